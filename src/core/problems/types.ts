@@ -1,0 +1,37 @@
+/**
+ * A practice problem as the app sees it after loading `problems/<id>/`.
+ * The on-disk format is documented in problems/README.md; this is its typed form.
+ */
+export type ProblemKind = 'coding' | 'design';
+export type Difficulty = 'easy' | 'medium' | 'hard';
+
+export interface ProblemMeta {
+  id: string;
+  title: string;
+  kind: ProblemKind;
+  difficulty: Difficulty;
+  tags: string[];
+  /** Id of the protocol the problem is practised with by default (see src/core/timer/protocols.ts). */
+  protocol: string;
+  summary: string;
+}
+
+export interface FollowUp {
+  question: string;
+  /** Points a strong answer covers, shown after the session. */
+  points: string[];
+}
+
+export interface Problem extends ProblemMeta {
+  /** Markdown body of problem.md (rendered with HTML escaped). */
+  statement: string;
+  /** Code the editor starts with (starter.ts). */
+  starter: string;
+  /** Visible tests (examples.test.ts), run by Run. */
+  examples: string;
+  /** Hidden tests (hidden.test.ts), run by Submit. */
+  hidden: string;
+  /** The reference solution (reference.ts), for comparison after review. */
+  reference: string;
+  followUps: FollowUp[];
+}

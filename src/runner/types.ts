@@ -1,0 +1,90 @@
+/**
+ * The runner's public face: what the workspace asks for and what it gets back.
+ * Internals (compile worker, sandbox frame, test worker and their message protocols) live beside this file.
+ */
+
+export type RunMode = 'run' | 'submit';
+
+export interface RunRequest {
+  mode: RunMode;
+  /** The candidate's TypeScript, imported by the tests as `./solution`. */
+  solution: string;
+  /** The test file's TypeScript (examples.test.ts for Run, hidden.test.ts for Submit). */
+  tests: string;
+  /** Shown in messages, e.g. "examples.test.ts". */
+  testFileName: string;
+  /** Per-test timeout; default 2000 ms. */
+  testTimeoutMs?: number;
+}
+
+export type TestStatus = 'passed' | 'failed' | 'timedout' | 'error';
+
+export interface TestFailure {
+  message: string;
+  /** Present for assertion errors that carry them (chai's expected/actual), already stringified for display. */
+  expected?: string;
+  actual?: string;
+  /** Where in the candidate's solution.ts the error was thrown, when it can be mapped. */
+  solutionLine?: number;
+  solutionColumn?: number;
+  stack?: string;
+}
+
+export interface TestResult {
+  title: string;
+  /** Titles of the enclosing describe blocks, outermost first. */
+  path: string[];
+  status: TestStatus;
+  durationMs: number;
+  failure?: TestFailure;
+}
+
+export interface ConsoleLine {
+  level: 'log' | 'info' | 'warn' | 'error' | 'debug';
+  text: string;
+}
+
+/** A compile error located in the candidate's file (1-based line, 1-based column). */
+export interface CompileDiagnostic {
+  file: 'solution.ts' | 'tests';
+  message: string;
+  line: number;
+  column: number;
+  length: number;
+}
+
+export type RunOutcome =
+  /** Tests ran to the end (some may have failed). */
+  | 'completed'
+  /** The code did not compile; no test ran. */
+  | 'compile-error'
+  /** A test or the whole run exceeded its deadline; the worker was terminated and replaced. */
+  | 'timedout'
+  /** Loading the code threw before tests could run (e.g. a top-level exception). */
+  | 'crashed';
+
+export interface RunResult {
+  mode: RunMode;
+  outcome: RunOutcome;
+  tests: TestResult[];
+  console: ConsoleLine[];
+  compileErrors: CompileDiagnostic[];
+  /** A one-line explanation for non-completed outcomes ("Timed out after 2000 ms in …"). */
+  message?: string;
+  passed: number;
+  total: number;
+  /** Wall time from request to result, ms. */
+  durationMs: number;
+}
+
+/** Streamed while a run is in progress, so the UI can show console output live. */
+export type RunProgress =
+  | { type: 'console'; line: ConsoleLine }
+  | { type: 'test-end'; result: TestResult };
+
+export interface Runner {
+  /** Starts esbuild and the sandbox in the background; safe to call many times. */
+  warmUp(): Promise<void>;
+  run(request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunResult>;
+  dispose(): void;
+}
