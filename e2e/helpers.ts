@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+export function problemFile(problemId: string, file: string): string {
+  return readFileSync(join(import.meta.dirname, '..', 'problems', problemId, file), 'utf8');
+}
+
+export const editorLines = (page: Page) => page.locator('.monaco-editor .view-lines');
+
+/** Opens the catalog and clicks the problem's card, as a person would. */
+export async function openProblem(page: Page, title: string): Promise<void> {
+  await page.goto('./');
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(editorLines(page)).toBeVisible({ timeout: 20_000 });
+}
+
+/** Replaces the editor's text by select-all and paste, the way a person pastes a prepared solution. */
+export async function pasteCode(page: Page, code: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await editorLines(page).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect.poll(() => editorText(page)).toBe(code.replace(/\r\n/g, '\n'));
+}
+
+/** The editor's text as Monaco holds it (it renders only the visible lines, so the DOM is not the text). */
+export function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __rehearseEditorText?: () => string };
+    return w.__rehearseEditorText?.() ?? '';
+  });
+}
+
+export function results(page: Page) {
+  return page.getByRole('region', { name: 'Test results' });
+}
+
+async function currentRun(page: Page): Promise<number> {
+  const summary = results(page).getByTestId('results-summary');
+  if ((await summary.count()) === 0) return 0;
+  return Number(await summary.getAttribute('data-run'));
+}
+
+/** Clicks Run or Submit and waits for that run's results (not a previous run's). */
+export async function clickAndWaitForResults(page: Page, button: 'Run' | 'Submit'): Promise<void> {
+  const before = await currentRun(page);
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await expect(results(page).locator(`[data-testid="results-summary"][data-run="${before + 1}"]`)).toBeVisible({ timeout: 30_000 });
+}
+
+export const submitAndWait = (page: Page) => clickAndWaitForResults(page, 'Submit');
+export const runAndWait = (page: Page) => clickAndWaitForResults(page, 'Run');

@@ -1,0 +1,73 @@
+/**
+ * Interview protocols as data: the phases a session walks through, their planned minutes and goals.
+ * Minutes come from the prep guides (shared/seeds): the practice protocol (coding 45), the backend
+ * interview's time plan (backend 60), the system-design mock format (design 45) and the pairing
+ * interview (pairing 120). See docs/decisions/protocol-minutes.md for how design-45 was reconciled.
+ */
+export interface PhasePlan {
+  id: string;
+  name: string;
+  minutes: number;
+  /** One line shown under the timer while the phase runs. */
+  goal: string;
+}
+
+export interface Protocol {
+  id: string;
+  name: string;
+  phases: PhasePlan[];
+}
+
+export const PROTOCOLS: readonly Protocol[] = [
+  {
+    id: 'coding-45',
+    name: 'Coding interview (45 min)',
+    phases: [
+      { id: 'plan', name: 'Plan', minutes: 5, goal: 'Read the problem aloud, list edge cases and your approach before you type.' },
+      { id: 'code', name: 'Code', minutes: 35, goal: 'Build one function at a time and run it after each one, talking all the way.' },
+      { id: 'review', name: 'Review', minutes: 5, goal: 'Walk through your code, name what you would improve for production.' },
+    ],
+  },
+  {
+    id: 'backend-60',
+    name: 'Backend interview (60 min)',
+    phases: [
+      { id: 'clarify', name: 'Clarify', minutes: 5, goal: 'Ask about scale, limits and failure handling before designing anything.' },
+      { id: 'implement', name: 'Implement', minutes: 30, goal: 'Get the core working and correct first.' },
+      { id: 'optimise', name: 'Optimise and edge cases', minutes: 10, goal: 'Handle the edge cases and tighten the hot paths.' },
+      { id: 'walkthrough', name: 'Walk through tests', minutes: 5, goal: 'Run the tests and explain what each one proves.' },
+      { id: 'discuss', name: 'Discuss', minutes: 10, goal: 'Explain trade-offs and what you would change at scale.' },
+    ],
+  },
+  {
+    id: 'design-45',
+    name: 'System design (45 min)',
+    phases: [
+      { id: 'introduction', name: 'Introduction', minutes: 3, goal: 'Restate the problem in your own words.' },
+      { id: 'requirements', name: 'Requirements', minutes: 5, goal: 'Pin down functional and non-functional requirements and the scale.' },
+      { id: 'estimation', name: 'Estimation', minutes: 5, goal: 'Estimate traffic, storage and bandwidth with round numbers.' },
+      { id: 'high-level', name: 'High-level design', minutes: 10, goal: 'Draw the main components and how a request flows through them.' },
+      { id: 'detailed', name: 'Detailed design', minutes: 12, goal: 'Go deep on the data model, the APIs and the hardest component.' },
+      { id: 'deep-dive', name: 'Deep dive', minutes: 7, goal: 'Answer follow-ups: bottlenecks, failures, trade-offs.' },
+      { id: 'wrap-up', name: 'Wrap-up', minutes: 3, goal: 'Summarise the design and what you would do next.' },
+    ],
+  },
+  {
+    id: 'pairing-120',
+    name: 'Pairing interview (120 min)',
+    phases: [
+      { id: 'setup', name: 'Setup', minutes: 15, goal: 'Get the environment running and ask clarifying questions.' },
+      { id: 'solo', name: 'Solo task', minutes: 45, goal: 'Finish the first requirement and start the second, testing as you go.' },
+      { id: 'pairing', name: 'Pairing', minutes: 45, goal: 'Collaborate: explain decisions, ask for input, finish the features.' },
+      { id: 'wrap-up', name: 'Wrap-up', minutes: 15, goal: 'Demo what you built and discuss improvements.' },
+    ],
+  },
+];
+
+export function findProtocol(id: string): Protocol | undefined {
+  return PROTOCOLS.find((p) => p.id === id);
+}
+
+export function totalMinutes(protocol: Protocol): number {
+  return protocol.phases.reduce((sum, phase) => sum + phase.minutes, 0);
+}

@@ -1,0 +1,81 @@
+/**
+ * The candidate's editor: Monaco with TypeScript diagnostics, the visible tests loaded beside the
+ * solution (so the language service knows how the tests use the API), and compile/runtime errors from
+ * the runner shown as markers. Loaded lazily: importing this file pulls in Monaco.
+ */
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
+import { monaco } from './monacoSetup';
+import type { EditorMarker } from '../markers';
+
+const SOLUTION_URI = 'file:///solution.ts';
+const EXAMPLES_URI = 'file:///examples.test.ts';
+const MARKER_OWNER = 'rehearse-runner';
+
+const TEST_GLOBALS = `declare function describe(title: string, body: () => void): void;
+declare function it(title: string, body: () => void | Promise<unknown>): void;
+declare function beforeEach(body: () => void | Promise<unknown>): void;
+declare function afterEach(body: () => void | Promise<unknown>): void;
+declare module 'chai' { export const expect: any; export const assert: any; }`;
+
+interface Props {
+  value: string;
+  examples: string;
+  markers: EditorMarker[];
+  onChange(code: string): void;
+}
+
+export default function CodeEditor({ value, examples, markers, onChange }: Props) {
+  const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
+
+  // The visible tests live in their own model so `./solution` resolves and their usage is type-checked.
+  useEffect(() => {
+    const uri = monaco.Uri.parse(EXAMPLES_URI);
+    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(examples, 'typescript', uri);
+    if (model.getValue() !== examples) model.setValue(examples);
+    const globals = monaco.typescript.typescriptDefaults.addExtraLib(TEST_GLOBALS, 'file:///rehearse-test-globals.d.ts');
+    return () => globals.dispose();
+  }, [examples]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER,
+      markers.map((m) => ({
+        severity: m.kind === 'compile' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+        message: m.message,
+        startLineNumber: m.line,
+        startColumn: m.column,
+        endLineNumber: m.line,
+        endColumn: m.column + Math.max(1, m.length),
+      })),
+    );
+  }, [markers]);
+
+  return (
+    <Editor
+      path={SOLUTION_URI}
+      defaultLanguage="typescript"
+      value={value}
+      theme="vs-dark"
+      onChange={(next) => onChange(next ?? '')}
+      onMount={(editor) => {
+        editorRef.current = editor;
+        // Read-only hook for the browser tests: Monaco renders only visible lines, so the DOM is not the text.
+        (window as unknown as { __rehearseEditorText?: () => string }).__rehearseEditorText = () => editor.getValue();
+        editor.focus();
+      }}
+      options={{
+        fontSize: 14,
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+        automaticLayout: true,
+        tabSize: 2,
+        fixedOverflowWidgets: true,
+      }}
+      loading={<p className="p-4 text-sm text-slate-400">Loading the editor…</p>}
+    />
+  );
+}

@@ -1,0 +1,205 @@
+/**
+ * The one message protocol for both sandbox boundaries:
+ *   main page  ⇄  sandbox frame (opaque-origin iframe, window.postMessage)
+ *   sandbox frame  ⇄  test worker (Worker.postMessage)
+ *
+ * Every message is a discriminated union on `type`; every request carries an `id` that its replies repeat.
+ * Everything arriving from the frame is untrusted (user code runs in its worker and could post anything),
+ * so the main page validates structure with the guards below before using a message.
+ */
+
+import type { ConsoleLine } from '../types';
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared payloads
+
+export interface PlannedTest {
+  /** Position in mocha's run order; test-end events refer back to it. */
+  index: number;
+  title: string;
+  path: string[];
+}
+
+/** An Error flattened for postMessage. Values are display strings, never live objects. */
+export interface SerializedError {
+  name: string;
+  message: string;
+  /** Stack with the code bundle's blob URL replaced by CODE_BUNDLE_URL, so the main page can map it. */
+  stack?: string;
+  expected?: string;
+  actual?: string;
+  /** chai's AssertionError (a failed expectation) rather than an exception. */
+  isAssertion: boolean;
+  /** mocha's own timeout (an async test or hook that never finished). */
+  isTimeout: boolean;
+}
+
+/** Stand-in for the code bundle's blob URL in stacks: `at f (rehearse-code.js:12:5)`. */
+export const CODE_BUNDLE_URL = 'rehearse-code.js';
+
+// ---------------------------------------------------------------------------------------------------------
+// frame → worker
+
+export interface WorkerRunRequest {
+  type: 'run';
+  id: number;
+  /** The IIFE bundle of tests + solution. */
+  code: string;
+  testTimeoutMs: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// worker → frame (and relayed unchanged to the main page inside a `worker-event`)
+
+export type WorkerEvent =
+  /** The worker took the run and is evaluating the code (top-level code, describe bodies). */
+  | { type: 'loading' }
+  /** mocha started; these tests will run, in this order. */
+  | { type: 'started'; tests: PlannedTest[] }
+  /** A test or hook began; `timeoutMs` is its effective mocha timeout (0 = none). Drives the watchdog. */
+  | { type: 'runnable-start'; kind: 'test' | 'hook'; index: number; title: string; timeoutMs: number }
+  /** A hook finished (progress only). */
+  | { type: 'hook-end' }
+  /** A test finished, or a hook failed (then index is -1 and title names the hook). */
+  | {
+      type: 'test-end';
+      index: number;
+      title: string;
+      path: string[];
+      state: 'passed' | 'failed';
+      durationMs: number;
+      error?: SerializedError;
+    }
+  | { type: 'console'; level: ConsoleLine['level']; text: string }
+  /** mocha finished. */
+  | { type: 'done' }
+  /** Evaluating the code threw before mocha could start. */
+  | { type: 'crashed'; error: SerializedError };
+
+// ---------------------------------------------------------------------------------------------------------
+// main → frame
+
+export type HostToFrame =
+  /** Sent once after `frame-loaded`: the classic script the frame turns into a Blob URL for its workers. */
+  | { type: 'init'; id: number; workerScript: string }
+  | { type: 'run'; id: number; code: string; testTimeoutMs: number };
+
+// ---------------------------------------------------------------------------------------------------------
+// frame → main
+
+export type WatchdogPhase = 'spawn' | 'loading' | 'runnable' | 'run';
+
+export type FrameToHost =
+  /** The frame's script is running and listening; the host answers with `init`. */
+  | { type: 'frame-loaded' }
+  /** `init` processed; a worker is being pre-spawned. */
+  | { type: 'ready'; id: number }
+  | { type: 'worker-event'; id: number; event: WorkerEvent }
+  /** The watchdog terminated the worker; a fresh one is already spawning. */
+  | { type: 'watchdog'; id: number; phase: WatchdogPhase; limitMs: number; elapsedMs: number }
+  /** The worker died on its own (script error, closed itself). */
+  | { type: 'worker-error'; id: number; message: string };
+
+// ---------------------------------------------------------------------------------------------------------
+// Structural guards (pure). Strings are length-capped by the consumer, not here.
+
+type Obj = Record<string, unknown>;
+
+function isObj(x: unknown): x is Obj {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+function isStr(x: unknown): x is string {
+  return typeof x === 'string';
+}
+function isNum(x: unknown): x is number {
+  return typeof x === 'number' && Number.isFinite(x);
+}
+function isOptStr(x: unknown): boolean {
+  return x === undefined || isStr(x);
+}
+function isStrArray(x: unknown): x is string[] {
+  return Array.isArray(x) && x.every(isStr);
+}
+
+const CONSOLE_LEVELS: readonly string[] = ['log', 'info', 'warn', 'error', 'debug'];
+
+export function isSerializedError(x: unknown): x is SerializedError {
+  return (
+    isObj(x) &&
+    isStr(x.name) &&
+    isStr(x.message) &&
+    isOptStr(x.stack) &&
+    isOptStr(x.expected) &&
+    isOptStr(x.actual) &&
+    typeof x.isAssertion === 'boolean' &&
+    typeof x.isTimeout === 'boolean'
+  );
+}
+
+function isPlannedTest(x: unknown): x is PlannedTest {
+  return isObj(x) && isNum(x.index) && isStr(x.title) && isStrArray(x.path);
+}
+
+export function isWorkerEvent(x: unknown): x is WorkerEvent {
+  if (!isObj(x)) return false;
+  switch (x.type) {
+    case 'loading':
+    case 'done':
+    case 'hook-end':
+      return true;
+    case 'started':
+      return Array.isArray(x.tests) && x.tests.every(isPlannedTest);
+    case 'runnable-start':
+      return (x.kind === 'test' || x.kind === 'hook') && isNum(x.index) && isStr(x.title) && isNum(x.timeoutMs);
+    case 'test-end':
+      return (
+        isNum(x.index) &&
+        isStr(x.title) &&
+        isStrArray(x.path) &&
+        (x.state === 'passed' || x.state === 'failed') &&
+        isNum(x.durationMs) &&
+        (x.error === undefined || isSerializedError(x.error))
+      );
+    case 'console':
+      return isStr(x.level) && CONSOLE_LEVELS.includes(x.level) && isStr(x.text);
+    case 'crashed':
+      return isSerializedError(x.error);
+    default:
+      return false;
+  }
+}
+
+export function isFrameToHost(x: unknown): x is FrameToHost {
+  if (!isObj(x)) return false;
+  switch (x.type) {
+    case 'frame-loaded':
+      return true;
+    case 'ready':
+      return isNum(x.id);
+    case 'worker-event':
+      return isNum(x.id) && isWorkerEvent(x.event);
+    case 'watchdog':
+      return (
+        isNum(x.id) &&
+        (x.phase === 'spawn' || x.phase === 'loading' || x.phase === 'runnable' || x.phase === 'run') &&
+        isNum(x.limitMs) &&
+        isNum(x.elapsedMs)
+      );
+    case 'worker-error':
+      return isNum(x.id) && isStr(x.message);
+    default:
+      return false;
+  }
+}
+
+/** The frame trusts its parent, but still checks shape so a stray message cannot crash it. */
+export function isHostToFrame(x: unknown): x is HostToFrame {
+  if (!isObj(x) || !isNum(x.id)) return false;
+  if (x.type === 'init') return isStr(x.workerScript);
+  if (x.type === 'run') return isStr(x.code) && isNum(x.testTimeoutMs);
+  return false;
+}
+
+export function isWorkerRunRequest(x: unknown): x is WorkerRunRequest {
+  return isObj(x) && x.type === 'run' && isNum(x.id) && isStr(x.code) && isNum(x.testTimeoutMs);
+}

@@ -1,0 +1,91 @@
+/**
+ * Decides when a run in the test worker has hung, from the progress events the worker posts.
+ * Pure (time is passed in), so it is unit-tested; the frame owns the timer and the worker.
+ *
+ * A `while (true) {}` in user code blocks the worker's event loop, so mocha's own timeout can never fire
+ * and the worker never posts again. Phases and their limits (see ../deadlines.ts):
+ *   spawn     – run posted, worker has not acknowledged yet (it is normally pre-spawned and idle)
+ *   loading   – worker is evaluating the bundle (top-level code, describe bodies)
+ *   runnable  – one test or hook is running: its own mocha timeout + grace
+ *   run       – the whole mocha run: 10 s + n × timeout
+ */
+
+import { loadLimitMs, runLimitMs, runnableStallLimitMs, WORKER_SPAWN_LIMIT_MS } from '../deadlines';
+import type { WatchdogPhase, WorkerEvent } from './protocol';
+
+export interface WatchdogExpiry {
+  phase: WatchdogPhase;
+  limitMs: number;
+  elapsedMs: number;
+}
+
+interface Limit {
+  phase: WatchdogPhase;
+  since: number;
+  limitMs: number;
+}
+
+export class Watchdog {
+  /** spawn or loading limit, replaced by the run limit once mocha starts. */
+  private stageLimit: Limit;
+  private runnableLimit: Limit | null = null;
+  private finished = false;
+
+  constructor(
+    private readonly testTimeoutMs: number,
+    now: number,
+  ) {
+    this.stageLimit = { phase: 'spawn', since: now, limitMs: WORKER_SPAWN_LIMIT_MS };
+  }
+
+  observe(event: WorkerEvent, now: number): void {
+    switch (event.type) {
+      case 'loading':
+        this.stageLimit = { phase: 'loading', since: now, limitMs: loadLimitMs(this.testTimeoutMs) };
+        return;
+      case 'started':
+        this.stageLimit = { phase: 'run', since: now, limitMs: runLimitMs(event.tests.length, this.testTimeoutMs) };
+        return;
+      case 'runnable-start':
+        this.runnableLimit = { phase: 'runnable', since: now, limitMs: runnableStallLimitMs(event.timeoutMs) };
+        return;
+      case 'hook-end':
+      case 'test-end':
+        // Between runnables only mocha's own code runs; the run limit still covers it.
+        this.runnableLimit = null;
+        return;
+      case 'done':
+      case 'crashed':
+        this.finished = true;
+        return;
+      case 'console':
+        // Output is not progress: a loop that logs forever must still be stopped.
+        return;
+    }
+  }
+
+  /** The limit that has expired at `now`, if any. The tighter runnable limit is reported first. */
+  check(now: number): WatchdogExpiry | null {
+    if (this.finished) return null;
+    for (const limit of this.activeLimits()) {
+      const elapsedMs = now - limit.since;
+      if (elapsedMs >= limit.limitMs) return { phase: limit.phase, limitMs: limit.limitMs, elapsedMs };
+    }
+    return null;
+  }
+
+  /** Absolute time of the earliest pending limit (Infinity when none), for scheduling the next check. */
+  nextCheckAt(): number {
+    if (this.finished) return Number.POSITIVE_INFINITY;
+    return Math.min(...this.activeLimits().map((l) => l.since + l.limitMs));
+  }
+
+  /** When the runnable in progress started, for reporting how long the hung test ran. */
+  runnableStartedAt(): number | null {
+    return this.runnableLimit?.since ?? null;
+  }
+
+  private activeLimits(): Limit[] {
+    return this.runnableLimit ? [this.runnableLimit, this.stageLimit] : [this.stageLimit];
+  }
+}
