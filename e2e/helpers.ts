@@ -12,7 +12,7 @@ export const editorLines = (page: Page) => page.locator('.monaco-editor .view-li
 export async function openProblem(page: Page, title: string): Promise<void> {
   await page.goto('./');
   await page.getByRole('link', { name: title, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('heading', { name: title })).toBeVisible();
   await expect(editorLines(page)).toBeVisible({ timeout: 20_000 });
 }
 

@@ -36,7 +36,7 @@ export class RateLimiter {
   await expect(consoleRegion).not.toContainText('no error');
 
   // The page is intact, its localStorage untouched, and the draft (the attack itself) is still in IndexedDB.
-  await expect(page.getByRole('heading', { level: 1, name: 'Token-bucket rate limiter' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('heading', { name: 'Token-bucket rate limiter' })).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('rehearse-canary'))).toBe('still here');
   await page.reload();
   await expect(page.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 20_000 });

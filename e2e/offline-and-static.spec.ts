@@ -20,9 +20,9 @@ test('the built site requests nothing from any host but its own', async ({ page,
 
 test('a deep link to a problem loads directly and survives a reload', async ({ page }) => {
   await page.goto('./#/problems/lru-ttl');
-  await expect(page.getByRole('heading', { level: 1, name: 'LRU cache with TTL' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('heading', { name: 'LRU cache with TTL' })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'LRU cache with TTL' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('heading', { name: 'LRU cache with TTL' })).toBeVisible();
   await page.goto('./#/problems/no-such-problem');
   await expect(page.getByText('There is no problem called “no-such-problem”.')).toBeVisible();
 });

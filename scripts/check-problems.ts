@@ -23,8 +23,8 @@ const CHECK_DIR = path.join(TMP_DIR, 'check');
 const MIN_MUTANTS = 8;
 const PARALLEL = 2;
 const TEST_TIMEOUT_MS = 2000;
-const PROBLEM_TIMEOUT_MS = 60_000;
-const VARIANT_TIMEOUT_MS = 20_000;
+const PROBLEM_TIMEOUT_MS = 30_000;
+const VARIANT_TIMEOUT_MS = 10_000;
 const TEST_FILES = ['examples.test.ts', 'hidden.test.ts'] as const;
 const CODING_FILES = ['starter.ts', 'reference.ts', ...TEST_FILES];
 const ALLOWED_IMPORTS = new Set(['chai', './solution']);
@@ -102,9 +102,12 @@ function checkFiles(id: string, report: ProblemReport): { meta?: ProblemMeta; mu
       const full = path.join(dir, file);
       if (!existsSync(full)) continue;
       const text = readFileSync(full, 'utf8');
-      const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]([^'"]+)['"]/g)].map(
-        (m) => m[1]!,
-      );
+      const patterns = [
+        /^\s*(?:import|export)\s[^'"]*?\bfrom\s*['"]([^'"]+)['"]/gm, // import { x } from '…' (may span lines)
+        /^\s*import\s*['"]([^'"]+)['"]/gm, // import '…'
+        /\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g, // import('…'), require('…')
+      ];
+      const specifiers = patterns.flatMap((re) => [...text.matchAll(re)].map((m) => m[1]!));
       for (const spec of specifiers) {
         if (!ALLOWED_IMPORTS.has(spec)) v.push(`${file} imports "${spec}"; tests may import only chai and ./solution`);
       }
@@ -300,12 +303,14 @@ function judge(report: ProblemReport, variants: Variant[], outcomes: Map<string,
 
   const mutants = variants.filter((x) => x.name.startsWith('mutant:'));
   let killed = 0;
+  let crashed = 0;
   for (const mutant of mutants) {
     const o = outcomes.get(mutant.name)!;
+    if (o.crash) crashed++;
     if (killedBy(o) > 0) killed++;
     else v.push(`${mutant.name.replace('mutant:', 'mutants/')}.ts survives: it passes every hidden test`);
   }
-  report.mutants = `${killed}/${mutants.length} killed`;
+  report.mutants = `${killed}/${mutants.length} killed${crashed ? ` (${crashed} by crash or hang)` : ''}`;
 }
 
 function printTable(reports: ProblemReport[]): void {

@@ -1,6 +1,97 @@
+import path from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
 import type { Plugin } from 'vite';
 
-/** Placeholder until the runner lands: provides the virtual sandbox bundle module. */
+/**
+ * Provides `virtual:rehearse-sandbox`: the sandbox frame script and the test worker script as strings,
+ * each bundled with native esbuild into one classic IIFE. They must be strings, not URLs: the sandbox is an
+ * opaque-origin iframe (srcdoc) that cannot fetch our modules without CORS, so the frame script is inlined
+ * and the worker is created from a Blob. Works the same in `vite dev`, `vite build` and vitest.
+ */
+
+const VIRTUAL_ID = 'virtual:rehearse-sandbox';
+const RESOLVED_ID = '\0' + VIRTUAL_ID;
+
+const FRAME_ENTRY = 'src/runner/sandbox/frame/frame.entry.ts';
+const WORKER_ENTRY = 'src/runner/sandbox/worker/testWorker.entry.ts';
+
 export function sandboxBundlePlugin(): Plugin {
-  return { name: 'rehearse-sandbox-bundle' };
+  let root = process.cwd();
+  let cached: Promise<{ code: string; inputs: string[] }> | null = null;
+  let inputs = new Set<string>();
+
+  return {
+    name: 'rehearse-sandbox-bundle',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : null;
+    },
+    async load(id) {
+      if (id !== RESOLVED_ID) return null;
+      cached ??= bundleBoth(root);
+      let result;
+      try {
+        result = await cached;
+      } catch (err) {
+        cached = null; // a syntax error mid-edit must not stick
+        throw err;
+      }
+      inputs = new Set(result.inputs);
+      for (const file of result.inputs) this.addWatchFile(file);
+      return result.code;
+    },
+    // In dev, editing a sandbox source rebuilds the strings and reloads the page (they are not HMR-able).
+    // The sources are esbuild inputs, not part of Vite's module graph, so Vite alone would not notice.
+    hotUpdate({ file, server }) {
+      if (!inputs.has(path.resolve(file))) return;
+      cached = null;
+      const mod = server.moduleGraph.getModuleById(RESOLVED_ID);
+      if (mod) server.moduleGraph.invalidateModule(mod);
+      server.ws.send({ type: 'full-reload' });
+      return [];
+    },
+    watchChange() {
+      cached = null;
+    },
+  };
+}
+
+async function bundleBoth(root: string): Promise<{ code: string; inputs: string[] }> {
+  const [frame, worker] = await Promise.all([
+    bundle(root, FRAME_ENTRY, {}),
+    // mocha's browser build only runs in a worker if `window` exists before its code evaluates.
+    bundle(root, WORKER_ENTRY, { banner: { js: 'self.window = self;' } }),
+  ]);
+  return {
+    code: [
+      `export const frameScript = ${JSON.stringify(frame.text)};`,
+      `export const testWorkerScript = ${JSON.stringify(worker.text)};`,
+    ].join('\n'),
+    inputs: [...new Set([...frame.inputs, ...worker.inputs])],
+  };
+}
+
+async function bundle(root: string, entry: string, extra: BuildOptions): Promise<{ text: string; inputs: string[] }> {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    platform: 'browser',
+    write: false,
+    minify: true,
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'silent',
+    ...extra,
+  });
+  const text = result.outputFiles?.[0]?.text;
+  if (text === undefined) throw new Error(`sandbox bundle of ${entry} produced no output`);
+  const inputs = Object.keys(result.metafile?.inputs ?? {})
+    .filter((f) => !f.includes('node_modules'))
+    .map((f) => path.resolve(root, f));
+  return { text, inputs };
 }

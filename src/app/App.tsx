@@ -1,13 +1,32 @@
+import { useEffect, useState } from 'react';
 import { Link, Route, Router, Switch, useParams } from 'wouter';
+import type { Problem } from '../core/problems/types';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { CatalogPage } from '../features/catalog/CatalogPage';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
-import { findProblem } from '../problems/catalog';
+import { findEntry, loadProblem } from '../problems/catalog';
+
+function useProblem(id: string): { problem: Problem | null; error: string | null } {
+  const [state, setState] = useState<{ id: string; problem: Problem | null; error: string | null }>({ id, problem: null, error: null });
+  useEffect(() => {
+    let live = true;
+    loadProblem(id).then(
+      (problem) => live && setState({ id, problem, error: null }),
+      (e: unknown) => live && setState({ id, problem: null, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return state.id === id ? state : { problem: null, error: null };
+}
 
 function ProblemRoute() {
   const { id } = useParams<{ id: string }>();
-  const problem = findProblem(id);
-  if (!problem) return <NotFound what={`There is no problem called “${id}”.`} />;
+  const { problem, error } = useProblem(id);
+  if (!findEntry(id)) return <NotFound what={`There is no problem called “${id}”.`} />;
+  if (error) return <NotFound what={`This problem could not be loaded: ${error}`} />;
+  if (!problem) return <p className="p-6 text-slate-400">Loading the problem…</p>;
   return <WorkspacePage key={problem.id} problem={problem} />;
 }
 

@@ -1,19 +1,19 @@
 /**
- * The app's single runner. Created on first use and warmed up at page load, because esbuild-wasm's
- * first initialisation costs most of a second and should not land on the first click of Run.
+ * The app's single runner, loaded as its own chunk (the sandbox scripts carry mocha and chai) and
+ * warmed up at page load: esbuild-wasm's first initialisation costs most of a second and should not
+ * land on the first click of Run.
  */
-import { createRunner } from '../runner';
 import type { Runner } from '../runner/types';
 
-let runner: Runner | null = null;
+let runner: Promise<Runner> | null = null;
 
-export function getRunner(): Runner {
-  runner ??= createRunner();
+export function getRunner(): Promise<Runner> {
+  runner ??= import('../runner').then((m) => m.createRunner());
   return runner;
 }
 
 export function warmUpRunner(): void {
   getRunner()
-    .warmUp()
+    .then((r) => r.warmUp())
     .catch((e: unknown) => console.error('The code runner could not start:', e));
 }

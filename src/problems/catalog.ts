@@ -1,55 +1,90 @@
 /**
- * The problem catalog, bundled at build time: Vite inlines every file of problems/<id>/ that the app
- * needs as a string, so the static site needs no server. Adding a folder adds a problem.
- * Mutants are deliberately not globbed: they exist for the strength checks, not for the app.
+ * The problem catalog, bundled at build time so the static site needs no server; adding a folder under
+ * problems/ adds a problem. Only problem.md is in the entry chunk (the catalog needs its front matter);
+ * the other files of a problem load on demand when its workspace opens. Mutants are not bundled: they
+ * exist for the strength checks, not for the app.
  */
+import { parseClarifications, parseNotesTemplate, parseRubric } from '../core/problems/parseDesign';
 import { parseFollowUps, parseFrontMatter } from '../core/problems/parseProblem';
-import type { Problem } from '../core/problems/types';
+import type { DesignMaterial, Problem, ProblemMeta } from '../core/problems/types';
+import { findProtocol } from '../core/timer/protocols';
 
-const files = import.meta.glob<string>(
-  '/problems/*/{problem.md,starter.ts,examples.test.ts,hidden.test.ts,reference.ts,followups.md}',
-  { query: '?raw', import: 'default', eager: true },
+const statements = import.meta.glob<string>('/problems/*/problem.md', { query: '?raw', import: 'default', eager: true });
+const lazyFiles = import.meta.glob<string>(
+  '/problems/*/{starter.ts,examples.test.ts,hidden.test.ts,reference.ts,followups.md,clarifications.md,rubric.md,notes-template.md,scratchpad.ts}',
+  { query: '?raw', import: 'default' },
 );
 
-function groupByProblem(raw: Record<string, string>): Map<string, Map<string, string>> {
-  const byId = new Map<string, Map<string, string>>();
-  for (const [path, text] of Object.entries(raw)) {
-    const [, , id, file] = path.split('/');
-    if (!id || !file) continue;
-    if (!byId.has(id)) byId.set(id, new Map());
-    byId.get(id)!.set(file, text);
-  }
-  return byId;
+/** What the catalog shows: the front matter and the statement. */
+export interface CatalogEntry extends ProblemMeta {
+  statement: string;
 }
 
-export function buildCatalog(raw: Record<string, string>): Problem[] {
-  const problems: Problem[] = [];
-  for (const [id, folder] of groupByProblem(raw)) {
-    const md = folder.get('problem.md');
-    if (md === undefined) continue;
-    const { meta, body } = parseFrontMatter(md, id);
-    problems.push({
-      ...meta,
-      statement: body,
-      starter: folder.get('starter.ts') ?? '',
-      examples: folder.get('examples.test.ts') ?? '',
-      hidden: folder.get('hidden.test.ts') ?? '',
-      reference: folder.get('reference.ts') ?? '',
-      followUps: parseFollowUps(folder.get('followups.md') ?? ''),
-    });
-  }
-  return problems.sort(compareProblems);
+function folderOf(path: string): { id: string; file: string } {
+  const [, , id = '', file = ''] = path.split('/');
+  return { id, file };
+}
+
+export function buildCatalog(problemMds: Record<string, string>): CatalogEntry[] {
+  return Object.entries(problemMds)
+    .map(([path, md]) => {
+      const { meta, body } = parseFrontMatter(md, folderOf(path).id);
+      return { ...meta, statement: body };
+    })
+    .sort(compareEntries);
 }
 
 const DIFFICULTY_ORDER = { easy: 0, medium: 1, hard: 2 } as const;
 
-function compareProblems(a: Problem, b: Problem): number {
+function compareEntries(a: CatalogEntry, b: CatalogEntry): number {
   if (a.kind !== b.kind) return a.kind === 'coding' ? -1 : 1;
   return DIFFICULTY_ORDER[a.difficulty] - DIFFICULTY_ORDER[b.difficulty] || a.title.localeCompare(b.title);
 }
 
-export const CATALOG: readonly Problem[] = buildCatalog(files);
+export const CATALOG: readonly CatalogEntry[] = buildCatalog(statements);
 
-export function findProblem(id: string): Problem | undefined {
+export function findEntry(id: string): CatalogEntry | undefined {
   return CATALOG.find((p) => p.id === id);
+}
+
+/** Builds the full problem from its catalog entry and its other files (file name → text). */
+export function assembleProblem(entry: CatalogEntry, files: ReadonlyMap<string, string>): Problem {
+  return {
+    ...entry,
+    starter: files.get('starter.ts') ?? '',
+    examples: files.get('examples.test.ts') ?? '',
+    hidden: files.get('hidden.test.ts') ?? '',
+    reference: files.get('reference.ts') ?? '',
+    followUps: parseFollowUps(files.get('followups.md') ?? '', entry.id),
+    stages: entry.stages ?? [],
+    design: entry.kind === 'design' ? assembleDesign(entry, files) : null,
+  };
+}
+
+function assembleDesign(entry: CatalogEntry, files: ReadonlyMap<string, string>): DesignMaterial {
+  const phases = findProtocol(entry.protocol)?.phases.map((p) => p.name);
+  return {
+    clarifications: parseClarifications(files.get('clarifications.md') ?? '', entry.id),
+    rubric: parseRubric(files.get('rubric.md') ?? '', entry.id),
+    notesTemplate: parseNotesTemplate(files.get('notes-template.md') ?? '', phases, entry.id),
+    scratchpad: files.get('scratchpad.ts') ?? '',
+  };
+}
+
+const loaded = new Map<string, Promise<Problem>>();
+
+/** Loads a problem's files (cached); rejects if there is no such problem. */
+export function loadProblem(id: string): Promise<Problem> {
+  const entry = findEntry(id);
+  if (!entry) return Promise.reject(new Error(`There is no problem called “${id}”.`));
+  let problem = loaded.get(id);
+  if (!problem) {
+    const loaders = Object.entries(lazyFiles).filter(([path]) => folderOf(path).id === id);
+    problem = Promise.all(loaders.map(async ([path, load]) => [folderOf(path).file, await load()] as const)).then((pairs) =>
+      assembleProblem(entry, new Map(pairs)),
+    );
+    loaded.set(id, problem);
+    problem.catch(() => loaded.delete(id));
+  }
+  return problem;
 }

@@ -71,6 +71,8 @@ export interface RunResult {
   compileErrors: CompileDiagnostic[];
   /** A one-line explanation for non-completed outcomes ("Timed out after 2000 ms in …"). */
   message?: string;
+  /** For outcome 'crashed': the exception thrown while loading, mapped to solution.ts when possible. */
+  error?: TestFailure;
   passed: number;
   total: number;
   /** Wall time from request to result, ms. */

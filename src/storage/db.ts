@@ -27,6 +27,12 @@ export interface PracticeRecord {
   lastSubmit: { passed: number; total: number; at: number } | null;
   submits: number;
   updatedAt: number;
+  /** Staged problems: how many stages the statement shows (1 until stage 1's hidden tests all pass). */
+  unlockedStages?: number;
+  /** Staged problems: when each stage (1-based, by index) was unlocked and first fully passed. */
+  stageTimes?: { unlockedAt: number | null; passedAt: number | null }[];
+  /** Design problems: clarifying questions whose sample answers the user revealed, and when. */
+  revealed?: { question: string; at: number }[];
 }
 
 interface RehearseDB extends DBSchema {

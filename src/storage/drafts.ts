@@ -1,16 +1,23 @@
 import { openRehearseDB, type DraftRecord } from './db';
 
-export async function loadDraft(problemId: string): Promise<DraftRecord | undefined> {
-  const record = await (await openRehearseDB()).get('drafts', problemId);
+/**
+ * A problem can have several files the user edits: solution.ts (coding), notes.md and scratchpad.ts
+ * (design). The solution keeps the bare problem id as its key, so drafts saved before files existed
+ * still load; other files are keyed "<problemId>/<file>".
+ */
+export type DraftFile = 'solution.ts' | 'notes.md' | 'scratchpad.ts';
+
+function draftKey(problemId: string, file: DraftFile): string {
+  return file === 'solution.ts' ? problemId : `${problemId}/${file}`;
+}
+
+export async function loadDraft(problemId: string, file: DraftFile = 'solution.ts'): Promise<DraftRecord | undefined> {
+  const record = await (await openRehearseDB()).get('drafts', draftKey(problemId, file));
   // Restore defensively: a record that does not have the expected shape is treated as absent.
   if (!record || typeof record.code !== 'string' || typeof record.updatedAt !== 'number') return undefined;
   return record;
 }
 
-export async function saveDraft(problemId: string, code: string, now = Date.now()): Promise<void> {
-  await (await openRehearseDB()).put('drafts', { problemId, code, updatedAt: now });
-}
-
-export async function deleteDraft(problemId: string): Promise<void> {
-  await (await openRehearseDB()).delete('drafts', problemId);
+export async function saveDraft(problemId: string, code: string, file: DraftFile = 'solution.ts', now = Date.now()): Promise<void> {
+  await (await openRehearseDB()).put('drafts', { problemId: draftKey(problemId, file), code, updatedAt: now });
 }

@@ -5,6 +5,7 @@
  * Every error names the problem (its id, or the `source` passed in when the id is unknown) and the field.
  */
 import { parse as parseYaml } from 'yaml';
+import { findProtocol, PROTOCOLS } from '../timer/protocols';
 import type { Difficulty, FollowUp, ProblemKind, ProblemMeta } from './types';
 
 export const PROBLEM_KINDS: readonly ProblemKind[] = ['coding', 'design'];
@@ -79,6 +80,15 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
+/** `stages:` is optional; when present, a list of at least two non-empty titles (problems/README.md, "Stages"). */
+function parseStages(value: unknown, where: string): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || value.length < 2 || !value.every((t) => typeof t === 'string' && t.trim() !== '')) {
+    throw new ProblemFormatError(`${where}: front matter field "stages" must be a list of at least two non-empty titles`);
+  }
+  return value.map((t: string) => t.trim());
+}
+
 /**
  * Splits problem.md into its validated front matter and Markdown body.
  * @param source what to call the problem in errors before its id is known (e.g. the folder name).
@@ -131,6 +141,12 @@ export function parseFrontMatter(md: string, source?: string): { meta: ProblemMe
     protocol: requireString(fields, 'protocol', where),
     summary: requireString(fields, 'summary', where),
   };
+  if (!findProtocol(meta.protocol)) {
+    const known = PROTOCOLS.map((p) => p.id).join(', ');
+    throw new ProblemFormatError(`${where}: front matter field "protocol" is "${meta.protocol}", which is not one of ${known}`);
+  }
+  const stages = parseStages(fields['stages'], where);
+  if (stages) meta.stages = stages;
   return { meta, body };
 }
 

@@ -2,6 +2,8 @@
  * A practice problem as the app sees it after loading `problems/<id>/`.
  * The on-disk format is documented in problems/README.md; this is its typed form.
  */
+import type { Clarification, NotesSection, RubricPart } from './parseDesign';
+
 export type ProblemKind = 'coding' | 'design';
 export type Difficulty = 'easy' | 'medium' | 'hard';
 
@@ -14,12 +16,23 @@ export interface ProblemMeta {
   /** Id of the protocol the problem is practised with by default (see src/core/timer/protocols.ts). */
   protocol: string;
   summary: string;
+  /** Stage titles, in order, for a problem that comes in stages (front matter `stages:`). */
+  stages?: string[];
 }
 
 export interface FollowUp {
   question: string;
   /** Points a strong answer covers, shown after the session. */
   points: string[];
+}
+
+/** What only a design problem has (problems/README.md, "Design problems"). */
+export interface DesignMaterial {
+  clarifications: Clarification[];
+  rubric: RubricPart[];
+  notesTemplate: NotesSection[];
+  /** The estimation scratchpad the user edits and runs. */
+  scratchpad: string;
 }
 
 export interface Problem extends ProblemMeta {
@@ -34,4 +47,8 @@ export interface Problem extends ProblemMeta {
   /** The reference solution (reference.ts), for comparison after review. */
   reference: string;
   followUps: FollowUp[];
+  /** Stage titles for a staged problem (problems/README.md, "Stages"); empty when it has one stage. */
+  stages: string[];
+  /** Present for kind `design`. */
+  design: DesignMaterial | null;
 }

@@ -1,10 +1,12 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
-import { Link } from 'wouter';
 import type { Problem } from '../../core/problems/types';
-import { Markdown } from '../../shared/Markdown';
 import { ConsolePanel } from './components/ConsolePanel';
-import { PhaseTimer } from './components/PhaseTimer';
 import { ResultsPanel } from './components/ResultsPanel';
+import { RunBar } from './components/RunBar';
+import { SaveErrorBanner } from './components/SaveErrorBanner';
+import { StatementPanel } from './components/StatementPanel';
+import { WorkspaceHeader } from './components/WorkspaceHeader';
+import { DesignPanel } from './design/DesignPanel';
 import { markersFromResult } from './markers';
 import { useRunShortcuts } from './useRunShortcuts';
 import { useWorkspace } from './workspaceStore';
@@ -12,76 +14,79 @@ import { useWorkspace } from './workspaceStore';
 // Monaco is several MB: it loads only when a workspace opens, never with the catalog.
 const CodeEditor = lazy(() => import('./editor/CodeEditor'));
 
-export function WorkspacePage({ problem }: { problem: Problem }) {
-  const loaded = useWorkspace((s) => s.loaded && s.problem?.id === problem.id);
-  const code = useWorkspace((s) => s.code);
-  const running = useWorkspace((s) => s.running);
-  const lastResult = useWorkspace((s) => s.lastResult);
-  const saveError = useWorkspace((s) => s.saveError);
-  const { open, setCode, run, flushDraft } = useWorkspace.getState();
-  const markers = useMemo(() => markersFromResult(lastResult), [lastResult]);
-
-  useRunShortcuts();
-
+function useOpenProblem(problem: Problem) {
   useEffect(() => {
+    const { open, flushDrafts } = useWorkspace.getState();
     void open(problem);
-    const flush = () => void flushDraft();
+    const flush = () => void flushDrafts();
     window.addEventListener('pagehide', flush);
     return () => {
       window.removeEventListener('pagehide', flush);
       flush();
     };
-  }, [problem, open, flushDraft]);
+  }, [problem]);
 
   useEffect(() => {
     document.title = `${problem.title} · Rehearse`;
   }, [problem.title]);
+}
+
+function Editor({ problem }: { problem: Problem }) {
+  const loaded = useWorkspace((s) => s.loaded && s.problem?.id === problem.id);
+  const code = useWorkspace((s) => s.code);
+  const lastResult = useWorkspace((s) => s.lastResult);
+  const markers = useMemo(() => markersFromResult(lastResult), [lastResult]);
+  const { setCode } = useWorkspace.getState();
+  return (
+    <div className="min-h-0" data-testid="editor">
+      {loaded ? (
+        <Suspense fallback={<p className="p-4 text-sm text-slate-400">Loading the editor…</p>}>
+          <CodeEditor value={code} examples={problem.examples} markers={markers} onChange={setCode} />
+        </Suspense>
+      ) : (
+        <p className="p-4 text-sm text-slate-400">Restoring your draft…</p>
+      )}
+    </div>
+  );
+}
+
+/** The workspace: statement (or the design panel), editor, Run/Submit, results and console. */
+export function WorkspacePage({ problem }: { problem: Problem }) {
+  const unlockedStages = useWorkspace((s) => s.practice?.unlockedStages ?? 1);
+  useOpenProblem(problem);
+  useRunShortcuts();
+  const isDesign = problem.kind === 'design';
 
   return (
     <div className="flex h-screen flex-col">
-      <header className="flex flex-wrap items-center gap-4 border-b border-slate-800 px-4 py-2">
-        <Link href="/" className="text-sm text-slate-400 hover:text-slate-200">
-          ← Problems
-        </Link>
-        <h1 className="text-lg font-semibold">{problem.title}</h1>
-        <div className="ml-auto">
-          <PhaseTimer />
-        </div>
-      </header>
-      {saveError && (
-        <p role="alert" className="bg-rose-900 px-4 py-1 text-sm">
-          {saveError}
-        </p>
-      )}
-      <div className="grid min-h-0 flex-1 grid-cols-[minmax(18rem,28%)_1fr]">
-        <aside className="overflow-auto border-r border-slate-800 p-4" aria-label="Problem statement">
-          <Markdown source={problem.statement} />
-        </aside>
-        <main className="grid min-h-0 grid-rows-[1fr_auto_16rem]">
-          <div className="min-h-0" data-testid="editor">
-            {loaded ? (
-              <Suspense fallback={<p className="p-4 text-sm text-slate-400">Loading the editor…</p>}>
-                <CodeEditor value={code} examples={problem.examples} markers={markers} onChange={setCode} />
-              </Suspense>
-            ) : (
-              <p className="p-4 text-sm text-slate-400">Restoring your draft…</p>
-            )}
-          </div>
-          <div className="flex items-center gap-2 border-y border-slate-800 px-3 py-2">
-            <button type="button" className="btn" disabled={!!running || !loaded} onClick={() => void run('run')} title="Ctrl/⌘+Enter">
-              Run
-            </button>
-            <button type="button" className="btn btn-primary" disabled={!!running || !loaded} onClick={() => void run('submit')} title="Ctrl/⌘+Shift+Enter">
-              Submit
-            </button>
-            <span className="text-xs text-slate-500">Ctrl/⌘+Enter runs the examples · Ctrl/⌘+Shift+Enter submits</span>
-          </div>
-          <div className="grid min-h-0 grid-cols-2 divide-x divide-slate-800">
-            <ResultsPanel />
+      <WorkspaceHeader problem={problem} />
+      <SaveErrorBanner />
+      <div className={`grid min-h-0 flex-1 ${isDesign ? 'grid-cols-[minmax(18rem,24%)_1fr_1fr]' : 'grid-cols-[minmax(18rem,28%)_1fr]'}`}>
+        {isDesign ? <DesignPanel problem={problem} /> : <StatementPanel problem={problem} unlockedStages={unlockedStages} />}
+        <main className="grid min-h-0 grid-rows-[1fr_auto_16rem]" aria-label={isDesign ? 'Estimation scratchpad' : 'Solution'}>
+          <Editor problem={problem} />
+          <RunBar canSubmit={!isDesign} />
+          {isDesign ? (
             <ConsolePanel />
-          </div>
+          ) : (
+            <div className="grid min-h-0 grid-cols-2 divide-x divide-slate-800">
+              <ResultsPanel problem={problem} unlockedStages={unlockedStages} />
+              <ConsolePanel />
+            </div>
+          )}
         </main>
+        {isDesign && <DesignNotesColumn />}
       </div>
     </div>
+  );
+}
+
+const NotesEditor = lazy(() => import('./design/NotesEditor'));
+
+function DesignNotesColumn() {
+  return (
+    <Suspense fallback={null}>
+      <NotesEditor />
+    </Suspense>
   );
 }

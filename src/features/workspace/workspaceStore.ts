@@ -1,25 +1,32 @@
 /**
- * Workspace state for the open problem: the code, the phase clock, the last run and the console.
- * Persistence goes through src/storage; running code goes through the runner facade. Derived values
- * (the timer reading, the summary) are computed by components, not stored.
+ * Workspace state for the open problem: the code (the solution, or a design problem's scratchpad), a
+ * design problem's notes, the phase clock, the last run and the console. Persistence goes through
+ * src/storage; running code goes through the runner facade. Derived values (the timer reading, the
+ * visible statement, summaries) are computed by components, not stored.
  */
 import { create } from 'zustand';
+import { unlockedAfterSubmit } from '../../core/problems/stages';
 import type { Problem } from '../../core/problems/types';
 import { advancePhase, isPhaseClockState, pauseClock, resumeClock, startClock, type PhaseClockState } from '../../core/timer/phaseClock';
 import { findProtocol, PROTOCOLS } from '../../core/timer/protocols';
 import type { ConsoleLine, RunMode, RunResult } from '../../runner/types';
 import { getRunner } from '../../app/runnerInstance';
-import { loadDraft, saveDraft } from '../../storage/drafts';
+import { loadDraft, saveDraft, type DraftFile } from '../../storage/drafts';
 import { loadPractice, savePractice } from '../../storage/practice';
 import type { PracticeRecord } from '../../storage/db';
+import { initialNotes } from './design/notes';
 
 /** Drafts are written this long after the last keystroke (the contract is: within 1 s). */
 const DRAFT_DEBOUNCE_MS = 300;
+
+/** A design scratchpad is a script: this test file just loads it, so it runs and prints. */
+const RUN_SCRATCHPAD = "import './solution';\n";
 
 interface WorkspaceState {
   problem: Problem | null;
   loaded: boolean;
   code: string;
+  notes: string;
   clock: PhaseClockState | null;
   practice: PracticeRecord | null;
   running: RunMode | null;
@@ -31,19 +38,28 @@ interface WorkspaceState {
 
   open(problem: Problem): Promise<void>;
   setCode(code: string): void;
-  resetToStarter(): void;
-  flushDraft(): Promise<void>;
+  setNotes(notes: string): void;
+  flushDrafts(): Promise<void>;
   start(): void;
   pause(): void;
   resume(): void;
   nextPhase(): void;
   run(mode: RunMode): Promise<void>;
+  revealClarification(question: string): void;
 }
 
-let draftTimer: ReturnType<typeof setTimeout> | null = null;
+const pendingSaves = new Map<DraftFile, ReturnType<typeof setTimeout>>();
 
 function emptyPractice(problemId: string): PracticeRecord {
   return { problemId, status: 'in-progress', clock: null, lastSubmit: null, submits: 0, updatedAt: Date.now() };
+}
+
+function codeFile(problem: Problem): DraftFile {
+  return problem.kind === 'design' ? 'scratchpad.ts' : 'solution.ts';
+}
+
+function initialCode(problem: Problem): string {
+  return problem.design ? problem.design.scratchpad : problem.starter;
 }
 
 export const useWorkspace = create<WorkspaceState>()((set, get) => {
@@ -60,10 +76,57 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     persistPractice({ clock });
   };
 
+  const saveFile = async (file: DraftFile) => {
+    const pending = pendingSaves.get(file);
+    if (pending) clearTimeout(pending);
+    pendingSaves.delete(file);
+    const { problem, loaded, code, notes } = get();
+    if (!problem || !loaded) return;
+    try {
+      await saveDraft(problem.id, file === 'notes.md' ? notes : code, file);
+      if (!get().practice) persistPractice({});
+    } catch (e) {
+      set({ saveError: `Could not save your ${file}: ${String(e)}. Copy your work somewhere safe.` });
+    }
+  };
+
+  const scheduleSave = (file: DraftFile) => {
+    const pending = pendingSaves.get(file);
+    if (pending) clearTimeout(pending);
+    pendingSaves.set(file, setTimeout(() => void saveFile(file), DRAFT_DEBOUNCE_MS));
+  };
+
+  const recordSubmit = (problem: Problem, result: RunResult) => {
+    const allPassed = result.outcome === 'completed' && result.total > 0 && result.passed === result.total;
+    const previous = get().practice;
+    const patch: Partial<PracticeRecord> = {
+      submits: (previous?.submits ?? 0) + 1,
+      lastSubmit: { passed: result.passed, total: result.total, at: Date.now() },
+      status: allPassed || previous?.status === 'solved' ? 'solved' : 'in-progress',
+    };
+    if (problem.stages.length > 1) {
+      const before = previous?.unlockedStages ?? 1;
+      const after = unlockedAfterSubmit(before, result.tests, problem.stages.length);
+      const times = problem.stages.map((_, i) => previous?.stageTimes?.[i] ?? { unlockedAt: i === 0 ? Date.now() : null, passedAt: null });
+      const now = Date.now();
+      for (let stage = 1; stage <= problem.stages.length; stage++) {
+        const t = times[stage - 1]!;
+        if (stage <= after && t.unlockedAt === null) t.unlockedAt = now;
+        // A stage's hidden tests first all passed when the next one unlocks (or, for the last, when all pass).
+        const passedNow = stage < after || (stage === problem.stages.length && allPassed);
+        if (passedNow && t.passedAt === null) t.passedAt = now;
+      }
+      patch.unlockedStages = after;
+      patch.stageTimes = times;
+    }
+    persistPractice(patch);
+  };
+
   return {
     problem: null,
     loaded: false,
     code: '',
+    notes: '',
     clock: null,
     practice: null,
     running: null,
@@ -73,36 +136,37 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     saveError: null,
 
     async open(problem) {
-      await get().flushDraft();
-      set({ problem, loaded: false, code: problem.starter, clock: null, practice: null, lastResult: null, console: [], saveError: null });
-      const [draft, practice] = await Promise.all([loadDraft(problem.id), loadPractice(problem.id)]);
+      await get().flushDrafts();
+      set({ problem, loaded: false, code: initialCode(problem), notes: '', clock: null, practice: null, lastResult: null, console: [], saveError: null });
+      const [draft, notesDraft, practice] = await Promise.all([
+        loadDraft(problem.id, codeFile(problem)),
+        problem.design ? loadDraft(problem.id, 'notes.md') : Promise.resolve(undefined),
+        loadPractice(problem.id),
+      ]);
       if (get().problem?.id !== problem.id) return; // the user navigated away meanwhile
       const clock = practice && isPhaseClockState(practice.clock) ? practice.clock : null;
-      set({ code: draft?.code ?? problem.starter, practice: practice ?? null, clock, loaded: true });
+      set({
+        code: draft?.code ?? initialCode(problem),
+        notes: notesDraft?.code ?? (problem.design ? initialNotes(problem.design.notesTemplate) : ''),
+        practice: practice ?? null,
+        clock,
+        loaded: true,
+      });
     },
 
     setCode(code) {
       set({ code });
-      if (draftTimer) clearTimeout(draftTimer);
-      draftTimer = setTimeout(() => void get().flushDraft(), DRAFT_DEBOUNCE_MS);
-    },
-
-    resetToStarter() {
       const { problem } = get();
-      if (problem) get().setCode(problem.starter);
+      if (problem) scheduleSave(codeFile(problem));
     },
 
-    async flushDraft() {
-      if (draftTimer) clearTimeout(draftTimer);
-      draftTimer = null;
-      const { problem, code, loaded } = get();
-      if (!problem || !loaded) return;
-      try {
-        await saveDraft(problem.id, code);
-        if (!get().practice) persistPractice({});
-      } catch (e) {
-        set({ saveError: `Could not save your code: ${String(e)}. Copy it somewhere safe.` });
-      }
+    setNotes(notes) {
+      set({ notes });
+      scheduleSave('notes.md');
+    },
+
+    async flushDrafts() {
+      await Promise.all([...pendingSaves.keys()].map(saveFile));
     },
 
     start() {
@@ -127,28 +191,23 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     async run(mode) {
       const { problem, code, running } = get();
       if (!problem || running) return;
+      if (problem.design && mode === 'submit') return; // a design problem has no hidden tests
       set({ running: mode, console: [] });
-      const result = await getRunner().run(
-        {
-          mode,
-          solution: code,
-          tests: mode === 'run' ? problem.examples : problem.hidden,
-          testFileName: mode === 'run' ? 'examples.test.ts' : 'hidden.test.ts',
-        },
+      const tests = problem.design ? RUN_SCRATCHPAD : mode === 'run' ? problem.examples : problem.hidden;
+      const result = await (await getRunner()).run(
+        { mode, solution: code, tests, testFileName: mode === 'run' ? 'examples.test.ts' : 'hidden.test.ts' },
         (progress) => {
           if (progress.type === 'console') set((s) => ({ console: [...s.console, progress.line] }));
         },
       );
       set((s) => ({ running: null, lastResult: result, console: result.console, runCount: s.runCount + 1 }));
-      if (mode === 'submit') {
-        const allPassed = result.outcome === 'completed' && result.total > 0 && result.passed === result.total;
-        const previous = get().practice;
-        persistPractice({
-          submits: (previous?.submits ?? 0) + 1,
-          lastSubmit: { passed: result.passed, total: result.total, at: Date.now() },
-          status: allPassed || previous?.status === 'solved' ? 'solved' : 'in-progress',
-        });
-      }
+      if (mode === 'submit') recordSubmit(problem, result);
+    },
+
+    revealClarification(question) {
+      const revealed = get().practice?.revealed ?? [];
+      if (revealed.some((r) => r.question === question)) return;
+      persistPractice({ revealed: [...revealed, { question, at: Date.now() }] });
     },
   };
 });

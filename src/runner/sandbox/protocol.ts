@@ -37,6 +37,20 @@ export interface SerializedError {
 /** Stand-in for the code bundle's blob URL in stacks: `at f (rehearse-code.js:12:5)`. */
 export const CODE_BUNDLE_URL = 'rehearse-code.js';
 
+/** The worker global holding chai; the compiled `import ... from 'chai'` reads it (compile/chaiShim.ts). */
+export const CHAI_GLOBAL = '__rehearseChai';
+
+/** How a sandbox run ended, as seen by the main page (SandboxHost → RunAccumulator). */
+export type SandboxRunEnd =
+  /** The worker posted `done` or `crashed`; the events already tell which. */
+  | { kind: 'finished' }
+  /** The frame's watchdog terminated a hung worker. */
+  | { kind: 'watchdog'; phase: WatchdogPhase; limitMs: number; elapsedMs: number }
+  /** The worker died by itself. */
+  | { kind: 'worker-error'; message: string }
+  /** The frame stopped answering; the host tore it down and will build a new one. */
+  | { kind: 'host-deadline'; limitMs: number };
+
 // ---------------------------------------------------------------------------------------------------------
 // frame → worker
 

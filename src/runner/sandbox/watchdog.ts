@@ -28,7 +28,10 @@ interface Limit {
 export class Watchdog {
   /** spawn or loading limit, replaced by the run limit once mocha starts. */
   private stageLimit: Limit;
-  private runnableLimit: Limit | null = null;
+  /** The test in progress. mocha announces a test *before* its beforeEach hooks run. */
+  private testLimit: Limit | null = null;
+  /** A hook in progress (possibly inside a test's beforeEach/afterEach). */
+  private hookLimit: Limit | null = null;
   private finished = false;
 
   constructor(
@@ -46,13 +49,22 @@ export class Watchdog {
       case 'started':
         this.stageLimit = { phase: 'run', since: now, limitMs: runLimitMs(event.tests.length, this.testTimeoutMs) };
         return;
-      case 'runnable-start':
-        this.runnableLimit = { phase: 'runnable', since: now, limitMs: runnableStallLimitMs(event.timeoutMs) };
+      case 'runnable-start': {
+        const limit: Limit = { phase: 'runnable', since: now, limitMs: runnableStallLimitMs(event.timeoutMs) };
+        if (event.kind === 'test') this.testLimit = limit;
+        else this.hookLimit = limit;
         return;
+      }
       case 'hook-end':
+        this.hookLimit = null;
+        // Order is: test announced → beforeEach hooks → test body. The body starts when the last hook
+        // ends, so its clock restarts here; without this a loop in the body would only meet the run limit.
+        if (this.testLimit) this.testLimit = { ...this.testLimit, since: now };
+        return;
       case 'test-end':
         // Between runnables only mocha's own code runs; the run limit still covers it.
-        this.runnableLimit = null;
+        this.testLimit = null;
+        this.hookLimit = null;
         return;
       case 'done':
       case 'crashed':
@@ -82,10 +94,11 @@ export class Watchdog {
 
   /** When the runnable in progress started, for reporting how long the hung test ran. */
   runnableStartedAt(): number | null {
-    return this.runnableLimit?.since ?? null;
+    return (this.hookLimit ?? this.testLimit)?.since ?? null;
   }
 
   private activeLimits(): Limit[] {
-    return this.runnableLimit ? [this.runnableLimit, this.stageLimit] : [this.stageLimit];
+    const runnable = this.hookLimit ?? this.testLimit;
+    return runnable ? [runnable, this.stageLimit] : [this.stageLimit];
   }
 }

@@ -1,3 +1,5 @@
+import { stageOfTest, summariseStages } from '../../../core/problems/stages';
+import type { Problem } from '../../../core/problems/types';
 import type { RunResult, TestResult } from '../../../runner/types';
 import { useWorkspace } from '../workspaceStore';
 
@@ -15,14 +17,28 @@ const STATUS_STYLE: Record<TestResult['status'], string> = {
   error: 'text-rose-300',
 };
 
-function Summary({ result, runCount }: { result: RunResult; runCount: number }) {
+const OUTCOME_LABEL: Record<RunResult['outcome'], string> = {
+  completed: 'completed',
+  'compile-error': 'compile error',
+  timedout: 'timed out',
+  crashed: 'crashed while loading',
+};
+
+function Summary({ result, runCount, tests, lockedStages }: { result: RunResult; runCount: number; tests: TestResult[]; lockedStages: number }) {
   const what = result.mode === 'run' ? 'Examples' : 'Hidden tests';
+  const passed = tests.filter((t) => t.status === 'passed').length;
+  const total = tests.length;
   return (
     <p className="mb-2 text-sm" data-testid="results-summary" data-run={runCount}>
       <span className="font-semibold">{what}:</span>{' '}
-      <span className={result.passed === result.total && result.total > 0 ? 'text-emerald-400' : 'text-rose-400'}>
-        {result.passed}/{result.total} passed
-      </span>
+      {total === 0 && result.outcome !== 'completed' ? (
+        <span className="text-rose-400">{OUTCOME_LABEL[result.outcome]}</span>
+      ) : (
+        <span className={passed === total && total > 0 && result.outcome === 'completed' ? 'text-emerald-400' : 'text-rose-400'}>
+          {passed}/{total} passed{result.outcome === 'timedout' && ' · timed out'}
+        </span>
+      )}
+      {lockedStages > 0 && <span className="text-slate-400"> · {lockedStages === 1 ? 'one stage' : `${lockedStages} stages`} still locked</span>}
       <span className="text-slate-500"> · {Math.round(result.durationMs)} ms</span>
     </p>
   );
@@ -64,10 +80,27 @@ function TestItem({ test }: { test: TestResult }) {
   );
 }
 
-export function ResultsPanel() {
+function StageSummaries({ problem, tests, unlockedStages }: { problem: Problem; tests: TestResult[]; unlockedStages: number }) {
+  return (
+    <ul className="mb-2 text-sm" aria-label="Stages">
+      {summariseStages(tests, problem.stages.length).map((s) => (
+        <li key={s.stage} data-testid={`stage-${s.stage}`}>
+          Stage {s.stage} — {problem.stages[s.stage - 1]}:{' '}
+          {s.stage > unlockedStages ? <span className="text-slate-400">locked</span> : `${s.passed}/${s.total} passed`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ResultsPanel({ problem, unlockedStages }: { problem: Problem; unlockedStages: number }) {
   const result = useWorkspace((s) => s.lastResult);
   const running = useWorkspace((s) => s.running);
   const runCount = useWorkspace((s) => s.runCount);
+  const staged = problem.stages.length > 1;
+  // A locked stage shows nothing but "locked": no titles, counts or failures that would give it away.
+  const visibleTests = (result?.tests ?? []).filter((t) => !staged || (stageOfTest(t) ?? 1) <= unlockedStages);
+  const lockedStages = staged ? problem.stages.length - unlockedStages : 0;
 
   return (
     <section role="region" aria-label="Test results" className="h-full overflow-auto p-3">
@@ -83,11 +116,20 @@ export function ResultsPanel() {
       )}
       {!running && result && (
         <>
-          <Summary result={result} runCount={runCount} />
+          <Summary result={result} runCount={runCount} tests={visibleTests} lockedStages={lockedStages} />
+          {staged && <StageSummaries problem={problem} tests={result.tests} unlockedStages={unlockedStages} />}
           {result.message && (
             <p className="mb-2 whitespace-pre-wrap text-sm text-amber-300" data-testid="run-message">
               {result.message}
             </p>
+          )}
+          {result.error && (
+            <div className="mb-2 text-xs" data-testid="load-error">
+              <p className="whitespace-pre-wrap text-rose-300">{result.error.message}</p>
+              {result.error.solutionLine !== undefined && (
+                <p className="text-slate-400">at solution.ts line {result.error.solutionLine}</p>
+              )}
+            </div>
           )}
           {result.compileErrors.length > 0 && (
             <ul className="mb-2 space-y-1" aria-label="Compile errors">
@@ -99,7 +141,7 @@ export function ResultsPanel() {
             </ul>
           )}
           <ul>
-            {result.tests.map((t, i) => (
+            {visibleTests.map((t, i) => (
               <TestItem key={i} test={t} />
             ))}
           </ul>

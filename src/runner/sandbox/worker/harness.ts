@@ -5,7 +5,7 @@
  * solution.ts), runs mocha, and streams WorkerEvents to the frame.
  */
 
-import { isWorkerRunRequest, type PlannedTest, type WorkerEvent, type WorkerRunRequest } from '../protocol';
+import { CHAI_GLOBAL, isWorkerRunRequest, type PlannedTest, type WorkerEvent, type WorkerRunRequest } from '../protocol';
 import { captureConsole } from './consoleCapture';
 import type { MochaGlobal, MochaRunnable, MochaRunner } from './mochaTypes';
 import { serializeError } from './serializeError';
@@ -15,9 +15,6 @@ interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }
-
-/** The global the compiled `chai` shim reads from (see compile/chaiShim.ts). */
-export const CHAI_GLOBAL = '__rehearseChai';
 
 export function startHarness(mocha: MochaGlobal, chai: object): void {
   const scope = globalThis as unknown as WorkerScope;

@@ -1,0 +1,143 @@
+/**
+ * npm run bench — measures, against the production build in headless Chromium:
+ *   - page load to an editable editor (deep link to the token-bucket problem);
+ *   - Submit on the token-bucket problem: cold (first run after load) and warm p50/p95 over 30 runs,
+ *     from the click to the results rendered;
+ *   - the command-line loop a developer would otherwise use (mocha + tsx over the same hidden tests);
+ *   - the entry JavaScript's gzip size (everything loaded before Monaco's lazy chunk).
+ * Prints numbers; asserts nothing (performance is reported, not tested).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+
+const ROOT = join(import.meta.dirname, '..');
+const PORT = 4179;
+const BASE = `http://127.0.0.1:${PORT}/`;
+const WARM_RUNS = 30;
+const CLI_RUNS = 10;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function startPreview(): Promise<() => void> {
+  const child = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return () => child.kill();
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error('vite preview did not start');
+}
+
+/** Clicks Submit inside the page and resolves when that run's summary is in the DOM and painted. */
+function timedSubmit(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const current = document.querySelector('[data-testid="results-summary"]')?.getAttribute('data-run');
+        const want = String(Number(current ?? 0) + 1);
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Submit')!;
+        const t0 = performance.now();
+        const done = () => requestAnimationFrame(() => resolve(performance.now() - t0));
+        const observer = new MutationObserver(() => {
+          if (document.querySelector(`[data-testid="results-summary"][data-run="${want}"]`)) {
+            observer.disconnect();
+            done();
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        button.click();
+      }),
+  );
+}
+
+async function measureBrowser() {
+  const stop = await startPreview();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(`${BASE}#/problems/token-bucket`);
+    await page.locator('.monaco-editor textarea').waitFor({ state: 'attached', timeout: 30_000 });
+    await page.waitForFunction(() => typeof (window as unknown as { __rehearseEditorText?: unknown }).__rehearseEditorText === 'function');
+    const loadToEditor = Date.now() - t0;
+
+    const reference = readFileSync(join(ROOT, 'problems/token-bucket/reference.ts'), 'utf8');
+    await page.evaluate((text) => navigator.clipboard.writeText(text), reference);
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+V');
+    const cold = await timedSubmit(page);
+    const summary = await page.getByTestId('results-summary').textContent();
+    const warm: number[] = [];
+    for (let i = 0; i < WARM_RUNS; i++) {
+      await page.waitForTimeout(150); // idle between clicks, as a person would be: lets the next worker pre-spawn
+      warm.push(await timedSubmit(page));
+    }
+    return { loadToEditor, cold, warm, summary };
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+function measureCli(): number[] {
+  const dir = join(ROOT, '.tmp/bench-cli');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(ROOT, 'problems/token-bucket/reference.ts'), join(dir, 'solution.ts'));
+  cpSync(join(ROOT, 'problems/token-bucket/hidden.test.ts'), join(dir, 'hidden.test.ts'));
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+  const times: number[] = [];
+  for (let i = 0; i < CLI_RUNS; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--import=tsx', '--reporter', 'dot', join(dir, 'hidden.test.ts')], { cwd: ROOT, encoding: 'utf8' });
+    times.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`mocha CLI failed: ${r.stdout}${r.stderr}`);
+  }
+  return times;
+}
+
+function entrySizes(): { raw: number; gzip: number; files: string[] } {
+  const dist = join(ROOT, 'dist');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  let raw = 0;
+  let gzip = 0;
+  for (const f of new Set(files)) {
+    const buf = readFileSync(join(dist, f));
+    raw += buf.length;
+    gzip += gzipSync(buf).length;
+  }
+  return { raw, gzip, files: [...new Set(files)] };
+}
+
+const browser = await measureBrowser();
+const cli = measureCli();
+const sizes = entrySizes();
+const warmP50 = percentile(browser.warm, 50);
+const cliMedian = percentile(cli, 50);
+
+console.log('Rehearse benchmark (production build, headless Chromium, token-bucket hidden tests)');
+console.log(`  result of the runs             ${browser.summary}`);
+console.log(`  page load → editable editor    ${ms(browser.loadToEditor)}   (target < 1500 ms)`);
+console.log(`  Submit cold (first after load) ${ms(browser.cold)}   (target < 1000 ms)`);
+console.log(`  Submit warm p50 over ${WARM_RUNS}        ${ms(warmP50)}   (target < 50 ms)`);
+console.log(`  Submit warm p95 over ${WARM_RUNS}        ${ms(percentile(browser.warm, 95))}   (target < 100 ms)`);
+console.log(`  CLI loop (mocha + tsx) median  ${ms(cliMedian)}   over ${CLI_RUNS} runs`);
+console.log(`  speed-up warm p50 vs CLI       ${(cliMedian / warmP50).toFixed(1)}×   (target ≥ 20×)`);
+console.log(`  entry JS+CSS before Monaco     ${(sizes.gzip / 1024).toFixed(1)} kB gzip (${(sizes.raw / 1024).toFixed(0)} kB raw; target < 300 kB gzip)`);

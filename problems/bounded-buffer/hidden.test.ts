@@ -1,0 +1,374 @@
+import { expect } from 'chai';
+import { BoundedBuffer, BufferClosedError, TimeoutError } from './solution';
+
+/** Timers the test drives by hand: nothing fires until advance() is called. */
+class FakeTimers {
+  now = 0;
+  private nextId = 1;
+  readonly pending = new Map<number, { at: number; callback: () => void }>();
+  setTimeout = (callback: () => void, ms: number): unknown => {
+    const id = this.nextId++;
+    this.pending.set(id, { at: this.now + ms, callback });
+    return id;
+  };
+  clearTimeout = (handle: unknown): void => {
+    this.pending.delete(handle as number);
+  };
+  advance(ms: number): void {
+    const target = this.now + ms;
+    for (;;) {
+      let due: [number, { at: number; callback: () => void }] | undefined;
+      for (const entry of this.pending) if (entry[1].at <= target && (!due || entry[1].at < due[1].at)) due = entry;
+      if (!due) break;
+      this.pending.delete(due[0]);
+      this.now = due[1].at;
+      due[1].callback();
+    }
+    this.now = target;
+  }
+}
+
+async function flush(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+}
+
+type Tracked<T> = { status: 'pending' | 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
+
+/** Records how a promise settles without awaiting it, so a promise that never settles cannot hang a test. */
+function track<T>(promise: Promise<T>): Tracked<T> {
+  const state: Tracked<T> = { status: 'pending' };
+  promise.then(
+    (value) => Object.assign(state, { status: 'fulfilled', value }),
+    (reason) => Object.assign(state, { status: 'rejected', reason }),
+  );
+  return state;
+}
+
+/** Awaits a promise that should settle through promise callbacks alone; fails instead of hanging if it does not. */
+async function settles<T>(promise: Promise<T>, what: string): Promise<T> {
+  const stuck = Symbol('stuck');
+  const result = await Promise.race([promise, new Promise<typeof stuck>((resolve) => setTimeout(() => resolve(stuck), 0))]);
+  if (result === stuck) expect.fail(`${what} should have finished`);
+  return result as T;
+}
+
+/** Takes n items one after another (each must be available). */
+async function takeN<T>(buf: BoundedBuffer<T>, n: number): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = track(buf.take());
+    await flush();
+    expect(t.status, `take #${i + 1} should be served at once`).to.equal('fulfilled');
+    out.push(t.value as T);
+  }
+  return out;
+}
+
+describe('BoundedBuffer — hidden', () => {
+  describe('construction', () => {
+    it('rejects a capacity that is not a positive integer with RangeError', () => {
+      for (const bad of [0, -1, 1.5, NaN]) {
+        expect(() => new BoundedBuffer({ capacity: bad }), `capacity ${bad}`).to.throw(RangeError, /capacity/);
+      }
+    });
+
+    it('rejects an unknown strategy with RangeError', () => {
+      expect(() => new BoundedBuffer({ capacity: 1, strategy: 'random' as 'fifo' })).to.throw(RangeError, /strategy/);
+    });
+
+    it("requires a priority function for the 'priority' strategy", () => {
+      expect(() => new BoundedBuffer({ capacity: 1, strategy: 'priority' })).to.throw(TypeError, /priority/);
+    });
+
+    it('exposes capacity, size and closed', () => {
+      const buf = new BoundedBuffer<number>({ capacity: 4 });
+      expect(buf.capacity).to.equal(4);
+      expect(buf.size).to.equal(0);
+      expect(buf.closed).to.equal(false);
+    });
+  });
+
+  describe('backpressure', () => {
+    it('never holds more than capacity items, however many producers push', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 3 });
+      const puts = [1, 2, 3, 4, 5, 6].map((n) => track(buf.put(n)));
+      await flush();
+      expect(buf.size, 'size is capped at capacity').to.equal(3);
+      expect(puts.map((p) => p.status), 'first three accepted, last three waiting').to.deep.equal([
+        'fulfilled', 'fulfilled', 'fulfilled', 'pending', 'pending', 'pending',
+      ]);
+    });
+
+    it('admits blocked producers one per freed slot, in the order they called put', async () => {
+      const buf = new BoundedBuffer<string>({ capacity: 1 });
+      await buf.put('a');
+      const b = track(buf.put('b'));
+      const c = track(buf.put('c'));
+      await flush();
+      expect(await buf.take()).to.equal('a');
+      await flush();
+      expect([b.status, c.status], "only 'b' gets the freed slot").to.deep.equal(['fulfilled', 'pending']);
+      expect(buf.size).to.equal(1);
+      expect(await buf.take(), "'b' called put before 'c'").to.equal('b');
+      await flush();
+      expect(c.status).to.equal('fulfilled');
+      expect(await buf.take()).to.equal('c');
+    });
+
+    it('hands a put straight to a waiting consumer without storing it', async () => {
+      const buf = new BoundedBuffer<string>({ capacity: 1 });
+      const taker = track(buf.take());
+      const put = track(buf.put('x'));
+      await flush();
+      expect(put.status, 'put resolves at once when a consumer waits').to.equal('fulfilled');
+      expect(taker.value).to.equal('x');
+      expect(buf.size, 'the item went to the consumer, not the buffer').to.equal(0);
+    });
+
+    it('serves waiting consumers in the order they called take', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 2 });
+      const first = track(buf.take());
+      const second = track(buf.take());
+      const third = track(buf.take());
+      await buf.put(10);
+      await buf.put(20);
+      await flush();
+      expect([first.value, second.value, third.status], 'oldest waiter first').to.deep.equal([10, 20, 'pending']);
+      await buf.put(30);
+      await flush();
+      expect(third.value).to.equal(30);
+    });
+  });
+
+  describe('strategies', () => {
+    it('lifo takes the newest item first', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 5, strategy: 'lifo' });
+      for (const n of [1, 2, 3]) await buf.put(n);
+      expect(await takeN(buf, 3)).to.deep.equal([3, 2, 1]);
+    });
+
+    it('lifo: a blocked item does not compete for the take that frees its slot', async () => {
+      const buf = new BoundedBuffer<string>({ capacity: 2, strategy: 'lifo' });
+      await buf.put('a');
+      await buf.put('b');
+      const c = track(buf.put('c'));
+      expect(await buf.take(), "'c' is not in the buffer when this take runs").to.equal('b');
+      await flush();
+      expect(c.status).to.equal('fulfilled');
+      expect(await takeN(buf, 2), "then 'c' (newest) and 'a'").to.deep.equal(['c', 'a']);
+    });
+
+    it('priority: higher numbers first, including negative and fractional priorities', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 10, strategy: 'priority', priority: (n) => n });
+      for (const n of [0, -3, 2.5, 7, -0.5, 2]) await buf.put(n);
+      expect(await takeN(buf, 6)).to.deep.equal([7, 2.5, 2, 0, -0.5, -3]);
+    });
+
+    it('priority is stable: equal priorities come out in the order they were stored', async () => {
+      const buf = new BoundedBuffer<string>({
+        capacity: 10, strategy: 'priority', priority: (s) => (s.startsWith('hi') ? 1 : 0),
+      });
+      for (const s of ['lo1', 'hi1', 'lo2', 'hi2', 'lo3', 'hi3']) await buf.put(s);
+      expect(await takeN(buf, 6)).to.deep.equal(['hi1', 'hi2', 'hi3', 'lo1', 'lo2', 'lo3']);
+    });
+
+    it('priority: an item stored later with a higher priority jumps the queue', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 10, strategy: 'priority', priority: (n) => n });
+      await buf.put(1);
+      await buf.put(2);
+      expect(await buf.take()).to.equal(2);
+      await buf.put(5);
+      await buf.put(1.5);
+      expect(await takeN(buf, 3)).to.deep.equal([5, 1.5, 1]);
+    });
+
+    it('priority: a blocked high-priority item waits for a slot like any other', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 2, strategy: 'priority', priority: (n) => n });
+      await buf.put(1);
+      await buf.put(2);
+      const urgent = track(buf.put(100));
+      expect(await buf.take(), 'only stored items compete').to.equal(2);
+      await flush();
+      expect(urgent.status).to.equal('fulfilled');
+      expect(await takeN(buf, 2)).to.deep.equal([100, 1]);
+    });
+  });
+
+  describe('close', () => {
+    it('rejects puts after close with BufferClosedError and stores nothing', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 2 });
+      buf.close();
+      const put = track(buf.put(1));
+      await flush();
+      expect(put.reason, 'put after close').to.be.instanceOf(BufferClosedError);
+      expect(buf.size).to.equal(0);
+      expect(buf.closed).to.equal(true);
+    });
+
+    it('lets consumers drain every stored item in strategy order, then rejects', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 3 });
+      for (const n of [1, 2, 3]) await buf.put(n);
+      buf.close();
+      expect(await takeN(buf, 3), 'closing keeps accepted work').to.deep.equal([1, 2, 3]);
+      const end = track(buf.take());
+      await flush();
+      expect(end.reason, 'drained and closed').to.be.instanceOf(BufferClosedError);
+    });
+
+    it('rejects consumers already waiting when it closes', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 1 });
+      const a = track(buf.take());
+      const b = track(buf.take());
+      buf.close();
+      await flush();
+      expect(a.reason, 'first waiter').to.be.instanceOf(BufferClosedError);
+      expect(b.reason, 'second waiter').to.be.instanceOf(BufferClosedError);
+    });
+
+    it('rejects blocked producers when it closes and never stores their items', async () => {
+      const buf = new BoundedBuffer<string>({ capacity: 1 });
+      await buf.put('kept');
+      const blocked = track(buf.put('dropped'));
+      buf.close();
+      await flush();
+      expect(blocked.reason, 'blocked put').to.be.instanceOf(BufferClosedError);
+      expect(await buf.take()).to.equal('kept');
+      const end = track(buf.take());
+      await flush();
+      expect(end.reason, "'dropped' was never accepted").to.be.instanceOf(BufferClosedError);
+    });
+
+    it('is idempotent', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 1 });
+      await buf.put(1);
+      buf.close();
+      expect(() => buf.close(), 'closing twice is harmless').not.to.throw();
+      expect(await buf.take()).to.equal(1);
+    });
+  });
+
+  describe('timeouts', () => {
+    it('does not time out one tick early', async () => {
+      const timers = new FakeTimers();
+      const buf = new BoundedBuffer<number>({ capacity: 1, timers });
+      const taken = track(buf.take({ timeoutMs: 250 }));
+      timers.advance(249);
+      await flush();
+      expect(taken.status, 'still waiting at 249 ms').to.equal('pending');
+      timers.advance(1);
+      await flush();
+      expect(taken.reason, 'rejected at 250 ms').to.be.instanceOf(TimeoutError);
+    });
+
+    it('removes a timed-out consumer so the next item is not lost', async () => {
+      const timers = new FakeTimers();
+      const buf = new BoundedBuffer<string>({ capacity: 1, timers });
+      const gone = track(buf.take({ timeoutMs: 10 }));
+      const patient = track(buf.take());
+      timers.advance(10);
+      await flush();
+      expect(gone.reason).to.be.instanceOf(TimeoutError);
+      await buf.put('item');
+      await flush();
+      expect(patient.value, 'the item goes to the consumer still waiting').to.equal('item');
+    });
+
+    it('a timed-out consumer leaves the next item in the buffer when nobody else waits', async () => {
+      const timers = new FakeTimers();
+      const buf = new BoundedBuffer<string>({ capacity: 1, timers });
+      track(buf.take({ timeoutMs: 5 }));
+      timers.advance(5);
+      await flush();
+      await buf.put('later');
+      expect(buf.size, 'the item is stored, not handed to the timed-out take').to.equal(1);
+      expect(await buf.take()).to.equal('later');
+    });
+
+    it('cancels the timer when the take is satisfied', async () => {
+      const timers = new FakeTimers();
+      const buf = new BoundedBuffer<number>({ capacity: 1, timers });
+      const taken = track(buf.take({ timeoutMs: 1000 }));
+      await buf.put(7);
+      await flush();
+      expect(taken.value).to.equal(7);
+      expect(timers.pending.size, 'no timer should outlive a satisfied take').to.equal(0);
+    });
+
+    it('starts no timer when an item is already available', async () => {
+      const timers = new FakeTimers();
+      const buf = new BoundedBuffer<number>({ capacity: 1, timers });
+      await buf.put(3);
+      const taken = track(buf.take({ timeoutMs: 50 }));
+      await flush();
+      expect(taken.value).to.equal(3);
+      expect(timers.pending.size, 'no timer for a take served at once').to.equal(0);
+    });
+
+    it('close rejects a timed take with BufferClosedError and cancels its timer', async () => {
+      const timers = new FakeTimers();
+      const buf = new BoundedBuffer<number>({ capacity: 1, timers });
+      const taken = track(buf.take({ timeoutMs: 100 }));
+      buf.close();
+      await flush();
+      expect(taken.reason, 'closed, not timed out').to.be.instanceOf(BufferClosedError);
+      expect(timers.pending.size, 'timer cancelled by close').to.equal(0);
+    });
+
+    it('timeoutMs 0 on an empty buffer fails when the timer fires', async () => {
+      const timers = new FakeTimers();
+      const buf = new BoundedBuffer<number>({ capacity: 1, timers });
+      const taken = track(buf.take({ timeoutMs: 0 }));
+      timers.advance(0);
+      await flush();
+      expect(taken.reason).to.be.instanceOf(TimeoutError);
+    });
+
+    it('rejects an invalid timeoutMs with RangeError, without throwing synchronously', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 1, timers: new FakeTimers() });
+      for (const bad of [-1, NaN, Infinity]) {
+        let result: Tracked<number> | undefined;
+        expect(() => {
+          result = track(buf.take({ timeoutMs: bad }));
+        }, `take({ timeoutMs: ${bad} }) must return a rejected promise, not throw`).not.to.throw();
+        await flush();
+        expect(result!.reason, `timeoutMs ${bad}`).to.be.instanceOf(RangeError);
+        expect(String((result!.reason as Error).message)).to.match(/timeoutMs/);
+      }
+    });
+  });
+
+  describe('producers and consumers together', () => {
+    it('delivers every item exactly once, each producer in order, then shuts down cleanly', async () => {
+      const buf = new BoundedBuffer<string>({ capacity: 2 });
+      const received: string[][] = [[], []];
+      const producer = async (name: string) => {
+        for (let i = 0; i < 15; i++) await buf.put(`${name}${i}`);
+      };
+      const consumer = async (slot: number) => {
+        for (;;) {
+          try {
+            received[slot].push(await buf.take());
+          } catch (error) {
+            expect(error, 'consumers stop on BufferClosedError').to.be.instanceOf(BufferClosedError);
+            return;
+          }
+        }
+      };
+      const consumers = [consumer(0), consumer(1)];
+      await settles(Promise.all(['a', 'b', 'c'].map(producer)), 'all producers');
+      buf.close();
+      await settles(Promise.all(consumers), 'all consumers after close');
+      const all = [...received[0], ...received[1]];
+      expect(all.length, '45 items delivered').to.equal(45);
+      expect(new Set(all).size, 'no item delivered twice').to.equal(45);
+      for (const name of ['a', 'b', 'c']) {
+        const mine = all.filter((s) => s[0] === name).map((s) => Number(s.slice(1)));
+        for (const list of received) {
+          const seen = list.filter((s) => s[0] === name).map((s) => Number(s.slice(1)));
+          expect(seen, `each consumer sees ${name}'s items in order`).to.deep.equal([...seen].sort((x, y) => x - y));
+        }
+        expect(mine.length).to.equal(15);
+      }
+    });
+  });
+});

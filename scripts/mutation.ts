@@ -1,0 +1,191 @@
+/**
+ * npx tsx scripts/mutation.ts [--threshold 90] [<id> ...]
+ *
+ * Measures how strong each coding problem's hidden tests are with StrykerJS: for every problem with a
+ * hidden.test.ts it builds .tmp/mutation/<id>/ (solution.ts = reference.ts, plus hidden.test.ts and a
+ * generated stryker.conf.json), runs Stryker with the mocha runner (`--import tsx` so mocha can load the
+ * TypeScript ESM tests), and reads the JSON report.
+ *
+ * Score = (killed + timeout) / (killed + timeout + survived + no coverage), as Stryker computes it.
+ * The adjusted score also leaves out mutants listed in scripts/problems/equivalent-mutants.json (with the
+ * reason they cannot be killed). Exits 1 if any adjusted score is below the threshold.
+ * Problems run one after another; each Stryker run uses 2 test-runner processes.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { hasTests, listProblemIds, PROBLEMS_DIR, ROOT, run, TMP_DIR } from './problems/shared';
+
+const MUTATION_DIR = path.join(TMP_DIR, 'mutation');
+const STRYKER_BIN = path.join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
+const EQUIVALENTS_FILE = path.join(ROOT, 'scripts', 'problems', 'equivalent-mutants.json');
+
+interface Equivalent {
+  mutator: string;
+  line: string;
+  replacement: string;
+  reason: string;
+}
+
+interface ReportMutant {
+  mutatorName: string;
+  replacement?: string;
+  status: 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
+  location: { start: { line: number; column: number } };
+}
+
+interface Row {
+  id: string;
+  total: number;
+  killed: number;
+  survived: number;
+  noCoverage: number;
+  errors: number;
+  excluded: number;
+  raw: number;
+  adjusted: number;
+  survivors: string[];
+  failure?: string;
+}
+
+function parseArgs(argv: string[]): { threshold: number; ids: string[] } {
+  let threshold = 90;
+  const ids: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--threshold') threshold = Number(argv[++i]);
+    else ids.push(argv[i]!);
+  }
+  if (!Number.isFinite(threshold)) throw new Error('--threshold needs a number, e.g. --threshold 90');
+  return { threshold, ids };
+}
+
+function strykerConfig(): object {
+  return {
+    testRunner: 'mocha',
+    plugins: ['@stryker-mutator/mocha-runner'],
+    mutate: ['solution.ts'],
+    mochaOptions: { spec: ['hidden.test.ts'], 'no-config': true, 'no-package': true },
+    // Mocha imports the ESM test files itself; tsx registered as a loader lets it import TypeScript.
+    testRunnerNodeArgs: ['--import', 'tsx'],
+    coverageAnalysis: 'perTest',
+    reporters: ['json'],
+    jsonReporter: { fileName: 'mutation.json' },
+    concurrency: 2,
+    timeoutMS: 5000,
+    tempDirName: '.stryker-tmp',
+    cleanTempDir: true,
+    disableTypeChecks: 'solution.ts',
+  };
+}
+
+function percent(part: number, whole: number): number {
+  return whole === 0 ? 100 : (100 * part) / whole;
+}
+
+async function measure(id: string, equivalents: Equivalent[]): Promise<Row> {
+  const dir = path.join(MUTATION_DIR, id);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const reference = path.join(PROBLEMS_DIR, id, 'reference.ts');
+  copyFileSync(reference, path.join(dir, 'solution.ts'));
+  copyFileSync(path.join(PROBLEMS_DIR, id, 'hidden.test.ts'), path.join(dir, 'hidden.test.ts'));
+  writeFileSync(path.join(dir, 'stryker.conf.json'), JSON.stringify(strykerConfig(), null, 2));
+
+  const empty: Row = { id, total: 0, killed: 0, survived: 0, noCoverage: 0, errors: 0, excluded: 0, raw: 0, adjusted: 0, survivors: [] };
+  const result = await run(process.execPath, [STRYKER_BIN, 'run', 'stryker.conf.json', '--logLevel', 'warn'], {
+    cwd: dir,
+    timeoutMs: 600_000,
+  });
+  const reportFile = path.join(dir, 'mutation.json');
+  if (result.timedOut || !existsSync(reportFile)) {
+    const why = result.timedOut ? 'Stryker did not finish within 10 minutes' : `Stryker exited ${result.code} without a report`;
+    const tail = (result.stderr + result.stdout).trim().split('\n').slice(-5).join(' / ');
+    return { ...empty, failure: `${why}: ${tail}` };
+  }
+
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { files: Record<string, { mutants: ReportMutant[] }> };
+  const mutants = report.files['solution.ts']?.mutants ?? [];
+  const sourceLines = readFileSync(reference, 'utf8').split('\n');
+  const row: Row = { ...empty, total: mutants.length };
+  for (const m of mutants) {
+    const line = m.location.start.line;
+    const isEquivalent = equivalents.some(
+      (e) => e.mutator === m.mutatorName && e.replacement === m.replacement && sourceLines[line - 1]?.trimEnd() === e.line,
+    );
+    switch (m.status) {
+      case 'Killed':
+      case 'Timeout':
+        row.killed++;
+        break;
+      case 'Survived':
+      case 'NoCoverage':
+        if (isEquivalent) {
+          row.excluded++;
+        } else {
+          if (m.status === 'Survived') row.survived++;
+          else row.noCoverage++;
+          row.survivors.push(`reference.ts:${line}:${m.location.start.column} ${m.mutatorName} → ${m.replacement ?? ''} (${m.status})`);
+        }
+        break;
+      default:
+        row.errors++;
+    }
+  }
+  const undetected = row.survived + row.noCoverage;
+  row.raw = percent(row.killed, row.killed + undetected + row.excluded);
+  row.adjusted = percent(row.killed, row.killed + undetected);
+  return row;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const { threshold, ids: only } = parseArgs(process.argv.slice(2));
+  const ids = listProblemIds(only).filter(hasTests);
+  const equivalents = JSON.parse(readFileSync(EQUIVALENTS_FILE, 'utf8')) as Record<string, Equivalent[] | string>;
+
+  const rows: Row[] = [];
+  for (const id of ids) {
+    process.stdout.write(`mutating ${id} … `);
+    const list = equivalents[id];
+    const row = await measure(id, Array.isArray(list) ? list : []);
+    console.log(row.failure ? 'failed' : `${row.adjusted.toFixed(1)}%`);
+    rows.push(row);
+  }
+
+  console.log('');
+  const header = ['problem', 'mutants', 'killed', 'survived', 'no cov', 'equivalent', 'score', 'adjusted', 'result'];
+  const table = [
+    header,
+    ...rows.map((r) => [
+      r.id,
+      String(r.total),
+      String(r.killed),
+      String(r.survived),
+      String(r.noCoverage),
+      String(r.excluded),
+      r.failure ? '–' : `${r.raw.toFixed(1)}%`,
+      r.failure ? '–' : `${r.adjusted.toFixed(1)}%`,
+      r.failure ? 'ERROR' : r.adjusted >= threshold ? 'ok' : `below ${threshold}%`,
+    ]),
+  ];
+  const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  for (const [i, row] of table.entries()) {
+    console.log(row.map((cell, j) => cell.padEnd(widths[j]!)).join('  '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+
+  for (const r of rows) {
+    if (r.failure) console.log(`\n✗ ${r.id}: ${r.failure}`);
+    else if (r.survivors.length) {
+      console.log(`\n${r.id}: ${r.survivors.length} undetected mutant(s) (report: ${path.relative(ROOT, path.join(MUTATION_DIR, r.id, 'mutation.json'))})`);
+      for (const s of r.survivors) console.log(`  ${s}`);
+    }
+  }
+  const bad = rows.filter((r) => r.failure || r.adjusted < threshold);
+  console.log(`\n${rows.length - bad.length} passed, ${bad.length} failed (threshold ${threshold}%, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  process.exitCode = bad.length ? 1 : 0;
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exitCode = 1;
+});

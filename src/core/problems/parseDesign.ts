@@ -1,0 +1,214 @@
+/**
+ * Parsing of the files only a design problem has (the format is in problems/README.md, "Design problems"):
+ * clarifications.md, rubric.md, notes-template.md, and a static check of scratchpad.ts.
+ *
+ * Pure: no Node or DOM APIs, so the app and scripts/check-problems.ts can share it.
+ * Errors are ProblemFormatError and name the problem (when `source` is given), the file and what is wrong.
+ */
+import { ProblemFormatError } from './parseProblem';
+
+/** One clarifying question and the interviewer's sample answer (Markdown, revealed on request). */
+export interface Clarification {
+  question: string;
+  answer: string;
+}
+
+export type RubricLevel = 'excellent' | 'good' | 'needsWork';
+
+/** One part of the evaluation rubric, e.g. Communication (25%). */
+export interface RubricPart {
+  /** Heading text without the weight, e.g. "Problem solving". */
+  part: string;
+  /** Percentage of the overall score, e.g. 25. */
+  weight: number;
+  /** What each level looks like for this problem (Markdown). */
+  levels: Record<RubricLevel, string>;
+}
+
+/** One section of the notes editor's starting text: a protocol phase and a line of guidance. */
+export interface NotesSection {
+  phase: string;
+  guidance: string;
+}
+
+/** The four rubric parts, in the order rubric.md must list them. */
+export const RUBRIC_PARTS: readonly string[] = ['Communication', 'Problem solving', 'Technical design', 'Depth of knowledge'];
+
+/** The `### ` headings each rubric part must have, in this order. */
+export const RUBRIC_LEVEL_HEADINGS: ReadonlyArray<readonly [RubricLevel, string]> = [
+  ['excellent', 'Excellent'],
+  ['good', 'Good'],
+  ['needsWork', 'Needs work'],
+];
+
+interface Section {
+  heading: string;
+  /** 1-based line number of the heading. */
+  line: number;
+  body: string[];
+}
+
+function where(source: string | undefined, file: string): string {
+  return source ? `problem "${source}": ${file}` : file;
+}
+
+function lines(md: string): string[] {
+  return md.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+}
+
+/**
+ * Splits Markdown into sections at headings of exactly `level` hashes. Text before the first such
+ * heading is dropped. Lines inside ``` fences are never taken as headings.
+ */
+function sections(text: string[], level: number, firstLine = 1): Section[] {
+  const result: Section[] = [];
+  const pattern = new RegExp(`^#{${level}}(?!#)\\s*(.*?)\\s*#*\\s*$`);
+  let inFence = false;
+  text.forEach((raw, i) => {
+    if (/^\s*(```|~~~)/.test(raw)) inFence = !inFence;
+    const m = inFence ? null : pattern.exec(raw);
+    if (m) {
+      result.push({ heading: m[1]!.trim(), line: firstLine + i, body: [] });
+    } else if (result.length > 0) {
+      result[result.length - 1]!.body.push(raw);
+    }
+  });
+  return result;
+}
+
+/** Trims blank lines at both ends and trailing spaces; keeps inner blank lines (paragraphs). */
+function tidy(body: string[]): string {
+  const trimmed = body.map((l) => l.trimEnd());
+  while (trimmed.length > 0 && trimmed[0] === '') trimmed.shift();
+  while (trimmed.length > 0 && trimmed[trimmed.length - 1] === '') trimmed.pop();
+  return trimmed.join('\n');
+}
+
+/**
+ * Parses clarifications.md: each `## ` heading is a question a strong candidate asks; the text under it
+ * (one or more paragraphs, up to the next `## `) is the interviewer's answer.
+ */
+export function parseClarifications(md: string, source?: string): Clarification[] {
+  const at = where(source, 'clarifications.md');
+  const found = sections(lines(md), 2);
+  if (found.length === 0) {
+    throw new ProblemFormatError(`${at} has no "## " questions`);
+  }
+  const seen = new Set<string>();
+  return found.map((s) => {
+    if (s.heading === '') throw new ProblemFormatError(`${at} line ${s.line}: a "## " question is empty`);
+    const key = s.heading.toLowerCase();
+    if (seen.has(key)) throw new ProblemFormatError(`${at} line ${s.line}: the question "${s.heading}" appears twice`);
+    seen.add(key);
+    const answer = tidy(s.body);
+    if (answer === '') {
+      throw new ProblemFormatError(`${at} line ${s.line}: the question "${s.heading}" has no answer under it`);
+    }
+    return { question: s.heading, answer };
+  });
+}
+
+/**
+ * Parses rubric.md: exactly the four RUBRIC_PARTS, in order, each as `## <part> (<weight>%)`, with the
+ * weights adding up to 100; under each, `### Excellent`, `### Good` and `### Needs work`, in order, each
+ * followed by a non-empty description.
+ */
+export function parseRubric(md: string, source?: string): RubricPart[] {
+  const at = where(source, 'rubric.md');
+  const text = lines(md);
+  const parts = sections(text, 2);
+  const names = parts.map((p) => p.heading.replace(/\s*\(.*\)\s*$/, ''));
+  const expected = RUBRIC_PARTS.join(', ');
+  if (parts.length !== RUBRIC_PARTS.length || names.some((n, i) => n.toLowerCase() !== RUBRIC_PARTS[i]!.toLowerCase())) {
+    throw new ProblemFormatError(
+      `${at} must have exactly these "## " parts, in this order: ${expected}; found: ${names.join(', ') || 'none'}`,
+    );
+  }
+
+  const result = parts.map((p, i): RubricPart => {
+    const m = /^(.*?)\s*\((\d+(?:\.\d+)?)\s*%\)$/.exec(p.heading);
+    if (!m) {
+      throw new ProblemFormatError(
+        `${at} line ${p.line}: the heading "${p.heading}" must end with its weight, e.g. "## ${RUBRIC_PARTS[i]} (25%)"`,
+      );
+    }
+    const weight = Number(m[2]);
+    if (!(weight > 0)) {
+      throw new ProblemFormatError(`${at} line ${p.line}: the weight of "${m[1]}" must be more than 0%`);
+    }
+    const levelSections = sections(p.body, 3, p.line + 1);
+    const levelNames = levelSections.map((s) => s.heading);
+    const wanted = RUBRIC_LEVEL_HEADINGS.map(([, h]) => h);
+    if (
+      levelNames.length !== wanted.length ||
+      levelNames.some((n, j) => n.toLowerCase() !== wanted[j]!.toLowerCase())
+    ) {
+      throw new ProblemFormatError(
+        `${at} line ${p.line}: "${m[1]}" must have "### " levels ${wanted.join(', ')} in this order; found: ${
+          levelNames.join(', ') || 'none'
+        }`,
+      );
+    }
+    const levels = {} as Record<RubricLevel, string>;
+    levelSections.forEach((s, j) => {
+      const description = tidy(s.body);
+      if (description === '') {
+        throw new ProblemFormatError(`${at} line ${s.line}: "${m[1]}" level "${s.heading}" has no description`);
+      }
+      levels[RUBRIC_LEVEL_HEADINGS[j]![0]] = description;
+    });
+    return { part: RUBRIC_PARTS[i]!, weight, levels };
+  });
+
+  const total = result.reduce((sum, p) => sum + p.weight, 0);
+  if (Math.abs(total - 100) > 1e-9) {
+    throw new ProblemFormatError(`${at}: the weights must add up to 100%, but they add up to ${total}%`);
+  }
+  return result;
+}
+
+/**
+ * Parses notes-template.md: one `## <phase>` section per phase, each with a line (or more) of guidance.
+ * @param phases when given (the names of the problem's protocol phases, in order), the headings must
+ *   be exactly these, in this order (compared without regard to case).
+ */
+export function parseNotesTemplate(md: string, phases?: readonly string[], source?: string): NotesSection[] {
+  const at = where(source, 'notes-template.md');
+  const found = sections(lines(md), 2);
+  if (found.length === 0) throw new ProblemFormatError(`${at} has no "## " phase sections`);
+  if (phases) {
+    const names = found.map((s) => s.heading);
+    if (names.length !== phases.length || names.some((n, i) => n.toLowerCase() !== phases[i]!.toLowerCase())) {
+      throw new ProblemFormatError(
+        `${at} must have one "## " section per phase, in order: ${phases.join(', ')}; found: ${names.join(', ')}`,
+      );
+    }
+  }
+  return found.map((s) => {
+    const guidance = tidy(s.body);
+    if (guidance === '') {
+      throw new ProblemFormatError(`${at} line ${s.line}: the phase "${s.heading}" has no guidance line`);
+    }
+    return { phase: s.heading, guidance };
+  });
+}
+
+/**
+ * Static check of scratchpad.ts: it must be a plain script (no `import`/`export`, no `require`) that
+ * prints something with console.log. Running it is the caller's job (e.g. `npx tsx` in the check script).
+ */
+export function checkScratchpad(code: string, source?: string): void {
+  const at = where(source, 'scratchpad.ts');
+  const text = lines(code);
+  text.forEach((raw, i) => {
+    if (/^\s*(import|export)\b/.test(raw)) {
+      throw new ProblemFormatError(`${at} line ${i + 1}: a scratchpad is a plain script; "import"/"export" are not allowed`);
+    }
+    if (/\brequire\s*\(/.test(raw) && !/^\s*\/\//.test(raw)) {
+      throw new ProblemFormatError(`${at} line ${i + 1}: a scratchpad cannot load modules with require()`);
+    }
+  });
+  if (!/\bconsole\.log\s*\(/.test(code)) {
+    throw new ProblemFormatError(`${at} never calls console.log, so running it would print nothing`);
+  }
+}

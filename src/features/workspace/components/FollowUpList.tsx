@@ -1,0 +1,26 @@
+import type { Problem } from '../../../core/problems/types';
+
+/** The interviewer's follow-up questions; what a strong answer covers stays folded until asked for. */
+export function FollowUpList({ problem }: { problem: Problem }) {
+  if (problem.followUps.length === 0) return null;
+  return (
+    <details>
+      <summary className="cursor-pointer text-lg font-semibold">Follow-up questions</summary>
+      <ol className="mt-2 list-decimal space-y-2 pl-5 text-sm">
+        {problem.followUps.map((f) => (
+          <li key={f.question}>
+            <p>{f.question}</p>
+            <details className="text-slate-400">
+              <summary className="cursor-pointer text-xs">What a strong answer covers</summary>
+              <ul className="list-disc pl-5">
+                {f.points.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </details>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

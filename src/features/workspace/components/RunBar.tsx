@@ -1,0 +1,23 @@
+import { useWorkspace } from '../workspaceStore';
+
+/** Run and Submit (or just Run, for a design scratchpad), with their shortcuts spelled out. */
+export function RunBar({ canSubmit }: { canSubmit: boolean }) {
+  const running = useWorkspace((s) => s.running);
+  const loaded = useWorkspace((s) => s.loaded);
+  const { run } = useWorkspace.getState();
+  return (
+    <div className="flex items-center gap-2 border-y border-slate-800 px-3 py-2">
+      <button type="button" className="btn" disabled={!!running || !loaded} onClick={() => void run('run')} title="Ctrl/⌘+Enter">
+        Run
+      </button>
+      {canSubmit && (
+        <button type="button" className="btn btn-primary" disabled={!!running || !loaded} onClick={() => void run('submit')} title="Ctrl/⌘+Shift+Enter">
+          Submit
+        </button>
+      )}
+      <span className="text-xs text-slate-500">
+        Ctrl/⌘+Enter runs{canSubmit ? ' the examples · Ctrl/⌘+Shift+Enter submits' : ''}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import { useWorkspace } from '../workspaceStore';
+
+export function SaveErrorBanner() {
+  const saveError = useWorkspace((s) => s.saveError);
+  if (!saveError) return null;
+  return (
+    <p role="alert" className="bg-rose-900 px-4 py-1 text-sm">
+      {saveError}
+    </p>
+  );
+}

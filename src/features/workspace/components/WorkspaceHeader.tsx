@@ -1,0 +1,20 @@
+import { Link } from 'wouter';
+import type { Problem } from '../../../core/problems/types';
+import { PhaseTimer } from './PhaseTimer';
+
+export function WorkspaceHeader({ problem }: { problem: Problem }) {
+  return (
+    <header className="flex flex-wrap items-center gap-4 border-b border-slate-800 px-4 py-2">
+      <Link href="/" className="text-sm text-slate-400 hover:text-slate-200">
+        ← Problems
+      </Link>
+      <h1 className="text-lg font-semibold">{problem.title}</h1>
+      <span className="text-xs text-slate-500">
+        {problem.kind} · {problem.difficulty}
+      </span>
+      <div className="ml-auto">
+        <PhaseTimer />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Problem } from '../../../core/problems/types';
+import { Markdown } from '../../../shared/Markdown';
+import { useWorkspace } from '../workspaceStore';
+import { FollowUpList } from '../components/FollowUpList';
+
+/**
+ * The left column of a design problem: the prompt, the clarifying questions whose sample answers the
+ * interviewer reveals on request (each reveal is logged with its time), follow-ups and the rubric.
+ */
+export function DesignPanel({ problem }: { problem: Problem }) {
+  const revealed = useWorkspace((s) => s.practice?.revealed ?? []);
+  const { revealClarification } = useWorkspace.getState();
+  const design = problem.design!;
+  return (
+    <aside className="space-y-5 overflow-auto border-r border-slate-800 p-4" aria-label="Problem statement">
+      <Markdown source={problem.statement} />
+      <section aria-label="Ask the interviewer">
+        <h2 className="mb-1 text-lg font-semibold">Ask the interviewer</h2>
+        <p className="mb-2 text-xs text-slate-400">Ask out loud first, then reveal the interviewer's answer.</p>
+        <ul className="space-y-2">
+          {design.clarifications.map((c) => {
+            const shown = revealed.some((r) => r.question === c.question);
+            return (
+              <li key={c.question} className="rounded border border-slate-800 p-2 text-sm">
+                <p className="font-medium">{c.question}</p>
+                {shown ? (
+                  <Markdown source={c.answer} className="mt-1 text-slate-300" />
+                ) : (
+                  <button type="button" className="btn mt-1" onClick={() => revealClarification(c.question)} aria-label={`Reveal the answer to: ${c.question}`}>
+                    Reveal answer
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <FollowUpList problem={problem} />
+      <details>
+        <summary className="cursor-pointer text-lg font-semibold">Evaluation rubric</summary>
+        {design.rubric.map((part) => (
+          <div key={part.part} className="mt-2 text-sm">
+            <h3 className="font-semibold">
+              {part.part} ({part.weight}%)
+            </h3>
+            <dl className="grid grid-cols-[6rem_1fr] gap-x-2 gap-y-1">
+              <dt className="text-emerald-400">Excellent</dt>
+              <dd><Markdown source={part.levels.excellent} /></dd>
+              <dt className="text-sky-400">Good</dt>
+              <dd><Markdown source={part.levels.good} /></dd>
+              <dt className="text-amber-400">Needs work</dt>
+              <dd><Markdown source={part.levels.needsWork} /></dd>
+            </dl>
+          </div>
+        ))}
+      </details>
+    </aside>
+  );
+}

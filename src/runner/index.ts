@@ -1,0 +1,18 @@
+/**
+ * Public entry of the code runner. Usage:
+ *   const runner = createRunner();
+ *   void runner.warmUp();                       // at page load: esbuild init + sandbox frame + a spare worker
+ *   const result = await runner.run({ mode: 'run', solution, tests, testFileName: 'examples.test.ts' },
+ *                                   (p) => p.type === 'console' && show(p.line));
+ */
+
+import wasmUrl from 'esbuild-wasm/esbuild.wasm?url';
+import { frameScript, testWorkerScript } from 'virtual:rehearse-sandbox';
+import { RehearseRunner } from './runner';
+import type { Runner } from './types';
+
+export type * from './types';
+
+export function createRunner(): Runner {
+  return new RehearseRunner({ wasmURL: wasmUrl, frameScript, testWorkerScript });
+}

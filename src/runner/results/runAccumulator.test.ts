@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { RunProgress } from '../types';
+import type { SerializedError, WorkerEvent } from '../sandbox/protocol';
+import { RunAccumulator } from './runAccumulator';
+
+const plan = (...titles: string[]): WorkerEvent => ({
+  type: 'started',
+  tests: titles.map((title, index) => ({ index, title, path: ['Suite'] })),
+});
+const start = (index: number, title: string): WorkerEvent => ({ type: 'runnable-start', kind: 'test', index, title, timeoutMs: 2000 });
+const pass = (index: number, title: string): WorkerEvent => ({ type: 'test-end', index, title, path: ['Suite'], state: 'passed', durationMs: 1 });
+const fail = (index: number, title: string, error: SerializedError): WorkerEvent => ({ type: 'test-end', index, title, path: ['Suite'], state: 'failed', durationMs: 2, error });
+const err = (over: Partial<SerializedError>): SerializedError => ({ name: 'Error', message: 'm', isAssertion: false, isTimeout: false, ...over });
+
+function make(progress: RunProgress[] = []) {
+  return new RunAccumulator({
+    mode: 'submit',
+    testTimeoutMs: 2000,
+    mapStack: (stack) => (stack.includes('solution') ? { text: 'mapped', solution: { line: 6, column: 18 } } : { text: 'mapped-tests' }),
+    onProgress: (p) => progress.push(p),
+  });
+}
+
+describe('RunAccumulator', () => {
+  it('summarises a completed run and classifies failures', () => {
+    const progress: RunProgress[] = [];
+    const acc = make(progress);
+    const events: WorkerEvent[] = [
+      { type: 'loading' },
+      plan('a', 'b', 'c', 'd'),
+      start(0, 'a'), pass(0, 'a'),
+      { type: 'console', level: 'log', text: 'hi' },
+      start(1, 'b'), fail(1, 'b', err({ name: 'AssertionError', message: 'expected 2 to equal 3', isAssertion: true, expected: '3', actual: '2', stack: 'tests' })),
+      start(2, 'c'), fail(2, 'c', err({ name: 'TypeError', message: 'x is undefined', stack: 'solution' })),
+      start(3, 'd'), fail(3, 'd', err({ message: 'Timeout of 2000ms exceeded.', isTimeout: true })),
+      { type: 'done' },
+    ];
+    for (const e of events) acc.handle(e, 0);
+    acc.end({ kind: 'finished' }, 0);
+    const r = acc.result(42);
+    expect(r).toMatchObject({ mode: 'submit', outcome: 'completed', passed: 1, total: 4, durationMs: 42, console: [{ level: 'log', text: 'hi' }] });
+    expect(r.message).toBeUndefined();
+    expect(r.tests.map((t) => t.status)).toEqual(['passed', 'failed', 'error', 'timedout']);
+    expect(r.tests[1]?.failure).toEqual({ message: 'expected 2 to equal 3', expected: '3', actual: '2', stack: 'mapped-tests' });
+    expect(r.tests[2]?.failure).toMatchObject({ message: 'TypeError: x is undefined', solutionLine: 6, solutionColumn: 18 });
+    expect(r.tests[3]?.failure?.message).toMatch(/^Timed out after 2000 ms/);
+    expect(progress.filter((p) => p.type === 'test-end')).toHaveLength(4);
+    expect(progress.filter((p) => p.type === 'console')).toHaveLength(1);
+  });
+
+  it('keeps the first result of a test mocha reports twice', () => {
+    const acc = make();
+    for (const e of [plan('a'), start(0, 'a'), pass(0, 'a'), fail(0, 'a', err({})), { type: 'done' } as WorkerEvent]) acc.handle(e, 0);
+    acc.end({ kind: 'finished' }, 0);
+    expect(acc.result(1).tests).toHaveLength(1);
+    expect(acc.result(1).passed).toBe(1);
+  });
+
+  it('marks the hung test timedout and the rest not run when the watchdog fires', () => {
+    const acc = make();
+    for (const e of [plan('a', 'b', 'c'), start(0, 'a'), pass(0, 'a'), start(1, 'b')]) acc.handle(e, 100);
+    acc.end({ kind: 'watchdog', phase: 'runnable', limitMs: 2500, elapsedMs: 2503 }, 2603);
+    const r = acc.result(2700);
+    expect(r.outcome).toBe('timedout');
+    expect(r.message).toBe('Timed out after 2000 ms in "Suite > b": the code never yielded (an infinite loop?).');
+    expect(r.tests.map((t) => [t.title, t.status])).toEqual([['a', 'passed'], ['b', 'timedout'], ['c', 'error']]);
+    expect(r.tests[1]?.durationMs).toBe(2503);
+    expect(r.tests[2]?.failure?.message).toMatch(/^not run: an earlier test timed out/);
+    expect(r).toMatchObject({ passed: 1, total: 3 });
+  });
+
+  it('explains a top-level infinite loop', () => {
+    const acc = make();
+    acc.handle({ type: 'loading' }, 0);
+    acc.end({ kind: 'watchdog', phase: 'loading', limitMs: 2500, elapsedMs: 2500 }, 2500);
+    expect(acc.result(2600)).toMatchObject({ outcome: 'timedout', tests: [], total: 0 });
+    expect(acc.result(2600).message).toMatch(/did not finish loading within 2500 ms/);
+  });
+
+  it('reports a load-time exception as crashed with the solution line', () => {
+    const acc = make();
+    acc.handle({ type: 'loading' }, 0);
+    acc.handle({ type: 'crashed', error: err({ name: 'TypeError', message: "Cannot read properties of undefined (reading 'port')", stack: 'solution' }) }, 0);
+    acc.end({ kind: 'finished' }, 0);
+    const r = acc.result(5);
+    expect(r.outcome).toBe('crashed');
+    expect(r.message).toBe("Your code threw while loading: TypeError: Cannot read properties of undefined (reading 'port') (solution.ts:6:18)");
+    expect(r.error).toMatchObject({ solutionLine: 6, solutionColumn: 18 });
+  });
+
+  it('lists a failing hook as an error and the tests it prevented as not run', () => {
+    const acc = make();
+    const hookFail: WorkerEvent = { type: 'test-end', index: -1, title: '"before each" hook for "a"', path: ['Suite'], state: 'failed', durationMs: 0, error: err({ message: 'boom' }) };
+    for (const e of [plan('a', 'b'), start(0, 'a'), hookFail, { type: 'done' } as WorkerEvent]) acc.handle(e, 0);
+    acc.end({ kind: 'finished' }, 0);
+    const r = acc.result(1);
+    expect(r.outcome).toBe('completed');
+    expect(r.tests.map((t) => [t.title, t.status])).toEqual([['"before each" hook for "a"', 'error'], ['a', 'error'], ['b', 'error']]);
+    expect(r.tests[1]?.failure?.message).toMatch(/^not run: a hook failed/);
+  });
+
+  it('reports a hung before-all hook and a dead frame', () => {
+    const acc = make();
+    acc.handle(plan('a'), 0);
+    acc.handle({ type: 'runnable-start', kind: 'hook', index: -1, title: '"before all" hook', timeoutMs: 2000 }, 0);
+    acc.end({ kind: 'host-deadline', limitMs: 43000 }, 43000);
+    const r = acc.result(43001);
+    expect(r.outcome).toBe('timedout');
+    expect(r.message).toMatch(/stopped responding/);
+    expect(r.tests.map((t) => [t.title, t.status])).toEqual([['"before all" hook', 'timedout'], ['a', 'error']]);
+  });
+
+  it('treats a worker that died mid-run as crashed', () => {
+    const acc = make();
+    acc.handle(plan('a'), 0);
+    acc.end({ kind: 'worker-error', message: 'out of memory' }, 0);
+    expect(acc.result(1)).toMatchObject({ outcome: 'crashed', message: 'The test worker failed: out of memory', total: 1, passed: 0 });
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * The Runner: compile (esbuild-wasm worker) → run (sandbox iframe → test worker) → RunResult.
+ * Runs are serialised: a second run() waits for the first, so results never interleave.
+ */
+
+import { CompileClient } from './compile/compileClient';
+import { normaliseTimeout } from './deadlines';
+import { RunAccumulator } from './results/runAccumulator';
+import { createStackMapper } from './results/stackMapping';
+import { SandboxHost } from './sandbox/sandboxHost';
+import type { RunProgress, RunRequest, RunResult, Runner } from './types';
+
+export interface RunnerParts {
+  /** URL of esbuild.wasm in our own build. */
+  wasmURL: string;
+  /** The sandbox frame's script and the test worker's classic script, bundled at build time. */
+  frameScript: string;
+  testWorkerScript: string;
+}
+
+export class RehearseRunner implements Runner {
+  private readonly compiler: CompileClient;
+  private readonly sandbox: SandboxHost;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(parts: RunnerParts) {
+    this.compiler = new CompileClient(parts.wasmURL);
+    this.sandbox = new SandboxHost(parts.frameScript, parts.testWorkerScript);
+  }
+
+  warmUp(): Promise<void> {
+    return Promise.all([this.compiler.warmUp(), this.sandbox.ready()]).then(() => undefined);
+  }
+
+  run(request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunResult> {
+    const result = this.queue.then(() => this.runNow(request, onProgress));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  dispose(): void {
+    this.compiler.dispose();
+    this.sandbox.dispose();
+  }
+
+  private async runNow(request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunResult> {
+    const startedAt = performance.now();
+    const elapsed = () => Math.round(performance.now() - startedAt);
+    const testTimeoutMs = normaliseTimeout(request.testTimeoutMs);
+
+    let compiled;
+    try {
+      compiled = await this.compiler.compile(request);
+    } catch (err) {
+      return infrastructureFailure(request, err, elapsed());
+    }
+    if (!compiled.ok) {
+      return {
+        mode: request.mode,
+        outcome: 'compile-error',
+        tests: [],
+        console: [],
+        compileErrors: compiled.diagnostics,
+        message: `${compiled.diagnostics.length} compile error${compiled.diagnostics.length === 1 ? '' : 's'}`,
+        passed: 0,
+        total: 0,
+        durationMs: elapsed(),
+      };
+    }
+
+    const accumulator = new RunAccumulator({
+      mode: request.mode,
+      testTimeoutMs,
+      mapStack: createStackMapper(compiled.map, request.testFileName),
+      ...(onProgress ? { onProgress } : {}),
+    });
+    try {
+      const end = await this.sandbox.run(compiled.code, testTimeoutMs, (event) =>
+        accumulator.handle(event, performance.now()),
+      );
+      accumulator.end(end, performance.now());
+    } catch (err) {
+      accumulator.failInfrastructure(errorMessage(err));
+    }
+    return accumulator.result(elapsed());
+  }
+}
+
+function infrastructureFailure(request: RunRequest, err: unknown, durationMs: number): RunResult {
+  return {
+    mode: request.mode,
+    outcome: 'crashed',
+    tests: [],
+    console: [],
+    compileErrors: [],
+    message: errorMessage(err),
+    passed: 0,
+    total: 0,
+    durationMs,
+  };
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,157 @@
+/**
+ * The main page's single owner of the sandbox iframe channel (modelled on Sandpack's iframe-protocol):
+ * creates the hidden opaque-origin iframe, accepts messages only from its contentWindow, validates them
+ * structurally, matches request ids, enforces a last-resort deadline and rebuilds the frame when needed.
+ *
+ * One run at a time (the Runner serialises). The frame's watchdog normally ends hung runs; the host
+ * deadline only fires if the frame itself stops answering.
+ */
+
+import { FRAME_BOOT_LIMIT_MS, hostLimitAfterStartMs, hostLimitBeforeStartMs } from '../deadlines';
+import { buildSrcdoc } from './srcdoc';
+import { isFrameToHost, type FrameToHost, type HostToFrame, type SandboxRunEnd, type WorkerEvent } from './protocol';
+
+interface ActiveRun {
+  id: number;
+  testTimeoutMs: number;
+  onEvent: (event: WorkerEvent) => void;
+  resolve: (end: SandboxRunEnd) => void;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+interface Boot {
+  iframe: HTMLIFrameElement;
+  initId: number;
+  ready: Promise<void>;
+  resolveReady: () => void;
+}
+
+export class SandboxHost {
+  private boot: Boot | null = null;
+  private active: ActiveRun | null = null;
+  private nextId = 1;
+  private readonly onMessage = (event: MessageEvent) => this.receive(event);
+
+  constructor(
+    private readonly frameScript: string,
+    private readonly workerScript: string,
+  ) {}
+
+  /** Creates the frame (if needed) and resolves once it has a worker spawning. */
+  ready(): Promise<void> {
+    return (this.boot ??= this.createFrame()).ready;
+  }
+
+  async run(code: string, testTimeoutMs: number, onEvent: (event: WorkerEvent) => void): Promise<SandboxRunEnd> {
+    await this.ready();
+    const iframe = this.boot?.iframe;
+    if (!iframe?.contentWindow) throw new Error('The code sandbox is not available.');
+    if (this.active) this.settle(this.active, { kind: 'worker-error', message: 'superseded by a newer run' });
+    const id = this.nextId++;
+    return new Promise<SandboxRunEnd>((resolve) => {
+      const run: ActiveRun = { id, testTimeoutMs, onEvent, resolve, timer: null };
+      this.active = run;
+      this.arm(run, hostLimitBeforeStartMs(testTimeoutMs));
+      this.post({ type: 'run', id, code, testTimeoutMs });
+    });
+  }
+
+  dispose(): void {
+    if (this.active) this.settle(this.active, { kind: 'worker-error', message: 'runner disposed' });
+    this.destroyFrame();
+  }
+
+  private createFrame(): Boot {
+    const iframe = document.createElement('iframe');
+    // allow-scripts WITHOUT allow-same-origin: the frame (and its workers) get an opaque origin, so user
+    // code cannot reach the app's IndexedDB, localStorage, cookies or DOM.
+    iframe.setAttribute('sandbox', 'allow-scripts');
+    iframe.setAttribute('aria-hidden', 'true');
+    iframe.tabIndex = -1;
+    iframe.title = 'Rehearse code sandbox';
+    // Not display:none — some engines throttle timers in undisplayed frames, and the watchdog lives here.
+    iframe.style.cssText = 'position:fixed;width:1px;height:1px;left:-10px;top:-10px;border:0;opacity:0;pointer-events:none;';
+    let resolveReady!: () => void;
+    let rejectReady!: (e: Error) => void;
+    const ready = new Promise<void>((resolve, reject) => {
+      resolveReady = resolve;
+      rejectReady = reject;
+    });
+    const boot: Boot = { iframe, initId: this.nextId++, ready, resolveReady };
+    const bootTimer = setTimeout(() => {
+      if (this.boot !== boot) return;
+      this.destroyFrame();
+      rejectReady(new Error(`The code sandbox did not start within ${FRAME_BOOT_LIMIT_MS} ms.`));
+    }, FRAME_BOOT_LIMIT_MS);
+    void ready.then(() => clearTimeout(bootTimer), () => clearTimeout(bootTimer));
+
+    window.addEventListener('message', this.onMessage);
+    iframe.srcdoc = buildSrcdoc(this.frameScript);
+    document.body.appendChild(iframe);
+    return boot;
+  }
+
+  private destroyFrame(): void {
+    window.removeEventListener('message', this.onMessage);
+    this.boot?.iframe.remove();
+    this.boot = null;
+  }
+
+  private receive(event: MessageEvent): void {
+    const boot = this.boot;
+    // Only our frame's window may talk to us; anything else (extensions, other frames) is dropped.
+    if (!boot || event.source !== boot.iframe.contentWindow) return;
+    const message: unknown = event.data;
+    if (!isFrameToHost(message)) return;
+    this.dispatch(boot, message);
+  }
+
+  private dispatch(boot: Boot, message: FrameToHost): void {
+    switch (message.type) {
+      case 'frame-loaded':
+        this.post({ type: 'init', id: boot.initId, workerScript: this.workerScript });
+        return;
+      case 'ready':
+        if (message.id === boot.initId) boot.resolveReady();
+        return;
+    }
+    const run = this.active;
+    if (!run || message.id !== run.id) return; // a late message from a run we already gave up on
+    switch (message.type) {
+      case 'worker-event':
+        if (message.event.type === 'started') {
+          this.arm(run, hostLimitAfterStartMs(message.event.tests.length, run.testTimeoutMs));
+        }
+        run.onEvent(message.event);
+        if (message.event.type === 'done' || message.event.type === 'crashed') this.settle(run, { kind: 'finished' });
+        return;
+      case 'watchdog':
+        this.settle(run, { kind: 'watchdog', phase: message.phase, limitMs: message.limitMs, elapsedMs: message.elapsedMs });
+        return;
+      case 'worker-error':
+        this.settle(run, { kind: 'worker-error', message: message.message });
+        return;
+    }
+  }
+
+  private arm(run: ActiveRun, limitMs: number): void {
+    if (run.timer !== null) clearTimeout(run.timer);
+    run.timer = setTimeout(() => {
+      if (this.active !== run) return;
+      // The frame did not end the run itself: assume it is wedged, and start over with a new one.
+      this.destroyFrame();
+      this.settle(run, { kind: 'host-deadline', limitMs });
+    }, limitMs);
+  }
+
+  private settle(run: ActiveRun, end: SandboxRunEnd): void {
+    if (run.timer !== null) clearTimeout(run.timer);
+    if (this.active === run) this.active = null;
+    run.resolve(end);
+  }
+
+  private post(message: HostToFrame): void {
+    // The frame's origin is opaque ("null"), so '*' is the only target that reaches it.
+    this.boot?.iframe.contentWindow?.postMessage(message, '*');
+  }
+}

@@ -1,0 +1,7 @@
+/** Provided by scripts/vite/sandboxBundlePlugin.ts: the sandbox's scripts, bundled at build time. */
+declare module 'virtual:rehearse-sandbox' {
+  /** Classic script inlined into the sandbox iframe's srcdoc (src/runner/sandbox/frame/frame.entry.ts). */
+  export const frameScript: string;
+  /** Classic script for the test worker: mocha + chai + harness (src/runner/sandbox/worker/testWorker.entry.ts). */
+  export const testWorkerScript: string;
+}
