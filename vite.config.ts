@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { sandboxBundlePlugin } from './scripts/vite/sandboxBundlePlugin';
+import { sandboxBundlePlugin } from './scripts/vite/sandboxBundlePlugin.ts';
 
 // Relative base: the built dist/ works from any plain static file server, at any path.
 export default defineConfig({
@@ -31,6 +31,9 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 30 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // Take control of the page that installed the worker, so it is offline-ready without a second visit.
+        clientsClaim: true,
+        skipWaiting: true,
       },
     }),
   ],

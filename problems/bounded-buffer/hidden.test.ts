@@ -80,6 +80,54 @@ describe('BoundedBuffer — hidden', () => {
       expect(() => new BoundedBuffer({ capacity: 1, strategy: 'priority' })).to.throw(TypeError, /priority/);
     });
 
+    it('rejects options that are not an object, null included, with TypeError saying options must be an object', () => {
+      for (const bad of [null, undefined, 5, 'capacity: 1']) {
+        let error: unknown;
+        try {
+          new BoundedBuffer(bad as never);
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error, `options ${String(bad)}`).to.be.instanceOf(TypeError);
+        expect((error as Error).message, `options ${String(bad)}: the message names options`).to.match(/options/);
+        expect((error as Error).message, `options ${String(bad)}: the message says it must be an object`).to.match(/object/);
+      }
+    });
+
+    it('names the three allowed strategies when it rejects an unknown one', () => {
+      let message = '';
+      try {
+        new BoundedBuffer({ capacity: 1, strategy: 'random' as 'fifo' });
+      } catch (caught) {
+        message = (caught as Error).message;
+      }
+      for (const allowed of ['fifo', 'lifo', 'priority']) {
+        expect(message, `the message lists '${allowed}' as a word of its own`).to.match(new RegExp(`\\b${allowed}\\b`));
+      }
+    });
+
+    it('rejects timers without both setTimeout and clearTimeout functions with TypeError naming timers', () => {
+      const fn = () => undefined;
+      const cases: Array<[string, unknown]> = [
+        ['{}', {}],
+        ['null', null],
+        ['setTimeout only', { setTimeout: fn }],
+        ['clearTimeout only', { clearTimeout: fn }],
+      ];
+      for (const [what, timers] of cases) {
+        expect(() => new BoundedBuffer({ capacity: 1, timers: timers as never }), `timers ${what}`).to.throw(TypeError, /timers/);
+      }
+    });
+
+    it('keeps the given error classes: each has its class name and a default message', () => {
+      const closed = new BufferClosedError();
+      const timeout = new TimeoutError();
+      expect(closed.name).to.equal('BufferClosedError');
+      expect(timeout.name).to.equal('TimeoutError');
+      expect(closed.message, 'BufferClosedError has a default message').to.match(/closed/);
+      expect(timeout.message, 'TimeoutError has a default message').to.match(/timed out/);
+    });
+
     it('exposes capacity, size and closed', () => {
       const buf = new BoundedBuffer<number>({ capacity: 4 });
       expect(buf.capacity).to.equal(4);
@@ -238,6 +286,44 @@ describe('BoundedBuffer — hidden', () => {
       expect(end.reason, "'dropped' was never accepted").to.be.instanceOf(BufferClosedError);
     });
 
+    it('rejects a put after close with a BufferClosedError whose message says the buffer is closed', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 1 });
+      buf.close();
+      const put = track(buf.put(1));
+      await flush();
+      const error = put.reason as Error;
+      expect(error.name, 'the error keeps its class name').to.equal('BufferClosedError');
+      expect(error.message, 'the message says why the put failed').to.match(/closed/);
+    });
+
+    it('rejects a take on a closed, drained buffer with a message saying it is closed', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 1 });
+      buf.close();
+      const end = track(buf.take());
+      await flush();
+      expect(end.reason, 'end of stream').to.be.instanceOf(BufferClosedError);
+      expect((end.reason as Error).message).to.match(/closed/);
+    });
+
+    it('rejects a blocked producer on close with a message saying the buffer closed', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 1 });
+      await buf.put(1);
+      const blocked = track(buf.put(2));
+      buf.close();
+      await flush();
+      expect(blocked.reason, 'blocked put').to.be.instanceOf(BufferClosedError);
+      expect((blocked.reason as Error).message).to.match(/closed/);
+    });
+
+    it('rejects a waiting consumer on close with a message saying the buffer closed', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 1 });
+      const waiting = track(buf.take());
+      buf.close();
+      await flush();
+      expect(waiting.reason, 'waiting take').to.be.instanceOf(BufferClosedError);
+      expect((waiting.reason as Error).message).to.match(/closed/);
+    });
+
     it('is idempotent', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 1 });
       await buf.put(1);
@@ -321,6 +407,90 @@ describe('BoundedBuffer — hidden', () => {
       timers.advance(0);
       await flush();
       expect(taken.reason).to.be.instanceOf(TimeoutError);
+    });
+
+    it('rejects a timed-out take with a TimeoutError whose message gives the timeout in ms', async () => {
+      const timers = new FakeTimers();
+      const buf = new BoundedBuffer<number>({ capacity: 1, timers });
+      const taken = track(buf.take({ timeoutMs: 250 }));
+      timers.advance(250);
+      await flush();
+      const error = taken.reason as Error;
+      expect(error.name, 'the error keeps its class name').to.equal('TimeoutError');
+      expect(error.message, 'the message says how long the take waited').to.match(/\b250\b/);
+    });
+
+    it('starts no timer for a take without timeoutMs', async () => {
+      const timers = new FakeTimers();
+      const buf = new BoundedBuffer<number>({ capacity: 1, timers });
+      const taken = track(buf.take());
+      expect(timers.pending.size, 'an untimed take waits without a timer').to.equal(0);
+      await buf.put(1);
+      await flush();
+      expect(taken.value).to.equal(1);
+    });
+
+    it('calls clearTimeout only with handles of its own timers that have neither fired nor been cleared', async () => {
+      const fake = new FakeTimers();
+      const issued: unknown[] = [];
+      const cleared: unknown[] = [];
+      const timers = {
+        setTimeout: (callback: () => void, ms: number) => {
+          const handle = fake.setTimeout(callback, ms);
+          issued.push(handle);
+          return handle;
+        },
+        clearTimeout: (handle: unknown) => {
+          cleared.push(handle);
+          fake.clearTimeout(handle);
+        },
+      };
+      const buf = new BoundedBuffer<number>({ capacity: 1, timers });
+      const untimed = track(buf.take());
+      const timed = track(buf.take({ timeoutMs: 100 }));
+      await buf.put(1); // served to the untimed take: no timer to cancel
+      await buf.put(2); // served to the timed take: cancels issued[0]
+      await flush();
+      expect([untimed.value, timed.value]).to.deep.equal([1, 2]);
+      const expires = track(buf.take({ timeoutMs: 10 }));
+      fake.advance(10); // fires issued[1]: nothing to cancel
+      await flush();
+      expect(expires.reason).to.be.instanceOf(TimeoutError);
+      const closing = track(buf.take({ timeoutMs: 100 }));
+      buf.close(); // cancels issued[2]
+      buf.close();
+      await flush();
+      expect(closing.reason).to.be.instanceOf(BufferClosedError);
+      expect(issued, 'one timer per timed take that had to wait').to.have.length(3);
+      expect(cleared, 'only the satisfied and the closed timed takes cancel their timers').to.deep.equal([issued[0], issued[2]]);
+    });
+
+    it('removes a timed-out consumer from the middle of the queue so no item is lost', async () => {
+      const timers = new FakeTimers();
+      const buf = new BoundedBuffer<string>({ capacity: 1, timers });
+      const first = track(buf.take());
+      const gone = track(buf.take({ timeoutMs: 10 }));
+      const last = track(buf.take());
+      timers.advance(10);
+      await flush();
+      expect(gone.reason).to.be.instanceOf(TimeoutError);
+      await buf.put('x');
+      await buf.put('y');
+      await flush();
+      expect([first.value, last.value], 'the two consumers still waiting get both items').to.deep.equal(['x', 'y']);
+      expect(buf.size, 'nothing left behind').to.equal(0);
+    });
+
+    it('uses the global setTimeout when no timers are given', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 1 });
+      const outcome = await settles(
+        buf.take({ timeoutMs: 0 }).then(
+          () => 'fulfilled',
+          (error: unknown) => error,
+        ),
+        'a take with timeoutMs 0 and the global timers',
+      );
+      expect(outcome, 'the real 0 ms timer fires and the take times out').to.be.instanceOf(TimeoutError);
     });
 
     it('rejects an invalid timeoutMs with RangeError, without throwing synchronously', async () => {

@@ -38,6 +38,17 @@ function codeOf(fn: () => unknown): string {
   expect.fail('expected a ChatError to be thrown, but the call returned normally');
 }
 
+/** Runs fn and returns the ChatError it throws; fails if it throws anything else or nothing. */
+function errorOf(fn: () => unknown): ChatError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err, 'the error should be an instance of ChatError').to.be.instanceOf(ChatError);
+    return err as ChatError;
+  }
+  expect.fail('expected a ChatError to be thrown, but the call returned normally');
+}
+
 function historyEvents(events: ChatEvent[]) {
   return events.filter((e): e is Extract<ChatEvent, { type: 'history' }> => e.type === 'history');
 }
@@ -219,7 +230,74 @@ describe('Stage 1: validation', () => {
   });
 });
 
+describe('Stage 1: error messages', () => {
+  it('names the error ChatError', () => {
+    const broker = new ChatBroker({ clock: () => 0 });
+    expect(errorOf(() => broker.disconnect('ghost')).name).to.equal('ChatError');
+  });
+
+  it('names the bad option in INVALID_ARGUMENT', () => {
+    const noClock = errorOf(() => new ChatBroker({} as unknown as { clock: () => number }));
+    expect(noClock.message, 'a missing clock').to.match(/clock/);
+    const length = errorOf(() => new ChatBroker({ clock: () => 0, maxMessageLength: 0 }));
+    expect(length.message, 'maxMessageLength 0').to.match(/maxMessageLength/);
+  });
+
+  it('names the bad argument of connect and send in INVALID_ARGUMENT', () => {
+    const broker = new ChatBroker({ clock: () => 0 });
+    expect(errorOf(() => broker.connect('', 'r', () => {})).message, 'empty client id').to.match(/clientId/);
+    expect(errorOf(() => broker.connect('ana', '', () => {})).message, 'empty room').to.match(/room/);
+    expect(
+      errorOf(() => broker.connect('ana', 'r', null as unknown as () => void)).message,
+      'a listener that is not a function',
+    ).to.match(/listener/);
+    broker.connect('ana', 'r', () => {});
+    expect(errorOf(() => broker.send('ana', 42 as unknown as string)).message, 'text that is not a string').to.match(/text/);
+  });
+
+  it('rejects a client id or room that is not a string, even one with a length', () => {
+    const broker = new ChatBroker({ clock: () => 0 });
+    expect(codeOf(() => broker.connect(['ana'] as unknown as string, 'r', () => {})), 'an array as client id').to.equal(
+      'INVALID_ARGUMENT',
+    );
+    expect(codeOf(() => broker.connect('ana', ['r'] as unknown as string, () => {})), 'an array as room').to.equal(
+      'INVALID_ARGUMENT',
+    );
+  });
+
+  it('names the client in ALREADY_CONNECTED and UNKNOWN_CLIENT', () => {
+    const broker = new ChatBroker({ clock: () => 0 });
+    broker.connect('ana', 'r', () => {});
+    expect(errorOf(() => broker.connect('ana', 'r', () => {})).message, 'already connected').to.include('ana');
+    expect(errorOf(() => broker.send('ghost', 'hi')).message, 'unknown sender').to.include('ghost');
+    expect(errorOf(() => broker.disconnect('phantom')).message, 'unknown client').to.include('phantom');
+  });
+
+  it('says why a text is refused: empty or whitespace, or longer than the limit', () => {
+    const broker = new ChatBroker({ clock: () => 0, maxMessageLength: 10 });
+    broker.connect('ana', 'r', () => {});
+    expect(errorOf(() => broker.send('ana', '  ')).message, 'whitespace-only').to.match(/empty|whitespace/i);
+    expect(errorOf(() => broker.send('ana', 'x'.repeat(11))).message, 'the message gives the limit').to.match(/\b10\b/);
+  });
+});
+
 describe('Stage 1: connections', () => {
+  it('delivers nothing to a client that another client’s listener disconnects mid-send, and the send succeeds', () => {
+    const broker = new ChatBroker({ clock: () => 0 });
+    const cy = inbox();
+    broker.connect('ana', 'r', () => {});
+    broker.connect('ben', 'r', (e) => {
+      if (e.type === 'message') broker.disconnect('cy');
+    });
+    broker.connect('cy', 'r', cy.listener);
+    let sent: ChatMessage | undefined;
+    expect(() => {
+      sent = broker.send('ana', 'bye cy');
+    }, 'send should not fail because a recipient left during delivery').not.to.throw();
+    expect(sent?.text).to.equal('bye cy');
+    expect(cy.messages(), 'cy was disconnected before its turn').to.deep.equal([]);
+  });
+
   it('stops delivering to a client after it disconnects and rejects its sends with UNKNOWN_CLIENT', () => {
     const broker = new ChatBroker({ clock: () => 0 });
     const ana = inbox();
@@ -260,6 +338,18 @@ describe('Stage 1: connections', () => {
     expect(sent.room, 'ana now sends to blue').to.equal('blue');
     expect(fresh.texts(), 'the new connection hears only blue').to.deep.equal(['blue news']);
     expect(old.messages(), 'the old listener hears nothing after disconnecting').to.deep.equal([]);
+  });
+});
+
+describe('Stage 2: options', () => {
+  it('rejects a typingTimeoutMs below 1 or a negative historySize with INVALID_ARGUMENT naming the option', () => {
+    const typing = errorOf(() => new ChatBroker({ clock: () => 0, typingTimeoutMs: 0 }));
+    expect(typing.code).to.equal('INVALID_ARGUMENT');
+    expect(typing.message, 'typingTimeoutMs 0').to.match(/typingTimeoutMs/);
+    const history = errorOf(() => new ChatBroker({ clock: () => 0, historySize: -1 }));
+    expect(history.code).to.equal('INVALID_ARGUMENT');
+    expect(history.message, 'historySize -1').to.match(/historySize/);
+    expect(() => new ChatBroker({ clock: () => 0, typingTimeoutMs: 1, historySize: 0 }), 'the smallest allowed values').not.to.throw();
   });
 });
 
@@ -446,5 +536,11 @@ describe('Stage 2: presence', () => {
     expect(broker.presence('r'), 'zoe is back online').to.deep.equal({ online: ['ana', 'kai', 'zoe'], offline: ['bob'] });
     expect(broker.presence('other'), 'bob is online in the other room').to.deep.equal({ online: ['bob'], offline: [] });
     expect(broker.presence('unknown'), 'unknown room').to.deep.equal({ online: [], offline: [] });
+  });
+
+  it('sorts the online ids, whatever the order they joined in', () => {
+    const broker = new ChatBroker({ clock: () => 0 });
+    for (const id of ['mia', 'abe', 'zed', 'kim']) broker.connect(id, 'r', () => {});
+    expect(broker.presence('r').online).to.deep.equal(['abe', 'kim', 'mia', 'zed']);
   });
 });

@@ -71,6 +71,28 @@ describe('HashRing — hidden', () => {
     it('hash32 is FNV-1a over UTF-8 bytes followed by the murmur3 finaliser', () => {
       for (const s of ['', 'a', 'node-1#0', 'é', 'ключ', '🔑']) expect(hash32(s), `hash32(${s})`).to.equal(modelHash(s));
     });
+
+    it('hash32 encodes UTF-8 length boundaries, surrogate pairs and lone surrogates exactly as TextEncoder does', () => {
+      const cases: Array<[string, string]> = [
+        ['\u007f', 'U+007F, the last 1-byte character'],
+        ['\u0080', 'U+0080, the first 2-byte character'],
+        ['\u07ff', 'U+07FF, the last 2-byte character'],
+        ['\u0800', 'U+0800, the first 3-byte character'],
+        ['\ud7ff', 'U+D7FF, just below the surrogates'],
+        ['\ue000', 'U+E000, just above the surrogates'],
+        ['\uffff', 'U+FFFF, the last 3-byte character'],
+        ['\ud800\udc00', 'U+10000, the first 4-byte character (lowest surrogate pair)'],
+        ['\udbff\udfff', 'U+10FFFF, the highest surrogate pair'],
+        ['\ud800', 'a lone high surrogate at the end (U+FFFD)'],
+        ['\ud800a', 'a high surrogate followed by an ordinary character'],
+        ['\ud800\ue000', 'a high surrogate followed by U+E000, which is not a low surrogate'],
+        ['a\udc00', 'a lone low surrogate after an ordinary character'],
+        ['\udc00\udc00', 'two low surrogates, which are not a pair'],
+        ['\udfff', 'a lone low surrogate'],
+        ['x\ud800\udbff\udc00', 'a lone high surrogate followed by a pair'],
+      ];
+      for (const [s, what] of cases) expect(hash32(s), `hash32 of ${what}`).to.equal(modelHash(s));
+    });
   });
 
   describe('lookup', () => {

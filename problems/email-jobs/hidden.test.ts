@@ -60,6 +60,30 @@ describe('email jobs: submitting', () => {
     expect(tracker.submit(['a@x.org'], msg), 'the failed submit used no job id').to.equal('job-1');
   });
 
+  it('throws a ValidationError named "ValidationError" whose message names recipients for a missing list', () => {
+    const tracker = new EmailJobTracker(new FakeMailer().send);
+    for (const bad of [[], undefined, 'a@x.org']) {
+      const what = `recipients ${JSON.stringify(bad)}`;
+      const err = expectThrow(() => tracker.submit(bad as unknown as string[], msg), ValidationError, what);
+      expect(err.name, `${what}: error name`).to.equal('ValidationError');
+      expect(err.message, `${what}: the message names "recipients"`).to.match(/recipients/);
+    }
+  });
+
+  it('rejects recipients that are not strings, even when they print as a valid address', () => {
+    const tracker = new EmailJobTracker(new FakeMailer().send);
+    const lookalikes: Array<[string, unknown]> = [
+      ['a String object', new String('b@x.org')],
+      ['an object with toString', { toString: () => 'b@x.org' }],
+      ['a one-element array', ['b@x.org']],
+      ['a number', 42],
+    ];
+    for (const [what, bad] of lookalikes) {
+      expectThrow(() => tracker.submit(['a@x.org', bad as string], msg), ValidationError, what);
+    }
+    expect(tracker.submit(['a@x.org'], msg), 'the rejected submits created no job').to.equal('job-1');
+  });
+
   it('rejects malformed addresses and names the first bad one', () => {
     const tracker = new EmailJobTracker(new FakeMailer().send);
     for (const bad of ['plainaddress', 'a@b', '@x.org', 'a@@x.org', 'a b@x.org', 'a@x..org', 'a@x.org.', 'a@-x_y.org', '']) {
@@ -75,6 +99,23 @@ describe('email jobs: submitting', () => {
     expectThrow(() => tracker.submit(['a@x.org'], { subject: '   ', body: 'b' }), ValidationError, 'blank subject');
   });
 
+  it('rejects a missing message or a non-string subject with a ValidationError naming the subject', () => {
+    const tracker = new EmailJobTracker(new FakeMailer().send);
+    const bad: Array<[string, unknown]> = [
+      ['empty subject', { subject: '', body: 'b' }],
+      ['blank subject', { subject: ' \t ', body: 'b' }],
+      ['no message', undefined],
+      ['null message', null],
+      ['numeric subject', { subject: 42, body: 'b' }],
+      ['missing subject', { body: 'b' }],
+    ];
+    for (const [what, message] of bad) {
+      const err = expectThrow(() => tracker.submit(['a@x.org'], message as EmailMessage), ValidationError, what);
+      expect(err.message, `${what}: the message names "subject"`).to.match(/subject/);
+    }
+    expect(tracker.submit(['a@x.org'], msg), 'the rejected submits created no job').to.equal('job-1');
+  });
+
   it('sends to duplicate addresses once, comparing case-insensitively and keeping the first spelling', async () => {
     const mailer = new FakeMailer();
     const tracker = new EmailJobTracker(mailer.send);
@@ -82,6 +123,27 @@ describe('email jobs: submitting', () => {
     expect(tracker.status(id).total, 'two distinct recipients').to.equal(2);
     await tick();
     expect(mailer.recipients).to.deep.equal(['Ann@X.org', 'bob@x.org']);
+  });
+
+  it('compares addresses by toLowerCase(), so "straße@x.de" and "STRASSE@x.de" are two recipients', async () => {
+    const mailer = new FakeMailer();
+    const tracker = new EmailJobTracker(mailer.send);
+    const id = tracker.submit(['straße@x.de', 'STRASSE@x.de', 'Strasse@x.de'], msg);
+    expect(tracker.status(id).total, '"straße" and "strasse" differ in lower case').to.equal(2);
+    await tick();
+    expect(mailer.recipients).to.deep.equal(['straße@x.de', 'STRASSE@x.de']);
+  });
+
+  it('passes the subject and body to the mailer for every recipient', async () => {
+    const mailer = new FakeMailer();
+    const tracker = new EmailJobTracker(mailer.send);
+    tracker.submit(['a@x.org', 'b@x.org'], { subject: 'Weekly digest', body: 'Three new posts' });
+    await tick();
+    for (const c of mailer.calls) {
+      expect({ subject: c.message.subject, body: c.message.body }, `message sent to ${c.to}`)
+        .to.deep.equal({ subject: 'Weekly digest', body: 'Three new posts' });
+    }
+    expect(mailer.calls.length, 'one call per recipient').to.equal(2);
   });
 
   it('is not affected by later changes to the caller\'s array', async () => {
@@ -173,10 +235,21 @@ describe('email jobs: sending', () => {
     expect(tracker.status(second).state).to.equal('processing');
   });
 
-  it('rejects a concurrency that is not a positive integer', () => {
-    for (const concurrency of [0, -1, 1.5, NaN]) {
-      expectThrow(() => new EmailJobTracker(new FakeMailer().send, { concurrency }), RangeError, `concurrency ${concurrency}`);
+  it('rejects a concurrency that is not a positive integer with a RangeError naming it', () => {
+    for (const concurrency of [0, -1, 1.5, NaN, -Infinity]) {
+      const what = `concurrency ${concurrency}`;
+      const err = expectThrow(() => new EmailJobTracker(new FakeMailer().send, { concurrency }), RangeError, what);
+      expect(err.message, `${what}: the message names "concurrency"`).to.match(/concurrency/);
     }
+  });
+
+  it('accepts a concurrency of Infinity and then starts every email at once', async () => {
+    const mailer = new FakeMailer();
+    const tracker = new EmailJobTracker(mailer.send, { concurrency: Infinity });
+    const recipients = Array.from({ length: 12 }, (_, i) => `r${i}@x.org`);
+    tracker.submit(recipients, msg);
+    await tick();
+    expect(mailer.recipients, 'all 12 started without waiting for a slot').to.deep.equal(recipients);
   });
 });
 
@@ -217,6 +290,21 @@ describe('email jobs: status', () => {
     mailer.call('a@x.org').reject(new Error('x'));
     await tick();
     expect(tracker.status(id)).to.deep.include({ state: 'processing', sent: 0, failed: 1, pending: 2 });
+    mailer.call('b@x.org').resolve();
+    await tick();
+    expect(tracker.status(id), 'after one failure and one success, c is pending')
+      .to.deep.include({ state: 'processing', sent: 1, failed: 1, pending: 1 });
+  });
+
+  it('computes pending as total - sent - failed while some emails have been sent', async () => {
+    const mailer = new FakeMailer();
+    const tracker = new EmailJobTracker(mailer.send, { concurrency: 2 });
+    const id = tracker.submit(['a@x.org', 'b@x.org', 'c@x.org', 'd@x.org'], msg);
+    await tick();
+    mailer.call('a@x.org').resolve();
+    await tick();
+    expect(tracker.status(id), 'a sent; b and c in flight; d not started')
+      .to.deep.include({ state: 'processing', total: 4, sent: 1, failed: 0, pending: 3 });
   });
 
   it('returns snapshots that later progress does not change', async () => {
@@ -247,7 +335,8 @@ describe('email jobs: status', () => {
   it('throws UnknownJobError naming the id for an unknown job', () => {
     const tracker = new EmailJobTracker(new FakeMailer().send);
     const err = expectThrow(() => tracker.status('job-42'), UnknownJobError, 'unknown id');
-    expect(err.message).to.include('job-42');
+    expect(err.name, 'error name').to.equal('UnknownJobError');
+    expect(err.message, 'the message names the id').to.include('job-42');
   });
 
   it('whenDone rejects with UnknownJobError for an unknown job', async () => {

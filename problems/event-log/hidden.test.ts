@@ -43,7 +43,35 @@ describe('event log: topic', () => {
   });
 
   it('rejects a partition count that is not a positive integer', () => {
-    for (const n of [0, -1, 1.5, NaN]) expectThrow(() => new Topic(n), RangeError, `new Topic(${n})`);
+    for (const n of [0, -1, 1.5, NaN]) {
+      const err = expectThrow(() => new Topic(n), RangeError, `new Topic(${n})`);
+      expect(err.message, `new Topic(${n}): the message names "partitions"`).to.match(/partitions/);
+    }
+  });
+
+  it('returns the partition and offset each published record went to', () => {
+    const topic = new Topic(4);
+    expect(topic.publish('c', 'c0'), 'first record of partition 2').to.deep.equal({ partition: 2, offset: 0 });
+    expect(topic.publish('a', 'a0'), 'first record of partition 0').to.deep.equal({ partition: 0, offset: 0 });
+    expect(topic.publish('c', 'c1'), 'second record of partition 2').to.deep.equal({ partition: 2, offset: 1 });
+    expect(topic.endOffset(2), 'the next record of partition 2 gets offset 2').to.equal(2);
+  });
+
+  it('names the partition argument, the bad value and the highest valid partition in the RangeError', () => {
+    const topic = new Topic(4);
+    const g = topic.group('g');
+    g.join('m');
+    const calls: Array<[string, () => unknown]> = [
+      ['endOffset(7)', () => topic.endOffset(7)],
+      ['committed(7)', () => g.committed(7)],
+      ['commit(m, 7, 0)', () => g.commit('m', 7, 0)],
+    ];
+    for (const [what, call] of calls) {
+      const err = expectThrow(call, RangeError, what);
+      expect(err.message, `${what}: the message names "partition"`).to.match(/partition/);
+      expect(err.message, `${what}: the message gives the bad value 7`).to.match(/\b7\b/);
+      expect(err.message, `${what}: the message gives the highest valid partition, 3`).to.match(/\b3\b/);
+    }
   });
 
   it('rejects partition numbers outside [0, partitions)', () => {
@@ -147,6 +175,31 @@ describe('event log: assignment', () => {
   it('rejects an empty member id', () => {
     expectThrow(() => new Topic(2).group('g').join(''), RangeError, 'join("")');
   });
+
+  it('rejects a member id that is not a string with a RangeError naming "member", and adds nobody', () => {
+    const g = new Topic(2).group('g');
+    for (const bad of [42, undefined, null]) {
+      const err = expectThrow(() => g.join(bad as unknown as string), RangeError, `join(${String(bad)})`);
+      expect(err.message, `join(${String(bad)}): the message names "member"`).to.match(/member/);
+    }
+    expect(g.members(), 'no member was added by a rejected join').to.deep.equal([]);
+  });
+
+  it('names the unknown member in UnknownMemberError, whose name is "UnknownMemberError"', () => {
+    const g = new Topic(2).group('g');
+    g.join('m');
+    const calls: Array<[string, () => unknown]> = [
+      ['leave', () => g.leave('ghost-7')],
+      ['poll', () => g.poll('ghost-7', 1)],
+      ['commit', () => g.commit('ghost-7', 0, 0)],
+      ['assignment', () => g.assignment('ghost-7')],
+    ];
+    for (const [what, call] of calls) {
+      const err = expectThrow(call, UnknownMemberError, what);
+      expect(err.name, `${what}: error name`).to.equal('UnknownMemberError');
+      expect(err.message, `${what}: the message names the member "ghost-7"`).to.include('ghost-7');
+    }
+  });
 });
 
 describe('event log: polling', () => {
@@ -170,10 +223,13 @@ describe('event log: polling', () => {
     expect(values(g.poll('m', 10))).to.deep.equal(['a1', 'b0']);
   });
 
-  it('rejects a max that is not a positive integer', () => {
+  it('rejects a max that is not a positive integer with a RangeError naming "max"', () => {
     const g = new Topic(2).group('g');
     g.join('m');
-    for (const max of [0, -1, 1.5]) expectThrow(() => g.poll('m', max), RangeError, `poll max ${max}`);
+    for (const max of [0, -1, 1.5]) {
+      const err = expectThrow(() => g.poll('m', max), RangeError, `poll max ${max}`);
+      expect(err.message, `poll max ${max}: the message names "max"`).to.match(/max/);
+    }
   });
 
   it('does not commit anything by polling', () => {
@@ -208,6 +264,27 @@ describe('event log: committing and redelivery', () => {
     expect(g.committed(0), 'a rejected commit changes nothing').to.equal(2);
   });
 
+  it('names "offset" in the RangeError for an offset out of range', () => {
+    const topic = topicWith(2, [['a', 'a0']]);
+    const g = topic.group('g');
+    g.join('m');
+    for (const offset of [2, -1, 0.5]) {
+      const err = expectThrow(() => g.commit('m', 0, offset), RangeError, `commit offset ${offset}`);
+      expect(err.message, `commit offset ${offset}: the message names "offset"`).to.match(/offset/);
+    }
+  });
+
+  it('accepts committing the current committed offset again, changing nothing', () => {
+    const topic = topicWith(2, [['a', 'a0'], ['a', 'a1'], ['a', 'a2']]);
+    const g = topic.group('g');
+    g.join('m');
+    expect(() => g.commit('m', 0, 0), 'committing 0 before anything was committed').to.not.throw();
+    expect(g.committed(0)).to.equal(0);
+    g.commit('m', 0, 2);
+    expect(() => g.commit('m', 0, 2), 'committing 2 again after committing 2').to.not.throw();
+    expect(g.committed(0), 'still 2').to.equal(2);
+  });
+
   it('refuses a commit for a partition the member no longer owns', () => {
     const topic = topicWith(4, [['c', 'c0'], ['c', 'c1']]);
     const g = topic.group('g');
@@ -215,7 +292,9 @@ describe('event log: committing and redelivery', () => {
     g.poll('m1', 10);
     g.join('m2');
     const err = expectThrow(() => g.commit('m1', 2, 2), NotAssignedError, 'stale owner');
-    expect(err.message).to.include('2');
+    expect(err.name, 'error name').to.equal('NotAssignedError');
+    expect(err.message, 'the message names the partition').to.include('2');
+    expect(err.message, 'the message names the member "m1"').to.include('m1');
     expect(g.committed(2), 'the stale commit was not applied').to.equal(0);
     expect(values(g.poll('m2', 10))).to.deep.equal(['c0', 'c1']);
   });

@@ -41,6 +41,53 @@ describe('JobQueue — hidden', () => {
       }
     });
 
+    it('rejects options that are not an object, null included, with TypeError saying options must be an object', () => {
+      for (const bad of [null, undefined, 4]) {
+        let error: unknown;
+        try {
+          new JobQueue(bad as never);
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error, `options ${String(bad)}`).to.be.instanceOf(TypeError);
+        expect((error as Error).message, `options ${String(bad)}: the message names options`).to.match(/options/);
+        expect((error as Error).message, `options ${String(bad)}: the message says it must be an object`).to.match(/object/);
+      }
+    });
+
+    it('rejects a clock that is not a function with TypeError naming clock', () => {
+      expect(() => new JobQueue({ concurrency: 1, clock: 1000 as never })).to.throw(TypeError, /clock/);
+    });
+
+    it('reads Date.now when no clock is given', () => {
+      const q = new JobQueue({ concurrency: 1 });
+      const before = Date.now();
+      const id = q.enqueue(async () => 1);
+      const after = Date.now();
+      expect(q.get(id).runAt, 'runAt defaults to the real time now').to.be.within(before, after);
+      expect(q.get(id).status).to.equal('queued');
+    });
+
+    it('rejects non-finite baseDelayMs and factor, and a maxDelayMs that is negative or not a number', () => {
+      const make = (retry: Record<string, unknown>) => () => new JobQueue({ concurrency: 1, retry: retry as never });
+      for (const bad of [NaN, Infinity]) {
+        expect(make({ baseDelayMs: bad }), `baseDelayMs ${bad}`).to.throw(RangeError, /baseDelayMs/);
+        expect(make({ factor: bad }), `factor ${bad}`).to.throw(RangeError, /factor/);
+      }
+      expect(make({ maxDelayMs: -1 }), 'maxDelayMs -1').to.throw(RangeError, /maxDelayMs/);
+      expect(make({ maxDelayMs: '5' }), "maxDelayMs '5' (a string)").to.throw(RangeError, /maxDelayMs/);
+      expect(make({ maxDelayMs: 0 }), 'maxDelayMs 0 is allowed').not.to.throw();
+    });
+
+    it('a maxDelayMs of 0 makes every retry due at once', async () => {
+      const { q } = setup({ retry: { maxDelayMs: 0 } });
+      const id = q.enqueue(flaky(1).handler);
+      q.runDue();
+      await settled();
+      expect(q.get(id).runAt, 'the 1000 ms default delay is capped to 0').to.equal(0);
+      expect(q.runDue(), 'retry due immediately').to.equal(1);
+    });
+
     it('rejects a bad retry policy with RangeError naming the field', () => {
       const make = (retry: Record<string, number>) => () => new JobQueue({ concurrency: 1, retry });
       expect(make({ maxAttempts: 0 })).to.throw(RangeError, /maxAttempts/);

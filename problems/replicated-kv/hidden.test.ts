@@ -30,6 +30,10 @@ function expectThrow(fn: () => unknown, type: Function, what: string): Error {
 function expectQuorum(fn: () => unknown, op: 'read' | 'write', needed: number, live: number): void {
   const err = expectThrow(fn, QuorumError, `${op} without quorum`) as QuorumError;
   expect({ op: err.op, needed: err.needed, live: err.live }, 'QuorumError fields').to.deep.equal({ op, needed, live });
+  expect(err.name, 'QuorumError name').to.equal('QuorumError');
+  expect(err.message, `QuorumError message names the operation "${op}"`).to.match(new RegExp(`\\b${op}\\b`));
+  expect(err.message, `QuorumError message gives needed = ${needed}`).to.match(new RegExp(`\\b${needed}\\b`));
+  expect(err.message, `QuorumError message gives live = ${live}`).to.match(new RegExp(`\\b${live}\\b`));
 }
 
 describe('replicated kv: the ring', () => {
@@ -55,6 +59,23 @@ describe('replicated kv: the ring', () => {
     const hash = tableHash({ 'B#0': 100, 'A#0': 100, 'C#0': 200 });
     const store = new ReplicatedStore(['C', 'B', 'A'], { n: 2, r: 1, w: 1, hash });
     expect(store.preferenceList('k@50')).to.deep.equal(['A', 'B']);
+  });
+
+  it('orders tied tokens by node id for every listing order, including already sorted', () => {
+    const hash = tableHash({ 'A#0': 100, 'B#0': 100, 'C#0': 100, 'D#0': 100, 'E#0': 300 });
+    const orders = [
+      ['A', 'B', 'C', 'D', 'E'],
+      ['B', 'A', 'D', 'C', 'E'],
+      ['E', 'D', 'C', 'B', 'A'],
+      ['C', 'A', 'E', 'B', 'D'],
+    ];
+    for (const order of orders) {
+      const store = new ReplicatedStore(order, { n: 5, r: 1, w: 1, hash });
+      expect(store.preferenceList('k@50'), `nodes listed ${order.join(',')}: A-D tie at 100, E at 300`)
+        .to.deep.equal(['A', 'B', 'C', 'D', 'E']);
+      expect(store.preferenceList('k@200'), `nodes listed ${order.join(',')}: from E, wrap to the tie`)
+        .to.deep.equal(['E', 'A', 'B', 'C', 'D']);
+    }
   });
 
   it('lists every node when n equals the cluster size', () => {
@@ -89,11 +110,52 @@ describe('replicated kv: configuration', () => {
     for (const [what, options] of bad) expectThrow(() => new ReplicatedStore(nodes, options), ConfigError, what);
   });
 
+  it('names the field at fault in a ConfigError named "ConfigError"', () => {
+    const field: Record<string, RegExp> = {
+      'r > n': /\br\b/,
+      'w > n': /\bw\b/,
+      'r = 0': /\br\b/,
+      'w = 0': /\bw\b/,
+      'n > nodes': /\bn\b/,
+      'n = 0': /\bn\b/,
+      'fractional r': /\br\b/,
+      'vnodes = 0': /\bvnodes\b/,
+    };
+    for (const [what, options] of bad) {
+      const err = expectThrow(() => new ReplicatedStore(nodes, options), ConfigError, what);
+      expect(err.name, `${what}: error name`).to.equal('ConfigError');
+      expect(err.message, `${what}: the message names the field (${field[what]})`).to.match(field[what]);
+    }
+  });
+
   it('rejects an empty cluster, empty ids and duplicate ids', () => {
     const ok = { n: 1, r: 1, w: 1 };
     expectThrow(() => new ReplicatedStore([], ok), ConfigError, 'no nodes');
     expectThrow(() => new ReplicatedStore(['A', ''], ok), ConfigError, 'empty id');
     expectThrow(() => new ReplicatedStore(['A', 'B', 'A'], ok), ConfigError, 'duplicate id');
+  });
+
+  it('rejects a missing or empty node list, and ids that are not non-empty strings, naming "nodes"', () => {
+    const ok = { n: 1, r: 1, w: 1 };
+    const lists: Array<[string, unknown]> = [
+      ['no nodes', []],
+      ['nodes undefined', undefined],
+      ['nodes not an array', 'ABC'],
+      ['empty id', ['A', '']],
+      ['numeric id', ['A', 42]],
+      ['null id', [null, 'B']],
+    ];
+    for (const [what, list] of lists) {
+      const err = expectThrow(() => new ReplicatedStore(list as string[], ok), ConfigError, what);
+      expect(err.message, `${what}: the message names "nodes"`).to.match(/\bnodes\b/);
+    }
+  });
+
+  it('names "nodes" and the repeated id when ids are duplicated', () => {
+    const nodes = ['node-x', 'B', 'node-x'];
+    const err = expectThrow(() => new ReplicatedStore(nodes, { n: 1, r: 1, w: 1 }), ConfigError, 'duplicate id');
+    expect(err.message, 'the message names "nodes"').to.match(/\bnodes\b/);
+    expect(err.message, 'the message names the repeated id').to.include('node-x');
   });
 
   it('accepts weak quorums where r + w <= n', () => {
@@ -254,5 +316,20 @@ describe('replicated kv: nodes', () => {
     expectThrow(() => store.recover('Z'), UnknownNodeError, 'recover');
     expectThrow(() => store.isUp('Z'), UnknownNodeError, 'isUp');
     expectThrow(() => store.peek('Z', 'k@1'), UnknownNodeError, 'peek');
+  });
+
+  it('names the unknown id in UnknownNodeError, whose name is "UnknownNodeError"', () => {
+    const store = five();
+    const calls: Array<[string, () => unknown]> = [
+      ['fail', () => store.fail('node-zz')],
+      ['recover', () => store.recover('node-zz')],
+      ['isUp', () => store.isUp('node-zz')],
+      ['peek', () => store.peek('node-zz', 'k@1')],
+    ];
+    for (const [what, call] of calls) {
+      const err = expectThrow(call, UnknownNodeError, what);
+      expect(err.name, `${what}: error name`).to.equal('UnknownNodeError');
+      expect(err.message, `${what}: the message names "node-zz"`).to.include('node-zz');
+    }
   });
 });

@@ -62,10 +62,53 @@ describe('base62', () => {
     }
   });
 
+  it('names the number it refuses to encode', () => {
+    for (const n of [-1, 1.5]) {
+      const err = expectThrow(() => encodeBase62(n), Base62Error, `encodeBase62(${n})`);
+      expect(err.message, `the message contains ${n}`).to.include(String(n));
+    }
+  });
+
+  it('says the input is empty, or names a value that is too large, when it refuses to decode', () => {
+    const empty = expectThrow(() => decodeBase62(''), Base62Error, 'decodeBase62("")');
+    expect(empty.message, 'the message says the input is empty').to.match(/empty/i);
+    const large = expectThrow(() => decodeBase62('FfGNdXsE8'), Base62Error, 'MAX_SAFE_INTEGER + 1');
+    expect(large.message, 'the message names the input').to.include('FfGNdXsE8');
+  });
+
   it('refuses to decode the empty string and values above Number.MAX_SAFE_INTEGER', () => {
     expectThrow(() => decodeBase62(''), Base62Error, 'decodeBase62("")');
     expectThrow(() => decodeBase62('FfGNdXsE8'), Base62Error, 'MAX_SAFE_INTEGER + 1');
     expectThrow(() => decodeBase62('10000000000'), Base62Error, '62^10');
+  });
+});
+
+describe('errors', () => {
+  it('sets every error\'s name to its class name', () => {
+    const s = new UrlShortener({ strategy: 'hash', hash: () => 42 });
+    s.shorten('https://example.com/taken', { alias: 'taken' });
+    s.shorten('https://example.com/first');
+    const cases: Array<[Error, string]> = [
+      [expectThrow(() => decodeBase62('-'), Base62Error, 'bad base62'), 'Base62Error'],
+      [expectThrow(() => s.shorten('ftp://example.com'), InvalidUrlError, 'bad URL'), 'InvalidUrlError'],
+      [expectThrow(() => s.shorten('https://example.com', { alias: 'no' }), InvalidAliasError, 'bad alias'), 'InvalidAliasError'],
+      [expectThrow(() => s.shorten('https://example.com', { alias: 'taken' }), AliasTakenError, 'taken alias'), 'AliasTakenError'],
+      [expectThrow(() => s.shorten('https://example.com/second'), CollisionError, 'all collide'), 'CollisionError'],
+    ];
+    for (const [err, name] of cases) expect(err.name, `name of a ${name}`).to.equal(name);
+  });
+});
+
+describe('options', () => {
+  it('rejects an unknown strategy with RangeError naming strategy', () => {
+    expect(() => new UrlShortener({ strategy: 'random' as 'counter' })).to.throw(RangeError, /strategy/);
+  });
+
+  it('rejects a counterStart that is not a non-negative safe integer with RangeError naming counterStart', () => {
+    for (const counterStart of [-1, 1.5, NaN, Number.MAX_SAFE_INTEGER + 1]) {
+      expect(() => new UrlShortener({ counterStart }), `counterStart ${counterStart}`).to.throw(RangeError, /counterStart/);
+    }
+    expect(new UrlShortener({ counterStart: 0 }).shorten('https://example.com'), 'counterStart 0 is allowed').to.equal('0');
   });
 });
 
@@ -76,6 +119,21 @@ describe('URL validation', () => {
       'file:///etc/passwd', 'not a url', '', 'example.com/path']) {
       expectThrow(() => s.shorten(url), InvalidUrlError, `shorten(${JSON.stringify(url)})`);
     }
+  });
+
+  it('rejects a URL object: only a string is a long URL', () => {
+    const s = new UrlShortener();
+    const url = new URL('https://example.com/a');
+    expectThrow(() => s.shorten(url as unknown as string), InvalidUrlError, 'a URL object');
+    expect(s.shorten('https://example.com/a'), 'nothing was stored for the URL object').to.equal('1');
+  });
+
+  it('says why a URL is refused: the 2048 limit, the unparsable string, or the protocol', () => {
+    const s = new UrlShortener();
+    const long = 'https://example.com/' + 'a'.repeat(2048);
+    expect(expectThrow(() => s.shorten(long), InvalidUrlError, 'too long').message, 'names the limit').to.match(/\b2048\b/);
+    expect(expectThrow(() => s.shorten('not a url'), InvalidUrlError, 'unparsable').message, 'contains the string').to.include('not a url');
+    expect(expectThrow(() => s.shorten('ftp://example.com/f'), InvalidUrlError, 'ftp').message, 'names the protocol').to.include('ftp:');
   });
 
   it('stores the URL exactly as given, without normalising it', () => {
@@ -130,6 +188,11 @@ describe('counter codes and reuse', () => {
     expect(s.shorten('https://example.com/a'), '"admin" is reserved').to.equal('admio');
     const t = new UrlShortener({ counterStart: decodeBase62('LOGIN') });
     expect(t.shorten('https://example.com/a'), '"LOGIN" is reserved case-insensitively').to.equal('LOGIO');
+    for (const word of ['api', 'about', 'health', 'static']) {
+      const u = new UrlShortener({ counterStart: decodeBase62(word) });
+      const next = encodeBase62(decodeBase62(word) + 1);
+      expect(u.shorten('https://example.com/a'), `"${word}" is reserved`).to.equal(next);
+    }
   });
 
   it('does not consume a counter value when shorten fails', () => {
@@ -155,6 +218,20 @@ describe('custom aliases', () => {
     expect(s.shorten('https://example.com', { alias: 'Under_score-9' })).to.equal('Under_score-9');
     for (const alias of ['has space', 'sl/sh', 'dot.dot', 'caf\u00e9s', 'new\nline', 'q?x=1']) {
       expectThrow(() => s.shorten('https://example.com', { alias }), InvalidAliasError, JSON.stringify(alias));
+    }
+  });
+
+  it('rejects an alias that is not a string, even one that looks like digits', () => {
+    const s = new UrlShortener();
+    expectThrow(() => s.shorten('https://example.com', { alias: 12345 as unknown as string }), InvalidAliasError, 'alias 12345');
+    expect(s.resolve('12345'), 'nothing was stored').to.equal(null);
+  });
+
+  it('names the alias it refuses as malformed or reserved', () => {
+    const s = new UrlShortener();
+    for (const alias of ['sl/sh', 'Admin']) {
+      const err = expectThrow(() => s.shorten('https://example.com', { alias }), InvalidAliasError, alias);
+      expect(err.message, `the message names ${alias}`).to.include(alias);
     }
   });
 
@@ -222,6 +299,11 @@ describe('expiry', () => {
     }
   });
 
+  it('names ttlMs when it rejects one', () => {
+    const s = new UrlShortener();
+    expect(() => s.shorten('https://example.com', { ttlMs: -5 })).to.throw(RangeError, /ttlMs/);
+  });
+
   it('returns null instead of throwing for codes that are not base62', () => {
     const s = new UrlShortener();
     for (const code of ['', '***', 'a b', '../etc']) {
@@ -263,7 +345,8 @@ describe('hash strategy', () => {
 
     const t = new UrlShortener({ strategy: 'hash', hash: freeOn('#8') });
     t.shorten('https://example.com/a');
-    expectThrow(() => t.shorten('https://example.com/b'), CollisionError, 'all 8 attempts collide');
+    const err = expectThrow(() => t.shorten('https://example.com/b'), CollisionError, 'all 8 attempts collide');
+    expect(err.message, 'the message names the long URL').to.include('https://example.com/b');
     expect(t.resolve('00000G'), 'the first link is untouched').to.equal('https://example.com/a');
     expect(t.resolve('00001C'), 'nothing was stored for the failed call').to.equal(null);
   });

@@ -80,7 +80,7 @@ export class ReplicatedStore {
   constructor(nodes: string[], options: StoreOptions) {
     if (!Array.isArray(nodes) || nodes.length === 0) throw new ConfigError('nodes must be a non-empty list');
     for (const node of nodes) {
-      if (typeof node !== 'string' || node === '') throw new ConfigError('node ids must be non-empty strings');
+      if (typeof node !== 'string' || node === '') throw new ConfigError('nodes must contain only non-empty string ids');
             this.data.set(node, new Map());
     }
     const { n, r, w } = options;

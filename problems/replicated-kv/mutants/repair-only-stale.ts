@@ -80,8 +80,8 @@ export class ReplicatedStore {
   constructor(nodes: string[], options: StoreOptions) {
     if (!Array.isArray(nodes) || nodes.length === 0) throw new ConfigError('nodes must be a non-empty list');
     for (const node of nodes) {
-      if (typeof node !== 'string' || node === '') throw new ConfigError('node ids must be non-empty strings');
-      if (this.data.has(node)) throw new ConfigError(`duplicate node id "${node}"`);
+      if (typeof node !== 'string' || node === '') throw new ConfigError('nodes must contain only non-empty string ids');
+      if (this.data.has(node)) throw new ConfigError(`nodes must be unique: "${node}" appears more than once`);
       this.data.set(node, new Map());
     }
     const { n, r, w } = options;

@@ -200,8 +200,9 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
           if (progress.type === 'console') set((s) => ({ console: [...s.console, progress.line] }));
         },
       );
-      set((s) => ({ running: null, lastResult: result, console: result.console, runCount: s.runCount + 1 }));
+      // Record first, so a stage this Submit unlocks is shown together with its results.
       if (mode === 'submit') recordSubmit(problem, result);
+      set((s) => ({ running: null, lastResult: result, console: result.console, runCount: s.runCount + 1 }));
     },
 
     revealClarification(question) {

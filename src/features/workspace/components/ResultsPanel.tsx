@@ -47,7 +47,7 @@ function Summary({ result, runCount, tests, lockedStages }: { result: RunResult;
 function TestItem({ test }: { test: TestResult }) {
   const f = test.failure;
   return (
-    <li data-status={test.status} className="border-b border-slate-800 py-1.5">
+    <li data-status={test.status} data-full-title={[...test.path, test.title].join(' ')} className="border-b border-slate-800 py-1.5">
       <div className="flex gap-2">
         <span className={`w-16 shrink-0 text-xs font-semibold uppercase ${STATUS_STYLE[test.status]}`}>
           {STATUS_LABEL[test.status]}

@@ -7,8 +7,11 @@ import { FollowUpList } from '../components/FollowUpList';
  * The left column of a design problem: the prompt, the clarifying questions whose sample answers the
  * interviewer reveals on request (each reveal is logged with its time), follow-ups and the rubric.
  */
+// A stable empty list: a selector that returns a fresh [] on every call makes zustand re-render forever.
+const NONE_REVEALED: readonly { question: string; at: number }[] = [];
+
 export function DesignPanel({ problem }: { problem: Problem }) {
-  const revealed = useWorkspace((s) => s.practice?.revealed ?? []);
+  const revealed = useWorkspace((s) => s.practice?.revealed ?? NONE_REVEALED);
   const { revealClarification } = useWorkspace.getState();
   const design = problem.design!;
   return (
