@@ -39,26 +39,27 @@ async function startPreview(): Promise<() => void> {
   throw new Error('vite preview did not start');
 }
 
-/** Clicks Submit inside the page and resolves when that run's summary is in the DOM and painted. */
+/**
+ * Clicks Submit inside the page and resolves when that run's summary is in the DOM and painted.
+ * Passed as source text: tsx would otherwise wrap named functions in a helper the page does not have.
+ */
+const TIMED_SUBMIT = `new Promise((resolve) => {
+  const current = document.querySelector('[data-testid="results-summary"]')?.getAttribute('data-run');
+  const want = String(Number(current ?? 0) + 1);
+  const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Submit');
+  const t0 = performance.now();
+  const observer = new MutationObserver(() => {
+    if (document.querySelector('[data-testid="results-summary"][data-run="' + want + '"]')) {
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    }
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  button.click();
+})`;
+
 function timedSubmit(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const current = document.querySelector('[data-testid="results-summary"]')?.getAttribute('data-run');
-        const want = String(Number(current ?? 0) + 1);
-        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Submit')!;
-        const t0 = performance.now();
-        const done = () => requestAnimationFrame(() => resolve(performance.now() - t0));
-        const observer = new MutationObserver(() => {
-          if (document.querySelector(`[data-testid="results-summary"][data-run="${want}"]`)) {
-            observer.disconnect();
-            done();
-          }
-        });
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-        button.click();
-      }),
-  );
+  return page.evaluate(TIMED_SUBMIT) as Promise<number>;
 }
 
 async function measureBrowser() {
@@ -73,14 +74,15 @@ async function measureBrowser() {
     const t0 = Date.now();
     await page.goto(`${BASE}#/problems/token-bucket`);
     await page.locator('.monaco-editor textarea').waitFor({ state: 'attached', timeout: 30_000 });
-    await page.waitForFunction(() => typeof (window as unknown as { __rehearseEditorText?: unknown }).__rehearseEditorText === 'function');
+    await page.waitForFunction('typeof window.__rehearseEditorText === "function"');
     const loadToEditor = Date.now() - t0;
 
     const reference = readFileSync(join(ROOT, 'problems/token-bucket/reference.ts'), 'utf8');
-    await page.evaluate((text) => navigator.clipboard.writeText(text), reference);
+    await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(reference)})`);
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('ControlOrMeta+V');
+    await page.waitForFunction(`window.__rehearseEditorText() === ${JSON.stringify(reference.replace(/\r\n/g, '\n'))}`);
     const cold = await timedSubmit(page);
     const summary = await page.getByTestId('results-summary').textContent();
     const warm: number[] = [];

@@ -78,6 +78,27 @@ test('a compile error is shown with its line and column, and marked in the edito
   await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
 });
 
+test('a runtime error points at the line of the solution that threw', async ({ page }) => {
+  await openProblem(page, TITLE);
+  const throwing = `export class RateLimiter {
+  constructor(_capacity: number, _windowMs: number, _clock?: () => number) {}
+  allow(userId: string): boolean {
+    const bucket = (undefined as unknown as { tokens: number });
+    return bucket.tokens > 0; // line 5 throws a TypeError
+  }
+  remaining(_userId: string): number { return 0; }
+  retryAfterMs(_userId: string): number { return 0; }
+  cleanup(): number { return 0; }
+  get trackedUsers(): number { return 0; }
+}
+`;
+  await pasteCode(page, throwing);
+  await submitAndWait(page);
+  const failed = results(page).locator('li', { hasText: 'at solution.ts line 5' }).first();
+  await expect(failed).toContainText("Cannot read properties of undefined (reading 'tokens')");
+  await expect(page.locator('.monaco-editor .squiggly-warning').first()).toBeVisible();
+});
+
 test('an infinite loop times out, the page stays responsive, and the next run passes', async ({ page }) => {
   await openProblem(page, TITLE);
   const looping = `export class RateLimiter {

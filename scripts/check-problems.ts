@@ -14,7 +14,10 @@
  * Exits 1 on any violation.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { checkScratchpad, parseClarifications, parseNotesTemplate, parseRubric } from '../src/core/problems/parseDesign';
+import { findProtocol } from '../src/core/timer/protocols';
 import { parseFollowUps, parseFrontMatter } from '../src/core/problems/parseProblem';
 import type { ProblemMeta } from '../src/core/problems/types';
 import { hasTests, listProblemIds, MOCHA_BIN, pool, PROBLEMS_DIR, ROOT, run, TMP_DIR, TSC_BIN } from './problems/shared';
@@ -113,7 +116,38 @@ function checkFiles(id: string, report: ProblemReport): { meta?: ProblemMeta; mu
       }
     }
   }
+  if (meta?.kind === 'design') checkDesignFiles(id, meta, report);
   return { meta, mutantFiles };
+}
+
+/** A design problem's own files parse, its notes follow its protocol's phases, and its scratchpad runs. */
+function checkDesignFiles(id: string, meta: ProblemMeta, report: ProblemReport): void {
+  const dir = path.join(PROBLEMS_DIR, id);
+  const v = report.violations;
+  const phases = findProtocol(meta.protocol)?.phases.map((p) => p.name);
+  const checks: [string, (text: string) => unknown][] = [
+    ['clarifications.md', (t) => parseClarifications(t, id)],
+    ['rubric.md', (t) => parseRubric(t, id)],
+    ['notes-template.md', (t) => parseNotesTemplate(t, phases, id)],
+    ['scratchpad.ts', (t) => checkScratchpad(t, id)],
+  ];
+  for (const [file, check] of checks) {
+    const full = path.join(dir, file);
+    if (!existsSync(full)) {
+      v.push(`missing ${file} (required for a design problem)`);
+      continue;
+    }
+    try {
+      check(readFileSync(full, 'utf8'));
+    } catch (err) {
+      v.push(`${file}: ${(err as Error).message}`);
+    }
+  }
+  const scratchpad = path.join(dir, 'scratchpad.ts');
+  if (!existsSync(scratchpad)) return;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', scratchpad], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+  if (result.status !== 0) v.push(`scratchpad.ts does not run: ${(result.stderr || result.stdout || String(result.error)).trim().split('\n')[0]}`);
+  else if (!/\d/.test(result.stdout)) v.push('scratchpad.ts runs but prints no number');
 }
 
 function prepareVariants(id: string, mutantFiles: string[]): Variant[] {

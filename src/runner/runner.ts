@@ -51,6 +51,7 @@ export class RehearseRunner implements Runner {
     let compiled;
     try {
       compiled = await this.compiler.compile(request);
+      (globalThis as any).__perfMarks = [['compiled', performance.now() - startedAt]]; // PERF-TMP
     } catch (err) {
       return infrastructureFailure(request, err, elapsed());
     }
@@ -75,13 +76,15 @@ export class RehearseRunner implements Runner {
       ...(onProgress ? { onProgress } : {}),
     });
     try {
-      const end = await this.sandbox.run(compiled.code, testTimeoutMs, (event) =>
-        accumulator.handle(event, performance.now()),
-      );
+      const end = await this.sandbox.run(compiled.code, testTimeoutMs, (event) => {
+        if (event.type !== 'test-end' && event.type !== 'runnable-start' && event.type !== 'hook-end') (globalThis as any).__perfMarks.push([event.type, performance.now() - startedAt]); // PERF-TMP
+        accumulator.handle(event, performance.now());
+      });
       accumulator.end(end, performance.now());
     } catch (err) {
       accumulator.failInfrastructure(errorMessage(err));
     }
+    (globalThis as any).__perfMarks.push(['result', performance.now() - startedAt]); (globalThis as any).__perfAll = [...((globalThis as any).__perfAll ?? []), (globalThis as any).__perfMarks]; // PERF-TMP
     return accumulator.result(elapsed());
   }
 }

@@ -93,13 +93,18 @@ function StageSummaries({ problem, tests, unlockedStages }: { problem: Problem; 
   );
 }
 
+/** What needs attention comes first; otherwise the tests keep their order in the file. */
+function failuresFirst(tests: TestResult[]): TestResult[] {
+  return [...tests].sort((a, b) => Number(a.status === 'passed') - Number(b.status === 'passed'));
+}
+
 export function ResultsPanel({ problem, unlockedStages }: { problem: Problem; unlockedStages: number }) {
   const result = useWorkspace((s) => s.lastResult);
   const running = useWorkspace((s) => s.running);
   const runCount = useWorkspace((s) => s.runCount);
   const staged = problem.stages.length > 1;
   // A locked stage shows nothing but "locked": no titles, counts or failures that would give it away.
-  const visibleTests = (result?.tests ?? []).filter((t) => !staged || (stageOfTest(t) ?? 1) <= unlockedStages);
+  const visibleTests = failuresFirst((result?.tests ?? []).filter((t) => !staged || (stageOfTest(t) ?? 1) <= unlockedStages));
   const lockedStages = staged ? problem.stages.length - unlockedStages : 0;
 
   return (
