@@ -1,0 +1,22 @@
+/**
+ * The protocol between the level-metering AudioWorklet (`src/recorder/audio/levelProcessor.ts`) and the
+ * page. Kept here, free of any browser API, so both sides import one definition; the page must import only
+ * from this file, never the processor's (importing that would run `registerProcessor` on the main thread).
+ */
+
+/** The name passed to `new AudioWorkletNode(context, LEVEL_PROCESSOR_NAME, …)`. */
+export const LEVEL_PROCESSOR_NAME = 'rehearse-level-meter';
+
+/** `processorOptions` of that node. */
+export interface LevelProcessorOptions {
+  /** Length of one level frame, ms (default 50, as `SessionRecord.levelFrameMs`). */
+  frameMs?: number;
+}
+
+/** Posted on the node's `port` once per frame: the RMS level of that frame of the (mono) input, dBFS. */
+export interface LevelMessage {
+  type: 'level';
+  db: number;
+}
+
+export const DEFAULT_LEVEL_FRAME_MS = 50;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { SILENCE_DB, createLevelMeter, frameLevels } from './levels';
+
+const sine = (sampleRate: number, seconds: number, amplitude: number) =>
+  Float32Array.from({ length: Math.round(sampleRate * seconds) }, (_, i) => amplitude * Math.sin((2 * Math.PI * 1000 * i) / sampleRate));
+
+describe('frameLevels', () => {
+  it('reads a full-scale sine at -3 dBFS and half of it 6 dB lower', () => {
+    for (const db of frameLevels(sine(48_000, 1, 1), 48_000, 50)) expect(db).toBeCloseTo(-3.01, 1);
+    for (const db of frameLevels(sine(48_000, 1, 0.5), 48_000, 50)) expect(db).toBeCloseTo(-9.03, 1);
+  });
+
+  it('floors digital silence at SILENCE_DB and leaves out a partial last frame', () => {
+    expect(frameLevels(new Float32Array(48_000 + 100), 48_000, 50)).toEqual(Array(20).fill(SILENCE_DB));
+    expect(frameLevels(new Float32Array(0), 48_000, 50)).toEqual([]);
+  });
+
+  it('gives the same levels fed in 128-sample blocks, as the AudioWorklet is', () => {
+    const samples = sine(44_100, 2, 0.3).map((s, i) => s * (i % 10_000 < 5_000 ? 1 : 0.01));
+    const streamed: number[] = [];
+    const meter = createLevelMeter(44_100, 50, (db) => streamed.push(db));
+    for (let i = 0; i < samples.length; i += 128) meter.push(samples.subarray(i, i + 128));
+    expect(streamed).toEqual(frameLevels(samples, 44_100, 50));
+  });
+
+  it('does not drift when a frame is not a whole number of samples', () => {
+    // 50 ms at 22 050 Hz is 1102.5 samples: ten minutes must give exactly 12 000 frames (rounding the
+    // frame to 1102 samples would give 12 005, and the error grows with the session).
+    let frames = 0;
+    const meter = createLevelMeter(22_050, 50, () => frames++);
+    const block = new Float32Array(22_050);
+    for (let second = 0; second < 600; second++) meter.push(block);
+    expect(frames).toBe(12_000);
+  });
+});

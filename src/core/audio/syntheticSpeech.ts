@@ -1,0 +1,115 @@
+/**
+ * Speech-like test signals with a known truth, for the silence detector's tests (not used by the app).
+ * A "word" is a voiced sound — harmonics of a 100–220 Hz pitch, amplitude-modulated at a syllable rate of
+ * 3–6 Hz, 20 ms attack and 80 ms fade, its level ±6 dB around the speaker's — lasting 150–500 ms; words are
+ * separated by 200–400 ms pauses, which must never count as silences. Optional white background noise runs
+ * through everything.
+ */
+import type { SilenceInterval } from '../session/types';
+
+export type ScriptPart = { speechMs: number; gainDb?: number } | { silenceMs: number };
+
+export interface SpeechSignalOptions {
+  sampleRate: number;
+  /** RMS of a word, dBFS (before a part's `gainDb`). */
+  speechDb: number;
+  /** RMS of the white background noise, dBFS; null for digital silence between words. */
+  noiseDb: number | null;
+  /** Applied to everything (voice and noise) from `atMs` on: a microphone gain change. */
+  gainChange?: { atMs: number; gainDb: number };
+  random: () => number;
+}
+
+export interface SpeechSignal {
+  samples: Float32Array;
+  /** The script's silence parts, ms. */
+  silences: SilenceInterval[];
+}
+
+/** Deterministic PRNG (mulberry32), so a failing case can be replayed. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = a;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+const fromDb = (db: number) => 10 ** (db / 20);
+
+export function synthesiseSpeech(script: readonly ScriptPart[], options: SpeechSignalOptions): SpeechSignal {
+  const { sampleRate, random } = options;
+  const totalMs = script.reduce((sum, part) => sum + ('speechMs' in part ? part.speechMs : part.silenceMs), 0);
+  const samples = new Float32Array(Math.round((totalMs / 1000) * sampleRate));
+  const silences: SilenceInterval[] = [];
+  let atMs = 0;
+  for (const part of script) {
+    if ('silenceMs' in part) {
+      silences.push({ startMs: atMs, endMs: atMs + part.silenceMs });
+      atMs += part.silenceMs;
+      continue;
+    }
+    for (const word of wordsFilling(part.speechMs, random)) {
+      addWord(samples, sampleRate, atMs + word.startMs, word.lengthMs, options.speechDb + (part.gainDb ?? 0), random);
+    }
+    atMs += part.speechMs;
+  }
+  if (options.noiseDb !== null) addWhiteNoise(samples, fromDb(options.noiseDb), random);
+  if (options.gainChange) {
+    const from = Math.round((options.gainChange.atMs / 1000) * sampleRate);
+    const gain = fromDb(options.gainChange.gainDb);
+    for (let i = from; i < samples.length; i++) samples[i]! *= gain;
+  }
+  return { samples, silences };
+}
+
+/** Words and 200–400 ms pauses filling `lengthMs`, starting and ending with a word. */
+function wordsFilling(lengthMs: number, random: () => number): { startMs: number; lengthMs: number }[] {
+  const words: { startMs: number; lengthMs: number }[] = [];
+  let atMs = 0;
+  while (atMs < lengthMs) {
+    const wordMs = Math.min(150 + random() * 350, lengthMs - atMs);
+    words.push({ startMs: atMs, lengthMs: wordMs });
+    atMs += wordMs + 200 + random() * 200;
+    if (lengthMs - atMs < 150) {
+      // Too little room for another word: stretch the last one to the end, so the part's edges are exact.
+      words[words.length - 1]!.lengthMs = lengthMs - words[words.length - 1]!.startMs;
+      break;
+    }
+  }
+  return words;
+}
+
+function addWord(samples: Float32Array, sampleRate: number, startMs: number, lengthMs: number, db: number, random: () => number) {
+  const start = Math.round((startMs / 1000) * sampleRate);
+  const length = Math.round((lengthMs / 1000) * sampleRate);
+  const pitch = 100 + random() * 120;
+  const syllableHz = 3 + random() * 3;
+  const attack = Math.round(0.02 * sampleRate);
+  const fade = Math.round(0.08 * sampleRate);
+  const wordDb = db - 6 + random() * 12;
+  const word = new Float32Array(length);
+  let sumOfSquares = 0;
+  for (let i = 0; i < length; i++) {
+    const time = i / sampleRate;
+    let voice = 0;
+    for (let harmonic = 1; harmonic <= 8; harmonic++) voice += Math.sin(2 * Math.PI * pitch * harmonic * time) / harmonic;
+    const syllables = 0.6 + 0.4 * Math.sin(2 * Math.PI * syllableHz * time);
+    const softEdges = Math.min(1, i / attack, ((length - 1 - i) / fade) ** 2);
+    word[i] = voice * syllables * softEdges;
+    sumOfSquares += word[i]! * word[i]!;
+  }
+  const scale = fromDb(wordDb) / Math.sqrt(sumOfSquares / Math.max(1, length));
+  for (let i = 0; i < length && start + i < samples.length; i++) samples[start + i]! += word[i]! * scale;
+}
+
+function addWhiteNoise(samples: Float32Array, rms: number, random: () => number) {
+  for (let i = 0; i < samples.length; i++) {
+    // Box–Muller: Gaussian noise, like a microphone's hiss.
+    const gaussian = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    samples[i]! += gaussian * rms;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * A recorded practice session, as kept in IndexedDB and (later) exported in a bundle.
+ * Times inside a session are milliseconds since the session started (`t`), so a log replays the same
+ * on any machine. Shared by the recorder (writes), the replay (reads) and the bundle (validates).
+ */
+
+export type SessionStatus = 'recording' | 'finished' | 'interrupted';
+
+/** The files a session records, as named in its event log. */
+export type SessionFile = 'solution.ts' | 'notes.md';
+
+/**
+ * One text change in the editor, in Monaco's terms: replace `deleteCount` chars at `offset` with `insert`.
+ * Offsets and counts are UTF-16 code units (JavaScript string indices), as in Monaco's `rangeOffset`/`rangeLength`.
+ */
+export interface TextChange {
+  offset: number;
+  deleteCount: number;
+  insert: string;
+}
+
+export type SessionEvent =
+  | SnapshotEvent
+  | EditEvent
+  | { t: number; type: 'run'; mode: 'run' | 'submit'; outcome: string; passed: number; total: number }
+  | { t: number; type: 'phase'; phaseId: string; phaseIndex: number }
+  | { t: number; type: 'pause' }
+  | { t: number; type: 'resume' }
+  | { t: number; type: 'mute'; muted: boolean }
+  /** A silence longer than the user's threshold while the timer ran; logged when the nudge is shown. */
+  | { t: number; type: 'nudge'; kind: 'silence'; silenceMs: number }
+  /** The session continued after a reload: audio goes on in a new segment. */
+  | { t: number; type: 'resumed-after-interruption'; segment: number };
+
+/** The editor's full text (first event of every file, and periodic checkpoints). */
+export interface SnapshotEvent {
+  t: number;
+  type: 'snapshot';
+  file: SessionFile;
+  text: string;
+}
+
+/**
+ * Edits of one file. `changes` is ONE batch in Monaco's terms: every offset refers to the text before
+ * this event, and no two changes overlap (exactly what `onDidChangeModelContent` delivers, and what
+ * `model.applyEdits` accepts). Several keystrokes may be coalesced into one event (`EditCoalescer` in
+ * `editLog.ts`): their batches are composed into one such batch, so the rule holds for every stored event.
+ * `t` is then the time of the last keystroke merged in, so a replay never shows code before it was typed.
+ */
+export interface EditEvent {
+  t: number;
+  type: 'edit';
+  file: SessionFile;
+  changes: TextChange[];
+  /**
+   * Added for coalescing (optional, so older logs and single keystrokes stay valid): the time of the
+   * first keystroke merged into this event, when it differs from `t`. Typing-activity metrics use it.
+   */
+  startT?: number;
+}
+
+/** A stretch of silence detected in the audio, in session time. */
+export interface SilenceInterval {
+  startMs: number;
+  endMs: number;
+}
+
+export interface AudioSegmentInfo {
+  /** 0 for the first recording, 1 after the first resume, … */
+  index: number;
+  mimeType: string;
+  /** Session time when this segment started recording. */
+  startMs: number;
+  /** Set when the segment was finalised (duration known); null while recording or if interrupted. */
+  durationMs: number | null;
+}
+
+export interface SessionRecord {
+  id: string;
+  problemId: string;
+  protocolId: string;
+  /** Epoch ms. */
+  startedAt: number;
+  endedAt: number | null;
+  status: SessionStatus;
+  /** null when the session ran without audio; `audioOffReason` then says why. */
+  audio: { segments: AudioSegmentInfo[] } | null;
+  audioOffReason: 'denied' | 'no-device' | 'unsupported' | 'quota' | null;
+  /** Silence nudge threshold chosen by the user, ms (default 30 000). */
+  silenceThresholdMs: number;
+  /** Loudness per frame (dBFS, one value per `levelFrameMs`), for the waveform and re-analysis. */
+  levelFrameMs: number;
+  silences: SilenceInterval[];
+}
