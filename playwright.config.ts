@@ -1,10 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import { BASE_ARGS, CHROMIUM, FAKE_MICROPHONE_ARGS } from './e2e/fixtures/browser';
 
 /**
  * End-to-end tests drive the production build (vite preview) in the system Chromium. Never download a
  * browser: CI installs Debian's chromium (.ci/run). The flags keep Chromium off the closed network.
  */
 const PORT = 4173;
+const RECORDING_SPECS = /record-a-session\.spec\.ts/;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -14,22 +16,28 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
+  globalSetup: './e2e/global-setup.ts',
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM, args: BASE_ARGS },
   },
+  projects: [
+    // Every journey but the recording one, exactly as before: no microphone at all.
+    { name: 'chromium', testIgnore: RECORDING_SPECS },
+    // The recording journeys: Chromium's fake microphone plays a WAV made by the global setup, and its
+    // permission prompt is answered "allow" (a spec that needs "deny" launches without that flag).
+    {
+      name: 'fake-microphone',
+      testMatch: RECORDING_SPECS,
+      use: {
+        launchOptions: {
+          executablePath: CHROMIUM,
+          args: [...BASE_ARGS, ...FAKE_MICROPHONE_ARGS, '--use-fake-ui-for-media-stream'],
+        },
+      },
+    },
+  ],
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/`,

@@ -4,11 +4,18 @@
  *
  * Version history (append, never edit):
  *   1 — `drafts` (the code per problem) and `practice` (status and phase clock per problem).
+ *   2 — recorded sessions: `sessions` (one record per session, indexed by problem), `sessionEvents`
+ *       (the event log in batches, keyed [sessionId, seq]), `audioChunks` (MediaRecorder's chunks as
+ *       they arrive, keyed [sessionId, segment, seq]) and `levels` (loudness per frame in batches, keyed
+ *       [sessionId, segment, seq]). Version 1 stores are untouched; nothing is migrated, only added.
+ *
+ * Keys are arrays so one session's rows are a contiguous key range: `sessionRange(id)` below.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { SessionEvent, SessionRecord } from '../core/session/types';
 
 export const DB_NAME = 'rehearse';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface DraftRecord {
   problemId: string;
@@ -35,9 +42,55 @@ export interface PracticeRecord {
   revealed?: { question: string; at: number }[];
 }
 
-interface RehearseDB extends DBSchema {
+/** A batch of events written together (one flush of the recorder's buffer). */
+export interface SessionEventBatch {
+  sessionId: string;
+  seq: number;
+  events: SessionEvent[];
+}
+
+/** One MediaRecorder chunk, or (after Finish) a segment's whole audio with its duration fixed (`final`). */
+export interface AudioChunkRecord {
+  sessionId: string;
+  segment: number;
+  seq: number;
+  /** Session time (ms) when the chunk arrived: its audio ends about then. */
+  t: number;
+  blob: Blob;
+  final?: boolean;
+}
+
+/** Loudness of consecutive frames, `db[i]` being frame `startFrame + i` of the segment. */
+export interface LevelBatch {
+  sessionId: string;
+  segment: number;
+  seq: number;
+  startFrame: number;
+  db: number[];
+}
+
+export interface RehearseDB extends DBSchema {
   drafts: { key: string; value: DraftRecord };
   practice: { key: string; value: PracticeRecord };
+  sessions: { key: string; value: SessionRecord; indexes: { byProblem: string } };
+  sessionEvents: { key: [string, number]; value: SessionEventBatch };
+  audioChunks: { key: [string, number, number]; value: AudioChunkRecord };
+  levels: { key: [string, number, number]; value: LevelBatch };
+}
+
+export type SessionStoreName = 'sessionEvents' | 'audioChunks' | 'levels';
+
+/**
+ * Every key of one session's rows in a store keyed [sessionId, …]: arrays sort after numbers in
+ * IndexedDB's key order, so [id, []] is above every [id, n, …].
+ */
+export function sessionRange(sessionId: string): IDBKeyRange {
+  return IDBKeyRange.bound([sessionId], [sessionId, []]);
+}
+
+/** One segment's rows in a store keyed [sessionId, segment, seq]. */
+export function segmentRange(sessionId: string, segment: number): IDBKeyRange {
+  return IDBKeyRange.bound([sessionId, segment], [sessionId, segment, []]);
 }
 
 let dbPromise: Promise<IDBPDatabase<RehearseDB>> | null = null;
@@ -48,6 +101,13 @@ export function openRehearseDB(): Promise<IDBPDatabase<RehearseDB>> {
       if (oldVersion < 1) {
         db.createObjectStore('drafts', { keyPath: 'problemId' });
         db.createObjectStore('practice', { keyPath: 'problemId' });
+      }
+      if (oldVersion < 2) {
+        const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
+        sessions.createIndex('byProblem', 'problemId');
+        db.createObjectStore('sessionEvents', { keyPath: ['sessionId', 'seq'] });
+        db.createObjectStore('audioChunks', { keyPath: ['sessionId', 'segment', 'seq'] });
+        db.createObjectStore('levels', { keyPath: ['sessionId', 'segment', 'seq'] });
       }
     },
     blocked() {

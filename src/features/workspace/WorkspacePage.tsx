@@ -7,6 +7,8 @@ import { SaveErrorBanner } from './components/SaveErrorBanner';
 import { StatementPanel } from './components/StatementPanel';
 import { WorkspaceHeader } from './components/WorkspaceHeader';
 import { DesignPanel } from './design/DesignPanel';
+import { RecordingBar } from '../recording/RecordingBar';
+import { recorder } from '../../recorder';
 import { markersFromResult } from './markers';
 import { useRunShortcuts } from './useRunShortcuts';
 import { useWorkspace } from './workspaceStore';
@@ -18,11 +20,16 @@ function useOpenProblem(problem: Problem) {
   useEffect(() => {
     const { open, flushDrafts } = useWorkspace.getState();
     void open(problem);
-    const flush = () => void flushDrafts();
+    const flush = () => {
+      void flushDrafts();
+      recorder.flush();
+    };
     window.addEventListener('pagehide', flush);
     return () => {
       window.removeEventListener('pagehide', flush);
       flush();
+      // Leaving the workspace stops the recording like a closed tab: it is offered for resuming on return.
+      void recorder.detach();
     };
   }, [problem]);
 
@@ -36,12 +43,12 @@ function Editor({ problem }: { problem: Problem }) {
   const code = useWorkspace((s) => s.code);
   const lastResult = useWorkspace((s) => s.lastResult);
   const markers = useMemo(() => markersFromResult(lastResult), [lastResult]);
-  const { setCode } = useWorkspace.getState();
+  const { setCode, recordCodeEdit } = useWorkspace.getState();
   return (
     <div className="min-h-0" data-testid="editor">
       {loaded ? (
         <Suspense fallback={<p className="p-4 text-sm text-slate-400">Loading the editor…</p>}>
-          <CodeEditor value={code} examples={problem.examples} markers={markers} onChange={setCode} />
+          <CodeEditor value={code} examples={problem.examples} markers={markers} onChange={setCode} onEdit={recordCodeEdit} />
         </Suspense>
       ) : (
         <p className="p-4 text-sm text-slate-400">Restoring your draft…</p>
@@ -61,6 +68,7 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
     <div className="flex h-screen flex-col">
       <WorkspaceHeader problem={problem} />
       <SaveErrorBanner />
+      <RecordingBar onResume={() => void useWorkspace.getState().continueSession()} onEnd={() => void useWorkspace.getState().endSession()} />
       <div className={`grid min-h-0 flex-1 ${isDesign ? 'grid-cols-[minmax(18rem,24%)_1fr_1fr]' : 'grid-cols-[minmax(18rem,28%)_1fr]'}`}>
         {isDesign ? <DesignPanel problem={problem} /> : <StatementPanel problem={problem} unlockedStages={unlockedStages} />}
         <main className="grid min-h-0 grid-rows-[1fr_auto_16rem]" aria-label={isDesign ? 'Estimation scratchpad' : 'Solution'}>

@@ -3,6 +3,10 @@
  * design problem's notes, the phase clock, the last run and the console. Persistence goes through
  * src/storage; running code goes through the runner facade. Derived values (the timer reading, the
  * visible statement, summaries) are computed by components, not stored.
+ *
+ * Recording: Start also starts a recorded session (src/recorder); every action here that belongs in the
+ * session's log (edits, Run/Submit results, phases, pause/resume) is reported to the recorder, which
+ * stamps and stores it.
  */
 import { create } from 'zustand';
 import { unlockedAfterSubmit } from '../../core/problems/stages';
@@ -15,6 +19,9 @@ import { loadDraft, saveDraft, type DraftFile } from '../../storage/drafts';
 import { loadPractice, savePractice } from '../../storage/practice';
 import type { PracticeRecord } from '../../storage/db';
 import { initialNotes } from './design/notes';
+import type { TextChange } from '../../core/session/types';
+import { recorder } from '../../recorder';
+import { diffAsChange } from './textDiff';
 
 /** Drafts are written this long after the last keystroke (the contract is: within 1 s). */
 const DRAFT_DEBOUNCE_MS = 300;
@@ -46,6 +53,12 @@ interface WorkspaceState {
   nextPhase(): void;
   run(mode: RunMode): Promise<void>;
   revealClarification(question: string): void;
+  /** One batch of Monaco changes to the code editor, for the session log. */
+  recordCodeEdit(changes: TextChange[]): void;
+  /** Ends the session now: finishes the phase clock and the recording, then shows the review. */
+  endSession(): Promise<void>;
+  /** Continues a session the previous page left unfinished (audio goes on in a new segment). */
+  continueSession(): Promise<void>;
 }
 
 const pendingSaves = new Map<DraftFile, ReturnType<typeof setTimeout>>();
@@ -72,8 +85,27 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
   };
 
   const setClock = (clock: PhaseClockState) => {
+    const previous = get().clock;
     set({ clock });
     persistPractice({ clock });
+    recordClockChange(previous, clock);
+  };
+
+  /** The editor files of this problem as the session log names them, with their current text. */
+  const sessionTexts = () => {
+    const { problem, code, notes } = get();
+    return problem?.design ? { 'solution.ts': code, 'notes.md': notes } : { 'solution.ts': code };
+  };
+
+  const recordClockChange = (previous: PhaseClockState | null, clock: PhaseClockState) => {
+    const running = clock.pausedAt === null && clock.finishedAt === null;
+    recorder.setTimerRunning(running);
+    if (previous && previous.pausedAt === null && clock.pausedAt !== null) recorder.log({ type: 'pause' });
+    if (previous && previous.pausedAt !== null && clock.pausedAt === null) recorder.log({ type: 'resume' });
+    if (clock.finishedAt === null && clock.phaseIndex !== previous?.phaseIndex) {
+      recorder.log({ type: 'phase', phaseId: clock.phases[clock.phaseIndex]!.id, phaseIndex: clock.phaseIndex });
+    }
+    if (clock.finishedAt !== null && previous?.finishedAt === null) void recorder.finish();
   };
 
   const saveFile = async (file: DraftFile) => {
@@ -152,6 +184,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
         clock,
         loaded: true,
       });
+      await recorder.attach(problem.id, { clockFinished: clock?.finishedAt != null });
     },
 
     setCode(code) {
@@ -161,7 +194,9 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     },
 
     setNotes(notes) {
+      const change = diffAsChange(get().notes, notes);
       set({ notes });
+      if (change) recorder.edit('notes.md', [change]);
       scheduleSave('notes.md');
     },
 
@@ -173,6 +208,8 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       const { problem } = get();
       if (!problem) return;
       const protocol = findProtocol(problem.protocol) ?? PROTOCOLS[0]!;
+      // The recorder first, so the clock's first phase lands in the new session's log.
+      recorder.start({ problemId: problem.id, protocolId: protocol.id, texts: sessionTexts(), timerRunning: true });
       setClock(startClock(protocol.id, protocol.phases, Date.now()));
     },
     pause() {
@@ -202,6 +239,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       );
       // Record first, so a stage this Submit unlocks is shown together with its results.
       if (mode === 'submit') recordSubmit(problem, result);
+      recorder.log({ type: 'run', mode, outcome: result.outcome, passed: result.passed, total: result.total });
       set((s) => ({ running: null, lastResult: result, console: result.console, runCount: s.runCount + 1 }));
     },
 
@@ -209,6 +247,25 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       const revealed = get().practice?.revealed ?? [];
       if (revealed.some((r) => r.question === question)) return;
       persistPractice({ revealed: [...revealed, { question, at: Date.now() }] });
+    },
+
+    recordCodeEdit(changes) {
+      recorder.edit('solution.ts', changes);
+    },
+
+    async endSession() {
+      let { clock } = get();
+      if (clock && clock.finishedAt === null) {
+        const now = Date.now();
+        while (clock.finishedAt === null) clock = advancePhase(clock, now);
+        setClock(clock); // finishing the clock finishes the recording (recordClockChange)
+      }
+      await recorder.finish();
+    },
+
+    async continueSession() {
+      const { clock } = get();
+      await recorder.resumeInterrupted({ texts: sessionTexts(), timerRunning: !!clock && clock.pausedAt === null && clock.finishedAt === null });
     },
   };
 });

@@ -7,6 +7,7 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import { monaco } from './monacoSetup';
 import type { EditorMarker } from '../markers';
+import type { TextChange } from '../../../core/session/types';
 
 const SOLUTION_URI = 'file:///solution.ts';
 const EXAMPLES_URI = 'file:///examples.test.ts';
@@ -23,10 +24,14 @@ interface Props {
   examples: string;
   markers: EditorMarker[];
   onChange(code: string): void;
+  /** Every change to the solution model, exactly as Monaco reports it (one batch per call), for the session log. */
+  onEdit?(changes: TextChange[]): void;
 }
 
-export default function CodeEditor({ value, examples, markers, onChange }: Props) {
+export default function CodeEditor({ value, examples, markers, onChange, onEdit }: Props) {
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
+  const onEditRef = useRef(onEdit);
+  onEditRef.current = onEdit;
 
   // The visible tests live in their own model so `./solution` resolves and their usage is type-checked.
   useEffect(() => {
@@ -63,6 +68,10 @@ export default function CodeEditor({ value, examples, markers, onChange }: Props
       onChange={(next) => onChange(next ?? '')}
       onMount={(editor) => {
         editorRef.current = editor;
+        // Monaco's offsets in one event all refer to the text before it: exactly the log's batch format.
+        editor.onDidChangeModelContent((e) => {
+          onEditRef.current?.(e.changes.map((c) => ({ offset: c.rangeOffset, deleteCount: c.rangeLength, insert: c.text })));
+        });
         // Read-only hook for the browser tests: Monaco renders only visible lines, so the DOM is not the text.
         (window as unknown as { __rehearseEditorText?: () => string }).__rehearseEditorText = () => editor.getValue();
         editor.focus();

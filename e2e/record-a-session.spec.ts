@@ -1,0 +1,219 @@
+/**
+ * Recording a session: the voice (Chromium's fake microphone plays a WAV of espeak-ng phrases with
+ * silences of known length, see fixtures/speech.ts), every keystroke and action, kept in IndexedDB so
+ * a reload loses at most a second. Runs in the `fake-microphone` project (playwright.config.ts).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { replayText } from '../src/core/session/editLog';
+import { BASE_ARGS, CHROMIUM, FAKE_MICROPHONE_ARGS } from './fixtures/browser';
+import { FIXTURE_DIR, SPEECH_TRUTH, type SpeechTruth } from './fixtures/speech';
+import { editorLines, editorText, openProblem, runAndWait } from './helpers';
+import { checkSegment, newestSession, storedEvents } from './recording';
+
+const TITLE = 'Token-bucket rate limiter';
+
+const truth = (): SpeechTruth => JSON.parse(readFileSync(SPEECH_TRUTH, 'utf8')) as SpeechTruth;
+
+/** Resolves when the recorder reports the microphone live; returns that moment (epoch ms, test side). */
+async function waitForMicOn(page: Page): Promise<number> {
+  // waitForSelector polls on animation frames: the moment is known to about 20 ms (expect() backs off to 1 s).
+  await page.waitForSelector('[data-testid="recording-indicator"][data-mic="on"]', { timeout: 15_000 });
+  return Date.now();
+}
+
+/**
+ * Times, in the page, the moment the recorder shows the microphone live and the click on End session,
+ * so the expected audio length does not include the test's own polling and click latency.
+ */
+async function installRecordingClock(page: Page): Promise<void> {
+  await page.evaluate(`(() => {
+    const clock = (window.__recordingClock = { stream: null, on: null, end: null });
+    // Chromium's fake device starts playing the file when the stream opens.
+    const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      const stream = await getUserMedia(constraints);
+      clock.stream = performance.now();
+      return stream;
+    };
+    new MutationObserver(() => {
+      if (clock.on === null && document.querySelector('[data-testid="recording-indicator"][data-mic="on"]')) clock.on = performance.now();
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    document.addEventListener('click', (e) => {
+      if (e.target.closest('button')?.textContent === 'End session') clock.end = performance.now();
+    }, true);
+  })()`);
+}
+
+/** The recording's length, and how far into the WAV it began (the stream opened before the recorder started). */
+async function recordingClock(page: Page): Promise<{ recordedS: number; fileOffsetMs: number }> {
+  const { stream, on, end } = (await page.evaluate('window.__recordingClock')) as { stream: number; on: number; end: number };
+  return { recordedS: (end - on) / 1000, fileOffsetMs: on - stream };
+}
+
+async function waitUntil(epochMs: number, page: Page): Promise<void> {
+  const left = epochMs - Date.now();
+  if (left > 0) await page.waitForTimeout(left);
+}
+
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await editorLines(page).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(text);
+}
+
+/** Seconds of audio ffmpeg decodes from the bytes (mono 48 kHz s16: 96 000 bytes a second). */
+function ffmpegDecodedSeconds(base64: string, name: string): number {
+  const file = join(FIXTURE_DIR, name);
+  writeFileSync(file, Buffer.from(base64, 'base64'));
+  const pcm = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-ac', '1', '-ar', '48000', '-f', 's16le', '-'], { maxBuffer: 64 * 1024 * 1024 });
+  return pcm.length / 96_000;
+}
+
+test('records the voice, its silences and every keystroke; the review plays the audio', async ({ page }) => {
+  test.setTimeout(150_000);
+  const { silences: truthSilences, durationMs: fileMs } = truth();
+  await openProblem(page, TITLE);
+  await installRecordingClock(page);
+  await page.getByRole('button', { name: 'Start' }).click();
+  const micOnAt = await waitForMicOn(page);
+  await expect(page.getByRole('meter', { name: 'Microphone level' })).toBeVisible();
+  await expect(page.getByLabel('Recording time')).toContainText('Recording');
+  await page.getByLabel('Silence before a nudge').selectOption('10');
+
+  await typeAtEnd(page, '\n// first I list the edge cases\n');
+  await runAndWait(page);
+
+  // Mute and unmute inside the file's 5 s silence, so the audio's silences stay the truth's.
+  await waitUntil(micOnAt + truthSilences[1]!.startMs + 800, page);
+  await page.getByRole('button', { name: 'Mute' }).click();
+  await expect(page.getByRole('button', { name: 'Unmute' })).toBeVisible();
+  await page.getByRole('button', { name: 'Unmute' }).click();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Resume' }).click();
+
+  // The 12 s silence passes the 10 s threshold: the nudge appears, and goes when the voice comes back.
+  await expect(page.getByTestId('silence-nudge')).toContainText('say what you are thinking', { timeout: 40_000 });
+  await expect(page.getByTestId('silence-nudge')).toBeHidden({ timeout: 10_000 });
+
+  // Stop inside the last phrase, before Chromium loops the file.
+  await waitUntil(micOnAt + fileMs - 1500, page);
+  await page.getByRole('button', { name: 'End session' }).click();
+  const review = page.getByTestId('finished-session');
+  await expect(review).toBeVisible({ timeout: 20_000 });
+  await expect(review.getByTestId('session-audio')).toHaveCount(1);
+  await expect(page.getByRole('timer', { name: 'Phase timer' })).toContainText('Session finished');
+
+  const session = await newestSession(page);
+  expect(session.status).toBe('finished');
+  expect(session.audio?.segments).toHaveLength(1);
+  const segment = session.audio!.segments[0]!;
+
+  // Silences: in file time (session time minus the segment's start, plus how far the file had played
+  // when the recorder started), each within ±0.5 s of the truth.
+  const { recordedS, fileOffsetMs } = await recordingClock(page);
+  const found = session.silences.map((s) => ({ startMs: s.startMs - segment.startMs + fileOffsetMs, endMs: s.endMs - segment.startMs + fileOffsetMs }));
+  console.log(`recorder started ${fileOffsetMs.toFixed(0)} ms into the file; silences truth`, JSON.stringify(truthSilences), 'found', JSON.stringify(found));
+  expect(found).toHaveLength(truthSilences.length);
+  truthSilences.forEach((t, i) => {
+    expect(Math.abs(found[i]!.startMs - t.startMs)).toBeLessThanOrEqual(500);
+    expect(Math.abs(found[i]!.endMs - t.endMs)).toBeLessThanOrEqual(500);
+  });
+  const total = (xs: { startMs: number; endMs: number }[]) => xs.reduce((s, x) => s + x.endMs - x.startMs, 0);
+  expect(Math.abs(total(found) - total(truthSilences))).toBeLessThanOrEqual(1000);
+
+  // Audio: the length actually decoded (browser and ffmpeg) is the time recorded, ±0.5 s; the file seeks.
+  const audio = await checkSegment(page, session.id, 0);
+  const ffmpegS = ffmpegDecodedSeconds(audio.base64, 'recorded-session.webm');
+  console.log(`recorded ${recordedS.toFixed(2)} s; decodeAudioData ${audio.decodedS.toFixed(2)} s; ffmpeg ${ffmpegS.toFixed(2)} s; <audio> ${audio.elementDurationS} s; stored ${segment.durationMs} ms; ${audio.bytes} bytes`);
+  expect(audio.chunks).toBe(1); // finalised: one blob with its duration in the header
+  expect(Math.abs(audio.decodedS - recordedS)).toBeLessThanOrEqual(0.5);
+  expect(Math.abs(ffmpegS - recordedS)).toBeLessThanOrEqual(0.5);
+  expect(Math.abs(audio.elementDurationS - recordedS)).toBeLessThanOrEqual(0.5);
+  expect(audio.seekedToS).not.toBeNull();
+  expect(Math.abs(audio.seekedToS! - audio.decodedS / 2)).toBeLessThanOrEqual(0.5);
+  // ≈32 kb/s: a 33 s recording is a few hundred KB, far from uncompressed (3 MB).
+  expect(audio.bytes).toBeLessThan(recordedS * 8_000);
+
+  // Events: the log replays to the exact final code, and holds every action.
+  const events = await storedEvents(page, session.id);
+  expect(replayText(events, 'solution.ts', Infinity)).toBe(await editorText(page));
+  const types = events.map((e) => e.type);
+  expect(types[0]).toBe('snapshot');
+  expect(types).toEqual(expect.arrayContaining(['edit', 'run', 'phase', 'mute', 'pause', 'resume', 'nudge']));
+  expect(events.find((e) => e.type === 'run')).toMatchObject({ mode: 'run', total: expect.any(Number) });
+  expect(events.filter((e) => e.type === 'mute').map((e) => (e as { muted: boolean }).muted)).toEqual([true, false]);
+  const times = events.map((e) => e.t);
+  expect([...times].sort((a, b) => a - b)).toEqual(times);
+});
+
+test('a reload mid-recording offers to resume; the audio and code before it are kept', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openProblem(page, TITLE);
+  await page.getByRole('button', { name: 'Start' }).click();
+  const micOnAt = await waitForMicOn(page);
+  await typeAtEnd(page, '\n// before the reload\n');
+  const typed = await editorText(page);
+  await waitUntil(micOnAt + 4500, page);
+  await page.waitForTimeout(1000); // the contract: everything up to a second ago is stored
+  await page.reload();
+
+  await expect(page.getByTestId('resume-prompt')).toBeVisible({ timeout: 20_000 });
+  await expect(editorLines(page)).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => editorText(page)).toBe(typed);
+  const interrupted = await newestSession(page);
+  expect(interrupted.status).toBe('interrupted');
+  const before = await checkSegment(page, interrupted.id, 0);
+  console.log(`before the reload: ${before.chunks} chunks, ${before.bytes} bytes, ${before.decodedS.toFixed(2)} s decoded`);
+  expect(before.chunks).toBeGreaterThanOrEqual(4);
+  expect(before.decodedS).toBeGreaterThan(3.5);
+
+  await page.getByRole('button', { name: 'Continue recording' }).click();
+  await waitForMicOn(page);
+  await typeAtEnd(page, '// after the reload\n');
+  await page.waitForTimeout(2500);
+  await page.getByRole('button', { name: 'End session' }).click();
+  const review = page.getByTestId('finished-session');
+  await expect(review.getByTestId('session-audio')).toHaveCount(2, { timeout: 20_000 });
+
+  const session = await newestSession(page);
+  expect(session.id).toBe(interrupted.id);
+  expect(session.audio?.segments.map((s) => s.index)).toEqual([0, 1]);
+  for (const index of [0, 1]) {
+    const audio = await checkSegment(page, session.id, index);
+    expect(audio.chunks).toBe(1);
+    expect(Number.isFinite(audio.elementDurationS)).toBe(true);
+    expect(Math.abs(audio.elementDurationS - audio.decodedS)).toBeLessThanOrEqual(1);
+  }
+  const events = await storedEvents(page, session.id);
+  expect(events.some((e) => e.type === 'resumed-after-interruption' && e.segment === 1)).toBe(true);
+  expect(replayText(events, 'solution.ts', Infinity)).toBe(await editorText(page));
+});
+
+test('with the microphone blocked, the session still runs and records the code; a banner says how to turn audio on', async ({ playwright, baseURL }) => {
+  // The same fake device, but its permission prompt answered "deny": a browser of its own (launch flags are per browser).
+  const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: [...BASE_ARGS, ...FAKE_MICROPHONE_ARGS, '--use-fake-ui-for-media-stream=deny'] });
+  try {
+    const page = await browser.newPage({ baseURL });
+    await openProblem(page, TITLE);
+    await page.getByRole('button', { name: 'Start' }).click();
+    const banner = page.getByTestId('audio-off-banner');
+    await expect(banner).toContainText('Audio is off');
+    await expect(banner).toContainText('allow the microphone');
+    await expect(page.getByRole('timer', { name: 'Phase timer' })).toContainText('Plan');
+    await expect(page.getByLabel('Recording time')).toContainText('no audio');
+
+    await typeAtEnd(page, '\n// recorded without audio\n');
+    await page.waitForTimeout(1200);
+    const session = await newestSession(page);
+    expect(session).toMatchObject({ status: 'recording', audio: null, audioOffReason: 'denied' });
+    expect(replayText(await storedEvents(page, session.id), 'solution.ts', Infinity)).toBe(await editorText(page));
+
+    await page.getByRole('button', { name: 'End session' }).click();
+    await expect(page.getByTestId('finished-session').getByTestId('no-audio')).toContainText('microphone blocked');
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,0 +1,83 @@
+import { formatClock } from '../../core/timer/phaseClock';
+import { recorder } from '../../recorder';
+import { useNow } from '../../shared/useNow';
+import { FinishedSession } from './FinishedSession';
+import { LevelMeter } from './LevelMeter';
+import { MicBanner } from './MicBanner';
+import { ResumePrompt } from './ResumePrompt';
+import { SilenceNudge, SilenceThresholdPicker } from './SilenceNudge';
+import { StorageFullNotice } from './StorageFullNotice';
+import { StorageUsage } from './StorageUsage';
+import { useRecorder } from './useRecorder';
+
+interface Props {
+  /** The workspace's actions: they also move the phase clock, so they live in the workspace store. */
+  onResume(): void;
+  onEnd(): void;
+}
+
+function RecordingIndicator() {
+  const startedAt = useRecorder((s) => s.session?.startedAt ?? 0);
+  const mic = useRecorder((s) => s.mic);
+  const now = useNow(500);
+  const audioOn = mic === 'on';
+  return (
+    <span className="flex items-center gap-2" data-testid="recording-indicator" data-mic={mic}>
+      {/* Static on purpose: a CSS animation keeps the compositor producing frames, which delayed Monaco's
+          keystroke rendering to the next vsync (+8 ms median in bench/recording.ts). */}
+      <span aria-hidden className={`inline-block h-3 w-3 rounded-full ${audioOn ? 'bg-red-500' : 'bg-slate-500'}`} />
+      <span className="font-mono tabular-nums" aria-label="Recording time">
+        {audioOn ? 'Recording' : 'Recording (no audio)'} {formatClock(Math.max(0, now - startedAt))}
+      </span>
+    </span>
+  );
+}
+
+/** Everything about the session's recording, under the workspace header. */
+export function RecordingBar({ onResume, onEnd }: Props) {
+  const phase = useRecorder((s) => s.phase);
+  const session = useRecorder((s) => s.session);
+  const muted = useRecorder((s) => s.muted);
+  const mic = useRecorder((s) => s.mic);
+  const error = useRecorder((s) => s.error);
+
+  if (phase === 'idle' || !session) return null;
+  if (phase === 'interrupted') return <ResumePrompt session={session} onResume={onResume} onFinish={onEnd} />;
+  if (phase === 'finishing') {
+    return (
+      <p role="status" className="border-b border-slate-800 px-4 py-2 text-sm">
+        Saving the recording…
+      </p>
+    );
+  }
+  if (phase === 'finished') {
+    return (
+      <>
+        {error && <p role="alert" className="bg-rose-900 px-4 py-1 text-sm">{error}</p>}
+        <FinishedSession session={session} />
+      </>
+    );
+  }
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-4 border-b border-slate-800 px-4 py-1 text-sm" aria-label="Recording" role="region">
+        <RecordingIndicator />
+        {mic === 'on' && <LevelMeter />}
+        {mic === 'on' && (
+          <button type="button" className="btn" aria-pressed={muted} onClick={() => recorder.setMuted(!muted)}>
+            {muted ? 'Unmute' : 'Mute'}
+          </button>
+        )}
+        <SilenceThresholdPicker />
+        <StorageUsage />
+        <button type="button" className="btn ml-auto" onClick={onEnd}>
+          End session
+        </button>
+      </div>
+      {error && <p role="alert" className="bg-rose-900 px-4 py-1 text-sm">{error}</p>}
+      <MicBanner />
+      <SilenceNudge />
+      <StorageFullNotice />
+    </>
+  );
+}

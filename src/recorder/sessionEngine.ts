@@ -1,0 +1,411 @@
+/**
+ * The session recorder: owns the current session's record, its event log buffer, the microphone and
+ * the live silence detector, and writes everything to IndexedDB as it happens (events and levels at
+ * least every FLUSH_MS, audio chunk by chunk). No React: the UI reads `recorder.store` (a vanilla
+ * zustand store) and the workspace calls the methods.
+ *
+ * Crash safety: the record stays `recording` in IndexedDB while the tab lives; a page that opens and
+ * finds such a record knows the tab that wrote it died, and offers to resume (a new audio segment) or
+ * finish it. At most FLUSH_MS of events and one MediaRecorder timeslice of audio are lost.
+ */
+import { createStore } from 'zustand/vanilla';
+import { EditCoalescer } from '../core/session/editLog';
+import type { SessionEvent, SessionFile, SessionRecord, TextChange } from '../core/session/types';
+import { appendAudioChunk, appendLevels, nextAudioSeq, nextLevelSeq } from '../storage/audio';
+import { isQuotaError } from '../storage/quota';
+import { appendSessionEvents, nextEventSeq } from '../storage/sessionLog';
+import { listSessions, saveSession } from '../storage/sessions';
+import { loadSilenceThreshold, saveSilenceThreshold } from '../storage/settings';
+import { createAudioContext, openMicrophone, type Microphone } from './audio/microphone';
+import { finaliseSession } from './finaliseSession';
+import {
+  addAudioSegment,
+  findUnfinished,
+  markInterrupted,
+  newSessionRecord,
+  resumeRecord,
+  sessionTime,
+  shouldNudge,
+  withAudioOff,
+  type AudioOffReason,
+} from './lifecycle';
+import { createLiveSilence, LEVEL_FRAME_MS, storedLevel, type LiveSilence } from './liveSilence';
+
+/** Events and levels reach IndexedDB at most this long after they happen (the contract is 1 s). */
+const FLUSH_MS = 500;
+/** The meter does not need every frame; fewer store updates keep typing smooth. */
+const METER_UPDATE_MS = 100;
+
+export type RecorderPhase = 'idle' | 'recording' | 'interrupted' | 'finishing' | 'finished';
+export type MicState = 'off' | 'requesting' | 'on' | AudioOffReason;
+
+export interface RecorderState {
+  phase: RecorderPhase;
+  session: SessionRecord | null;
+  mic: MicState;
+  muted: boolean;
+  timerRunning: boolean;
+  levelDb: number;
+  speaking: boolean;
+  /** Current silence while the microphone is live, ms. */
+  silenceMs: number;
+  nudge: boolean;
+  silenceThresholdMs: number;
+  /** Set when a write failed for lack of space: recording stopped, this says what to do. */
+  storageFull: boolean;
+  error: string | null;
+}
+
+/** Any session event, before the recorder stamps its time. */
+export type UnstampedEvent = SessionEvent extends infer E ? (E extends SessionEvent ? Omit<E, 't'> : never) : never;
+
+const initialState = (): RecorderState => ({
+  phase: 'idle',
+  session: null,
+  mic: 'off',
+  muted: false,
+  timerRunning: false,
+  levelDb: -Infinity,
+  speaking: false,
+  silenceMs: 0,
+  nudge: false,
+  silenceThresholdMs: loadSilenceThreshold(),
+  storageFull: false,
+  error: null,
+});
+
+interface LiveAudio {
+  mic: Microphone;
+  segment: number;
+  nextChunkSeq: number;
+  nextLevelSeq: number;
+  /** Levels not yet written, starting at frame `pendingFrom` of the segment. */
+  pendingLevels: number[];
+  pendingFrom: number;
+  framesSeen: number;
+  silence: LiveSilence;
+  nudgedThisSilence: boolean;
+  lastMeterUpdate: number;
+}
+
+export class SessionEngine {
+  readonly store = createStore<RecorderState>()(initialState);
+
+  private problemId: string | null = null;
+  private coalescer = new EditCoalescer();
+  private buffer: SessionEvent[] = [];
+  private eventSeq = 0;
+  private lastT = 0;
+  private audio: LiveAudio | null = null;
+  /** Every write goes through this chain, so batches land in order and Finish can wait for them. */
+  private writes: Promise<void> = Promise.resolve();
+  private flushTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly now: () => number;
+
+  constructor(options: { now?: () => number } = {}) {
+    this.now = options.now ?? Date.now;
+  }
+
+  private get state(): RecorderState {
+    return this.store.getState();
+  }
+
+  private set(patch: Partial<RecorderState>): void {
+    this.store.setState(patch);
+  }
+
+  /**
+   * The workspace of `problemId` opened: look for a session the previous page left unfinished. When the
+   * phase clock is already finished, the newest finished session is shown instead (its review).
+   */
+  async attach(problemId: string, options: { clockFinished: boolean }): Promise<void> {
+    if (this.problemId !== problemId && this.state.phase !== 'idle') await this.detach();
+    this.problemId = problemId;
+    this.set({ ...initialState(), timerRunning: false });
+    let sessions: SessionRecord[];
+    try {
+      sessions = await listSessions(problemId);
+    } catch (e) {
+      this.set({ error: `Could not read your recorded sessions: ${String(e)}` });
+      return;
+    }
+    if (this.problemId !== problemId) return;
+    const unfinished = findUnfinished(sessions, problemId);
+    if (unfinished) {
+      const interrupted = markInterrupted(unfinished);
+      if (interrupted !== unfinished) await saveSession(interrupted).catch(() => undefined);
+      this.set({ phase: 'interrupted', session: interrupted });
+      return;
+    }
+    const newest = sessions[0];
+    if (options.clockFinished && newest?.status === 'finished') this.set({ phase: 'finished', session: newest });
+  }
+
+  /** The workspace closes (navigation inside the app): stop like a closed tab, resumable later. */
+  async detach(): Promise<void> {
+    const { phase, session } = this.state;
+    if (phase === 'recording' && session) {
+      await this.stopAudio();
+      this.flush();
+      await this.writes;
+      const interrupted = markInterrupted(session);
+      await saveSession(interrupted).catch(() => undefined);
+    }
+    this.stopFlushing();
+    this.problemId = null;
+    this.set(initialState());
+  }
+
+  /** Start a new session (the user pressed Start). `texts`: the editor files' current text. */
+  start(input: { problemId: string; protocolId: string; texts: Partial<Record<SessionFile, string>>; timerRunning: boolean }): void {
+    if (this.state.phase === 'recording' || this.state.phase === 'finishing') return;
+    const context = createAudioContext();
+    const record = newSessionRecord({
+      id: crypto.randomUUID(),
+      problemId: input.problemId,
+      protocolId: input.protocolId,
+      now: this.now(),
+      silenceThresholdMs: this.state.silenceThresholdMs,
+      levelFrameMs: LEVEL_FRAME_MS,
+    });
+    this.problemId = input.problemId;
+    this.resetLog(0);
+    this.set({ phase: 'recording', session: record, mic: 'requesting', muted: false, timerRunning: input.timerRunning, storageFull: false, error: null });
+    this.persistRecord();
+    this.snapshot(input.texts);
+    this.startFlushing();
+    void this.startAudio(context);
+  }
+
+  /** Continue the interrupted session: same log, audio in a new segment. */
+  async resumeInterrupted(input: { texts: Partial<Record<SessionFile, string>>; timerRunning: boolean }): Promise<void> {
+    const { session, phase } = this.state;
+    if (phase !== 'interrupted' || !session) return;
+    const context = createAudioContext();
+    const seq = await nextEventSeq(session.id).catch(() => 0);
+    this.resetLog(seq);
+    const resumed = resumeRecord(session);
+    this.set({ phase: 'recording', session: resumed, mic: 'requesting', muted: false, timerRunning: input.timerRunning, storageFull: false });
+    this.persistRecord();
+    // The log may have lost its last second: a snapshot makes the replay exact again from here on.
+    const nextSegment = resumed.audio ? Math.max(...resumed.audio.segments.map((s) => s.index)) + 1 : 0;
+    this.log({ type: 'resumed-after-interruption', segment: nextSegment });
+    this.snapshot(input.texts);
+    this.startFlushing();
+    void this.startAudio(context);
+  }
+
+  /** Stop everything, finalise the audio and the silences, and show the finished session. */
+  async finish(): Promise<void> {
+    const { session, phase } = this.state;
+    if (!session || (phase !== 'recording' && phase !== 'interrupted')) return;
+    this.set({ phase: 'finishing', nudge: false });
+    await this.stopAudio();
+    this.flush();
+    this.stopFlushing();
+    await this.writes;
+    try {
+      const finished = await finaliseSession(this.state.session ?? session, this.now());
+      this.set({ phase: 'finished', session: finished, mic: 'off' });
+    } catch (e) {
+      this.set({ phase: 'finished', error: `The session was saved, but finishing its audio failed: ${String(e)}` });
+    }
+  }
+
+  /** Record an event now (no-op unless a session is recording). */
+  log(event: UnstampedEvent): void {
+    if (this.state.phase !== 'recording') return;
+    const stamped = { ...event, t: this.stamp() } as SessionEvent;
+    this.buffer.push(...this.coalescer.push(stamped));
+  }
+
+  /** One batch of Monaco's changes (offsets against the text before it). */
+  edit(file: SessionFile, changes: TextChange[]): void {
+    if (changes.length > 0) this.log({ type: 'edit', file, changes });
+  }
+
+  setMuted(muted: boolean): void {
+    if (this.state.muted === muted) return;
+    this.audio?.mic.setMuted(muted);
+    this.set({ muted, nudge: false });
+    this.log({ type: 'mute', muted });
+  }
+
+  setTimerRunning(running: boolean): void {
+    this.set({ timerRunning: running, ...(running ? {} : { nudge: false }) });
+  }
+
+  setSilenceThreshold(ms: number): void {
+    const clamped = Math.min(10 * 60_000, Math.max(5_000, Math.round(ms)));
+    saveSilenceThreshold(clamped);
+    this.set({ silenceThresholdMs: clamped });
+    const { session } = this.state;
+    if (session && this.state.phase === 'recording') {
+      this.set({ session: { ...session, silenceThresholdMs: clamped } });
+      this.persistRecord();
+    }
+  }
+
+  dismissNudge(): void {
+    this.set({ nudge: false });
+  }
+
+  /** Write what is buffered now (also called on pagehide, so a closing tab loses as little as possible). */
+  flush(): void {
+    const session = this.state.session;
+    if (!session) return;
+    const events = [...this.buffer, ...this.coalescer.flush()];
+    this.buffer = [];
+    if (events.length > 0) {
+      const seq = this.eventSeq++;
+      this.enqueue(() => appendSessionEvents(session.id, seq, events));
+    }
+    const audio = this.audio;
+    if (audio && audio.pendingLevels.length > 0) {
+      const batch = { sessionId: session.id, segment: audio.segment, seq: audio.nextLevelSeq++, startFrame: audio.pendingFrom, db: audio.pendingLevels };
+      audio.pendingFrom += audio.pendingLevels.length;
+      audio.pendingLevels = [];
+      this.enqueue(() => appendLevels(batch));
+    }
+  }
+
+  // ─── internals ──────────────────────────────────────────────────────────────────────────────────
+
+  private stamp(): number {
+    const session = this.state.session;
+    const t = session ? sessionTime(session, this.now()) : 0;
+    // Wall clocks can step back (NTP); the log's times never do.
+    this.lastT = Math.max(this.lastT, t);
+    return this.lastT;
+  }
+
+  private resetLog(seq: number): void {
+    this.coalescer = new EditCoalescer();
+    this.buffer = [];
+    this.eventSeq = seq;
+    this.lastT = 0;
+  }
+
+  private snapshot(texts: Partial<Record<SessionFile, string>>): void {
+    for (const [file, text] of Object.entries(texts) as [SessionFile, string | undefined][]) {
+      if (typeof text === 'string') this.log({ type: 'snapshot', file, text });
+    }
+  }
+
+  private persistRecord(): void {
+    const session = this.state.session;
+    if (session) this.enqueue(() => saveSession(session));
+  }
+
+  private enqueue(write: () => Promise<void>): void {
+    this.writes = this.writes.then(write).catch((e: unknown) => this.onWriteError(e));
+  }
+
+  private onWriteError(e: unknown): void {
+    if (isQuotaError(e)) {
+      if (this.state.storageFull) return;
+      this.set({ storageFull: true });
+      // Stop the big writer (audio); keep the session going so the small event log may still fit.
+      void this.stopAudio('quota');
+      return;
+    }
+    this.set({ error: `Could not save the recording: ${String(e)}` });
+  }
+
+  private startFlushing(): void {
+    this.stopFlushing();
+    this.flushTimer = setInterval(() => this.flush(), FLUSH_MS);
+  }
+
+  private stopFlushing(): void {
+    if (this.flushTimer !== null) clearInterval(this.flushTimer);
+    this.flushTimer = null;
+  }
+
+  private async startAudio(context: AudioContext | null): Promise<void> {
+    const sessionId = this.state.session?.id;
+    const result = await openMicrophone(context, LEVEL_FRAME_MS, {
+      onChunk: (blob) => this.onChunk(blob),
+      onLevel: (db) => this.onLevel(db),
+      onFailure: (reason) => void this.stopAudio(reason),
+    });
+    const session = this.state.session;
+    if (!session || session.id !== sessionId || this.state.phase !== 'recording') {
+      if (result.ok) await result.mic.stop();
+      else void context?.close().catch(() => undefined);
+      return;
+    }
+    if (!result.ok) {
+      void context?.close().catch(() => undefined);
+      this.set({ mic: result.reason, session: withAudioOff(session, result.reason) });
+      this.persistRecord();
+      return;
+    }
+    const { record, segment } = addAudioSegment(session, result.mic.mimeType, sessionTime(session, this.now()));
+    const [chunkSeq, levelSeq] = await Promise.all([nextAudioSeq(session.id, segment).catch(() => 0), nextLevelSeq(session.id, segment).catch(() => 0)]);
+    this.audio = {
+      mic: result.mic,
+      segment,
+      nextChunkSeq: chunkSeq,
+      nextLevelSeq: levelSeq,
+      pendingLevels: [],
+      pendingFrom: 0,
+      framesSeen: 0,
+      silence: createLiveSilence(),
+      nudgedThisSilence: false,
+      lastMeterUpdate: 0,
+    };
+    result.mic.setMuted(this.state.muted);
+    this.set({ mic: 'on', session: record });
+    this.persistRecord();
+  }
+
+  private async stopAudio(reason?: AudioOffReason): Promise<void> {
+    const audio = this.audio;
+    if (!audio) return;
+    await audio.mic.stop();
+    // Chunks and levels that arrived during stop went through `onChunk`/`onLevel` while `this.audio` was
+    // still set; write the levels still pending before letting go of the segment.
+    this.flush();
+    this.audio = null;
+    const session = this.state.session;
+    if (reason && session) {
+      this.set({ mic: reason, session: withAudioOff(session, reason), levelDb: -Infinity, speaking: false, nudge: false });
+      this.persistRecord();
+    } else {
+      this.set({ mic: 'off', levelDb: -Infinity, speaking: false });
+    }
+  }
+
+  private onChunk(blob: Blob): void {
+    const audio = this.audio;
+    const session = this.state.session;
+    if (!audio || !session || this.state.storageFull) return;
+    const chunk = { sessionId: session.id, segment: audio.segment, seq: audio.nextChunkSeq++, t: sessionTime(session, this.now()), blob };
+    this.enqueue(() => appendAudioChunk(chunk));
+  }
+
+  private onLevel(db: number): void {
+    const audio = this.audio;
+    if (!audio) return;
+    audio.pendingLevels.push(storedLevel(db));
+    audio.framesSeen++;
+    audio.silence.push(db);
+    const speaking = audio.silence.isSpeaking();
+    const silenceMs = audio.silence.currentSilenceMs();
+    if (speaking) audio.nudgedThisSilence = false;
+    const { timerRunning, muted, silenceThresholdMs, nudge } = this.state;
+    if (shouldNudge({ silenceMs, thresholdMs: silenceThresholdMs, timerRunning, micLive: !muted, nudgedThisSilence: audio.nudgedThisSilence })) {
+      audio.nudgedThisSilence = true;
+      this.set({ nudge: true });
+      this.log({ type: 'nudge', kind: 'silence', silenceMs: Math.round(silenceMs) });
+    } else if (nudge && speaking) {
+      this.set({ nudge: false });
+    }
+    const now = performance.now();
+    if (now - audio.lastMeterUpdate >= METER_UPDATE_MS) {
+      audio.lastMeterUpdate = now;
+      this.set({ levelDb: db, speaking, silenceMs });
+    }
+  }
+}
