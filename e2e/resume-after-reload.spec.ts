@@ -32,6 +32,9 @@ test('the phase timer walks plan → code → review, with pause and resume', as
   await expect(timer).toContainText('Review');
   await page.getByRole('button', { name: 'Finish' }).click();
   await expect(timer).toContainText('Session finished');
+  // Practising the same problem again starts a fresh timer.
+  await page.getByRole('button', { name: 'Start again' }).click();
+  await expect(timer).toContainText('Plan');
 });
 
 test('closing the tab and coming back restores the code, the phase and the remaining time', async ({ page, context }) => {

@@ -51,7 +51,6 @@ export class RehearseRunner implements Runner {
     let compiled;
     try {
       compiled = await this.compiler.compile(request);
-      (globalThis as any).__perfMarks = [['compiled', performance.now() - startedAt]]; // PERF-TMP
     } catch (err) {
       return infrastructureFailure(request, err, elapsed());
     }
@@ -72,19 +71,16 @@ export class RehearseRunner implements Runner {
     const accumulator = new RunAccumulator({
       mode: request.mode,
       testTimeoutMs,
-      mapStack: createStackMapper(compiled.map, request.testFileName),
+      mapStack: createStackMapper({ solution: compiled.solution.map, tests: compiled.tests.map }, request.testFileName),
       ...(onProgress ? { onProgress } : {}),
     });
     try {
-      const end = await this.sandbox.run(compiled.code, testTimeoutMs, (event) => {
-        if (event.type !== 'test-end' && event.type !== 'runnable-start' && event.type !== 'hook-end') (globalThis as any).__perfMarks.push([event.type, performance.now() - startedAt]); // PERF-TMP
-        accumulator.handle(event, performance.now());
-      });
+      const code = { solutionCode: compiled.solution.code, testsCode: compiled.tests.code };
+      const end = await this.sandbox.run(code, testTimeoutMs, (event) => accumulator.handle(event, performance.now()));
       accumulator.end(end, performance.now());
     } catch (err) {
       accumulator.failInfrastructure(errorMessage(err));
     }
-    (globalThis as any).__perfMarks.push(['result', performance.now() - startedAt]); (globalThis as any).__perfAll = [...((globalThis as any).__perfAll ?? []), (globalThis as any).__perfMarks]; // PERF-TMP
     return accumulator.result(elapsed());
   }
 }

@@ -1,16 +1,19 @@
 /**
- * The compile pipeline on native esbuild (same API as esbuild-wasm), then the bundle executed in Node's
- * vm with the file name the worker uses, so stacks go through the real source map: compile → throw → map.
+ * The compile pipeline on native esbuild (same API as esbuild-wasm), then both scripts executed in Node's
+ * vm the way the worker runs them (one script, locations named per part), so stacks go through the real
+ * source maps: compile → throw → map.
  */
 import vm from 'node:vm';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import * as chai from 'chai';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createStackMapper } from '../results/stackMapping';
-import { CHAI_GLOBAL, CODE_BUNDLE_URL } from '../sandbox/protocol';
-import { bundleForTests, type BuildFn } from './bundle';
+import { CHAI_GLOBAL } from '../sandbox/protocol';
+import { nameLocations, runScript } from '../sandbox/worker/serializeError';
+import { RunCompiler, type BuildFn, type BundleInput, type BundleOutput, type EsbuildApi, type TransformFn } from './bundle';
 
-const esbuildBuild = build as unknown as BuildFn;
+const native: EsbuildApi = { build: build as unknown as BuildFn, transform: transform as unknown as TransformFn };
+const compile = (input: BundleInput): Promise<BundleOutput> => new RunCompiler(native).compile(input);
 
 const SOLUTION = `export class Inventory {
   private items: Record<string, { count: number }> = {};
@@ -30,8 +33,9 @@ describe('Inventory', () => {
 });
 `;
 
-/** Runs the IIFE with a minimal describe/it and returns each test's error (or null). */
-function execute(code: string): Array<{ title: string; error: Error | null }> {
+/** Runs the solution, then the test IIFE, with a minimal describe/it; returns each test's error (or null). */
+function execute(out: BundleOutput, extra: Record<string, unknown> = {}): Array<{ title: string; error: Error | null }> {
+  if (!out.ok) throw new Error(JSON.stringify(out.diagnostics));
   const results: Array<{ title: string; error: Error | null }> = [];
   const sandbox = {
     [CHAI_GLOBAL]: chai,
@@ -44,26 +48,42 @@ function execute(code: string): Array<{ title: string; error: Error | null }> {
         results.push({ title, error: err as Error });
       }
     },
+    ...extra,
   };
   const context = vm.createContext(sandbox);
   (context as { globalThis?: unknown }).globalThis = context;
-  vm.runInContext(code, context, { filename: CODE_BUNDLE_URL });
-  return results;
+  // As the worker does: one script, its stack locations attributed to either part (serializeError).
+  const script = runScript(out.solution.code, out.tests.code);
+  try {
+    vm.runInContext(script.code, context, { filename: RUN_URL });
+  } catch (err) {
+    throw renamed(err, script.solutionLines);
+  }
+  return results.map((r) => ({ title: r.title, error: r.error ? renamed(r.error, script.solutionLines) : null }));
 }
 
-describe('bundleForTests', () => {
-  it('bundles tests + solution + chai shim into one runnable IIFE with a source map', async () => {
-    const out = await bundleForTests(esbuildBuild, { solution: SOLUTION, tests: TESTS, testFileName: 'examples.test.ts' });
-    if (!out.ok) throw new Error(JSON.stringify(out.diagnostics));
-    expect(out.code.trimStart().startsWith('(() => {')).toBe(true);
-    expect(out.code.indexOf('class Inventory')).toBeLessThan(out.code.indexOf('describe('));
-    expect(JSON.parse(out.map).sources).toEqual(expect.arrayContaining(['rehearse:solution.ts', 'rehearse:tests.ts']));
+const RUN_URL = 'blob:null/run';
+function renamed(err: unknown, solutionLines: number): Error {
+  const e = err as Error;
+  e.stack = nameLocations(e.stack ?? '', { url: RUN_URL, solutionLines });
+  return e;
+}
 
-    const results = execute(out.code);
+describe('RunCompiler', () => {
+  it('compiles the solution and the tests (with the chai shim) into two scripts, each with a source map', async () => {
+    const out = await compile({ solution: SOLUTION, tests: TESTS, testFileName: 'examples.test.ts' });
+    if (!out.ok) throw new Error(JSON.stringify(out.diagnostics));
+    expect(out.solution.code).toContain('class Inventory');
+    expect(out.tests.code).not.toContain('class Inventory');
+    expect(out.tests.code.trimStart().startsWith('(() => {')).toBe(true);
+    expect(JSON.parse(out.solution.map).sources).toEqual(['rehearse:solution.ts']);
+    expect(JSON.parse(out.tests.map).sources).toEqual(expect.arrayContaining(['rehearse:tests.ts']));
+
+    const results = execute(out);
     expect(results.map((r) => r.title)).toEqual(['counts', 'crashes on unknown', 'fails an expectation']);
     expect(results[0]?.error).toBeNull();
 
-    const map = createStackMapper(out.map, 'examples.test.ts');
+    const map = createStackMapper({ solution: out.solution.map, tests: out.tests.map }, 'examples.test.ts');
     const crash = map(results[1]?.error?.stack ?? '');
     expect(crash.solution).toEqual({ line: 6, column: 18 });
     expect(crash.text).toMatch(/^TypeError: Cannot read properties of undefined \(reading 'count'\)/);
@@ -76,7 +96,7 @@ describe('bundleForTests', () => {
   });
 
   it('reports syntax errors in solution.ts with 1-based line/column, even if the tests use nothing yet', async () => {
-    const out = await bundleForTests(esbuildBuild, {
+    const out = await compile({
       solution: 'export function f() {\n  return 1 +;\n}\n',
       tests: "import { f } from './solution';\n",
       testFileName: 'examples.test.ts',
@@ -85,7 +105,7 @@ describe('bundleForTests', () => {
   });
 
   it('rejects imports other than chai and ./solution, located at the import', async () => {
-    const out = await bundleForTests(esbuildBuild, {
+    const out = await compile({
       solution: 'export const x = 1;\n',
       tests: "import { x } from './solution';\nimport fs from 'node:fs';\nconsole.log(x, fs);\n",
       testFileName: 'hidden.test.ts',
@@ -97,7 +117,7 @@ describe('bundleForTests', () => {
   });
 
   it('reports a missing export with friendly file names', async () => {
-    const out = await bundleForTests(esbuildBuild, {
+    const out = await compile({
       solution: 'export const x = 1;\n',
       tests: "import { y } from './solution';\nconsole.log(y);\n",
       testFileName: 'hidden.test.ts',
@@ -108,11 +128,91 @@ describe('bundleForTests', () => {
   });
 
   it('strips types and type-only imports without resolving them', async () => {
-    const out = await bundleForTests(esbuildBuild, {
+    const out = await compile({
       solution: "import type { Foo } from 'somewhere';\nexport const x: number = 1;\nexport type Bar = Foo;\n",
       tests: "import { expect } from 'chai';\nimport { x } from './solution';\ndescribe('x', () => { it('is 1', () => { expect(x).to.equal(1); }); });\n",
       testFileName: 't',
     });
     expect(out.ok).toBe(true);
+  });
+
+  it("runs the solution's top-level code even when the tests import nothing from it", async () => {
+    const out = await compile({
+      solution: '(globalThis as any).record(true);\nexport const unused = 1;\n',
+      tests: "describe('s', () => { it('t', () => {}); });\n",
+      testFileName: 't',
+    });
+    const flags: Record<string, unknown> = {};
+    execute(out, { record: (v: unknown) => (flags.ran = v) });
+    expect(flags.ran).toBe(true);
+  });
+
+  it('keeps imports from ./solution live, with default and namespace imports', async () => {
+    const out = await compile({
+      solution: 'export let n = 0;\nexport function inc(): void { n++; }\nexport default function twice(x: number) { return 2 * x; }\n',
+      tests: `import twice, { n, inc } from './solution';
+import * as S from './solution.ts';
+describe('s', () => { it('live', () => { inc(); if (n !== 1 || S.n !== 1 || twice(2) !== 4 || S.default !== twice) throw new Error('stale'); }); });
+`,
+      testFileName: 't',
+    });
+    expect(execute(out)).toEqual([{ title: 'live', error: null }]);
+  });
+
+  it('maps a throw in the solution top level to solution.ts', async () => {
+    const out = await compile({ solution: 'const a = 1;\nthrow new RangeError("at load " + a);\n', tests: "import './solution';\n", testFileName: 't' });
+    if (!out.ok) throw new Error(JSON.stringify(out.diagnostics));
+    let thrown: Error | null = null;
+    try {
+      execute(out);
+    } catch (err) {
+      thrown = err as Error;
+    }
+    const mapped = createStackMapper({ solution: out.solution.map, tests: out.tests.map }, 't')(thrown?.stack ?? '');
+    expect(mapped.solution).toEqual({ line: 2, column: 7 });
+  });
+
+  it('rejects run-time imports in the solution, located in solution.ts', async () => {
+    const out = await compile({ solution: "import { expect } from 'chai';\nexport const x = expect;\n", tests: "import { x } from './solution';\n", testFileName: 't' });
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.diagnostics).toEqual([expect.objectContaining({ file: 'solution.ts', line: 1, column: 24 })]);
+    expect(out.diagnostics[0]?.message).toContain('Cannot import "chai"');
+  });
+
+  it('builds the test bundle once per test file and export names; the solution once per source text', async () => {
+    const api = { build: vi.fn(native.build), transform: vi.fn(native.transform) };
+    const compiler = new RunCompiler(api);
+    const tests = TESTS;
+    const testBuilds = () => api.build.mock.calls.filter(([options]) => options.entryPoints !== undefined).length;
+
+    expect((await compiler.compile({ solution: SOLUTION, tests, testFileName: 'h' })).ok).toBe(true);
+    expect((await compiler.compile({ solution: SOLUTION, tests, testFileName: 'h' })).ok).toBe(true);
+    expect(api.transform).toHaveBeenCalledTimes(1);
+    expect(testBuilds()).toBe(1);
+
+    // An edit to the body: the solution is compiled again, the test bundle is reused.
+    const edited = SOLUTION.replace('return entry.count;', 'return entry?.count ?? 0;');
+    const out = await compiler.compile({ solution: edited, tests, testFileName: 'h' });
+    expect(api.transform).toHaveBeenCalledTimes(2);
+    expect(testBuilds()).toBe(1);
+    expect(execute(out).map((r) => r.error)).toEqual([null, null, expect.any(Error)]);
+
+    // A new export changes the stub, so the tests are built again; so does another test file.
+    await compiler.compile({ solution: `${edited}export const extra = 1;\n`, tests, testFileName: 'h' });
+    expect(testBuilds()).toBe(2);
+    await compiler.compile({ solution: SOLUTION, tests, testFileName: 'other.test.ts' });
+    expect(testBuilds()).toBe(3);
+  });
+
+  it('reports a missing export after an edit removed it, with the cached test file', async () => {
+    const compiler = new RunCompiler(native);
+    const tests = "import { a, b } from './solution';\nconsole.log(a, b);\n";
+    expect((await compiler.compile({ solution: 'export const a = 1, b = 2;\n', tests, testFileName: 'x.test.ts' })).ok).toBe(true);
+    const out = await compiler.compile({ solution: 'export const a = 1;\n', tests, testFileName: 'x.test.ts' });
+    expect(out).toEqual({
+      ok: false,
+      diagnostics: [{ file: 'tests', message: 'No matching export in "solution.ts" for import "b"', line: 1, column: 13, length: 1 }],
+    });
   });
 });

@@ -1,11 +1,11 @@
 /**
  * The compile worker: esbuild-wasm, initialised once (≈0.7 s, hence warmUp at page load), then one
- * bundle per request. `worker: false` because we already are the worker; esbuild would otherwise spawn
- * a nested one from a blob.
+ * compile per request (RunCompiler: the solution per run, the test bundle cached). `worker: false` because
+ * we already are the worker; esbuild would otherwise spawn a nested one from a blob.
  */
 
 import * as esbuild from 'esbuild-wasm';
-import { bundleForTests } from './bundle';
+import { RunCompiler } from './bundle';
 import { isCompileRequest, type CompileRequest, type CompileResponse } from './protocol';
 
 interface WorkerScope {
@@ -15,14 +15,18 @@ interface WorkerScope {
 const scope = globalThis as unknown as WorkerScope;
 
 let initialising: Promise<void> | null = null;
+const compiler = new RunCompiler(esbuild);
 
 scope.addEventListener('message', (event) => {
   if (isCompileRequest(event.data)) void handle(event.data);
 });
 
-/** One throwaway bundle while idle: the first real compile is otherwise ~5× slower (cold wasm JIT). */
+/**
+ * One throwaway compile while idle: the first real compile is otherwise ~5× slower (cold wasm JIT). Its own
+ * RunCompiler, so the warm-up leaves nothing in the real one's caches.
+ */
 async function warmJit(): Promise<void> {
-  await bundleForTests(esbuild.build, {
+  await new RunCompiler(esbuild).compile({
     solution: 'export const f = (n: number): number => n + 1;',
     tests: "import { expect } from 'chai';\nimport { f } from './solution';\ndescribe('f', () => { it('adds', () => { expect(f(1)).to.equal(2); }); });",
     testFileName: 'warm.test.ts',
@@ -40,10 +44,18 @@ async function handle(request: CompileRequest): Promise<void> {
     }
     if (!initialising) throw new Error('compile before init');
     await initialising;
-    const out = await bundleForTests(esbuild.build, request);
+    const out = await compiler.compile(request);
     scope.postMessage(
       out.ok
-        ? { type: 'compiled', id: request.id, code: out.code, map: out.map, ms: performance.now() - started }
+        ? {
+            type: 'compiled',
+            id: request.id,
+            solutionCode: out.solution.code,
+            solutionMap: out.solution.map,
+            testsCode: out.tests.code,
+            testsMap: out.tests.map,
+            ms: performance.now() - started,
+          }
         : { type: 'compile-failed', id: request.id, diagnostics: out.diagnostics },
     );
   } catch (err) {

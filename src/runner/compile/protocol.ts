@@ -12,7 +12,15 @@ export type CompileRequest =
 
 export type CompileResponse =
   | { type: 'init-done'; id: number; ms: number }
-  | { type: 'compiled'; id: number; code: string; map: string; ms: number }
+  | {
+      type: 'compiled';
+      id: number;
+      solutionCode: string;
+      solutionMap: string;
+      testsCode: string;
+      testsMap: string;
+      ms: number;
+    }
   | { type: 'compile-failed'; id: number; diagnostics: CompileDiagnostic[] }
   /** esbuild failed to start, or crashed: not the candidate's fault. */
   | { type: 'internal-error'; id: number; message: string };
@@ -46,7 +54,7 @@ export function isCompileResponse(x: unknown): x is CompileResponse {
     case 'init-done':
       return isNum(x.ms);
     case 'compiled':
-      return isStr(x.code) && isStr(x.map) && isNum(x.ms);
+      return isStr(x.solutionCode) && isStr(x.solutionMap) && isStr(x.testsCode) && isStr(x.testsMap) && isNum(x.ms);
     case 'compile-failed':
       return Array.isArray(x.diagnostics) && x.diagnostics.every(isDiagnostic);
     case 'internal-error':

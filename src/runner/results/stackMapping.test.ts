@@ -1,24 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { SourceMapGenerator } from 'source-map-js';
+import { SOLUTION_SCRIPT_URL, TESTS_SCRIPT_URL } from '../sandbox/protocol';
 import { createStackMapper } from './stackMapping';
 
-/** A hand-made map: bundle line 10 col 4 (0-based) → solution.ts 3:2; line 20 col 0 → tests 7:0. */
-function makeMap(): string {
-  const gen = new SourceMapGenerator({ file: 'rehearse-code.js' });
+/** Hand-made maps: solution script line 10 col 4 (0-based) → solution.ts 3:2. */
+function solutionMap(): string {
+  const gen = new SourceMapGenerator({ file: SOLUTION_SCRIPT_URL });
   gen.addMapping({ source: 'rehearse:solution.ts', generated: { line: 10, column: 4 }, original: { line: 3, column: 2 } });
+  return gen.toString();
+}
+
+/** Test script: line 20 col 0 → tests 7:0; line 2 → the chai shim; line 5 → the `./solution` stub. */
+function testsMap(): string {
+  const gen = new SourceMapGenerator({ file: TESTS_SCRIPT_URL });
   gen.addMapping({ source: 'rehearse:tests.ts', generated: { line: 20, column: 0 }, original: { line: 7, column: 0 } });
   gen.addMapping({ source: 'rehearse-shim:chai', generated: { line: 2, column: 0 }, original: { line: 1, column: 0 } });
+  gen.addMapping({ source: 'rehearse:solution.ts', generated: { line: 5, column: 0 }, original: { line: 1, column: 0 } });
   return gen.toString();
 }
 
 describe('createStackMapper', () => {
-  const map = createStackMapper(makeMap(), 'examples.test.ts');
+  const map = createStackMapper({ solution: solutionMap(), tests: testsMap() }, 'examples.test.ts');
 
-  it('maps code frames, keeps the message, drops harness frames', () => {
+  it('maps code frames through their own script map, keeps the message, drops harness frames', () => {
     const stack = [
       'TypeError: nope',
-      '    at Bucket.take (rehearse-code.js:10:5)',
-      '    at Context.<anonymous> (rehearse-code.js:20:1)',
+      `    at Bucket.take (${SOLUTION_SCRIPT_URL}:10:5)`,
+      `    at Context.<anonymous> (${TESTS_SCRIPT_URL}:20:1)`,
       '    at callFn (blob:null/1234:1:99)',
     ].join('\n');
     expect(map(stack)).toEqual({
@@ -28,12 +36,18 @@ describe('createStackMapper', () => {
   });
 
   it('has no solution position when only test frames are present', () => {
-    const out = map('AssertionError: expected 2 to equal 3\n    at rehearse-code.js:20:1');
+    const out = map(`AssertionError: expected 2 to equal 3\n    at ${TESTS_SCRIPT_URL}:20:1`);
     expect(out.solution).toBeUndefined();
     expect(out.text).toBe('AssertionError: expected 2 to equal 3\n    at examples.test.ts:7:1');
   });
 
-  it('drops frames in the chai shim and keeps multi-line messages', () => {
-    expect(map('Error: a\nb\n    at rehearse-code.js:2:1').text).toBe('Error: a\nb');
+  it('drops frames in the chai shim and the solution stub, and keeps multi-line messages', () => {
+    expect(map(`Error: a\nb\n    at ${TESTS_SCRIPT_URL}:2:1\n    at ${TESTS_SCRIPT_URL}:5:1`)).toEqual({ text: 'Error: a\nb' });
+  });
+
+  it('parses no map for a stack without code frames', () => {
+    const lazy = createStackMapper({ solution: 'not json', tests: 'not json' }, 't');
+    expect(lazy('Error: x\n    at blob:null/1:1:1').text).toBe('Error: x');
+    expect(() => lazy(`Error: x\n    at ${SOLUTION_SCRIPT_URL}:1:1`)).toThrow();
   });
 });

@@ -38,8 +38,10 @@ describe('sandbox protocol guards', () => {
   it('checks frame messages, including the wrapped event', () => {
     expect(isFrameToHost({ type: 'frame-loaded' })).toBe(true);
     expect(isFrameToHost({ type: 'ready', id: 1 })).toBe(true);
-    expect(isFrameToHost({ type: 'worker-event', id: 2, event: { type: 'done' } })).toBe(true);
-    expect(isFrameToHost({ type: 'worker-event', id: 2, event: { type: 'bogus' } })).toBe(false);
+    expect(isFrameToHost({ type: 'worker-events', id: 2, events: [{ type: 'loading' }, { type: 'done' }] })).toBe(true);
+    expect(isFrameToHost({ type: 'worker-events', id: 2, events: [] })).toBe(true);
+    expect(isFrameToHost({ type: 'worker-events', id: 2, events: [{ type: 'done' }, { type: 'bogus' }] })).toBe(false);
+    expect(isFrameToHost({ type: 'worker-events', id: 2, events: { type: 'done' } })).toBe(false);
     expect(isFrameToHost({ type: 'watchdog', id: 2, phase: 'runnable', limitMs: 2500, elapsedMs: 2503 })).toBe(true);
     expect(isFrameToHost({ type: 'watchdog', id: 2, phase: 'forever', limitMs: 1, elapsedMs: 1 })).toBe(false);
     expect(isFrameToHost({ type: 'worker-error', id: '2', message: 'x' })).toBe(false);
@@ -47,9 +49,10 @@ describe('sandbox protocol guards', () => {
 
   it('checks host and worker requests', () => {
     expect(isHostToFrame({ type: 'init', id: 1, workerScript: '' })).toBe(true);
-    expect(isHostToFrame({ type: 'run', id: 1, code: '', testTimeoutMs: 2000 })).toBe(true);
-    expect(isHostToFrame({ type: 'run', code: '', testTimeoutMs: 2000 })).toBe(false);
-    expect(isWorkerRunRequest({ type: 'run', id: 3, code: 'x', testTimeoutMs: 0 })).toBe(true);
-    expect(isWorkerRunRequest({ type: 'run', id: 3, code: 1, testTimeoutMs: 0 })).toBe(false);
+    expect(isHostToFrame({ type: 'run', id: 1, solutionCode: '', testsCode: '', testTimeoutMs: 2000 })).toBe(true);
+    expect(isHostToFrame({ type: 'run', solutionCode: '', testsCode: '', testTimeoutMs: 2000 })).toBe(false);
+    expect(isHostToFrame({ type: 'run', id: 1, solutionCode: '', testTimeoutMs: 2000 })).toBe(false);
+    expect(isWorkerRunRequest({ type: 'run', id: 3, solutionCode: 'x', testsCode: 'y', testTimeoutMs: 0 })).toBe(true);
+    expect(isWorkerRunRequest({ type: 'run', id: 3, solutionCode: 1, testsCode: 'y', testTimeoutMs: 0 })).toBe(false);
   });
 });

@@ -24,7 +24,7 @@ export interface PlannedTest {
 export interface SerializedError {
   name: string;
   message: string;
-  /** Stack with the code bundle's blob URL replaced by CODE_BUNDLE_URL, so the main page can map it. */
+  /** Stack with the scripts' blob URLs replaced by SOLUTION_SCRIPT_URL / TESTS_SCRIPT_URL, so the main page can map it. */
   stack?: string;
   expected?: string;
   actual?: string;
@@ -34,11 +34,23 @@ export interface SerializedError {
   isTimeout: boolean;
 }
 
-/** Stand-in for the code bundle's blob URL in stacks: `at f (rehearse-code.js:12:5)`. */
-export const CODE_BUNDLE_URL = 'rehearse-code.js';
+/**
+ * A run evaluates two scripts, each compiled separately with its own source map (see compile/bundle.ts):
+ * the solution (transformed per run) and the test bundle (compiled once per test file and cached).
+ * Stand-ins for their blob URLs in stacks: `at f (rehearse-solution.js:12:5)`.
+ */
+export const SOLUTION_SCRIPT_URL = 'rehearse-solution.js';
+export const TESTS_SCRIPT_URL = 'rehearse-tests.js';
 
 /** The worker global holding chai; the compiled `import ... from 'chai'` reads it (compile/chaiShim.ts). */
 export const CHAI_GLOBAL = '__rehearseChai';
+
+/**
+ * The global the solution script assigns its exports object to (a classic script's top-level `var`); the
+ * test bundle's `./solution` reads it. The solution always evaluates first, so its top-level code runs
+ * even when the tests import nothing from it.
+ */
+export const SOLUTION_GLOBAL = '__rehearseSolution';
 
 /** How a sandbox run ended, as seen by the main page (SandboxHost → RunAccumulator). */
 export type SandboxRunEnd =
@@ -54,16 +66,22 @@ export type SandboxRunEnd =
 // ---------------------------------------------------------------------------------------------------------
 // frame → worker
 
-export interface WorkerRunRequest {
+/** The two scripts of a run, evaluated in this order (classic scripts, ES2022). */
+export interface RunCode {
+  /** The solution, assigning its exports to SOLUTION_GLOBAL. */
+  solutionCode: string;
+  /** The test file bundled with the chai shim; reads `./solution` from SOLUTION_GLOBAL. */
+  testsCode: string;
+}
+
+export interface WorkerRunRequest extends RunCode {
   type: 'run';
   id: number;
-  /** The IIFE bundle of tests + solution. */
-  code: string;
   testTimeoutMs: number;
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// worker → frame (and relayed unchanged to the main page inside a `worker-event`)
+// worker → frame (and relayed unchanged to the main page, batched in `worker-events`)
 
 export type WorkerEvent =
   /** The worker took the run and is evaluating the code (top-level code, describe bodies). */
@@ -96,7 +114,7 @@ export type WorkerEvent =
 export type HostToFrame =
   /** Sent once after `frame-loaded`: the classic script the frame turns into a Blob URL for its workers. */
   | { type: 'init'; id: number; workerScript: string }
-  | { type: 'run'; id: number; code: string; testTimeoutMs: number };
+  | ({ type: 'run'; id: number; testTimeoutMs: number } & RunCode);
 
 // ---------------------------------------------------------------------------------------------------------
 // frame → main
@@ -108,7 +126,11 @@ export type FrameToHost =
   | { type: 'frame-loaded' }
   /** `init` processed; a worker is being pre-spawned. */
   | { type: 'ready'; id: number }
-  | { type: 'worker-event'; id: number; event: WorkerEvent }
+  /**
+   * The worker's events in order, batched: each message to the page crosses processes (the sandboxed
+   * frame has its own) and costs the page's main thread a task, and a run makes ~4 events per test.
+   */
+  | { type: 'worker-events'; id: number; events: WorkerEvent[] }
   /** The watchdog terminated the worker; a fresh one is already spawning. */
   | { type: 'watchdog'; id: number; phase: WatchdogPhase; limitMs: number; elapsedMs: number }
   /** The worker died on its own (script error, closed itself). */
@@ -190,8 +212,8 @@ export function isFrameToHost(x: unknown): x is FrameToHost {
       return true;
     case 'ready':
       return isNum(x.id);
-    case 'worker-event':
-      return isNum(x.id) && isWorkerEvent(x.event);
+    case 'worker-events':
+      return isNum(x.id) && Array.isArray(x.events) && x.events.every(isWorkerEvent);
     case 'watchdog':
       return (
         isNum(x.id) &&
@@ -210,10 +232,10 @@ export function isFrameToHost(x: unknown): x is FrameToHost {
 export function isHostToFrame(x: unknown): x is HostToFrame {
   if (!isObj(x) || !isNum(x.id)) return false;
   if (x.type === 'init') return isStr(x.workerScript);
-  if (x.type === 'run') return isStr(x.code) && isNum(x.testTimeoutMs);
+  if (x.type === 'run') return isStr(x.solutionCode) && isStr(x.testsCode) && isNum(x.testTimeoutMs);
   return false;
 }
 
 export function isWorkerRunRequest(x: unknown): x is WorkerRunRequest {
-  return isObj(x) && x.type === 'run' && isNum(x.id) && isStr(x.code) && isNum(x.testTimeoutMs);
+  return isObj(x) && x.type === 'run' && isNum(x.id) && isStr(x.solutionCode) && isStr(x.testsCode) && isNum(x.testTimeoutMs);
 }

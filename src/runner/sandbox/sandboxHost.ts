@@ -9,7 +9,7 @@
 
 import { FRAME_BOOT_LIMIT_MS, hostLimitAfterStartMs, hostLimitBeforeStartMs } from '../deadlines';
 import { buildSrcdoc } from './srcdoc';
-import { isFrameToHost, type FrameToHost, type HostToFrame, type SandboxRunEnd, type WorkerEvent } from './protocol';
+import { isFrameToHost, type FrameToHost, type HostToFrame, type RunCode, type SandboxRunEnd, type WorkerEvent } from './protocol';
 
 interface ActiveRun {
   id: number;
@@ -42,7 +42,7 @@ export class SandboxHost {
     return (this.boot ??= this.createFrame()).ready;
   }
 
-  async run(code: string, testTimeoutMs: number, onEvent: (event: WorkerEvent) => void): Promise<SandboxRunEnd> {
+  async run(code: RunCode, testTimeoutMs: number, onEvent: (event: WorkerEvent) => void): Promise<SandboxRunEnd> {
     await this.ready();
     const iframe = this.boot?.iframe;
     if (!iframe?.contentWindow) throw new Error('The code sandbox is not available.');
@@ -52,7 +52,7 @@ export class SandboxHost {
       const run: ActiveRun = { id, testTimeoutMs, onEvent, resolve, timer: null };
       this.active = run;
       this.arm(run, hostLimitBeforeStartMs(testTimeoutMs));
-      this.post({ type: 'run', id, code, testTimeoutMs });
+      this.post({ type: 'run', id, solutionCode: code.solutionCode, testsCode: code.testsCode, testTimeoutMs });
     });
   }
 
@@ -118,12 +118,13 @@ export class SandboxHost {
     const run = this.active;
     if (!run || message.id !== run.id) return; // a late message from a run we already gave up on
     switch (message.type) {
-      case 'worker-event':
-        if (message.event.type === 'started') {
-          this.arm(run, hostLimitAfterStartMs(message.event.tests.length, run.testTimeoutMs));
+      case 'worker-events':
+        for (const event of message.events) {
+          if (this.active !== run) return; // settled by an earlier event of this batch
+          if (event.type === 'started') this.arm(run, hostLimitAfterStartMs(event.tests.length, run.testTimeoutMs));
+          run.onEvent(event);
+          if (event.type === 'done' || event.type === 'crashed') this.settle(run, { kind: 'finished' });
         }
-        run.onEvent(message.event);
-        if (message.event.type === 'done' || message.event.type === 'crashed') this.settle(run, { kind: 'finished' });
         return;
       case 'watchdog':
         this.settle(run, { kind: 'watchdog', phase: message.phase, limitMs: message.limitMs, elapsedMs: message.elapsedMs });

@@ -54,6 +54,11 @@ export function PhaseTimer() {
           </button>
         </>
       )}
+      {r.finished && (
+        <button type="button" className="btn btn-primary" onClick={start} title="A new session with a fresh timer; your code stays as it is">
+          Start again
+        </button>
+      )}
       {!r.finished && <p className="hidden max-w-xs text-xs text-slate-400 xl:block">{r.phase.goal}</p>}
     </div>
   );

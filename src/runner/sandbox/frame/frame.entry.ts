@@ -1,7 +1,8 @@
 /**
  * The sandbox frame's script (inlined into the srcdoc of an opaque-origin iframe; bundled at build time by
  * scripts/vite/sandboxBundlePlugin.ts). It owns the test workers and the watchdog:
- *  - keeps one worker pre-spawned while idle, so a run does not pay mocha's ~150 ms evaluation;
+ *  - keeps one worker pre-spawned while idle, so a run does not pay mocha's ~150 ms evaluation (the spare
+ *    is spawned when a run finishes, not when one starts, so it never competes with a run for the CPU);
  *  - uses a fresh worker for every run (user code may pollute globals) and terminates it afterwards;
  *  - relays the worker's events to the page, and terminates a hung worker (Watchdog) and says so.
  * The frame's own thread never runs user code, so its timers keep firing while a worker spins.
@@ -16,12 +17,17 @@ import {
   type WorkerRunRequest,
 } from '../protocol';
 import { Watchdog } from '../watchdog';
+import { EventBatcher } from './eventBatcher';
 
 interface ActiveRun {
   id: number;
   worker: Worker;
   watchdog: Watchdog;
+  /** Events on their way to the page (batched: see eventBatcher.ts). */
+  relay: EventBatcher;
+  /** The watchdog's check timer and when it fires (performance.now() time). */
   timer: ReturnType<typeof setTimeout> | null;
+  timerAt: number;
 }
 
 let workerUrl: string | null = null;
@@ -68,47 +74,70 @@ function startRun(request: Extract<HostToFrame, { type: 'run' }>): void {
   }
   const worker = spare ?? spawn();
   spare = null;
-  const run: ActiveRun = { id: request.id, worker, watchdog: new Watchdog(request.testTimeoutMs, performance.now()), timer: null };
+  const run: ActiveRun = {
+    id: request.id,
+    worker,
+    watchdog: new Watchdog(request.testTimeoutMs, performance.now()),
+    relay: new EventBatcher((events) => send({ type: 'worker-events', id: request.id, events })),
+    timer: null,
+    timerAt: Number.POSITIVE_INFINITY,
+  };
   active = run;
 
   worker.onmessage = (event: MessageEvent) => onWorkerMessage(run, event.data);
   worker.onerror = (event: ErrorEvent) => {
     event.preventDefault();
     if (active !== run) return;
+    run.relay.flush();
     finish(run);
     send({ type: 'worker-error', id: run.id, message: event.message || 'worker error' });
   };
-  const workerRequest: WorkerRunRequest = { type: 'run', id: request.id, code: request.code, testTimeoutMs: request.testTimeoutMs };
+  const workerRequest: WorkerRunRequest = {
+    type: 'run',
+    id: request.id,
+    solutionCode: request.solutionCode,
+    testsCode: request.testsCode,
+    testTimeoutMs: request.testTimeoutMs,
+  };
   worker.postMessage(workerRequest);
   schedule(run);
-  // Replace the spare now, on its own thread, so a quick second run (Run then Submit) does not wait for
-  // a worker to evaluate mocha.
-  ensureSpare();
+  // No new spare here: a worker evaluating mocha now would compete for the CPU with this run (two cores
+  // are common). finish() spawns it once the run is over, while the person reads the results.
 }
 
 function onWorkerMessage(run: ActiveRun, data: unknown): void {
   if (active !== run || !isWorkerEvent(data)) return; // user code can post too; ignore junk
   const event: WorkerEvent = data;
   run.watchdog.observe(event, performance.now());
-  send({ type: 'worker-event', id: run.id, event });
+  run.relay.push(event); // flushes at once for done/crashed
   if (event.type === 'done' || event.type === 'crashed') finish(run);
   else schedule(run);
 }
 
+/**
+ * Arms the check timer for the watchdog's next deadline. A timer that fires earlier than needed is kept:
+ * check() finds nothing expired and re-arms. So the ~4 events per test do not each clear and set a timer;
+ * it is re-armed only when a deadline moves earlier (a new, tighter limit).
+ */
 function schedule(run: ActiveRun): void {
-  if (run.timer !== null) clearTimeout(run.timer);
   const at = run.watchdog.nextCheckAt();
   if (!Number.isFinite(at)) return;
-  run.timer = setTimeout(() => check(run), Math.max(0, at - performance.now()) + 5);
+  if (run.timer !== null && run.timerAt <= at + 5) return;
+  if (run.timer !== null) clearTimeout(run.timer);
+  run.timerAt = at + 5;
+  run.timer = setTimeout(() => check(run), Math.max(0, run.timerAt - performance.now()));
 }
 
 function check(run: ActiveRun): void {
+  run.timer = null;
+  run.timerAt = Number.POSITIVE_INFINITY;
   if (active !== run) return;
   const expiry = run.watchdog.check(performance.now());
   if (!expiry) {
     schedule(run);
     return;
   }
+  run.relay.flush(); // the page must see the hung test's start before the verdict
   finish(run);
   send({ type: 'watchdog', id: run.id, ...expiry });
 }
@@ -116,6 +145,8 @@ function check(run: ActiveRun): void {
 /** Ends a run: kill its worker (hung or merely used) and pre-spawn the next one. */
 function finish(run: ActiveRun): void {
   if (run.timer !== null) clearTimeout(run.timer);
+  run.timer = null;
+  run.relay.discard();
   run.worker.terminate();
   if (active === run) active = null;
   ensureSpare();

@@ -27,3 +27,15 @@ export interface MochaGlobal {
   setup(options: { ui: 'bdd'; timeout: number; reporter: MochaReporterConstructor; checkLeaks: boolean }): void;
   run(onEnd: (failures: number) => void): void;
 }
+
+export interface MochaSuite {
+  addTest(test: object): unknown;
+  beforeEach(fn: () => void): unknown;
+}
+
+/** The `Mocha` class the browser build also exposes, for a private instance (see warmUp.ts). */
+export interface MochaClass {
+  new (options: { reporter: MochaReporterConstructor; timeout: number }): { suite: MochaSuite; run(onEnd: (failures: number) => void): unknown };
+  Suite: { create(parent: MochaSuite, title: string): MochaSuite };
+  Test: new (title: string, fn: () => void) => object;
+}

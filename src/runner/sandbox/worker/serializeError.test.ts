@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AssertionError, expect as chaiExpect } from 'chai';
-import { CODE_BUNDLE_URL } from '../protocol';
-import { serializeError } from './serializeError';
+import { SOLUTION_SCRIPT_URL, TESTS_SCRIPT_URL } from '../protocol';
+import { nameLocations, runScript, serializeError } from './serializeError';
 
 function thrown(fn: () => void): unknown {
   try {
@@ -25,12 +25,20 @@ describe('serializeError', () => {
     expect(s.actual).toBeUndefined();
   });
 
-  it('rewrites the code blob URL in stacks', () => {
+  it('names each location in the run script after the script it belongs to', () => {
     const err = new TypeError('x is undefined');
-    err.stack = 'TypeError: x is undefined\n    at f (blob:null/abc:3:9)\n    at blob:null/abc:10:1';
-    const s = serializeError(err, 'blob:null/abc');
-    expect(s.stack).toBe(`TypeError: x is undefined\n    at f (${CODE_BUNDLE_URL}:3:9)\n    at ${CODE_BUNDLE_URL}:10:1`);
+    err.stack = 'TypeError: x is undefined\n    at f (blob:null/abc:3:9)\n    at blob:null/abc:10:1\n    at blob:null/mocha:1:2';
+    const s = serializeError(err, { url: 'blob:null/abc', solutionLines: 4 });
+    expect(s.stack).toBe(`TypeError: x is undefined\n    at f (${SOLUTION_SCRIPT_URL}:3:9)\n    at ${TESTS_SCRIPT_URL}:6:1\n    at blob:null/mocha:1:2`);
     expect(s.isAssertion).toBe(false);
+  });
+
+  it('joins the solution and the tests into one script, counting the solution lines', () => {
+    expect(runScript('a\nb\n', 'c')).toEqual({ code: 'a\nb\nc', solutionLines: 2 });
+    expect(runScript('a\nb', 'c\n')).toEqual({ code: 'a\nb\nc\n', solutionLines: 2 });
+    const where = { url: 'blob:null/x', solutionLines: 2 };
+    expect(nameLocations('at blob:null/x:2:1 at blob:null/x:3:4', where)).toBe(`at ${SOLUTION_SCRIPT_URL}:2:1 at ${TESTS_SCRIPT_URL}:1:4`);
+    expect(nameLocations('at blob:null/y:3:4', where)).toBe('at blob:null/y:3:4');
   });
 
   it("recognises mocha's timeout error", () => {

@@ -7,6 +7,7 @@
 import 'mocha/mocha.js';
 import * as chai from 'chai';
 import { startHarness } from './harness';
-import type { MochaGlobal } from './mochaTypes';
+import type { MochaClass, MochaGlobal } from './mochaTypes';
 
-startHarness((globalThis as unknown as { mocha: MochaGlobal }).mocha, chai);
+const globals = globalThis as unknown as { mocha: MochaGlobal; Mocha: MochaClass };
+startHarness(globals.mocha, globals.Mocha, chai);
