@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { warmUpRunner } from './app/runnerInstance';
 import { requestPersistentStorage } from './storage/db';
 import './styles.css';
 
@@ -11,6 +10,7 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-// Start esbuild and the sandbox now, in the background, so the first Run does not pay for them.
-warmUpRunner();
+// The runner (esbuild-wasm, the sandbox) warms up once the editor is on screen, or when the catalog is
+// idle (src/app/runnerInstance.ts): starting it at load competed with Monaco for the CPU and doubled the
+// time to an editable editor.
 void requestPersistentStorage();

@@ -3,7 +3,7 @@ import { Link, Route, Router, Switch, useParams } from 'wouter';
 import type { Problem } from '../core/problems/types';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { CatalogPage } from '../features/catalog/CatalogPage';
-import { WorkspacePage } from '../features/workspace/WorkspacePage';
+import { loadCodeEditor, WorkspacePage } from '../features/workspace/WorkspacePage';
 import { findEntry, loadProblem } from '../problems/catalog';
 
 function useProblem(id: string): { problem: Problem | null; error: string | null } {
@@ -23,6 +23,7 @@ function useProblem(id: string): { problem: Problem | null; error: string | null
 
 function ProblemRoute() {
   const { id } = useParams<{ id: string }>();
+  useEffect(() => void loadCodeEditor(), []);
   const { problem, error } = useProblem(id);
   if (!findEntry(id)) return <NotFound what={`There is no problem called “${id}”.`} />;
   if (error) return <NotFound what={`This problem could not be loaded: ${error}`} />;

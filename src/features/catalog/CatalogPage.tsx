@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
+import { warmUpRunnerWhenIdle } from '../../app/runnerInstance';
 import { CATALOG } from '../../problems/catalog';
 import { listPractice } from '../../storage/practice';
 import { allTags, filterProblems, STATUS_LABEL, type CatalogFilter, type ProblemStatus } from './catalogFilter';
@@ -28,6 +29,8 @@ export function CatalogPage() {
 
   useEffect(() => {
     document.title = 'Problems · Rehearse';
+    // While the user browses, get the runner ready for the problem they will open.
+    warmUpRunnerWhenIdle();
   }, []);
 
   return (

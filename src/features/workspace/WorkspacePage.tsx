@@ -14,7 +14,11 @@ import { useRunShortcuts } from './useRunShortcuts';
 import { useWorkspace } from './workspaceStore';
 
 // Monaco is several MB: it loads only when a workspace opens, never with the catalog.
-const CodeEditor = lazy(() => import('./editor/CodeEditor'));
+// The import starts as soon as a problem route renders, in parallel with restoring the draft from
+// IndexedDB, instead of after it (that wait was about half a second on a first visit).
+let editorModule: Promise<typeof import('./editor/CodeEditor')> | null = null;
+export const loadCodeEditor = () => (editorModule ??= import('./editor/CodeEditor'));
+const CodeEditor = lazy(loadCodeEditor);
 
 function useOpenProblem(problem: Problem) {
   useEffect(() => {

@@ -5,6 +5,7 @@
  */
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
+import { warmUpRunner } from '../../../app/runnerInstance';
 import { monaco } from './monacoSetup';
 import type { EditorMarker } from '../markers';
 import type { TextChange } from '../../../core/session/types';
@@ -75,6 +76,8 @@ export default function CodeEditor({ value, examples, markers, onChange, onEdit 
         // Read-only hook for the browser tests: Monaco renders only visible lines, so the DOM is not the text.
         (window as unknown as { __rehearseEditorText?: () => string }).__rehearseEditorText = () => editor.getValue();
         editor.focus();
+        // The editor is on screen: now the runner may take the CPU to get ready for the first Run.
+        warmUpRunner();
       }}
       options={{
         fontSize: 14,
