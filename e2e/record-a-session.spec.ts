@@ -11,7 +11,7 @@ import { replayText } from '../src/core/session/editLog';
 import { BASE_ARGS, CHROMIUM, FAKE_MICROPHONE_ARGS } from './fixtures/browser';
 import { FIXTURE_DIR, SPEECH_TRUTH, type SpeechTruth } from './fixtures/speech';
 import { editorLines, editorText, openProblem, runAndWait } from './helpers';
-import { checkSegment, newestSession, storedEvents } from './recording';
+import { checkSegment, newestSession, storedEvents, storedSessions } from './recording';
 
 const TITLE = 'Token-bucket rate limiter';
 
@@ -216,4 +216,83 @@ test('with the microphone blocked, the session still runs and records the code; 
   } finally {
     await browser.close();
   }
+});
+
+test('when storage runs out, recording stops, the notice says what to delete, and what was stored is kept', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openProblem(page, TITLE);
+
+  // An older finished session, so the notice has something to offer for deletion.
+  await page.getByRole('button', { name: 'Start' }).click();
+  await waitForMicOn(page);
+  await page.waitForTimeout(1500);
+  await page.getByRole('button', { name: 'End session' }).click();
+  await expect(page.getByTestId('finished-session').getByTestId('session-audio')).toHaveCount(1, { timeout: 20_000 });
+  const older = await newestSession(page);
+
+  // The session that will run out of space.
+  await page.getByRole('button', { name: 'Start again' }).click();
+  await waitForMicOn(page);
+  await typeAtEnd(page, '\n// stored before the disk filled up\n');
+  const typed = await editorText(page);
+  await page.waitForTimeout(2000); // a few audio chunks, the draft and the event log reach IndexedDB
+  const current = await newestSession(page);
+  expect(current.id).not.toBe(older.id);
+  const before = await checkSegment(page, current.id, 0);
+  expect(before.chunks).toBeGreaterThanOrEqual(2);
+
+  // The origin's quota becomes what it uses now plus a byte, so the next audio chunk does not fit. The
+  // browser's usage figure moves on its own (IndexedDB's files compact), so the quota follows it down
+  // each second until a write fails.
+  const origin = new URL(page.url()).origin;
+  const cdp = await page.context().newCDPSession(page);
+  const notice = page.getByTestId('storage-full');
+  let quota = Infinity;
+  const overrideAt = Date.now();
+  for (let i = 0; i < 20 && !(await notice.isVisible()); i++) {
+    const usage = (await page.evaluate('navigator.storage.estimate().then((e) => e.usage)')) as number;
+    if (usage + 1 < quota) await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (quota = usage + 1) });
+    await page.waitForTimeout(1000);
+  }
+
+  // What the user sees: audio stopped (no red "Recording"), a notice saying so and offering the older session.
+  await expect(notice).toContainText('Storage is full, so audio recording stopped');
+  const fullAfterMs = Date.now() - overrideAt;
+  await expect(page.getByTestId('recording-indicator')).toHaveAttribute('data-mic', 'quota');
+  await expect(page.getByLabel('Recording time')).toContainText('Recording (no audio)');
+  await expect(page.getByRole('meter', { name: 'Microphone level' })).toBeHidden();
+  await expect(notice.getByRole('listitem')).toHaveCount(1);
+  await expect(notice.getByRole('listitem')).toContainText(older.problemId);
+  await expect(editorText(page)).resolves.toBe(typed);
+
+  // Typing goes on while full (those events wait in memory); the user deletes the older session from the
+  // notice and space is back (override cleared): the event log catches up with no hole in it.
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('// typed while full\n');
+  await page.waitForTimeout(1200);
+  await notice.getByRole('button', { name: 'Delete' }).click();
+  await expect(notice.getByRole('listitem')).toHaveCount(0);
+  expect((await storedSessions(page)).map((s) => s.id)).not.toContain(older.id);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await page.locator('.monaco-editor').first().click({ position: { x: 200, y: 100 } }); // below the sticky header
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('// typed after space came back\n');
+  const final = await editorText(page);
+  expect(final).toContain('// typed while full\n// typed after space came back\n');
+  await expect.poll(async () => replayText(await storedEvents(page, current.id), 'solution.ts', Infinity)).toBe(final);
+  // The draft (debounced) is written too before the reload.
+  const storedDrafts = `(async () => { const db = await new Promise((r) => { const q = indexedDB.open('rehearse'); q.onsuccess = () => r(q.result); }); const rows = await new Promise((r) => { const q = db.transaction('drafts').objectStore('drafts').getAll(); q.onsuccess = () => r(q.result); }); db.close(); return rows.map((x) => x.code); })()`;
+  await expect.poll(() => page.evaluate(storedDrafts)).toContain(final);
+
+  // A reload offers to resume the session; nothing stored before the failure was lost.
+  await page.reload();
+  await expect(page.getByTestId('resume-prompt')).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => editorText(page)).toBe(final);
+  const kept = await newestSession(page);
+  expect(kept.id).toBe(current.id);
+  const after = await checkSegment(page, current.id, 0);
+  console.log(`quota ${quota} bytes, full after ${fullAfterMs} ms; before the override ${before.chunks} chunks (${before.bytes} bytes), kept ${after.chunks} chunks (${after.bytes} bytes, ${after.decodedS.toFixed(2)} s)`);
+  expect(after.chunks).toBeGreaterThanOrEqual(before.chunks);
+  expect(after.decodedS).toBeGreaterThan(1.5);
+  expect(replayText(await storedEvents(page, current.id), 'solution.ts', Infinity)).toBe(final);
 });

@@ -94,6 +94,11 @@ export class SessionEngine {
   private problemId: string | null = null;
   private coalescer = new EditCoalescer();
   private buffer: SessionEvent[] = [];
+  /**
+   * Events whose batch failed to write (storage full): they go first in the next batch, so a write that
+   * succeeds once space is back never leaves a hole the replay cannot cross.
+   */
+  private unsavedEvents: SessionEvent[] = [];
   private eventSeq = 0;
   private lastT = 0;
   private audio: LiveAudio | null = null;
@@ -256,10 +261,7 @@ export class SessionEngine {
     if (!session) return;
     const events = [...this.buffer, ...this.coalescer.flush()];
     this.buffer = [];
-    if (events.length > 0) {
-      const seq = this.eventSeq++;
-      this.enqueue(() => appendSessionEvents(session.id, seq, events));
-    }
+    if (events.length > 0 || this.unsavedEvents.length > 0) this.enqueue(() => this.writeEvents(session.id, events));
     const audio = this.audio;
     if (audio && audio.pendingLevels.length > 0) {
       const batch = { sessionId: session.id, segment: audio.segment, seq: audio.nextLevelSeq++, startFrame: audio.pendingFrom, db: audio.pendingLevels };
@@ -279,9 +281,23 @@ export class SessionEngine {
     return this.lastT;
   }
 
+  /** Runs in the write chain, so batch numbers follow the order the events happened in. */
+  private async writeEvents(sessionId: string, events: SessionEvent[]): Promise<void> {
+    const batch = [...this.unsavedEvents, ...events];
+    if (batch.length === 0) return;
+    this.unsavedEvents = [];
+    try {
+      await appendSessionEvents(sessionId, this.eventSeq++, batch);
+    } catch (e) {
+      this.unsavedEvents = batch;
+      throw e;
+    }
+  }
+
   private resetLog(seq: number): void {
     this.coalescer = new EditCoalescer();
     this.buffer = [];
+    this.unsavedEvents = [];
     this.eventSeq = seq;
     this.lastT = 0;
   }

@@ -25,6 +25,8 @@ import { diffAsChange } from './textDiff';
 
 /** Drafts are written this long after the last keystroke (the contract is: within 1 s). */
 const DRAFT_DEBOUNCE_MS = 300;
+/** A draft that could not be written is tried again this often until it is. */
+const DRAFT_RETRY_MS = 2000;
 
 /** A design scratchpad is a script: this test file just loads it, so it runs and prints. */
 const RUN_SCRATCHPAD = "import './solution';\n";
@@ -116,9 +118,12 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     if (!problem || !loaded) return;
     try {
       await saveDraft(problem.id, file === 'notes.md' ? notes : code, file);
+      if (get().saveError) set({ saveError: null });
       if (!get().practice) persistPractice({});
     } catch (e) {
-      set({ saveError: `Could not save your ${file}: ${String(e)}. Copy your work somewhere safe.` });
+      set({ saveError: `Could not save your ${file}: ${String(e)}. Retrying; copy your work somewhere safe until this goes away.` });
+      // Keep trying (e.g. until the user frees space): what they typed must not wait for their next keystroke.
+      if (!pendingSaves.has(file)) pendingSaves.set(file, setTimeout(() => void saveFile(file), DRAFT_RETRY_MS));
     }
   };
 
