@@ -6,6 +6,7 @@
  * through everything.
  */
 import type { SilenceInterval } from '../session/types';
+import { prng } from '../testing/prng';
 
 export type ScriptPart = { speechMs: number; gainDb?: number } | { silenceMs: number };
 
@@ -26,17 +27,6 @@ export interface SpeechSignal {
   silences: SilenceInterval[];
 }
 
-/** Deterministic PRNG (mulberry32), so a failing case can be replayed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const fromDb = (db: number) => 10 ** (db / 20);
 

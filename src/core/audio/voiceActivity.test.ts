@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SilenceInterval } from '../session/types';
 import { frameLevels } from './levels';
-import { type ScriptPart, type SpeechSignalOptions, prng, synthesiseSpeech } from './syntheticSpeech';
+import { prng } from '../testing/prng';
+import { type ScriptPart, type SpeechSignalOptions, synthesiseSpeech } from './syntheticSpeech';
 import { createSilenceDetector, detectSilences } from './voiceActivity';
 
 const RATE = 48_000;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EditCoalescer, applyChanges, buildTextIndex, composeBatches, replayText } from './editLog';
 import type { SessionEvent, SessionFile, TextChange } from './types';
+import { prng } from '../testing/prng';
 
 const edit = (t: number, changes: TextChange[], file: SessionFile = 'solution.ts'): SessionEvent => ({ t, type: 'edit', file, changes });
 const snapshot = (t: number, text: string, file: SessionFile = 'solution.ts'): SessionEvent => ({ t, type: 'snapshot', file, text });
@@ -122,17 +123,6 @@ describe('replayText', () => {
 
 // ─── Property tests ────────────────────────────────────────────────────────────────────────────────
 
-/** Deterministic PRNG (mulberry32), so a failing seed can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const ALPHABET = ['a', 'b', 'z', ' ', '\n', '{', '}', 'é', '中', '😀', '🎉'];
 
