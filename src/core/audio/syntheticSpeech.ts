@@ -6,7 +6,6 @@
  * through everything.
  */
 import type { SilenceInterval } from '../session/types';
-import { prng } from '../testing/prng';
 
 export type ScriptPart = { speechMs: number; gainDb?: number } | { silenceMs: number };
 
