@@ -5,6 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hasTests, listProblemIds } from '../scripts/problems/shared';
+import { parseFrontMatter } from '../src/core/problems/parseProblem';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -30,10 +32,7 @@ export function nodeVerdicts(problemId: string, solutionFile: string): Map<strin
 }
 
 export function codingProblemIds(): string[] {
-  return readdirSync(join(ROOT, 'problems'), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && readdirSync(join(ROOT, 'problems', d.name)).includes('hidden.test.ts'))
-    .map((d) => d.name)
-    .sort();
+  return listProblemIds().filter(hasTests);
 }
 
 export function firstMutant(problemId: string): string {
@@ -42,6 +41,5 @@ export function firstMutant(problemId: string): string {
 }
 
 export function problemTitle(problemId: string): string {
-  const md = readFileSync(join(ROOT, 'problems', problemId, 'problem.md'), 'utf8');
-  return md.match(/^title:\s*(.+)$/m)![1]!.trim();
+  return parseFrontMatter(readFileSync(join(ROOT, 'problems', problemId, 'problem.md'), 'utf8'), problemId).meta.title;
 }
