@@ -5,8 +5,11 @@ import { BASE_ARGS, CHROMIUM, FAKE_MICROPHONE_ARGS } from './e2e/fixtures/browse
  * End-to-end tests drive the production build (vite preview) in the system Chromium. Never download a
  * browser: CI installs Debian's chromium (.ci/run). The flags keep Chromium off the closed network.
  */
-const PORT = 4173;
-const RECORDING_SPECS = /record-a-session\.spec\.ts/;
+// E2E_PORT / E2E_DIST let several checkouts' builds be tested side by side; CI uses the defaults.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
+/** Journeys that record audio: they run with Chromium's fake microphone. */
+const RECORDING_SPECS = /(record|replay|share)-a-session\.spec\.ts/;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -39,7 +42,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1 --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -5,6 +5,14 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { CatalogPage } from '../features/catalog/CatalogPage';
 import { loadCodeEditor, WorkspacePage } from '../features/workspace/WorkspacePage';
 import { findEntry, loadProblem } from '../problems/catalog';
+import { SessionsPage } from '../features/sessions/SessionsPage';
+import { ProgressPage } from '../features/progress/ProgressPage';
+import { ReplayPage } from '../features/replay/ReplayPage';
+
+function ReplayRoute() {
+  const { id } = useParams<{ id: string }>();
+  return <ReplayPage key={id} sessionId={id} />;
+}
 
 function useProblem(id: string): { problem: Problem | null; error: string | null } {
   const [state, setState] = useState<{ id: string; problem: Problem | null; error: string | null }>({ id, problem: null, error: null });
@@ -53,6 +61,9 @@ export function App() {
       <Switch>
         <Route path="/" component={CatalogPage} />
         <Route path="/problems/:id" component={ProblemRoute} />
+        <Route path="/sessions" component={SessionsPage} />
+        <Route path="/sessions/:id" component={ReplayRoute} />
+        <Route path="/progress" component={ProgressPage} />
         <Route>
           <NotFound what="This page does not exist." />
         </Route>

@@ -19,7 +19,7 @@ import {
 } from './lifecycle';
 
 const fresh = () =>
-  newSessionRecord({ id: 's1', problemId: 'p', protocolId: 'coding-45', now: 10_000, silenceThresholdMs: 30_000, levelFrameMs: 50 });
+  newSessionRecord({ id: 's1', problemId: 'p', protocolId: 'coding-45', phases: [], now: 10_000, silenceThresholdMs: 30_000, levelFrameMs: 50 });
 
 describe('session lifecycle', () => {
   it('starts recording, without audio until the microphone is granted', () => {

@@ -3,6 +3,7 @@
  * interrupted, finish. The engine (sessionEngine.ts) calls these and persists the result; keeping the
  * rules here lets them be unit-tested without a browser.
  */
+import type { PhasePlan } from '../core/timer/protocols';
 import type { AudioSegmentInfo, SessionRecord, SilenceInterval } from '../core/session/types';
 
 export type AudioOffReason = NonNullable<SessionRecord['audioOffReason']>;
@@ -11,6 +12,7 @@ export function newSessionRecord(input: {
   id: string;
   problemId: string;
   protocolId: string;
+  phases: PhasePlan[];
   now: number;
   silenceThresholdMs: number;
   levelFrameMs: number;
@@ -19,6 +21,7 @@ export function newSessionRecord(input: {
     id: input.id,
     problemId: input.problemId,
     protocolId: input.protocolId,
+    phases: input.phases.map((p) => ({ ...p })),
     startedAt: input.now,
     endedAt: null,
     status: 'recording',

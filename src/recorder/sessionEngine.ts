@@ -10,6 +10,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { EditCoalescer } from '../core/session/editLog';
+import type { PhasePlan } from '../core/timer/protocols';
 import type { SessionEvent, SessionFile, SessionRecord, TextChange } from '../core/session/types';
 import { appendAudioChunk, appendLevels, nextAudioSeq, nextLevelSeq } from '../storage/audio';
 import { isQuotaError } from '../storage/quota';
@@ -162,13 +163,14 @@ export class SessionEngine {
   }
 
   /** Start a new session (the user pressed Start). `texts`: the editor files' current text. */
-  start(input: { problemId: string; protocolId: string; texts: Partial<Record<SessionFile, string>>; timerRunning: boolean }): void {
+  start(input: { problemId: string; protocolId: string; phases: PhasePlan[]; texts: Partial<Record<SessionFile, string>>; timerRunning: boolean }): void {
     if (this.state.phase === 'recording' || this.state.phase === 'finishing') return;
     const context = createAudioContext();
     const record = newSessionRecord({
       id: crypto.randomUUID(),
       problemId: input.problemId,
       protocolId: input.protocolId,
+      phases: input.phases,
       now: this.now(),
       silenceThresholdMs: this.state.silenceThresholdMs,
       levelFrameMs: LEVEL_FRAME_MS,

@@ -9,13 +9,16 @@
  *       they arrive, keyed [sessionId, segment, seq]) and `levels` (loudness per frame in batches, keyed
  *       [sessionId, segment, seq]). Version 1 stores are untouched; nothing is migrated, only added.
  *
+ *   3 — `reviews`: the candidate's review of a session (rubric scores, learnings), keyed by session id.
+ *
  * Keys are arrays so one session's rows are a contiguous key range: `sessionRange(id)` below.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { SessionEvent, SessionRecord } from '../core/session/types';
+import type { ReviewRecord } from '../core/review/types';
 
 export const DB_NAME = 'rehearse';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface DraftRecord {
   problemId: string;
@@ -76,6 +79,7 @@ export interface RehearseDB extends DBSchema {
   sessionEvents: { key: [string, number]; value: SessionEventBatch };
   audioChunks: { key: [string, number, number]; value: AudioChunkRecord };
   levels: { key: [string, number, number]; value: LevelBatch };
+  reviews: { key: string; value: ReviewRecord };
 }
 
 export type SessionStoreName = 'sessionEvents' | 'audioChunks' | 'levels';
@@ -108,6 +112,9 @@ export function openRehearseDB(): Promise<IDBPDatabase<RehearseDB>> {
         db.createObjectStore('sessionEvents', { keyPath: ['sessionId', 'seq'] });
         db.createObjectStore('audioChunks', { keyPath: ['sessionId', 'segment', 'seq'] });
         db.createObjectStore('levels', { keyPath: ['sessionId', 'segment', 'seq'] });
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('reviews', { keyPath: 'sessionId' });
       }
     },
     blocked() {

@@ -6,6 +6,7 @@ const good = {
   id: 's1',
   problemId: 'token-bucket',
   protocolId: 'coding-45',
+  phases: [{ id: 'plan', name: 'Plan', minutes: 1, goal: 'List edge cases.' }],
   startedAt: 1000,
   endedAt: null,
   status: 'recording',
@@ -17,6 +18,11 @@ const good = {
 };
 
 describe('restoreSessionRecord', () => {
+  it('takes the phases of a known protocol when a record written before phases were stored has none', () => {
+    const { phases: _phases, ...old } = good;
+    expect(restoreSessionRecord(old)?.phases.map((p) => p.id)).toEqual(['plan', 'code', 'review']);
+  });
+
   it('keeps a well-formed record as it is', () => {
     expect(restoreSessionRecord(good)).toEqual(good);
   });
@@ -33,6 +39,7 @@ describe('restoreSessionRecord', () => {
       id: 's',
       problemId: 'p',
       protocolId: '',
+      phases: [],
       startedAt: 5,
       endedAt: null,
       status: 'interrupted',

@@ -3,7 +3,9 @@
  * (the caller treats null as absent). A record written by an older build, or damaged by a crash
  * half-way through a write, must never crash the app or the replay. Pure: unit-tested without a browser.
  */
-import type { AudioSegmentInfo, SessionEvent, SessionRecord, SessionStatus, SilenceInterval, TextChange } from '../core/session/types';
+import type { PhasePlan } from '../core/timer/protocols';
+import { findProtocol } from '../core/timer/protocols';
+import type { AudioSegmentInfo, LoggedTest, NudgeEvent, RunEvent, SessionEvent, SessionRecord, SessionStatus, SilenceInterval, TextChange } from '../core/session/types';
 import type { AudioChunkRecord, LevelBatch, SessionEventBatch } from './db';
 import { SILENCE_DB } from '../core/audio/levels';
 
@@ -44,6 +46,7 @@ export function restoreSessionRecord(v: unknown): SessionRecord | null {
     id: v.id,
     problemId: v.problemId,
     protocolId: typeof v.protocolId === 'string' ? v.protocolId : '',
+    phases: restorePhases(v.phases) ?? (typeof v.protocolId === 'string' ? (findProtocol(v.protocolId)?.phases.map((p) => ({ ...p })) ?? []) : []),
     startedAt: v.startedAt,
     endedAt: isFiniteNumber(v.endedAt) ? v.endedAt : null,
     status,
@@ -53,6 +56,43 @@ export function restoreSessionRecord(v: unknown): SessionRecord | null {
     levelFrameMs: isFiniteNumber(v.levelFrameMs) && v.levelFrameMs > 0 ? v.levelFrameMs : 50,
     silences,
   };
+}
+
+function restorePhasePlan(v: unknown): PhasePlan | null {
+  if (!isObject(v) || typeof v.id !== 'string' || typeof v.name !== 'string' || !isFiniteNumber(v.minutes) || v.minutes <= 0) return null;
+  return { id: v.id, name: v.name, minutes: v.minutes, goal: typeof v.goal === 'string' ? v.goal : '' };
+}
+
+/** A list of phase plans, or null when absent or any entry is malformed (the caller falls back). */
+export function restorePhases(v: unknown): PhasePlan[] | null {
+  if (!Array.isArray(v) || v.length === 0) return null;
+  const phases = v.map(restorePhasePlan);
+  return phases.every((p) => p !== null) ? (phases as PhasePlan[]) : null;
+}
+
+const TEST_STATUSES: readonly LoggedTest['status'][] = ['passed', 'failed', 'timedout', 'error'];
+
+function restoreLoggedTest(v: unknown): LoggedTest | null {
+  if (!isObject(v) || typeof v.title !== 'string' || !TEST_STATUSES.includes(v.status as LoggedTest['status'])) return null;
+  const path = Array.isArray(v.path) ? v.path.filter((x): x is string => typeof x === 'string') : [];
+  const test: LoggedTest = { title: v.title, path, status: v.status as LoggedTest['status'] };
+  if (typeof v.message === 'string') test.message = v.message;
+  return test;
+}
+
+function restoreRun(t: number, v: Loose): RunEvent | null {
+  if ((v.mode !== 'run' && v.mode !== 'submit') || typeof v.outcome !== 'string' || !isCount(v.passed) || !isCount(v.total)) return null;
+  const run: RunEvent = { t, type: 'run', mode: v.mode, outcome: v.outcome, passed: v.passed, total: v.total };
+  if (Array.isArray(v.tests)) run.tests = v.tests.map(restoreLoggedTest).filter((x): x is LoggedTest => x !== null);
+  if (typeof v.message === 'string') run.message = v.message;
+  return run;
+}
+
+function restoreNudge(t: number, v: Loose): NudgeEvent | null {
+  if (v.kind === 'silence') return isFiniteNumber(v.silenceMs) ? { t, type: 'nudge', kind: 'silence', silenceMs: v.silenceMs } : null;
+  if (v.kind === 'no-run') return isFiniteNumber(v.editingMs) ? { t, type: 'nudge', kind: 'no-run', editingMs: v.editingMs } : null;
+  if (v.kind === 'plan-coding') return { t, type: 'nudge', kind: 'plan-coding' };
+  return null;
 }
 
 function restoreChange(v: unknown): TextChange | null {
@@ -77,18 +117,24 @@ export function restoreSessionEvent(v: unknown): SessionEvent | null {
       return edit;
     }
     case 'run':
-      return (v.mode === 'run' || v.mode === 'submit') && typeof v.outcome === 'string' && isCount(v.passed) && isCount(v.total)
-        ? { t, type: 'run', mode: v.mode, outcome: v.outcome, passed: v.passed, total: v.total }
-        : null;
+      return restoreRun(t, v);
     case 'phase':
       return typeof v.phaseId === 'string' && isCount(v.phaseIndex) ? { t, type: 'phase', phaseId: v.phaseId, phaseIndex: v.phaseIndex } : null;
+    case 'phase-end':
+      return typeof v.phaseId === 'string' && isCount(v.phaseIndex) && isFiniteNumber(v.plannedMs) && isFiniteNumber(v.actualMs)
+        ? { t, type: 'phase-end', phaseId: v.phaseId, phaseIndex: v.phaseIndex, plannedMs: v.plannedMs, actualMs: v.actualMs }
+        : null;
+    case 'followup':
+      return isCount(v.index) && typeof v.question === 'string' ? { t, type: 'followup', index: v.index, question: v.question } : null;
+    case 'clarification':
+      return typeof v.question === 'string' ? { t, type: 'clarification', question: v.question } : null;
     case 'pause':
     case 'resume':
       return { t, type: v.type };
     case 'mute':
       return typeof v.muted === 'boolean' ? { t, type: 'mute', muted: v.muted } : null;
     case 'nudge':
-      return v.kind === 'silence' && isFiniteNumber(v.silenceMs) ? { t, type: 'nudge', kind: 'silence', silenceMs: v.silenceMs } : null;
+      return restoreNudge(t, v);
     case 'resumed-after-interruption':
       return isCount(v.segment) ? { t, type: 'resumed-after-interruption', segment: v.segment } : null;
     default:

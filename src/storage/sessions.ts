@@ -25,15 +25,16 @@ export async function listSessions(problemId?: string): Promise<SessionRecord[]>
     .sort((a, b) => b.startedAt - a.startedAt);
 }
 
-/** Deletes a session with its events, audio and levels, in one transaction (all or nothing). */
+/** Deletes a session with its events, audio, levels and review, in one transaction (all or nothing). */
 export async function deleteSession(id: string): Promise<void> {
   const db = await openRehearseDB();
-  const tx = db.transaction(['sessions', 'sessionEvents', 'audioChunks', 'levels'], 'readwrite');
+  const tx = db.transaction(['sessions', 'sessionEvents', 'audioChunks', 'levels', 'reviews'], 'readwrite');
   await Promise.all([
     tx.objectStore('sessions').delete(id),
     tx.objectStore('sessionEvents').delete(sessionRange(id)),
     tx.objectStore('audioChunks').delete(sessionRange(id)),
     tx.objectStore('levels').delete(sessionRange(id)),
+    tx.objectStore('reviews').delete(id),
     tx.done,
   ]);
 }

@@ -4,6 +4,8 @@
  * on any machine. Shared by the recorder (writes), the replay (reads) and the bundle (validates).
  */
 
+import type { PhasePlan } from '../timer/protocols';
+
 export type SessionStatus = 'recording' | 'finished' | 'interrupted';
 
 /** The files a session records, as named in its event log. */
@@ -22,15 +24,53 @@ export interface TextChange {
 export type SessionEvent =
   | SnapshotEvent
   | EditEvent
-  | { t: number; type: 'run'; mode: 'run' | 'submit'; outcome: string; passed: number; total: number }
+  | RunEvent
   | { t: number; type: 'phase'; phaseId: string; phaseIndex: number }
+  /** A phase ended (Next phase or Finish): its planned minutes against the active time actually spent. */
+  | { t: number; type: 'phase-end'; phaseId: string; phaseIndex: number; plannedMs: number; actualMs: number }
   | { t: number; type: 'pause' }
   | { t: number; type: 'resume' }
   | { t: number; type: 'mute'; muted: boolean }
-  /** A silence longer than the user's threshold while the timer ran; logged when the nudge is shown. */
-  | { t: number; type: 'nudge'; kind: 'silence'; silenceMs: number }
+  | NudgeEvent
+  /** The interviewer asked follow-up question `index` (of the problem's followups.md). */
+  | { t: number; type: 'followup'; index: number; question: string }
+  /** A design problem's clarifying question whose sample answer the candidate revealed. */
+  | { t: number; type: 'clarification'; question: string }
   /** The session continued after a reload: audio goes on in a new segment. */
   | { t: number; type: 'resumed-after-interruption'; segment: number };
+
+/** One test's verdict as the log keeps it: enough to redraw the results panel at any point of a replay. */
+export interface LoggedTest {
+  title: string;
+  /** Titles of the enclosing describe blocks, outermost first. */
+  path: string[];
+  status: 'passed' | 'failed' | 'timedout' | 'error';
+  /** The failure's message (assertion text, error), when it failed. */
+  message?: string;
+}
+
+/** A Run (examples) or Submit (hidden tests) finished. */
+export interface RunEvent {
+  t: number;
+  type: 'run';
+  mode: 'run' | 'submit';
+  outcome: string;
+  passed: number;
+  total: number;
+  /** Per-test verdicts (optional: logs written before the replay existed have only the counts). */
+  tests?: LoggedTest[];
+  /** One-line explanation for a run that did not complete (compile error, time-out, crash). */
+  message?: string;
+}
+
+/**
+ * A nudge shown to the candidate: a silence longer than their threshold, editing for a long stretch
+ * without running anything, or typing code in the plan phase before any edge case was written down.
+ */
+export type NudgeEvent =
+  | { t: number; type: 'nudge'; kind: 'silence'; silenceMs: number }
+  | { t: number; type: 'nudge'; kind: 'no-run'; editingMs: number }
+  | { t: number; type: 'nudge'; kind: 'plan-coding' };
 
 /** The editor's full text (first event of every file, and periodic checkpoints). */
 export interface SnapshotEvent {
@@ -79,6 +119,11 @@ export interface SessionRecord {
   id: string;
   problemId: string;
   protocolId: string;
+  /**
+   * The phases as planned when the session started (a custom protocol or changed minutes included), so a
+   * session describes itself even if its protocol is later edited or deleted. Empty in very old records.
+   */
+  phases: PhasePlan[];
   /** Epoch ms. */
   startedAt: number;
   endedAt: number | null;

@@ -22,6 +22,7 @@ import { initialNotes } from './design/notes';
 import type { TextChange } from '../../core/session/types';
 import { recorder } from '../../recorder';
 import { diffAsChange } from './textDiff';
+import { runEventOf } from './runEvent';
 
 /** Drafts are written this long after the last keystroke (the contract is: within 1 s). */
 const DRAFT_DEBOUNCE_MS = 300;
@@ -214,7 +215,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       if (!problem) return;
       const protocol = findProtocol(problem.protocol) ?? PROTOCOLS[0]!;
       // The recorder first, so the clock's first phase lands in the new session's log.
-      recorder.start({ problemId: problem.id, protocolId: protocol.id, texts: sessionTexts(), timerRunning: true });
+      recorder.start({ problemId: problem.id, protocolId: protocol.id, phases: protocol.phases, texts: sessionTexts(), timerRunning: true });
       setClock(startClock(protocol.id, protocol.phases, Date.now()));
     },
     pause() {
@@ -244,7 +245,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       );
       // Record first, so a stage this Submit unlocks is shown together with its results.
       if (mode === 'submit') recordSubmit(problem, result);
-      recorder.log({ type: 'run', mode, outcome: result.outcome, passed: result.passed, total: result.total });
+      recorder.log(runEventOf(result));
       set((s) => ({ running: null, lastResult: result, console: result.console, runCount: s.runCount + 1 }));
     },
 

@@ -1,0 +1,64 @@
+/**
+ * The measured facts of a session: what the log and the audio say happened, computed by pure functions
+ * (facts.ts) from the session record and its event log. Shown beside the replay, next to the rubric
+ * items they inform, in the progress chart, and written into exported bundles (session.json).
+ * A figure that cannot be measured (no audio, no Submit, no plan notes) is null, never a made-up 0.
+ */
+
+export interface TalkFacts {
+  /** Sum of detected silences, ms. */
+  totalSilenceMs: number;
+  longestSilenceMs: number;
+  /** Silences of 30 s or more. */
+  silencesOver30s: number;
+  /** Share of the recorded time that was not silence, 0–1. */
+  talkingShare: number;
+}
+
+export interface PhaseFact {
+  phaseId: string;
+  name: string;
+  plannedMs: number;
+  /** Active time spent in the phase, ms; null when the phase was never reached. */
+  actualMs: number | null;
+}
+
+export interface SessionFacts {
+  /** Wall time from start to end (or to the last event of an unfinished session), ms. */
+  durationMs: number;
+  /** Null when the session has no audio. */
+  talk: TalkFacts | null;
+  phases: PhaseFact[];
+  /** Session time of the first Run or Submit, ms; null if nothing was run. */
+  timeToFirstRunMs: number | null;
+  runs: number;
+  submits: number;
+  /** Runs and Submits during the coding phase(s) of the protocol; null if it has no coding phase. */
+  runsInCodePhase: number | null;
+  /** Longest stretch between code edits with no Run/Submit in between, from first edit to last edit, ms. */
+  longestEditingWithoutRunMs: number;
+  /** The number of the Submit (1-based) at which all hidden tests first passed; null if none did. */
+  submitsUntilAllPass: number | null;
+  /** Null when there was no Submit. */
+  firstSubmitPassed: boolean | null;
+  /**
+   * List items in the plan notes (notes.md) at the moment of the first code edit; null when the session
+   * had no notes file or no code edit (nothing to compare).
+   */
+  edgeCasesBeforeCode: number | null;
+  followUpsAsked: number;
+  nudges: { silence: number; noRun: number; planCoding: number };
+}
+
+export type ReadinessStatus = 'met' | 'not-met' | 'not-measurable';
+
+export type ReadinessId = 'silence' | 'tested-incrementally' | 'works-early' | 'edge-cases-first';
+
+/** One of the practice protocol's success criteria, judged from the facts, with the figure behind it. */
+export interface ReadinessItem {
+  id: ReadinessId;
+  label: string;
+  status: ReadinessStatus;
+  /** The figure the verdict rests on, in words ("7.2 s of silence in total"). */
+  figure: string;
+}
