@@ -9,13 +9,15 @@
  *       they arrive, keyed [sessionId, segment, seq]) and `levels` (loudness per frame in batches, keyed
  *       [sessionId, segment, seq]). Version 1 stores are untouched; nothing is migrated, only added.
  *
- *   3 — `reviews`: the candidate's review of a session (rubric scores, learnings), keyed by session id.
+ *   3 — `reviews`: the candidate's review of a session (rubric scores, learnings), keyed by session id;
+ *       `protocols`: the user's custom protocols (phases with their minutes and goals), keyed by id.
  *
  * Keys are arrays so one session's rows are a contiguous key range: `sessionRange(id)` below.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { SessionEvent, SessionRecord } from '../core/session/types';
 import type { ReviewRecord } from '../core/review/types';
+import type { Protocol } from '../core/timer/protocols';
 
 export const DB_NAME = 'rehearse';
 export const DB_VERSION = 3;
@@ -41,6 +43,8 @@ export interface PracticeRecord {
   unlockedStages?: number;
   /** Staged problems: when each stage (1-based, by index) was unlocked and first fully passed. */
   stageTimes?: { unlockedAt: number | null; passedAt: number | null }[];
+  /** The protocol chosen for this problem (built-in or custom id); absent means the problem's default. */
+  protocolId?: string;
   /** Design problems: clarifying questions whose sample answers the user revealed, and when. */
   revealed?: { question: string; at: number }[];
 }
@@ -80,6 +84,14 @@ export interface RehearseDB extends DBSchema {
   audioChunks: { key: [string, number, number]; value: AudioChunkRecord };
   levels: { key: [string, number, number]; value: LevelBatch };
   reviews: { key: string; value: ReviewRecord };
+  protocols: { key: string; value: CustomProtocolRecord };
+}
+
+/** A protocol the user saved (a copy of a built-in one with changed minutes, or their own). */
+export interface CustomProtocolRecord extends Protocol {
+  /** The built-in protocol it started from, if any. */
+  basedOn: string | null;
+  updatedAt: number;
 }
 
 export type SessionStoreName = 'sessionEvents' | 'audioChunks' | 'levels';
@@ -115,6 +127,7 @@ export function openRehearseDB(): Promise<IDBPDatabase<RehearseDB>> {
       }
       if (oldVersion < 3) {
         db.createObjectStore('reviews', { keyPath: 'sessionId' });
+        db.createObjectStore('protocols', { keyPath: 'id' });
       }
     },
     blocked() {
