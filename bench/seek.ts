@@ -1,9 +1,12 @@
 /**
- * Seek latency of the replay's text index on a synthetic 2-hour session with 20 000 edits.
+ * Seek latency of the replay on a synthetic 2-hour session with 20 000 edits: `createReplay(...).frameAt`,
+ * the exact call the replay page makes when the play head moves (text at the play head from the checkpointed
+ * index, the current edit's ranges, the last run before it).
  * Run: npx tsx bench/seek.ts   (the budget is < 50 ms per seek, anywhere in the session)
  */
-import { buildTextIndex, replayText } from '../src/core/session/editLog.ts';
-import type { SessionEvent, TextChange } from '../src/core/session/types.ts';
+import { createReplay } from '../src/core/replay/replayModel.ts';
+import { replayText } from '../src/core/session/editLog.ts';
+import type { SessionEvent, SessionRecord, TextChange } from '../src/core/session/types.ts';
 
 const SESSION_MS = 2 * 60 * 60 * 1000;
 const EDITS = 20_000;
@@ -51,6 +54,23 @@ function syntheticSession(pasteRate: number): { events: SessionEvent[]; finalLen
   return { events, finalLength: text.length };
 }
 
+function sessionRecord(): SessionRecord {
+  return {
+    id: 'bench',
+    problemId: 'bench',
+    protocolId: 'pairing-120',
+    phases: [],
+    startedAt: 0,
+    endedAt: SESSION_MS,
+    status: 'finished',
+    audio: null,
+    audioOffReason: null,
+    silenceThresholdMs: 30_000,
+    levelFrameMs: 50,
+    silences: [],
+  };
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
@@ -58,21 +78,20 @@ function percentile(sorted: readonly number[], p: number): number {
 for (const pasteRate of [0.005, 0.03]) {
   const { events, finalLength } = syntheticSession(pasteRate);
   console.log(`session: ${EDITS} edits over ${SESSION_MS / 3_600_000} h, final text ${(finalLength / 1024).toFixed(1)} kB`);
-  for (const everyN of [50, 200]) {
+  for (const everyN of [50, 100, 200]) {
     const buildStart = performance.now();
-    const index = buildTextIndex(events, 'solution.ts', everyN);
+    const replay = createReplay(sessionRecord(), events, everyN);
     const buildMs = performance.now() - buildStart;
     const latencies: number[] = [];
     for (let i = 0; i < SEEKS; i++) {
       const atMs = random() * SESSION_MS;
       const start = performance.now();
-      index.textAt(atMs);
-      index.editIndexAt(atMs);
+      replay.frameAt(atMs, 'solution.ts');
       latencies.push(performance.now() - start);
     }
     latencies.sort((a, b) => a - b);
     console.log(
-      `  everyN=${everyN}: index build ${buildMs.toFixed(0)} ms; ${SEEKS} random seeks: ` +
+      `  everyN=${everyN}: replay build ${buildMs.toFixed(0)} ms; ${SEEKS} random seeks: ` +
         `p50 ${percentile(latencies, 0.5).toFixed(2)} ms, p95 ${percentile(latencies, 0.95).toFixed(2)} ms, ` +
         `max ${latencies[latencies.length - 1]!.toFixed(2)} ms`,
     );

@@ -20,7 +20,8 @@ export async function openProblem(page: Page, title: string): Promise<void> {
 export async function pasteCode(page: Page, code: string): Promise<void> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.evaluate((text) => navigator.clipboard.writeText(text), code);
-  await editorLines(page).click();
+  // Near the top-left: with the recording and phase banners shown, the editor's centre can sit under the console.
+  await editorLines(page).click({ position: { x: 40, y: 10 } });
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
   await expect.poll(() => editorText(page)).toBe(code.replace(/\r\n/g, '\n'));

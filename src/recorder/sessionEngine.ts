@@ -16,7 +16,7 @@ import { appendAudioChunk, appendLevels, nextAudioSeq, nextLevelSeq } from '../s
 import { isQuotaError } from '../storage/quota';
 import { appendSessionEvents, nextEventSeq } from '../storage/sessionLog';
 import { listSessions, saveSession } from '../storage/sessions';
-import { loadSilenceThreshold, saveSilenceThreshold } from '../storage/settings';
+import { loadInterviewSettings, loadSilenceThreshold, saveSilenceThreshold } from '../storage/settings';
 import { createAudioContext, openMicrophone, type Microphone } from './audio/microphone';
 import { finaliseSession } from './finaliseSession';
 import {
@@ -52,6 +52,8 @@ export interface RecorderState {
   silenceMs: number;
   nudge: boolean;
   silenceThresholdMs: number;
+  /** The user's switch for the silence nudge (interview settings); off means silences are only recorded. */
+  silenceNudgeOn: boolean;
   /** Set when a write failed for lack of space: recording stopped, this says what to do. */
   storageFull: boolean;
   error: string | null;
@@ -71,6 +73,7 @@ const initialState = (): RecorderState => ({
   silenceMs: 0,
   nudge: false,
   silenceThresholdMs: loadSilenceThreshold(),
+  silenceNudgeOn: loadInterviewSettings().silenceNudge,
   storageFull: false,
   error: null,
 });
@@ -253,6 +256,11 @@ export class SessionEngine {
     }
   }
 
+  /** The silence nudge's on/off switch (the setting itself is saved by the interview settings). */
+  setSilenceNudgeEnabled(on: boolean): void {
+    this.set({ silenceNudgeOn: on, ...(on ? {} : { nudge: false }) });
+  }
+
   dismissNudge(): void {
     this.set({ nudge: false });
   }
@@ -412,8 +420,8 @@ export class SessionEngine {
     const speaking = audio.silence.isSpeaking();
     const silenceMs = audio.silence.currentSilenceMs();
     if (speaking) audio.nudgedThisSilence = false;
-    const { timerRunning, muted, silenceThresholdMs, nudge } = this.state;
-    if (shouldNudge({ silenceMs, thresholdMs: silenceThresholdMs, timerRunning, micLive: !muted, nudgedThisSilence: audio.nudgedThisSilence })) {
+    const { timerRunning, muted, silenceThresholdMs, nudge, silenceNudgeOn } = this.state;
+    if (silenceNudgeOn && shouldNudge({ silenceMs, thresholdMs: silenceThresholdMs, timerRunning, micLive: !muted, nudgedThisSilence: audio.nudgedThisSilence })) {
       audio.nudgedThisSilence = true;
       this.set({ nudge: true });
       this.log({ type: 'nudge', kind: 'silence', silenceMs: Math.round(silenceMs) });

@@ -71,3 +71,35 @@ export function findProtocol(id: string): Protocol | undefined {
 export function totalMinutes(protocol: Protocol): number {
   return protocol.phases.reduce((sum, phase) => sum + phase.minutes, 0);
 }
+
+/**
+ * Phases in which the interviewer asks the problem's follow-up questions: the closing discussion of a
+ * coding protocol (`review` in coding-45, `discuss` in backend-60, `wrap-up` in pairing-120) and the
+ * `deep-dive` and `wrap-up` of design-45. Custom protocols keep their base's phase ids, so they match too.
+ * `walkthrough` (backend-60) is not one: the candidate runs and explains the tests there.
+ */
+export const FOLLOW_UP_PHASE_IDS: readonly string[] = ['review', 'discuss', 'deep-dive', 'wrap-up'];
+
+/** Phases in which the candidate plans before coding: edge cases and approach first. */
+export const PLAN_PHASE_IDS: readonly string[] = ['plan', 'clarify'];
+
+/** Whether phase `index` is one where follow-ups are asked; a protocol with none of those ids uses its last phase. */
+export function asksFollowUps(phases: readonly PhasePlan[], index: number): boolean {
+  const phase = phases[index];
+  if (!phase) return false;
+  if (phases.some((p) => FOLLOW_UP_PHASE_IDS.includes(p.id))) return FOLLOW_UP_PHASE_IDS.includes(phase.id);
+  return index === phases.length - 1;
+}
+
+export function isPlanPhase(phase: PhasePlan): boolean {
+  return PLAN_PHASE_IDS.includes(phase.id);
+}
+
+/**
+ * The protocol a session uses: the one chosen for the problem (built-in or custom), else the problem's
+ * default, else the first built-in. A chosen custom protocol that was deleted falls back the same way.
+ */
+export function resolveProtocol(chosenId: string | undefined, defaultId: string, customs: readonly Protocol[]): Protocol {
+  const find = (id: string | undefined) => (id ? (findProtocol(id) ?? customs.find((p) => p.id === id)) : undefined);
+  return find(chosenId) ?? find(defaultId) ?? PROTOCOLS[0]!;
+}

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { warmUpRunnerWhenIdle } from '../../app/runnerInstance';
 import { CATALOG } from '../../problems/catalog';
+import { AppNav } from '../../shared/AppNav';
 import { listPractice } from '../../storage/practice';
 import { allTags, filterProblems, STATUS_LABEL, type CatalogFilter, type ProblemStatus } from './catalogFilter';
 
@@ -35,7 +36,10 @@ export function CatalogPage() {
 
   return (
     <main className="mx-auto max-w-5xl p-6">
-      <h1 className="mb-1 text-2xl font-semibold">Rehearse</h1>
+      <div className="mb-1 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Rehearse</h1>
+        <AppNav />
+      </div>
       <p className="mb-6 text-slate-400">Pick a problem and practise it the way a real interview runs: plan, code, review — out loud.</p>
       <div className="mb-4 flex flex-wrap gap-4 text-sm">
         <label className="flex items-center gap-2">

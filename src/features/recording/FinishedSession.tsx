@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
 import { formatClock } from '../../core/timer/phaseClock';
 import type { SessionEvent, SessionRecord } from '../../core/session/types';
 import { totalSilenceMs } from '../../recorder/lifecycle';
@@ -64,7 +65,12 @@ export function FinishedSession({ session }: { session: SessionRecord }) {
 
   return (
     <section aria-label="Recorded session" className="border-b border-slate-800 bg-slate-900 px-4 py-3 text-sm" data-testid="finished-session" data-session-id={session.id}>
-      <h2 className="mb-1 font-semibold">Session recorded · {formatClock(totalMs)}</h2>
+      <div className="mb-1 flex flex-wrap items-center gap-3">
+        <h2 className="font-semibold">Session recorded · {formatClock(totalMs)}</h2>
+        <Link href={`/sessions/${encodeURIComponent(session.id)}`} className="btn btn-primary">
+          Replay and review
+        </Link>
+      </div>
       {segments === null ? (
         <p className="text-slate-400">Loading the audio…</p>
       ) : segments.length === 0 ? (

@@ -23,6 +23,8 @@ const CHOICES_S = [10, 20, 30, 45, 60, 120];
 /** The silence threshold, chosen by the user (default 30 s), remembered on this device. */
 export function SilenceThresholdPicker() {
   const thresholdMs = useRecorder((s) => s.silenceThresholdMs);
+  const nudgeOn = useRecorder((s) => s.silenceNudgeOn);
+  if (!nudgeOn) return <span className="text-xs text-slate-400">Silence nudge off (turn it on in Interview settings)</span>;
   const seconds = Math.round(thresholdMs / 1000);
   const choices = CHOICES_S.includes(seconds) ? CHOICES_S : [...CHOICES_S, seconds].sort((a, b) => a - b);
   return (

@@ -1,7 +1,54 @@
+import { useCallback, useMemo } from 'react';
+import { computeFacts, readinessChecklist } from '../../core/analysis/facts';
+import type { RubricLevel } from '../../core/problems/parseDesign';
 import type { Problem } from '../../core/problems/types';
+import { withDesignGrade, withLearning, withSelfScore } from '../../core/review/editReview';
+import type { Learnings, SelfReviewItemId, SelfScore } from '../../core/review/types';
 import type { SessionEvent, SessionRecord } from '../../core/session/types';
+import { AskedFollowUps } from '../interview/AskedFollowUps';
+import { DesignEvaluation } from './DesignEvaluation';
+import { FactsTable } from './FactsTable';
+import { LearningsForm } from './LearningsForm';
+import { ReadinessChecklist } from './ReadinessChecklist';
+import { SaveStatusLine } from './SaveStatusLine';
+import { SelfReviewForm } from './SelfReviewForm';
+import { useReviewAutosave } from './useReviewAutosave';
 
-/** The review beside the replay: measured facts, readiness, rubric scores, learnings. (Being built.) */
-export function ReviewPanel(_props: { session: SessionRecord; problem: Problem | null; events: SessionEvent[] }) {
-  return <aside aria-label="Review" />;
+/**
+ * The review beside the replay: what the recording measured (facts and the readiness checklist), the
+ * candidate's own scores (self-review; the four-part evaluation for a design problem), the follow-ups
+ * asked, and learnings. Everything typed is saved to IndexedDB as it is typed.
+ */
+export function ReviewPanel({ session, problem, events }: { session: SessionRecord; problem: Problem | null; events: SessionEvent[] }) {
+  const facts = useMemo(() => computeFacts({ session, events }), [session, events]);
+  const readiness = useMemo(() => readinessChecklist(facts), [facts]);
+  const rubric = problem?.design?.rubric ?? null;
+  const { review, status, update, retryLoad } = useReviewAutosave(session.id, rubric);
+
+  const setScore = useCallback((item: SelfReviewItemId, patch: Partial<SelfScore>) => update((r) => withSelfScore(r, item, patch)), [update]);
+  const setGrade = useCallback((part: string, patch: { level?: RubricLevel | null; note?: string }) => update((r) => withDesignGrade(r, part, patch)), [update]);
+  const setLearning = useCallback((field: keyof Learnings, value: string) => update((r) => withLearning(r, field, value)), [update]);
+
+  return (
+    <aside aria-label="Review" className="space-y-6 p-4">
+      <div className="flex items-baseline justify-between gap-2">
+        <h2 className="text-lg font-semibold">Review</h2>
+        <SaveStatusLine status={status} />
+      </div>
+      <FactsTable facts={facts} />
+      <ReadinessChecklist items={readiness} />
+      {problem && <AskedFollowUps problem={problem} events={events} />}
+      {status.kind === 'load-failed' ? (
+        <button type="button" className="btn" onClick={retryLoad}>
+          Try loading the review again
+        </button>
+      ) : review ? (
+        <>
+          <SelfReviewForm facts={facts} scores={review.selfScores} onChange={setScore} />
+          {rubric && review.design && <DesignEvaluation rubric={rubric} grades={review.design} onChange={setGrade} />}
+          <LearningsForm learnings={review.learnings} onChange={setLearning} />
+        </>
+      ) : null}
+    </aside>
+  );
 }

@@ -6,8 +6,10 @@ import { RunBar } from './components/RunBar';
 import { SaveErrorBanner } from './components/SaveErrorBanner';
 import { StatementPanel } from './components/StatementPanel';
 import { WorkspaceHeader } from './components/WorkspaceHeader';
+import { InterviewBars } from './components/InterviewBars';
 import { DesignPanel } from './design/DesignPanel';
 import { RecordingBar } from '../recording/RecordingBar';
+import { LastActionsBanner } from '../review/LastActionsBanner';
 import { recorder } from '../../recorder';
 import { markersFromResult } from './markers';
 import { useRunShortcuts } from './useRunShortcuts';
@@ -73,9 +75,12 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
       <WorkspaceHeader problem={problem} />
       <SaveErrorBanner />
       <RecordingBar onResume={() => void useWorkspace.getState().continueSession()} onEnd={() => void useWorkspace.getState().endSession()} />
+      <LastActionsBanner />
+      <InterviewBars problem={problem} />
       <div className={`grid min-h-0 flex-1 ${isDesign ? 'grid-cols-[minmax(18rem,24%)_1fr_1fr]' : 'grid-cols-[minmax(18rem,28%)_1fr]'}`}>
         {isDesign ? <DesignPanel problem={problem} /> : <StatementPanel problem={problem} unlockedStages={unlockedStages} />}
-        <main className="grid min-h-0 grid-rows-[1fr_auto_16rem]" aria-label={isDesign ? 'Estimation scratchpad' : 'Solution'}>
+        {/* The results row gives way (down to 8rem) before the editor shrinks under 10rem, e.g. under banners on a short screen. */}
+        <main className="grid min-h-0 grid-rows-[minmax(10rem,1fr)_auto_minmax(8rem,16rem)]" aria-label={isDesign ? 'Estimation scratchpad' : 'Solution'}>
           <Editor problem={problem} />
           <RunBar canSubmit={!isDesign} />
           {isDesign ? (

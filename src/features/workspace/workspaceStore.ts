@@ -6,13 +6,18 @@
  *
  * Recording: Start also starts a recorded session (src/recorder); every action here that belongs in the
  * session's log (edits, Run/Submit results, phases, pause/resume) is reported to the recorder, which
- * stamps and stores it.
+ * stamps and stores it (clock changes through clockLog.ts).
+ *
+ * Interview simulation: Start uses the protocol chosen for the problem (built-in or custom, see
+ * protocols/protocolStore.ts); edits, runs and notes are also reported to the coding nudges
+ * (features/interview/nudgeStore.ts). Coding problems have plan notes too (notes.md), where the
+ * candidate lists edge cases before coding.
  */
 import { create } from 'zustand';
 import { unlockedAfterSubmit } from '../../core/problems/stages';
 import type { Problem } from '../../core/problems/types';
 import { advancePhase, isPhaseClockState, pauseClock, resumeClock, startClock, type PhaseClockState } from '../../core/timer/phaseClock';
-import { findProtocol, PROTOCOLS } from '../../core/timer/protocols';
+import { resolveProtocol } from '../../core/timer/protocols';
 import type { ConsoleLine, RunMode, RunResult } from '../../runner/types';
 import { getRunner } from '../../app/runnerInstance';
 import { loadDraft, saveDraft, type DraftFile } from '../../storage/drafts';
@@ -23,6 +28,9 @@ import type { TextChange } from '../../core/session/types';
 import { recorder } from '../../recorder';
 import { diffAsChange } from './textDiff';
 import { runEventOf } from './runEvent';
+import { logClockChange } from './clockLog';
+import { useProtocols } from './protocols/protocolStore';
+import { useNudges } from '../interview/nudgeStore';
 
 /** Drafts are written this long after the last keystroke (the contract is: within 1 s). */
 const DRAFT_DEBOUNCE_MS = 300;
@@ -54,6 +62,8 @@ interface WorkspaceState {
   pause(): void;
   resume(): void;
   nextPhase(): void;
+  /** The protocol the next session of this problem uses (kept in the practice record). */
+  chooseProtocol(protocolId: string): void;
   run(mode: RunMode): Promise<void>;
   revealClarification(question: string): void;
   /** One batch of Monaco changes to the code editor, for the session log. */
@@ -91,24 +101,13 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     const previous = get().clock;
     set({ clock });
     persistPractice({ clock });
-    recordClockChange(previous, clock);
+    logClockChange(previous, clock);
   };
 
-  /** The editor files of this problem as the session log names them, with their current text. */
+  /** The editor files of this problem as the session log names them (design notes or plan notes), with their text. */
   const sessionTexts = () => {
-    const { problem, code, notes } = get();
-    return problem?.design ? { 'solution.ts': code, 'notes.md': notes } : { 'solution.ts': code };
-  };
-
-  const recordClockChange = (previous: PhaseClockState | null, clock: PhaseClockState) => {
-    const running = clock.pausedAt === null && clock.finishedAt === null;
-    recorder.setTimerRunning(running);
-    if (previous && previous.pausedAt === null && clock.pausedAt !== null) recorder.log({ type: 'pause' });
-    if (previous && previous.pausedAt !== null && clock.pausedAt === null) recorder.log({ type: 'resume' });
-    if (clock.finishedAt === null && clock.phaseIndex !== previous?.phaseIndex) {
-      recorder.log({ type: 'phase', phaseId: clock.phases[clock.phaseIndex]!.id, phaseIndex: clock.phaseIndex });
-    }
-    if (clock.finishedAt !== null && previous?.finishedAt === null) void recorder.finish();
+    const { code, notes } = get();
+    return { 'solution.ts': code, 'notes.md': notes };
   };
 
   const saveFile = async (file: DraftFile) => {
@@ -178,8 +177,10 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       set({ problem, loaded: false, code: initialCode(problem), notes: '', clock: null, practice: null, lastResult: null, console: [], saveError: null });
       const [draft, notesDraft, practice] = await Promise.all([
         loadDraft(problem.id, codeFile(problem)),
-        problem.design ? loadDraft(problem.id, 'notes.md') : Promise.resolve(undefined),
+        loadDraft(problem.id, 'notes.md'),
         loadPractice(problem.id),
+        // Custom protocols, so Start can use one chosen for this problem.
+        useProtocols.getState().load(),
       ]);
       if (get().problem?.id !== problem.id) return; // the user navigated away meanwhile
       const clock = practice && isPhaseClockState(practice.clock) ? practice.clock : null;
@@ -204,6 +205,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       set({ notes });
       if (change) recorder.edit('notes.md', [change]);
       scheduleSave('notes.md');
+      useNudges.getState().notesChanged(notes);
     },
 
     async flushDrafts() {
@@ -211,9 +213,9 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     },
 
     start() {
-      const { problem } = get();
+      const { problem, practice } = get();
       if (!problem) return;
-      const protocol = findProtocol(problem.protocol) ?? PROTOCOLS[0]!;
+      const protocol = resolveProtocol(practice?.protocolId, problem.protocol, useProtocols.getState().customs);
       // The recorder first, so the clock's first phase lands in the new session's log.
       recorder.start({ problemId: problem.id, protocolId: protocol.id, phases: protocol.phases, texts: sessionTexts(), timerRunning: true });
       setClock(startClock(protocol.id, protocol.phases, Date.now()));
@@ -229,6 +231,9 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     nextPhase() {
       const { clock } = get();
       if (clock) setClock(advancePhase(clock, Date.now()));
+    },
+    chooseProtocol(protocolId) {
+      persistPractice({ protocolId });
     },
 
     async run(mode) {
@@ -246,6 +251,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       // Record first, so a stage this Submit unlocks is shown together with its results.
       if (mode === 'submit') recordSubmit(problem, result);
       recorder.log(runEventOf(result));
+      useNudges.getState().ran();
       set((s) => ({ running: null, lastResult: result, console: result.console, runCount: s.runCount + 1 }));
     },
 
@@ -253,10 +259,14 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       const revealed = get().practice?.revealed ?? [];
       if (revealed.some((r) => r.question === question)) return;
       persistPractice({ revealed: [...revealed, { question, at: Date.now() }] });
+      // During a session the log keeps it too, so the review shows what was asked before designing.
+      recorder.log({ type: 'clarification', question });
     },
 
     recordCodeEdit(changes) {
       recorder.edit('solution.ts', changes);
+      const { problem, clock, notes } = get();
+      if (problem?.kind === 'coding') useNudges.getState().codeEdited({ now: Date.now(), clock, notes });
     },
 
     async endSession() {

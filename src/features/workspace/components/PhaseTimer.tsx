@@ -1,17 +1,23 @@
+import type { Problem } from '../../../core/problems/types';
 import { formatClock, readClock } from '../../../core/timer/phaseClock';
 import { useNow } from '../../../shared/useNow';
+import { ProtocolPicker } from '../protocols/ProtocolPicker';
 import { useWorkspace } from '../workspaceStore';
 
-/** The phase timer: Start before a session; then phase name, time left (or overtime), Pause/Resume, Next phase. */
-export function PhaseTimer() {
+/**
+ * The phase timer: before a session, the protocol picker and Start; then the phase name, time left (or
+ * overtime, in a warning colour), Pause/Resume, Next phase, and the phase's goal underneath.
+ */
+export function PhaseTimer({ problem }: { problem: Problem }) {
   const clock = useWorkspace((s) => s.clock);
   const { start, pause, resume, nextPhase } = useWorkspace.getState();
   const now = useNow(250);
 
   if (!clock) {
     return (
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3">
         <span className="text-sm text-slate-400">Timer not started</span>
+        <ProtocolPicker problem={problem} />
         <button type="button" className="btn btn-primary" onClick={start}>
           Start
         </button>
@@ -20,46 +26,58 @@ export function PhaseTimer() {
   }
 
   const r = readClock(clock, now);
-  const overtime = r.overtimeMs > 0;
+  const overtime = r.overtimeMs > 0 && !r.finished;
   const display = r.finished ? 'done' : overtime ? formatClock(r.overtimeMs, '+') : formatClock(r.remainingMs);
   return (
-    <div className="flex items-center gap-3">
-      <div
-        role="timer"
-        aria-label="Phase timer"
-        aria-live="off"
-        className={`flex flex-col rounded px-3 py-1 ${overtime ? 'bg-amber-900/60 text-amber-200' : 'bg-slate-800'}`}
-      >
-        <span className="text-xs uppercase tracking-wide text-slate-300">
-          {r.finished ? 'Session finished' : `${r.phase.name} · phase ${r.phaseIndex + 1}/${r.phaseCount}`}
-          {r.paused && ' · paused'}
-        </span>
-        <span className="font-mono text-lg tabular-nums" data-testid="phase-time">
-          {display}
-        </span>
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex flex-wrap items-center justify-end gap-3">
+        <div
+          role="timer"
+          aria-label="Phase timer"
+          aria-live="off"
+          data-overtime={overtime}
+          className={`flex flex-col rounded px-3 py-1 ${overtime ? 'bg-amber-900/60 text-amber-200' : 'bg-slate-800'}`}
+        >
+          <span className="text-xs uppercase tracking-wide text-slate-300">
+            {r.finished ? 'Session finished' : `${r.phase.name} · phase ${r.phaseIndex + 1}/${r.phaseCount}`}
+            {r.paused && ' · paused'}
+            {overtime && ' · overtime'}
+          </span>
+          <span className="font-mono text-lg tabular-nums" data-testid="phase-time">
+            {display}
+          </span>
+        </div>
+        {!r.finished && (
+          <>
+            {r.paused ? (
+              <button type="button" className="btn" onClick={resume}>
+                Resume
+              </button>
+            ) : (
+              <button type="button" className="btn" onClick={pause}>
+                Pause
+              </button>
+            )}
+            <button type="button" className="btn" onClick={nextPhase}>
+              {r.isLastPhase ? 'Finish' : 'Next phase'}
+            </button>
+          </>
+        )}
+        {r.finished && (
+          <>
+            <ProtocolPicker problem={problem} />
+            <button type="button" className="btn btn-primary" onClick={start} title="A new session with a fresh timer; your code stays as it is">
+              Start again
+            </button>
+          </>
+        )}
       </div>
       {!r.finished && (
-        <>
-          {r.paused ? (
-            <button type="button" className="btn" onClick={resume}>
-              Resume
-            </button>
-          ) : (
-            <button type="button" className="btn" onClick={pause}>
-              Pause
-            </button>
-          )}
-          <button type="button" className="btn" onClick={nextPhase}>
-            {r.isLastPhase ? 'Finish' : 'Next phase'}
-          </button>
-        </>
+        <p className="max-w-xl truncate text-right text-xs text-slate-300" title={r.phase.goal} data-testid="phase-goal">
+          <span className="sr-only">Goal of this phase: </span>
+          {r.phase.goal}
+        </p>
       )}
-      {r.finished && (
-        <button type="button" className="btn btn-primary" onClick={start} title="A new session with a fresh timer; your code stays as it is">
-          Start again
-        </button>
-      )}
-      {!r.finished && <p className="hidden max-w-xs text-xs text-slate-400 xl:block">{r.phase.goal}</p>}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useWorkspace } from '../workspaceStore';
+import { WorkspaceReferenceButton } from '../../replay/WorkspaceReferenceButton';
 
 /** Run and Submit (or just Run, for a design scratchpad), with their shortcuts spelled out. */
 export function RunBar({ canSubmit }: { canSubmit: boolean }) {
@@ -15,6 +16,7 @@ export function RunBar({ canSubmit }: { canSubmit: boolean }) {
           Submit
         </button>
       )}
+      {canSubmit && <WorkspaceReferenceButton />}
       <span className="text-xs text-slate-500">
         Ctrl/⌘+Enter runs{canSubmit ? ' the examples · Ctrl/⌘+Shift+Enter submits' : ''}
       </span>

@@ -3,6 +3,7 @@ import { splitStatementByStage, visibleStatement } from '../../../core/problems/
 import type { Problem } from '../../../core/problems/types';
 import { Markdown } from '../../../shared/Markdown';
 import { FollowUpList } from './FollowUpList';
+import { PlanNotes } from './PlanNotes';
 
 /** The statement; for a staged problem, only the stages unlocked so far. */
 export function StatementPanel({ problem, unlockedStages }: { problem: Problem; unlockedStages: number }) {
@@ -16,6 +17,9 @@ export function StatementPanel({ problem, unlockedStages }: { problem: Problem; 
           Stage {unlockedStages + 1} — {locked[0]} unlocks when every hidden test of stage {unlockedStages} passes on Submit.
         </p>
       )}
+      <div className="mt-6">
+        <PlanNotes />
+      </div>
       <div className="mt-6">
         <FollowUpList problem={problem} />
       </div>

@@ -1,6 +1,8 @@
 import { Link } from 'wouter';
 import type { Problem } from '../../../core/problems/types';
 import { PhaseTimer } from './PhaseTimer';
+import { InterviewSettingsMenu } from '../../interview/InterviewSettingsMenu';
+import { AppNav } from '../../../shared/AppNav';
 
 export function WorkspaceHeader({ problem }: { problem: Problem }) {
   return (
@@ -8,12 +10,14 @@ export function WorkspaceHeader({ problem }: { problem: Problem }) {
       <Link href="/" className="text-sm text-slate-400 hover:text-slate-200">
         ← Problems
       </Link>
+      <AppNav withProblems={false} />
       <h1 className="text-lg font-semibold">{problem.title}</h1>
       <span className="text-xs text-slate-500">
         {problem.kind} · {problem.difficulty}
       </span>
-      <div className="ml-auto">
-        <PhaseTimer />
+      <div className="ml-auto flex items-start gap-3">
+        <InterviewSettingsMenu />
+        <PhaseTimer problem={problem} />
       </div>
     </header>
   );

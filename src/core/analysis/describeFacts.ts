@@ -1,0 +1,85 @@
+/**
+ * The measured facts in words: the rows of the facts table, and the one line shown next to each
+ * self-review item (the fact that item is about). Plain strings, so the review panel, a bundle's
+ * summary and the tests all read the same sentences.
+ */
+import type { SelfReviewItemId } from '../review/types';
+import { formatDifference, formatDuration, formatShare } from './formatDuration';
+import type { PhaseFact, SessionFacts } from './types';
+
+export interface FactRow {
+  label: string;
+  value: string;
+}
+
+const NO_AUDIO = 'not measured (no audio)';
+
+export function factRows(facts: SessionFacts): FactRow[] {
+  const { talk } = facts;
+  return [
+    { label: 'Duration', value: formatDuration(facts.durationMs) },
+    { label: 'Total silence', value: talk ? formatDuration(talk.totalSilenceMs) : NO_AUDIO },
+    { label: 'Longest silence', value: talk ? formatDuration(talk.longestSilenceMs) : NO_AUDIO },
+    { label: 'Silences of 30 s or more', value: talk ? String(talk.silencesOver30s) : NO_AUDIO },
+    { label: 'Share of time talking', value: talk ? formatShare(talk.talkingShare) : NO_AUDIO },
+    { label: 'Time to first run', value: facts.timeToFirstRunMs === null ? 'nothing was run' : formatDuration(facts.timeToFirstRunMs) },
+    { label: 'Runs (examples)', value: String(facts.runs) },
+    { label: 'Submits (hidden tests)', value: String(facts.submits) },
+    { label: 'Runs and Submits in the code phase', value: facts.runsInCodePhase === null ? 'no code phase in this protocol' : String(facts.runsInCodePhase) },
+    { label: 'Longest editing without running', value: formatDuration(facts.longestEditingWithoutRunMs) },
+    { label: 'Submits until all hidden tests passed', value: submitsUntilPass(facts) },
+    { label: 'First Submit passed', value: facts.firstSubmitPassed === null ? 'no Submit' : facts.firstSubmitPassed ? 'yes' : 'no' },
+    { label: 'Edge cases listed before code', value: facts.edgeCasesBeforeCode === null ? 'not measured (no plan notes or no code)' : String(facts.edgeCasesBeforeCode) },
+    { label: 'Follow-up questions asked', value: String(facts.followUpsAsked) },
+    { label: 'Nudges (silence / no run / coding in plan)', value: `${facts.nudges.silence} / ${facts.nudges.noRun} / ${facts.nudges.planCoding}` },
+  ];
+}
+
+function submitsUntilPass(facts: SessionFacts): string {
+  if (facts.submits === 0) return 'no Submit';
+  return facts.submitsUntilAllPass === null ? `not passed in ${facts.submits}` : String(facts.submitsUntilAllPass);
+}
+
+/** A phase's row: planned, actual, and the difference ("never reached" when it was not). */
+export function describePhase(phase: PhaseFact): { planned: string; actual: string; difference: string } {
+  return {
+    planned: formatDuration(phase.plannedMs),
+    actual: phase.actualMs === null ? 'never reached' : formatDuration(phase.actualMs),
+    difference: phase.actualMs === null ? '—' : formatDifference(phase.actualMs, phase.plannedMs),
+  };
+}
+
+/** The measured fact beside each self-review item: what the log says about it. */
+export function selfReviewFact(item: SelfReviewItemId, facts: SessionFacts): string {
+  const { talk } = facts;
+  switch (item) {
+    case 'talked':
+      return talk
+        ? `${formatDuration(talk.totalSilenceMs)} of silence in total, longest ${formatDuration(talk.longestSilenceMs)}, ${talk.silencesOver30s} of 30 s or more.`
+        : 'No audio was recorded: listen for yourself next time, or record with the microphone on.';
+    case 'explained':
+      return talk ? `You were talking ${formatShare(talk.talkingShare)} of the recorded time.` : 'No audio was recorded, so talking time is not measured.';
+    case 'tested': {
+      const runs = facts.runsInCodePhase ?? facts.runs + facts.submits;
+      const where = facts.runsInCodePhase === null ? 'in the session' : 'in the code phase';
+      const first = facts.timeToFirstRunMs === null ? 'nothing was run' : `first run after ${formatDuration(facts.timeToFirstRunMs)}`;
+      return `${runs} ${runs === 1 ? 'run' : 'runs'} ${where}; ${first}; longest editing without running ${formatDuration(facts.longestEditingWithoutRunMs)}.`;
+    }
+    case 'caught-bugs':
+      if (facts.submits === 0) return `No Submit; ${facts.runs} ${facts.runs === 1 ? 'Run' : 'Runs'} of the examples.`;
+      if (facts.submitsUntilAllPass === null) return `None of ${facts.submits} ${facts.submits === 1 ? 'Submit' : 'Submits'} passed all hidden tests.`;
+      return facts.firstSubmitPassed
+        ? 'The first Submit passed every hidden test.'
+        : `The first Submit failed; all hidden tests passed on Submit ${facts.submitsUntilAllPass}.`;
+    case 'edge-cases':
+      return facts.edgeCasesBeforeCode === null
+        ? 'Not measured: the session has no plan notes, or no code was typed.'
+        : `${facts.edgeCasesBeforeCode} ${facts.edgeCasesBeforeCode === 1 ? 'item' : 'items'} listed in the plan notes before the first line of code.`;
+    case 'calm': {
+      const reached = facts.phases.filter((p) => p.actualMs !== null);
+      const over = reached.filter((p) => p.actualMs! > p.plannedMs + 1000).length;
+      const nudges = facts.nudges.silence + facts.nudges.noRun + facts.nudges.planCoding;
+      return `${over} of ${reached.length} phases over plan; ${nudges} ${nudges === 1 ? 'nudge' : 'nudges'} shown.`;
+    }
+  }
+}

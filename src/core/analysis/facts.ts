@@ -1,0 +1,118 @@
+/**
+ * The measured facts of a session (see types.ts), computed from its record and event log alone: pure,
+ * so the review, the progress chart and the bundle export all get the same numbers.
+ */
+import { replayText } from '../session/editLog';
+import type { EditEvent, RunEvent, SessionEvent, SessionRecord, SilenceInterval } from '../session/types';
+import { inSpan, phaseFacts, phaseSpans } from './phaseTimes';
+import { countListItems } from './planNotes';
+import type { SessionFacts, TalkFacts } from './types';
+
+export { readinessChecklist } from './readiness';
+
+/**
+ * Phases in which the candidate writes the solution, across the built-in protocols: the coding
+ * interview's Code, the backend interview's Implement and Optimise, the pairing interview's Solo task and
+ * Pairing. A custom protocol that reuses these ids counts too; one without them has no code phase.
+ */
+export const CODE_PHASE_IDS: ReadonlySet<string> = new Set(['code', 'implement', 'optimise', 'solo', 'pairing']);
+
+/** A silence this long or longer counts as a long one (the practice protocol's nudge default). */
+export const LONG_SILENCE_MS = 30_000;
+
+export function computeFacts(input: { session: SessionRecord; events: readonly SessionEvent[] }): SessionFacts {
+  const { session, events } = input;
+  const durationMs = sessionDuration(session, events);
+  const runs = events.filter((e): e is RunEvent => e.type === 'run');
+  const submits = runs.filter((r) => r.mode === 'submit');
+  const firstPass = submits.findIndex(allHiddenPassed);
+  return {
+    durationMs,
+    talk: talkFacts(session),
+    phases: phaseFacts(session, events, durationMs),
+    timeToFirstRunMs: runs[0]?.t ?? null,
+    runs: runs.length - submits.length,
+    submits: submits.length,
+    runsInCodePhase: runsInCodePhase(session, events, runs, durationMs),
+    longestEditingWithoutRunMs: longestEditingWithoutRun(events),
+    submitsUntilAllPass: firstPass === -1 ? null : firstPass + 1,
+    firstSubmitPassed: submits[0] ? allHiddenPassed(submits[0]) : null,
+    edgeCasesBeforeCode: edgeCasesBeforeCode(events),
+    followUpsAsked: events.filter((e) => e.type === 'followup').length,
+    nudges: {
+      silence: events.filter((e) => e.type === 'nudge' && e.kind === 'silence').length,
+      noRun: events.filter((e) => e.type === 'nudge' && e.kind === 'no-run').length,
+      planCoding: events.filter((e) => e.type === 'nudge' && e.kind === 'plan-coding').length,
+    },
+  };
+}
+
+/** Start to end; an unfinished session ends at its last logged event. */
+export function sessionDuration(session: SessionRecord, events: readonly SessionEvent[]): number {
+  if (session.endedAt !== null) return Math.max(0, session.endedAt - session.startedAt);
+  return events.reduce((last, e) => Math.max(last, e.t), 0);
+}
+
+/** All hidden tests passed: the run completed and every one of its (more than zero) tests passed. */
+export function allHiddenPassed(run: RunEvent): boolean {
+  return run.mode === 'submit' && run.outcome === 'completed' && run.total > 0 && run.passed === run.total;
+}
+
+/**
+ * Talk from the detected silences over the audio actually recorded (segments whose length is known:
+ * an interrupted segment is measured when the session finishes). Null without audio.
+ */
+export function talkFacts(session: SessionRecord): TalkFacts | null {
+  const audioMs = (session.audio?.segments ?? []).reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
+  if (audioMs <= 0) return null;
+  const lengths = session.silences.map((s: SilenceInterval) => Math.max(0, s.endMs - s.startMs));
+  const totalSilenceMs = lengths.reduce((a, b) => a + b, 0);
+  return {
+    totalSilenceMs,
+    longestSilenceMs: lengths.reduce((a, b) => Math.max(a, b), 0),
+    silencesOver30s: lengths.filter((l) => l >= LONG_SILENCE_MS).length,
+    talkingShare: Math.min(1, Math.max(0, 1 - totalSilenceMs / audioMs)),
+  };
+}
+
+function runsInCodePhase(session: SessionRecord, events: readonly SessionEvent[], runs: readonly RunEvent[], durationMs: number): number | null {
+  const planned = session.phases.length > 0 ? session.phases.map((p) => p.id) : events.flatMap((e) => (e.type === 'phase' ? [e.phaseId] : []));
+  if (!planned.some((id) => CODE_PHASE_IDS.has(id))) return null;
+  const spans = phaseSpans(events, durationMs).filter((s) => CODE_PHASE_IDS.has(s.phaseId));
+  return runs.filter((r) => spans.some((s) => inSpan(s, r.t))).length;
+}
+
+const isCodeEdit = (e: SessionEvent): e is EditEvent => e.type === 'edit' && e.file === 'solution.ts';
+
+/**
+ * The longest stretch of editing with no Run or Submit: from the first keystroke after a run (or the
+ * start) to the last keystroke before the next run (or the end). A merged edit event starts at its
+ * `startT` (its first keystroke) and ends at `t` (its last).
+ */
+export function longestEditingWithoutRun(events: readonly SessionEvent[]): number {
+  let longest = 0;
+  let firstEdit: number | null = null;
+  let lastEdit = 0;
+  const close = () => {
+    if (firstEdit !== null) longest = Math.max(longest, lastEdit - firstEdit);
+    firstEdit = null;
+  };
+  for (const e of events) {
+    if (e.type === 'run') close();
+    else if (isCodeEdit(e)) {
+      firstEdit ??= e.startT ?? e.t;
+      lastEdit = Math.max(lastEdit, e.t);
+    }
+  }
+  close();
+  return longest;
+}
+
+/** List items in notes.md at the first code edit; null without notes in the log or without a code edit. */
+export function edgeCasesBeforeCode(events: readonly SessionEvent[]): number | null {
+  const hasNotes = events.some((e) => (e.type === 'snapshot' || e.type === 'edit') && e.file === 'notes.md');
+  const firstCodeEdit = events.find(isCodeEdit);
+  if (!hasNotes || !firstCodeEdit) return null;
+  // Notes typed in the same millisecond as the first code edit count as before it: replayText includes t <= at.
+  return countListItems(replayText(events, 'notes.md', firstCodeEdit.startT ?? firstCodeEdit.t));
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { readinessChecklist } from './readiness';
+import type { ReadinessId, ReadinessItem, SessionFacts } from './types';
+
+function facts(patch: Partial<SessionFacts> = {}): SessionFacts {
+  return {
+    durationMs: 45 * 60_000,
+    talk: null,
+    phases: [],
+    timeToFirstRunMs: null,
+    runs: 0,
+    submits: 0,
+    runsInCodePhase: 0,
+    longestEditingWithoutRunMs: 0,
+    submitsUntilAllPass: null,
+    firstSubmitPassed: null,
+    edgeCasesBeforeCode: null,
+    followUpsAsked: 0,
+    nudges: { silence: 0, noRun: 0, planCoding: 0 },
+    ...patch,
+  };
+}
+
+const item = (f: SessionFacts, id: ReadinessId): ReadinessItem => readinessChecklist(f).find((i) => i.id === id)!;
+const talk = (totalSilenceMs: number) => ({ totalSilenceMs, longestSilenceMs: 3100, silencesOver30s: 0, talkingShare: 0.9 });
+
+describe('readinessChecklist', () => {
+  it('lists the four success criteria in the protocol order', () => {
+    expect(readinessChecklist(facts()).map((i) => i.id)).toEqual(['silence', 'tested-incrementally', 'works-early', 'edge-cases-first']);
+  });
+
+  it('marks everything not measurable on an empty session, each with its reason', () => {
+    const items = readinessChecklist(facts());
+    expect(items.map((i) => i.status)).toEqual(['not-measurable', 'not-measurable', 'not-measurable', 'not-measurable']);
+    expect(items[0]!.figure).toBe('No audio was recorded in this session, so silence could not be measured.');
+    expect(items[2]!.figure).toBe('Nothing was submitted, so there is no hidden-test result.');
+  });
+
+  describe('silence', () => {
+    it('is met under 10 s in total, with the figures', () => {
+      expect(item(facts({ talk: talk(7240) }), 'silence')).toEqual({
+        id: 'silence',
+        label: 'Under 10 s of total silence',
+        status: 'met',
+        figure: '7.2 s of silence in total; the longest was 3.1 s.',
+      });
+    });
+    it('is not met at 10 s or more', () => {
+      expect(item(facts({ talk: talk(10_000) }), 'silence').status).toBe('not-met');
+    });
+  });
+
+  describe('tested after every function (proxy)', () => {
+    it('is met with a run in the code phase and no editing stretch of 10 min', () => {
+      const i = item(facts({ runsInCodePhase: 3, longestEditingWithoutRunMs: 250_000 }), 'tested-incrementally');
+      expect(i.status).toBe('met');
+      expect(i.figure).toBe(
+        '3 runs during the code phase; the longest stretch of editing without running was 4 min 10 s. (Measured as: at least one run, and no stretch of 10 min or more.)',
+      );
+    });
+    it('is not met after 10 min of editing without a run', () => {
+      expect(item(facts({ runsInCodePhase: 5, longestEditingWithoutRunMs: 600_000 }), 'tested-incrementally').status).toBe('not-met');
+    });
+    it('is not met when code was typed but never run in the code phase', () => {
+      const i = item(facts({ runsInCodePhase: 0, longestEditingWithoutRunMs: 60_000 }), 'tested-incrementally');
+      expect(i.status).toBe('not-met');
+      expect(i.figure).toMatch(/^0 runs during the code phase/);
+    });
+    it('counts every run of a protocol without a code phase', () => {
+      const i = item(facts({ runsInCodePhase: null, runs: 1, submits: 0, longestEditingWithoutRunMs: 1000 }), 'tested-incrementally');
+      expect(i.status).toBe('met');
+      expect(i.figure).toMatch(/^1 run in the session;/);
+    });
+  });
+
+  describe('works on the first or second run', () => {
+    it('is met when all hidden tests pass on the first or second Submit', () => {
+      expect(item(facts({ submits: 1, submitsUntilAllPass: 1 }), 'works-early')).toMatchObject({ status: 'met', figure: 'All hidden tests passed on the first Submit.' });
+      expect(item(facts({ submits: 3, submitsUntilAllPass: 2 }), 'works-early')).toMatchObject({ status: 'met', figure: 'All hidden tests first passed on Submit 2 of 3.' });
+    });
+    it('is not met on a third Submit or never', () => {
+      expect(item(facts({ submits: 3, submitsUntilAllPass: 3 }), 'works-early').status).toBe('not-met');
+      expect(item(facts({ submits: 2, submitsUntilAllPass: null }), 'works-early')).toMatchObject({ status: 'not-met', figure: 'None of 2 Submits passed all hidden tests.' });
+    });
+  });
+
+  describe('edge cases listed before coding', () => {
+    it('is met with at least one list item', () => {
+      expect(item(facts({ edgeCasesBeforeCode: 1 }), 'edge-cases-first')).toMatchObject({
+        status: 'met',
+        figure: '1 list item in the plan notes when the first line of code was typed.',
+      });
+    });
+    it('is not met with none', () => {
+      expect(item(facts({ edgeCasesBeforeCode: 0 }), 'edge-cases-first').status).toBe('not-met');
+    });
+    it('is not measurable without plan notes', () => {
+      expect(item(facts({ edgeCasesBeforeCode: null }), 'edge-cases-first').status).toBe('not-measurable');
+    });
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The readiness checklist: the practice protocol's success criteria (shared/seeds/000), each judged from
+ * the measured facts with the figure it rests on. A criterion the log cannot show is "not measurable",
+ * never guessed.
+ */
+import { formatDuration } from './formatDuration';
+import type { ReadinessItem, SessionFacts } from './types';
+
+/** "Under 10 s of total silence". */
+export const SILENCE_LIMIT_MS = 10_000;
+/**
+ * Stand-in for "tested after every function": the log cannot tell where one function ends, but a run
+ * at least every ten minutes of editing is what testing function by function looks like in it.
+ */
+export const EDITING_LIMIT_MS = 10 * 60_000;
+/** "Works on the first or second run": all hidden tests pass by this Submit. */
+export const WORKS_BY_SUBMIT = 2;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function readinessChecklist(facts: SessionFacts): ReadinessItem[] {
+  return [silenceItem(facts), testedItem(facts), worksEarlyItem(facts), edgeCasesItem(facts)];
+}
+
+function silenceItem({ talk }: SessionFacts): ReadinessItem {
+  const label = 'Under 10 s of total silence';
+  if (!talk) return { id: 'silence', label, status: 'not-measurable', figure: 'No audio was recorded in this session, so silence could not be measured.' };
+  return {
+    id: 'silence',
+    label,
+    status: talk.totalSilenceMs < SILENCE_LIMIT_MS ? 'met' : 'not-met',
+    figure: `${formatDuration(talk.totalSilenceMs)} of silence in total; the longest was ${formatDuration(talk.longestSilenceMs)}.`,
+  };
+}
+
+function testedItem(facts: SessionFacts): ReadinessItem {
+  const label = 'Tested after every function';
+  const runs = facts.runsInCodePhase ?? facts.runs + facts.submits;
+  const where = facts.runsInCodePhase === null ? 'in the session' : 'during the code phase';
+  if (runs === 0 && facts.longestEditingWithoutRunMs === 0) {
+    return { id: 'tested-incrementally', label, status: 'not-measurable', figure: 'No code was typed or run in this session.' };
+  }
+  const met = runs >= 1 && facts.longestEditingWithoutRunMs < EDITING_LIMIT_MS;
+  return {
+    id: 'tested-incrementally',
+    label,
+    status: met ? 'met' : 'not-met',
+    figure:
+      `${plural(runs, 'run')} ${where}; the longest stretch of editing without running was ${formatDuration(facts.longestEditingWithoutRunMs)}. ` +
+      `(Measured as: at least one run, and no stretch of 10 min or more.)`,
+  };
+}
+
+function worksEarlyItem(facts: SessionFacts): ReadinessItem {
+  const label = 'Works on the first or second run';
+  if (facts.submits === 0) {
+    return { id: 'works-early', label, status: 'not-measurable', figure: 'Nothing was submitted, so there is no hidden-test result.' };
+  }
+  const at = facts.submitsUntilAllPass;
+  if (at === null) {
+    return { id: 'works-early', label, status: 'not-met', figure: `None of ${plural(facts.submits, 'Submit')} passed all hidden tests.` };
+  }
+  return {
+    id: 'works-early',
+    label,
+    status: at <= WORKS_BY_SUBMIT ? 'met' : 'not-met',
+    figure: at === 1 ? 'All hidden tests passed on the first Submit.' : `All hidden tests first passed on Submit ${at} of ${facts.submits}.`,
+  };
+}
+
+function edgeCasesItem({ edgeCasesBeforeCode }: SessionFacts): ReadinessItem {
+  const label = 'Edge cases listed before coding';
+  if (edgeCasesBeforeCode === null) {
+    return {
+      id: 'edge-cases-first',
+      label,
+      status: 'not-measurable',
+      figure: 'The log has no plan notes, or no code was typed, so there is nothing to compare.',
+    };
+  }
+  return {
+    id: 'edge-cases-first',
+    label,
+    status: edgeCasesBeforeCode >= 1 ? 'met' : 'not-met',
+    figure: `${plural(edgeCasesBeforeCode, 'list item')} in the plan notes when the first line of code was typed.`,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Export: one session's data → the bundle's files (format.ts) → one .zip. Pure: the caller reads
+ * IndexedDB (storage/exportSession.ts) and saves the bytes. Facts are measured here, from the same
+ * record and log the bundle carries, so session.json and report.md agree with what an importer recomputes.
+ */
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { computeFacts, readinessChecklist } from '../analysis/facts';
+import type { ReadinessItem, SessionFacts } from '../analysis/types';
+import type { ReviewRecord } from '../review/types';
+import { replayText } from '../session/editLog';
+import type { SessionEvent, SessionRecord } from '../session/types';
+import { sha256Hex } from './checksum';
+import {
+  audioFileName,
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  EVENTS_FILE,
+  LEVELS_FILE,
+  MANIFEST_FILE,
+  NOTES_FILE,
+  REPORT_FILE,
+  SESSION_FILE,
+  SOLUTION_FILE,
+  type BundleManifest,
+  type LevelsJson,
+  type SessionJson,
+} from './format';
+import { buildReport } from './report';
+
+export interface BundleSource {
+  session: SessionRecord;
+  problemTitle: string;
+  events: SessionEvent[];
+  review: ReviewRecord | null;
+  /** Loudness per frame of each segment that has any. */
+  levels: { index: number; db: number[] }[];
+  /** Each segment's stored audio (the finished blob's bytes). Segments with no stored audio are left out. */
+  audio: { index: number; mimeType: string; bytes: Uint8Array }[];
+  appVersion: string;
+  /** When the bundle is made (manifest's createdAt, and the zip entries' dates). */
+  now: Date;
+}
+
+function measure(session: SessionRecord, events: SessionEvent[]): { facts: SessionFacts | null; readiness: ReadinessItem[] | null } {
+  try {
+    const facts = computeFacts({ session, events });
+    return { facts, readiness: readinessChecklist(facts) };
+  } catch {
+    // Facts are informative in a bundle: a log they cannot be measured on still exports.
+    return { facts: null, readiness: null };
+  }
+}
+
+/** Every file of the bundle but the manifest, in the order they go into the zip. */
+export function bundleContent(source: BundleSource): Map<string, Uint8Array> {
+  const { session, events, review } = source;
+  const { facts, readiness } = measure(session, events);
+  const sessionJson: SessionJson = { problem: { id: session.problemId, title: source.problemTitle }, session, review, facts, readiness };
+  const files = new Map<string, Uint8Array>();
+  files.set(SESSION_FILE, strToU8(JSON.stringify(sessionJson, null, 2)));
+  files.set(EVENTS_FILE, strToU8(events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : '')));
+  if (session.audio) {
+    const levels: LevelsJson = { frameMs: session.levelFrameMs, segments: source.levels.map((l) => ({ index: l.index, db: l.db })) };
+    files.set(LEVELS_FILE, strToU8(JSON.stringify(levels)));
+  }
+  files.set(SOLUTION_FILE, strToU8(replayText(events, 'solution.ts', Infinity)));
+  if (events.some((e) => (e.type === 'snapshot' || e.type === 'edit') && e.file === 'notes.md')) {
+    files.set(NOTES_FILE, strToU8(replayText(events, 'notes.md', Infinity)));
+  }
+  files.set(REPORT_FILE, strToU8(buildReport({ title: source.problemTitle, session, events, review, facts, readiness })));
+  for (const a of source.audio) files.set(audioFileName(a.index, a.mimeType), a.bytes);
+  return files;
+}
+
+export async function buildManifest(files: ReadonlyMap<string, Uint8Array>, appVersion: string, now: Date): Promise<BundleManifest> {
+  const entries = [...files.entries()];
+  const hashes = await Promise.all(entries.map(([, bytes]) => sha256Hex(bytes)));
+  return {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    appVersion,
+    createdAt: now.toISOString(),
+    files: entries.map(([path, bytes], i) => ({ path, bytes: bytes.byteLength, sha256: hashes[i]! })),
+  };
+}
+
+/** The zip: audio is stored as it is (Opus does not compress further, and storing it is fast), text is deflated. */
+export function zipFiles(files: ReadonlyMap<string, Uint8Array>, now: Date): Uint8Array {
+  const zippable: Zippable = {};
+  for (const [path, bytes] of files) zippable[path] = [bytes, { level: path.startsWith('audio/') ? 0 : 6, mtime: now }];
+  return zipSync(zippable);
+}
+
+/** The whole export: files, manifest first, zipped. */
+export async function buildBundle(source: BundleSource): Promise<Uint8Array> {
+  const content = bundleContent(source);
+  const manifest = await buildManifest(content, source.appVersion, source.now);
+  const files = new Map<string, Uint8Array>([[MANIFEST_FILE, strToU8(JSON.stringify(manifest, null, 2))], ...content]);
+  return zipFiles(files, source.now);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `<problem-id>-<YYYY-MM-DD-HHmm>.zip`, the session's start in the user's local time. */
+export function bundleFileName(problemId: string, startedAt: number): string {
+  const d = new Date(startedAt);
+  const safeId = problemId.replace(/[^a-z0-9-]/gi, '-') || 'session';
+  return `${safeId}-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}.zip`;
+}

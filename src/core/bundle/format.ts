@@ -1,0 +1,119 @@
+/**
+ * The session bundle format, version 1: what a bundle holds, how its files are named, and the limits an
+ * importer enforces before inflating anything. Documented for people in schemas/README.md; the JSON
+ * files' shapes are the JSON Schemas in schemas/. Change a name or a limit here and there together.
+ */
+import type { ReadinessItem, SessionFacts } from '../analysis/types';
+import type { ReviewRecord } from '../review/types';
+import type { SessionRecord } from '../session/types';
+
+export const BUNDLE_FORMAT = 'rehearse-session-bundle';
+export const BUNDLE_FORMAT_VERSION = 1;
+
+export const MANIFEST_FILE = 'manifest.json';
+export const SESSION_FILE = 'session.json';
+export const EVENTS_FILE = 'events.jsonl';
+export const LEVELS_FILE = 'levels.json';
+export const SOLUTION_FILE = 'solution.ts';
+export const NOTES_FILE = 'notes.md';
+export const REPORT_FILE = 'report.md';
+
+/** Files every bundle has (manifest.json aside); levels.json, notes.md and audio are there when the session had them. */
+export const REQUIRED_FILES: readonly string[] = [SESSION_FILE, EVENTS_FILE, SOLUTION_FILE, REPORT_FILE];
+
+/** Most audio segments a session may have (a resume after each interruption adds one). */
+export const MAX_AUDIO_SEGMENTS = 50;
+
+const MIB = 1024 * 1024;
+
+/**
+ * What an importer accepts. Sizes are the uncompressed bytes the zip declares, checked before inflating,
+ * then checked again against what inflating actually produces. A 45-minute session is about 11 MB of
+ * audio (Opus at 32 kb/s), 1–2 MB of events and 1 MB of levels, so these leave a wide margin.
+ */
+export const BUNDLE_LIMITS = {
+  /** The .zip file itself. */
+  maxFileBytes: 250 * MIB,
+  /** All entries together, uncompressed. */
+  maxTotalBytes: 250 * MIB,
+  maxEntries: 64,
+  /** Per entry, uncompressed. */
+  maxAudioBytes: 200 * MIB,
+  maxEventsBytes: 20 * MIB,
+  maxLevelsBytes: 20 * MIB,
+  maxSessionBytes: 2 * MIB,
+  maxTextBytes: 5 * MIB,
+  maxManifestBytes: 64 * 1024,
+  /**
+   * Largest uncompressed ÷ compressed ratio for an entry over `ratioCheckAboveBytes`. Real bundles stay
+   * far below (event logs ~10:1; audio is stored, 1:1); a zip bomb needs hundreds to a thousand to one.
+   * Small entries are exempt: a few hundred kB of silence levels may compress very well and harm nothing.
+   */
+  maxCompressionRatio: 200,
+  ratioCheckAboveBytes: 1 * MIB,
+} as const;
+
+export const AUDIO_EXTENSIONS: Record<string, string> = { 'audio/webm': 'webm', 'audio/ogg': 'ogg', 'audio/mp4': 'mp4' };
+
+/** `audio/segment-<index>.<ext>`, the extension following the segment's MIME type (webm in Chromium). */
+export function audioFileName(segment: number, mimeType: string): string {
+  const base = mimeType.split(';')[0]!.trim();
+  return `audio/segment-${segment}.${AUDIO_EXTENSIONS[base] ?? 'webm'}`;
+}
+
+const AUDIO_NAME = /^audio\/segment-(0|[1-9]\d?)\.(webm|ogg|mp4)$/;
+
+/** The segment index of an audio file name, or null when the name is not one. */
+export function audioSegmentOf(name: string): number | null {
+  const m = AUDIO_NAME.exec(name);
+  return m ? Number(m[1]) : null;
+}
+
+const FIXED_NAMES: ReadonlySet<string> = new Set([MANIFEST_FILE, SESSION_FILE, EVENTS_FILE, LEVELS_FILE, SOLUTION_FILE, NOTES_FILE, REPORT_FILE]);
+
+export function isAllowedName(name: string): boolean {
+  return FIXED_NAMES.has(name) || AUDIO_NAME.test(name);
+}
+
+/** The declared-size limit of an allowed entry. */
+export function entryLimit(name: string): number {
+  if (name === MANIFEST_FILE) return BUNDLE_LIMITS.maxManifestBytes;
+  if (name === SESSION_FILE) return BUNDLE_LIMITS.maxSessionBytes;
+  if (name === EVENTS_FILE) return BUNDLE_LIMITS.maxEventsBytes;
+  if (name === LEVELS_FILE) return BUNDLE_LIMITS.maxLevelsBytes;
+  if (AUDIO_NAME.test(name)) return BUNDLE_LIMITS.maxAudioBytes;
+  return BUNDLE_LIMITS.maxTextBytes;
+}
+
+export interface ManifestFile {
+  path: string;
+  bytes: number;
+  /** Lower-case hex SHA-256 of the file's bytes. */
+  sha256: string;
+}
+
+/** manifest.json (schemas/bundle-manifest.schema.json). */
+export interface BundleManifest {
+  format: typeof BUNDLE_FORMAT;
+  formatVersion: typeof BUNDLE_FORMAT_VERSION;
+  appVersion: string;
+  /** ISO 8601, UTC. */
+  createdAt: string;
+  files: ManifestFile[];
+}
+
+/** session.json (schemas/session.schema.json). */
+export interface SessionJson {
+  problem: { id: string; title: string };
+  session: SessionRecord;
+  review: ReviewRecord | null;
+  /** As measured by the exporting app; an importer recomputes them from the log and never stores these. */
+  facts: SessionFacts | null;
+  readiness: ReadinessItem[] | null;
+}
+
+/** levels.json (schemas/levels.schema.json). */
+export interface LevelsJson {
+  frameMs: number;
+  segments: { index: number; db: number[] }[];
+}

@@ -1,0 +1,215 @@
+/**
+ * Import: untrusted bytes → a typed session, or a BundleError saying exactly what is wrong. The checks
+ * run cheapest and most fundamental first: the zip's structure and every entry's metadata (nothing
+ * inflated yet), the manifest (format, version, schema), each file inflated within its declared size and
+ * matched against its SHA-256, then each JSON file against its schema and through the restore guards, and
+ * finally that the parts agree (the log replays to solution.ts, audio and levels belong to real segments).
+ * Nothing here writes anything: storage/importSession.ts writes only what this returns.
+ */
+import { replayText } from '../session/editLog';
+import type { SessionEvent, SessionRecord } from '../session/types';
+import type { ReviewRecord } from '../review/types';
+import { restoreSessionEvent, restoreSessionRecord } from '../../storage/restore';
+import { restoreReview } from '../../storage/restoreReview';
+import { sha256Hex } from './checksum';
+import { BundleError, fail, NOT_A_BUNDLE } from './errors';
+import {
+  audioSegmentOf,
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  EVENTS_FILE,
+  LEVELS_FILE,
+  MANIFEST_FILE,
+  REQUIRED_FILES,
+  SESSION_FILE,
+  SOLUTION_FILE,
+  type BundleManifest,
+  type LevelsJson,
+  type SessionJson,
+} from './format';
+import { inflateEntry } from './inflateEntry';
+import { bundleValidators, describeSchemaErrors } from './schemas';
+import { readZipDirectory, type ZipEntry } from './zipDirectory';
+
+export interface ParsedBundle {
+  manifest: BundleManifest;
+  problem: { id: string; title: string };
+  session: SessionRecord;
+  review: ReviewRecord | null;
+  events: SessionEvent[];
+  levels: { index: number; db: number[] }[];
+  audio: { index: number; mimeType: string; bytes: Uint8Array }[];
+}
+
+export interface ParseOptions {
+  /** Whether this app knows the problem (a bundle from a newer version may name one it lacks). */
+  knowsProblem?: (problemId: string) => boolean;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function text(name: string, bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return fail('invalid-json', `“${name}” in this bundle is not UTF-8 text.`);
+  }
+}
+
+function json(name: string, bytes: Uint8Array): unknown {
+  const source = text(name, bytes);
+  try {
+    return JSON.parse(source);
+  } catch {
+    return fail('invalid-json', `“${name}” in this bundle is not valid JSON.`);
+  }
+}
+
+function readManifest(bytes: Uint8Array, entries: ReadonlyMap<string, ZipEntry>): BundleManifest {
+  const entry = entries.get(MANIFEST_FILE);
+  if (!entry) fail('missing-manifest', `${NOT_A_BUNDLE} it has no manifest.json.`);
+  const raw = json(MANIFEST_FILE, inflateEntry(bytes, entry, true));
+  const loose = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  if (loose.format !== BUNDLE_FORMAT) fail('wrong-format', `${NOT_A_BUNDLE} its manifest.json does not name the Rehearse bundle format.`);
+  const version = loose.formatVersion;
+  if (typeof version === 'number' && Number.isInteger(version) && version > BUNDLE_FORMAT_VERSION) {
+    fail('unsupported-version', `This bundle was made by a newer version of Rehearse (bundle format ${version}); this version reads format ${BUNDLE_FORMAT_VERSION}. Reload Rehearse to update it, then import again.`);
+  }
+  if (version !== BUNDLE_FORMAT_VERSION) fail('unsupported-version', `This bundle's format version (${JSON.stringify(version)}) is not one Rehearse knows; it reads format ${BUNDLE_FORMAT_VERSION}.`);
+  const validate = bundleValidators().manifest;
+  if (!validate(raw)) fail('schema-violation', `This bundle's manifest.json is malformed: ${describeSchemaErrors(validate.errors)}.`);
+  return raw as BundleManifest;
+}
+
+/** The manifest lists exactly the zip's other files, once each, with their sizes. */
+function checkListing(manifest: BundleManifest, entries: ReadonlyMap<string, ZipEntry>): void {
+  const listed = new Map<string, number>();
+  for (const f of manifest.files) {
+    if (listed.has(f.path)) fail('schema-violation', `This bundle's manifest.json lists “${f.path}” twice.`);
+    listed.set(f.path, f.bytes);
+  }
+  for (const name of entries.keys()) {
+    if (name !== MANIFEST_FILE && !listed.has(name)) fail('unlisted-file', `This bundle contains “${name}”, which its manifest does not list: it was changed after export.`);
+  }
+  for (const [path, size] of listed) {
+    const entry = entries.get(path);
+    if (!entry) fail('missing-file', `This bundle is incomplete: “${path}”, listed in its manifest, is missing.`);
+    if (entry.size !== size) fail('checksum-mismatch', `“${path}” in this bundle is ${entry.size} bytes but its manifest says ${size}: it was changed or damaged after export.`);
+  }
+  for (const required of REQUIRED_FILES) {
+    if (!listed.has(required)) fail('missing-file', `This bundle is incomplete: it has no ${required}.`);
+  }
+}
+
+async function inflateAndVerify(bytes: Uint8Array, manifest: BundleManifest, entries: ReadonlyMap<string, ZipEntry>): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  for (const f of manifest.files) {
+    const data = inflateEntry(bytes, entries.get(f.path)!, false);
+    if ((await sha256Hex(data)) !== f.sha256) {
+      fail('checksum-mismatch', `“${f.path}” in this bundle does not match its checksum: the file was changed or damaged after export.`);
+    }
+    files.set(f.path, data);
+  }
+  return files;
+}
+
+function readSession(data: Uint8Array): { json: SessionJson; session: SessionRecord; review: ReviewRecord | null } {
+  const raw = json(SESSION_FILE, data);
+  const validate = bundleValidators().session;
+  if (!validate(raw)) fail('schema-violation', `This bundle's session.json is malformed: ${describeSchemaErrors(validate.errors)}.`);
+  const parsed = raw as SessionJson;
+  const session = restoreSessionRecord(parsed.session);
+  if (!session) fail('schema-violation', "This bundle's session.json holds no usable session.");
+  const review = parsed.review === null ? null : restoreReview(parsed.review);
+  if (parsed.review !== null && !review) fail('schema-violation', "This bundle's session.json holds a review that cannot be read.");
+  if (parsed.problem.id !== session.problemId) fail('inconsistent', "This bundle's session.json names two different problems.");
+  if (review && review.sessionId !== session.id) fail('inconsistent', "This bundle's review belongs to a different session than its recording.");
+  // A bundle is a snapshot: no tab here is recording it, so a session exported mid-recording reads as interrupted.
+  if (session.status === 'recording') session.status = 'interrupted';
+  return { json: parsed, session, review };
+}
+
+function readEvents(data: Uint8Array): SessionEvent[] {
+  const lines = text(EVENTS_FILE, data).split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const { event: validateAny, eventOfType } = bundleValidators();
+  const events: SessionEvent[] = [];
+  let lastT = 0;
+  lines.forEach((line, i) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      fail('invalid-json', `Line ${i + 1} of this bundle's events.jsonl is not valid JSON.`);
+    }
+    if (!validateAny(raw)) {
+      const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+      const ofType = typeof type === 'string' ? eventOfType(type) : null;
+      if (ofType) ofType(raw);
+      const why = ofType ? describeSchemaErrors(ofType.errors) : `unknown event type ${JSON.stringify(type)}`;
+      fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is malformed: ${why}.`);
+    }
+    const event = restoreSessionEvent(raw);
+    if (!event) fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is not a usable event.`);
+    if (event.t < lastT) fail('inconsistent', `Line ${i + 1} of this bundle's events.jsonl goes back in time: the log is out of order.`);
+    lastT = event.t;
+    events.push(event);
+  });
+  return events;
+}
+
+function checkReplay(events: SessionEvent[], solution: string): void {
+  let replayed: string;
+  try {
+    replayed = replayText(events, 'solution.ts', Infinity);
+  } catch {
+    return fail('inconsistent', "This bundle's event log does not replay: an edit falls outside the code it changes.");
+  }
+  if (replayed !== solution) fail('inconsistent', "This bundle's event log does not replay to the code in its solution.ts.");
+}
+
+function readLevels(data: Uint8Array | undefined, session: SessionRecord): { index: number; db: number[] }[] {
+  if (!data) return [];
+  const raw = json(LEVELS_FILE, data);
+  const validate = bundleValidators().levels;
+  if (!validate(raw)) fail('schema-violation', `This bundle's levels.json is malformed: ${describeSchemaErrors(validate.errors)}.`);
+  const levels = raw as LevelsJson;
+  if (levels.frameMs !== session.levelFrameMs) fail('inconsistent', "This bundle's levels.json uses a frame length other than its session's.");
+  const segments = new Set(session.audio?.segments.map((s) => s.index) ?? []);
+  const seen = new Set<number>();
+  for (const s of levels.segments) {
+    if (!segments.has(s.index) || seen.has(s.index)) fail('inconsistent', `This bundle's levels.json has levels for audio segment ${s.index}, which its session does not have.`);
+    seen.add(s.index);
+  }
+  return levels.segments;
+}
+
+function readAudio(files: ReadonlyMap<string, Uint8Array>, session: SessionRecord): ParsedBundle['audio'] {
+  const audio: ParsedBundle['audio'] = [];
+  for (const [name, bytes] of files) {
+    const index = audioSegmentOf(name);
+    if (index === null) continue;
+    const segment = session.audio?.segments.find((s) => s.index === index);
+    if (!segment) fail('inconsistent', `This bundle holds “${name}”, but its session has no audio segment ${index}.`);
+    audio.push({ index, mimeType: segment.mimeType, bytes });
+  }
+  return audio.sort((a, b) => a.index - b.index);
+}
+
+export async function parseBundle(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParsedBundle> {
+  const entries = new Map(readZipDirectory(bytes).map((e) => [e.name, e]));
+  const manifest = readManifest(bytes, entries);
+  checkListing(manifest, entries);
+  const files = await inflateAndVerify(bytes, manifest, entries);
+  const { json: sessionJson, session, review } = readSession(files.get(SESSION_FILE)!);
+  if (options.knowsProblem && !options.knowsProblem(session.problemId)) {
+    fail('unknown-problem', `This bundle is a session of “${sessionJson.problem.title}” (${session.problemId}), a problem this version of Rehearse does not have. Reload Rehearse to update it, then import again.`);
+  }
+  const events = readEvents(files.get(EVENTS_FILE)!);
+  checkReplay(events, text(SOLUTION_FILE, files.get(SOLUTION_FILE)!));
+  const levels = readLevels(files.get(LEVELS_FILE), session);
+  const audio = readAudio(files, session);
+  return { manifest, problem: sessionJson.problem, session, review, events, levels, audio };
+}
+
+export { BundleError };

@@ -1,0 +1,114 @@
+/**
+ * report.md: the session in words, for whoever opens the bundle without Rehearse (a friend, a mentor).
+ * Plain Markdown; the candidate's own text is quoted as it is. Importers ignore this file (beyond its
+ * checksum): it is never parsed or rendered by the app.
+ */
+import { formatDuration, formatShare } from '../analysis/formatDuration';
+import type { ReadinessItem, SessionFacts } from '../analysis/types';
+import { LEVEL_LABELS, SELF_REVIEW_ITEMS, selfReviewTotal, designWeightedTotal } from '../review/rubrics';
+import type { ReviewRecord } from '../review/types';
+import type { SessionEvent, SessionRecord } from '../session/types';
+
+export interface ReportInput {
+  title: string;
+  session: SessionRecord;
+  events: readonly SessionEvent[];
+  review: ReviewRecord | null;
+  facts: SessionFacts | null;
+  readiness: ReadinessItem[] | null;
+}
+
+const READINESS_MARK = { met: 'met', 'not-met': 'not met', 'not-measurable': 'not measurable' } as const;
+
+/** One line of text in a Markdown table cell or list item: no line breaks, no column separators. */
+function inline(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+}
+
+function quoted(text: string): string {
+  return text.trim() ? text.trim().split('\n').map((line) => `> ${line}`).join('\n') : '_Nothing written._';
+}
+
+function factsSection(facts: SessionFacts): string[] {
+  const lines = ['## Measured facts', '', `- Duration: ${formatDuration(facts.durationMs)}`];
+  if (facts.talk) {
+    lines.push(
+      `- Talking: ${formatShare(facts.talk.talkingShare)} of the recording; silence ${formatDuration(facts.talk.totalSilenceMs)} in total, longest ${formatDuration(facts.talk.longestSilenceMs)}, ${facts.talk.silencesOver30s} over 30 s`,
+    );
+  } else lines.push('- Talking: no audio was recorded');
+  lines.push(
+    `- Runs: ${facts.runs}; Submits: ${facts.submits}`,
+    `- First Run or Submit: ${facts.timeToFirstRunMs === null ? 'none' : `after ${formatDuration(facts.timeToFirstRunMs)}`}`,
+    `- First Submit passed: ${facts.firstSubmitPassed === null ? 'no Submit' : facts.firstSubmitPassed ? 'yes' : 'no'}`,
+    `- Longest editing without a run: ${formatDuration(facts.longestEditingWithoutRunMs)}`,
+    `- Follow-up questions asked: ${facts.followUpsAsked}`,
+  );
+  if (facts.phases.length > 0) {
+    lines.push('', '| Phase | Planned | Actual |', '|---|---|---|');
+    for (const p of facts.phases) lines.push(`| ${inline(p.name)} | ${formatDuration(p.plannedMs)} | ${p.actualMs === null ? 'not reached' : formatDuration(p.actualMs)} |`);
+  }
+  return lines;
+}
+
+function reviewSection(review: ReviewRecord | null): string[] {
+  if (!review) return ['## Self-review', '', '_The session was not reviewed._'];
+  const lines = ['## Self-review', '', '| Item | Score | Note |', '|---|---|---|'];
+  for (const item of SELF_REVIEW_ITEMS) {
+    const s = review.selfScores[item.id];
+    lines.push(`| ${item.label} | ${s?.score ?? '–'}${s?.score ? ' / 10' : ''} | ${inline(s?.note ?? '')} |`);
+  }
+  const total = selfReviewTotal(review.selfScores);
+  lines.push('', total ? `Total: ${total.total} / ${total.scored * 10} (${total.scored} of ${SELF_REVIEW_ITEMS.length} items scored)` : 'No item scored yet.');
+  if (review.design) {
+    lines.push('', '### Design evaluation', '', '| Part | Weight | Level | Note |', '|---|---|---|---|');
+    for (const g of review.design) lines.push(`| ${inline(g.part)} | ${g.weight} % | ${g.level ? LEVEL_LABELS[g.level] : '–'} | ${inline(g.note)} |`);
+    const weighted = designWeightedTotal(review.design);
+    if (weighted !== null) lines.push('', `Weighted total: ${weighted} %`);
+  }
+  lines.push(
+    '',
+    '## Learnings',
+    '',
+    '### What went well',
+    '',
+    quoted(review.learnings.wentWell),
+    '',
+    '### What to improve',
+    '',
+    quoted(review.learnings.improve),
+    '',
+    '### Actions for next time',
+    '',
+    quoted(review.learnings.actions),
+  );
+  return lines;
+}
+
+export function buildReport(input: ReportInput): string {
+  const { session, events, facts, readiness, review } = input;
+  const started = new Date(session.startedAt);
+  const lines = [
+    `# ${inline(input.title)}`,
+    '',
+    `Practice session recorded with Rehearse on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    '',
+    `- Problem: ${inline(input.title)} (\`${session.problemId}\`)`,
+    `- Protocol: ${session.phases.map((p) => `${inline(p.name)} ${p.minutes} min`).join(', ') || session.protocolId || 'none'}`,
+    `- Status: ${session.status}`,
+    `- Audio: ${session.audio ? `${session.audio.segments.length} segment${session.audio.segments.length === 1 ? '' : 's'}` : `none (${session.audioOffReason ?? 'off'})`}`,
+    '',
+  ];
+  if (facts) lines.push(...factsSection(facts), '');
+  if (readiness && readiness.length > 0) {
+    lines.push('## Readiness', '');
+    for (const item of readiness) lines.push(`- ${inline(item.label)}: ${READINESS_MARK[item.status]} (${inline(item.figure)})`);
+    lines.push('');
+  }
+  lines.push(...reviewSection(review), '');
+  const followUps = events.filter((e) => e.type === 'followup');
+  lines.push('## Follow-up questions asked', '');
+  if (followUps.length === 0) lines.push('_None._');
+  for (const f of followUps) lines.push(`- ${formatDuration(f.t)} in: ${inline(f.question)}`);
+  lines.push('', 'The final code is in solution.ts; the full log is in events.jsonl. Import this .zip into Rehearse to replay it.', '');
+  return lines.join('\n');
+}

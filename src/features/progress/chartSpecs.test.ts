@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgressPoint } from '../../core/progress/series';
+import { buildChartSpecs } from './chartSpecs';
+
+const point = (over: Partial<ProgressPoint>): ProgressPoint => ({
+  sessionId: 's',
+  problemId: 'token-bucket',
+  protocolId: 'coding-45',
+  startedAt: Date.UTC(2026, 10, 20, 12),
+  silenceS: null,
+  firstSubmitPassed: null,
+  runs: 0,
+  submits: 0,
+  runsInCodePhase: null,
+  selfReview: null,
+  selfReviewScored: 0,
+  designPercent: null,
+  ...over,
+});
+
+describe('buildChartSpecs', () => {
+  const specs = buildChartSpecs([
+    point({ sessionId: 'a', firstSubmitPassed: false, runs: 2, submits: 1, runsInCodePhase: 3 }),
+    point({ sessionId: 'b', startedAt: Date.UTC(2026, 10, 21, 12), firstSubmitPassed: true, runs: 4, submits: 1, runsInCodePhase: 2, selfReview: 40, selfReviewScored: 6 }),
+  ]);
+  const byMetric = Object.fromEntries(specs.map((s) => [s.metric, s]));
+
+  it('has one chart per metric, each with one x label per session', () => {
+    expect(specs.map((s) => s.metric)).toEqual(['silence', 'firstSubmit', 'runs', 'selfReview', 'design']);
+    for (const s of specs) expect(s.xLabels).toHaveLength(2);
+  });
+
+  it('plots the first Submit as 0/1 points with word ticks', () => {
+    expect(byMetric.firstSubmit!.series[0]).toMatchObject({ values: [0, 1], pointsOnly: true });
+    expect(byMetric.firstSubmit!.yTicks?.map((t) => t.label)).toEqual(['failed', 'passed']);
+    expect(byMetric.firstSubmit!.trend).toBe('better');
+  });
+
+  it('plots all runs and the coding-phase runs; the trend follows the coding-phase count', () => {
+    expect(byMetric.runs!.series.map((s) => s.values)).toEqual([[3, 5], [3, 2]]);
+    expect(byMetric.runs!.trend).toBe('worse');
+  });
+
+  it('explains an empty chart instead of drawing nothing', () => {
+    expect(byMetric.silence!.emptyReason).toMatch(/audio/);
+    expect(byMetric.design!.emptyReason).toMatch(/design/);
+    expect(byMetric.selfReview!.emptyReason).toBeNull();
+    expect(byMetric.selfReview!.series[0]!.values).toEqual([null, 40]);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * What each progress chart shows, as plain data: the page builds these from the series and the lazily
+ * loaded chart component (MetricChart, the only importer of uPlot) draws them. One small chart per metric
+ * reads more clearly than one chart with five scales.
+ */
+import { latestTrend, SELF_REVIEW_MAX, type MetricId, type ProgressPoint, type Trend } from '../../core/progress/series';
+
+export interface ChartSeries {
+  label: string;
+  /** One value per session (x = the session's position, oldest first); null leaves a gap. */
+  values: (number | null)[];
+  color: string;
+  /** Draw points without joining lines (a yes/no figure has nothing between its values). */
+  pointsOnly?: boolean;
+}
+
+export interface ChartSpec {
+  metric: MetricId;
+  title: string;
+  /** The y axis label. */
+  unit: string;
+  series: ChartSeries[];
+  /** Fixed y range (scores have a known scale); otherwise from the data, starting at zero. */
+  yRange?: [number, number];
+  /** Labels for y ticks; when set, only these values get a tick. */
+  yTicks?: { value: number; label: string }[];
+  /** Short date per session, for the x axis. */
+  xLabels: string[];
+  trend: Trend;
+  /** Why the chart is empty, when no session has this figure. */
+  emptyReason: string | null;
+}
+
+const shortDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+
+const allNull = (values: readonly (number | null)[]) => values.every((v) => v === null);
+
+export function buildChartSpecs(points: readonly ProgressPoint[]): ChartSpec[] {
+  const xLabels = points.map((p) => shortDate.format(new Date(p.startedAt)));
+  const spec = (metric: MetricId, rest: Omit<ChartSpec, 'metric' | 'xLabels' | 'trend' | 'emptyReason'>, emptyReason: string): ChartSpec => ({
+    metric,
+    xLabels,
+    trend: latestTrend(points, metric),
+    ...rest,
+    emptyReason: rest.series.every((s) => allNull(s.values)) ? emptyReason : null,
+  });
+  return [
+    spec(
+      'silence',
+      { title: 'Total silence', unit: 'seconds', series: [{ label: 'Silence (s)', values: points.map((p) => p.silenceS), color: '#38bdf8' }] },
+      'None of these sessions recorded audio, so there is no silence to measure. Allow the microphone next time.',
+    ),
+    spec(
+      'firstSubmit',
+      {
+        title: 'First Submit passed every hidden test',
+        unit: '',
+        series: [{ label: 'First Submit', values: points.map((p) => (p.firstSubmitPassed === null ? null : p.firstSubmitPassed ? 1 : 0)), color: '#34d399', pointsOnly: true }],
+        yRange: [-0.25, 1.25],
+        yTicks: [
+          { value: 0, label: 'failed' },
+          { value: 1, label: 'passed' },
+        ],
+      },
+      'None of these sessions has a Submit yet.',
+    ),
+    spec(
+      'runs',
+      {
+        title: 'Runs per session',
+        unit: 'runs',
+        series: [
+          { label: 'Runs and Submits', values: points.map((p) => p.runs + p.submits), color: '#a78bfa' },
+          { label: 'In the coding phase', values: points.map((p) => p.runsInCodePhase), color: '#fbbf24' },
+        ],
+      },
+      'No runs yet.',
+    ),
+    spec(
+      'selfReview',
+      {
+        title: 'Self-review total',
+        unit: `out of ${SELF_REVIEW_MAX}`,
+        series: [{ label: `Self-review (/${SELF_REVIEW_MAX})`, values: points.map((p) => p.selfReview), color: '#f472b6' }],
+        yRange: [0, SELF_REVIEW_MAX],
+      },
+      'No session here has a self-review yet. Open a session from Sessions and score it beside the replay.',
+    ),
+    spec(
+      'design',
+      {
+        title: 'Design evaluation',
+        unit: 'percent',
+        series: [{ label: 'Design (%)', values: points.map((p) => p.designPercent), color: '#fb923c' }],
+        yRange: [0, 100],
+      },
+      'No design evaluation here yet: grade all four parts of a design session’s rubric to see it.',
+    ),
+  ];
+}

@@ -1,0 +1,68 @@
+/**
+ * The middle of the replay: the code at the play head (and, for a design session, the notes) beside the
+ * results of the last run before it. Redraws only when the file's text changes, not on every frame.
+ */
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { lastAtOrBefore } from '../../core/replay/navigation';
+import type { Replay } from '../../core/replay/replayModel';
+import type { SessionFile } from '../../core/session/types';
+import type { PlaybackController } from './playbackController';
+import { ReplayResults } from './ReplayResults';
+import { usePlaybackState } from './usePlayback';
+
+const ReplayEditor = lazy(() => import('./ReplayEditor'));
+
+const FILE_LABEL: Record<SessionFile, string> = { 'solution.ts': 'Code', 'notes.md': 'Notes' };
+
+function FileView({ replay, controller, file }: { replay: Replay; controller: PlaybackController; file: SessionFile }) {
+  const version = usePlaybackState(controller, (s) => replay.versionAt(s.playheadMs, file));
+  // The text and the current edit depend only on how many of the file's events have happened.
+  const frame = useMemo(() => replay.frameAt(controller.store.getState().playheadMs, file), [replay, controller, file, version]);
+  return (
+    <Suspense fallback={<p className="p-4 text-sm text-slate-400">Loading the editor…</p>}>
+      <ReplayEditor
+        text={frame.text}
+        currentEdit={frame.currentEdit}
+        language={file === 'notes.md' ? 'markdown' : 'typescript'}
+        path={`file:///replay/${file}`}
+      />
+    </Suspense>
+  );
+}
+
+function ResultsAtPlayhead({ replay, controller }: { replay: Replay; controller: PlaybackController }) {
+  const runs = replay.timeline.runs;
+  // A marker object from the timeline (or null): the same object while the play head stays between two runs.
+  const run = usePlaybackState(controller, (s) => lastAtOrBefore(runs, s.playheadMs));
+  return <ReplayResults run={run} hasRuns={runs.length > 0} />;
+}
+
+export function CodeAtPlayhead({ replay, controller, codeLabel }: { replay: Replay; controller: PlaybackController; codeLabel: string }) {
+  const [file, setFile] = useState<SessionFile>('solution.ts');
+  return (
+    <div className="grid min-h-0 grid-cols-[3fr_2fr] divide-x divide-slate-800 border-y border-slate-800">
+      <section aria-label="Code at the play head" className="flex min-h-0 flex-col">
+        {replay.files.length > 1 && (
+          <div role="tablist" aria-label="File" className="flex gap-1 border-b border-slate-800 px-2 pt-1">
+            {replay.files.map((f) => (
+              <button
+                key={f}
+                type="button"
+                role="tab"
+                aria-selected={file === f}
+                onClick={() => setFile(f)}
+                className={`rounded-t px-3 py-1 text-sm ${file === f ? 'bg-slate-800 text-white' : 'text-slate-400 hover:text-slate-200'}`}
+              >
+                {f === 'solution.ts' ? codeLabel : FILE_LABEL[f]}
+              </button>
+            ))}
+          </div>
+        )}
+        <div className="min-h-0 flex-1" data-testid="replay-editor">
+          <FileView key={file} replay={replay} controller={controller} file={file} />
+        </div>
+      </section>
+      <ResultsAtPlayhead replay={replay} controller={controller} />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * "Compare with the reference": a button that opens the candidate's code and the reference solution side
+ * by side in a modal dialog (Escape closes it). Hidden when the problem has no reference (design problems).
+ */
+import { lazy, Suspense, useRef, useState } from 'react';
+
+const ReferenceDiff = lazy(() => import('./ReferenceDiff'));
+
+interface Props {
+  reference: string;
+  /** The code to compare, read when the dialog opens (the final code, or the code at the play head). */
+  getCode(): string;
+  /** What the code is, for the dialog's heading: "your final code", "your code at 12:04". */
+  describeCode(): string;
+  onOpen?(): void;
+}
+
+export function CompareWithReference({ reference, getCode, describeCode, onOpen }: Props) {
+  const dialogRef = useRef<HTMLDialogElement | null>(null);
+  const [shown, setShown] = useState<{ code: string; what: string } | null>(null);
+  if (reference.trim() === '') return null;
+
+  const open = () => {
+    setShown({ code: getCode(), what: describeCode() });
+    dialogRef.current?.showModal();
+    onOpen?.();
+  };
+
+  return (
+    <>
+      <button type="button" className="btn" onClick={open}>
+        Compare with the reference
+      </button>
+      <dialog
+        ref={dialogRef}
+        aria-labelledby="reference-diff-title"
+        onClose={() => setShown(null)}
+        className="m-auto h-[85vh] w-[90vw] rounded-lg border border-slate-700 bg-slate-900 p-0 text-slate-100 backdrop:bg-black/60"
+      >
+        {shown && (
+          <div className="flex h-full flex-col">
+            <div className="flex items-center gap-3 border-b border-slate-800 px-4 py-2">
+              <h2 id="reference-diff-title" className="font-semibold">
+                Compare with the reference
+              </h2>
+              <span className="text-sm text-slate-400">Left: {shown.what}. Right: the reference solution.</span>
+              <button type="button" className="btn ml-auto" onClick={() => dialogRef.current?.close()}>
+                Close
+              </button>
+            </div>
+            <div className="min-h-0 flex-1" data-testid="reference-diff">
+              <Suspense fallback={<p className="p-4 text-sm text-slate-400">Loading the comparison…</p>}>
+                <ReferenceDiff code={shown.code} reference={reference} />
+              </Suspense>
+            </div>
+          </div>
+        )}
+      </dialog>
+    </>
+  );
+}

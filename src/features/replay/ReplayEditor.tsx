@@ -1,0 +1,111 @@
+/**
+ * The code at the play head: a read-only Monaco whose text follows the replay, with the edit that
+ * produced it highlighted. Text changes are applied as one minimal edit (common prefix and suffix kept),
+ * so the view keeps its scroll position while the replay plays. Loaded lazily: importing it pulls in Monaco.
+ */
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
+import type { CurrentEdit } from '../../core/replay/replayModel';
+import { monaco } from '../workspace/editor/monacoSetup';
+import { diffAsChange } from '../workspace/textDiff';
+
+type CodeEditor = Parameters<OnMount>[0];
+
+interface Props {
+  text: string;
+  currentEdit: CurrentEdit | null;
+  language: 'typescript' | 'markdown';
+  /** Model path, distinct from the workspace's so the two never share a model. */
+  path: string;
+}
+
+function showText(editor: CodeEditor, text: string): void {
+  const model = editor.getModel();
+  if (!model) return;
+  const before = model.getValue();
+  const change = diffAsChange(before, text);
+  if (!change) return;
+  const start = model.getPositionAt(change.offset);
+  const end = model.getPositionAt(change.offset + change.deleteCount);
+  model.applyEdits([{ range: monaco.Range.fromPositions(start, end), text: change.insert }]);
+}
+
+function highlight(editor: CodeEditor, decorations: monaco.editor.IEditorDecorationsCollection, edit: CurrentEdit | null): void {
+  const model = editor.getModel();
+  if (!model || !edit) {
+    decorations.clear();
+    return;
+  }
+  const length = model.getValueLength();
+  decorations.set(
+    edit.ranges.map((r) => {
+      // A deletion has no text left to mark: mark the character where it happened instead.
+      const deleted = r.start === r.end;
+      const start = model.getPositionAt(Math.min(r.start, length));
+      const end = model.getPositionAt(Math.min(deleted ? r.start + 1 : r.end, length));
+      return {
+        range: monaco.Range.fromPositions(start, end),
+        options: {
+          className: deleted ? 'border-l-2 border-rose-400' : 'bg-amber-300/25',
+          linesDecorationsClassName: 'bg-amber-400 !w-1 ml-1',
+          hoverMessage: { value: deleted ? 'Deleted here by the current edit' : 'Typed by the current edit' },
+          stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+        },
+      };
+    }),
+  );
+  const first = edit.ranges[0];
+  if (first) editor.revealPositionInCenterIfOutsideViewport(model.getPositionAt(Math.min(first.start, length)));
+}
+
+export default function ReplayEditor({ text, currentEdit, language, path }: Props) {
+  const editorRef = useRef<CodeEditor | null>(null);
+  const decorationsRef = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const latest = useRef({ text, currentEdit });
+  latest.current = { text, currentEdit };
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !decorationsRef.current) return;
+    showText(editor, text);
+    highlight(editor, decorationsRef.current, currentEdit);
+  }, [text, currentEdit]);
+
+  useEffect(
+    () => () => {
+      const w = window as unknown as { __rehearseReplayText?: () => string };
+      delete w.__rehearseReplayText;
+    },
+    [],
+  );
+
+  return (
+    <Editor
+      path={path}
+      language={language}
+      defaultValue={text}
+      theme="vs-dark"
+      onMount={(editor) => {
+        editorRef.current = editor;
+        decorationsRef.current = editor.createDecorationsCollection();
+        // The props may have moved on while Monaco loaded.
+        showText(editor, latest.current.text);
+        highlight(editor, decorationsRef.current, latest.current.currentEdit);
+        // Read-only hook for the browser tests: Monaco renders only the visible lines, so the DOM is not the text.
+        (window as unknown as { __rehearseReplayText?: () => string }).__rehearseReplayText = () => editor.getValue();
+      }}
+      options={{
+        readOnly: true,
+        domReadOnly: true,
+        readOnlyMessage: { value: 'This is a replay: the code shows what was typed at the play head.' },
+        fontSize: 14,
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+        automaticLayout: true,
+        tabSize: 2,
+        renderValidationDecorations: 'off',
+      }}
+      loading={<p className="p-4 text-sm text-slate-400">Loading the editor…</p>}
+    />
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * One audio segment's waveform (wavesurfer.js), drawn from peaks precomputed from the stored levels and
+ * the known duration, so even a two-hour recording is never decoded just to draw it. Its <audio> element
+ * plays the stored WebM; the playback controller drives it, and a click on the waveform seeks the session.
+ */
+import { useEffect, useRef } from 'react';
+import WaveSurfer from 'wavesurfer.js';
+import { sessionMsOf } from '../../core/replay/audioSpans';
+import { formatClock } from '../../core/timer/phaseClock';
+import type { PlaybackController } from './playbackController';
+import type { SegmentMedia } from './useReplayData';
+
+export function Waveform({ segment, part, controller }: { segment: SegmentMedia; part: number; controller: PlaybackController }) {
+  const containerRef = useRef<HTMLDivElement | null>(null);
+  const audioRef = useRef<HTMLAudioElement | null>(null);
+  const { span, url, peaks } = segment;
+
+  useEffect(() => {
+    const container = containerRef.current;
+    const media = audioRef.current;
+    if (!container || !media) return;
+    const surfer = WaveSurfer.create({
+      container,
+      media,
+      url,
+      peaks: [peaks],
+      duration: span.durationMs / 1000,
+      height: 56,
+      normalize: true,
+      waveColor: '#475569',
+      progressColor: '#38bdf8',
+      cursorColor: '#f8fafc',
+      barWidth: 2,
+      barGap: 1,
+      dragToSeek: true,
+    });
+    // A click or drag on the waveform moves the whole replay (code, results, timeline), not just this audio.
+    const off = surfer.on('interaction', (seconds) => controller.seek(sessionMsOf(span, seconds)));
+    controller.attachMedia(span.index, media);
+    return () => {
+      off();
+      controller.attachMedia(span.index, null);
+      surfer.destroy();
+    };
+  }, [controller, span, url, peaks]);
+
+  return (
+    <div className="h-full" title={`Audio, part ${part}: ${formatClock(span.startMs)} to ${formatClock(span.startMs + span.durationMs)}`}>
+      <div ref={containerRef} data-testid="waveform" />
+      <audio ref={audioRef} preload="metadata" data-testid="replay-audio" aria-label={`Audio, part ${part}`} />
+    </div>
+  );
+}

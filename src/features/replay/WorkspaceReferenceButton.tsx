@@ -1,0 +1,13 @@
+/**
+ * The workspace's way to the reference solution: it appears once the candidate has submitted at least
+ * once (comparing earlier would spoil the practice), for coding problems only.
+ */
+import { useWorkspace } from '../workspace/workspaceStore';
+import { CompareWithReference } from './CompareWithReference';
+
+export function WorkspaceReferenceButton() {
+  const submitted = useWorkspace((s) => (s.practice?.submits ?? 0) > 0);
+  const reference = useWorkspace((s) => (s.problem?.kind === 'coding' ? s.problem.reference : ''));
+  if (!submitted || reference === '') return null;
+  return <CompareWithReference reference={reference} getCode={() => useWorkspace.getState().code} describeCode={() => 'your code now'} />;
+}

@@ -1,0 +1,18 @@
+import type { Problem } from '../../../core/problems/types';
+import { InterviewerPanel } from '../../interview/InterviewerPanel';
+import { NudgeBanner } from '../../interview/NudgeBanner';
+import { PhaseBanner } from '../../interview/PhaseBanner';
+import { useWorkspace } from '../workspaceStore';
+
+/** The interview simulation under the header: the phase-boundary banner, the coding nudges and the interviewer. */
+export function InterviewBars({ problem }: { problem: Problem }) {
+  const clock = useWorkspace((s) => s.clock);
+  const loaded = useWorkspace((s) => s.loaded && s.problem?.id === problem.id);
+  return (
+    <>
+      <PhaseBanner clock={clock} loaded={loaded} />
+      <NudgeBanner />
+      <InterviewerPanel problem={problem} clock={clock} />
+    </>
+  );
+}
