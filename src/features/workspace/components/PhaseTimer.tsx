@@ -1,12 +1,14 @@
 import type { Problem } from '../../../core/problems/types';
 import { formatClock, readClock } from '../../../core/timer/phaseClock';
 import { useNow } from '../../../shared/useNow';
+import { InterviewSettingsMenu } from '../../interview/InterviewSettingsMenu';
 import { ProtocolPicker } from '../protocols/ProtocolPicker';
 import { useWorkspace } from '../workspaceStore';
 
 /**
- * The phase timer: before a session, the protocol picker and Start; then the phase name, time left (or
- * overtime, in a warning colour), Pause/Resume, Next phase, and the phase's goal underneath.
+ * The phase timer: before a session, the interview settings, the protocol picker and Start; then the
+ * phase name, time left (or overtime, in a warning colour), Pause/Resume, Next phase, and the phase's
+ * goal underneath.
  */
 export function PhaseTimer({ problem }: { problem: Problem }) {
   const clock = useWorkspace((s) => s.clock);
@@ -16,7 +18,7 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
   if (!clock) {
     return (
       <div className="flex flex-wrap items-center gap-3">
-        <span className="text-sm text-slate-400">Timer not started</span>
+        <InterviewSettingsMenu />
         <ProtocolPicker problem={problem} />
         <button type="button" className="btn btn-primary" onClick={start}>
           Start
@@ -28,15 +30,17 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
   const r = readClock(clock, now);
   const overtime = r.overtimeMs > 0 && !r.finished;
   const display = r.finished ? 'done' : overtime ? formatClock(r.overtimeMs, '+') : formatClock(r.remainingMs);
+  // Label and time share one line, so the goal under them keeps the header as short as it was.
   return (
-    <div className="flex flex-col items-end gap-1">
+    <div className="flex flex-col items-end gap-0.5">
       <div className="flex flex-wrap items-center justify-end gap-3">
+        <InterviewSettingsMenu />
         <div
           role="timer"
           aria-label="Phase timer"
           aria-live="off"
           data-overtime={overtime}
-          className={`flex flex-col rounded px-3 py-1 ${overtime ? 'bg-amber-900/60 text-amber-200' : 'bg-slate-800'}`}
+          className={`flex items-baseline gap-2 rounded px-3 py-0.5 ${overtime ? 'bg-amber-900/60 text-amber-200' : 'bg-slate-800'}`}
         >
           <span className="text-xs uppercase tracking-wide text-slate-300">
             {r.finished ? 'Session finished' : `${r.phase.name} · phase ${r.phaseIndex + 1}/${r.phaseCount}`}
@@ -73,7 +77,8 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
         )}
       </div>
       {!r.finished && (
-        <p className="max-w-xl truncate text-right text-xs text-slate-300" title={r.phase.goal} data-testid="phase-goal">
+        // w-0 min-w-full: the goal takes the width of the row above instead of widening the header.
+        <p className="w-0 min-w-full text-right text-xs text-slate-300" data-testid="phase-goal">
           <span className="sr-only">Goal of this phase: </span>
           {r.phase.goal}
         </p>

@@ -1,7 +1,6 @@
 import { Link } from 'wouter';
 import type { Problem } from '../../../core/problems/types';
 import { PhaseTimer } from './PhaseTimer';
-import { InterviewSettingsMenu } from '../../interview/InterviewSettingsMenu';
 import { AppNav } from '../../../shared/AppNav';
 
 export function WorkspaceHeader({ problem }: { problem: Problem }) {
@@ -15,8 +14,7 @@ export function WorkspaceHeader({ problem }: { problem: Problem }) {
       <span className="text-xs text-slate-500">
         {problem.kind} · {problem.difficulty}
       </span>
-      <div className="ml-auto flex items-start gap-3">
-        <InterviewSettingsMenu />
+      <div className="ml-auto">
         <PhaseTimer problem={problem} />
       </div>
     </header>

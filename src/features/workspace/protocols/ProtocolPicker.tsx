@@ -18,7 +18,7 @@ export function ProtocolPicker({ problem }: { problem: Problem }) {
 
   return (
     <div className="flex items-center gap-2">
-      <select className="input max-w-[16rem] py-1 text-sm" aria-label="Interview protocol" value={protocol.id} onChange={(e) => chooseProtocol(e.target.value)}>
+      <select className="input py-1 text-sm" aria-label="Interview protocol" value={protocol.id} onChange={(e) => chooseProtocol(e.target.value)}>
         <optgroup label="Built-in">
           {PROTOCOLS.map((p) => (
             <option key={p.id} value={p.id}>
