@@ -9,14 +9,15 @@
  *      the file imported in a fresh profile until "Imported" shows.
  * Prints p50 (and min/max); the target is under 1 s each. Asserts nothing.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { startPreview } from './preview.ts';
 import { buildBundle, type BundleSource } from '../src/core/bundle/buildBundle.ts';
 import { parseBundle } from '../src/core/bundle/parseBundle.ts';
 import { emptyReview } from '../src/core/review/rubrics.ts';
+import { prng } from '../src/core/testing/prng.ts';
 import type { SessionEvent, SessionRecord, TextChange } from '../src/core/session/types.ts';
 import { BASE_ARGS, CHROMIUM } from '../e2e/fixtures/browser.ts';
 
@@ -31,17 +32,6 @@ const AUDIO_BYTES = 10 * 1024 * 1024;
 const RUNS_NODE = 9;
 const RUNS_BROWSER = 5;
 
-/** Deterministic PRNG (mulberry32), so runs compare. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const WORDS = ['const ', 'return ', 'if (', ') {\n', '}\n', 'tokens', '.get(', 'now - last', ' * rate', ';\n', '  ', 'Math.min(capacity, '];
 
@@ -128,19 +118,6 @@ async function benchNode(source: BundleSource): Promise<Uint8Array> {
   return zip;
 }
 
-async function startPreview(): Promise<() => void> {
-  const child = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', DIST], { cwd: ROOT, stdio: 'ignore' });
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return () => child.kill();
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('vite preview did not start');
-}
 
 /** Writes the session's rows in the page's IndexedDB, as the recorder would have left them after Finish. */
 async function seedSession(page: Page, data: ReturnType<typeof syntheticSession>): Promise<void> {
@@ -174,7 +151,7 @@ async function benchBrowser(data: ReturnType<typeof syntheticSession>): Promise<
     console.log(`Chromium: skipped (no build in ${DIST}/; run npm run build, or set BENCH_DIST).`);
     return;
   }
-  const stop = await startPreview();
+  const stop = await startPreview(PORT, DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: BASE_ARGS });
   const dir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
   try {

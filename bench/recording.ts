@@ -10,15 +10,13 @@
  *     over 10 minutes of synthetic audio in Node, as a share of one core.
  * Prints numbers; asserts nothing.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { startPreview } from './preview.ts';
 import { createLevelMeter } from '../src/core/audio/levels.ts';
 import { createSilenceDetector } from '../src/core/audio/voiceActivity.ts';
 import { BASE_ARGS, CHROMIUM, FAKE_MICROPHONE_ARGS } from '../e2e/fixtures/browser.ts';
 import { makeSpeechFixture } from '../e2e/fixtures/speech.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const PORT = 4180;
 const BASE = `http://127.0.0.1:${PORT}/`;
 const KEYSTROKES = 200;
@@ -29,19 +27,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function startPreview(): Promise<() => void> {
-  const child = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return () => child.kill();
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('vite preview did not start');
-}
 
 /**
  * In the page: from each keydown (its event timestamp, so input queueing counts) to the first frame
@@ -110,7 +95,7 @@ async function soak(page: Page): Promise<void> {
 
 async function measureBrowser() {
   makeSpeechFixture();
-  const stop = await startPreview();
+  const stop = await startPreview(PORT);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...BASE_ARGS, ...FAKE_MICROPHONE_ARGS, '--use-fake-ui-for-media-stream'] });
   try {
     const page = await browser.newPage();

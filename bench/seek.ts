@@ -6,23 +6,13 @@
  */
 import { createReplay } from '../src/core/replay/replayModel.ts';
 import { replayText } from '../src/core/session/editLog.ts';
+import { prng } from '../src/core/testing/prng.ts';
 import type { SessionEvent, SessionRecord, TextChange } from '../src/core/session/types.ts';
 
 const SESSION_MS = 2 * 60 * 60 * 1000;
 const EDITS = 20_000;
 const SEEKS = 1_000;
 
-/** Deterministic PRNG (mulberry32), so runs compare. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const random = prng(42);
 const WORDS = ['const ', 'return ', 'if (', ') {\n', '}\n', 'items', '.map(', 'x => x', ' + 1', ';\n', '  ', 'for (let i = 0; i < n; i++) '];

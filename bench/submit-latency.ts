@@ -7,11 +7,12 @@
  *   - the entry JavaScript's gzip size (everything loaded before Monaco's lazy chunk).
  * Prints numbers; asserts nothing (performance is reported, not tested).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
+import { startPreview } from './preview.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const PORT = 4179;
@@ -25,19 +26,6 @@ function percentile(values: number[], p: number): number {
 }
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-async function startPreview(): Promise<() => void> {
-  const child = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return () => child.kill();
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('vite preview did not start');
-}
 
 /**
  * Clicks Submit inside the page and resolves when that run's summary is in the DOM and painted.
@@ -63,7 +51,7 @@ function timedSubmit(page: Page): Promise<number> {
 }
 
 async function measureBrowser() {
-  const stop = await startPreview();
+  const stop = await startPreview(PORT);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

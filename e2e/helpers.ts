@@ -20,8 +20,9 @@ export async function openProblem(page: Page, title: string): Promise<void> {
 export async function pasteCode(page: Page, code: string): Promise<void> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.evaluate((text) => navigator.clipboard.writeText(text), code);
-  // Near the top-left: with the recording and phase banners shown, the editor's centre can sit under the console.
-  await editorLines(page).click({ position: { x: 40, y: 10 } });
+  // Near the top-left of the editor's box: Monaco's line layer can extend past the visible editor (under
+  // the console) or start above it once scrolled, so neither its centre nor its corner is a safe target.
+  await page.getByTestId('editor').click({ position: { x: 120, y: 12 } });
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
   await expect.poll(() => editorText(page)).toBe(code.replace(/\r\n/g, '\n'));

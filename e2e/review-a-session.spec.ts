@@ -4,7 +4,7 @@
  * session on the same protocol starts. Runs without a microphone, so the talk figures are "not measured".
  */
 import { expect, test, type Page } from '@playwright/test';
-import { editorText, openProblem, problemFile, runAndWait, submitAndWait } from './helpers';
+import { openProblem, pasteCode, problemFile, runAndWait, submitAndWait } from './helpers';
 import { newestSession, storedSessions } from './recording';
 
 const TITLE = 'Token-bucket rate limiter';
@@ -20,14 +20,6 @@ function factValue(page: Page, label: string) {
  * layer: under the recording banners the line layer reaches below the visible editor, and once it has
  * scrolled its sticky-scroll header covers the top, so a click on the layer's middle can land elsewhere.
  */
-async function pasteInEditor(page: Page, code: string): Promise<void> {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
-  await page.getByTestId('editor').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-  await expect.poll(() => editorText(page)).toBe(code.replace(/\r\n/g, '\n'));
-}
 
 const review = (page: Page) => page.getByRole('complementary', { name: 'Review' });
 
@@ -40,10 +32,10 @@ test('a finished session is reviewed beside its replay, and its actions come bac
   // Code phase: run a wrong solution, submit it (fails), then submit the reference (passes).
   await page.getByRole('button', { name: 'Next phase' }).click();
   await expect(page.getByRole('timer', { name: 'Phase timer' })).toContainText('Code');
-  await pasteInEditor(page, problemFile('token-bucket', 'mutants/no-refill-cap.ts'));
+  await pasteCode(page, problemFile('token-bucket', 'mutants/no-refill-cap.ts'));
   await runAndWait(page);
   await submitAndWait(page);
-  await pasteInEditor(page, problemFile('token-bucket', 'reference.ts'));
+  await pasteCode(page, problemFile('token-bucket', 'reference.ts'));
   await submitAndWait(page);
 
   await page.getByRole('button', { name: 'Next phase' }).click();

@@ -9,15 +9,15 @@
  * finish it. At most FLUSH_MS of events and one MediaRecorder timeslice of audio are lost.
  */
 import { createStore } from 'zustand/vanilla';
-import { EditCoalescer } from '../core/session/editLog';
 import type { PhasePlan } from '../core/timer/protocols';
 import type { SessionEvent, SessionFile, SessionRecord, TextChange } from '../core/session/types';
 import { appendAudioChunk, appendLevels, nextAudioSeq, nextLevelSeq } from '../storage/audio';
 import { isQuotaError } from '../storage/quota';
-import { appendSessionEvents, nextEventSeq } from '../storage/sessionLog';
+import { nextEventSeq } from '../storage/sessionLog';
 import { listSessions, saveSession } from '../storage/sessions';
 import { loadInterviewSettings, loadSilenceThreshold, saveSilenceThreshold } from '../storage/settings';
 import { createAudioContext, openMicrophone, type Microphone } from './audio/microphone';
+import { EventLogWriter } from './eventLogWriter';
 import { finaliseSession } from './finaliseSession';
 import {
   addAudioSegment,
@@ -96,15 +96,7 @@ export class SessionEngine {
   readonly store = createStore<RecorderState>()(initialState);
 
   private problemId: string | null = null;
-  private coalescer = new EditCoalescer();
-  private buffer: SessionEvent[] = [];
-  /**
-   * Events whose batch failed to write (storage full): they go first in the next batch, so a write that
-   * succeeds once space is back never leaves a hole the replay cannot cross.
-   */
-  private unsavedEvents: SessionEvent[] = [];
-  private eventSeq = 0;
-  private lastT = 0;
+  private readonly eventLog = new EventLogWriter();
   private audio: LiveAudio | null = null;
   /** Every write goes through this chain, so batches land in order and Finish can wait for them. */
   private writes: Promise<void> = Promise.resolve();
@@ -179,7 +171,7 @@ export class SessionEngine {
       levelFrameMs: LEVEL_FRAME_MS,
     });
     this.problemId = input.problemId;
-    this.resetLog(0);
+    this.eventLog.reset(0);
     this.set({ phase: 'recording', session: record, mic: 'requesting', muted: false, timerRunning: input.timerRunning, storageFull: false, error: null });
     this.persistRecord();
     this.snapshot(input.texts);
@@ -193,7 +185,7 @@ export class SessionEngine {
     if (phase !== 'interrupted' || !session) return;
     const context = createAudioContext();
     const seq = await nextEventSeq(session.id).catch(() => 0);
-    this.resetLog(seq);
+    this.eventLog.reset(seq);
     const resumed = resumeRecord(session);
     this.set({ phase: 'recording', session: resumed, mic: 'requesting', muted: false, timerRunning: input.timerRunning, storageFull: false });
     this.persistRecord();
@@ -226,7 +218,7 @@ export class SessionEngine {
   log(event: UnstampedEvent): void {
     if (this.state.phase !== 'recording') return;
     const stamped = { ...event, t: this.stamp() } as SessionEvent;
-    this.buffer.push(...this.coalescer.push(stamped));
+    this.eventLog.push(stamped);
   }
 
   /** One batch of Monaco's changes (offsets against the text before it). */
@@ -269,9 +261,8 @@ export class SessionEngine {
   flush(): void {
     const session = this.state.session;
     if (!session) return;
-    const events = [...this.buffer, ...this.coalescer.flush()];
-    this.buffer = [];
-    if (events.length > 0 || this.unsavedEvents.length > 0) this.enqueue(() => this.writeEvents(session.id, events));
+    const events = this.eventLog.take();
+    if (events.length > 0 || this.eventLog.hasUnsaved()) this.enqueue(() => this.eventLog.write(session.id, events));
     const audio = this.audio;
     if (audio && audio.pendingLevels.length > 0) {
       const batch = { sessionId: session.id, segment: audio.segment, seq: audio.nextLevelSeq++, startFrame: audio.pendingFrom, db: audio.pendingLevels };
@@ -285,31 +276,7 @@ export class SessionEngine {
 
   private stamp(): number {
     const session = this.state.session;
-    const t = session ? sessionTime(session, this.now()) : 0;
-    // Wall clocks can step back (NTP); the log's times never do.
-    this.lastT = Math.max(this.lastT, t);
-    return this.lastT;
-  }
-
-  /** Runs in the write chain, so batch numbers follow the order the events happened in. */
-  private async writeEvents(sessionId: string, events: SessionEvent[]): Promise<void> {
-    const batch = [...this.unsavedEvents, ...events];
-    if (batch.length === 0) return;
-    this.unsavedEvents = [];
-    try {
-      await appendSessionEvents(sessionId, this.eventSeq++, batch);
-    } catch (e) {
-      this.unsavedEvents = batch;
-      throw e;
-    }
-  }
-
-  private resetLog(seq: number): void {
-    this.coalescer = new EditCoalescer();
-    this.buffer = [];
-    this.unsavedEvents = [];
-    this.eventSeq = seq;
-    this.lastT = 0;
+    return this.eventLog.stamp(session ? sessionTime(session, this.now()) : 0);
   }
 
   private snapshot(texts: Partial<Record<SessionFile, string>>): void {

@@ -7,7 +7,7 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import type { CurrentEdit } from '../../core/replay/replayModel';
 import { monaco } from '../workspace/editor/monacoSetup';
-import { diffAsChange } from '../workspace/textDiff';
+import { diffAsChange } from '../../core/session/textDiff';
 
 type CodeEditor = Parameters<OnMount>[0];
 

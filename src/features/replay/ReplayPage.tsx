@@ -92,7 +92,7 @@ function Replay({ data }: { data: ReplayData }) {
           <CodeAtPlayhead replay={replay} controller={controller} codeLabel={problem?.kind === 'design' ? 'Scratchpad' : 'Code'} />
         </main>
         <div className="min-h-0 overflow-auto border-l border-slate-800">
-          <ReviewPanel session={session} problem={problem} events={events} />
+          <ReviewPanel session={session} problem={problem} events={events} onSeek={(t) => controller.seek(t)} />
         </div>
       </div>
     </div>

@@ -19,7 +19,18 @@ import { useReviewAutosave } from './useReviewAutosave';
  * candidate's own scores (self-review; the four-part evaluation for a design problem), the follow-ups
  * asked, and learnings. Everything typed is saved to IndexedDB as it is typed.
  */
-export function ReviewPanel({ session, problem, events }: { session: SessionRecord; problem: Problem | null; events: SessionEvent[] }) {
+export function ReviewPanel({
+  session,
+  problem,
+  events,
+  onSeek,
+}: {
+  session: SessionRecord;
+  problem: Problem | null;
+  events: SessionEvent[];
+  /** Moves the replay's play head (a follow-up's time becomes a button that jumps to its answer). */
+  onSeek?: (t: number) => void;
+}) {
   const facts = useMemo(() => computeFacts({ session, events }), [session, events]);
   const readiness = useMemo(() => readinessChecklist(facts), [facts]);
   const rubric = problem?.design?.rubric ?? null;
@@ -37,7 +48,7 @@ export function ReviewPanel({ session, problem, events }: { session: SessionReco
       </div>
       <FactsTable facts={facts} />
       <ReadinessChecklist items={readiness} />
-      {problem && <AskedFollowUps problem={problem} events={events} />}
+      {problem && <AskedFollowUps problem={problem} events={events} onSeek={onSeek} />}
       {status.kind === 'load-failed' ? (
         <button type="button" className="btn" onClick={retryLoad}>
           Try loading the review again

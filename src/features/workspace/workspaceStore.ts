@@ -26,7 +26,7 @@ import type { PracticeRecord } from '../../storage/db';
 import { initialNotes } from './design/notes';
 import type { TextChange } from '../../core/session/types';
 import { recorder } from '../../recorder';
-import { diffAsChange } from './textDiff';
+import { diffAsChange } from '../../core/session/textDiff';
 import { runEventOf } from './runEvent';
 import { logClockChange } from './clockLog';
 import { useProtocols } from './protocols/protocolStore';

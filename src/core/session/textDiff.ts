@@ -1,4 +1,4 @@
-import type { TextChange } from '../../core/session/types';
+import type { TextChange } from './types';
 
 /**
  * The one change that turns `before` into `after` (common prefix and suffix kept): how a plain

@@ -1,0 +1,20 @@
+/** Starts `vite preview` over a build for a benchmark, waits until it answers, and returns how to stop it. */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..');
+
+export async function startPreview(port: number, outDir = 'dist'): Promise<() => void> {
+  const base = `http://127.0.0.1:${port}/`;
+  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir], { cwd: ROOT, stdio: 'ignore' });
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(base)).ok) return () => child.kill();
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`vite preview did not start on port ${port}`);
+}
