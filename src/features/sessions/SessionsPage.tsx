@@ -122,57 +122,63 @@ export function SessionsPage() {
   };
 
   return (
-    <ImportDropZone onImported={onImported}>
-      <main className="mx-auto max-w-7xl p-6">
-        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-          <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-semibold outline-none">
-            Sessions
-          </h1>
-          <AppNav />
-        </div>
-        <p role="status" className="sr-only">
-          {announcement}
-        </p>
-        {state.status === 'loading' && <p className="text-slate-400">Loading your sessions…</p>}
-        {state.status === 'error' && (
-          <p role="alert" className="text-red-300">
-            Your sessions could not be read from this browser’s storage: {state.message}. Reload the page to try again.
-          </p>
-        )}
-        {state.status === 'ready' && rows.length === 0 && <EmptyLibrary />}
-        {state.status === 'ready' && rows.length > 0 && (
-          <>
-            <div className="mb-4 flex flex-wrap items-center gap-4">
-              <label className="flex items-center gap-2 text-sm">
-                Problem
-                <select className="input" value={activeFilter} onChange={(e) => setProblemFilter(e.target.value)}>
-                  <option value="all">All problems</option>
-                  {problems.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.title}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <span className="text-sm text-slate-500" data-testid="sessions-count">
-                {visible.length} of {rows.length} sessions
-              </span>
-            </div>
-            <SessionsTable
-              rows={visible}
-              sort={sort}
-              onSort={(key) => setSort(nextSort(sort, key))}
-              titleOf={titleOf}
-              highlightId={highlightId}
-              onDelete={askDelete}
-            />
-            <div className="mt-4">
-              <StorageTotals sessionsBytes={state.sessionsBytes} count={rows.length} estimate={state.estimate} />
-            </div>
-          </>
-        )}
-        {deleting && <DeleteSessionDialog target={deleting.target} onCancel={closeDialog} onConfirm={confirmDelete} />}
-      </main>
-    </ImportDropZone>
+    <div className="flex min-h-screen flex-col">
+      {/* The heading comes first, then the import controls and the list, which take dropped bundles. */}
+      <div className="mx-auto flex w-full max-w-7xl flex-wrap items-center justify-between gap-3 px-6 pt-6">
+        <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-semibold outline-none">
+          Sessions
+        </h1>
+        <AppNav />
+      </div>
+      {/* A grid cell stretches the drop zone to the bottom of the window, however short the list. */}
+      <div className="grid flex-1">
+        <ImportDropZone onImported={onImported}>
+          <main className="mx-auto max-w-7xl px-6 pb-6 pt-3">
+            <p role="status" className="sr-only">
+              {announcement}
+            </p>
+            {state.status === 'loading' && <p className="text-slate-400">Loading your sessions…</p>}
+            {state.status === 'error' && (
+              <p role="alert" className="text-red-300">
+                Your sessions could not be read from this browser’s storage: {state.message}. Reload the page to try again.
+              </p>
+            )}
+            {state.status === 'ready' && rows.length === 0 && <EmptyLibrary />}
+            {state.status === 'ready' && rows.length > 0 && (
+              <>
+                <div className="mb-4 flex flex-wrap items-center gap-4">
+                  <label className="flex items-center gap-2 text-sm">
+                    Problem
+                    <select className="input" value={activeFilter} onChange={(e) => setProblemFilter(e.target.value)}>
+                      <option value="all">All problems</option>
+                      {problems.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.title}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <span className="text-sm text-slate-500" data-testid="sessions-count">
+                    {visible.length} of {rows.length} sessions
+                  </span>
+                </div>
+                <SessionsTable
+                  rows={visible}
+                  sort={sort}
+                  onSort={(key) => setSort(nextSort(sort, key))}
+                  titleOf={titleOf}
+                  highlightId={highlightId}
+                  onDelete={askDelete}
+                />
+                <div className="mt-4">
+                  <StorageTotals sessionsBytes={state.sessionsBytes} count={rows.length} estimate={state.estimate} />
+                </div>
+              </>
+            )}
+            {deleting && <DeleteSessionDialog target={deleting.target} onCancel={closeDialog} onConfirm={confirmDelete} />}
+          </main>
+        </ImportDropZone>
+      </div>
+    </div>
   );
 }
