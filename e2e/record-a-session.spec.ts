@@ -149,6 +149,32 @@ test('records the voice, its silences and every keystroke; the review plays the 
   expect([...times].sort((a, b) => a - b)).toEqual(times);
 });
 
+test('with the silence nudge switched off, a long silence is recorded but never nudged', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { silences: truthSilences } = truth();
+  const longest = truthSilences[truthSilences.length - 1]!;
+  await openProblem(page, TITLE);
+  await page.getByRole('button', { name: 'Start' }).click();
+  const micOnAt = await waitForMicOn(page);
+  await page.getByLabel('Silence before a nudge').selectOption('10');
+  await page.getByRole('button', { name: 'Interview settings' }).click();
+  await page.getByRole('checkbox', { name: 'When I am quiet for longer than the silence threshold' }).uncheck();
+  await page.getByRole('button', { name: 'Interview settings' }).click();
+  await expect(page.getByText('Silence nudge off')).toBeVisible();
+
+  // Past the end of the file's 12 s silence, which passes the 10 s threshold: no nudge was shown.
+  await waitUntil(micOnAt + longest.endMs + 1500, page);
+  await expect(page.getByTestId('silence-nudge')).toHaveCount(0);
+  await page.getByRole('button', { name: 'End session' }).click();
+  await expect(page.getByTestId('finished-session')).toBeVisible({ timeout: 20_000 });
+
+  const session = await newestSession(page);
+  const events = await storedEvents(page, session.id);
+  expect(events.filter((e) => e.type === 'nudge')).toEqual([]);
+  // The silence itself is still measured: the review needs it whatever the nudge setting.
+  expect(session.silences.some((x) => x.endMs - x.startMs >= longest.endMs - longest.startMs - 1000)).toBe(true);
+});
+
 test('a reload mid-recording offers to resume; the audio and code before it are kept', async ({ page }) => {
   test.setTimeout(90_000);
   await openProblem(page, TITLE);
