@@ -1,17 +1,43 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Route, Router, Switch, useParams } from 'wouter';
 import type { Problem } from '../core/problems/types';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { CatalogPage } from '../features/catalog/CatalogPage';
 import { loadCodeEditor, WorkspacePage } from '../features/workspace/WorkspacePage';
 import { findEntry, loadProblem } from '../problems/catalog';
-import { SessionsPage } from '../features/sessions/SessionsPage';
-import { ProgressPage } from '../features/progress/ProgressPage';
-import { ReplayPage } from '../features/replay/ReplayPage';
+
+// The pages after a session load on first visit: the catalog and the workspace should not pay for them.
+const SessionsPage = lazy(() => import('../features/sessions/SessionsPage').then((m) => ({ default: m.SessionsPage })));
+const ProgressPage = lazy(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage })));
+const ReplayPage = lazy(() => import('../features/replay/ReplayPage').then((m) => ({ default: m.ReplayPage })));
+
+function Loading() {
+  return <p className="p-6 text-slate-400">Loading…</p>;
+}
+
+function SessionsRoute() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <SessionsPage />
+    </Suspense>
+  );
+}
+
+function ProgressRoute() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <ProgressPage />
+    </Suspense>
+  );
+}
 
 function ReplayRoute() {
   const { id } = useParams<{ id: string }>();
-  return <ReplayPage key={id} sessionId={id} />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <ReplayPage key={id} sessionId={id} />
+    </Suspense>
+  );
 }
 
 function useProblem(id: string): { problem: Problem | null; error: string | null } {
@@ -61,9 +87,9 @@ export function App() {
       <Switch>
         <Route path="/" component={CatalogPage} />
         <Route path="/problems/:id" component={ProblemRoute} />
-        <Route path="/sessions" component={SessionsPage} />
+        <Route path="/sessions" component={SessionsRoute} />
         <Route path="/sessions/:id" component={ReplayRoute} />
-        <Route path="/progress" component={ProgressPage} />
+        <Route path="/progress" component={ProgressRoute} />
         <Route>
           <NotFound what="This page does not exist." />
         </Route>
