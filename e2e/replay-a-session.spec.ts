@@ -168,11 +168,17 @@ test('replays a recorded session: the code at any moment, the timeline marks, th
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 
   // The comparison with the reference opens in a dialog and closes.
+  await expect(page.getByTestId('compared-with-reference')).toContainText('Not compared with the reference yet');
   await page.getByRole('button', { name: 'Compare with the reference' }).click();
   const dialog = page.getByRole('dialog', { name: 'Compare with the reference' });
   await expect(dialog.locator('.monaco-diff-editor')).toBeVisible({ timeout: 20_000 });
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
+  // The review keeps that the comparison was made (the protocol's step after scoring), across a reload.
+  await expect(page.getByTestId('compared-with-reference')).toContainText('Compared with the reference on');
+  await expect(page.getByTestId('review-save-status')).toHaveAttribute('data-state', 'saved');
+  await page.reload();
+  await expect(page.getByTestId('compared-with-reference')).toContainText('Compared with the reference on', { timeout: 20_000 });
 });
 
 test('a session recorded without audio replays its code on a clock', async ({ playwright, baseURL }) => {

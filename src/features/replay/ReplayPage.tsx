@@ -2,7 +2,7 @@
  * Replay and review of one session: the audio with its waveform and a timeline of what happened, the code
  * exactly as it was at the play head with the results of the last run before it, and the review beside it.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { formatClock } from '../../core/timer/phaseClock';
 import { ExportButton } from '../bundle/ExportButton';
@@ -45,6 +45,8 @@ function Replay({ data }: { data: ReplayData }) {
   );
   useReplayShortcuts(controller, timeline);
   const playerRef = usePlayheadAttribute(controller);
+  /** When the reference diff was opened on this page: the review records the first time (protocol step 2). */
+  const [comparedAt, setComparedAt] = useState<number | null>(null);
   const title = problem?.title ?? session.problemId;
 
   useEffect(() => {
@@ -68,7 +70,12 @@ function Replay({ data }: { data: ReplayData }) {
         actions={
           <>
             {problem?.kind === 'coding' && (
-              <CompareWithReference reference={problem.reference} getCode={() => codeAtCompare().code} describeCode={() => codeAtCompare().what} />
+              <CompareWithReference
+                reference={problem.reference}
+                getCode={() => codeAtCompare().code}
+                describeCode={() => codeAtCompare().what}
+                onOpen={() => setComparedAt(Date.now())}
+              />
             )}
             <ExportButton sessionId={session.id} />
           </>
@@ -92,7 +99,7 @@ function Replay({ data }: { data: ReplayData }) {
           <CodeAtPlayhead replay={replay} controller={controller} codeLabel={problem?.kind === 'design' ? 'Scratchpad' : 'Code'} />
         </main>
         <div className="min-h-0 overflow-auto border-l border-slate-800">
-          <ReviewPanel session={session} problem={problem} events={events} onSeek={(t) => controller.seek(t)} />
+          <ReviewPanel session={session} problem={problem} events={events} onSeek={(t) => controller.seek(t)} comparedAt={comparedAt} />
         </div>
       </div>
     </div>

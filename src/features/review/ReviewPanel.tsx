@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { computeFacts, readinessChecklist } from '../../core/analysis/facts';
 import type { RubricLevel } from '../../core/problems/parseDesign';
 import type { Problem } from '../../core/problems/types';
@@ -24,12 +24,15 @@ export function ReviewPanel({
   problem,
   events,
   onSeek,
+  comparedAt = null,
 }: {
   session: SessionRecord;
   problem: Problem | null;
   events: SessionEvent[];
   /** Moves the replay's play head (a follow-up's time becomes a button that jumps to its answer). */
   onSeek?: (t: number) => void;
+  /** Set when the candidate opens the comparison with the reference on this page. */
+  comparedAt?: number | null;
 }) {
   const facts = useMemo(() => computeFacts({ session, events }), [session, events]);
   const readiness = useMemo(() => readinessChecklist(facts), [facts]);
@@ -38,6 +41,10 @@ export function ReviewPanel({
 
   const setScore = useCallback((item: SelfReviewItemId, patch: Partial<SelfScore>) => update((r) => withSelfScore(r, item, patch)), [update]);
   const setGrade = useCallback((part: string, patch: { level?: RubricLevel | null; note?: string }) => update((r) => withDesignGrade(r, part, patch)), [update]);
+  const loaded = review !== null;
+  useEffect(() => {
+    if (comparedAt !== null && loaded) update((r) => (r.comparedAt === null ? { ...r, comparedAt } : r));
+  }, [comparedAt, loaded, update]);
   const setLearning = useCallback((field: keyof Learnings, value: string) => update((r) => withLearning(r, field, value)), [update]);
 
   return (
@@ -57,9 +64,21 @@ export function ReviewPanel({
         <>
           <SelfReviewForm facts={facts} scores={review.selfScores} onChange={setScore} />
           {rubric && review.design && <DesignEvaluation rubric={rubric} grades={review.design} onChange={setGrade} />}
+          {problem?.kind === 'coding' && <ComparedLine comparedAt={review.comparedAt} />}
           <LearningsForm learnings={review.learnings} onChange={setLearning} />
         </>
       ) : null}
     </aside>
+  );
+}
+
+/** The protocol's second step after a session: compare your code with the reference. */
+function ComparedLine({ comparedAt }: { comparedAt: number | null }) {
+  return (
+    <p className="text-sm text-slate-300" data-testid="compared-with-reference">
+      {comparedAt === null
+        ? 'Not compared with the reference yet: open “Compare with the reference” above and note what it does differently.'
+        : `Compared with the reference on ${new Date(comparedAt).toLocaleString()}.`}
+    </p>
   );
 }
