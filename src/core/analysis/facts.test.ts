@@ -2,26 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { RunEvent, SessionEvent, SessionRecord } from '../session/types';
 import { findProtocol } from '../timer/protocols';
 import { computeFacts, longestEditingWithoutRun, sessionDuration } from './facts';
+import { sessionRecord } from '../testing/fixtures';
 
 const CODING = findProtocol('coding-45')!;
 const MIN = 60_000;
 
 function session(patch: Partial<SessionRecord> = {}): SessionRecord {
-  return {
-    id: 's1',
-    problemId: 'token-bucket',
-    protocolId: CODING.id,
-    phases: CODING.phases,
-    startedAt: 1_000_000,
-    endedAt: 1_000_000 + 45 * MIN,
-    status: 'finished',
-    audio: null,
-    audioOffReason: 'denied',
-    silenceThresholdMs: 30_000,
-    levelFrameMs: 20,
-    silences: [],
-    ...patch,
-  };
+  return sessionRecord({ protocolId: CODING.id, phases: CODING.phases, endedAt: 1_000_000 + 45 * MIN, levelFrameMs: 20, ...patch });
 }
 
 const phase = (t: number, phaseIndex: number, phaseId = CODING.phases[phaseIndex]!.id): SessionEvent => ({ t, type: 'phase', phaseId, phaseIndex });

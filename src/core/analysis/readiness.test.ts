@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readinessChecklist } from './readiness';
 import type { ReadinessId, ReadinessItem, SessionFacts } from './types';
+import { sessionFacts } from '../testing/fixtures';
 
-function facts(patch: Partial<SessionFacts> = {}): SessionFacts {
-  return {
-    durationMs: 45 * 60_000,
-    talk: null,
-    phases: [],
-    timeToFirstRunMs: null,
-    runs: 0,
-    submits: 0,
-    runsInCodePhase: 0,
-    longestEditingWithoutRunMs: 0,
-    submitsUntilAllPass: null,
-    firstSubmitPassed: null,
-    edgeCasesBeforeCode: null,
-    followUpsAsked: 0,
-    nudges: { silence: 0, noRun: 0, planCoding: 0 },
-    ...patch,
-  };
-}
+const facts = sessionFacts;
 
 const item = (f: SessionFacts, id: ReadinessId): ReadinessItem => readinessChecklist(f).find((i) => i.id === id)!;
 const talk = (totalSilenceMs: number) => ({ totalSilenceMs, longestSilenceMs: 3100, silencesOver30s: 0, talkingShare: 0.9 });

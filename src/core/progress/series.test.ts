@@ -4,42 +4,14 @@ import { emptyReview } from '../review/rubrics';
 import type { ReviewRecord } from '../review/types';
 import type { SessionRecord } from '../session/types';
 import { comparable, latestTrend, progressPoint, progressSeries, type ProgressInput, type ProgressPoint } from './series';
+import { sessionFacts, sessionRecord } from '../testing/fixtures';
 
 function session(id: string, startedAt: number, over: Partial<SessionRecord> = {}): SessionRecord {
-  return {
-    id,
-    problemId: 'token-bucket',
-    protocolId: 'coding-45',
-    phases: [],
-    startedAt,
-    endedAt: startedAt + 60_000,
-    status: 'finished',
-    audio: null,
-    audioOffReason: 'no-device',
-    silenceThresholdMs: 30_000,
-    levelFrameMs: 50,
-    silences: [],
-    ...over,
-  };
+  return sessionRecord({ id, startedAt, endedAt: startedAt + 60_000, audioOffReason: 'no-device', ...over });
 }
 
 function facts(over: Partial<SessionFacts> = {}): SessionFacts {
-  return {
-    durationMs: 60_000,
-    talk: null,
-    phases: [],
-    timeToFirstRunMs: null,
-    runs: 0,
-    submits: 0,
-    runsInCodePhase: null,
-    longestEditingWithoutRunMs: 0,
-    submitsUntilAllPass: null,
-    firstSubmitPassed: null,
-    edgeCasesBeforeCode: null,
-    followUpsAsked: 0,
-    nudges: { silence: 0, noRun: 0, planCoding: 0 },
-    ...over,
-  };
+  return sessionFacts({ durationMs: 60_000, runsInCodePhase: null, ...over });
 }
 
 const talk = (totalSilenceMs: number) => ({ totalSilenceMs, longestSilenceMs: totalSilenceMs, silencesOver30s: 0, talkingShare: 0.9 });

@@ -3,23 +3,10 @@ import type { SessionRecord } from '../session/types';
 import { pickLastActions } from './lastActions';
 import { emptyReview } from './rubrics';
 import type { ReviewRecord } from './types';
+import { sessionRecord } from '../testing/fixtures';
 
 function session(id: string, startedAt: number, patch: Partial<SessionRecord> = {}): SessionRecord {
-  return {
-    id,
-    problemId: 'token-bucket',
-    protocolId: 'coding-45',
-    phases: [],
-    startedAt,
-    endedAt: startedAt + 1000,
-    status: 'finished',
-    audio: null,
-    audioOffReason: null,
-    silenceThresholdMs: 30_000,
-    levelFrameMs: 20,
-    silences: [],
-    ...patch,
-  };
+  return sessionRecord({ id, startedAt, endedAt: startedAt + 1000, audioOffReason: null, levelFrameMs: 20, ...patch });
 }
 
 function review(sessionId: string, actions: string): ReviewRecord {

@@ -3,23 +3,10 @@ import { emptyReview } from '../review/rubrics';
 import type { RunEvent, SessionEvent, SessionRecord } from '../session/types';
 import { describeResult, resultRank, submitResult, summariseSession } from './summarise';
 import { filterByProblem, nextSort, sortSessions, DEFAULT_SORT } from './sortSessions';
+import { sessionRecord } from '../testing/fixtures';
 
 function session(over: Partial<SessionRecord> = {}): SessionRecord {
-  return {
-    id: 's1',
-    problemId: 'token-bucket',
-    protocolId: 'coding-45',
-    phases: [],
-    startedAt: 1_000_000,
-    endedAt: 1_000_000 + 600_000,
-    status: 'finished',
-    audio: null,
-    audioOffReason: 'no-device',
-    silenceThresholdMs: 30_000,
-    levelFrameMs: 50,
-    silences: [],
-    ...over,
-  };
+  return sessionRecord({ audioOffReason: 'no-device', ...over });
 }
 
 const run = (t: number, mode: 'run' | 'submit', passed: number, total: number): RunEvent => ({ t, type: 'run', mode, outcome: 'completed', passed, total });
