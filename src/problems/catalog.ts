@@ -47,6 +47,11 @@ export function findEntry(id: string): CatalogEntry | undefined {
   return CATALOG.find((p) => p.id === id);
 }
 
+/** The problem's title, or its id when this build has no such problem (an old or imported session). */
+export function problemTitle(id: string): string {
+  return findEntry(id)?.title ?? id;
+}
+
 /** Builds the full problem from its catalog entry and its other files (file name → text). */
 export function assembleProblem(entry: CatalogEntry, files: ReadonlyMap<string, string>): Problem {
   return {

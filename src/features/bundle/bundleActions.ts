@@ -7,7 +7,7 @@ import { buildBundle, bundleFileName } from '../../core/bundle/buildBundle';
 import { BundleError, formatMiB } from '../../core/bundle/errors';
 import { BUNDLE_LIMITS } from '../../core/bundle/format';
 import { parseBundle, type ParsedBundle } from '../../core/bundle/parseBundle';
-import { findEntry } from '../../problems/catalog';
+import { findEntry, problemTitle } from '../../problems/catalog';
 import { loadSessionForExport } from '../../storage/exportSession';
 import { importSession, ImportWriteError, sessionExists, type ImportMode } from '../../storage/importSession';
 
@@ -22,7 +22,7 @@ export async function exportSessionBundle(sessionId: string): Promise<ExportedBu
   const audio = await Promise.all(stored.audio.map(async (a) => ({ index: a.index, mimeType: a.mimeType, bytes: new Uint8Array(await a.blob.arrayBuffer()) })));
   const bytes = await buildBundle({
     session: stored.session,
-    problemTitle: findEntry(stored.session.problemId)?.title ?? stored.session.problemId,
+    problemTitle: problemTitle(stored.session.problemId),
     events: stored.events,
     review: stored.review,
     levels: stored.levels,

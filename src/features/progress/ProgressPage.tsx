@@ -3,10 +3,11 @@ import { Link } from 'wouter';
 import { protocolName } from '../../core/sessions/protocolName';
 import { progressSeries, type ProgressFilter, type ProgressInput } from '../../core/progress/series';
 import type { CustomProtocolRecord } from '../../storage/db';
-import { findEntry } from '../../problems/catalog';
+import { problemTitle } from '../../problems/catalog';
 import { AppNav } from '../../shared/AppNav';
 import { buildChartSpecs, type ChartSpec } from './chartSpecs';
 import { ProgressTable, TrendBadge } from './ProgressTable';
+import { FilterSelect } from '../../shared/FilterSelect';
 import { useProgressData } from './useProgressData';
 
 // uPlot is loaded with the first chart, not with the app.
@@ -16,7 +17,6 @@ const MetricChart = lazy(() => import('./MetricChart'));
 const NO_INPUTS: ProgressInput[] = [];
 const NO_CUSTOMS: CustomProtocolRecord[] = [];
 
-const titleOf = (problemId: string) => findEntry(problemId)?.title ?? problemId;
 
 function ChartCard({ spec, comparable }: { spec: ChartSpec; comparable: boolean }) {
   const headingId = `chart-title-${spec.metric}`;
@@ -80,7 +80,7 @@ export function ProgressPage() {
 
   const inputs = data.status === 'ready' ? data.inputs : NO_INPUTS;
   const customs = data.status === 'ready' ? data.customProtocols : NO_CUSTOMS;
-  const problems = useMemo(() => [...new Set(inputs.map((i) => i.session.problemId))].map((id) => ({ id, label: titleOf(id) })), [inputs]);
+  const problems = useMemo(() => [...new Set(inputs.map((i) => i.session.problemId))].map((id) => ({ id, label: problemTitle(id) })), [inputs]);
   const protocols = useMemo(() => {
     const byId = new Map(inputs.map((i) => [i.session.protocolId, protocolName(i.session, customs)]));
     return [...byId].map(([id, label]) => ({ id, label }));
@@ -104,28 +104,8 @@ export function ProgressPage() {
       {data.status === 'ready' && inputs.length > 0 && (
         <>
           <div className="mb-4 flex flex-wrap items-center gap-4 text-sm">
-            <label className="flex items-center gap-2">
-              Problem
-              <select className="input" value={filter.problemId} onChange={(e) => setFilter({ ...filter, problemId: e.target.value })}>
-                <option value="all">All problems</option>
-                {problems.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="flex items-center gap-2">
-              Protocol
-              <select className="input" value={filter.protocolId} onChange={(e) => setFilter({ ...filter, protocolId: e.target.value })}>
-                <option value="all">All protocols</option>
-                {protocols.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect label="Problem" allLabel="All problems" value={filter.problemId} options={problems} onChange={(problemId) => setFilter({ ...filter, problemId })} />
+            <FilterSelect label="Protocol" allLabel="All protocols" value={filter.protocolId} options={protocols} onChange={(protocolId) => setFilter({ ...filter, protocolId })} />
             <span className="text-slate-500">
               {points.length} of {inputs.length} sessions
             </span>
@@ -150,7 +130,7 @@ export function ProgressPage() {
                 ))}
               </div>
               <h2 className="mb-2 text-lg font-semibold">The numbers</h2>
-              <ProgressTable points={points} titleOf={titleOf} />
+              <ProgressTable points={points} />
             </>
           )}
         </>

@@ -1,4 +1,5 @@
 import type { MetricId, ProgressPoint, Trend } from '../../core/progress/series';
+import { problemTitle } from '../../problems/catalog';
 import { latestTrend, SELF_REVIEW_MAX } from '../../core/progress/series';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -27,7 +28,7 @@ function runsText(p: ProgressPoint): string {
 }
 
 /** The charts' numbers as a table, with whether the latest session beat the one before on each. */
-export function ProgressTable({ points, titleOf }: { points: readonly ProgressPoint[]; titleOf: (problemId: string) => string }) {
+export function ProgressTable({ points }: { points: readonly ProgressPoint[] }) {
   const metrics: MetricId[] = ['silence', 'firstSubmit', 'runs', 'selfReview', 'design'];
   return (
     <div className="overflow-x-auto">
@@ -62,7 +63,7 @@ export function ProgressTable({ points, titleOf }: { points: readonly ProgressPo
             <tr key={p.sessionId} className="border-b border-slate-800" data-session-id={p.sessionId}>
               <th scope="row" className="px-2 py-2 font-normal">
                 <time dateTime={new Date(p.startedAt).toISOString()}>{dateTime.format(new Date(p.startedAt))}</time>
-                <span className="block text-xs text-slate-400">{titleOf(p.problemId)}</span>
+                <span className="block text-xs text-slate-400">{problemTitle(p.problemId)}</span>
               </th>
               <td className="px-2 py-2">{p.silenceS === null ? <span className="text-slate-500">no audio</span> : `${p.silenceS.toFixed(1)} s`}</td>
               <td className="px-2 py-2">{p.firstSubmitPassed === null ? <span className="text-slate-500">no submit</span> : p.firstSubmitPassed ? 'passed' : 'failed'}</td>

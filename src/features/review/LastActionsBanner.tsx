@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { findEntry } from '../../problems/catalog';
+import { problemTitle } from '../../problems/catalog';
 import { loadLastActions, type LastActions } from '../../storage/lastActions';
 import { useRecorder } from '../recording/useRecorder';
 import { useWorkspace } from '../workspace/workspaceStore';
@@ -44,7 +44,7 @@ export function LastActionsBanner() {
   }
   const last = found?.sessionId === sessionId ? found.last : undefined;
   if (!last) return null;
-  const title = findEntry(last.session.problemId)?.title ?? last.session.problemId;
+  const title = problemTitle(last.session.problemId);
   return (
     <section aria-label="Actions from your last session" className="flex items-start gap-3 border-b border-sky-800 bg-sky-950 px-4 py-2 text-sm">
       <div className="min-w-0 flex-1">

@@ -1,19 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { DEFAULT_SORT, filterByProblem, nextSort, sortSessions, type SessionSort } from '../../core/sessions/sortSessions';
-import { findEntry } from '../../problems/catalog';
+import { problemTitle } from '../../problems/catalog';
 import { AppNav } from '../../shared/AppNav';
 import { deleteSession } from '../../storage/sessions';
 import { formatBytes } from '../../storage/quota';
 import { ImportDropZone } from '../bundle/ImportDropZone';
 import { DeleteSessionDialog, type DeleteTarget } from './DeleteSessionDialog';
 import { formatSessionDate, SessionsTable } from './SessionsTable';
+import { FilterSelect } from '../../shared/FilterSelect';
 import { useSessionLibrary, type LibraryRow } from './useSessionLibrary';
 
 const NO_ROWS: LibraryRow[] = [];
 
 /** A session of a problem that is no longer in the catalog shows the problem's id. */
-const titleOf = (problemId: string) => findEntry(problemId)?.title ?? problemId;
 
 function EmptyLibrary() {
   return (
@@ -67,11 +67,11 @@ export function SessionsPage() {
   const rows = state.status === 'ready' ? state.rows : NO_ROWS;
   const problems = useMemo(() => {
     const ids = [...new Set(rows.map((r) => r.problemId))];
-    return ids.map((id) => ({ id, title: titleOf(id) })).sort((a, b) => a.title.localeCompare(b.title));
+    return ids.map((id) => ({ id, label: problemTitle(id) })).sort((a, b) => a.label.localeCompare(b.label));
   }, [rows]);
   // A filter on a problem whose last session was deleted falls back to every problem.
   const activeFilter = problemFilter === 'all' || problems.some((p) => p.id === problemFilter) ? problemFilter : 'all';
-  const visible = useMemo(() => sortSessions(filterByProblem(rows, activeFilter), sort, titleOf), [rows, activeFilter, sort]);
+  const visible = useMemo(() => sortSessions(filterByProblem(rows, activeFilter), sort, problemTitle), [rows, activeFilter, sort]);
 
   // After an import, bring the new session into view once the list has it (once: sorting later must
   // not jump back to it).
@@ -85,7 +85,7 @@ export function SessionsPage() {
   }, [highlightId, visible]);
 
   const askDelete = (row: LibraryRow, opener: HTMLButtonElement) => {
-    const description = `${titleOf(row.problemId)}, ${formatSessionDate(row.startedAt)}`;
+    const description = `${problemTitle(row.problemId)}, ${formatSessionDate(row.startedAt)}`;
     setDeleting({ target: { id: row.id, description, recording: row.status === 'recording' }, opener });
   };
 
@@ -147,17 +147,7 @@ export function SessionsPage() {
             {state.status === 'ready' && rows.length > 0 && (
               <>
                 <div className="mb-4 flex flex-wrap items-center gap-4">
-                  <label className="flex items-center gap-2 text-sm">
-                    Problem
-                    <select className="input" value={activeFilter} onChange={(e) => setProblemFilter(e.target.value)}>
-                      <option value="all">All problems</option>
-                      {problems.map((p) => (
-                        <option key={p.id} value={p.id}>
-                          {p.title}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                  <FilterSelect label="Problem" allLabel="All problems" value={activeFilter} options={problems} onChange={setProblemFilter} />
                   <span className="text-sm text-slate-500" data-testid="sessions-count">
                     {visible.length} of {rows.length} sessions
                   </span>
@@ -166,7 +156,6 @@ export function SessionsPage() {
                   rows={visible}
                   sort={sort}
                   onSort={(key) => setSort(nextSort(sort, key))}
-                  titleOf={titleOf}
                   highlightId={highlightId}
                   onDelete={askDelete}
                 />

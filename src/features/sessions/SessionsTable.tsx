@@ -6,6 +6,7 @@ import type { SessionSort, SessionSortKey } from '../../core/sessions/sortSessio
 import { describeResult } from '../../core/sessions/summarise';
 import { formatBytes } from '../../storage/quota';
 import { ExportButton } from '../bundle/ExportButton';
+import { problemTitle } from '../../problems/catalog';
 import type { LibraryRow } from './useSessionLibrary';
 
 const STATUS_LABEL: Record<SessionStatus, string> = { recording: 'Recording', finished: 'Finished', interrupted: 'Interrupted' };
@@ -60,13 +61,12 @@ export interface SessionsTableProps {
   rows: readonly LibraryRow[];
   sort: SessionSort;
   onSort: (key: SessionSortKey) => void;
-  titleOf: (problemId: string) => string;
   highlightId: string | null;
   onDelete: (row: LibraryRow, opener: HTMLButtonElement) => void;
 }
 
 /** The sessions, one row each, with sortable column headers (aria-sort says the current order). */
-export function SessionsTable({ rows, sort, onSort, titleOf, highlightId, onDelete }: SessionsTableProps) {
+export function SessionsTable({ rows, sort, onSort, highlightId, onDelete }: SessionsTableProps) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
@@ -96,7 +96,7 @@ export function SessionsTable({ rows, sort, onSort, titleOf, highlightId, onDele
         </thead>
         <tbody>
           {rows.map((row) => {
-            const title = titleOf(row.problemId);
+            const title = problemTitle(row.problemId);
             const when = formatSessionDate(row.startedAt);
             const highlighted = row.id === highlightId;
             return (
