@@ -32,12 +32,15 @@ export function noRunAfterRun(): NoRunState {
 
 export interface PlanCodingInput {
   inPlanPhase: boolean;
-  /** List items in the plan notes right now. */
-  notesListItems: number;
+  /**
+   * List items in the plan notes right now. A function, because counting scans the notes and runs on
+   * every keystroke: the rule calls it only when the phase and the once-per-phase checks pass.
+   */
+  notesListItems: () => number;
   /** Already nudged in this phase. */
   nudgedThisPhase: boolean;
 }
 
 export function planCodingDue(input: PlanCodingInput): boolean {
-  return input.inPlanPhase && input.notesListItems === 0 && !input.nudgedThisPhase;
+  return input.inPlanPhase && !input.nudgedThisPhase && input.notesListItems() === 0;
 }

@@ -44,13 +44,14 @@ export const useNudges = create<NudgeState>()((set, get) => ({
         set({ shown: { kind: 'no-run', editingMs: result.nudgeEditingMs } });
       }
     }
+    if (!settings.planCodingNudge) return;
     const phaseKey = `${clock.startedAt}:${clock.phaseIndex}`;
     const due = planCodingDue({
       inPlanPhase: isPlanPhase(clock.phases[clock.phaseIndex]!),
-      notesListItems: countListItems(notes),
+      notesListItems: () => countListItems(notes),
       nudgedThisPhase: planNudgedIn === phaseKey,
     });
-    if (settings.planCodingNudge && due) {
+    if (due) {
       planNudgedIn = phaseKey;
       recorder.log({ type: 'nudge', kind: 'plan-coding' });
       set({ shown: { kind: 'plan-coding' } });
