@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { protocolName } from '../../core/sessions/protocolName';
+import { estimateSessionSize, type SessionStorageSize } from '../../core/sessions/sessionSize';
 import { summariseSession, type SessionSummary } from '../../core/sessions/summarise';
 import { listCustomProtocols } from '../../storage/protocols';
 import { estimateStorage, type StorageEstimateInfo } from '../../storage/quota';
 import { listReviews } from '../../storage/reviews';
 import { loadSessionEvents } from '../../storage/sessionLog';
 import { listSessions } from '../../storage/sessions';
-import { measureSessionStorage, type SessionStorageSize } from '../../storage/sessionSize';
+import { measureStoredBulk } from '../../storage/sessionSize';
 
 export interface LibraryRow extends SessionSummary {
   protocol: string;
@@ -27,13 +28,13 @@ export type LibraryState =
     };
 
 async function loadLibrary(): Promise<Extract<LibraryState, { status: 'ready' }>> {
-  const [sessions, reviews, customs, sizes, estimate] = await Promise.all([
+  const [sessions, reviews, customs, bulk, estimate] = await Promise.all([
     listSessions(),
     listReviews(),
     // Custom protocols only name a column: without them the name falls back to the session's own phases.
     listCustomProtocols().catch(() => []),
     // A failed measurement should not hide the list: the size column then says so.
-    measureSessionStorage().catch((e: unknown) => {
+    measureStoredBulk().catch((e: unknown) => {
       console.error('Could not measure session storage', e);
       return null;
     }),
@@ -44,7 +45,9 @@ async function loadLibrary(): Promise<Extract<LibraryState, { status: 'ready' }>
   const rows = sessions.map((session, i) => ({
     ...summariseSession(session, logs[i]!, reviews.get(session.id)),
     protocol: protocolName(session, customs),
-    size: sizes?.get(session.id) ?? (sizes ? { audioBytes: 0, dataBytes: 0, totalBytes: 0 } : null),
+    size: bulk
+      ? estimateSessionSize({ session, events: logs[i]!, review: reviews.get(session.id), ...(bulk.get(session.id) ?? { audioBytes: 0, levelsBytes: 0 }) })
+      : null,
   }));
   const sessionsBytes = rows.reduce((sum, r) => sum + (r.size?.totalBytes ?? 0), 0);
   return { status: 'ready', rows, sessionsBytes, estimate };
