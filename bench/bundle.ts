@@ -19,6 +19,7 @@ import { parseBundle } from '../src/core/bundle/parseBundle.ts';
 import { emptyReview } from '../src/core/review/rubrics.ts';
 import { prng } from '../src/core/testing/prng.ts';
 import type { SessionEvent, SessionRecord, TextChange } from '../src/core/session/types.ts';
+import { findProtocol } from '../src/core/timer/protocols.ts';
 import { BASE_ARGS, CHROMIUM } from '../e2e/fixtures/browser.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -78,11 +79,7 @@ function syntheticSession(): { session: SessionRecord; events: SessionEvent[]; l
     id: 'bench-45-min',
     problemId: 'token-bucket',
     protocolId: 'coding-45',
-    phases: [
-      { id: 'plan', name: 'Plan', minutes: 5, goal: 'Edge cases first.' },
-      { id: 'code', name: 'Code', minutes: 35, goal: 'One function at a time.' },
-      { id: 'review', name: 'Review', minutes: 5, goal: 'Walk through.' },
-    ],
+    phases: findProtocol('coding-45')!.phases.map((p) => ({ ...p })),
     startedAt,
     endedAt: startedAt + SESSION_MS,
     status: 'finished',

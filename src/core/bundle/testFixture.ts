@@ -4,6 +4,7 @@
  */
 import { emptyReview } from '../review/rubrics';
 import type { SessionEvent, SessionRecord } from '../session/types';
+import { findProtocol } from '../timer/protocols';
 import type { BundleSource } from './buildBundle';
 
 export const FIXTURE_SESSION_ID = 'session-1';
@@ -13,11 +14,7 @@ export function fixtureSession(): SessionRecord {
     id: FIXTURE_SESSION_ID,
     problemId: 'token-bucket',
     protocolId: 'coding-45',
-    phases: [
-      { id: 'plan', name: 'Plan', minutes: 5, goal: 'List edge cases.' },
-      { id: 'code', name: 'Code', minutes: 35, goal: 'Build it.' },
-      { id: 'review', name: 'Review', minutes: 5, goal: 'Walk through.' },
-    ],
+    phases: findProtocol('coding-45')!.phases.map((p) => ({ ...p })),
     startedAt: Date.UTC(2026, 10, 25, 9, 30),
     endedAt: Date.UTC(2026, 10, 25, 9, 30, 12),
     status: 'finished',
