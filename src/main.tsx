@@ -11,6 +11,6 @@ createRoot(document.getElementById('root')!).render(
 );
 
 // The runner (esbuild-wasm, the sandbox) warms up once the editor is on screen, or when the catalog is
-// idle (src/app/runnerInstance.ts): starting it at load competed with Monaco for the CPU and doubled the
+// idle (src/runner/instance.ts): starting it at load competed with Monaco for the CPU and doubled the
 // time to an editable editor.
 void requestPersistentStorage();

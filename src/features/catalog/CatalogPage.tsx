@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { warmUpRunnerWhenIdle } from '../../app/runnerInstance';
+import { warmUpRunnerWhenIdle } from '../../runner/instance';
 import { CATALOG } from '../../problems/catalog';
 import { AppNav } from '../../shared/AppNav';
 import { listPractice } from '../../storage/practice';

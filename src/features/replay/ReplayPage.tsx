@@ -5,8 +5,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { formatClock } from '../../core/timer/phaseClock';
-import { ExportButton } from '../bundle/ExportButton';
-import { ReviewPanel } from '../review/ReviewPanel';
+import { ExportButton } from '../bundle';
+import { ReviewPanel } from '../review';
 import { AudioRow } from './AudioRow';
 import { CodeAtPlayhead } from './CodeAtPlayhead';
 import { CompareWithReference } from './CompareWithReference';

@@ -2,20 +2,24 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { problemTitle } from '../../problems/catalog';
 import { loadLastActions, type LastActions } from '../../storage/lastActions';
-import { useRecorder } from '../recording/useRecorder';
-import { useWorkspace } from '../workspace/workspaceStore';
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * When a new session starts (the timer in its first phase), the actions written after the last session
  * on the same protocol, so that lesson is read before this attempt. Dismissible; gone once the first
- * phase ends.
+ * phase ends. The workspace page says which session and protocol are live (this feature does not read its stores).
  */
-export function LastActionsBanner() {
-  const protocolId = useWorkspace((s) => s.clock?.protocolId ?? null);
-  const firstPhase = useWorkspace((s) => !!s.clock && s.clock.finishedAt === null && s.clock.phaseIndex === 0);
-  const sessionId = useRecorder((s) => (s.phase === 'recording' ? (s.session?.id ?? null) : null));
+interface Props {
+  /** The protocol of the session being practised, or null before Start. */
+  protocolId: string | null;
+  /** The timer is running its first phase. */
+  firstPhase: boolean;
+  /** The session being recorded now, or null. */
+  sessionId: string | null;
+}
+
+export function LastActionsBanner({ protocolId, firstPhase, sessionId }: Props) {
   const [found, setFound] = useState<{ sessionId: string; last: LastActions | undefined } | null>(null);
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

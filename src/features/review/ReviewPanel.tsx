@@ -5,7 +5,7 @@ import type { Problem } from '../../core/problems/types';
 import { withDesignGrade, withLearning, withSelfScore } from '../../core/review/editReview';
 import type { Learnings, SelfReviewItemId, SelfScore } from '../../core/review/types';
 import type { SessionEvent, SessionRecord } from '../../core/session/types';
-import { AskedFollowUps } from '../interview/AskedFollowUps';
+import { AskedFollowUps } from '../interview';
 import { DesignEvaluation } from './DesignEvaluation';
 import { FactsTable } from './FactsTable';
 import { LearningsForm } from './LearningsForm';

@@ -5,7 +5,7 @@ import { problemTitle } from '../../problems/catalog';
 import { AppNav } from '../../shared/AppNav';
 import { deleteSession } from '../../storage/sessions';
 import { formatBytes } from '../../storage/quota';
-import { ImportDropZone } from '../bundle/ImportDropZone';
+import { ImportDropZone } from '../bundle';
 import { DeleteSessionDialog, type DeleteTarget } from './DeleteSessionDialog';
 import { formatSessionDate, SessionsTable } from './SessionsTable';
 import { FilterSelect } from '../../shared/FilterSelect';

@@ -5,7 +5,7 @@ import { SELF_REVIEW_ITEMS } from '../../core/review/rubrics';
 import type { SessionSort, SessionSortKey } from '../../core/sessions/sortSessions';
 import { describeResult } from '../../core/sessions/summarise';
 import { formatBytes } from '../../storage/quota';
-import { ExportButton } from '../bundle/ExportButton';
+import { ExportButton } from '../bundle';
 import { problemTitle } from '../../problems/catalog';
 import type { LibraryRow } from './useSessionLibrary';
 

@@ -8,8 +8,8 @@ import { StatementPanel } from './components/StatementPanel';
 import { WorkspaceHeader } from './components/WorkspaceHeader';
 import { InterviewBars } from './components/InterviewBars';
 import { DesignPanel } from './design/DesignPanel';
-import { RecordingBar } from '../recording/RecordingBar';
-import { LastActionsBanner } from '../review/LastActionsBanner';
+import { RecordingBar, useRecorder } from '../recording';
+import { LastActionsBanner } from '../review';
 import { recorder } from '../../recorder';
 import { markersFromResult } from './markers';
 import { useRunShortcuts } from './useRunShortcuts';
@@ -66,6 +66,9 @@ function Editor({ problem }: { problem: Problem }) {
 /** The workspace: statement (or the design panel), editor, Run/Submit, results and console. */
 export function WorkspacePage({ problem }: { problem: Problem }) {
   const unlockedStages = useWorkspace((s) => s.practice?.unlockedStages ?? 1);
+  const lastActionsProtocol = useWorkspace((s) => s.clock?.protocolId ?? null);
+  const inFirstPhase = useWorkspace((s) => !!s.clock && s.clock.finishedAt === null && s.clock.phaseIndex === 0);
+  const recordingSessionId = useRecorder((s) => (s.phase === 'recording' ? (s.session?.id ?? null) : null));
   useOpenProblem(problem);
   useRunShortcuts();
   const isDesign = problem.kind === 'design';
@@ -75,7 +78,7 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
       <WorkspaceHeader problem={problem} />
       <SaveErrorBanner />
       <RecordingBar onResume={() => void useWorkspace.getState().continueSession()} onEnd={() => void useWorkspace.getState().endSession()} />
-      <LastActionsBanner />
+      <LastActionsBanner protocolId={lastActionsProtocol} firstPhase={inFirstPhase} sessionId={recordingSessionId} />
       <InterviewBars problem={problem} />
       <div className={`grid min-h-0 flex-1 ${isDesign ? 'grid-cols-[minmax(18rem,24%)_1fr_1fr]' : 'grid-cols-[minmax(18rem,28%)_1fr]'}`}>
         {isDesign ? <DesignPanel problem={problem} /> : <StatementPanel problem={problem} unlockedStages={unlockedStages} />}

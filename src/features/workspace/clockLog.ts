@@ -5,7 +5,7 @@
  */
 import type { PhaseClockState } from '../../core/timer/phaseClock';
 import { recorder } from '../../recorder';
-import { useNudges } from '../interview/nudgeStore';
+import { useNudges } from '../interview';
 
 export function logClockChange(previous: PhaseClockState | null, clock: PhaseClockState): void {
   const running = clock.pausedAt === null && clock.finishedAt === null;

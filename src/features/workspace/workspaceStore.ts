@@ -19,7 +19,7 @@ import type { Problem } from '../../core/problems/types';
 import { advancePhase, isPhaseClockState, pauseClock, resumeClock, startClock, type PhaseClockState } from '../../core/timer/phaseClock';
 import { resolveProtocol } from '../../core/timer/protocols';
 import type { ConsoleLine, RunMode, RunResult } from '../../runner/types';
-import { getRunner } from '../../app/runnerInstance';
+import { getRunner } from '../../runner/instance';
 import { loadDraft, saveDraft, type DraftFile } from '../../storage/drafts';
 import { loadPractice, savePractice } from '../../storage/practice';
 import type { PracticeRecord } from '../../storage/db';
@@ -30,7 +30,7 @@ import { diffAsChange } from '../../core/session/textDiff';
 import { runEventOf } from './runEvent';
 import { logClockChange } from './clockLog';
 import { useProtocols } from './protocols/protocolStore';
-import { useNudges } from '../interview/nudgeStore';
+import { useNudges } from '../interview';
 
 /** Drafts are written this long after the last keystroke (the contract is: within 1 s). */
 const DRAFT_DEBOUNCE_MS = 300;

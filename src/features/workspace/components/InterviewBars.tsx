@@ -1,7 +1,5 @@
 import type { Problem } from '../../../core/problems/types';
-import { InterviewerPanel } from '../../interview/InterviewerPanel';
-import { NudgeBanner } from '../../interview/NudgeBanner';
-import { PhaseBanner } from '../../interview/PhaseBanner';
+import { InterviewerPanel, NudgeBanner, PhaseBanner } from '../../interview';
 import { useWorkspace } from '../workspaceStore';
 
 /** The interview simulation under the header: the phase-boundary banner, the coding nudges and the interviewer. */

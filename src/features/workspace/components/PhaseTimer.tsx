@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problems/types';
 import { formatClock, readClock } from '../../../core/timer/phaseClock';
 import { useNow } from '../../../shared/useNow';
-import { InterviewSettingsMenu } from '../../interview/InterviewSettingsMenu';
+import { InterviewSettingsMenu } from '../../interview';
 import { ProtocolPicker } from '../protocols/ProtocolPicker';
 import { useWorkspace } from '../workspaceStore';
 

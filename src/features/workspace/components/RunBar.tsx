@@ -1,5 +1,5 @@
 import { useWorkspace } from '../workspaceStore';
-import { WorkspaceReferenceButton } from '../../replay/WorkspaceReferenceButton';
+import { WorkspaceReferenceButton } from './WorkspaceReferenceButton';
 
 /** Run and Submit (or just Run, for a design scratchpad), with their shortcuts spelled out. */
 export function RunBar({ canSubmit }: { canSubmit: boolean }) {

@@ -5,7 +5,7 @@
  */
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
-import { warmUpRunner } from '../../../app/runnerInstance';
+import { warmUpRunner } from '../../../runner/instance';
 import { monaco } from './monacoSetup';
 import type { EditorMarker } from '../markers';
 import type { TextChange } from '../../../core/session/types';

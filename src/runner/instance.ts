@@ -4,12 +4,12 @@
  * not land on the first click. Warming starts when the editor has mounted, or when the catalog is idle,
  * not at page load, where it would compete with Monaco for two cores.
  */
-import type { Runner } from '../runner/types';
+import type { Runner } from './types';
 
 let runner: Promise<Runner> | null = null;
 
 export function getRunner(): Promise<Runner> {
-  runner ??= import('../runner').then((m) => m.createRunner());
+  runner ??= import('./index').then((m) => m.createRunner());
   return runner;
 }
 

@@ -2,8 +2,8 @@
  * The workspace's way to the reference solution: it appears once the candidate has submitted at least
  * once (comparing earlier would spoil the practice), for coding problems only.
  */
-import { useWorkspace } from '../workspace/workspaceStore';
-import { CompareWithReference } from './CompareWithReference';
+import { CompareWithReference } from '../../replay';
+import { useWorkspace } from '../workspaceStore';
 
 export function WorkspaceReferenceButton() {
   const submitted = useWorkspace((s) => (s.practice?.submits ?? 0) > 0);

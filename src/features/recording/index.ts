@@ -1,0 +1,3 @@
+/** The recording feature's public face: the bar under the workspace header and the recorder's state. */
+export { RecordingBar } from './RecordingBar';
+export { useRecorder } from './useRecorder';
