@@ -109,6 +109,21 @@ export default tseslint.config(
     },
   },
   {
+    // Monaco only behind the editor facade (src/editor/index.ts).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/editor/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/react'], message: 'Use the editor facade in src/editor/ instead.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Workers and the sandbox are plain scripts bundled on their own; React rules do not apply.
     files: ['src/**/*.worker.ts', 'src/runner/sandbox/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

@@ -8,6 +8,8 @@ import { sandboxBundlePlugin } from './scripts/vite/sandboxBundlePlugin.ts';
 // Relative base: the built dist/ works from any plain static file server, at any path.
 export default defineConfig({
   base: './',
+  // The editors' text hook for browser tests exists only in test builds (npm run build:test).
+  define: { __REHEARSE_TEST_HOOKS__: JSON.stringify(process.env.REHEARSE_TEST_HOOKS === '1') },
   plugins: [
     react(),
     tailwindcss(),
@@ -45,5 +47,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Property and fuzz tests are CPU-bound: on a busy 2-core machine 5 s is not enough, and a time-out is
+    // not what they test.
+    testTimeout: 30_000,
   },
 });

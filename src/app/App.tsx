@@ -3,7 +3,8 @@ import { Link, Route, Router, Switch, useParams } from 'wouter';
 import type { Problem } from '../core/problems/types';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { CatalogPage } from '../features/catalog/CatalogPage';
-import { loadCodeEditor, WorkspacePage } from '../features/workspace/WorkspacePage';
+import { WorkspacePage } from '../features/workspace/WorkspacePage';
+import { preloadEditor } from '../editor';
 import { findEntry, loadProblem } from '../problems/catalog';
 
 // The pages after a session load on first visit: the catalog and the workspace should not pay for them.
@@ -57,7 +58,7 @@ function useProblem(id: string): { problem: Problem | null; error: string | null
 
 function ProblemRoute() {
   const { id } = useParams<{ id: string }>();
-  useEffect(() => void loadCodeEditor(), []);
+  useEffect(() => void preloadEditor(), []);
   const { problem, error } = useProblem(id);
   if (!findEntry(id)) return <NotFound what={`There is no problem called “${id}”.`} />;
   if (error) return <NotFound what={`This problem could not be loaded: ${error}`} />;

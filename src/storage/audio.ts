@@ -4,7 +4,7 @@
  * header carries the duration (see recorder/audio/finaliseSegment.ts).
  */
 import { openRehearseDB, segmentRange, sessionRange, type AudioChunkRecord, type LevelBatch } from './db';
-import { restoreAudioChunk, restoreLevelBatch } from './restore';
+import { restoreAudioChunk, restoreLevelBatch } from '../core/records/restore';
 import { SILENCE_DB } from '../core/audio/levels';
 
 export async function appendAudioChunk(chunk: AudioChunkRecord): Promise<void> {

@@ -2,7 +2,8 @@
  * The one owner of IndexedDB. The schema and its versioned upgrades live here; the rest of the app
  * calls the typed functions in this folder and never touches `idb` directly.
  *
- * Version history (append, never edit):
+ * Version history (append, never edit; the full history of databases and bundles is in
+ * src/core/records/MIGRATIONS.md):
  *   1 — `drafts` (the code per problem) and `practice` (status and phase clock per problem).
  *   2 — recorded sessions: `sessions` (one record per session, indexed by problem), `sessionEvents`
  *       (the event log in batches, keyed [sessionId, seq]), `audioChunks` (MediaRecorder's chunks as
@@ -15,66 +16,30 @@
  * Keys are arrays so one session's rows are a contiguous key range: `sessionRange(id)` below.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { SessionEvent, SessionRecord } from '../core/session/types';
+import type { SessionRecord } from '../core/session/types';
+import type {
+  AudioChunkRecord,
+  CustomProtocolRecord,
+  DraftRecord,
+  LevelBatch,
+  PracticeRecord,
+  SessionEventBatch,
+} from '../core/records/types';
 import type { ReviewRecord } from '../core/review/types';
-import type { Protocol } from '../core/timer/protocols';
 
 export const DB_NAME = 'rehearse';
 export const DB_VERSION = 3;
 
-export interface DraftRecord {
-  problemId: string;
-  code: string;
-  updatedAt: number;
-}
-
-export type PracticeStatus = 'in-progress' | 'solved';
-
-export interface PracticeRecord {
-  problemId: string;
-  status: PracticeStatus;
-  /** The phase clock (see core/timer/phaseClock.ts), or null before Start. Restored defensively. */
-  clock: unknown;
-  /** Summary of the last Submit, for the catalog and for the review. */
-  lastSubmit: { passed: number; total: number; at: number } | null;
-  submits: number;
-  updatedAt: number;
-  /** Staged problems: how many stages the statement shows (1 until stage 1's hidden tests all pass). */
-  unlockedStages?: number;
-  /** Staged problems: when each stage (1-based, by index) was unlocked and first fully passed. */
-  stageTimes?: { unlockedAt: number | null; passedAt: number | null }[];
-  /** The protocol chosen for this problem (built-in or custom id); absent means the problem's default. */
-  protocolId?: string;
-  /** Design problems: clarifying questions whose sample answers the user revealed, and when. */
-  revealed?: { question: string; at: number }[];
-}
-
-/** A batch of events written together (one flush of the recorder's buffer). */
-export interface SessionEventBatch {
-  sessionId: string;
-  seq: number;
-  events: SessionEvent[];
-}
-
-/** One MediaRecorder chunk, or (after Finish) a segment's whole audio with its duration fixed (`final`). */
-export interface AudioChunkRecord {
-  sessionId: string;
-  segment: number;
-  seq: number;
-  /** Session time (ms) when the chunk arrived: its audio ends about then. */
-  t: number;
-  blob: Blob;
-  final?: boolean;
-}
-
-/** Loudness of consecutive frames, `db[i]` being frame `startFrame + i` of the segment. */
-export interface LevelBatch {
-  sessionId: string;
-  segment: number;
-  seq: number;
-  startFrame: number;
-  db: number[];
-}
+// The record shapes live below storage, beside their restore guards (core/records); re-exported for storage's callers.
+export type {
+  AudioChunkRecord,
+  CustomProtocolRecord,
+  DraftRecord,
+  LevelBatch,
+  PracticeRecord,
+  PracticeStatus,
+  SessionEventBatch,
+} from '../core/records/types';
 
 export interface RehearseDB extends DBSchema {
   drafts: { key: string; value: DraftRecord };
@@ -85,13 +50,6 @@ export interface RehearseDB extends DBSchema {
   levels: { key: [string, number, number]; value: LevelBatch };
   reviews: { key: string; value: ReviewRecord };
   protocols: { key: string; value: CustomProtocolRecord };
-}
-
-/** A protocol the user saved (a copy of a built-in one with changed minutes, or their own). */
-export interface CustomProtocolRecord extends Protocol {
-  /** The built-in protocol it started from, if any. */
-  basedOn: string | null;
-  updatedAt: number;
 }
 
 export type SessionStoreName = 'sessionEvents' | 'audioChunks' | 'levels';

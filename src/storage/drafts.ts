@@ -1,3 +1,4 @@
+import { restoreDraft } from '../core/records/restoreDraft';
 import { openRehearseDB, type DraftRecord } from './db';
 
 /**
@@ -12,10 +13,8 @@ function draftKey(problemId: string, file: DraftFile): string {
 }
 
 export async function loadDraft(problemId: string, file: DraftFile = 'solution.ts'): Promise<DraftRecord | undefined> {
-  const record = await (await openRehearseDB()).get('drafts', draftKey(problemId, file));
   // Restore defensively: a record that does not have the expected shape is treated as absent.
-  if (!record || typeof record.code !== 'string' || typeof record.updatedAt !== 'number') return undefined;
-  return record;
+  return restoreDraft(await (await openRehearseDB()).get('drafts', draftKey(problemId, file))) ?? undefined;
 }
 
 export async function saveDraft(problemId: string, code: string, file: DraftFile = 'solution.ts', now = Date.now()): Promise<void> {

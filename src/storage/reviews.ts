@@ -4,7 +4,7 @@
  */
 import type { ReviewRecord } from '../core/review/types';
 import { openRehearseDB } from './db';
-import { restoreReview } from './restoreReview';
+import { restoreReview } from '../core/records/restoreReview';
 
 export async function saveReview(review: ReviewRecord): Promise<void> {
   await (await openRehearseDB()).put('reviews', review);

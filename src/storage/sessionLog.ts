@@ -4,7 +4,7 @@
  */
 import type { SessionEvent } from '../core/session/types';
 import { openRehearseDB, sessionRange } from './db';
-import { restoreEventBatch } from './restore';
+import { restoreEventBatch } from '../core/records/restore';
 
 export async function appendSessionEvents(sessionId: string, seq: number, events: SessionEvent[]): Promise<void> {
   await (await openRehearseDB()).put('sessionEvents', { sessionId, seq, events });

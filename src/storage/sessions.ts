@@ -5,7 +5,7 @@
  */
 import type { SessionRecord } from '../core/session/types';
 import { openRehearseDB, sessionRange } from './db';
-import { restoreSessionRecord } from './restore';
+import { restoreSessionRecord } from '../core/records/restore';
 
 export async function saveSession(record: SessionRecord): Promise<void> {
   await (await openRehearseDB()).put('sessions', record);

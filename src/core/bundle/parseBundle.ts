@@ -9,8 +9,8 @@
 import { replayText } from '../session/editLog';
 import type { SessionEvent, SessionRecord } from '../session/types';
 import type { ReviewRecord } from '../review/types';
-import { restoreSessionEvent, restoreSessionRecord } from '../../storage/restore';
-import { restoreReview } from '../../storage/restoreReview';
+import { restoreSessionEvent, restoreSessionRecord } from '../records/restore';
+import { restoreReview } from '../records/restoreReview';
 import { sha256Hex } from './checksum';
 import { BundleError, fail, NOT_A_BUNDLE } from './errors';
 import {

@@ -2,15 +2,14 @@
  * The middle of the replay: the code at the play head (and, for a design session, the notes) beside the
  * results of the last run before it. Redraws only when the file's text changes, not on every frame.
  */
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
+import { ReadOnlyEditor } from '../../editor';
 import { lastAtOrBefore } from '../../core/replay/navigation';
 import type { Replay } from '../../core/replay/replayModel';
 import type { SessionFile } from '../../core/session/types';
 import type { PlaybackController } from './playbackController';
 import { ReplayResults } from './ReplayResults';
 import { usePlaybackState } from './usePlayback';
-
-const ReplayEditor = lazy(() => import('./ReplayEditor'));
 
 const FILE_LABEL: Record<SessionFile, string> = { 'solution.ts': 'Code', 'notes.md': 'Notes' };
 
@@ -20,7 +19,7 @@ function FileView({ replay, controller, file }: { replay: Replay; controller: Pl
   const frame = useMemo(() => replay.frameAt(controller.store.getState().playheadMs, file), [replay, controller, file, version]);
   return (
     <Suspense fallback={<p className="p-4 text-sm text-slate-400">Loading the editor…</p>}>
-      <ReplayEditor
+      <ReadOnlyEditor
         text={frame.text}
         currentEdit={frame.currentEdit}
         language={file === 'notes.md' ? 'markdown' : 'typescript'}

@@ -2,9 +2,8 @@
  * "Compare with the reference": a button that opens the candidate's code and the reference solution side
  * by side in a modal dialog (Escape closes it). Hidden when the problem has no reference (design problems).
  */
-import { lazy, Suspense, useRef, useState } from 'react';
-
-const ReferenceDiff = lazy(() => import('./ReferenceDiff'));
+import { Suspense, useRef, useState } from 'react';
+import { DiffView } from '../../editor';
 
 interface Props {
   reference: string;
@@ -50,7 +49,7 @@ export function CompareWithReference({ reference, getCode, describeCode, onOpen 
             </div>
             <div className="min-h-0 flex-1" data-testid="reference-diff">
               <Suspense fallback={<p className="p-4 text-sm text-slate-400">Loading the comparison…</p>}>
-                <ReferenceDiff code={shown.code} reference={reference} />
+                <DiffView code={shown.code} reference={reference} />
               </Suspense>
             </div>
           </div>

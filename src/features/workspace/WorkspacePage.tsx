@@ -11,16 +11,15 @@ import { DesignPanel } from './design/DesignPanel';
 import { RecordingBar, useRecorder } from '../recording';
 import { LastActionsBanner } from '../review';
 import { recorder } from '../../recorder';
+import { CodeEditor } from '../../editor';
+import { warmUpRunner } from '../../runner/instance';
 import { markersFromResult } from './markers';
 import { useRunShortcuts } from './useRunShortcuts';
 import { useWorkspace } from './workspaceStore';
 
-// Monaco is several MB: it loads only when a workspace opens, never with the catalog.
-// The import starts as soon as a problem route renders, in parallel with restoring the draft from
+// Monaco is several MB: it loads only when a workspace opens, never with the catalog. app/ calls
+// preloadEditor() as soon as a problem route renders, in parallel with restoring the draft from
 // IndexedDB, instead of after it (that wait was about half a second on a first visit).
-let editorModule: Promise<typeof import('./editor/CodeEditor')> | null = null;
-export const loadCodeEditor = () => (editorModule ??= import('./editor/CodeEditor'));
-const CodeEditor = lazy(loadCodeEditor);
 
 function useOpenProblem(problem: Problem) {
   useEffect(() => {
@@ -54,7 +53,7 @@ function Editor({ problem }: { problem: Problem }) {
     <div className="min-h-0" data-testid="editor">
       {loaded ? (
         <Suspense fallback={<p className="p-4 text-sm text-slate-400">Loading the editor…</p>}>
-          <CodeEditor value={code} examples={problem.examples} markers={markers} onChange={setCode} onEdit={recordCodeEdit} />
+          <CodeEditor value={code} examples={problem.examples} markers={markers} onChange={setCode} onEdit={recordCodeEdit} onReady={warmUpRunner} />
         </Suspense>
       ) : (
         <p className="p-4 text-sm text-slate-400">Restoring your draft…</p>

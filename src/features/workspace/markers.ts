@@ -1,13 +1,5 @@
+import type { EditorMarker } from '../../editor';
 import type { RunResult } from '../../runner/types';
-
-/** Something the editor underlines in solution.ts: a compile error, or where a test's error was thrown. */
-export interface EditorMarker {
-  kind: 'compile' | 'runtime';
-  message: string;
-  line: number;
-  column: number;
-  length: number;
-}
 
 export function markersFromResult(result: RunResult | null): EditorMarker[] {
   if (!result) return [];

@@ -5,10 +5,10 @@
  */
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
-import { warmUpRunner } from '../../../runner/instance';
 import { monaco } from './monacoSetup';
-import type { EditorMarker } from '../markers';
-import type { TextChange } from '../../../core/session/types';
+import type { EditorMarker } from './markers';
+import type { TextChange } from '../core/session/types';
+import { exposeEditorText } from './testHook';
 
 const SOLUTION_URI = 'file:///solution.ts';
 const EXAMPLES_URI = 'file:///examples.test.ts';
@@ -27,9 +27,11 @@ interface Props {
   onChange(code: string): void;
   /** Every change to the solution model, exactly as Monaco reports it (one batch per call), for the session log. */
   onEdit?(changes: TextChange[]): void;
+  /** The editor is on screen and focused (the workspace then lets the runner warm up). */
+  onReady?(): void;
 }
 
-export default function CodeEditor({ value, examples, markers, onChange, onEdit }: Props) {
+export default function CodeEditor({ value, examples, markers, onChange, onEdit, onReady }: Props) {
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const onEditRef = useRef(onEdit);
   onEditRef.current = onEdit;
@@ -73,11 +75,10 @@ export default function CodeEditor({ value, examples, markers, onChange, onEdit 
         editor.onDidChangeModelContent((e) => {
           onEditRef.current?.(e.changes.map((c) => ({ offset: c.rangeOffset, deleteCount: c.rangeLength, insert: c.text })));
         });
-        // Read-only hook for the browser tests: Monaco renders only visible lines, so the DOM is not the text.
-        (window as unknown as { __rehearseEditorText?: () => string }).__rehearseEditorText = () => editor.getValue();
+        const unexpose = exposeEditorText('__rehearseEditorText', () => editor.getValue());
+        editor.onDidDispose(unexpose);
         editor.focus();
-        // The editor is on screen: now the runner may take the CPU to get ready for the first Run.
-        warmUpRunner();
+        onReady?.();
       }}
       options={{
         fontSize: 14,

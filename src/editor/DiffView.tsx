@@ -3,9 +3,9 @@
  * (it pulls in Monaco, configured to use the locally bundled copy by monacoSetup).
  */
 import { DiffEditor } from '@monaco-editor/react';
-import '../workspace/editor/monacoSetup';
+import './monacoSetup';
 
-export default function ReferenceDiff({ code, reference }: { code: string; reference: string }) {
+export default function DiffView({ code, reference }: { code: string; reference: string }) {
   return (
     <DiffEditor
       original={code}

@@ -5,9 +5,10 @@
  */
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
-import type { CurrentEdit } from '../../core/replay/replayModel';
-import { monaco } from '../workspace/editor/monacoSetup';
-import { diffAsChange } from '../../core/session/textDiff';
+import type { CurrentEdit } from '../core/replay/replayModel';
+import { monaco } from './monacoSetup';
+import { diffAsChange } from '../core/session/textDiff';
+import { exposeEditorText } from './testHook';
 
 type CodeEditor = Parameters<OnMount>[0];
 
@@ -58,7 +59,7 @@ function highlight(editor: CodeEditor, decorations: monaco.editor.IEditorDecorat
   if (first) editor.revealPositionInCenterIfOutsideViewport(model.getPositionAt(Math.min(first.start, length)));
 }
 
-export default function ReplayEditor({ text, currentEdit, language, path }: Props) {
+export default function ReadOnlyEditor({ text, currentEdit, language, path }: Props) {
   const editorRef = useRef<CodeEditor | null>(null);
   const decorationsRef = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const latest = useRef({ text, currentEdit });
@@ -70,14 +71,6 @@ export default function ReplayEditor({ text, currentEdit, language, path }: Prop
     showText(editor, text);
     highlight(editor, decorationsRef.current, currentEdit);
   }, [text, currentEdit]);
-
-  useEffect(
-    () => () => {
-      const w = window as unknown as { __rehearseReplayText?: () => string };
-      delete w.__rehearseReplayText;
-    },
-    [],
-  );
 
   return (
     <Editor
@@ -91,8 +84,7 @@ export default function ReplayEditor({ text, currentEdit, language, path }: Prop
         // The props may have moved on while Monaco loaded.
         showText(editor, latest.current.text);
         highlight(editor, decorationsRef.current, latest.current.currentEdit);
-        // Read-only hook for the browser tests: Monaco renders only the visible lines, so the DOM is not the text.
-        (window as unknown as { __rehearseReplayText?: () => string }).__rehearseReplayText = () => editor.getValue();
+        editor.onDidDispose(exposeEditorText('__rehearseReplayText', () => editor.getValue()));
       }}
       options={{
         readOnly: true,

@@ -3,17 +3,12 @@
  * (the caller treats null as absent). A record written by an older build, or damaged by a crash
  * half-way through a write, must never crash the app or the replay. Pure: unit-tested without a browser.
  */
-import type { PhasePlan } from '../core/timer/protocols';
-import { findProtocol } from '../core/timer/protocols';
-import type { AudioSegmentInfo, LoggedTest, NudgeEvent, RunEvent, SessionEvent, SessionRecord, SessionStatus, SilenceInterval, TextChange } from '../core/session/types';
-import type { AudioChunkRecord, LevelBatch, SessionEventBatch } from './db';
-import { SILENCE_DB } from '../core/audio/levels';
-
-type Loose = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+import type { PhasePlan } from '../timer/protocols';
+import type { AudioSegmentInfo, LoggedTest, NudgeEvent, RunEvent, SessionEvent, SessionRecord, SessionStatus, SilenceInterval, TextChange } from '../session/types';
+import type { AudioChunkRecord, LevelBatch, SessionEventBatch } from './types';
+import { SILENCE_DB } from '../audio/levels';
+import { isCount, isFiniteNumber, isObject, type Loose } from './guards';
+import { phasesOfOldSessionRecord } from './migrations';
 const isEditorFile = (v: unknown): v is 'solution.ts' | 'notes.md' => v === 'solution.ts' || v === 'notes.md';
 
 const STATUSES: readonly SessionStatus[] = ['recording', 'finished', 'interrupted'];
@@ -46,7 +41,7 @@ export function restoreSessionRecord(v: unknown): SessionRecord | null {
     id: v.id,
     problemId: v.problemId,
     protocolId: typeof v.protocolId === 'string' ? v.protocolId : '',
-    phases: restorePhases(v.phases) ?? (typeof v.protocolId === 'string' ? (findProtocol(v.protocolId)?.phases.map((p) => ({ ...p })) ?? []) : []),
+    phases: restorePhases(v.phases) ?? phasesOfOldSessionRecord(v.protocolId),
     startedAt: v.startedAt,
     endedAt: isFiniteNumber(v.endedAt) ? v.endedAt : null,
     status,

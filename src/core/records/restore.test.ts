@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { restoreAudioChunk, restoreEventBatch, restoreLevelBatch, restoreSessionEvent, restoreSessionRecord } from './restore';
-import { isQuotaError } from './quota';
 
 const good = {
   id: 's1',
@@ -99,15 +98,5 @@ describe('audio and level rows', () => {
   it('reads non-numbers in a level batch as silence', () => {
     expect(restoreLevelBatch({ sessionId: 's', segment: 0, seq: 0, startFrame: 10, db: [-20, null, NaN] })?.db).toEqual([-20, -100, -100]);
     expect(restoreLevelBatch({ sessionId: 's', segment: 0, seq: 0, startFrame: 10, db: 'x' })).toBeNull();
-  });
-});
-
-describe('isQuotaError', () => {
-  it('recognises the quota error and its wrapped form only', () => {
-    expect(isQuotaError(new DOMException('full', 'QuotaExceededError'))).toBe(true);
-    expect(isQuotaError({ name: 'AbortError', message: 'Quota exceeded.' })).toBe(true);
-    expect(isQuotaError({ name: 'AbortError', message: 'aborted' })).toBe(false);
-    expect(isQuotaError(new Error('nope'))).toBe(false);
-    expect(isQuotaError(null)).toBe(false);
   });
 });

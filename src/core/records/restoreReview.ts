@@ -2,13 +2,10 @@
  * Restores a review read back from IndexedDB (or an imported bundle): a typed value or null. Missing or
  * malformed fields fall back to "not scored" / empty text, so one bad field never loses the rest.
  */
-import type { RubricLevel } from '../core/problems/parseDesign';
-import { emptyLearnings, SELF_REVIEW_ITEMS } from '../core/review/rubrics';
-import type { DesignGrade, Learnings, ReviewRecord, SelfReviewItemId, SelfScore } from '../core/review/types';
-
-type Loose = Record<string, unknown>;
-const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+import type { RubricLevel } from '../problems/parseDesign';
+import { emptyLearnings, SELF_REVIEW_ITEMS } from '../review/rubrics';
+import type { DesignGrade, Learnings, ReviewRecord, SelfReviewItemId, SelfScore } from '../review/types';
+import { isObject, textOr as text } from './guards';
 const LEVELS: readonly RubricLevel[] = ['excellent', 'good', 'needsWork'];
 
 function restoreScore(v: unknown): SelfScore {

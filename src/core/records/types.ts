@@ -1,0 +1,73 @@
+/**
+ * The shapes of the records kept in IndexedDB (storage/db.ts owns the stores; this file owns the shapes,
+ * so the restore guards and the bundle code below storage can name them). History: MIGRATIONS.md.
+ */
+import type { SessionEvent } from '../session/types';
+import type { Protocol } from '../timer/protocols';
+
+export interface DraftRecord {
+  problemId: string;
+  code: string;
+  updatedAt: number;
+}
+
+export type PracticeStatus = 'in-progress' | 'solved';
+
+/** One stage's times in a staged problem: when it was unlocked and when all its hidden tests first passed. */
+export interface StageTimes {
+  unlockedAt: number | null;
+  passedAt: number | null;
+}
+
+export interface PracticeRecord {
+  problemId: string;
+  status: PracticeStatus;
+  /** The phase clock (see core/timer/phaseClock.ts), or null before Start. Restored defensively. */
+  clock: unknown;
+  /** Summary of the last Submit, for the catalog and for the review. */
+  lastSubmit: { passed: number; total: number; at: number } | null;
+  submits: number;
+  updatedAt: number;
+  /** Staged problems: how many stages the statement shows (1 until stage 1's hidden tests all pass). */
+  unlockedStages?: number;
+  /** Staged problems: when each stage (1-based, by index) was unlocked and first fully passed. */
+  stageTimes?: StageTimes[];
+  /** The protocol chosen for this problem (built-in or custom id); absent means the problem's default. */
+  protocolId?: string;
+  /** Design problems: clarifying questions whose sample answers the user revealed, and when. */
+  revealed?: { question: string; at: number }[];
+}
+
+/** A batch of events written together (one flush of the recorder's buffer). */
+export interface SessionEventBatch {
+  sessionId: string;
+  seq: number;
+  events: SessionEvent[];
+}
+
+/** One MediaRecorder chunk, or (after Finish) a segment's whole audio with its duration fixed (`final`). */
+export interface AudioChunkRecord {
+  sessionId: string;
+  segment: number;
+  seq: number;
+  /** Session time (ms) when the chunk arrived: its audio ends about then. */
+  t: number;
+  blob: Blob;
+  final?: boolean;
+}
+
+/** Loudness of consecutive frames, `db[i]` being frame `startFrame + i` of the segment. */
+export interface LevelBatch {
+  sessionId: string;
+  segment: number;
+  seq: number;
+  startFrame: number;
+  db: number[];
+}
+
+/** A protocol the user saved (a copy of a built-in one with changed minutes, or their own). */
+export interface CustomProtocolRecord extends Protocol {
+  /** The built-in protocol it started from, if any. */
+  basedOn: string | null;
+  updatedAt: number;
+}
