@@ -5,7 +5,7 @@
  */
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
-import { monaco } from './monacoSetup';
+import { monaco, typescript } from './monacoSetup';
 import type { EditorMarker } from './markers';
 import type { TextChange } from '../core/session/types';
 import { exposeEditorText } from './testHook';
@@ -41,7 +41,7 @@ export default function CodeEditor({ value, examples, markers, onChange, onEdit,
     const uri = monaco.Uri.parse(EXAMPLES_URI);
     const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(examples, 'typescript', uri);
     if (model.getValue() !== examples) model.setValue(examples);
-    const globals = monaco.typescript.typescriptDefaults.addExtraLib(TEST_GLOBALS, 'file:///rehearse-test-globals.d.ts');
+    const globals = typescript.typescriptDefaults.addExtraLib(TEST_GLOBALS, 'file:///rehearse-test-globals.d.ts');
     return () => globals.dispose();
   }, [examples]);
 

@@ -4,7 +4,15 @@
  * This module is heavy (Monaco is several MB) and is only reached through a dynamic import.
  */
 import { loader } from '@monaco-editor/react';
-import * as monaco from 'monaco-editor';
+// Only what the app shows: the editor core with its standard editing features, TypeScript (tokens and the
+// language service), Markdown and Python tokens. The package's main entry would also bundle about eighty other
+// languages and the CSS, HTML and JSON services (their workers included), which nobody here edits.
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/features/register.all';
+import * as typescript from 'monaco-editor/languages/features/typescript/register';
+import 'monaco-editor/languages/definitions/typescript/register';
+import 'monaco-editor/languages/definitions/markdown/register';
+import 'monaco-editor/languages/definitions/python/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 
@@ -14,7 +22,7 @@ self.MonacoEnvironment = {
   },
 };
 
-const ts = monaco.typescript;
+const ts = typescript;
 ts.typescriptDefaults.setCompilerOptions({
   target: ts.ScriptTarget.ES2020,
   module: ts.ModuleKind.ESNext,
@@ -41,4 +49,4 @@ declare function structuredClone<T>(value: T): T;`,
 
 loader.config({ monaco });
 
-export { monaco };
+export { monaco, typescript };
