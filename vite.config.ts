@@ -18,7 +18,8 @@ export default defineConfig({
     // first visit the app works with no network at all.
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      // Registered by the app once the page is interactive (src/app/serviceWorker.ts), not at load.
+      injectRegister: false,
       manifest: {
         name: 'Rehearse',
         short_name: 'Rehearse',

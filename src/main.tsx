@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { registerServiceWorkerWhenInteractive } from './app/serviceWorker';
 import { requestPersistentStorage } from './storage/db';
 import './styles.css';
 
@@ -14,3 +15,4 @@ createRoot(document.getElementById('root')!).render(
 // idle (src/runner/instance.ts): starting it at load competed with Monaco for the CPU and doubled the
 // time to an editable editor.
 void requestPersistentStorage();
+void registerServiceWorkerWhenInteractive();

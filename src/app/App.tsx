@@ -12,6 +12,19 @@ const SessionsPage = lazy(() => import('../features/sessions/SessionsPage').then
 const ProgressPage = lazy(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage })));
 const ReplayPage = lazy(() => import('../features/replay/ReplayPage').then((m) => ({ default: m.ReplayPage })));
 
+/**
+ * The catalog, and Monaco loading behind it once the browser is idle: a click on a card then only mounts
+ * the editor instead of fetching and evaluating ~4 MB of JavaScript first.
+ */
+function CatalogRoute() {
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const handle = requestIdleCallback(() => void preloadEditor(), { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }, []);
+  return <CatalogPage />;
+}
+
 function Loading() {
   return <p className="p-6 text-slate-400">Loading…</p>;
 }
@@ -86,7 +99,7 @@ export function App() {
   return (
     <Router hook={useHashLocation}>
       <Switch>
-        <Route path="/" component={CatalogPage} />
+        <Route path="/" component={CatalogRoute} />
         <Route path="/problems/:id" component={ProblemRoute} />
         <Route path="/sessions" component={SessionsRoute} />
         <Route path="/sessions/:id" component={ReplayRoute} />

@@ -1,0 +1,220 @@
+/**
+ * Part of `npm run bench` — how fast a problem opens, and Submit while a session records, against the
+ * production build in headless Chromium (issue 17). Prints numbers; asserts nothing.
+ *   - first visit, fresh profile: catalog shown → card click → editable editor with the starter; then the first Run;
+ *   - second visit, same profile (everything cached by the service worker): the same click, at once and after
+ *     the catalog was idle for 2 s (Monaco preloads in idle time);
+ *   - a problem opened for the first time while the app is already open;
+ *   - Submit during a recorded session (Start, fake microphone): first, warm p50/p95, against the CLI loop;
+ *   - entry JavaScript and what the precache adds.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { ROOT, startPreview } from './preview.ts';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4181);
+const DIST = process.env.BENCH_DIST ?? 'dist';
+const BASE = `http://127.0.0.1:${PORT}/`;
+const WARM_RUNS = 30;
+const CLI_RUNS = 8;
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+];
+
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Resolves when the editor holds `text` (the starter) and accepts input: what "editable" means here. */
+async function waitForEditableEditor(page: Page, text: string): Promise<void> {
+  await page.locator('.monaco-editor textarea').waitFor({ state: 'attached', timeout: 60_000 });
+  await page.waitForFunction(`window.__rehearseEditorText?.() === ${JSON.stringify(text.replace(/\r\n/g, '\n'))}`, undefined, { timeout: 60_000 });
+}
+
+/** From the click on a catalog card to an editable editor with the problem's starter. */
+async function clickCard(page: Page, title: string, starter: string): Promise<number> {
+  const t0 = Date.now();
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await waitForEditableEditor(page, starter);
+  return Date.now() - t0;
+}
+
+async function showCatalog(page: Page): Promise<void> {
+  await page.goto(BASE);
+  await page.getByRole('link', { name: 'Token-bucket rate limiter', exact: true }).waitFor({ timeout: 60_000 });
+}
+
+async function waitForOfflineReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+    }
+  });
+}
+
+/** Clicks a button inside the page and resolves when the next results summary is painted. */
+const TIMED_CLICK = (label: string) => `new Promise((resolve) => {
+  const current = document.querySelector('[data-testid="results-summary"]')?.getAttribute('data-run');
+  const want = String(Number(current ?? 0) + 1);
+  const button = [...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(label)});
+  const t0 = performance.now();
+  const observer = new MutationObserver(() => {
+    if (document.querySelector('[data-testid="results-summary"][data-run="' + want + '"]')) {
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    }
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  button.click();
+})`;
+
+async function pasteReference(page: Page, reference: string): Promise<void> {
+  await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(reference)})`);
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await page.waitForFunction(`window.__rehearseEditorText() === ${JSON.stringify(reference.replace(/\r\n/g, '\n'))}`);
+}
+
+async function launch(profile: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ARGS,
+    permissions: ['clipboard-read', 'clipboard-write', 'microphone'],
+  });
+  // Measure the app, not the browser's start-up: a renderer is up before any clock starts.
+  await (context.pages()[0] ?? (await context.newPage())).goto('about:blank');
+  return context;
+}
+
+async function measureOpening() {
+  const starter = readFileSync(join(ROOT, 'problems/token-bucket/starter.ts'), 'utf8');
+  const lruStarter = readFileSync(join(ROOT, 'problems/lru-ttl/starter.ts'), 'utf8');
+  const profile = mkdtempSync(join(tmpdir(), 'rehearse-bench-'));
+  try {
+    let context = await launch(profile);
+    let page = context.pages()[0]!;
+    await showCatalog(page);
+    const firstVisit = await clickCard(page, 'Token-bucket rate limiter', starter);
+    const firstRun = (await page.evaluate(TIMED_CLICK('Run'))) as number;
+    await waitForOfflineReady(page);
+    await page.getByRole('link', { name: '← Problems' }).click();
+    const otherProblem = await clickCard(page, 'LRU cache with TTL', lruStarter);
+    await context.close();
+
+    context = await launch(profile);
+    page = context.pages()[0]!;
+    await showCatalog(page);
+    const secondVisitAtOnce = await clickCard(page, 'Token-bucket rate limiter', starter);
+    await context.close();
+
+    context = await launch(profile);
+    page = context.pages()[0]!;
+    await showCatalog(page);
+    await page.waitForTimeout(2000);
+    const secondVisitAfterIdle = await clickCard(page, 'Token-bucket rate limiter', starter);
+    await context.close();
+    return { firstVisit, firstRun, otherProblem, secondVisitAtOnce, secondVisitAfterIdle };
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function measureRecordedSubmit() {
+  const reference = readFileSync(join(ROOT, 'problems/token-bucket/reference.ts'), 'utf8');
+  const profile = mkdtempSync(join(tmpdir(), 'rehearse-bench-'));
+  const context = await launch(profile);
+  try {
+    const page = context.pages()[0]!;
+    await page.goto(`${BASE}#/problems/token-bucket`);
+    await page.locator('.monaco-editor textarea').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByLabel('Recording time').getByText('Recording').waitFor({ timeout: 30_000 });
+    await pasteReference(page, reference);
+    const first = (await page.evaluate(TIMED_CLICK('Submit'))) as number;
+    const warm: number[] = [];
+    for (let i = 0; i < WARM_RUNS; i++) {
+      await page.waitForTimeout(150); // idle between clicks, as a person would be
+      warm.push((await page.evaluate(TIMED_CLICK('Submit'))) as number);
+    }
+    const summary = await page.getByTestId('results-summary').textContent();
+    return { first, warm, summary };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+function measureCli(): number {
+  const dir = join(ROOT, '.tmp/bench-cli-open');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(ROOT, 'problems/token-bucket/reference.ts'), join(dir, 'solution.ts'));
+  cpSync(join(ROOT, 'problems/token-bucket/hidden.test.ts'), join(dir, 'hidden.test.ts'));
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+  const times: number[] = [];
+  for (let i = 0; i < CLI_RUNS; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--import=tsx', '--reporter', 'dot', join(dir, 'hidden.test.ts')], { cwd: ROOT, encoding: 'utf8' });
+    times.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`mocha CLI failed: ${r.stdout}${r.stderr}`);
+  }
+  return percentile(times, 50);
+}
+
+function sizes() {
+  const dist = join(ROOT, DIST);
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const entry = new Set([...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!));
+  let entryGzip = 0;
+  for (const f of entry) entryGzip += gzipSync(readFileSync(join(dist, f))).length;
+  // What the service worker precaches: the files its manifest names (sw.js lists each with a revision).
+  const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+  const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+  const precache = urls.reduce((sum, u) => sum + statSync(join(dist, u)).size, 0);
+  const all = readdirSync(join(dist, 'assets')).length;
+  return { entryGzip, precache, precacheFiles: urls.length, assets: all };
+}
+
+const stop = await startPreview(PORT, DIST);
+let opening: Awaited<ReturnType<typeof measureOpening>>;
+let recorded: Awaited<ReturnType<typeof measureRecordedSubmit>>;
+try {
+  opening = await measureOpening();
+  recorded = await measureRecordedSubmit();
+} finally {
+  stop();
+}
+const cli = measureCli();
+const s = sizes();
+const warmP50 = percentile(recorded.warm, 50);
+
+console.log('\nOpening a problem (card click → editable editor with the starter; production build, headless Chromium)');
+console.log(`  first visit, fresh profile          ${ms(opening.firstVisit)}   (target ≤ 1500 ms)`);
+console.log(`  first Run after that                ${ms(opening.firstRun)}   (target ≤ 1500 ms)`);
+console.log(`  another problem, app already open   ${ms(opening.otherProblem)}`);
+console.log(`  second visit, click at once         ${ms(opening.secondVisitAtOnce)}   (target ≤ 500 ms)`);
+console.log(`  second visit, after 2 s on catalog  ${ms(opening.secondVisitAfterIdle)}   (target ≤ 500 ms)`);
+console.log('Submit while a session records (token-bucket hidden tests)');
+console.log(`  result                              ${recorded.summary}`);
+console.log(`  first Submit                        ${ms(recorded.first)}   (target ≤ 500 ms)`);
+console.log(`  warm p50 / p95 over ${WARM_RUNS}             ${warmP50.toFixed(1)} / ${percentile(recorded.warm, 95).toFixed(1)} ms   (targets ≤ 35 / ≤ 60 ms)`);
+console.log(`  CLI loop (mocha + tsx) median       ${ms(cli)}   → ${(cli / warmP50).toFixed(1)}× (aim ≥ 20×)`);
+console.log('Sizes');
+console.log(`  entry JS+CSS                        ${(s.entryGzip / 1024).toFixed(1)} kB gzip   (target < 300 kB)`);
+console.log(`  precache                            ${(s.precache / 1024 / 1024).toFixed(1)} MB in ${s.precacheFiles} files`);
