@@ -496,6 +496,7 @@ describe('Recommender — hidden', () => {
       fc.assert(fc.property(configArb, fc.array(opArb, { minLength: 12, maxLength: 40 }), checkAgainstModel), {
         seed: 0x5eed14,
         numRuns: 40,
+        includeErrorInReport: true,
       });
     });
   });
@@ -645,6 +646,11 @@ class Model {
 }
 
 const show = (value: unknown) => JSON.stringify(value);
+/** JSON with object keys sorted, so that a solution building its objects in another key order still matches. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
 
 function describeOp(op: Op): string {
   switch (op.op) {
@@ -714,7 +720,7 @@ function checkAgainstModel(config: Config, ops: Op[]): void {
       }
     } else if ('error' in actual) {
       throw new Error(`${where}: expected ${show(expected.value)}, got it throwing ${actual.error[0]}`);
-    } else if (show(actual.value) !== show(expected.value)) {
+    } else if (canonical(actual.value) !== canonical(expected.value)) {
       throw new Error(`${where}: expected ${show(expected.value)}, got ${show(actual.value)}`);
     }
     done.push(`${describeOp(op)} at ${now} ms`);

@@ -134,8 +134,10 @@ export class Recommender {
     requireName(userId, 'userId');
     const { limit, category } = readQuery(query);
     const now = this.clock();
+    const byItem = this.latest.get(userId);
+    if (!byItem) return [];
     const own = new Set<string>();
-    for (const [itemId, byKind] of this.latest.get(userId) ?? []) {
+    for (const [itemId, byKind] of byItem) {
       if (this.affinity(byKind, now) > 0) own.add(itemId);
     }
     const scores = new Map<string, number>();
