@@ -393,6 +393,17 @@ describe('Recommender — hidden', () => {
       expect(ids(list.slice(1)), 'then the ties in id order').to.deep.equal(['i00', 'i01', 'i02', 'i03', 'i04', 'i05', 'i06', 'i07', 'i08']);
     });
 
+    it('[R13] cuts the list after the stock and category filters', () => {
+      const { rec } = setup({}, { hub: 'x', p: 'x', q: 'y', r: 'x', s: 'x' });
+      interact(rec, { u: [['hub', 'purchase'], ['p', 'purchase'], ['q', 'cart'], ['r', 'view'], ['s', 'view']] });
+      rec.setInStock('p', false);
+      expect(rec.similarItems('hub', { limit: 2 }), 'p is out of stock: q and r fill the two places').to.deep.equal([
+        { itemId: 'q', score: 3 },
+        { itemId: 'r', score: 1 },
+      ]);
+      expect(ids(rec.similarItems('hub', { category: 'x', limit: 1 })), 'the best in-stock item of x').to.deep.equal(['r']);
+    });
+
     it('[R13] honours limit 1 and limit 100, and returns fewer when fewer qualify', () => {
       const { rec } = setup();
       interact(rec, { u: [['a', 'view'], ['b', 'cart'], ['c', 'view'], ['d', 'view']], me: [['a', 'view']] });
