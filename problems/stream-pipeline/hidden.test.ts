@@ -625,13 +625,13 @@ function checkAgainstModel(config: Config, ops: Op[]): void {
     }
     const expected = outcomeOf(() => call(model));
     const actual = outcomeOf(() => call(pipe));
-    const at = `after ${done.join(', ')}: ${text}`;
+    const at = () => `after ${done.join(', ')}: ${text}`;
     if (canonical(actual) !== canonical(expected)) {
       const say = (o: Outcome) => ('error' in o ? `it throwing ${o.error}` : show(o.value));
-      throw new Error(`${at}: expected ${say(expected)}, got ${say(actual)}`);
+      throw new Error(`${at()}: expected ${say(expected)}, got ${say(actual)}`);
     }
     for (const [what, mine, theirs] of [['backlog', pipe.backlog, model.output.length], ['watermark', pipe.watermark, model.watermark]] as const) {
-      if (mine !== theirs) throw new Error(`${at}: expected ${what} ${theirs}, got ${mine}`);
+      if (mine !== theirs) throw new Error(`${at()}: expected ${what} ${theirs}, got ${mine}`);
     }
     done.push(text);
   }
