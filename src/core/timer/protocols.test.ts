@@ -7,6 +7,7 @@ describe('asksFollowUps', () => {
   it('is the closing discussion of each built-in protocol', () => {
     expect(ids('coding-45')).toEqual(['review']);
     expect(ids('backend-60')).toEqual(['discuss']);
+    expect(ids('coding-75')).toEqual(['discuss']);
     expect(ids('design-45')).toEqual(['deep-dive', 'wrap-up']);
     expect(ids('pairing-120')).toEqual(['wrap-up']);
   });
@@ -25,6 +26,7 @@ describe('isPlanPhase', () => {
   it('is the first phase of the coding and backend protocols', () => {
     expect(findProtocol('coding-45')!.phases.filter(isPlanPhase).map((p) => p.id)).toEqual(['plan']);
     expect(findProtocol('backend-60')!.phases.filter(isPlanPhase).map((p) => p.id)).toEqual(['clarify']);
+    expect(findProtocol('coding-75')!.phases.filter(isPlanPhase).map((p) => p.id)).toEqual(['clarify']);
   });
 });
 

@@ -3,6 +3,9 @@
  * Minutes come from the prep guides (shared/seeds): the practice protocol (coding 45), the backend
  * interview's time plan (backend 60), the system-design mock format (design 45) and the pairing
  * interview (pairing 120). See docs/decisions/protocol-minutes.md for how design-45 was reconciled.
+ * coding-75 is the practice schedule's "full interview length" (75 min): backend-60's phases, with the
+ * extra 15 minutes spread over planning (+5: a larger API to pin down), coding (+5, the practice
+ * protocol's 35) and the closing discussion (+5: a full interview leaves more room for follow-ups).
  */
 export interface PhasePlan {
   id: string;
@@ -37,6 +40,17 @@ export const PROTOCOLS: readonly Protocol[] = [
       { id: 'optimise', name: 'Optimise and edge cases', minutes: 10, goal: 'Handle the edge cases and tighten the hot paths.' },
       { id: 'walkthrough', name: 'Walk through tests', minutes: 5, goal: 'Run the tests and explain what each one proves.' },
       { id: 'discuss', name: 'Discuss', minutes: 10, goal: 'Explain trade-offs and what you would change at scale.' },
+    ],
+  },
+  {
+    id: 'coding-75',
+    name: 'Full coding interview (75 min)',
+    phases: [
+      { id: 'clarify', name: 'Clarify and plan', minutes: 10, goal: 'Pin down the API, the rules and the edge cases; sketch the data structures aloud.' },
+      { id: 'implement', name: 'Implement', minutes: 35, goal: 'Build the core one method at a time and run it after each, narrating as you go.' },
+      { id: 'optimise', name: 'Optimise and edge cases', minutes: 10, goal: 'Cover bad input and boundaries, then look at the cost of the hot paths.' },
+      { id: 'walkthrough', name: 'Walk through tests', minutes: 5, goal: 'Run the tests and say which rule each one checks.' },
+      { id: 'discuss', name: 'Discuss', minutes: 15, goal: 'Trade-offs, scaling out, and what you would build next.' },
     ],
   },
   {
