@@ -720,15 +720,15 @@ describe('BoundedBuffer — hidden', () => {
         }
         await flush();
         done.push(step.op === 'put' || step.op === 'take' ? calls[calls.length - 1]! : call(step));
-        const where = `${header}, after ${done.join(', ')}`;
+        const where = () => `${header}, after ${done.join(', ')}`;
         for (let i = 0; i < promises.length; i++) {
           const got = describeSettled(promises[i]!);
-          if (got !== model.status[i]) return `${where}: ${calls[i]} expected ${model.status[i]}, got ${got}`;
+          if (got !== model.status[i]) return `${where()}: ${calls[i]} expected ${model.status[i]}, got ${got}`;
         }
-        if (buf.size !== model.size) return `${where}: size expected ${model.size}, got ${buf.size}`;
-        if (buf.closed !== model.closed) return `${where}: closed expected ${model.closed}, got ${buf.closed}`;
-        if (timers.misuse) return `${where}: ${timers.misuse}`;
-        if (timers.pending.size !== model.liveTimers) return `${where}: live timers expected ${model.liveTimers}, got ${timers.pending.size}`;
+        if (buf.size !== model.size) return `${where()}: size expected ${model.size}, got ${buf.size}`;
+        if (buf.closed !== model.closed) return `${where()}: closed expected ${model.closed}, got ${buf.closed}`;
+        if (timers.misuse) return `${where()}: ${timers.misuse}`;
+        if (timers.pending.size !== model.liveTimers) return `${where()}: live timers expected ${model.liveTimers}, got ${timers.pending.size}`;
       }
       return null;
     }
