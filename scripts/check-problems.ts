@@ -3,7 +3,7 @@
  *
  * For every problems/<id>/ folder:
  *  - the required files exist, the front matter and followups.md parse (src/core/problems/parseProblem.ts),
- *    tests import nothing but chai and ./solution, and every mutant starts with a "// Mutant:" comment;
+ *    tests import nothing but chai, fast-check and ./solution, and every mutant starts with a "// Mutant:" comment;
  *  - for problems with hidden.test.ts: reference.ts, starter.ts and each mutants/*.ts type-check (strict)
  *    against both test files; the reference passes every example and hidden test; the starter and every
  *    mutant fail at least one hidden test; there are at least 8 mutants;
@@ -30,8 +30,11 @@ const CHECK_DIR = path.join(TMP_DIR, 'check');
 const MIN_MUTANTS = 8;
 const PARALLEL = 2;
 const TEST_TIMEOUT_MS = 2000;
-const PROBLEM_TIMEOUT_MS = 30_000;
-const VARIANT_TIMEOUT_MS = 10_000;
+// A problem's shared mocha process gets a base plus a share per variant: every failing variant now also
+// shrinks a model-based counterexample (~0.1–0.3 s), and a busy machine makes start-up alone take seconds.
+const PROBLEM_TIMEOUT_BASE_MS = 30_000;
+const PROBLEM_TIMEOUT_PER_VARIANT_MS = 2_000;
+const VARIANT_TIMEOUT_MS = 20_000;
 const TEST_FILES = ['examples.test.ts', 'hidden.test.ts'] as const;
 const CODING_FILES = ['starter.ts', 'reference.ts', ...TEST_FILES];
 const ALLOWED_IMPORTS = new Set(['chai', 'fast-check', './solution']);
@@ -251,7 +254,7 @@ async function runProblem(id: string, variants: Variant[]): Promise<Map<string, 
   const report = await runMocha(
     variants.flatMap(testFilesOf),
     path.join(CHECK_DIR, id, 'report.json'),
-    PROBLEM_TIMEOUT_MS,
+    PROBLEM_TIMEOUT_BASE_MS + PROBLEM_TIMEOUT_PER_VARIANT_MS * variants.length,
   );
   if (typeof report !== 'string') return tally(report, variants);
   // One variant broke the shared process: run each alone to find out which.

@@ -105,7 +105,7 @@ describe('RunCompiler', () => {
     expect(out).toEqual({ ok: false, diagnostics: [{ file: 'solution.ts', message: 'Unexpected ";"', line: 2, column: 13, length: 1 }] });
   });
 
-  it('rejects imports other than chai and ./solution, located at the import', async () => {
+  it('rejects imports other than chai, fast-check and ./solution, located at the import', async () => {
     const out = await compile({
       solution: 'export const x = 1;\n',
       tests: "import { x } from './solution';\nimport fs from 'node:fs';\nconsole.log(x, fs);\n",
