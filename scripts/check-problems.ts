@@ -3,10 +3,13 @@
  *
  * For every problems/<id>/ folder:
  *  - the required files exist, the front matter and followups.md parse (src/core/problems/parseProblem.ts),
- *    tests import nothing but chai and ./solution, and every mutant starts with a "// Mutant:" comment;
+ *    tests import nothing but chai, fast-check and ./solution, and every mutant starts with a "// Mutant:" comment;
  *  - for problems with hidden.test.ts: reference.ts, starter.ts and each mutants/*.ts type-check (strict)
  *    against both test files; the reference passes every example and hidden test; the starter and every
- *    mutant fail at least one hidden test; there are at least 8 mutants.
+ *    mutant fail at least one hidden test; there are at least 8 mutants;
+ *  - the rule map (scripts/problems/ruleMap.ts): every rule id of problem.md is named by a hidden test, every
+ *    id a hidden test names exists, and a [model] test exists. The hidden tests' titles come from the
+ *    reference's mocha run (describe titles included). The map and the hidden tests' run time are printed.
  *
  * Variants are copied to .tmp/check/<id>/<variant>/ as solution.ts beside the tests. Each problem's variants
  * run in ONE mocha process (each variant resolves its own ./solution); if that process crashes or hangs, the
@@ -20,17 +23,21 @@ import { checkScratchpad, parseClarifications, parseNotesTemplate, parseRubric }
 import { findProtocol } from '../src/core/timer/protocols';
 import { parseFollowUps, parseFrontMatter } from '../src/core/problems/parseProblem';
 import type { ProblemMeta } from '../src/core/problems/types';
+import { buildRuleMap, formatRuleMap, parseRuleIds, type RuleMap } from './problems/ruleMap';
 import { hasTests, listProblemIds, MOCHA_BIN, pool, PROBLEMS_DIR, ROOT, run, TMP_DIR, TSC_BIN } from './problems/shared';
 
 const CHECK_DIR = path.join(TMP_DIR, 'check');
 const MIN_MUTANTS = 8;
 const PARALLEL = 2;
 const TEST_TIMEOUT_MS = 2000;
-const PROBLEM_TIMEOUT_MS = 30_000;
-const VARIANT_TIMEOUT_MS = 10_000;
+// A problem's shared mocha process gets a base plus a share per variant: every failing variant now also
+// shrinks a model-based counterexample (~0.1–0.3 s), and a busy machine makes start-up alone take seconds.
+const PROBLEM_TIMEOUT_BASE_MS = 30_000;
+const PROBLEM_TIMEOUT_PER_VARIANT_MS = 2_000;
+const VARIANT_TIMEOUT_MS = 20_000;
 const TEST_FILES = ['examples.test.ts', 'hidden.test.ts'] as const;
 const CODING_FILES = ['starter.ts', 'reference.ts', ...TEST_FILES];
-const ALLOWED_IMPORTS = new Set(['chai', './solution']);
+const ALLOWED_IMPORTS = new Set(['chai', 'fast-check', './solution']);
 
 interface Variant {
   /** "reference", "starter" or "mutant:<file stem>". */
@@ -49,6 +56,8 @@ interface VariantOutcome {
   files: Partial<Record<(typeof TEST_FILES)[number], FileCounts>>;
   /** Set when the variant could not be run to completion (crash on load, hang). */
   crash?: string;
+  /** Full titles and durations (ms) of the hidden tests this variant ran. */
+  hiddenTests: { fullTitle: string; durationMs: number }[];
 }
 
 interface ProblemReport {
@@ -58,6 +67,10 @@ interface ProblemReport {
   reference?: string;
   starter?: string;
   mutants?: string;
+  ruleMap?: RuleMap;
+  /** Sum of the reference's hidden test durations in Node (mocha), ms. */
+  hiddenMs?: number;
+  slowestHidden?: { fullTitle: string; durationMs: number };
 }
 
 function rel(p: string): string {
@@ -112,7 +125,7 @@ function checkFiles(id: string, report: ProblemReport): { meta?: ProblemMeta; mu
       ];
       const specifiers = patterns.flatMap((re) => [...text.matchAll(re)].map((m) => m[1]!));
       for (const spec of specifiers) {
-        if (!ALLOWED_IMPORTS.has(spec)) v.push(`${file} imports "${spec}"; tests may import only chai and ./solution`);
+        if (!ALLOWED_IMPORTS.has(spec)) v.push(`${file} imports "${spec}"; tests may import only chai, fast-check and ./solution`);
       }
     }
   }
@@ -180,6 +193,7 @@ function testFilesOf(variant: Variant): string[] {
 interface MochaJsonTest {
   file?: string;
   fullTitle: string;
+  duration?: number;
   err?: { message?: string };
 }
 interface MochaJson {
@@ -220,7 +234,7 @@ async function runMocha(files: string[], reportFile: string, timeoutMs: number):
 }
 
 function tally(report: MochaJson, variants: Variant[]): Map<string, VariantOutcome> {
-  const outcomes = new Map<string, VariantOutcome>(variants.map((v) => [v.name, { files: {} }]));
+  const outcomes = new Map<string, VariantOutcome>(variants.map((v) => [v.name, { files: {}, hiddenTests: [] }]));
   const add = (test: MochaJsonTest, key: keyof FileCounts) => {
     if (!test.file) return;
     const variant = variants.find((v) => path.dirname(test.file!) === v.dir);
@@ -229,6 +243,7 @@ function tally(report: MochaJson, variants: Variant[]): Map<string, VariantOutco
     const outcome = outcomes.get(variant.name)!;
     const counts = (outcome.files[fileName] ??= { passed: 0, failed: 0 });
     counts[key]++;
+    if (fileName === 'hidden.test.ts') outcome.hiddenTests.push({ fullTitle: test.fullTitle, durationMs: test.duration ?? 0 });
   };
   report.passes.forEach((t) => add(t, 'passed'));
   report.failures.forEach((t) => add(t, 'failed'));
@@ -239,14 +254,14 @@ async function runProblem(id: string, variants: Variant[]): Promise<Map<string, 
   const report = await runMocha(
     variants.flatMap(testFilesOf),
     path.join(CHECK_DIR, id, 'report.json'),
-    PROBLEM_TIMEOUT_MS,
+    PROBLEM_TIMEOUT_BASE_MS + PROBLEM_TIMEOUT_PER_VARIANT_MS * variants.length,
   );
   if (typeof report !== 'string') return tally(report, variants);
   // One variant broke the shared process: run each alone to find out which.
   const outcomes = new Map<string, VariantOutcome>();
   for (const variant of variants) {
     const alone = await runMocha(testFilesOf(variant), path.join(variant.dir, 'report.json'), VARIANT_TIMEOUT_MS);
-    outcomes.set(variant.name, typeof alone === 'string' ? { files: {}, crash: alone } : tally(alone, [variant]).get(variant.name)!);
+    outcomes.set(variant.name, typeof alone === 'string' ? { files: {}, hiddenTests: [], crash: alone } : tally(alone, [variant]).get(variant.name)!);
   }
   return outcomes;
 }
@@ -327,6 +342,8 @@ function judge(report: ProblemReport, variants: Variant[], outcomes: Map<string,
     report.reference = `${ok ? '✓' : '✗'} ${parts.join(' + ')}`;
   }
 
+  if (!ref.crash) judgeRuleMap(report, ref);
+
   const killedBy = (o: VariantOutcome) => (o.crash ? Infinity : (o.files['hidden.test.ts']?.failed ?? 0));
   const starter = outcomes.get('starter')!;
   const starterFails = killedBy(starter);
@@ -345,6 +362,33 @@ function judge(report: ProblemReport, variants: Variant[], outcomes: Map<string,
     else v.push(`${mutant.name.replace('mutant:', 'mutants/')}.ts survives: it passes every hidden test`);
   }
   report.mutants = `${killed}/${mutants.length} killed${crashed ? ` (${crashed} by crash or hang)` : ''}`;
+}
+
+/** The rule map from problem.md and the reference's hidden test titles, and the hidden tests' run time. */
+function judgeRuleMap(report: ProblemReport, reference: VariantOutcome): void {
+  const statement = parseRuleIds(readFileSync(path.join(PROBLEMS_DIR, report.id, 'problem.md'), 'utf8'));
+  report.ruleMap = buildRuleMap(statement, reference.hiddenTests.map((t) => t.fullTitle));
+  report.violations.push(...report.ruleMap.violations);
+  report.hiddenMs = reference.hiddenTests.reduce((sum, t) => sum + t.durationMs, 0);
+  report.slowestHidden = [...reference.hiddenTests].sort((a, b) => b.durationMs - a.durationMs)[0];
+}
+
+function printRuleMaps(reports: ProblemReport[]): void {
+  for (const r of reports) {
+    if (!r.ruleMap) continue;
+    console.log(`\n${r.id}: rule → hidden tests`);
+    for (const line of formatRuleMap(r.ruleMap)) console.log(`  ${line}`);
+  }
+}
+
+function printHiddenTimes(reports: ProblemReport[]): void {
+  const timed = reports.filter((r) => r.hiddenMs !== undefined);
+  if (timed.length === 0) return;
+  console.log('\nhidden tests, reference, Node (sum of mocha test durations; the browser adds the compile):');
+  for (const r of timed) {
+    const slowest = r.slowestHidden ? `  slowest ${r.slowestHidden.durationMs} ms: ${r.slowestHidden.fullTitle.slice(0, 90)}` : '';
+    console.log(`  ${r.id.padEnd(22)} ${String(r.hiddenMs).padStart(5)} ms${slowest}`);
+  }
 }
 
 function printTable(reports: ProblemReport[]): void {
@@ -402,7 +446,10 @@ async function main(): Promise<void> {
   });
   prepared.forEach(({ report, variants }, i) => judge(report, variants, outcomes[i]!, types));
 
+  printRuleMaps(reports);
+  console.log('');
   printTable(reports);
+  printHiddenTimes(reports);
   const failed = reports.filter((r) => r.violations.length > 0);
   if (failed.length) {
     console.log('');

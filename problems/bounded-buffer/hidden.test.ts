@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { BoundedBuffer, BufferClosedError, TimeoutError } from './solution';
 
 /** Timers the test drives by hand: nothing fires until advance() is called. */
@@ -66,21 +67,21 @@ async function takeN<T>(buf: BoundedBuffer<T>, n: number): Promise<T[]> {
 
 describe('BoundedBuffer — hidden', () => {
   describe('construction', () => {
-    it('rejects a capacity that is not a positive integer with RangeError', () => {
+    it('[R25] rejects a capacity that is not a positive integer with RangeError', () => {
       for (const bad of [0, -1, 1.5, NaN]) {
         expect(() => new BoundedBuffer({ capacity: bad }), `capacity ${bad}`).to.throw(RangeError, /capacity/);
       }
     });
 
-    it('rejects an unknown strategy with RangeError', () => {
+    it('[R26] rejects an unknown strategy with RangeError', () => {
       expect(() => new BoundedBuffer({ capacity: 1, strategy: 'random' as 'fifo' })).to.throw(RangeError, /strategy/);
     });
 
-    it("requires a priority function for the 'priority' strategy", () => {
+    it("[R27] requires a priority function for the 'priority' strategy", () => {
       expect(() => new BoundedBuffer({ capacity: 1, strategy: 'priority' })).to.throw(TypeError, /priority/);
     });
 
-    it('rejects options that are not an object, null included, with TypeError saying options must be an object', () => {
+    it('[R24] rejects options that are not an object, null included, with TypeError saying options must be an object', () => {
       for (const bad of [null, undefined, 5, 'capacity: 1']) {
         let error: unknown;
         try {
@@ -94,7 +95,7 @@ describe('BoundedBuffer — hidden', () => {
       }
     });
 
-    it('names the three allowed strategies when it rejects an unknown one', () => {
+    it('[R26] names the three allowed strategies when it rejects an unknown one', () => {
       let message = '';
       try {
         new BoundedBuffer({ capacity: 1, strategy: 'random' as 'fifo' });
@@ -106,7 +107,7 @@ describe('BoundedBuffer — hidden', () => {
       }
     });
 
-    it('rejects timers without both setTimeout and clearTimeout functions with TypeError naming timers', () => {
+    it('[R28] rejects timers without both setTimeout and clearTimeout functions with TypeError naming timers', () => {
       const fn = () => undefined;
       const cases: Array<[string, unknown]> = [
         ['{}', {}],
@@ -119,7 +120,7 @@ describe('BoundedBuffer — hidden', () => {
       }
     });
 
-    it('keeps the given error classes: each has its class name and a default message', () => {
+    it('[R23] keeps the given error classes: each has its class name and a default message', () => {
       const closed = new BufferClosedError();
       const timeout = new TimeoutError();
       expect(closed.name).to.equal('BufferClosedError');
@@ -128,7 +129,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(timeout.message, 'TimeoutError has a default message').to.match(/timed out/);
     });
 
-    it('exposes capacity, size and closed', () => {
+    it('[R22] exposes capacity, size and closed', () => {
       const buf = new BoundedBuffer<number>({ capacity: 4 });
       expect(buf.capacity).to.equal(4);
       expect(buf.size).to.equal(0);
@@ -137,7 +138,7 @@ describe('BoundedBuffer — hidden', () => {
   });
 
   describe('backpressure', () => {
-    it('never holds more than capacity items, however many producers push', async () => {
+    it('[R2][R3] never holds more than capacity items, however many producers push', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 3 });
       const puts = [1, 2, 3, 4, 5, 6].map((n) => track(buf.put(n)));
       await flush();
@@ -147,7 +148,7 @@ describe('BoundedBuffer — hidden', () => {
       ]);
     });
 
-    it('admits blocked producers one per freed slot, in the order they called put', async () => {
+    it('[R4][R5] admits blocked producers one per freed slot, in the order they called put', async () => {
       const buf = new BoundedBuffer<string>({ capacity: 1 });
       await buf.put('a');
       const b = track(buf.put('b'));
@@ -163,7 +164,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(await buf.take()).to.equal('c');
     });
 
-    it('hands a put straight to a waiting consumer without storing it', async () => {
+    it('[R1] hands a put straight to a waiting consumer without storing it', async () => {
       const buf = new BoundedBuffer<string>({ capacity: 1 });
       const taker = track(buf.take());
       const put = track(buf.put('x'));
@@ -173,7 +174,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(buf.size, 'the item went to the consumer, not the buffer').to.equal(0);
     });
 
-    it('serves waiting consumers in the order they called take', async () => {
+    it('[R9][R1] serves waiting consumers in the order they called take', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 2 });
       const first = track(buf.take());
       const second = track(buf.take());
@@ -189,13 +190,13 @@ describe('BoundedBuffer — hidden', () => {
   });
 
   describe('strategies', () => {
-    it('lifo takes the newest item first', async () => {
+    it('[R6] lifo takes the newest item first', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 5, strategy: 'lifo' });
       for (const n of [1, 2, 3]) await buf.put(n);
       expect(await takeN(buf, 3)).to.deep.equal([3, 2, 1]);
     });
 
-    it('lifo: a blocked item does not compete for the take that frees its slot', async () => {
+    it('[R8][R6] lifo: a blocked item does not compete for the take that frees its slot', async () => {
       const buf = new BoundedBuffer<string>({ capacity: 2, strategy: 'lifo' });
       await buf.put('a');
       await buf.put('b');
@@ -206,13 +207,13 @@ describe('BoundedBuffer — hidden', () => {
       expect(await takeN(buf, 2), "then 'c' (newest) and 'a'").to.deep.equal(['c', 'a']);
     });
 
-    it('priority: higher numbers first, including negative and fractional priorities', async () => {
+    it('[R7] priority: higher numbers first, including negative and fractional priorities', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 10, strategy: 'priority', priority: (n) => n });
       for (const n of [0, -3, 2.5, 7, -0.5, 2]) await buf.put(n);
       expect(await takeN(buf, 6)).to.deep.equal([7, 2.5, 2, 0, -0.5, -3]);
     });
 
-    it('priority is stable: equal priorities come out in the order they were stored', async () => {
+    it('[R7] priority is stable: equal priorities come out in the order they were stored', async () => {
       const buf = new BoundedBuffer<string>({
         capacity: 10, strategy: 'priority', priority: (s) => (s.startsWith('hi') ? 1 : 0),
       });
@@ -220,7 +221,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(await takeN(buf, 6)).to.deep.equal(['hi1', 'hi2', 'hi3', 'lo1', 'lo2', 'lo3']);
     });
 
-    it('priority: an item stored later with a higher priority jumps the queue', async () => {
+    it('[R7] priority: an item stored later with a higher priority jumps the queue', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 10, strategy: 'priority', priority: (n) => n });
       await buf.put(1);
       await buf.put(2);
@@ -230,7 +231,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(await takeN(buf, 3)).to.deep.equal([5, 1.5, 1]);
     });
 
-    it('priority: a blocked high-priority item waits for a slot like any other', async () => {
+    it('[R8][R3] priority: a blocked high-priority item waits for a slot like any other', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 2, strategy: 'priority', priority: (n) => n });
       await buf.put(1);
       await buf.put(2);
@@ -243,7 +244,7 @@ describe('BoundedBuffer — hidden', () => {
   });
 
   describe('close', () => {
-    it('rejects puts after close with BufferClosedError and stores nothing', async () => {
+    it('[R19] rejects puts after close with BufferClosedError and stores nothing', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 2 });
       buf.close();
       const put = track(buf.put(1));
@@ -253,7 +254,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(buf.closed).to.equal(true);
     });
 
-    it('lets consumers drain every stored item in strategy order, then rejects', async () => {
+    it('[R20][R5] lets consumers drain every stored item in strategy order, then rejects', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 3 });
       for (const n of [1, 2, 3]) await buf.put(n);
       buf.close();
@@ -263,7 +264,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(end.reason, 'drained and closed').to.be.instanceOf(BufferClosedError);
     });
 
-    it('rejects consumers already waiting when it closes', async () => {
+    it('[R18] rejects consumers already waiting when it closes', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 1 });
       const a = track(buf.take());
       const b = track(buf.take());
@@ -273,7 +274,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(b.reason, 'second waiter').to.be.instanceOf(BufferClosedError);
     });
 
-    it('rejects blocked producers when it closes and never stores their items', async () => {
+    it('[R17] rejects blocked producers when it closes and never stores their items', async () => {
       const buf = new BoundedBuffer<string>({ capacity: 1 });
       await buf.put('kept');
       const blocked = track(buf.put('dropped'));
@@ -286,7 +287,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(end.reason, "'dropped' was never accepted").to.be.instanceOf(BufferClosedError);
     });
 
-    it('rejects a put after close with a BufferClosedError whose message says the buffer is closed', async () => {
+    it('[R30][R19] rejects a put after close with a BufferClosedError whose message says the buffer is closed', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 1 });
       buf.close();
       const put = track(buf.put(1));
@@ -296,7 +297,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(error.message, 'the message says why the put failed').to.match(/closed/);
     });
 
-    it('rejects a take on a closed, drained buffer with a message saying it is closed', async () => {
+    it('[R30][R20] rejects a take on a closed, drained buffer with a message saying it is closed', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 1 });
       buf.close();
       const end = track(buf.take());
@@ -305,7 +306,7 @@ describe('BoundedBuffer — hidden', () => {
       expect((end.reason as Error).message).to.match(/closed/);
     });
 
-    it('rejects a blocked producer on close with a message saying the buffer closed', async () => {
+    it('[R30][R17] rejects a blocked producer on close with a message saying the buffer closed', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 1 });
       await buf.put(1);
       const blocked = track(buf.put(2));
@@ -315,7 +316,7 @@ describe('BoundedBuffer — hidden', () => {
       expect((blocked.reason as Error).message).to.match(/closed/);
     });
 
-    it('rejects a waiting consumer on close with a message saying the buffer closed', async () => {
+    it('[R30][R18] rejects a waiting consumer on close with a message saying the buffer closed', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 1 });
       const waiting = track(buf.take());
       buf.close();
@@ -324,7 +325,7 @@ describe('BoundedBuffer — hidden', () => {
       expect((waiting.reason as Error).message).to.match(/closed/);
     });
 
-    it('is idempotent', async () => {
+    it('[R16] is idempotent', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 1 });
       await buf.put(1);
       buf.close();
@@ -334,7 +335,7 @@ describe('BoundedBuffer — hidden', () => {
   });
 
   describe('timeouts', () => {
-    it('does not time out one tick early', async () => {
+    it('[R10] does not time out one tick early', async () => {
       const timers = new FakeTimers();
       const buf = new BoundedBuffer<number>({ capacity: 1, timers });
       const taken = track(buf.take({ timeoutMs: 250 }));
@@ -346,7 +347,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(taken.reason, 'rejected at 250 ms').to.be.instanceOf(TimeoutError);
     });
 
-    it('removes a timed-out consumer so the next item is not lost', async () => {
+    it('[R10] removes a timed-out consumer so the next item is not lost', async () => {
       const timers = new FakeTimers();
       const buf = new BoundedBuffer<string>({ capacity: 1, timers });
       const gone = track(buf.take({ timeoutMs: 10 }));
@@ -359,7 +360,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(patient.value, 'the item goes to the consumer still waiting').to.equal('item');
     });
 
-    it('a timed-out consumer leaves the next item in the buffer when nobody else waits', async () => {
+    it('[R10] a timed-out consumer leaves the next item in the buffer when nobody else waits', async () => {
       const timers = new FakeTimers();
       const buf = new BoundedBuffer<string>({ capacity: 1, timers });
       track(buf.take({ timeoutMs: 5 }));
@@ -370,7 +371,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(await buf.take()).to.equal('later');
     });
 
-    it('cancels the timer when the take is satisfied', async () => {
+    it('[R11] cancels the timer when the take is satisfied', async () => {
       const timers = new FakeTimers();
       const buf = new BoundedBuffer<number>({ capacity: 1, timers });
       const taken = track(buf.take({ timeoutMs: 1000 }));
@@ -380,7 +381,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(timers.pending.size, 'no timer should outlive a satisfied take').to.equal(0);
     });
 
-    it('starts no timer when an item is already available', async () => {
+    it('[R12] starts no timer when an item is already available', async () => {
       const timers = new FakeTimers();
       const buf = new BoundedBuffer<number>({ capacity: 1, timers });
       await buf.put(3);
@@ -390,7 +391,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(timers.pending.size, 'no timer for a take served at once').to.equal(0);
     });
 
-    it('close rejects a timed take with BufferClosedError and cancels its timer', async () => {
+    it('[R11][R18] close rejects a timed take with BufferClosedError and cancels its timer', async () => {
       const timers = new FakeTimers();
       const buf = new BoundedBuffer<number>({ capacity: 1, timers });
       const taken = track(buf.take({ timeoutMs: 100 }));
@@ -400,7 +401,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(timers.pending.size, 'timer cancelled by close').to.equal(0);
     });
 
-    it('timeoutMs 0 on an empty buffer fails when the timer fires', async () => {
+    it('[R14] timeoutMs 0 on an empty buffer fails when the timer fires', async () => {
       const timers = new FakeTimers();
       const buf = new BoundedBuffer<number>({ capacity: 1, timers });
       const taken = track(buf.take({ timeoutMs: 0 }));
@@ -409,7 +410,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(taken.reason).to.be.instanceOf(TimeoutError);
     });
 
-    it('rejects a timed-out take with a TimeoutError whose message gives the timeout in ms', async () => {
+    it('[R30][R10] rejects a timed-out take with a TimeoutError whose message gives the timeout in ms', async () => {
       const timers = new FakeTimers();
       const buf = new BoundedBuffer<number>({ capacity: 1, timers });
       const taken = track(buf.take({ timeoutMs: 250 }));
@@ -420,7 +421,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(error.message, 'the message says how long the take waited').to.match(/\b250\b/);
     });
 
-    it('starts no timer for a take without timeoutMs', async () => {
+    it('[R12] starts no timer for a take without timeoutMs', async () => {
       const timers = new FakeTimers();
       const buf = new BoundedBuffer<number>({ capacity: 1, timers });
       const taken = track(buf.take());
@@ -430,7 +431,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(taken.value).to.equal(1);
     });
 
-    it('calls clearTimeout only with handles of its own timers that have neither fired nor been cleared', async () => {
+    it('[R13] calls clearTimeout only with handles of its own timers that have neither fired nor been cleared', async () => {
       const fake = new FakeTimers();
       const issued: unknown[] = [];
       const cleared: unknown[] = [];
@@ -465,7 +466,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(cleared, 'only the satisfied and the closed timed takes cancel their timers').to.deep.equal([issued[0], issued[2]]);
     });
 
-    it('removes a timed-out consumer from the middle of the queue so no item is lost', async () => {
+    it('[R10][R9] removes a timed-out consumer from the middle of the queue so no item is lost', async () => {
       const timers = new FakeTimers();
       const buf = new BoundedBuffer<string>({ capacity: 1, timers });
       const first = track(buf.take());
@@ -481,7 +482,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(buf.size, 'nothing left behind').to.equal(0);
     });
 
-    it('uses the global setTimeout when no timers are given', async () => {
+    it('[R15] uses the global setTimeout when no timers are given', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 1 });
       const outcome = await settles(
         buf.take({ timeoutMs: 0 }).then(
@@ -493,7 +494,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(outcome, 'the real 0 ms timer fires and the take times out').to.be.instanceOf(TimeoutError);
     });
 
-    it('rejects an invalid timeoutMs with RangeError, without throwing synchronously', async () => {
+    it('[R29][R21] rejects an invalid timeoutMs with RangeError, without throwing synchronously', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 1, timers: new FakeTimers() });
       for (const bad of [-1, NaN, Infinity]) {
         let result: Tracked<number> | undefined;
@@ -508,7 +509,7 @@ describe('BoundedBuffer — hidden', () => {
   });
 
   describe('producers and consumers together', () => {
-    it('delivers every item exactly once, each producer in order, then shuts down cleanly', async () => {
+    it('[R4][R20] delivers every item exactly once, each producer in order, then shuts down cleanly', async () => {
       const buf = new BoundedBuffer<string>({ capacity: 2 });
       const received: string[][] = [[], []];
       const producer = async (name: string) => {
@@ -538,6 +539,208 @@ describe('BoundedBuffer — hidden', () => {
           expect(seen, `each consumer sees ${name}'s items in order`).to.deep.equal([...seen].sort((x, y) => x - y));
         }
         expect(mine.length).to.equal(15);
+      }
+    });
+  });
+
+  describe('model', () => {
+    type Step =
+      | { op: 'put'; item: number }
+      | { op: 'take'; timeoutMs: number | undefined }
+      | { op: 'close' }
+      | { op: 'advance'; ms: number };
+    interface Scenario {
+      capacity: number;
+      strategy: 'fifo' | 'lifo' | 'priority';
+      steps: Step[];
+    }
+    /** Ties on purpose (priority 0, 1 or 2), so "among equal priorities, stored first" is exercised. */
+    const priorityOf = (item: number) => item % 3;
+
+    /** Fake timers that also report a clearTimeout of a handle that is not a live timer of theirs. */
+    class CheckedTimers extends FakeTimers {
+      misuse: string | null = null;
+      private issued = new Set<unknown>();
+      override setTimeout = (callback: () => void, ms: number): unknown => {
+        const id = this.nextHandle++;
+        this.issued.add(id);
+        this.pending.set(id, { at: this.now + ms, callback });
+        return id;
+      };
+      override clearTimeout = (handle: unknown): void => {
+        if (!this.pending.has(handle as number)) this.misuse ??= `clearTimeout(${String(handle)}) of a timer that ${this.issued.has(handle) ? 'had fired or was cancelled' : 'it never started'}`;
+        this.pending.delete(handle as number);
+      };
+      private nextHandle = 1;
+    }
+
+    /** The statement, literally: stored items, waiting puts and takes in call order, timers by due time. */
+    class ModelBuffer {
+      private items: { item: number; seq: number }[] = [];
+      private seq = 0;
+      private puts: { id: number; item: number }[] = [];
+      private takes: { id: number; timer?: number }[] = [];
+      private timers: { take: number; at: number; order: number }[] = [];
+      private timerOrder = 0;
+      private now = 0;
+      closed = false;
+      /** What each promise, by call number, should have settled to: 'pending', 'resolved 3', 'rejected TimeoutError'. */
+      readonly status: string[] = [];
+      constructor(
+        private readonly capacity: number,
+        private readonly strategy: Scenario['strategy'],
+      ) {}
+      get size(): number {
+        return this.items.length;
+      }
+      get liveTimers(): number {
+        return this.timers.length;
+      }
+      private store(item: number): void {
+        this.items.push({ item, seq: this.seq++ });
+      }
+      private cancel(take: { timer?: number }): void {
+        this.timers = this.timers.filter((t) => t.order !== take.timer);
+      }
+      put(item: number): void {
+        const id = this.status.push('pending') - 1;
+        if (this.closed) this.status[id] = 'rejected BufferClosedError';
+        else if (this.takes.length > 0) {
+          const take = this.takes.shift()!;
+          this.cancel(take);
+          this.status[take.id] = `resolved ${item}`;
+          this.status[id] = 'resolved';
+        } else if (this.items.length < this.capacity) {
+          this.store(item);
+          this.status[id] = 'resolved';
+        } else this.puts.push({ id, item });
+      }
+      take(timeoutMs: number | undefined): void {
+        const id = this.status.push('pending') - 1;
+        if (this.items.length > 0) {
+          this.status[id] = `resolved ${this.removeNext()}`;
+          const admitted = this.puts.shift();
+          if (admitted) {
+            this.store(admitted.item);
+            this.status[admitted.id] = 'resolved';
+          }
+        } else if (this.closed) this.status[id] = 'rejected BufferClosedError';
+        else {
+          const timer = timeoutMs === undefined ? undefined : this.timerOrder++;
+          if (timer !== undefined) this.timers.push({ take: id, at: this.now + timeoutMs!, order: timer });
+          this.takes.push({ id, timer });
+        }
+      }
+      private removeNext(): number {
+        let index = 0;
+        if (this.strategy === 'lifo') index = this.items.length - 1;
+        if (this.strategy === 'priority') {
+          for (let i = 1; i < this.items.length; i++) {
+            if (priorityOf(this.items[i]!.item) > priorityOf(this.items[index]!.item)) index = i;
+          }
+        }
+        return this.items.splice(index, 1)[0]!.item;
+      }
+      close(): void {
+        if (this.closed) return;
+        this.closed = true;
+        for (const put of this.puts) this.status[put.id] = 'rejected BufferClosedError';
+        for (const take of this.takes) {
+          this.cancel(take);
+          this.status[take.id] = 'rejected BufferClosedError';
+        }
+        this.puts = [];
+        this.takes = [];
+      }
+      advance(ms: number): void {
+        const target = this.now + ms;
+        for (;;) {
+          const due = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.order - b.order)[0];
+          if (!due) break;
+          this.cancel({ timer: due.order });
+          this.now = due.at;
+          this.takes = this.takes.filter((t) => t.id !== due.take);
+          this.status[due.take] = 'rejected TimeoutError';
+        }
+        this.now = target;
+      }
+    }
+
+    const scenarios: fc.Arbitrary<Scenario> = fc.record({
+      capacity: fc.integer({ min: 1, max: 3 }),
+      strategy: fc.constantFrom<Scenario['strategy']>('fifo', 'lifo', 'priority'),
+      steps: fc.array(
+        fc.oneof(
+          { arbitrary: fc.record({ op: fc.constant<'put'>('put'), item: fc.integer({ min: 1, max: 9 }) }), weight: 4 },
+          { arbitrary: fc.record({ op: fc.constant<'take'>('take'), timeoutMs: fc.option(fc.constantFrom(0, 1, 5), { nil: undefined }) }), weight: 4 },
+          { arbitrary: fc.record({ op: fc.constant<'advance'>('advance'), ms: fc.integer({ min: 0, max: 6 }) }), weight: 2 },
+          { arbitrary: fc.constant<Step>({ op: 'close' }), weight: 1 },
+        ),
+        { minLength: 1, maxLength: 25, size: 'max' },
+      ),
+    });
+
+    const call = (s: Step) =>
+      s.op === 'put' ? `put(${s.item})` : s.op === 'take' ? `take(${s.timeoutMs === undefined ? '' : `{ timeoutMs: ${s.timeoutMs} }`})` : s.op === 'close' ? 'close()' : `advance(${s.ms} ms)`;
+
+    function describeSettled(state: Tracked<unknown>): string {
+      if (state.status === 'pending') return 'pending';
+      if (state.status === 'rejected') return `rejected ${(state.reason as Error)?.name ?? String(state.reason)}`;
+      return state.value === undefined ? 'resolved' : `resolved ${String(state.value)}`;
+    }
+
+    /** Runs the scenario on the solution and the model; describes the first step after which they differ. */
+    async function divergence({ capacity, strategy, steps }: Scenario): Promise<string | null> {
+      const timers = new CheckedTimers();
+      const buf = new BoundedBuffer<number>({ capacity, strategy, priority: priorityOf, timers });
+      const model = new ModelBuffer(capacity, strategy);
+      const promises: Tracked<unknown>[] = [];
+      const calls: string[] = [];
+      const done: string[] = [];
+      const header = `new BoundedBuffer({ capacity: ${capacity}, strategy: '${strategy}', priority: item % 3 })`;
+      for (const step of steps) {
+        try {
+          if (step.op === 'put') {
+            calls.push(`#${calls.length + 1} put(${step.item})`);
+            model.put(step.item);
+            promises.push(track(buf.put(step.item)));
+          } else if (step.op === 'take') {
+            calls.push(`#${calls.length + 1} ${call(step)}`);
+            model.take(step.timeoutMs);
+            promises.push(track(buf.take(step.timeoutMs === undefined ? undefined : { timeoutMs: step.timeoutMs })));
+          } else if (step.op === 'close') {
+            model.close();
+            buf.close();
+          } else {
+            model.advance(step.ms);
+            timers.advance(step.ms);
+          }
+        } catch (err) {
+          return `${header}, ${done.length ? `after ${done.join(', ')}, ` : ''}${call(step)} threw synchronously: ${String(err)}`;
+        }
+        await flush();
+        done.push(step.op === 'put' || step.op === 'take' ? calls[calls.length - 1]! : call(step));
+        const where = () => `${header}, after ${done.join(', ')}`;
+        for (let i = 0; i < promises.length; i++) {
+          const got = describeSettled(promises[i]!);
+          if (got !== model.status[i]) return `${where()}: ${calls[i]} expected ${model.status[i]}, got ${got}`;
+        }
+        if (buf.size !== model.size) return `${where()}: size expected ${model.size}, got ${buf.size}`;
+        if (buf.closed !== model.closed) return `${where()}: closed expected ${model.closed}, got ${buf.closed}`;
+        if (timers.misuse) return `${where()}: ${timers.misuse}`;
+        if (timers.pending.size !== model.liveTimers) return `${where()}: live timers expected ${model.liveTimers}, got ${timers.pending.size}`;
+      }
+      return null;
+    }
+
+    it('[model] agrees with a model over random interleaved puts, takes, timeouts, clock steps and close', async () => {
+      const result = await fc.check(
+        fc.asyncProperty(scenarios, async (scenario) => (await divergence(scenario)) === null),
+        { seed: 14, numRuns: 100 },
+      );
+      if (result.failed) {
+        const shrunk = result.counterexample![0];
+        expect.fail(`${await divergence(shrunk)}  (fast-check seed ${result.seed}, shrunk ${result.numShrinks} times)`);
       }
     });
   });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { LRUCache } from './solution';
 
 describe('LRUCache (hidden)', () => {
@@ -10,18 +11,18 @@ describe('LRUCache (hidden)', () => {
 
   describe('construction', () => {
     for (const capacity of [0, -1, 1.5, NaN, Infinity]) {
-      it(`rejects capacity ${capacity} with a RangeError naming capacity`, () => {
+      it(`[R19] rejects capacity ${capacity} with a RangeError naming capacity`, () => {
         expect(() => new LRUCache(capacity, 1000, clock), `capacity ${capacity}`).to.throw(RangeError, /capacity/);
       });
     }
 
     for (const ttl of [0, -1, NaN, -Infinity]) {
-      it(`rejects defaultTtlMs ${ttl} with a RangeError naming defaultTtlMs`, () => {
+      it(`[R20] rejects defaultTtlMs ${ttl} with a RangeError naming defaultTtlMs`, () => {
         expect(() => new LRUCache(2, ttl, clock), `defaultTtlMs ${ttl}`).to.throw(RangeError, /defaultTtlMs/);
       });
     }
 
-    it('rejects arguments of the wrong type with a TypeError', () => {
+    it('[R18][R21] rejects arguments of the wrong type with a TypeError', () => {
       expect(() => new LRUCache('2' as unknown as number, 1000, clock), 'capacity "2"').to.throw(TypeError, /capacity/);
       expect(() => new LRUCache(2, '1000' as unknown as number, clock), 'defaultTtlMs "1000"').to.throw(
         TypeError,
@@ -30,7 +31,7 @@ describe('LRUCache (hidden)', () => {
       expect(() => new LRUCache(2, 1000, 5 as unknown as () => number), 'clock 5').to.throw(TypeError, /clock/);
     });
 
-    it('works with capacity 1 and the real clock when none is given', () => {
+    it('[R17][R3] works with capacity 1 and the real clock when none is given', () => {
       const cache = new LRUCache<string, number>(1, 60_000);
       cache.put('a', 1);
       expect(cache.get('a'), 'a minute has not passed').to.equal(1);
@@ -40,7 +41,7 @@ describe('LRUCache (hidden)', () => {
       expect(cache.size).to.equal(1);
     });
 
-    it('expires entries by the real clock when none is given', () => {
+    it('[R17] expires entries by the real clock when none is given', () => {
       const cache = new LRUCache<string, number>(2, 60_000);
       cache.put('a', 1, 1);
       const start = Date.now();
@@ -52,7 +53,7 @@ describe('LRUCache (hidden)', () => {
   });
 
   describe('recency and eviction', () => {
-    it('evicts the least recently used entry, not the most recent', () => {
+    it('[R3][R12][R15] evicts the least recently used entry, not the most recent', () => {
       const cache = new LRUCache<string, number>(3, 1000, clock);
       cache.put('a', 1);
       cache.put('b', 2);
@@ -62,7 +63,7 @@ describe('LRUCache (hidden)', () => {
       expect(cache.stats().evictions).to.equal(1);
     });
 
-    it('refreshes recency on get', () => {
+    it('[R1] refreshes recency on get', () => {
       const cache = new LRUCache<string, number>(3, 1000, clock);
       cache.put('a', 1);
       cache.put('b', 2);
@@ -72,7 +73,7 @@ describe('LRUCache (hidden)', () => {
       expect(cache.keys(), '"b" is evicted because "a" was just used').to.deep.equal(['c', 'a', 'd']);
     });
 
-    it('updates the value and recency when putting an existing key, without evicting', () => {
+    it('[R1][R4] updates the value and recency when putting an existing key, without evicting', () => {
       const cache = new LRUCache<string, number>(2, 1000, clock);
       cache.put('a', 1);
       cache.put('b', 2);
@@ -85,7 +86,7 @@ describe('LRUCache (hidden)', () => {
       expect(cache.get('a'), 'the replaced value').to.equal(10);
     });
 
-    it('does not change recency on a miss, keys(), size or stats()', () => {
+    it('[R2] does not change recency on a miss, keys(), size or stats()', () => {
       const cache = new LRUCache<string, number>(2, 1000, clock);
       cache.put('a', 1);
       cache.put('b', 2);
@@ -96,46 +97,10 @@ describe('LRUCache (hidden)', () => {
       cache.put('c', 3);
       expect(cache.keys(), '"a" is still the least recent').to.deep.equal(['b', 'c']);
     });
-
-    it('keeps a long run of mixed operations consistent with a simple model', () => {
-      // A deliberately naive model: an array ordered least recently used first.
-      type Entry = { key: number; value: number; expiresAt: number };
-      let model: Entry[] = [];
-      const capacity = 4;
-      const cache = new LRUCache<number, number>(capacity, 50, clock);
-      let seed = 12345;
-      const random = (n: number) => {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
-        return seed % n;
-      };
-      for (let step = 0; step < 400; step++) {
-        now += random(4);
-        model = model.filter((e) => now < e.expiresAt);
-        const key = random(7);
-        const op = random(3);
-        const index = model.findIndex((e) => e.key === key);
-        if (op === 0) {
-          const ttl = random(2) === 0 ? undefined : 1 + random(80);
-          cache.put(key, step, ttl);
-          if (index >= 0) model.splice(index, 1);
-          else if (model.length >= capacity) model.shift();
-          model.push({ key, value: step, expiresAt: now + (ttl ?? 50) });
-        } else if (op === 1) {
-          const expected = index >= 0 ? model[index]!.value : undefined;
-          expect(cache.get(key), `step ${step}: get(${key})`).to.equal(expected);
-          if (index >= 0) model.push(model.splice(index, 1)[0]!);
-        } else {
-          expect(cache.delete(key), `step ${step}: delete(${key})`).to.equal(index >= 0);
-          if (index >= 0) model.splice(index, 1);
-        }
-        expect(cache.keys(), `step ${step}: keys()`).to.deep.equal(model.map((e) => e.key));
-        expect(cache.size, `step ${step}: size`).to.equal(model.length);
-      }
-    });
   });
 
   describe('time to live', () => {
-    it('keeps an entry live until just before its TTL and drops it exactly at it', () => {
+    it('[R5] keeps an entry live until just before its TTL and drops it exactly at it', () => {
       const cache = new LRUCache<string, number>(2, 1000, clock);
       now = 500;
       cache.put('a', 1);
@@ -145,7 +110,7 @@ describe('LRUCache (hidden)', () => {
       expect(cache.get('a'), 'expired at exactly 500 + 1000').to.equal(undefined);
     });
 
-    it('uses a per-put TTL instead of the default, shorter or longer', () => {
+    it('[R6] uses a per-put TTL instead of the default, shorter or longer', () => {
       const cache = new LRUCache<string, number>(3, 1000, clock);
       cache.put('short', 1, 100);
       cache.put('long', 2, 5000);
@@ -157,7 +122,7 @@ describe('LRUCache (hidden)', () => {
       expect(cache.get('long'), 'a 5000 ms TTL outlives the default').to.equal(2);
     });
 
-    it('restarts the TTL when a key is put again, even with a shorter TTL', () => {
+    it('[R7] restarts the TTL when a key is put again, even with a shorter TTL', () => {
       const cache = new LRUCache<string, number>(2, 1000, clock);
       cache.put('a', 1);
       now = 800;
@@ -169,7 +134,7 @@ describe('LRUCache (hidden)', () => {
       expect(cache.get('a'), 'the latest TTL (10 ms) wins').to.equal(undefined);
     });
 
-    it('does not extend the TTL on get', () => {
+    it('[R7] does not extend the TTL on get', () => {
       const cache = new LRUCache<string, number>(2, 1000, clock);
       cache.put('a', 1);
       now = 900;
@@ -178,7 +143,7 @@ describe('LRUCache (hidden)', () => {
       expect(cache.get('a'), 'a read refreshes recency, not lifetime').to.equal(undefined);
     });
 
-    it('accepts an Infinity TTL as never expiring', () => {
+    it('[R8] accepts an Infinity TTL as never expiring', () => {
       const cache = new LRUCache<string, number>(2, Infinity, clock);
       cache.put('a', 1);
       cache.put('b', 2, Infinity);
@@ -188,19 +153,19 @@ describe('LRUCache (hidden)', () => {
     });
 
     for (const ttl of [0, -5, NaN]) {
-      it(`rejects a per-put ttlMs of ${ttl} with a RangeError and stores nothing`, () => {
+      it(`[R20] rejects a per-put ttlMs of ${ttl} with a RangeError and stores nothing`, () => {
         const cache = new LRUCache<string, number>(2, 1000, clock);
         expect(() => cache.put('a', 1, ttl), `ttlMs ${ttl}`).to.throw(RangeError, /ttlMs/);
         expect(cache.size, 'the rejected put added nothing').to.equal(0);
       });
     }
 
-    it('rejects a per-put ttlMs that is not a number with a TypeError', () => {
+    it('[R18] rejects a per-put ttlMs that is not a number with a TypeError', () => {
       const cache = new LRUCache<string, number>(2, 1000, clock);
       expect(() => cache.put('a', 1, '10' as unknown as number)).to.throw(TypeError, /ttlMs/);
     });
 
-    it('does not count expired entries in size or keys()', () => {
+    it('[R9] does not count expired entries in size or keys()', () => {
       const cache = new LRUCache<string, number>(3, 1000, clock);
       cache.put('a', 1, 100);
       cache.put('b', 2, 200);
@@ -213,7 +178,7 @@ describe('LRUCache (hidden)', () => {
       expect(cache.size, '"b" expired too').to.equal(1);
     });
 
-    it('fills the room of an expired entry before evicting a live one', () => {
+    it('[R10] fills the room of an expired entry before evicting a live one', () => {
       const cache = new LRUCache<string, number>(3, 1000, clock);
       cache.put('a', 1);
       cache.put('b', 2, 10);
@@ -225,7 +190,7 @@ describe('LRUCache (hidden)', () => {
       expect(cache.keys()).to.deep.equal(['c', 'd', 'a']);
     });
 
-    it('gives an expired key a fresh entry when it is put again', () => {
+    it('[R9][R10] gives an expired key a fresh entry when it is put again', () => {
       const cache = new LRUCache<string, number>(2, 100, clock);
       cache.put('a', 1);
       now = 150;
@@ -236,7 +201,7 @@ describe('LRUCache (hidden)', () => {
   });
 
   describe('delete', () => {
-    it('removes an entry, frees its room and keeps the order of the rest', () => {
+    it('[R14][R2] removes an entry, frees its room and keeps the order of the rest', () => {
       const cache = new LRUCache<string, number>(3, 1000, clock);
       cache.put('a', 1);
       cache.put('b', 2);
@@ -252,7 +217,7 @@ describe('LRUCache (hidden)', () => {
       expect(cache.keys()).to.deep.equal(['d']);
     });
 
-    it('returns false for a missing or expired key', () => {
+    it('[R14] returns false for a missing or expired key', () => {
       const cache = new LRUCache<string, number>(2, 100, clock);
       expect(cache.delete('nope'), 'never put').to.equal(false);
       cache.put('a', 1);
@@ -262,7 +227,7 @@ describe('LRUCache (hidden)', () => {
   });
 
   describe('stats and values', () => {
-    it('counts expired reads as misses and delete as neither', () => {
+    it('[R11] counts expired reads as misses and delete as neither', () => {
       const cache = new LRUCache<string, number>(2, 100, clock);
       cache.put('a', 1);
       cache.get('a');
@@ -275,13 +240,40 @@ describe('LRUCache (hidden)', () => {
       expect(cache.stats()).to.deep.equal({ hits: 2, misses: 2, evictions: 0 });
     });
 
-    it('counts every eviction', () => {
+    it('[R11] counts neither a hit nor a miss for put, replace, keys() or size', () => {
+      const cache = new LRUCache<string, number>(2, 1000, clock);
+      cache.put('a', 1);
+      cache.put('a', 2);
+      cache.put('b', 3);
+      cache.keys();
+      void cache.size;
+      cache.delete('nope');
+      expect(cache.stats()).to.deep.equal({ hits: 0, misses: 0, evictions: 0 });
+    });
+
+    it('[R12][R10] does not count dropping expired entries or deleting as evictions', () => {
+      const cache = new LRUCache<string, number>(2, 100, clock);
+      cache.put('a', 1);
+      cache.put('b', 2);
+      now = 100;
+      cache.put('c', 3);
+      cache.put('d', 4);
+      expect(cache.stats().evictions, 'a and b had expired: dropped, not evicted').to.equal(0);
+      cache.delete('c');
+      cache.put('e', 5);
+      expect(cache.stats().evictions, 'delete made room').to.equal(0);
+      cache.put('f', 6);
+      expect(cache.stats().evictions, 'd, the least recent live entry, is evicted').to.equal(1);
+      expect(cache.keys()).to.deep.equal(['e', 'f']);
+    });
+
+    it('[R12] counts every eviction', () => {
       const cache = new LRUCache<number, number>(2, 1000, clock);
       for (let i = 0; i < 7; i++) cache.put(i, i);
       expect(cache.stats().evictions, '7 puts into 2 slots').to.equal(5);
     });
 
-    it('returns a snapshot from stats()', () => {
+    it('[R13] returns a snapshot from stats()', () => {
       const cache = new LRUCache<string, number>(2, 1000, clock);
       const stats = cache.stats();
       stats.hits = 99;
@@ -289,7 +281,7 @@ describe('LRUCache (hidden)', () => {
       expect(cache.stats(), 'the returned object is not live state').to.deep.equal({ hits: 0, misses: 1, evictions: 0 });
     });
 
-    it('stores falsy values and reports them as hits', () => {
+    it('[R16] stores falsy values and reports them as hits', () => {
       const cache = new LRUCache<string, unknown>(4, 1000, clock);
       cache.put('zero', 0);
       cache.put('empty', '');
@@ -300,6 +292,147 @@ describe('LRUCache (hidden)', () => {
       expect(cache.get('false')).to.equal(false);
       expect(cache.get('null')).to.equal(null);
       expect(cache.stats().hits, 'four hits').to.equal(4);
+    });
+  });
+
+  describe('model', () => {
+    type Op = 'get' | 'put' | 'delete' | 'size' | 'keys' | 'stats';
+    interface Step {
+      op: Op;
+      key: string;
+      /** For put: the value (falsy ones included) and the TTL (undefined = the default). */
+      value: number | string | boolean | null;
+      ttl: number | undefined;
+      /** Milliseconds the clock moves forward before this step. */
+      dt: number;
+    }
+    interface Scenario {
+      capacity: number;
+      defaultTtlMs: number;
+      steps: Step[];
+    }
+    interface Entry {
+      key: string;
+      value: Step['value'];
+      expiresAt: number;
+    }
+
+    /** The statement, literally: live entries in an array, least recently used first. */
+    class ModelCache {
+      private entries: Entry[] = [];
+      private readonly counts = { hits: 0, misses: 0, evictions: 0 };
+      constructor(
+        private readonly capacity: number,
+        private readonly defaultTtlMs: number,
+      ) {}
+      /** Expired entries are invisible to every operation, so drop them before each one. */
+      at(now: number): this {
+        this.entries = this.entries.filter((e) => now < e.expiresAt);
+        return this;
+      }
+      get(key: string): Step['value'] | undefined {
+        const i = this.entries.findIndex((e) => e.key === key);
+        if (i < 0) {
+          this.counts.misses++;
+          return undefined;
+        }
+        this.counts.hits++;
+        const [entry] = this.entries.splice(i, 1);
+        this.entries.push(entry!);
+        return entry!.value;
+      }
+      put(key: string, value: Step['value'], ttl: number | undefined, now: number): void {
+        const i = this.entries.findIndex((e) => e.key === key);
+        if (i >= 0) this.entries.splice(i, 1);
+        else if (this.entries.length >= this.capacity) {
+          this.entries.shift();
+          this.counts.evictions++;
+        }
+        this.entries.push({ key, value, expiresAt: now + (ttl ?? this.defaultTtlMs) });
+      }
+      delete(key: string): boolean {
+        const i = this.entries.findIndex((e) => e.key === key);
+        if (i >= 0) this.entries.splice(i, 1);
+        return i >= 0;
+      }
+      size(): number {
+        return this.entries.length;
+      }
+      keys(): string {
+        return this.entries.map((e) => e.key).join(',');
+      }
+      stats(): string {
+        return JSON.stringify(this.counts);
+      }
+    }
+
+    const ttls = fc.constantFrom(1, 2, 5, 20, Infinity);
+    const scenarios: fc.Arbitrary<Scenario> = fc.record({
+      capacity: fc.integer({ min: 1, max: 4 }),
+      defaultTtlMs: ttls,
+      steps: fc.array(
+        fc.record({
+          op: fc.constantFrom<Op>('get', 'get', 'put', 'put', 'put', 'delete', 'size', 'keys', 'stats'),
+          key: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+          value: fc.oneof(fc.integer({ min: 1, max: 99 }), fc.constantFrom(0, '', false, null)),
+          ttl: fc.option(ttls, { nil: undefined }),
+          dt: fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, fc.integer({ min: 1, max: 25 })),
+        }),
+        { minLength: 1, maxLength: 30, size: 'max' },
+      ),
+    });
+
+    const show = (v: unknown) => (typeof v === 'string' ? `'${v}'` : String(v));
+    const call = (s: Step) =>
+      s.op === 'put'
+        ? `put('${s.key}', ${show(s.value)}${s.ttl === undefined ? '' : `, ${s.ttl}`})`
+        : s.op === 'get' || s.op === 'delete'
+          ? `${s.op}('${s.key}')`
+          : s.op === 'size'
+            ? 'size'
+            : `${s.op}()`;
+
+    /** Runs the scenario on the solution and the model; describes the first step where they differ. */
+    function divergence({ capacity, defaultTtlMs, steps }: Scenario): string | null {
+      let now = 0;
+      const cache = new LRUCache<string, Step['value']>(capacity, defaultTtlMs, () => now);
+      const model = new ModelCache(capacity, defaultTtlMs);
+      const done: string[] = [];
+      for (const step of steps) {
+        now += step.dt;
+        model.at(now);
+        let want: unknown;
+        let got: unknown;
+        try {
+          if (step.op === 'get') [want, got] = [model.get(step.key), cache.get(step.key)];
+          else if (step.op === 'put') [want, got] = [model.put(step.key, step.value, step.ttl, now), cache.put(step.key, step.value, step.ttl)];
+          else if (step.op === 'delete') [want, got] = [model.delete(step.key), cache.delete(step.key)];
+          else if (step.op === 'size') [want, got] = [model.size(), cache.size];
+          else if (step.op === 'keys') [want, got] = [model.keys(), cache.keys().join(',')];
+          else [want, got] = [model.stats(), JSON.stringify(cache.stats())];
+        } catch (err) {
+          got = `an error (${String(err)})`;
+          want = NaN;
+        }
+        const here = `${call(step)} at ${now} ms`;
+        if (!Object.is(got, want)) {
+          const before = done.length ? `after ${done.join(', ')}: ` : '';
+          return `new LRUCache(${capacity}, ${defaultTtlMs}), ${before}${here} expected ${show(want)}, got ${show(got)}`;
+        }
+        done.push(step.op === 'put' ? here : `${here} → ${show(got)}`);
+      }
+      return null;
+    }
+
+    it('[model] agrees with a model over random interleaved operations, keys, TTLs and clock steps', () => {
+      const result = fc.check(
+        fc.property(scenarios, (scenario) => divergence(scenario) === null),
+        { seed: 14, numRuns: 100 },
+      );
+      if (result.failed) {
+        const shrunk = result.counterexample![0];
+        expect.fail(`${divergence(shrunk)}  (fast-check seed ${result.seed}, shrunk ${result.numShrinks} times)`);
+      }
     });
   });
 });

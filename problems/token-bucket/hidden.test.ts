@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { RateLimiter } from './solution';
 
 describe('RateLimiter (hidden)', () => {
@@ -17,7 +18,7 @@ describe('RateLimiter (hidden)', () => {
 
   describe('construction', () => {
     for (const capacity of [0, -1, 2.5, NaN, Infinity]) {
-      it(`rejects capacity ${capacity} with a RangeError naming capacity`, () => {
+      it(`[R15] rejects capacity ${capacity} with a RangeError naming capacity`, () => {
         expect(() => new RateLimiter(capacity, 1000, clock), `capacity ${capacity} is invalid`).to.throw(
           RangeError,
           /capacity/,
@@ -26,7 +27,7 @@ describe('RateLimiter (hidden)', () => {
     }
 
     for (const windowMs of [0, -5, NaN, Infinity, -Infinity]) {
-      it(`rejects windowMs ${windowMs} with a RangeError naming windowMs`, () => {
+      it(`[R16] rejects windowMs ${windowMs} with a RangeError naming windowMs`, () => {
         expect(() => new RateLimiter(5, windowMs, clock), `windowMs ${windowMs} is invalid`).to.throw(
           RangeError,
           /windowMs/,
@@ -34,7 +35,7 @@ describe('RateLimiter (hidden)', () => {
       });
     }
 
-    it('rejects arguments that are not numbers with a TypeError', () => {
+    it('[R14] rejects arguments that are not numbers with a TypeError', () => {
       expect(() => new RateLimiter('5' as unknown as number, 1000, clock), 'capacity "5"').to.throw(
         TypeError,
         /capacity/,
@@ -45,11 +46,11 @@ describe('RateLimiter (hidden)', () => {
       );
     });
 
-    it('rejects a clock that is not a function with a TypeError', () => {
+    it('[R17] rejects a clock that is not a function with a TypeError', () => {
       expect(() => new RateLimiter(5, 1000, 123 as unknown as () => number)).to.throw(TypeError, /clock/);
     });
 
-    it('accepts the smallest limits: capacity 1 and a sub-millisecond window', () => {
+    it('[R15][R16][R4] accepts the smallest limits: capacity 1 and a sub-millisecond window', () => {
       const limiter = new RateLimiter(1, 0.5, clock);
       expect(limiter.allow('u'), 'the single token is available').to.equal(true);
       expect(limiter.allow('u'), 'no time has passed').to.equal(false);
@@ -57,7 +58,7 @@ describe('RateLimiter (hidden)', () => {
       expect(limiter.allow('u'), 'a 0.5 ms window refills in 0.5 ms').to.equal(true);
     });
 
-    it('uses the real clock when none is given', () => {
+    it('[R13] uses the real clock when none is given', () => {
       const limiter = new RateLimiter(1, 60_000);
       expect(limiter.allow('u'), 'first request').to.equal(true);
       expect(limiter.allow('u'), 'a minute has not passed').to.equal(false);
@@ -66,20 +67,23 @@ describe('RateLimiter (hidden)', () => {
   });
 
   describe('user ids', () => {
-    it('rejects an empty user id in every method with a TypeError', () => {
+    it('[R18] rejects an empty user id in every method with a TypeError', () => {
       const limiter = new RateLimiter(5, 1000, clock);
       expect(() => limiter.allow(''), 'allow("")').to.throw(TypeError, /userId/);
       expect(() => limiter.remaining(''), 'remaining("")').to.throw(TypeError, /userId/);
       expect(() => limiter.retryAfterMs(''), 'retryAfterMs("")').to.throw(TypeError, /userId/);
     });
 
-    it('rejects a user id that is not a string', () => {
+    it('[R18] rejects a user id that is not a string in every method', () => {
       const limiter = new RateLimiter(5, 1000, clock);
       expect(() => limiter.allow(undefined as unknown as string), 'allow(undefined)').to.throw(TypeError, /userId/);
       expect(() => limiter.allow(42 as unknown as string), 'allow(42)').to.throw(TypeError, /userId/);
+      expect(() => limiter.remaining(null as unknown as string), 'remaining(null)').to.throw(TypeError, /userId/);
+      expect(() => limiter.retryAfterMs(7 as unknown as string), 'retryAfterMs(7)').to.throw(TypeError, /userId/);
+      expect(limiter.trackedUsers, 'a rejected id is not remembered').to.equal(0);
     });
 
-    it('keeps users independent in both directions', () => {
+    it('[R9] keeps users independent in both directions', () => {
       const limiter = new RateLimiter(5, 1000, clock);
       expect(spend(limiter, 'alice', 7), 'alice gets exactly 5').to.equal(5);
       expect(limiter.remaining('bob'), 'bob is untouched by alice').to.equal(5);
@@ -91,20 +95,20 @@ describe('RateLimiter (hidden)', () => {
   });
 
   describe('allowing and refilling', () => {
-    it('denies the 6th request in the same millisecond', () => {
+    it('[R2] denies the 6th request in the same millisecond', () => {
       const limiter = new RateLimiter(5, 1000, clock);
       expect(spend(limiter, 'u', 5), 'the first five').to.equal(5);
       expect(limiter.allow('u'), 'the 6th').to.equal(false);
     });
 
-    it('starts a new user with a full bucket', () => {
+    it('[R1] starts a new user with a full bucket', () => {
       const limiter = new RateLimiter(4, 1000, clock);
       now = 123_456;
       expect(limiter.remaining('new'), 'full before the first request').to.equal(4);
       expect(spend(limiter, 'new', 10), 'a new user can burst the full capacity').to.equal(4);
     });
 
-    it('caps the refill at capacity however long the user was idle', () => {
+    it('[R5] caps the refill at capacity however long the user was idle', () => {
       const limiter = new RateLimiter(5, 1000, clock);
       spend(limiter, 'u', 5);
       now = 60_000;
@@ -112,7 +116,7 @@ describe('RateLimiter (hidden)', () => {
       expect(spend(limiter, 'u', 10), 'only 5 may burst after a long idle').to.equal(5);
     });
 
-    it('keeps fractional refill between requests', () => {
+    it('[R4][R13] keeps fractional refill between requests, on the injected clock', () => {
       const limiter = new RateLimiter(5, 1000, clock);
       spend(limiter, 'u', 5);
       now = 100;
@@ -122,7 +126,7 @@ describe('RateLimiter (hidden)', () => {
       expect(limiter.allow('u'), 'and it was spent').to.equal(false);
     });
 
-    it('allows exactly at the moment a whole token has refilled, not a millisecond earlier', () => {
+    it('[R2][R4] allows exactly at the moment a whole token has refilled, not a millisecond earlier', () => {
       const limiter = new RateLimiter(5, 1000, clock);
       spend(limiter, 'u', 5);
       now = 199;
@@ -131,7 +135,7 @@ describe('RateLimiter (hidden)', () => {
       expect(limiter.allow('u'), 'at 200 ms it is').to.equal(true);
     });
 
-    it('counts each elapsed millisecond of refill only once', () => {
+    it('[R4] counts each elapsed millisecond of refill only once', () => {
       const limiter = new RateLimiter(5, 1000, clock);
       spend(limiter, 'u', 5);
       let allowed = 0;
@@ -140,7 +144,7 @@ describe('RateLimiter (hidden)', () => {
       expect(limiter.allow('u'), 'nothing left at 1000 ms').to.equal(false);
     });
 
-    it('does not let denied requests push the bucket below empty', () => {
+    it('[R3] does not let denied requests push the bucket below empty', () => {
       const limiter = new RateLimiter(5, 1000, clock);
       spend(limiter, 'u', 5);
       expect(spend(limiter, 'u', 20), 'all 20 extra requests denied').to.equal(0);
@@ -148,14 +152,14 @@ describe('RateLimiter (hidden)', () => {
       expect(limiter.allow('u'), 'denied requests cost nothing').to.equal(true);
     });
 
-    it('refills at capacity per window for large limits', () => {
+    it('[R4] refills at capacity per window for large limits', () => {
       const limiter = new RateLimiter(100, 60_000, clock);
       expect(spend(limiter, 'u', 150), 'a burst of 100').to.equal(100);
       now = 30_000;
       expect(limiter.remaining('u'), 'half a window refills half the bucket').to.equal(50);
     });
 
-    it('never takes tokens away when the clock steps backwards', () => {
+    it('[R12] never takes tokens away when the clock steps backwards', () => {
       const limiter = new RateLimiter(5, 1000, clock);
       now = 1000;
       spend(limiter, 'u', 4);
@@ -171,7 +175,7 @@ describe('RateLimiter (hidden)', () => {
   });
 
   describe('remaining', () => {
-    it('rounds partial tokens down', () => {
+    it('[R6] rounds partial tokens down', () => {
       const limiter = new RateLimiter(2, 1000, clock);
       spend(limiter, 'u', 2);
       now = 250;
@@ -180,7 +184,7 @@ describe('RateLimiter (hidden)', () => {
       expect(limiter.remaining('u'), '1.5 tokens count as 1').to.equal(1);
     });
 
-    it('does not consume tokens', () => {
+    it('[R8] remaining does not consume tokens', () => {
       const limiter = new RateLimiter(3, 1000, clock);
       for (let i = 0; i < 10; i++) limiter.remaining('u');
       expect(spend(limiter, 'u', 5), 'all three tokens still there').to.equal(3);
@@ -189,7 +193,7 @@ describe('RateLimiter (hidden)', () => {
   });
 
   describe('retryAfterMs', () => {
-    it('is 0 while a token is available', () => {
+    it('[R7] is 0 while a token is available', () => {
       const limiter = new RateLimiter(5, 1000, clock);
       expect(limiter.retryAfterMs('new'), 'a new user can go now').to.equal(0);
       spend(limiter, 'u', 5);
@@ -197,7 +201,7 @@ describe('RateLimiter (hidden)', () => {
       expect(limiter.retryAfterMs('u'), '1.5 tokens: go now').to.equal(0);
     });
 
-    it('is the time until the next token, not until the bucket is full', () => {
+    it('[R7] is the time until the next token, not until the bucket is full', () => {
       const limiter = new RateLimiter(5, 1000, clock);
       spend(limiter, 'u', 5);
       expect(limiter.retryAfterMs('u'), 'one token every 200 ms').to.equal(200);
@@ -207,7 +211,7 @@ describe('RateLimiter (hidden)', () => {
       expect(limiter.retryAfterMs('u'), 'half a token refilled').to.equal(100);
     });
 
-    it('rounds up so that waiting that long is enough', () => {
+    it('[R7] rounds up so that waiting that long is enough', () => {
       const limiter = new RateLimiter(3, 1000, clock);
       spend(limiter, 'u', 3);
       const wait = limiter.retryAfterMs('u');
@@ -218,7 +222,7 @@ describe('RateLimiter (hidden)', () => {
       expect(limiter.allow('u'), 'retrying after the advised wait succeeds').to.equal(true);
     });
 
-    it('does not consume or delay anything', () => {
+    it('[R8] retryAfterMs does not consume or delay anything', () => {
       const limiter = new RateLimiter(1, 1000, clock);
       for (let i = 0; i < 5; i++) expect(limiter.retryAfterMs('u')).to.equal(0);
       expect(limiter.allow('u'), 'the token is still there').to.equal(true);
@@ -226,7 +230,7 @@ describe('RateLimiter (hidden)', () => {
   });
 
   describe('cleanup', () => {
-    it('forgets only users whose buckets are full again', () => {
+    it('[R11][R10] forgets only users whose buckets are full again', () => {
       const limiter = new RateLimiter(5, 1000, clock);
       spend(limiter, 'alice', 5);
       spend(limiter, 'bob', 1);
@@ -243,7 +247,7 @@ describe('RateLimiter (hidden)', () => {
       expect(limiter.trackedUsers).to.equal(0);
     });
 
-    it('changes no answer for a user it removed', () => {
+    it('[R11] changes no answer for a user it removed', () => {
       const limiter = new RateLimiter(3, 1000, clock);
       spend(limiter, 'u', 3);
       now = 5000;
@@ -252,10 +256,172 @@ describe('RateLimiter (hidden)', () => {
       expect(spend(limiter, 'u', 5), 'a forgotten user starts full').to.equal(3);
     });
 
-    it('returns 0 when nobody is tracked', () => {
+    it('[R11] returns 0 when nobody is tracked', () => {
       const limiter = new RateLimiter(3, 1000, clock);
       expect(limiter.cleanup()).to.equal(0);
       expect(limiter.trackedUsers).to.equal(0);
+    });
+  });
+
+  describe('memory', () => {
+    it('[R8] never adds a user to memory when only asked about them', () => {
+      const limiter = new RateLimiter(5, 1000, clock);
+      expect(limiter.remaining('ghost')).to.equal(5);
+      expect(limiter.retryAfterMs('ghost')).to.equal(0);
+      expect(limiter.trackedUsers, 'queries about a user never seen keep no bucket').to.equal(0);
+      limiter.allow('alice');
+      now = 100;
+      limiter.remaining('bob');
+      limiter.retryAfterMs('carol');
+      expect(limiter.trackedUsers, 'only alice, who made a request, is remembered').to.equal(1);
+      expect(limiter.cleanup(), 'nothing to forget for users only asked about').to.equal(0);
+    });
+
+    it('[R8] queries keep the fractional refill they observed', () => {
+      const limiter = new RateLimiter(5, 1000, clock);
+      spend(limiter, 'u', 5);
+      for (now = 10; now < 200; now += 10) {
+        expect(limiter.remaining('u'), `no whole token at ${now} ms`).to.equal(0);
+        expect(limiter.retryAfterMs('u'), `wait at ${now} ms`).to.equal(200 - now);
+      }
+      now = 200;
+      expect(limiter.allow('u'), 'looking at the bucket did not delay the refill').to.equal(true);
+    });
+
+    it('[R10] counts a user from their first request until cleanup, even when denied or full again', () => {
+      const limiter = new RateLimiter(1, 1000, clock);
+      expect(limiter.trackedUsers, 'nobody yet').to.equal(0);
+      limiter.allow('a');
+      limiter.allow('a');
+      limiter.allow('b');
+      expect(limiter.trackedUsers, 'a and b made requests').to.equal(2);
+      now = 10_000;
+      expect(limiter.remaining('a'), 'full again').to.equal(1);
+      expect(limiter.trackedUsers, 'still held until cleanup()').to.equal(2);
+      expect(limiter.cleanup()).to.equal(2);
+      expect(limiter.trackedUsers, 'gone after cleanup').to.equal(0);
+      limiter.allow('a');
+      expect(limiter.trackedUsers, 'a request brings a user back').to.equal(1);
+    });
+  });
+
+  describe('model', () => {
+    type Op = 'allow' | 'remaining' | 'retryAfterMs' | 'cleanup' | 'trackedUsers';
+    interface Step {
+      op: Op;
+      user: string;
+      /** Milliseconds the clock moves forward before this step. */
+      dt: number;
+    }
+    interface Scenario {
+      capacity: number;
+      windowMs: number;
+      steps: Step[];
+    }
+
+    /** The statement, literally: one bucket per user, refilled on each look. Windows are powers of two
+     * (and 0.5 ms) so every token count is exact in floating point and the model needs no tolerance. */
+    class ModelLimiter {
+      private readonly buckets = new Map<string, { tokens: number; at: number }>();
+      constructor(
+        private readonly capacity: number,
+        private readonly windowMs: number,
+      ) {}
+      private level(user: string, now: number): number {
+        const b = this.buckets.get(user);
+        return b ? Math.min(this.capacity, b.tokens + ((now - b.at) * this.capacity) / this.windowMs) : this.capacity;
+      }
+      allow(user: string, now: number): boolean {
+        const tokens = this.level(user, now);
+        const allowed = tokens >= 1;
+        this.buckets.set(user, { tokens: allowed ? tokens - 1 : tokens, at: now });
+        return allowed;
+      }
+      remaining(user: string, now: number): number {
+        return Math.floor(this.level(user, now));
+      }
+      retryAfterMs(user: string, now: number): number {
+        const tokens = this.level(user, now);
+        return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * this.windowMs) / this.capacity);
+      }
+      cleanup(now: number): number {
+        let removed = 0;
+        for (const user of [...this.buckets.keys()]) {
+          if (this.level(user, now) >= this.capacity) {
+            this.buckets.delete(user);
+            removed++;
+          }
+        }
+        return removed;
+      }
+      trackedUsers(): number {
+        return this.buckets.size;
+      }
+    }
+
+    const scenarios: fc.Arbitrary<Scenario> = fc
+      .record({ capacity: fc.integer({ min: 1, max: 5 }), windowMs: fc.constantFrom(0.5, 1, 2, 8, 64, 1024) })
+      .chain(({ capacity, windowMs }) =>
+        fc.record({
+          capacity: fc.constant(capacity),
+          windowMs: fc.constant(windowMs),
+          steps: fc.array(
+            fc.record({
+              op: fc.constantFrom<Op>('allow', 'allow', 'allow', 'remaining', 'retryAfterMs', 'cleanup', 'trackedUsers'),
+              user: fc.constantFrom('a', 'a', 'b', 'c'),
+              // Mostly bursts in the same millisecond, so buckets run empty and boundaries are reached.
+              dt: fc.oneof(
+                { arbitrary: fc.constant(0), weight: 4 },
+                fc.integer({ min: 1, max: Math.ceil(windowMs / capacity) + 1 }),
+                fc.integer({ min: 0, max: Math.ceil(windowMs * 2) }),
+              ),
+            }),
+            { minLength: 1, maxLength: 30, size: 'max' },
+          ),
+        }),
+      );
+
+    const call = (s: Step) => (s.op === 'cleanup' || s.op === 'trackedUsers' ? `${s.op}()` : `${s.op}('${s.user}')`);
+
+    /** Runs the scenario on the solution and the model; describes the first step where they differ. */
+    function divergence({ capacity, windowMs, steps }: Scenario): string | null {
+      let now = 0;
+      const limiter = new RateLimiter(capacity, windowMs, () => now);
+      const model = new ModelLimiter(capacity, windowMs);
+      const done: string[] = [];
+      for (const step of steps) {
+        now += step.dt;
+        let want: number | boolean;
+        let got: unknown;
+        try {
+          if (step.op === 'allow') [want, got] = [model.allow(step.user, now), limiter.allow(step.user)];
+          else if (step.op === 'remaining') [want, got] = [model.remaining(step.user, now), limiter.remaining(step.user)];
+          else if (step.op === 'retryAfterMs') [want, got] = [model.retryAfterMs(step.user, now), limiter.retryAfterMs(step.user)];
+          else if (step.op === 'cleanup') [want, got] = [model.cleanup(now), limiter.cleanup()];
+          else [want, got] = [model.trackedUsers(), limiter.trackedUsers];
+        } catch (err) {
+          got = `an error (${String(err)})`;
+          want = NaN;
+        }
+        const here = `${call(step)} at ${now} ms`;
+        if (!Object.is(got, want)) {
+          const before = done.length ? `after ${done.join(', ')}: ` : '';
+          return `new RateLimiter(${capacity}, ${windowMs}), ${before}${here} expected ${String(want)}, got ${String(got)}`;
+        }
+        done.push(`${here} → ${String(got)}`);
+      }
+      return null;
+    }
+
+    it('[model] agrees with a model over random interleaved operations, users and clock steps', () => {
+      const result = fc.check(
+        fc.property(scenarios, (scenario) => divergence(scenario) === null),
+        { seed: 4, numRuns: 100 },
+      );
+      if (result.failed) {
+        const shrunk = result.counterexample![0];
+        expect.fail(`${divergence(shrunk)}  (fast-check seed ${result.seed}, shrunk ${result.numShrinks} times)`);
+      }
     });
   });
 });

@@ -6,9 +6,10 @@
 import vm from 'node:vm';
 import { build, transform } from 'esbuild';
 import * as chai from 'chai';
+import * as fastCheck from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createStackMapper } from '../results/stackMapping';
-import { CHAI_GLOBAL } from '../sandbox/protocol';
+import { CHAI_GLOBAL, FAST_CHECK_GLOBAL } from '../sandbox/protocol';
 import { nameLocations, runScript } from '../sandbox/worker/serializeError';
 import { RunCompiler, type BuildFn, type BundleInput, type BundleOutput, type EsbuildApi, type TransformFn } from './bundle';
 
@@ -104,7 +105,7 @@ describe('RunCompiler', () => {
     expect(out).toEqual({ ok: false, diagnostics: [{ file: 'solution.ts', message: 'Unexpected ";"', line: 2, column: 13, length: 1 }] });
   });
 
-  it('rejects imports other than chai and ./solution, located at the import', async () => {
+  it('rejects imports other than chai, fast-check and ./solution, located at the import', async () => {
     const out = await compile({
       solution: 'export const x = 1;\n',
       tests: "import { x } from './solution';\nimport fs from 'node:fs';\nconsole.log(x, fs);\n",
@@ -157,6 +158,30 @@ describe('s', () => { it('live', () => { inc(); if (n !== 1 || S.n !== 1 || twic
       testFileName: 't',
     });
     expect(execute(out)).toEqual([{ title: 'live', error: null }]);
+  });
+
+  it('lets tests import fast-check (default, namespace and named) from the global the worker sets', async () => {
+    const out = await compile({
+      solution: 'export function add(a: number, b: number): number { return a + b; }\n',
+      tests: `import fc from 'fast-check';
+import * as ns from 'fast-check';
+import { property, integer } from 'fast-check';
+import { add } from './solution';
+describe('s', () => {
+  it('[model] adds', () => { fc.assert(property(integer(), ns.integer(), (a, b) => add(a, b) === a + b), { seed: 1, numRuns: 20 }); });
+  it('reports a shrunk counterexample', () => { fc.assert(fc.property(fc.nat(), (a) => add(a, 0) < 10), { seed: 1 }); });
+});
+`,
+      testFileName: 'hidden.test.ts',
+    });
+    const [ok, failing] = execute(out, { [FAST_CHECK_GLOBAL]: fastCheck });
+    expect(ok).toEqual({ title: '[model] adds', error: null });
+    expect(failing?.error?.message).toContain('Counterexample: [10]');
+  });
+
+  it('says fast-check is missing when the worker did not provide it', async () => {
+    const out = await compile({ solution: 'export const x = 1;\n', tests: "import fc from 'fast-check';\ndescribe('s', () => { it('t', () => { fc.nat(); }); });\n", testFileName: 't' });
+    expect(() => execute(out)).toThrow('fast-check is not available in this sandbox');
   });
 
   it('maps a throw in the solution top level to solution.ts', async () => {

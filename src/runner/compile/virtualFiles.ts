@@ -12,9 +12,11 @@
 import type { Plugin } from 'esbuild-wasm';
 import { SOLUTION_GLOBAL } from '../sandbox/protocol';
 import { CHAI_SHIM_SOURCE } from './chaiShim';
+import { FAST_CHECK_SHIM_SOURCE } from './fastCheckShim';
 
 const NAMESPACE = 'rehearse';
 const SHIM_NAMESPACE = 'rehearse-shim';
+const FAST_CHECK_NAMESPACE = 'rehearse-fast-check';
 const LINK_NAMESPACE = 'rehearse-link';
 export const ENTRY_PATH = 'tests.ts';
 export const SOLUTION_PATH = 'solution.ts';
@@ -28,7 +30,7 @@ const SOLUTION_SPECIFIER = /^\.\/solution(\.ts|\.js)?$/;
 const LINK_SPECIFIER = '\0rehearse-link';
 
 export function importNotAvailable(path: string): string {
-  return `Cannot import "${path}": only 'chai' and './solution' are available in the runner.`;
+  return `Cannot import "${path}": only 'chai', 'fast-check' and './solution' are available in the runner.`;
 }
 
 /**
@@ -60,6 +62,7 @@ export function testFilesPlugin(sources: TestFileSources): Plugin {
         }
         if (SOLUTION_SPECIFIER.test(args.path)) return { path: SOLUTION_PATH, namespace: NAMESPACE };
         if (args.path === 'chai') return { path: 'chai', namespace: SHIM_NAMESPACE };
+        if (args.path === 'fast-check') return { path: 'fast-check', namespace: FAST_CHECK_NAMESPACE };
         return { errors: [{ text: importNotAvailable(args.path) }] };
       });
       build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) =>
@@ -69,6 +72,7 @@ export function testFilesPlugin(sources: TestFileSources): Plugin {
       );
       build.onLoad({ filter: /.*/, namespace: LINK_NAMESPACE }, () => ({ contents: LINK_SOURCE, loader: 'js' }));
       build.onLoad({ filter: /.*/, namespace: SHIM_NAMESPACE }, () => ({ contents: CHAI_SHIM_SOURCE, loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: FAST_CHECK_NAMESPACE }, () => ({ contents: FAST_CHECK_SHIM_SOURCE, loader: 'js' }));
     },
   };
 }

@@ -45,6 +45,9 @@ export const TESTS_SCRIPT_URL = 'rehearse-tests.js';
 /** The worker global holding chai; the compiled `import ... from 'chai'` reads it (compile/chaiShim.ts). */
 export const CHAI_GLOBAL = '__rehearseChai';
 
+/** The worker global holding fast-check's module namespace (compile/fastCheckShim.ts reads it). */
+export const FAST_CHECK_GLOBAL = '__rehearseFastCheck';
+
 /**
  * The global the solution script assigns its exports object to (a classic script's top-level `var`); the
  * test bundle's `./solution` reads it. The solution always evaluates first, so its top-level code runs
