@@ -152,7 +152,9 @@ function readSession(data: Uint8Array): { json: SessionJson; session: SessionRec
 function readEvents(data: Uint8Array, progress: Progress): SessionEvent[] {
   const lines = text(EVENTS_FILE, data).split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  const { event: validateAny, eventOfType } = bundleValidators();
+  // Each line is checked against its own type's schema: the same verdict as the published oneOf (whose
+  // branches differ by their \`type\` constant), without trying all twelve branches on every line.
+  const { eventOfType } = bundleValidators();
   const events: SessionEvent[] = [];
   let lastT = 0;
   lines.forEach((line, i) => {
@@ -162,13 +164,10 @@ function readEvents(data: Uint8Array, progress: Progress): SessionEvent[] {
     } catch {
       fail('invalid-json', `Line ${i + 1} of this bundle's events.jsonl is not valid JSON.`);
     }
-    if (!validateAny(raw)) {
-      const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-      const ofType = typeof type === 'string' ? eventOfType(type) : null;
-      if (ofType) ofType(raw);
-      const why = ofType ? describeSchemaErrors(ofType.errors) : `unknown event type ${JSON.stringify(type)}`;
-      fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is malformed: ${why}.`);
-    }
+    const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+    const validate = typeof type === 'string' ? eventOfType(type) : null;
+    if (!validate) fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is malformed: unknown event type ${JSON.stringify(type)}.`);
+    if (!validate(raw)) fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is malformed: ${describeSchemaErrors(validate.errors)}.`);
     const event = restoreSessionEvent(raw);
     if (!event) fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is not a usable event.`);
     if (event.t < lastT) fail('inconsistent', `Line ${i + 1} of this bundle's events.jsonl goes back in time: the log is out of order.`);
