@@ -4,11 +4,12 @@
  * each audio segment as one finished blob, the levels in batches, and the review. If any write fails (a
  * full disk, a session that appeared meanwhile) the transaction aborts and nothing of the import remains.
  *
- * IndexedDB serialises each value on the calling thread when the request is made, so 600 000 events
- * written in one go would block the page for seconds. Requests are therefore made in slices of a few
- * milliseconds of work; between slices the page gets the thread back while we wait for the slice's
- * last request. Its success callback runs while the transaction is still active, so every slice joins
- * the same transaction, and one failure anywhere still aborts all of it.
+ * It runs in the import worker (features/bundle/worker), so the log's events never exist on the page's
+ * thread. IndexedDB serialises each value on the calling thread when the request is made, so requests
+ * are made in slices of a few milliseconds of work, and between slices the thread is free while we wait
+ * for the slice's last request (progress is reported then). Its success callback runs while the
+ * transaction is still active, so every slice joins the same transaction, and one failure anywhere still
+ * aborts all of it. Called on a page, the slicing keeps the page responsive too.
  */
 import type { ReviewRecord } from '../core/review/types';
 import type { SessionEvent, SessionRecord } from '../core/session/types';

@@ -3,7 +3,7 @@ import { importPercent, stageLabel, throttledProgress, type ImportProgress, type
 
 describe('import progress', () => {
   it('goes from 0 to 100 and never backwards through the stages in order', () => {
-    const stages: ImportStage[] = ['reading', 'files', 'session', 'log', 'audio', 'receiving', 'saving'];
+    const stages: ImportStage[] = ['reading', 'files', 'session', 'log', 'audio', 'saving'];
     let last = -1;
     for (const stage of stages) {
       for (const fraction of [0, 0.5, 1]) {

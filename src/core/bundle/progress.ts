@@ -3,7 +3,7 @@
  * import. Each stage owns a fixed slice of the bar, sized by what it usually costs for a long session
  * (checking the log dominates; reading and the final write are quick), so the bar never goes backwards.
  */
-export type ImportStage = 'reading' | 'files' | 'session' | 'log' | 'audio' | 'receiving' | 'saving';
+export type ImportStage = 'reading' | 'files' | 'session' | 'log' | 'audio' | 'saving';
 
 const STAGES: readonly { stage: ImportStage; label: string; share: number }[] = [
   { stage: 'reading', label: 'Reading the file', share: 5 },
@@ -11,8 +11,7 @@ const STAGES: readonly { stage: ImportStage; label: string; share: number }[] = 
   { stage: 'session', label: 'Checking the session', share: 5 },
   { stage: 'log', label: 'Checking the event log', share: 40 },
   { stage: 'audio', label: 'Checking the audio', share: 5 },
-  { stage: 'receiving', label: 'Preparing the session', share: 5 },
-  { stage: 'saving', label: 'Saving the session', share: 15 },
+  { stage: 'saving', label: 'Saving the session', share: 20 },
 ];
 
 export interface ImportProgress {

@@ -4,12 +4,12 @@ import type { ImportMode } from '../../storage/importSession';
 import { ImportProgressBar } from './ImportProgressBar';
 import { LOAD_FAILED, loadBundleActions } from './loadBundleActions';
 import { ReplaceDialog, type SessionSide } from './ReplaceDialog';
-import type { CheckedImport } from './worker/importClient';
+import type { CheckedSummary } from './worker/importClient';
 
 type ImportState =
   | { kind: 'idle' }
   | { kind: 'busy'; fileName: string; progress: ImportProgress }
-  | { kind: 'ask'; fileName: string; bundle: CheckedImport; existing: SessionSide }
+  | { kind: 'ask'; fileName: string; bundle: CheckedSummary; existing: SessionSide }
   | { kind: 'done'; message: string }
   | { kind: 'error'; message: string };
 
@@ -32,7 +32,7 @@ export function ImportDropZone({ children, onImported }: { children: ReactNode; 
   // and can take the focus back when the dialog closes.
   const busy = state.kind === 'busy';
 
-  const save = async (fileName: string, bundle: CheckedImport, mode: ImportMode) => {
+  const save = async (fileName: string, bundle: CheckedSummary, mode: ImportMode) => {
     const actions = await loadBundleActions();
     if (!actions) return setState({ kind: 'error', message: LOAD_FAILED });
     const onProgress = (progress: ImportProgress) => setState({ kind: 'busy', fileName, progress });
@@ -149,6 +149,7 @@ export function ImportDropZone({ children, onImported }: { children: ReactNode; 
           incoming={{ title: state.bundle.problem.title, startedAt: state.bundle.session.startedAt }}
           onChoose={(mode) => {
             if (mode) return void save(state.fileName, state.bundle, mode);
+            void loadBundleActions().then((actions) => actions?.discardImportedBundle(state.bundle));
             setState({ kind: 'idle' });
             buttonRef.current?.focus();
           }}

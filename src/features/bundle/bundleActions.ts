@@ -10,9 +10,9 @@ import { BUNDLE_LIMITS } from '../../core/bundle/format';
 import type { ImportProgress } from '../../core/bundle/progress';
 import { CATALOG, problemTitle } from '../../problems/catalog';
 import { loadSessionForExport } from '../../storage/exportSession';
-import { importSession, ImportWriteError, type ImportMode } from '../../storage/importSession';
+import { ImportWriteError, type ImportMode } from '../../storage/importSession';
 import { loadSession } from '../../storage/sessions';
-import { ImportClient, type CheckedImport } from './worker/importClient';
+import { ImportClient, type CheckedSummary } from './worker/importClient';
 
 export interface ExportedBundle {
   fileName: string;
@@ -39,7 +39,7 @@ export async function exportSessionBundle(sessionId: string): Promise<ExportedBu
 const importClient = new ImportClient();
 
 /** Checks a chosen file in the import worker; throws a BundleError with the reason it cannot be imported. */
-export async function readBundleFile(file: Blob, onProgress?: (p: ImportProgress) => void): Promise<CheckedImport> {
+export async function readBundleFile(file: Blob, onProgress?: (p: ImportProgress) => void): Promise<CheckedSummary> {
   // Checked before anything is read: a huge file is refused without loading it into memory.
   if (file.size > BUNDLE_LIMITS.maxFileBytes) {
     throw new BundleError('file-too-large', `This file is ${formatMiB(file.size)}; a bundle may be at most ${formatMiB(BUNDLE_LIMITS.maxFileBytes)}.`);
@@ -53,8 +53,14 @@ export async function existingSession(sessionId: string): Promise<{ title: strin
   return session ? { title: problemTitle(session.problemId), startedAt: session.startedAt } : null;
 }
 
-export async function saveImportedBundle(bundle: CheckedImport, mode: ImportMode, onProgress?: (p: ImportProgress) => void): Promise<string> {
-  return importSession(bundle, mode, { onProgress: (fraction) => onProgress?.({ stage: 'saving', fraction }) });
+/** Writes a checked bundle; the worker that checked it writes it (one IndexedDB transaction). */
+export function saveImportedBundle(bundle: CheckedSummary, mode: ImportMode, onProgress?: (p: ImportProgress) => void): Promise<string> {
+  return importClient.save(bundle.checkId, mode, onProgress);
+}
+
+/** The person cancelled the Replace dialog: nothing is written, and the worker drops the bundle. */
+export function discardImportedBundle(bundle: CheckedSummary): void {
+  importClient.discard(bundle.checkId);
 }
 
 /** A message for anything the import or export threw: our own errors say it already. */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BundleError } from '../../../core/bundle/errors';
 import type { ImportProgress } from '../../../core/bundle/progress';
+import { ImportWriteError } from '../../../storage/importSession';
 import { ImportClient, type WorkerLike } from './importClient';
 import type { ImportRequest, ImportResponse } from './protocol';
 
@@ -28,9 +29,7 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-const session = { id: 's', problemId: 'p' };
-const checked = (id: number, eventCount: number) =>
-  ({ type: 'checked', id, eventCount, bundle: { manifest: {}, problem: { id: 'p', title: 'P' }, session, review: null, levels: [], audio: [{ index: 0, mimeType: 'audio/webm', blob: new Blob(['x']) }] } }) as unknown as ImportResponse;
+const summary = { checkId: 1, problem: { id: 'p', title: 'P' }, session: { id: 's', startedAt: 5 }, review: null, eventCount: 2 };
 
 function setUp(stallMs = 1_000) {
   const workers: FakeWorker[] = [];
@@ -45,47 +44,51 @@ function setUp(stallMs = 1_000) {
 describe('ImportClient', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('gathers the log’s chunks in order, reports progress, and resolves with the whole bundle', async () => {
+  it('checks, reports progress, then saves the checked bundle by its id', async () => {
     const { client, workers } = setUp();
     const progress: ImportProgress[] = [];
     const file = new Blob(['zip']);
-    const result = client.check(file, ['p'], (p) => progress.push(p));
+    const checking = client.check(file, ['p'], (p) => progress.push(p));
     const w = workers[0]!;
     expect(w.requests).toEqual([{ type: 'check', id: 1, file, knownProblemIds: ['p'] }]);
     w.reply({ type: 'progress', id: 1, stage: 'log', fraction: 0.5 });
-    w.reply({ type: 'events', id: 1, events: [{ t: 0, type: 'pause' }], total: 2 });
-    w.reply({ type: 'events', id: 2, events: [{ t: 9, type: 'pause' }], total: 1 }); // another request's: ignored
-    w.reply({ type: 'events', id: 1, events: [{ t: 1, type: 'resume' }], total: 2 });
+    w.reply({ type: 'progress', id: 2, stage: 'log', fraction: 0.9 }); // another request's: ignored
     w.reply({ type: 'progress', id: 1, stage: 'bogus', fraction: 1 }); // malformed: ignored
-    w.reply(checked(1, 2));
-    const bundle = await result;
-    expect(bundle.events).toEqual([{ t: 0, type: 'pause' }, { t: 1, type: 'resume' }]);
-    expect(bundle.session).toEqual(session);
-    expect(progress).toEqual([{ stage: 'log', fraction: 0.5 }, { stage: 'receiving', fraction: 0.5 }, { stage: 'receiving', fraction: 1 }]);
+    w.reply({ type: 'checked', id: 1, summary });
+    expect(await checking).toEqual(summary);
+    expect(progress).toEqual([{ stage: 'log', fraction: 0.5 }]);
+
+    const saving = client.save(1, 'copy', (p) => progress.push(p));
+    expect(w.requests[1]).toEqual({ type: 'save', id: 2, checkId: 1, mode: 'copy' });
+    w.reply({ type: 'progress', id: 2, stage: 'saving', fraction: 0.5 });
+    w.reply({ type: 'saved', id: 2, sessionId: 'new-id' });
+    expect(await saving).toBe('new-id');
+    expect(progress.at(-1)).toEqual({ stage: 'saving', fraction: 0.5 });
+    client.discard(1);
+    expect(w.requests[2]).toEqual({ type: 'discard', id: 3, checkId: 1 });
   });
 
-  it('turns a refusal into the BundleError the worker caught', async () => {
+  it('turns a refusal into the BundleError, and a failed write into the ImportWriteError', async () => {
     const { client, workers } = setUp();
-    const result = client.check(new Blob(['x']), []);
+    const checking = client.check(new Blob(['x']), []);
     workers[0]!.reply({ type: 'refused', id: 1, code: 'not-zip', message: 'This file is not a Rehearse bundle: it is not a zip archive.' });
-    const error = await result.catch((e: unknown) => e);
+    const error = await checking.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BundleError);
     expect(error).toMatchObject({ code: 'not-zip', message: 'This file is not a Rehearse bundle: it is not a zip archive.' });
+    const saving = client.save(1, 'new');
+    workers[0]!.reply({ type: 'save-failed', id: 2, reason: 'quota', message: 'There is not enough storage space to import this session.' });
+    const writeError = await saving.catch((e: unknown) => e);
+    expect(writeError).toBeInstanceOf(ImportWriteError);
+    expect(writeError).toMatchObject({ reason: 'quota' });
   });
 
-  it('refuses a result that lost part of the log', async () => {
-    const { client, workers } = setUp();
-    const result = client.check(new Blob(['x']), []);
-    workers[0]!.reply({ type: 'events', id: 1, events: [{ t: 0, type: 'pause' }], total: 2 });
-    workers[0]!.reply(checked(1, 2));
-    await expect(result).rejects.toThrow('lost part of the event log (1 of 2 events)');
-  });
-
-  it('stops a worker that goes silent, and the next check gets a fresh one', async () => {
+  it('stops a worker that goes silent, and the next request gets a fresh one', async () => {
     vi.useFakeTimers();
     const { client, workers } = setUp(1_000);
-    const result = client.check(new Blob(['x']), []);
-    const outcome = result.then(() => new Error("resolved"), (e: unknown) => e as Error);
+    const outcome = client.check(new Blob(['x']), []).then(
+      () => new Error('resolved'),
+      (e: unknown) => e as Error,
+    );
     vi.advanceTimersByTime(900);
     workers[0]!.reply({ type: 'progress', id: 1, stage: 'log', fraction: 0.1 }); // alive: the clock restarts
     vi.advanceTimersByTime(900);
@@ -99,11 +102,11 @@ describe('ImportClient', () => {
     client.dispose();
   });
 
-  it('fails every pending check when the worker crashes', async () => {
+  it('fails every pending request when the worker crashes', async () => {
     const { client, workers } = setUp();
-    const result = client.check(new Blob(['x']), []);
+    const checking = client.check(new Blob(['x']), []);
     workers[0]!.crash();
-    await expect(result).rejects.toThrow('The bundle check stopped: out of memory.');
+    await expect(checking).rejects.toThrow('The bundle import stopped: out of memory.');
     expect(workers[0]!.terminated).toBe(true);
   });
 });

@@ -1,16 +1,15 @@
 /**
- * Page side of the import worker: spawns it on first use, matches replies to requests by id, gathers the
- * log's chunks, and gives up on a worker that goes silent (no message, not even progress, for
- * IMPORT_STALL_LIMIT_MS): the worker is terminated, the check fails with a message, and the next check
- * gets a fresh worker. Refusals come back as the same BundleError parseBundle threw in the worker.
+ * Page side of the import worker: spawns it on first use, matches replies to requests by id, and gives
+ * up on a worker that goes silent (no message, not even progress, for IMPORT_STALL_LIMIT_MS): the worker
+ * is terminated, the request fails with a message, and the next one gets a fresh worker. Refusals come
+ * back as the BundleError parseBundle threw in the worker, failed writes as the ImportWriteError.
  */
 import { BundleError, type BundleErrorCode } from '../../../core/bundle/errors';
 import type { ImportProgress } from '../../../core/bundle/progress';
-import type { SessionEvent } from '../../../core/session/types';
-import { IMPORT_STALL_LIMIT_MS, isImportResponse, type CheckedBundle, type ImportRequest, type ImportResponse } from './protocol';
+import { ImportWriteError, type ImportMode } from '../../../storage/importSession';
+import { IMPORT_STALL_LIMIT_MS, isImportResponse, type CheckedSummary, type ImportRequest, type ImportResponse } from './protocol';
 
-/** A checked bundle, whole again on the page: ready for storage/importSession.ts. */
-export type CheckedImport = CheckedBundle & { events: SessionEvent[] };
+export type { CheckedSummary };
 
 export interface WorkerLike {
   postMessage(message: ImportRequest): void;
@@ -19,13 +18,16 @@ export interface WorkerLike {
   terminate(): void;
 }
 
+type Final = Extract<ImportResponse, { type: 'checked' | 'saved' }>;
+
 interface Pending {
-  events: SessionEvent[];
   onProgress: ((p: ImportProgress) => void) | undefined;
-  resolve: (bundle: CheckedImport) => void;
+  resolve: (reply: Final) => void;
   reject: (error: Error) => void;
   timer: ReturnType<typeof setTimeout> | undefined;
 }
+
+type RequestBody<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 function spawnImportWorker(): WorkerLike {
   return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'rehearse-import' });
@@ -42,18 +44,36 @@ export class ImportClient {
   ) {}
 
   /** Checks a bundle file in the worker; rejects with a BundleError saying why it cannot be imported. */
-  check(file: Blob, knownProblemIds: string[], onProgress?: (p: ImportProgress) => void): Promise<CheckedImport> {
-    const worker = this.ensureWorker();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { events: [], onProgress, resolve, reject, timer: undefined });
-      this.watch(id);
-      worker.postMessage({ type: 'check', id, file, knownProblemIds });
-    });
+  async check(file: Blob, knownProblemIds: string[], onProgress?: (p: ImportProgress) => void): Promise<CheckedSummary> {
+    const reply = await this.request({ type: 'check', file, knownProblemIds }, onProgress);
+    if (reply.type !== 'checked') throw new Error(`Unexpected reply ${reply.type}`);
+    return reply.summary;
+  }
+
+  /** Writes the checked bundle (one transaction, in the worker); resolves with the id it was stored under. */
+  async save(checkId: number, mode: ImportMode, onProgress?: (p: ImportProgress) => void): Promise<string> {
+    const reply = await this.request({ type: 'save', checkId, mode }, onProgress);
+    if (reply.type !== 'saved') throw new Error(`Unexpected reply ${reply.type}`);
+    return reply.sessionId;
+  }
+
+  /** The person cancelled: the worker may drop the checked bundle. */
+  discard(checkId: number): void {
+    this.worker?.postMessage({ type: 'discard', id: this.nextId++, checkId });
   }
 
   dispose(): void {
-    this.fail(new Error('The bundle check was stopped.'));
+    this.fail(new Error('The bundle import was stopped.'));
+  }
+
+  private request(body: RequestBody<ImportRequest>, onProgress?: (p: ImportProgress) => void): Promise<Final> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { onProgress, resolve, reject, timer: undefined });
+      this.watch(id);
+      worker.postMessage({ ...body, id } as ImportRequest);
+    });
   }
 
   /** (Re)starts the request's stall timer: every message from the worker proves it is alive. */
@@ -62,7 +82,7 @@ export class ImportClient {
     if (!pending) return;
     clearTimeout(pending.timer);
     pending.timer = setTimeout(() => {
-      this.fail(new Error(`Checking the bundle stopped responding for ${Math.round(this.stallLimitMs / 1000)} s, so it was stopped. Try again; if it happens again, the file may be damaged.`));
+      this.fail(new Error(`The bundle import stopped responding for ${Math.round(this.stallLimitMs / 1000)} s, so it was stopped. Try again; if it happens again, the file may be damaged.`));
     }, this.stallLimitMs);
   }
 
@@ -77,30 +97,22 @@ export class ImportClient {
   private onReply(reply: ImportResponse): void {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
+    if (reply.type === 'progress') {
+      this.watch(reply.id);
+      pending.onProgress?.({ stage: reply.stage, fraction: reply.fraction });
+      return;
+    }
+    this.settle(reply.id);
     switch (reply.type) {
-      case 'progress':
-        this.watch(reply.id);
-        pending.onProgress?.({ stage: reply.stage, fraction: reply.fraction });
-        return;
-      case 'events':
-        this.watch(reply.id);
-        for (const event of reply.events) pending.events.push(event);
-        pending.onProgress?.({ stage: 'receiving', fraction: reply.total ? pending.events.length / reply.total : 1 });
-        return;
-      case 'checked': {
-        this.settle(reply.id);
-        if (pending.events.length !== reply.eventCount) return pending.reject(new Error(`The bundle check lost part of the event log (${pending.events.length} of ${reply.eventCount} events).`));
-        pending.resolve({ ...reply.bundle, events: pending.events });
-        return;
-      }
+      case 'checked':
+      case 'saved':
+        return pending.resolve(reply);
       case 'refused':
-        this.settle(reply.id);
-        pending.reject(new BundleError(reply.code as BundleErrorCode, reply.message));
-        return;
+        return pending.reject(new BundleError(reply.code as BundleErrorCode, reply.message));
+      case 'save-failed':
+        return pending.reject(new ImportWriteError(reply.reason, reply.message));
       case 'internal-error':
-        this.settle(reply.id);
-        pending.reject(new Error(`The bundle could not be checked: ${reply.message}`));
-        return;
+        return pending.reject(new Error(`The bundle could not be imported: ${reply.message}`));
     }
   }
 
@@ -113,7 +125,7 @@ export class ImportClient {
     });
     worker.addEventListener('error', (event: ErrorEvent) => {
       event.preventDefault();
-      if (this.worker === worker) this.fail(new Error(`The bundle check stopped: ${event.message || 'the worker failed'}.`));
+      if (this.worker === worker) this.fail(new Error(`The bundle import stopped: ${event.message || 'the worker failed'}.`));
     });
     this.worker = worker;
     return worker;
