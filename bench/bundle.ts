@@ -251,6 +251,11 @@ async function benchLargeLog(browser: import('@playwright/test').Browser, dir: s
     // tsx names functions through an `__name` helper that does not exist in the page.
     await page.evaluate('globalThis.__name = (f) => f');
     await page.evaluate(installMainThreadWatch);
+    // The same page doing nothing for 3 s: on a loaded machine the OS alone makes "long tasks" (a task
+    // is timed on the wall clock), and this shows how much of the import's figure is that.
+    const idleFrom = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(3_000);
+    const idle = (await page.evaluate((from) => Math.max(0, ...(window as unknown as { __watch: Watch }).__watch.tasks.filter((t) => t.start >= from).map((t) => t.ms)), idleFrom)) as number;
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import a session' }).click();
     const chosenAt = await page.evaluate(() => performance.now());
@@ -274,12 +279,13 @@ async function benchLargeLog(browser: import('@playwright/test').Browser, dir: s
     worst = Math.max(worst, task);
     console.log(
       `  run ${i + 1}: file chosen → "Imported" ${totalMs.toFixed(0)} ms; longest main-thread task during the import ${task.toFixed(0)} ms (longest frame gap ${during(watch.gaps).toFixed(0)} ms); ` +
-        `then the library's refresh: longest task ${after(watch.tasks).toFixed(0)} ms`,
+        `then the library's refresh: longest task ${after(watch.tasks).toFixed(0)} ms; the idle page before: longest task ${idle.toFixed(0)} ms`,
     );
     await context.close();
   }
   const verdict = worst < LONG_TASK_LIMIT_MS ? 'PASS' : 'FAIL';
-  console.log(`  ${verdict}: longest main-thread task during a 20 MB-log import ${worst.toFixed(0)} ms (must be < ${LONG_TASK_LIMIT_MS} ms)`);
+  const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
+  console.log(`  ${verdict}: longest main-thread task during a 20 MB-log import ${worst.toFixed(0)} ms (must be < ${LONG_TASK_LIMIT_MS} ms; load average ${load})`);
   if (verdict === 'FAIL') process.exitCode = 1;
 }
 
