@@ -61,10 +61,6 @@ export class ImportWriteError extends Error {
   }
 }
 
-export async function sessionExists(sessionId: string): Promise<boolean> {
-  return (await (await openRehearseDB()).getKey('sessions', sessionId)) !== undefined;
-}
-
 type Tx = IDBPTransaction<RehearseDB, (typeof STORES)[number][], 'readwrite'>;
 /** One request to make, in order; made only when its slice comes. */
 type Write = (tx: Tx) => Promise<unknown>;
