@@ -260,19 +260,22 @@ test('bad bundles are refused with their own message and nothing is written', as
 
   // A valid bundle that does not fit: the single transaction aborts and leaves no partial session.
   const other = fixtureSource();
-  other.session = { ...other.session, id: 'does-not-fit' };
-  other.review = other.review && { ...other.review, sessionId: 'does-not-fit' };
+  other.session = { ...other.session, id: '0d0e5f17-0000-4000-8000-00000000f117' };
+  other.review = other.review && { ...other.review, sessionId: other.session.id };
   const otherFile = test.info().outputPath('does-not-fit.zip');
   writeFileSync(otherFile, await buildBundle(other));
   // The browser refuses the audio as over quota, after the record and the log were already written in
   // the same transaction (simulated: Chromium's quota override does not reliably apply to one write).
-  await page.evaluate(() => {
+  // The import worker writes the session, so the refusal is made there; it exists since the first import.
+  const importWorker = page.workers().find((w) => w.url().includes('import.worker'));
+  if (!importWorker) throw new Error('the import worker is not running');
+  await importWorker.evaluate(() => {
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
       if (this.name === 'audioChunks') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     };
-    (window as unknown as { __restorePut: () => void }).__restorePut = () => {
+    (globalThis as unknown as { __restorePut: () => void }).__restorePut = () => {
       IDBObjectStore.prototype.put = put;
     };
   });
@@ -280,9 +283,9 @@ test('bad bundles are refused with their own message and nothing is written', as
     await importThroughButton(page, otherFile);
     await expect(page.getByRole('alert').filter({ hasText: 'Nothing was imported.' })).toContainText('There is not enough storage space to import this session.', { timeout: 20_000 });
     expect(await storedSessions(page)).toEqual(stored);
-    expect(await storedEvents(page, 'does-not-fit')).toEqual([]);
+    expect(await storedEvents(page, other.session.id)).toEqual([]);
   } finally {
-    await page.evaluate(() => (window as unknown as { __restorePut: () => void }).__restorePut());
+    await importWorker.evaluate(() => (globalThis as unknown as { __restorePut: () => void }).__restorePut());
   }
 });
 

@@ -15,7 +15,6 @@ export type BundleErrorCode =
   | 'too-many-files'
   | 'entry-too-large'
   | 'total-too-large'
-  | 'suspicious-compression'
   | 'size-mismatch'
   | 'damaged-entry'
   | 'missing-manifest'
@@ -27,6 +26,9 @@ export type BundleErrorCode =
   | 'invalid-json'
   | 'schema-violation'
   | 'inconsistent'
+  | 'out-of-range'
+  | 'invalid-session-id'
+  | 'not-audio'
   | 'unknown-problem';
 
 export class BundleError extends Error {

@@ -27,9 +27,12 @@ export const MAX_AUDIO_SEGMENTS = 50;
 const MIB = 1024 * 1024;
 
 /**
- * What an importer accepts. Sizes are the uncompressed bytes the zip declares, checked before inflating,
- * then checked again against what inflating actually produces. A 45-minute session is about 11 MB of
- * audio (Opus at 32 kb/s), 1–2 MB of events and 1 MB of levels, so these leave a wide margin.
+ * What an importer accepts. Sizes are the uncompressed bytes the zip declares, checked before inflating;
+ * inflating stops the moment an entry would produce more than it declared (inflateEntry.ts), so these
+ * sizes bound memory whatever the compression ratio. There is deliberately no ratio limit: a long, mostly
+ * silent session's levels compress more than 500:1, and such a session is one the app itself exports.
+ * A 45-minute session is about 11 MB of audio (Opus at 32 kb/s), 1–2 MB of events and 1 MB of levels;
+ * a 3-hour one about 45 MB of audio and 4 MB of levels, so these leave a wide margin.
  */
 export const BUNDLE_LIMITS = {
   /** The .zip file itself. */
@@ -44,14 +47,26 @@ export const BUNDLE_LIMITS = {
   maxSessionBytes: 2 * MIB,
   maxTextBytes: 5 * MIB,
   maxManifestBytes: 64 * 1024,
-  /**
-   * Largest uncompressed ÷ compressed ratio for an entry over `ratioCheckAboveBytes`. Real bundles stay
-   * far below (event logs ~10:1; audio is stored, 1:1); a zip bomb needs hundreds to a thousand to one.
-   * Small entries are exempt: a few hundred kB of silence levels may compress very well and harm nothing.
-   */
-  maxCompressionRatio: 200,
-  ratioCheckAboveBytes: 1 * MIB,
 } as const;
+
+/**
+ * Times inside a session (events, silences, phases, audio) must lie within its span: start to end for a
+ * session that ended, and at most this long for one cut off before its end was recorded. A session can
+ * span days only by being resumed after an interruption; a month is far beyond any practice session.
+ */
+export const MAX_SESSION_MS = 30 * 24 * 3600_000;
+
+/**
+ * Slack for times stamped on the wall clock (events, phase times): the log's stamps never go back even
+ * when the clock does (NTP), so the last event may land a moment after the recorded end.
+ */
+export const SESSION_TIME_TOLERANCE_MS = 2_000;
+
+/**
+ * Extra slack, as a share of the session's span, for times measured on the audio clock (segment
+ * durations, level frames, silences), which drifts against the wall clock by far less than this.
+ */
+export const AUDIO_CLOCK_TOLERANCE = 0.01;
 
 export const AUDIO_EXTENSIONS: Record<string, string> = { 'audio/webm': 'webm', 'audio/ogg': 'ogg', 'audio/mp4': 'mp4' };
 

@@ -3,17 +3,21 @@
  * run cheapest and most fundamental first: the zip's structure and every entry's metadata (nothing
  * inflated yet), the manifest (format, version, schema), each file inflated within its declared size and
  * matched against its SHA-256, then each JSON file against its schema and through the restore guards, and
- * finally that the parts agree (the log replays to solution.ts, audio and levels belong to real segments).
- * Nothing here writes anything: storage/importSession.ts writes only what this returns.
+ * finally that the parts agree (the log replays to solution.ts, every time lies within the session, the
+ * id is one the app makes, audio and levels belong to real segments and the audio is a real recording).
+ * Nothing here writes anything: storage/importSession.ts writes only what this returns. It runs in the
+ * import worker (features/bundle/worker), which reports `onProgress` to the page.
  */
 import { replayText } from '../session/editLog';
 import type { SessionEvent, SessionRecord } from '../session/types';
 import type { ReviewRecord } from '../review/types';
 import { restoreSessionEvent, restoreSessionRecord } from '../records/restore';
 import { restoreReview } from '../records/restoreReview';
+import { checkAudioContainer } from './audioContainer';
 import { sha256Hex } from './checksum';
 import { BundleError, fail, NOT_A_BUNDLE } from './errors';
 import {
+  audioFileName,
   audioSegmentOf,
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -28,7 +32,10 @@ import {
   type SessionJson,
 } from './format';
 import { inflateEntry } from './inflateEntry';
+import type { ImportProgress } from './progress';
 import { bundleValidators, describeSchemaErrors } from './schemas';
+import { isSessionId, quoteId } from './sessionId';
+import { checkEventTimes, checkRecordTimes, sessionSpan } from './sessionTimes';
 import { readZipDirectory, type ZipEntry } from './zipDirectory';
 
 export interface ParsedBundle {
@@ -44,7 +51,11 @@ export interface ParsedBundle {
 export interface ParseOptions {
   /** Whether this app knows the problem (a bundle from a newer version may name one it lacks). */
   knowsProblem?: (problemId: string) => boolean;
+  /** Called as each stage advances (often: throttle it before sending it anywhere). */
+  onProgress?: (progress: ImportProgress) => void;
 }
+
+type Progress = (progress: ImportProgress) => void;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -101,20 +112,29 @@ function checkListing(manifest: BundleManifest, entries: ReadonlyMap<string, Zip
   }
 }
 
-async function inflateAndVerify(bytes: Uint8Array, manifest: BundleManifest, entries: ReadonlyMap<string, ZipEntry>): Promise<Map<string, Uint8Array>> {
+async function inflateAndVerify(bytes: Uint8Array, manifest: BundleManifest, entries: ReadonlyMap<string, ZipEntry>, progress: Progress): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
+  const total = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
+  let done = 0;
   for (const f of manifest.files) {
     const data = inflateEntry(bytes, entries.get(f.path)!, false);
     if ((await sha256Hex(data)) !== f.sha256) {
       fail('checksum-mismatch', `“${f.path}” in this bundle does not match its checksum: the file was changed or damaged after export.`);
     }
     files.set(f.path, data);
+    done += f.bytes;
+    progress({ stage: 'files', fraction: total ? done / total : 1 });
   }
   return files;
 }
 
 function readSession(data: Uint8Array): { json: SessionJson; session: SessionRecord; review: ReviewRecord | null } {
   const raw = json(SESSION_FILE, data);
+  // Before the schema, so the message says what is wrong with the id rather than quote a pattern.
+  const rawId = (raw as { session?: { id?: unknown } } | null)?.session?.id;
+  if (rawId !== undefined && !isSessionId(rawId)) {
+    fail('invalid-session-id', `This bundle's ${SESSION_FILE} has the session id ${quoteId(rawId)}, which is not one Rehearse makes (a UUID such as 0b7c4e1a-2f3d-4c5b-9a8e-7d6c5b4a3f21).`);
+  }
   const validate = bundleValidators().session;
   if (!validate(raw)) fail('schema-violation', `This bundle's session.json is malformed: ${describeSchemaErrors(validate.errors)}.`);
   const parsed = raw as SessionJson;
@@ -129,10 +149,12 @@ function readSession(data: Uint8Array): { json: SessionJson; session: SessionRec
   return { json: parsed, session, review };
 }
 
-function readEvents(data: Uint8Array): SessionEvent[] {
+function readEvents(data: Uint8Array, progress: Progress): SessionEvent[] {
   const lines = text(EVENTS_FILE, data).split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  const { event: validateAny, eventOfType } = bundleValidators();
+  // Each line is checked against its own type's schema: the same verdict as the published oneOf (whose
+  // branches differ by their \`type\` constant), without trying all twelve branches on every line.
+  const { eventOfType } = bundleValidators();
   const events: SessionEvent[] = [];
   let lastT = 0;
   lines.forEach((line, i) => {
@@ -142,19 +164,18 @@ function readEvents(data: Uint8Array): SessionEvent[] {
     } catch {
       fail('invalid-json', `Line ${i + 1} of this bundle's events.jsonl is not valid JSON.`);
     }
-    if (!validateAny(raw)) {
-      const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-      const ofType = typeof type === 'string' ? eventOfType(type) : null;
-      if (ofType) ofType(raw);
-      const why = ofType ? describeSchemaErrors(ofType.errors) : `unknown event type ${JSON.stringify(type)}`;
-      fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is malformed: ${why}.`);
-    }
+    const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+    const validate = typeof type === 'string' ? eventOfType(type) : null;
+    if (!validate) fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is malformed: unknown event type ${JSON.stringify(type)}.`);
+    if (!validate(raw)) fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is malformed: ${describeSchemaErrors(validate.errors)}.`);
     const event = restoreSessionEvent(raw);
     if (!event) fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is not a usable event.`);
     if (event.t < lastT) fail('inconsistent', `Line ${i + 1} of this bundle's events.jsonl goes back in time: the log is out of order.`);
     lastT = event.t;
     events.push(event);
+    if ((i & 4095) === 4095) progress({ stage: 'log', fraction: i / lines.length });
   });
+  progress({ stage: 'log', fraction: 1 });
   return events;
 }
 
@@ -191,24 +212,34 @@ function readAudio(files: ReadonlyMap<string, Uint8Array>, session: SessionRecor
     if (index === null) continue;
     const segment = session.audio?.segments.find((s) => s.index === index);
     if (!segment) fail('inconsistent', `This bundle holds “${name}”, but its session has no audio segment ${index}.`);
+    if (name !== audioFileName(index, segment.mimeType)) fail('inconsistent', `This bundle holds “${name}”, but its session recorded segment ${index} as ${segment.mimeType}.`);
+    checkAudioContainer(name, bytes);
     audio.push({ index, mimeType: segment.mimeType, bytes });
   }
   return audio.sort((a, b) => a.index - b.index);
 }
 
 export async function parseBundle(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParsedBundle> {
+  const progress: Progress = options.onProgress ?? (() => undefined);
   const entries = new Map(readZipDirectory(bytes).map((e) => [e.name, e]));
   const manifest = readManifest(bytes, entries);
   checkListing(manifest, entries);
-  const files = await inflateAndVerify(bytes, manifest, entries);
+  const files = await inflateAndVerify(bytes, manifest, entries, progress);
+  progress({ stage: 'session', fraction: 0 });
   const { json: sessionJson, session, review } = readSession(files.get(SESSION_FILE)!);
   if (options.knowsProblem && !options.knowsProblem(session.problemId)) {
     fail('unknown-problem', `This bundle is a session of “${sessionJson.problem.title}” (${session.problemId}), a problem this version of Rehearse does not have. Reload Rehearse to update it, then import again.`);
   }
-  const events = readEvents(files.get(EVENTS_FILE)!);
+  const span = sessionSpan(session);
+  progress({ stage: 'log', fraction: 0 });
+  const events = readEvents(files.get(EVENTS_FILE)!, progress);
+  checkEventTimes(events, span);
   checkReplay(events, text(SOLUTION_FILE, files.get(SOLUTION_FILE)!));
+  progress({ stage: 'audio', fraction: 0 });
   const levels = readLevels(files.get(LEVELS_FILE), session);
+  checkRecordTimes(session, levels, span);
   const audio = readAudio(files, session);
+  progress({ stage: 'audio', fraction: 1 });
   return { manifest, problem: sessionJson.problem, session, review, events, levels, audio };
 }
 

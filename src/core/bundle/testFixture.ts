@@ -1,13 +1,47 @@
 /**
  * A small but complete session for the bundle's tests: every event type, a review, one audio segment
- * (random bytes standing in for WebM) with its levels. Shared by the unit tests; not used by the app.
+ * (a WebM header as MediaRecorder writes it, then bytes standing in for Opus) with its levels. Shared by
+ * the unit tests, the e2e journeys and the bench; not used by the app.
  */
 import { emptyReview } from '../review/rubrics';
 import type { SessionEvent, SessionRecord } from '../session/types';
 import { findProtocol } from '../timer/protocols';
 import type { BundleSource } from './buildBundle';
 
-export const FIXTURE_SESSION_ID = 'session-1';
+export const FIXTURE_SESSION_ID = '5e55a0b1-7c2d-4e3f-8a9b-0c1d2e3f4a5b';
+
+/** One EBML element: id bytes, size as an 8-byte vint (or "unknown"), data. */
+function ebml(id: number[], data: Uint8Array | null): Uint8Array {
+  const size = data === null ? [0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff] : [0x01, 0, 0, 0, 0, 0, 0, 0].map((b, i) => (i < 4 ? b : (data.length >>> ((7 - i) * 8)) & 0xff));
+  const out = new Uint8Array(id.length + 8 + (data?.length ?? 0));
+  out.set(id);
+  out.set(size, id.length);
+  if (data) out.set(data, id.length + 8);
+  return out;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/**
+ * A WebM file's structure as Chromium's MediaRecorder writes it (EBML header with DocType "webm", a
+ * Segment of unknown size, Info, Tracks, then a Cluster of unknown size) around `payload`, which stands
+ * in for the Opus frames. Enough for the importer's container check; not playable.
+ */
+export function syntheticWebm(payload: Uint8Array): Uint8Array {
+  const header = ebml([0x1a, 0x45, 0xdf, 0xa3], concat([ebml([0x42, 0x86], new Uint8Array([1])), ebml([0x42, 0x82], new TextEncoder().encode('webm'))]));
+  const info = ebml([0x15, 0x49, 0xa9, 0x66], ebml([0x2a, 0xd7, 0xb1], new Uint8Array([0x0f, 0x42, 0x40])));
+  const tracks = ebml([0x16, 0x54, 0xae, 0x6b], ebml([0xae], ebml([0x86], new TextEncoder().encode('A_OPUS'))));
+  const segment = ebml([0x18, 0x53, 0x80, 0x67], null);
+  return concat([header, segment, info, tracks, ebml([0x1f, 0x43, 0xb6, 0x75], null), payload]);
+}
 
 export function fixtureSession(): SessionRecord {
   return {
@@ -57,8 +91,9 @@ export function fixtureSource(overrides: Partial<BundleSource> = {}): BundleSour
   review.selfScores.talked = { score: 7, note: 'long pause | mid-way' };
   review.selfScores.tested = { score: 9, note: '' };
   review.learnings = { wentWell: 'Listed edge cases first.', improve: 'Talk while typing.', actions: 'Run after each function.' };
-  const audio = new Uint8Array(4096);
-  for (let i = 0; i < audio.length; i++) audio[i] = (i * 7919) % 251;
+  const payload = new Uint8Array(4096);
+  for (let i = 0; i < payload.length; i++) payload[i] = (i * 7919) % 251;
+  const audio = syntheticWebm(payload);
   return {
     session: fixtureSession(),
     problemTitle: 'Token-bucket rate limiter',

@@ -1,7 +1,7 @@
 /**
  * Reads a zip's central directory and checks every entry BEFORE anything is inflated: names (no path
  * traversal, no absolute paths, no backslashes, only the bundle's own file names), declared sizes against
- * the limits, the compression ratio, and that each entry's data lies inside the file. We parse the
+ * the limits, and that each entry's data lies inside the file. We parse the
  * directory ourselves (APPNOTE.TXT §4.3) rather than trust a library's unzip, so a zip bomb or a hostile
  * name is refused from a few hundred bytes of metadata, with a message that says which check failed.
  */
@@ -112,12 +112,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
       fail('total-too-large', `This bundle's files would take more than ${formatMiB(BUNDLE_LIMITS.maxTotalBytes)} uncompressed, over the limit.`);
     }
     if (method === 0 && size !== compressedSize) fail('size-mismatch', `“${name}” in this bundle is damaged: its sizes do not agree.`);
-    if (size > BUNDLE_LIMITS.ratioCheckAboveBytes && size / Math.max(1, compressedSize) > BUNDLE_LIMITS.maxCompressionRatio) {
-      fail(
-        'suspicious-compression',
-        `“${name}” in this bundle would expand ${Math.round(size / Math.max(1, compressedSize))} times (${formatMiB(size)} from ${formatMiB(compressedSize)}): refused as a possible zip bomb.`,
-      );
-    }
+    // No compression-ratio limit: the declared size is bounded above, and inflating never goes past it.
 
     // The local header repeats the name; its own extra field may differ in length from the directory's.
     if (localOffset + 30 > directoryOffset || view.getUint32(localOffset, true) !== LOCAL_SIGNATURE) {

@@ -1,12 +1,15 @@
-import { useEffect, useId, useRef, useState, type DragEvent, type ReactNode } from 'react';
-import type { ParsedBundle } from '../../core/bundle/parseBundle';
+import { useRef, useState, type DragEvent, type ReactNode } from 'react';
+import type { ImportProgress } from '../../core/bundle/progress';
 import type { ImportMode } from '../../storage/importSession';
+import { ImportProgressBar } from './ImportProgressBar';
 import { LOAD_FAILED, loadBundleActions } from './loadBundleActions';
+import { ReplaceDialog, type SessionSide } from './ReplaceDialog';
+import type { CheckedSummary } from './worker/importClient';
 
 type ImportState =
   | { kind: 'idle' }
-  | { kind: 'busy'; what: string }
-  | { kind: 'ask'; bundle: ParsedBundle }
+  | { kind: 'busy'; fileName: string; progress: ImportProgress }
+  | { kind: 'ask'; fileName: string; bundle: CheckedSummary; existing: SessionSide }
   | { kind: 'done'; message: string }
   | { kind: 'error'; message: string };
 
@@ -15,8 +18,9 @@ const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Fi
 /**
  * Wraps the sessions library: an "Import a session" button (a file picker for .zip bundles) and
  * drag-and-drop of a bundle anywhere on the wrapped area. The bundle is checked in full before anything
- * is written (core/bundle/parseBundle.ts); a session that already exists asks whether to replace it or
- * keep both. Everything from the bundle is shown as plain text, never as HTML.
+ * is written (core/bundle/parseBundle.ts, run in the import worker, with a progress bar on the page);
+ * a session that already exists asks whether to replace it or keep both. Everything from the bundle is
+ * shown as plain text, never as HTML.
  */
 export function ImportDropZone({ children, onImported }: { children: ReactNode; onImported: (sessionId: string) => void }) {
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
@@ -28,12 +32,13 @@ export function ImportDropZone({ children, onImported }: { children: ReactNode; 
   // and can take the focus back when the dialog closes.
   const busy = state.kind === 'busy';
 
-  const save = async (bundle: ParsedBundle, mode: ImportMode) => {
+  const save = async (fileName: string, bundle: CheckedSummary, mode: ImportMode) => {
     const actions = await loadBundleActions();
     if (!actions) return setState({ kind: 'error', message: LOAD_FAILED });
-    setState({ kind: 'busy', what: 'Importing the session…' });
+    const onProgress = (progress: ImportProgress) => setState({ kind: 'busy', fileName, progress });
+    onProgress({ stage: 'saving', fraction: 0 });
     try {
-      const id = await actions.saveImportedBundle(bundle, mode);
+      const id = await actions.saveImportedBundle(bundle, mode, onProgress);
       setState({ kind: 'done', message: `Imported the session of “${bundle.problem.title}”${mode === 'copy' ? ' as a copy' : ''}.` });
       onImported(id);
     } catch (e) {
@@ -42,13 +47,15 @@ export function ImportDropZone({ children, onImported }: { children: ReactNode; 
   };
 
   const importFile = async (file: File) => {
-    setState({ kind: 'busy', what: `Checking ${file.name}…` });
+    const onProgress = (progress: ImportProgress) => setState({ kind: 'busy', fileName: file.name, progress });
+    onProgress({ stage: 'reading', fraction: 0 });
     const actions = await loadBundleActions();
     if (!actions) return setState({ kind: 'error', message: LOAD_FAILED });
     try {
-      const bundle = await actions.readBundleFile(file);
-      if (await actions.sessionExists(bundle.session.id)) return setState({ kind: 'ask', bundle });
-      await save(bundle, 'new');
+      const bundle = await actions.readBundleFile(file, onProgress);
+      const existing = await actions.existingSession(bundle.session.id);
+      if (existing) return setState({ kind: 'ask', fileName: file.name, bundle, existing });
+      await save(file.name, bundle, 'new');
     } catch (e) {
       setState({ kind: 'error', message: actions.describeError(e, 'import') });
     }
@@ -118,11 +125,7 @@ export function ImportDropZone({ children, onImported }: { children: ReactNode; 
         <span className="text-xs text-slate-400">or drop a .zip bundle exported from Rehearse anywhere on this page.</span>
       </div>
       <div className="mx-auto max-w-7xl px-6 pt-2">
-        {state.kind === 'busy' && (
-          <p role="status" className="text-sm text-slate-300">
-            {state.what}
-          </p>
-        )}
+        {state.kind === 'busy' && <ImportProgressBar fileName={state.fileName} progress={state.progress} />}
         {state.kind === 'done' && (
           <p role="status" className="text-sm text-emerald-300">
             {state.message}
@@ -142,63 +145,16 @@ export function ImportDropZone({ children, onImported }: { children: ReactNode; 
       )}
       {state.kind === 'ask' && (
         <ReplaceDialog
-          title={state.bundle.problem.title}
-          startedAt={state.bundle.session.startedAt}
+          existing={state.existing}
+          incoming={{ title: state.bundle.problem.title, startedAt: state.bundle.session.startedAt }}
           onChoose={(mode) => {
-            if (mode) return void save(state.bundle, mode);
+            if (mode) return void save(state.fileName, state.bundle, mode);
+            void loadBundleActions().then((actions) => actions?.discardImportedBundle(state.bundle));
             setState({ kind: 'idle' });
             buttonRef.current?.focus();
           }}
         />
       )}
     </div>
-  );
-}
-
-/** Asks what to do with a bundle whose session is already here. Escape or Cancel imports nothing. */
-function ReplaceDialog({ title, startedAt, onChoose }: { title: string; startedAt: number; onChoose: (mode: 'replace' | 'copy' | null) => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const bodyId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-  // Closed before the choice is handled: while a modal dialog is open the page behind it is inert and
-  // cannot take the focus back.
-  const choose = (mode: 'replace' | 'copy' | null) => {
-    ref.current?.close();
-    onChoose(mode);
-  };
-  return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      className="m-auto w-[30rem] max-w-[95vw] rounded border border-slate-700 bg-slate-900 p-4 text-slate-100 backdrop:bg-black/60"
-      onCancel={(e) => {
-        e.preventDefault();
-        choose(null);
-      }}
-    >
-      <h2 id={titleId} className="mb-2 text-lg font-semibold">
-        This session is already here
-      </h2>
-      <p id={bodyId} className="mb-4 text-sm text-slate-300">
-        Your library already has the session of “{title}” from {new Date(startedAt).toLocaleString()}. Replace it with the bundle (its review and
-        audio too), or import the bundle as a copy and keep both?
-      </p>
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn" onClick={() => choose(null)} autoFocus>
-          Cancel
-        </button>
-        <button type="button" className="btn" onClick={() => choose('copy')}>
-          Import as a copy
-        </button>
-        <button type="button" className="btn btn-primary" onClick={() => choose('replace')}>
-          Replace
-        </button>
-      </div>
-    </dialog>
   );
 }

@@ -1,15 +1,18 @@
 /**
  * The export and import actions behind the buttons. Loaded only by a dynamic import from
- * ExportButton / ImportDropZone, so fflate, ajv and the schemas stay out of the entry chunk.
+ * ExportButton / ImportDropZone, so fflate stays out of the entry chunk; the import's checks (ajv, the
+ * schemas, inflating) run in the import worker (worker/), never on the page's thread.
  */
 import { version as appVersion } from '../../../package.json';
 import { buildBundle, bundleFileName } from '../../core/bundle/buildBundle';
 import { BundleError, formatMiB } from '../../core/bundle/errors';
 import { BUNDLE_LIMITS } from '../../core/bundle/format';
-import { parseBundle, type ParsedBundle } from '../../core/bundle/parseBundle';
-import { findEntry, problemTitle } from '../../problems/catalog';
+import type { ImportProgress } from '../../core/bundle/progress';
+import { CATALOG, problemTitle } from '../../problems/catalog';
 import { loadSessionForExport } from '../../storage/exportSession';
-import { importSession, ImportWriteError, sessionExists, type ImportMode } from '../../storage/importSession';
+import { ImportWriteError, type ImportMode } from '../../storage/importSession';
+import { loadSession } from '../../storage/sessions';
+import { ImportClient, type CheckedSummary } from './worker/importClient';
 
 export interface ExportedBundle {
   fileName: string;
@@ -33,19 +36,31 @@ export async function exportSessionBundle(sessionId: string): Promise<ExportedBu
   return { fileName: bundleFileName(stored.session.problemId, stored.session.startedAt), blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }) };
 }
 
-/** Reads and checks a chosen file; throws a BundleError with the reason it cannot be imported. */
-export async function readBundleFile(file: Blob): Promise<ParsedBundle> {
-  // Checked before reading: a huge file is refused without loading it into memory.
+const importClient = new ImportClient();
+
+/** Checks a chosen file in the import worker; throws a BundleError with the reason it cannot be imported. */
+export async function readBundleFile(file: Blob, onProgress?: (p: ImportProgress) => void): Promise<CheckedSummary> {
+  // Checked before anything is read: a huge file is refused without loading it into memory.
   if (file.size > BUNDLE_LIMITS.maxFileBytes) {
     throw new BundleError('file-too-large', `This file is ${formatMiB(file.size)}; a bundle may be at most ${formatMiB(BUNDLE_LIMITS.maxFileBytes)}.`);
   }
-  return parseBundle(new Uint8Array(await file.arrayBuffer()), { knowsProblem: (id) => findEntry(id) !== undefined });
+  return importClient.check(file, CATALOG.map((entry) => entry.id), onProgress);
 }
 
-export { sessionExists };
+/** What the library already holds under a bundle's session id, for the Replace dialog; null when nothing. */
+export async function existingSession(sessionId: string): Promise<{ title: string; startedAt: number } | null> {
+  const session = await loadSession(sessionId);
+  return session ? { title: problemTitle(session.problemId), startedAt: session.startedAt } : null;
+}
 
-export async function saveImportedBundle(bundle: ParsedBundle, mode: ImportMode): Promise<string> {
-  return importSession(bundle, mode);
+/** Writes a checked bundle; the worker that checked it writes it (one IndexedDB transaction). */
+export function saveImportedBundle(bundle: CheckedSummary, mode: ImportMode, onProgress?: (p: ImportProgress) => void): Promise<string> {
+  return importClient.save(bundle.checkId, mode, onProgress);
+}
+
+/** The person cancelled the Replace dialog: nothing is written, and the worker drops the bundle. */
+export function discardImportedBundle(bundle: CheckedSummary): void {
+  importClient.discard(bundle.checkId);
 }
 
 /** A message for anything the import or export threw: our own errors say it already. */

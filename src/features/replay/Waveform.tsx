@@ -3,7 +3,7 @@
  * the known duration, so even a two-hour recording is never decoded just to draw it. Its <audio> element
  * plays the stored WebM; the playback controller drives it, and a click on the waveform seeks the session.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import { sessionMsOf } from '../../core/replay/audioSpans';
 import { formatClock } from '../../core/timer/phaseClock';
@@ -14,6 +14,8 @@ export function Waveform({ segment, part, controller }: { segment: SegmentMedia;
   const containerRef = useRef<HTMLDivElement | null>(null);
   const audioRef = useRef<HTMLAudioElement | null>(null);
   const { span, url, peaks } = segment;
+  // The <audio> element's error (damaged or unplayable bytes): said in words instead of a silent player.
+  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -36,18 +38,28 @@ export function Waveform({ segment, part, controller }: { segment: SegmentMedia;
     });
     // A click or drag on the waveform moves the whole replay (code, results, timeline), not just this audio.
     const off = surfer.on('interaction', (seconds) => controller.seek(sessionMsOf(span, seconds)));
+    const onError = () => setFailed(true);
+    media.addEventListener('error', onError);
+    const offError = surfer.on('error', onError);
     controller.attachMedia(span.index, media);
     return () => {
       off();
+      offError();
+      media.removeEventListener('error', onError);
       controller.attachMedia(span.index, null);
       surfer.destroy();
     };
   }, [controller, span, url, peaks]);
 
   return (
-    <div className="h-full" title={`Audio, part ${part}: ${formatClock(span.startMs)} to ${formatClock(span.startMs + span.durationMs)}`}>
+    <div className="relative h-full" title={`Audio, part ${part}: ${formatClock(span.startMs)} to ${formatClock(span.startMs + span.durationMs)}`}>
       <div ref={containerRef} data-testid="waveform" />
       <audio ref={audioRef} preload="metadata" data-testid="replay-audio" aria-label={`Audio, part ${part}`} />
+      {failed && (
+        <p role="alert" className="absolute inset-x-0 top-0 rounded bg-rose-900/90 px-2 py-1 text-xs">
+          Part {part} of the audio cannot be played: the recording is damaged or in a format this browser cannot play. The timeline and code still replay.
+        </p>
+      )}
     </div>
   );
 }
