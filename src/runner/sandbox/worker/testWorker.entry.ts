@@ -1,13 +1,15 @@
 /**
  * Entry of the test worker's classic script, bundled at build time by scripts/vite/sandboxBundlePlugin.ts
- * (mocha's browser build + chai + harness in one IIFE string). The bundle's banner sets `self.window = self`
- * before anything evaluates, which mocha's browser build needs to run inside a worker.
+ * (mocha's browser build + the modules tests may import + harness in one IIFE string). The bundle's banner
+ * sets `self.window = self` before anything evaluates, which mocha's browser build needs to run inside a
+ * worker. The harness captures `Mocha` and deletes the build's globals before any user code runs.
  */
 
 import 'mocha/mocha.js';
 import * as chai from 'chai';
 import { startHarness } from './harness';
-import type { MochaClass, MochaGlobal } from './mochaTypes';
+import type { MochaClass } from './mochaTypes';
 
-const globals = globalThis as unknown as { mocha: MochaGlobal; Mocha: MochaClass };
-startHarness(globals.mocha, globals.Mocha, chai);
+const globals = globalThis as unknown as { Mocha: MochaClass };
+// The modules a problem's test file may import (their shims: compile/moduleShims.ts).
+startHarness(globals.Mocha, { chai });
