@@ -95,7 +95,7 @@ describe('my checks', () => {
 
   await submitAndWait(page);
   await expect(results(page).getByTestId('results-summary')).toContainText('35/35 passed');
-  await expect(results(page).locator('[aria-label="Test results"] > ul > li[data-status="passed"]')).toHaveCount(35);
+  await expect(results(page).locator(':scope > ul > li[data-status="passed"]')).toHaveCount(35);
   await expect(own.getByTestId('own-tests-summary')).toHaveText('1/1 passed');
   await page.getByRole('link', { name: '← Problems' }).click();
   await expect(page.getByRole('link', { name: TITLE, exact: true }).getByTestId('problem-status')).toHaveText('Solved');

@@ -8,8 +8,9 @@ import { build, transform } from 'esbuild';
 import * as chai from 'chai';
 import { describe, expect, it, vi } from 'vitest';
 import { createStackMapper } from '../results/stackMapping';
-import { CHAI_GLOBAL } from '../sandbox/protocol';
-import { nameLocations, runScript } from '../sandbox/worker/serializeError';
+import { TESTS_CLAIM_GLOBAL } from '../sandbox/protocol';
+import { BDD_NAMES, buildRunScript, type RunScript } from '../sandbox/worker/runScript';
+import { nameLocations } from '../sandbox/worker/serializeError';
 import { RunCompiler, type BuildFn, type BundleInput, type BundleOutput, type EsbuildApi, type TransformFn } from './bundle';
 
 const native: EsbuildApi = { build: build as unknown as BuildFn, transform: transform as unknown as TransformFn };
@@ -33,12 +34,14 @@ describe('Inventory', () => {
 });
 `;
 
-/** Runs the solution, then the test IIFE, with a minimal describe/it; returns each test's error (or null). */
+/**
+ * Runs the run script as the worker does (solution, then the tests inside the claim wrapper), with a
+ * minimal describe/it handed to the wrapper; returns each test's error (or null).
+ */
 function execute(out: BundleOutput, extra: Record<string, unknown> = {}): Array<{ title: string; error: Error | null }> {
   if (!out.ok) throw new Error(JSON.stringify(out.diagnostics));
   const results: Array<{ title: string; error: Error | null }> = [];
-  const sandbox = {
-    [CHAI_GLOBAL]: chai,
+  const bdd: Record<string, unknown> = {
     describe: (_: string, fn: () => void) => fn(),
     it: (title: string, fn: () => void) => {
       try {
@@ -48,24 +51,27 @@ function execute(out: BundleOutput, extra: Record<string, unknown> = {}): Array<
         results.push({ title, error: err as Error });
       }
     },
+  };
+  const sandbox = {
+    [TESTS_CLAIM_GLOBAL]: (_secret: string, define: (...args: unknown[]) => void) => define(...BDD_NAMES.map((n) => bdd[n]), { chai }),
     ...extra,
   };
   const context = vm.createContext(sandbox);
   (context as { globalThis?: unknown }).globalThis = context;
   // As the worker does: one script, its stack locations attributed to either part (serializeError).
-  const script = runScript(out.solution.code, out.tests.code);
+  const script = buildRunScript(out.solution.code, out.tests.code, 'secret');
   try {
     vm.runInContext(script.code, context, { filename: RUN_URL });
   } catch (err) {
-    throw renamed(err, script.solutionLines);
+    throw renamed(err, script);
   }
-  return results.map((r) => ({ title: r.title, error: r.error ? renamed(r.error, script.solutionLines) : null }));
+  return results.map((r) => ({ title: r.title, error: r.error ? renamed(r.error, script) : null }));
 }
 
 const RUN_URL = 'blob:null/run';
-function renamed(err: unknown, solutionLines: number): Error {
+function renamed(err: unknown, script: RunScript): Error {
   const e = err as Error;
-  e.stack = nameLocations(e.stack ?? '', { url: RUN_URL, solutionLines });
+  e.stack = nameLocations(e.stack ?? '', { url: RUN_URL, solutionOffset: script.solutionOffset, solutionLines: script.solutionLines, testsOffset: script.testsOffset });
   return e;
 }
 
