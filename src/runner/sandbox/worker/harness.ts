@@ -141,8 +141,7 @@ function runOnce(request: WorkerRunRequest, send: (e: WorkerEvent) => void, Moch
   }
   problem.run(() => {
     send({ type: 'done', group: 'problem' });
-    // A fresh task: the problem's mocha run has fully unwound before the candidate's starts.
-    caps.later(() => runOwnGroup(own, send));
+    runOwnGroup(own, send, caps);
   });
 }
 
@@ -152,14 +151,17 @@ function exposeOwnGroup(own: TestGroupInstance): void {
   for (const name of BDD_NAMES) scope[name] = own.bdd[name];
 }
 
-function runOwnGroup(own: TestGroupInstance, send: (e: WorkerEvent) => void): void {
+function runOwnGroup(own: TestGroupInstance, send: (e: WorkerEvent) => void, caps: Captured): void {
   const count = countTests(own.suite);
-  if (count > MAX_OWN_TESTS) {
-    send({ type: 'started', group: 'own', tests: [], note: `Your ${count} tests were not run: at most ${MAX_OWN_TESTS} run in one go.` });
+  if (count === 0 || count > MAX_OWN_TESTS) {
+    // Nothing to run: answer at once, so a Submit without own tests pays nothing for the group.
+    const note = count > 0 ? `Your ${count} tests were not run: at most ${MAX_OWN_TESTS} run in one go.` : undefined;
+    send({ type: 'started', group: 'own', tests: [], ...(note ? { note } : {}) });
     send({ type: 'done', group: 'own' });
     return;
   }
-  own.run(() => send({ type: 'done', group: 'own' }));
+  // A fresh task: the problem's mocha run has fully unwound before the candidate's starts.
+  caps.later(() => own.run(() => send({ type: 'done', group: 'own' })));
 }
 
 function plainError(message: string): SerializedError {
