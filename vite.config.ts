@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { sandboxBundlePlugin } from './scripts/vite/sandboxBundlePlugin.ts';
+import { testManifestPlugin } from './scripts/vite/testManifestPlugin.ts';
 
 // Relative base: the built dist/ works from any plain static file server, at any path.
 export default defineConfig({
@@ -14,6 +15,7 @@ export default defineConfig({
     react(),
     tailwindcss(),
     sandboxBundlePlugin(),
+    testManifestPlugin(),
     // A service worker precaches the whole build (Monaco, its workers, esbuild.wasm), so after the
     // first visit the app works with no network at all.
     VitePWA({

@@ -5,3 +5,8 @@ declare module 'virtual:rehearse-sandbox' {
   /** Classic script for the test worker: mocha + chai + harness (src/runner/sandbox/worker/testWorker.entry.ts). */
   export const testWorkerScript: string;
 }
+
+/** Provided by scripts/vite/testManifestPlugin.ts: every problem test file's tests, from mocha's dry run. */
+declare module 'virtual:rehearse-test-manifest' {
+  export const testManifest: import('./runner/testManifest').TestManifest;
+}

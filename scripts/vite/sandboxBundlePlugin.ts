@@ -58,7 +58,8 @@ export function sandboxBundlePlugin(): Plugin {
   };
 }
 
-async function bundleBoth(root: string): Promise<{ code: string; inputs: string[] }> {
+/** Both sandbox scripts as strings (also used by the harness's unit tests, which run the real worker script). */
+export async function bundleBoth(root: string): Promise<{ code: string; inputs: string[] }> {
   const [frame, worker] = await Promise.all([
     bundle(root, FRAME_ENTRY, {}),
     // mocha's browser build only runs in a worker if `window` exists before its code evaluates.

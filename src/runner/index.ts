@@ -8,11 +8,12 @@
 
 import wasmUrl from 'esbuild-wasm/esbuild.wasm?url';
 import { frameScript, testWorkerScript } from 'virtual:rehearse-sandbox';
+import { testManifest } from 'virtual:rehearse-test-manifest';
 import { RehearseRunner } from './runner';
 import type { Runner } from './types';
 
 export type * from './types';
 
 export function createRunner(): Runner {
-  return new RehearseRunner({ wasmURL: wasmUrl, frameScript, testWorkerScript });
+  return new RehearseRunner({ wasmURL: wasmUrl, frameScript, testWorkerScript, manifest: testManifest });
 }

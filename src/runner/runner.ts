@@ -8,6 +8,7 @@ import { normaliseTimeout } from './deadlines';
 import { RunAccumulator } from './results/runAccumulator';
 import { createStackMapper } from './results/stackMapping';
 import { SandboxHost } from './sandbox/sandboxHost';
+import { findExpected, type TestManifest } from './testManifest';
 import type { RunProgress, RunRequest, RunResult, Runner } from './types';
 
 export interface RunnerParts {
@@ -16,14 +17,18 @@ export interface RunnerParts {
   /** The sandbox frame's script and the test worker's classic script, bundled at build time. */
   frameScript: string;
   testWorkerScript: string;
+  /** The tests each problem test file defines, from the build (scripts/vite/testManifestPlugin.ts). */
+  manifest: TestManifest;
 }
 
 export class RehearseRunner implements Runner {
   private readonly compiler: CompileClient;
   private readonly sandbox: SandboxHost;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly manifest: TestManifest;
 
   constructor(parts: RunnerParts) {
+    this.manifest = parts.manifest;
     this.compiler = new CompileClient(parts.wasmURL);
     this.sandbox = new SandboxHost(parts.frameScript, parts.testWorkerScript);
   }
@@ -71,6 +76,7 @@ export class RehearseRunner implements Runner {
     const accumulator = new RunAccumulator({
       mode: request.mode,
       testTimeoutMs,
+      expected: findExpected(this.manifest, request.tests),
       mapStack: createStackMapper({ solution: compiled.solution.map, tests: compiled.tests.map }, request.testFileName),
       ...(onProgress ? { onProgress } : {}),
     });

@@ -61,7 +61,13 @@ export type RunOutcome =
   /** A test or the whole run exceeded its deadline; the worker was terminated and replaced. */
   | 'timedout'
   /** Loading the code threw before tests could run (e.g. a top-level exception). */
-  | 'crashed';
+  | 'crashed'
+  /**
+   * The problem's tests that ran, or their results, do not match the tests this build knows the problem
+   * has (its test manifest): the run proves nothing, so it counts for nothing (`passed` is 0). `message`
+   * says what did not match.
+   */
+  | 'not-counted';
 
 export interface RunResult {
   mode: RunMode;
@@ -73,16 +79,30 @@ export interface RunResult {
   message?: string;
   /** For outcome 'crashed': the exception thrown while loading, mapped to solution.ts when possible. */
   error?: TestFailure;
+  /** The problem's tests only (examples for Run, hidden for Submit): the verdict. */
   passed: number;
   total: number;
   /** Wall time from request to result, ms. */
   durationMs: number;
+  /**
+   * The candidate's own `describe`/`it` written in solution.ts, run after the problem's tests in a group of
+   * their own. Never part of `tests`, `passed` or `total`. Absent when the run never got that far.
+   */
+  ownTests?: OwnTestsResult;
+}
+
+export interface OwnTestsResult {
+  tests: TestResult[];
+  passed: number;
+  total: number;
+  /** Why they did not run, or did not finish (too many tests, a time-out). */
+  message?: string;
 }
 
 /** Streamed while a run is in progress, so the UI can show console output live. */
 export type RunProgress =
   | { type: 'console'; line: ConsoleLine }
-  | { type: 'test-end'; result: TestResult };
+  | { type: 'test-end'; result: TestResult; own: boolean };
 
 export interface Runner {
   /** Starts esbuild and the sandbox in the background; safe to call many times. */

@@ -70,6 +70,7 @@ const OUTCOME_TEXT: Record<string, string> = {
   'compile-error': 'compile error',
   timedout: 'timed out',
   crashed: 'crashed while loading',
+  'not-counted': 'not counted',
 };
 
 export function runVerdict(run: Pick<RunEvent, 'outcome' | 'passed' | 'total'>): RunVerdict {

@@ -9,8 +9,9 @@ import * as chai from 'chai';
 import * as fastCheck from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createStackMapper } from '../results/stackMapping';
-import { CHAI_GLOBAL, FAST_CHECK_GLOBAL } from '../sandbox/protocol';
-import { nameLocations, runScript } from '../sandbox/worker/serializeError';
+import { TESTS_CLAIM_GLOBAL } from '../sandbox/protocol';
+import { BDD_NAMES, buildRunScript, type RunScript } from '../sandbox/worker/runScript';
+import { nameLocations } from '../sandbox/worker/serializeError';
 import { RunCompiler, type BuildFn, type BundleInput, type BundleOutput, type EsbuildApi, type TransformFn } from './bundle';
 
 const native: EsbuildApi = { build: build as unknown as BuildFn, transform: transform as unknown as TransformFn };
@@ -34,12 +35,18 @@ describe('Inventory', () => {
 });
 `;
 
-/** Runs the solution, then the test IIFE, with a minimal describe/it; returns each test's error (or null). */
-function execute(out: BundleOutput, extra: Record<string, unknown> = {}): Array<{ title: string; error: Error | null }> {
+/**
+ * Runs the run script as the worker does (solution, then the tests inside the claim wrapper), with a
+ * minimal describe/it handed to the wrapper; returns each test's error (or null).
+ */
+function execute(
+  out: BundleOutput,
+  extra: Record<string, unknown> = {},
+  modules: Record<string, unknown> = { 'fast-check': fastCheck },
+): Array<{ title: string; error: Error | null }> {
   if (!out.ok) throw new Error(JSON.stringify(out.diagnostics));
   const results: Array<{ title: string; error: Error | null }> = [];
-  const sandbox = {
-    [CHAI_GLOBAL]: chai,
+  const bdd: Record<string, unknown> = {
     describe: (_: string, fn: () => void) => fn(),
     it: (title: string, fn: () => void) => {
       try {
@@ -49,24 +56,27 @@ function execute(out: BundleOutput, extra: Record<string, unknown> = {}): Array<
         results.push({ title, error: err as Error });
       }
     },
+  };
+  const sandbox = {
+    [TESTS_CLAIM_GLOBAL]: (_secret: string, define: (...args: unknown[]) => void) => define(...BDD_NAMES.map((n) => bdd[n]), { chai, ...modules }),
     ...extra,
   };
   const context = vm.createContext(sandbox);
   (context as { globalThis?: unknown }).globalThis = context;
   // As the worker does: one script, its stack locations attributed to either part (serializeError).
-  const script = runScript(out.solution.code, out.tests.code);
+  const script = buildRunScript(out.solution.code, out.tests.code, 'secret');
   try {
     vm.runInContext(script.code, context, { filename: RUN_URL });
   } catch (err) {
-    throw renamed(err, script.solutionLines);
+    throw renamed(err, script);
   }
-  return results.map((r) => ({ title: r.title, error: r.error ? renamed(r.error, script.solutionLines) : null }));
+  return results.map((r) => ({ title: r.title, error: r.error ? renamed(r.error, script) : null }));
 }
 
 const RUN_URL = 'blob:null/run';
-function renamed(err: unknown, solutionLines: number): Error {
+function renamed(err: unknown, script: RunScript): Error {
   const e = err as Error;
-  e.stack = nameLocations(e.stack ?? '', { url: RUN_URL, solutionLines });
+  e.stack = nameLocations(e.stack ?? '', { url: RUN_URL, solutionOffset: script.solutionOffset, solutionLines: script.solutionLines, testsOffset: script.testsOffset });
   return e;
 }
 
@@ -105,7 +115,7 @@ describe('RunCompiler', () => {
     expect(out).toEqual({ ok: false, diagnostics: [{ file: 'solution.ts', message: 'Unexpected ";"', line: 2, column: 13, length: 1 }] });
   });
 
-  it('rejects imports other than chai, fast-check and ./solution, located at the import', async () => {
+  it('rejects imports other than chai and ./solution, located at the import', async () => {
     const out = await compile({
       solution: 'export const x = 1;\n',
       tests: "import { x } from './solution';\nimport fs from 'node:fs';\nconsole.log(x, fs);\n",
@@ -160,7 +170,7 @@ describe('s', () => { it('live', () => { inc(); if (n !== 1 || S.n !== 1 || twic
     expect(execute(out)).toEqual([{ title: 'live', error: null }]);
   });
 
-  it('lets tests import fast-check (default, namespace and named) from the global the worker sets', async () => {
+  it('lets tests import fast-check (default, namespace and named) from the modules the harness passes in', async () => {
     const out = await compile({
       solution: 'export function add(a: number, b: number): number { return a + b; }\n',
       tests: `import fc from 'fast-check';
@@ -174,14 +184,14 @@ describe('s', () => {
 `,
       testFileName: 'hidden.test.ts',
     });
-    const [ok, failing] = execute(out, { [FAST_CHECK_GLOBAL]: fastCheck });
+    const [ok, failing] = execute(out);
     expect(ok).toEqual({ title: '[model] adds', error: null });
     expect(failing?.error?.message).toContain('Counterexample: [10]');
   });
 
-  it('says fast-check is missing when the worker did not provide it', async () => {
+  it('says fast-check is missing when the harness did not provide it', async () => {
     const out = await compile({ solution: 'export const x = 1;\n', tests: "import fc from 'fast-check';\ndescribe('s', () => { it('t', () => { fc.nat(); }); });\n", testFileName: 't' });
-    expect(() => execute(out)).toThrow('fast-check is not available in this sandbox');
+    expect(() => execute(out, {}, {})).toThrow('fast-check is not available in this sandbox');
   });
 
   it('maps a throw in the solution top level to solution.ts', async () => {

@@ -14,9 +14,13 @@ import { SOLUTION_GLOBAL } from '../sandbox/protocol';
 import { CHAI_SHIM_SOURCE } from './chaiShim';
 import { FAST_CHECK_SHIM_SOURCE } from './fastCheckShim';
 
+/** Module name → the shim its import compiles to (moduleShims.ts says how to add one). */
+export function shimSources(): Readonly<Record<string, string>> {
+  return { chai: CHAI_SHIM_SOURCE, 'fast-check': FAST_CHECK_SHIM_SOURCE };
+}
+
 const NAMESPACE = 'rehearse';
 const SHIM_NAMESPACE = 'rehearse-shim';
-const FAST_CHECK_NAMESPACE = 'rehearse-fast-check';
 const LINK_NAMESPACE = 'rehearse-link';
 export const ENTRY_PATH = 'tests.ts';
 export const SOLUTION_PATH = 'solution.ts';
@@ -30,7 +34,8 @@ const SOLUTION_SPECIFIER = /^\.\/solution(\.ts|\.js)?$/;
 const LINK_SPECIFIER = '\0rehearse-link';
 
 export function importNotAvailable(path: string): string {
-  return `Cannot import "${path}": only 'chai', 'fast-check' and './solution' are available in the runner.`;
+  const modules = Object.keys(shimSources()).map((m) => `'${m}'`);
+  return `Cannot import "${path}": only ${[...modules, "'./solution'"].join(', ').replace(/, ([^,]*)$/, ' and $1')} are available in the runner.`;
 }
 
 /**
@@ -55,14 +60,14 @@ export function testFilesPlugin(sources: TestFileSources): Plugin {
   return {
     name: 'rehearse-test-files',
     setup(build) {
+      const shims = shimSources();
       build.onResolve({ filter: /.*/ }, (args) => {
         if (args.kind === 'entry-point') return { path: ENTRY_PATH, namespace: NAMESPACE };
         if (args.path === LINK_SPECIFIER && args.namespace === NAMESPACE && args.importer === SOLUTION_PATH) {
           return { path: 'solution', namespace: LINK_NAMESPACE };
         }
         if (SOLUTION_SPECIFIER.test(args.path)) return { path: SOLUTION_PATH, namespace: NAMESPACE };
-        if (args.path === 'chai') return { path: 'chai', namespace: SHIM_NAMESPACE };
-        if (args.path === 'fast-check') return { path: 'fast-check', namespace: FAST_CHECK_NAMESPACE };
+        if (Object.hasOwn(shims, args.path)) return { path: args.path, namespace: SHIM_NAMESPACE };
         return { errors: [{ text: importNotAvailable(args.path) }] };
       });
       build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) =>
@@ -71,8 +76,7 @@ export function testFilesPlugin(sources: TestFileSources): Plugin {
           : { contents: sources.tests, loader: 'ts' },
       );
       build.onLoad({ filter: /.*/, namespace: LINK_NAMESPACE }, () => ({ contents: LINK_SOURCE, loader: 'js' }));
-      build.onLoad({ filter: /.*/, namespace: SHIM_NAMESPACE }, () => ({ contents: CHAI_SHIM_SOURCE, loader: 'js' }));
-      build.onLoad({ filter: /.*/, namespace: FAST_CHECK_NAMESPACE }, () => ({ contents: FAST_CHECK_SHIM_SOURCE, loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: SHIM_NAMESPACE }, (args) => ({ contents: shims[args.path] ?? '', loader: 'js' }));
     },
   };
 }

@@ -1,21 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import type { RunProgress } from '../types';
-import type { SerializedError, WorkerEvent } from '../sandbox/protocol';
+import type { SerializedError, TestGroup, WorkerEvent } from '../sandbox/protocol';
+import type { ExpectedTests } from '../testManifest';
 import { RunAccumulator } from './runAccumulator';
 
 const plan = (...titles: string[]): WorkerEvent => ({
   type: 'started',
+  group: 'problem',
   tests: titles.map((title, index) => ({ index, title, path: ['Suite'] })),
 });
-const start = (index: number, title: string): WorkerEvent => ({ type: 'runnable-start', kind: 'test', index, title, timeoutMs: 2000 });
-const pass = (index: number, title: string): WorkerEvent => ({ type: 'test-end', index, title, path: ['Suite'], state: 'passed', durationMs: 1 });
-const fail = (index: number, title: string, error: SerializedError): WorkerEvent => ({ type: 'test-end', index, title, path: ['Suite'], state: 'failed', durationMs: 2, error });
+const ownPlan = (...titles: string[]): WorkerEvent => ({
+  type: 'started',
+  group: 'own',
+  tests: titles.map((title, index) => ({ index, title, path: ['Mine'] })),
+});
+const start = (index: number, title: string, group: TestGroup = 'problem'): WorkerEvent => ({ type: 'runnable-start', group, kind: 'test', index, title, timeoutMs: 2000 });
+const pass = (index: number, title: string, group: TestGroup = 'problem'): WorkerEvent => ({
+  type: 'test-end',
+  group,
+  index,
+  title,
+  path: [group === 'own' ? 'Mine' : 'Suite'],
+  state: 'passed',
+  durationMs: 1,
+});
+const fail = (index: number, title: string, error: SerializedError): WorkerEvent => ({ type: 'test-end', group: 'problem', index, title, path: ['Suite'], state: 'failed', durationMs: 2, error });
 const err = (over: Partial<SerializedError>): SerializedError => ({ name: 'Error', message: 'm', isAssertion: false, isTimeout: false, ...over });
+const done = (group: TestGroup = 'problem'): WorkerEvent => ({ type: 'done', group });
 
-function make(progress: RunProgress[] = []) {
+const expected = (...titles: string[]): ExpectedTests => ({ problemId: 'p', file: 'hidden.test.ts', tests: titles.map((title) => ({ path: ['Suite'], title })) });
+
+function make(progress: RunProgress[] = [], known: ExpectedTests | null = expected('a', 'b', 'c', 'd')) {
   return new RunAccumulator({
     mode: 'submit',
     testTimeoutMs: 2000,
+    expected: known,
     mapStack: (stack) => (stack.includes('solution') ? { text: 'mapped', solution: { line: 6, column: 18 } } : { text: 'mapped-tests' }),
     onProgress: (p) => progress.push(p),
   });
@@ -33,7 +52,9 @@ describe('RunAccumulator', () => {
       start(1, 'b'), fail(1, 'b', err({ name: 'AssertionError', message: 'expected 2 to equal 3', isAssertion: true, expected: '3', actual: '2', stack: 'tests' })),
       start(2, 'c'), fail(2, 'c', err({ name: 'TypeError', message: 'x is undefined', stack: 'solution' })),
       start(3, 'd'), fail(3, 'd', err({ message: 'Timeout of 2000ms exceeded.', isTimeout: true })),
-      { type: 'done' },
+      done(),
+      ownPlan(),
+      done('own'),
     ];
     for (const e of events) acc.handle(e, 0);
     acc.end({ kind: 'finished' }, 0);
@@ -48,16 +69,16 @@ describe('RunAccumulator', () => {
     expect(progress.filter((p) => p.type === 'console')).toHaveLength(1);
   });
 
-  it('keeps the first result of a test mocha reports twice', () => {
-    const acc = make();
-    for (const e of [plan('a'), start(0, 'a'), pass(0, 'a'), fail(0, 'a', err({})), { type: 'done' } as WorkerEvent]) acc.handle(e, 0);
+  it('keeps a failure over a pass when mocha reports a test twice (done() called twice)', () => {
+    const acc = make([], expected('a'));
+    for (const e of [plan('a'), start(0, 'a'), pass(0, 'a'), fail(0, 'a', err({ message: 'done() called multiple times' })), done(), done('own')]) acc.handle(e, 0);
     acc.end({ kind: 'finished' }, 0);
     expect(acc.result(1).tests).toHaveLength(1);
-    expect(acc.result(1).passed).toBe(1);
+    expect(acc.result(1)).toMatchObject({ outcome: 'completed', passed: 0, total: 1 });
   });
 
   it('marks the hung test timedout and the rest not run when the watchdog fires', () => {
-    const acc = make();
+    const acc = make([], expected('a', 'b', 'c'));
     for (const e of [plan('a', 'b', 'c'), start(0, 'a'), pass(0, 'a'), start(1, 'b')]) acc.handle(e, 100);
     acc.end({ kind: 'watchdog', phase: 'runnable', limitMs: 2500, elapsedMs: 2503 }, 2603);
     const r = acc.result(2700);
@@ -89,9 +110,9 @@ describe('RunAccumulator', () => {
   });
 
   it('lists a failing hook as an error and the tests it prevented as not run', () => {
-    const acc = make();
-    const hookFail: WorkerEvent = { type: 'test-end', index: -1, title: '"before each" hook for "a"', path: ['Suite'], state: 'failed', durationMs: 0, error: err({ message: 'boom' }) };
-    for (const e of [plan('a', 'b'), start(0, 'a'), hookFail, { type: 'done' } as WorkerEvent]) acc.handle(e, 0);
+    const acc = make([], expected('a', 'b'));
+    const hookFail: WorkerEvent = { type: 'test-end', group: 'problem', index: -1, title: '"before each" hook for "a"', path: ['Suite'], state: 'failed', durationMs: 0, error: err({ message: 'boom' }) };
+    for (const e of [plan('a', 'b'), start(0, 'a'), hookFail, done(), done('own')]) acc.handle(e, 0);
     acc.end({ kind: 'finished' }, 0);
     const r = acc.result(1);
     expect(r.outcome).toBe('completed');
@@ -100,9 +121,9 @@ describe('RunAccumulator', () => {
   });
 
   it('reports a hung before-all hook and a dead frame', () => {
-    const acc = make();
+    const acc = make([], expected('a'));
     acc.handle(plan('a'), 0);
-    acc.handle({ type: 'runnable-start', kind: 'hook', index: -1, title: '"before all" hook', timeoutMs: 2000 }, 0);
+    acc.handle({ type: 'runnable-start', group: 'problem', kind: 'hook', index: -1, title: '"before all" hook', timeoutMs: 2000 }, 0);
     acc.end({ kind: 'host-deadline', limitMs: 43000 }, 43000);
     const r = acc.result(43001);
     expect(r.outcome).toBe('timedout');
@@ -111,9 +132,59 @@ describe('RunAccumulator', () => {
   });
 
   it('treats a worker that died mid-run as crashed', () => {
-    const acc = make();
+    const acc = make([], expected('a'));
     acc.handle(plan('a'), 0);
     acc.end({ kind: 'worker-error', message: 'out of memory' }, 0);
     expect(acc.result(1)).toMatchObject({ outcome: 'crashed', message: 'The test worker failed: out of memory', total: 1, passed: 0 });
+  });
+
+  it("shows the candidate's own tests apart, never in the verdict, and keeps the verdict when they hang", () => {
+    const progress: RunProgress[] = [];
+    const acc = make(progress, expected('a'));
+    for (const e of [plan('a'), start(0, 'a'), pass(0, 'a'), done(), ownPlan('mine 1', 'mine 2'), start(0, 'mine 1', 'own'), pass(0, 'mine 1', 'own'), start(1, 'mine 2', 'own')]) acc.handle(e, 0);
+    acc.end({ kind: 'watchdog', phase: 'runnable', limitMs: 2500, elapsedMs: 2500 }, 2600);
+    const r = acc.result(3000);
+    expect(r).toMatchObject({ outcome: 'completed', passed: 1, total: 1 });
+    expect(r.tests.map((t) => t.title)).toEqual(['a']);
+    expect(r.ownTests?.tests.map((t) => [t.title, t.status])).toEqual([['mine 1', 'passed'], ['mine 2', 'timedout']]);
+    expect(r.ownTests).toMatchObject({ passed: 1, total: 2 });
+    expect(r.ownTests?.message).toMatch(/Timed out after 2000 ms in "Mine > mine 2"/);
+    expect(progress.filter((p) => p.type === 'test-end' && p.own)).toHaveLength(2);
+  });
+
+  it('passes on the note of an own group that was too large to run', () => {
+    const acc = make([], expected('a'));
+    for (const e of [plan('a'), pass(0, 'a'), done(), { type: 'started', group: 'own', tests: [], note: 'Your 900 tests were not run' } as WorkerEvent, done('own')]) acc.handle(e, 0);
+    acc.end({ kind: 'finished' }, 0);
+    expect(acc.result(1).ownTests).toEqual({ tests: [], passed: 0, total: 0, message: 'Your 900 tests were not run' });
+  });
+
+  it('does not count a run whose plan is not the known hidden set (it.only), nor show its tests', () => {
+    const acc = make([], expected('a', 'b', 'c'));
+    for (const e of [plan('my own quick check'), pass(0, 'my own quick check'), done(), done('own')]) acc.handle(e, 0);
+    acc.end({ kind: 'finished' }, 0);
+    const r = acc.result(1);
+    expect(r).toMatchObject({ outcome: 'not-counted', passed: 0, total: 3, tests: [] });
+    expect(r.message).toBe('Not counted: the hidden tests reported 1 test, expected 3.');
+  });
+
+  it('does not count a Submit whose hidden tests this build does not know; a Run of unknown tests is shown as is', () => {
+    const submit = make([], null);
+    for (const e of [plan('a'), pass(0, 'a'), done(), done('own')]) submit.handle(e, 0);
+    submit.end({ kind: 'finished' }, 0);
+    expect(submit.result(1)).toMatchObject({ outcome: 'not-counted', passed: 0 });
+    const run = new RunAccumulator({ mode: 'run', testTimeoutMs: 2000, expected: null, mapStack: () => ({ text: '' }) });
+    for (const e of [plan(), done(), done('own')]) run.handle(e, 0);
+    run.end({ kind: 'finished' }, 0);
+    expect(run.result(1)).toMatchObject({ outcome: 'completed', total: 0 });
+  });
+
+  it('ignores an own group that claims to start before the problem group is done', () => {
+    const acc = make([], expected('a'));
+    for (const e of [plan('a'), ownPlan('sneaky'), pass(0, 'sneaky', 'own'), pass(0, 'a'), done(), done('own')]) acc.handle(e, 0);
+    acc.end({ kind: 'finished' }, 0);
+    const r = acc.result(1);
+    expect(r).toMatchObject({ outcome: 'completed', passed: 1, total: 1 });
+    expect(r.ownTests).toBeUndefined();
   });
 });

@@ -2,68 +2,79 @@
  * Folds the stream of WorkerEvents (plus how the sandbox run ended) into a RunResult. Pure: time comes in
  * as arguments, the source-map lookup as a function, so every outcome is unit-tested without a browser.
  *
- * Rules:
- * - Tests are listed in mocha's run order; a test reported twice (mocha can emit `fail` after `pass`,
- *   e.g. done() called twice) keeps its first result.
- * - A failing hook becomes its own entry with status 'error' (it counts in `total`), because otherwise a
- *   failing `after` hook would be invisible.
- * - Planned tests that never reported are listed as 'error' "not run: …", so `total` is what was planned.
- * - The watchdog's hung test is 'timedout'; mocha's own timeouts (async hangs) are 'timedout' too.
+ * A run has two groups (sandbox/protocol.ts): the problem's tests, then the candidate's own. The problem's
+ * group decides `outcome`, `tests`, `passed`, `total`; the own group only fills `ownTests`, so a time-out in
+ * the candidate's own test leaves a finished verdict standing. Then the problem's group is checked against
+ * the build's manifest (verifyRun.ts): if it does not match, the run is 'not-counted' with the reason.
+ * The watchdog's hung test is 'timedout'; mocha's own timeouts (async hangs) are 'timedout' too.
  */
 
-import type { ConsoleLine, RunMode, RunOutcome, RunProgress, RunResult, TestFailure, TestResult } from '../types';
-import type { PlannedTest, SandboxRunEnd, SerializedError, WorkerEvent } from '../sandbox/protocol';
+import type { ExpectedTests } from '../testManifest';
+import type { ConsoleLine, OwnTestsResult, RunMode, RunOutcome, RunProgress, RunResult, TestFailure } from '../types';
+import type { SandboxRunEnd, SerializedError, TestGroup, WorkerEvent } from '../sandbox/protocol';
+import { GroupResults } from './groupResults';
 import type { StackMapper } from './stackMapping';
+import { verifyProblemGroup, type ProblemGroupReport } from './verifyRun';
 
 export interface AccumulatorOptions {
   mode: RunMode;
   testTimeoutMs: number;
   mapStack: StackMapper;
+  /**
+   * The problem tests this run must report (from the build's manifest). null: none known; then a Submit is
+   * not counted, a Run is shown unchecked (a design problem's scratchpad has no tests).
+   */
+  expected: ExpectedTests | null;
   onProgress?: (progress: RunProgress) => void;
 }
 
-interface Current {
-  index: number;
-  title: string;
-  path: string[];
-  startedAt: number;
-}
+/** At most this many own results are kept (the worker caps them too; this side trusts nothing). */
+const MAX_OWN_RESULTS = 250;
 
 export class RunAccumulator {
-  private planned: PlannedTest[] = [];
-  private readonly results: TestResult[] = [];
-  private readonly reported = new Set<number>();
+  private readonly problem: GroupResults;
+  private own: GroupResults | null = null;
+  private ownNote: string | undefined;
+  private ownMessage: string | undefined;
   private readonly console: ConsoleLine[] = [];
-  private current: Current | null = null;
-  private currentHook: string | null = null;
   private outcome: RunOutcome | null = null;
   private message: string | undefined;
   private crash: TestFailure | undefined;
-  private done = false;
+  private plans = 0;
+  private readonly reports: ProblemGroupReport[] = [];
+  private hookFailed = false;
 
-  constructor(private readonly options: AccumulatorOptions) {}
+  constructor(private readonly options: AccumulatorOptions) {
+    this.problem = new GroupResults((result) => options.onProgress?.({ type: 'test-end', result, own: false }));
+  }
 
   handle(event: WorkerEvent, now: number): void {
     switch (event.type) {
       case 'loading':
         return;
       case 'started':
-        this.planned = event.tests;
-        return;
-      case 'runnable-start':
-        if (event.kind === 'test') {
-          const plan = this.planned[event.index];
-          this.current = { index: event.index, title: event.title, path: plan?.path ?? [], startedAt: now };
-          this.currentHook = null;
-        } else {
-          this.currentHook = event.title;
+        if (event.group === 'problem') {
+          this.plans++;
+          if (this.plans === 1) this.problem.plan(event.tests);
+        } else if (!this.own && this.problem.done) {
+          this.own = new GroupResults((result) => this.options.onProgress?.({ type: 'test-end', result, own: true }));
+          this.own.plan(event.tests.slice(0, MAX_OWN_RESULTS));
+          this.ownNote = event.note;
         }
         return;
+      case 'runnable-start':
+        this.group(event.group)?.runnableStart(event, now);
+        return;
       case 'hook-end':
-        this.currentHook = null;
+        this.running().hookEnd();
         return;
       case 'test-end':
-        this.addTestEnd(event);
+        if (event.group === 'problem') {
+          if (event.index >= 0) this.reports.push({ index: event.index, title: event.title, path: event.path, state: event.state });
+          else this.hookFailed = true;
+        }
+        if (event.group === 'own' && (this.own?.results.length ?? 0) >= MAX_OWN_RESULTS) return;
+        this.group(event.group)?.testEnd(event, (e) => this.toFailure(e));
         return;
       case 'console': {
         const line: ConsoleLine = { level: event.level, text: event.text };
@@ -72,7 +83,8 @@ export class RunAccumulator {
         return;
       }
       case 'done':
-        this.done = true;
+        if (event.group === 'problem') this.problem.done = true;
+        else if (this.own) this.own.done = true;
         return;
       case 'crashed': {
         this.crash = this.toFailure(event.error);
@@ -86,22 +98,33 @@ export class RunAccumulator {
 
   /** Called once, when the sandbox says the run is over. */
   end(how: SandboxRunEnd, now: number): void {
+    if (this.problem.done && how.kind !== 'finished' && this.outcome !== 'crashed') {
+      // The verdict is in; only the candidate's own tests were cut short.
+      this.outcome = 'completed';
+      this.endOwn(how, now);
+      return;
+    }
     switch (how.kind) {
       case 'finished':
-        if (!this.outcome) this.outcome = this.done ? 'completed' : 'crashed';
-        if (!this.done && !this.message) this.message = 'The test worker stopped without finishing.';
-        this.fillNotRun('not run: a hook failed before this test could run');
+        if (!this.outcome) this.outcome = this.problem.done ? 'completed' : 'crashed';
+        if (!this.problem.done && !this.message) this.message = 'The test worker stopped without finishing.';
+        this.problem.fillNotRun('not run: a hook failed before this test could run');
+        this.own?.fillNotRun('not run: a hook failed before this test could run');
         return;
       case 'watchdog':
-        this.timedOut(how.phase === 'runnable' ? how.elapsedMs : null, now, this.watchdogMessage(how.phase, how.limitMs));
+        this.outcome = 'timedout';
+        this.message = this.watchdogMessage(how.phase, how.limitMs, this.problem);
+        this.problem.timedOut(how.phase === 'runnable' ? how.elapsedMs : null, now, this.message);
         return;
       case 'host-deadline':
-        this.timedOut(null, now, `The sandbox stopped responding after ${how.limitMs} ms and was restarted.`);
+        this.outcome = 'timedout';
+        this.message = `The sandbox stopped responding after ${how.limitMs} ms and was restarted.`;
+        this.problem.timedOut(null, now, this.message);
         return;
       case 'worker-error':
         this.outcome = 'crashed';
         this.message = `The test worker failed: ${how.message}`;
-        this.fillNotRun('not run: the test worker failed');
+        this.problem.fillNotRun('not run: the test worker failed');
         return;
     }
   }
@@ -113,54 +136,82 @@ export class RunAccumulator {
   }
 
   result(durationMs: number): RunResult {
-    const tests = this.results;
-    return {
+    const base = {
       mode: this.options.mode,
-      outcome: this.outcome ?? 'crashed',
-      tests,
       console: this.console,
       compileErrors: [],
+      durationMs,
+      ...(this.ownResult() ? { ownTests: this.ownResult() } : {}),
+    };
+    const notCounted = this.notCountedReason();
+    if (notCounted) {
+      return { ...base, outcome: 'not-counted', tests: [], message: notCounted, passed: 0, total: this.options.expected?.tests.length ?? 0 };
+    }
+    const tests = this.problem.results;
+    return {
+      ...base,
+      outcome: this.outcome ?? 'crashed',
+      tests,
       ...(this.message !== undefined ? { message: this.message } : {}),
       ...(this.crash ? { error: this.crash } : {}),
-      passed: tests.filter((t) => t.status === 'passed').length,
+      passed: this.problem.passed(),
       total: tests.length,
-      durationMs,
     };
   }
 
-  private addTestEnd(event: Extract<WorkerEvent, { type: 'test-end' }>): void {
-    if (event.index >= 0) {
-      if (this.reported.has(event.index)) return;
-      this.reported.add(event.index);
+  /** Why this run proves nothing about the problem's tests, or null if it can be shown (and counted). */
+  private notCountedReason(): string | null {
+    const expected = this.options.expected;
+    if (!expected) {
+      const ranTests = this.plans > 0 || this.problem.done;
+      return this.options.mode === 'submit' && ranTests
+        ? 'Not counted: this build does not know these hidden tests, so their results cannot be checked.'
+        : null;
     }
-    if (this.current?.index === event.index) this.current = null;
-    const failure = event.error ? this.toFailure(event.error) : undefined;
-    const status = event.state === 'passed' ? 'passed' : event.index < 0 ? 'error' : statusOf(event.error);
-    this.push({
-      title: event.title,
-      path: event.path,
-      status,
-      durationMs: event.durationMs,
-      ...(failure ? { failure } : {}),
+    return verifyProblemGroup(expected, {
+      plan: this.plans > 0 ? this.problem.planned : null,
+      plans: this.plans,
+      reports: this.reports,
+      hookFailed: this.hookFailed,
+      finished: this.problem.done,
     });
   }
 
-  private timedOut(elapsedMs: number | null, now: number, message: string): void {
-    this.outcome = 'timedout';
-    this.message = message;
-    const hung = this.current;
-    if (hung && !this.reported.has(hung.index)) {
-      this.reported.add(hung.index);
-      const durationMs = Math.round(elapsedMs ?? now - hung.startedAt);
-      this.push({ title: hung.title, path: hung.path, status: 'timedout', durationMs, failure: { message } });
-    } else if (this.currentHook) {
-      this.push({ title: this.currentHook, path: [], status: 'timedout', durationMs: 0, failure: { message } });
-    }
-    this.fillNotRun('not run: an earlier test timed out and the sandbox was restarted');
+  private ownResult(): OwnTestsResult | undefined {
+    const own = this.own;
+    if (!own) return undefined;
+    const message = this.ownNote ?? this.ownMessage;
+    return { tests: own.results, passed: own.passed(), total: own.results.length, ...(message ? { message } : {}) };
   }
 
-  private watchdogMessage(phase: string, limitMs: number): string {
-    const where = this.current ? ` in "${[...this.current.path, this.current.title].join(' > ')}"` : '';
+  private endOwn(how: Exclude<SandboxRunEnd, { kind: 'finished' }>, now: number): void {
+    const own = this.own;
+    switch (how.kind) {
+      case 'watchdog':
+        this.ownMessage = this.watchdogMessage(how.phase, how.limitMs, own);
+        break;
+      case 'host-deadline':
+        this.ownMessage = `The sandbox stopped responding after ${how.limitMs} ms and was restarted.`;
+        break;
+      case 'worker-error':
+        this.ownMessage = `The test worker failed: ${how.message}`;
+        break;
+    }
+    if (!own) return;
+    if (how.kind === 'worker-error') own.fillNotRun('not run: the test worker failed');
+    else own.timedOut(how.kind === 'watchdog' && how.phase === 'runnable' ? how.elapsedMs : null, now, this.ownMessage ?? '');
+  }
+
+  private group(group: TestGroup): GroupResults | null {
+    return group === 'problem' ? this.problem : this.own;
+  }
+
+  private running(): GroupResults {
+    return this.own ?? this.problem;
+  }
+
+  private watchdogMessage(phase: string, limitMs: number, group: GroupResults | null): string {
+    const where = group?.where() ?? '';
     switch (phase) {
       case 'spawn':
         return `The test worker did not start within ${limitMs} ms.`;
@@ -171,19 +222,6 @@ export class RunAccumulator {
       default:
         return `The whole run exceeded its ${limitMs} ms budget${where}.`;
     }
-  }
-
-  private fillNotRun(message: string): void {
-    for (const test of this.planned) {
-      if (this.reported.has(test.index)) continue;
-      this.reported.add(test.index);
-      this.push({ title: test.title, path: test.path, status: 'error', durationMs: 0, failure: { message } });
-    }
-  }
-
-  private push(result: TestResult): void {
-    this.results.push(result);
-    this.options.onProgress?.({ type: 'test-end', result });
   }
 
   private toFailure(error: SerializedError): TestFailure {
@@ -201,10 +239,4 @@ export class RunAccumulator {
       ...(mapped && !error.isTimeout ? { stack: mapped.text } : {}),
     };
   }
-}
-
-function statusOf(error: SerializedError | undefined): TestResult['status'] {
-  if (!error) return 'failed';
-  if (error.isTimeout) return 'timedout';
-  return error.isAssertion ? 'failed' : 'error';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFrameToHost, isHostToFrame, isWorkerEvent, isWorkerRunRequest } from './protocol';
+import { isFrameToHost, isHostToFrame, isRunOver, isWorkerEvent, isWorkerRunRequest } from './protocol';
 
 const error = { name: 'TypeError', message: 'x', isAssertion: false, isTimeout: false };
 
@@ -7,11 +7,13 @@ describe('sandbox protocol guards', () => {
   it('accepts every well-formed worker event', () => {
     const events = [
       { type: 'loading' },
-      { type: 'done' },
+      { type: 'done', group: 'problem' },
+      { type: 'done', group: 'own' },
       { type: 'hook-end' },
-      { type: 'started', tests: [{ index: 0, title: 'a', path: ['S'] }] },
-      { type: 'runnable-start', kind: 'test', index: 0, title: 'a', timeoutMs: 2000 },
-      { type: 'test-end', index: 0, title: 'a', path: [], state: 'failed', durationMs: 3, error },
+      { type: 'started', group: 'problem', tests: [{ index: 0, title: 'a', path: ['S'] }] },
+      { type: 'started', group: 'own', tests: [], note: 'too many' },
+      { type: 'runnable-start', group: 'own', kind: 'test', index: 0, title: 'a', timeoutMs: 2000 },
+      { type: 'test-end', group: 'problem', index: 0, title: 'a', path: [], state: 'failed', durationMs: 3, error },
       { type: 'console', level: 'warn', text: 'hi' },
       { type: 'crashed', error },
     ];
@@ -26,11 +28,16 @@ describe('sandbox protocol guards', () => {
       { type: 'nope' },
       { type: 'console', level: 'shout', text: 'x' },
       { type: 'console', level: 'log', text: 5 },
-      { type: 'started', tests: [{ index: '0', title: 'a', path: [] }] },
-      { type: 'test-end', index: 0, title: 'a', path: [], state: 'passed', durationMs: Number.NaN },
-      { type: 'test-end', index: 0, title: 'a', path: [1], state: 'passed', durationMs: 1 },
+      { type: 'started', group: 'problem', tests: [{ index: '0', title: 'a', path: [] }] },
+      { type: 'started', tests: [] },
+      { type: 'started', group: 'hidden', tests: [] },
+      { type: 'done' },
+      { type: 'done', group: 'mine' },
+      { type: 'test-end', group: 'problem', index: 0, title: 'a', path: [], state: 'passed', durationMs: Number.NaN },
+      { type: 'test-end', group: 'problem', index: 0, title: 'a', path: [1], state: 'passed', durationMs: 1 },
+      { type: 'test-end', index: 0, title: 'a', path: [], state: 'passed', durationMs: 1 },
       { type: 'crashed', error: { name: 'E', message: 'm' } },
-      { type: 'runnable-start', kind: 'suite', index: 0, title: 'a', timeoutMs: 1 },
+      { type: 'runnable-start', group: 'problem', kind: 'suite', index: 0, title: 'a', timeoutMs: 1 },
     ];
     for (const e of bad) expect(isWorkerEvent(e), JSON.stringify(e)).toBe(false);
   });
@@ -38,10 +45,10 @@ describe('sandbox protocol guards', () => {
   it('checks frame messages, including the wrapped event', () => {
     expect(isFrameToHost({ type: 'frame-loaded' })).toBe(true);
     expect(isFrameToHost({ type: 'ready', id: 1 })).toBe(true);
-    expect(isFrameToHost({ type: 'worker-events', id: 2, events: [{ type: 'loading' }, { type: 'done' }] })).toBe(true);
+    expect(isFrameToHost({ type: 'worker-events', id: 2, events: [{ type: 'loading' }, { type: 'done', group: 'own' }] })).toBe(true);
     expect(isFrameToHost({ type: 'worker-events', id: 2, events: [] })).toBe(true);
-    expect(isFrameToHost({ type: 'worker-events', id: 2, events: [{ type: 'done' }, { type: 'bogus' }] })).toBe(false);
-    expect(isFrameToHost({ type: 'worker-events', id: 2, events: { type: 'done' } })).toBe(false);
+    expect(isFrameToHost({ type: 'worker-events', id: 2, events: [{ type: 'done', group: 'own' }, { type: 'bogus' }] })).toBe(false);
+    expect(isFrameToHost({ type: 'worker-events', id: 2, events: { type: 'done', group: 'own' } })).toBe(false);
     expect(isFrameToHost({ type: 'watchdog', id: 2, phase: 'runnable', limitMs: 2500, elapsedMs: 2503 })).toBe(true);
     expect(isFrameToHost({ type: 'watchdog', id: 2, phase: 'forever', limitMs: 1, elapsedMs: 1 })).toBe(false);
     expect(isFrameToHost({ type: 'worker-error', id: '2', message: 'x' })).toBe(false);
@@ -54,5 +61,12 @@ describe('sandbox protocol guards', () => {
     expect(isHostToFrame({ type: 'run', id: 1, solutionCode: '', testTimeoutMs: 2000 })).toBe(false);
     expect(isWorkerRunRequest({ type: 'run', id: 3, solutionCode: 'x', testsCode: 'y', testTimeoutMs: 0 })).toBe(true);
     expect(isWorkerRunRequest({ type: 'run', id: 3, solutionCode: 1, testsCode: 'y', testTimeoutMs: 0 })).toBe(false);
+  });
+
+  it('ends a run at the own group\'s done or a crash, not at the problem group\'s done', () => {
+    expect(isRunOver({ type: 'done', group: 'problem' })).toBe(false);
+    expect(isRunOver({ type: 'done', group: 'own' })).toBe(true);
+    expect(isRunOver({ type: 'crashed', error })).toBe(true);
+    expect(isRunOver({ type: 'loading' })).toBe(false);
   });
 });

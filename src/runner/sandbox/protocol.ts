@@ -1,11 +1,14 @@
 /**
  * The one message protocol for both sandbox boundaries:
  *   main page  ⇄  sandbox frame (opaque-origin iframe, window.postMessage)
- *   sandbox frame  ⇄  test worker (Worker.postMessage)
+ *   sandbox frame  →  test worker (Worker.postMessage: the run request, carrying a MessagePort)
+ *   test worker  →  sandbox frame (that MessagePort only: every WorkerEvent)
  *
  * Every message is a discriminated union on `type`; every request carries an `id` that its replies repeat.
- * Everything arriving from the frame is untrusted (user code runs in its worker and could post anything),
- * so the main page validates structure with the guards below before using a message.
+ * User code runs in the test worker and can call its `postMessage`, so the frame never listens there:
+ * results travel on the port the harness received before any user code ran and keeps in a closure.
+ * Everything arriving from the frame is still validated structurally by the main page before use, and the
+ * problem's tests are checked against the build's manifest (results/verifyRun.ts).
  */
 
 import type { ConsoleLine } from '../types';
@@ -42,11 +45,24 @@ export interface SerializedError {
 export const SOLUTION_SCRIPT_URL = 'rehearse-solution.js';
 export const TESTS_SCRIPT_URL = 'rehearse-tests.js';
 
-/** The worker global holding chai; the compiled `import ... from 'chai'` reads it (compile/chaiShim.ts). */
-export const CHAI_GLOBAL = '__rehearseChai';
+/**
+ * The parameter through which the problem's test bundle receives its importable modules (chai, …): the
+ * harness calls the bundle with it, so the modules are never globals user code could replace
+ * (compile/moduleShims.ts reads it).
+ */
+export const IMPORTS_PARAM = '__rehearseImports';
 
-/** The worker global holding fast-check's module namespace (compile/fastCheckShim.ts reads it). */
-export const FAST_CHECK_GLOBAL = '__rehearseFastCheck';
+/**
+ * The worker global the run script calls, with the run's secret, to hand the problem's test definitions to
+ * the harness (worker/runScript.ts). Defined by the harness as non-writable, non-configurable, one-shot.
+ */
+export const TESTS_CLAIM_GLOBAL = '__rehearseTests';
+
+/**
+ * Which tests an event is about: the problem's (examples for Run, hidden for Submit: the verdict) or the
+ * candidate's own `describe`/`it` written in solution.ts ("Your tests": shown apart, never counted).
+ */
+export type TestGroup = 'problem' | 'own';
 
 /**
  * The global the solution script assigns its exports object to (a classic script's top-level `var`); the
@@ -57,7 +73,7 @@ export const SOLUTION_GLOBAL = '__rehearseSolution';
 
 /** How a sandbox run ended, as seen by the main page (SandboxHost → RunAccumulator). */
 export type SandboxRunEnd =
-  /** The worker posted `done` or `crashed`; the events already tell which. */
+  /** The worker posted its last event (isRunOver); the events already tell how it went. */
   | { kind: 'finished' }
   /** The frame's watchdog terminated a hung worker. */
   | { kind: 'watchdog'; phase: WatchdogPhase; limitMs: number; elapsedMs: number }
@@ -89,15 +105,19 @@ export interface WorkerRunRequest extends RunCode {
 export type WorkerEvent =
   /** The worker took the run and is evaluating the code (top-level code, describe bodies). */
   | { type: 'loading' }
-  /** mocha started; these tests will run, in this order. */
-  | { type: 'started'; tests: PlannedTest[] }
+  /**
+   * A group's mocha run started; these tests will run, in this order. The problem's group runs first, then
+   * the candidate's own. `note` says why an own group was not run (too many tests).
+   */
+  | { type: 'started'; group: TestGroup; tests: PlannedTest[]; note?: string }
   /** A test or hook began; `timeoutMs` is its effective mocha timeout (0 = none). Drives the watchdog. */
-  | { type: 'runnable-start'; kind: 'test' | 'hook'; index: number; title: string; timeoutMs: number }
+  | { type: 'runnable-start'; group: TestGroup; kind: 'test' | 'hook'; index: number; title: string; timeoutMs: number }
   /** A hook finished (progress only). */
   | { type: 'hook-end' }
   /** A test finished, or a hook failed (then index is -1 and title names the hook). */
   | {
       type: 'test-end';
+      group: TestGroup;
       index: number;
       title: string;
       path: string[];
@@ -106,10 +126,15 @@ export type WorkerEvent =
       error?: SerializedError;
     }
   | { type: 'console'; level: ConsoleLine['level']; text: string }
-  /** mocha finished. */
-  | { type: 'done' }
+  /** A group's mocha run finished; after the `own` group the whole run is over. */
+  | { type: 'done'; group: TestGroup }
   /** Evaluating the code threw before mocha could start. */
   | { type: 'crashed'; error: SerializedError };
+
+/** The worker's last event of a run: both groups done, or the code threw while loading. */
+export function isRunOver(event: WorkerEvent): boolean {
+  return event.type === 'crashed' || (event.type === 'done' && event.group === 'own');
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // main → frame
@@ -159,6 +184,9 @@ function isOptStr(x: unknown): boolean {
 function isStrArray(x: unknown): x is string[] {
   return Array.isArray(x) && x.every(isStr);
 }
+function isGroup(x: unknown): x is TestGroup {
+  return x === 'problem' || x === 'own';
+}
 
 const CONSOLE_LEVELS: readonly string[] = ['log', 'info', 'warn', 'error', 'debug'];
 
@@ -183,15 +211,19 @@ export function isWorkerEvent(x: unknown): x is WorkerEvent {
   if (!isObj(x)) return false;
   switch (x.type) {
     case 'loading':
-    case 'done':
     case 'hook-end':
       return true;
+    case 'done':
+      return isGroup(x.group);
     case 'started':
-      return Array.isArray(x.tests) && x.tests.every(isPlannedTest);
+      return isGroup(x.group) && Array.isArray(x.tests) && x.tests.every(isPlannedTest) && isOptStr(x.note);
     case 'runnable-start':
-      return (x.kind === 'test' || x.kind === 'hook') && isNum(x.index) && isStr(x.title) && isNum(x.timeoutMs);
+      return (
+        isGroup(x.group) && (x.kind === 'test' || x.kind === 'hook') && isNum(x.index) && isStr(x.title) && isNum(x.timeoutMs)
+      );
     case 'test-end':
       return (
+        isGroup(x.group) &&
         isNum(x.index) &&
         isStr(x.title) &&
         isStrArray(x.path) &&

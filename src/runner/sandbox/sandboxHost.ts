@@ -9,7 +9,7 @@
 
 import { FRAME_BOOT_LIMIT_MS, hostLimitAfterStartMs, hostLimitBeforeStartMs } from '../deadlines';
 import { buildSrcdoc } from './srcdoc';
-import { isFrameToHost, type FrameToHost, type HostToFrame, type RunCode, type SandboxRunEnd, type WorkerEvent } from './protocol';
+import { isFrameToHost, isRunOver, type FrameToHost, type HostToFrame, type RunCode, type SandboxRunEnd, type WorkerEvent } from './protocol';
 
 interface ActiveRun {
   id: number;
@@ -123,7 +123,7 @@ export class SandboxHost {
           if (this.active !== run) return; // settled by an earlier event of this batch
           if (event.type === 'started') this.arm(run, hostLimitAfterStartMs(event.tests.length, run.testTimeoutMs));
           run.onEvent(event);
-          if (event.type === 'done' || event.type === 'crashed') this.settle(run, { kind: 'finished' });
+          if (isRunOver(event)) this.settle(run, { kind: 'finished' });
         }
         return;
       case 'watchdog':

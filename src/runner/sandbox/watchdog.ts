@@ -6,12 +6,13 @@
  * and the worker never posts again. Phases and their limits (see ../deadlines.ts):
  *   spawn     – run posted, worker has not acknowledged yet (it is normally pre-spawned and idle)
  *   loading   – worker is evaluating the bundle (top-level code, describe bodies)
- *   runnable  – one test or hook is running: its own mocha timeout + grace
- *   run       – the whole mocha run: 10 s + n × timeout
+ *   runnable  – one test or hook is running: its own mocha timeout + grace (the candidate's own tests
+ *               never get more than the run's per-test timeout, whatever `this.timeout()` they set)
+ *   run       – one group's mocha run: 10 s + n × timeout (the problem's tests, then the own tests)
  */
 
 import { loadLimitMs, runLimitMs, runnableStallLimitMs, WORKER_SPAWN_LIMIT_MS } from '../deadlines';
-import type { WatchdogPhase, WorkerEvent } from './protocol';
+import { isRunOver, type WatchdogPhase, type WorkerEvent } from './protocol';
 
 export interface WatchdogExpiry {
   phase: WatchdogPhase;
@@ -23,6 +24,12 @@ interface Limit {
   phase: WatchdogPhase;
   since: number;
   limitMs: number;
+}
+
+/** An own test's effective limit: its mocha timeout, capped by the run's (0 means none in mocha). */
+function ownTimeout(declaredMs: number, runTimeoutMs: number): number {
+  if (runTimeoutMs <= 0) return declaredMs;
+  return declaredMs > 0 ? Math.min(declaredMs, runTimeoutMs) : runTimeoutMs;
 }
 
 export class Watchdog {
@@ -50,7 +57,8 @@ export class Watchdog {
         this.stageLimit = { phase: 'run', since: now, limitMs: runLimitMs(event.tests.length, this.testTimeoutMs) };
         return;
       case 'runnable-start': {
-        const limit: Limit = { phase: 'runnable', since: now, limitMs: runnableStallLimitMs(event.timeoutMs) };
+        const timeoutMs = event.group === 'own' ? ownTimeout(event.timeoutMs, this.testTimeoutMs) : event.timeoutMs;
+        const limit: Limit = { phase: 'runnable', since: now, limitMs: runnableStallLimitMs(timeoutMs) };
         if (event.kind === 'test') this.testLimit = limit;
         else this.hookLimit = limit;
         return;
@@ -68,7 +76,9 @@ export class Watchdog {
         return;
       case 'done':
       case 'crashed':
-        this.finished = true;
+        if (isRunOver(event)) this.finished = true;
+        this.testLimit = null;
+        this.hookLimit = null;
         return;
       case 'console':
         // Output is not progress: a loop that logs forever must still be stopped.

@@ -2,26 +2,15 @@ import { stageOfTest, summariseStages } from '../../../core/problems/stages';
 import type { Problem } from '../../../core/problems/types';
 import type { RunResult, TestResult } from '../../../runner/types';
 import { useWorkspace } from '../workspaceStore';
-
-const STATUS_LABEL: Record<TestResult['status'], string> = {
-  passed: 'passed',
-  failed: 'failed',
-  timedout: 'timed out',
-  error: 'error',
-};
-
-const STATUS_STYLE: Record<TestResult['status'], string> = {
-  passed: 'text-emerald-400',
-  failed: 'text-rose-400',
-  timedout: 'text-amber-400',
-  error: 'text-rose-300',
-};
+import { OwnTestsPanel } from './OwnTestsPanel';
+import { TestItem } from './TestItem';
 
 const OUTCOME_LABEL: Record<RunResult['outcome'], string> = {
   completed: 'completed',
   'compile-error': 'compile error',
   timedout: 'timed out',
   crashed: 'crashed while loading',
+  'not-counted': 'not counted',
 };
 
 function Summary({ result, runCount, tests, lockedStages }: { result: RunResult; runCount: number; tests: TestResult[]; lockedStages: number }) {
@@ -41,42 +30,6 @@ function Summary({ result, runCount, tests, lockedStages }: { result: RunResult;
       {lockedStages > 0 && <span className="text-slate-400"> · {lockedStages === 1 ? 'one stage' : `${lockedStages} stages`} still locked</span>}
       <span className="text-slate-500"> · {Math.round(result.durationMs)} ms</span>
     </p>
-  );
-}
-
-function TestItem({ test }: { test: TestResult }) {
-  const f = test.failure;
-  return (
-    <li data-status={test.status} data-full-title={[...test.path, test.title].join(' ')} className="border-b border-slate-800 py-1.5">
-      <div className="flex gap-2">
-        <span className={`w-16 shrink-0 text-xs font-semibold uppercase ${STATUS_STYLE[test.status]}`}>
-          {STATUS_LABEL[test.status]}
-        </span>
-        <span className="text-sm">
-          {test.path.length > 0 && <span className="text-slate-500">{test.path.join(' › ')} › </span>}
-          {test.title}
-        </span>
-      </div>
-      {f && (
-        <div className="ml-[4.5rem] mt-1 space-y-1 text-xs">
-          <p className="whitespace-pre-wrap text-rose-200">{f.message}</p>
-          {(f.expected !== undefined || f.actual !== undefined) && (
-            <dl className="grid grid-cols-[5rem_1fr] gap-x-2 font-mono">
-              <dt className="text-slate-400">expected</dt>
-              <dd className="whitespace-pre-wrap text-emerald-300">{f.expected}</dd>
-              <dt className="text-slate-400">actual</dt>
-              <dd className="whitespace-pre-wrap text-rose-300">{f.actual}</dd>
-            </dl>
-          )}
-          {f.solutionLine !== undefined && (
-            <p className="text-slate-400">
-              at solution.ts line {f.solutionLine}
-              {f.solutionColumn !== undefined && `, column ${f.solutionColumn}`}
-            </p>
-          )}
-        </div>
-      )}
-    </li>
   );
 }
 
@@ -150,6 +103,7 @@ export function ResultsPanel({ problem, unlockedStages }: { problem: Problem; un
               <TestItem key={i} test={t} />
             ))}
           </ul>
+          {result.ownTests && <OwnTestsPanel own={result.ownTests} />}
         </>
       )}
     </section>

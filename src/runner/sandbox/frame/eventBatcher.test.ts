@@ -26,8 +26,8 @@ describe('EventBatcher', () => {
     const sent: WorkerEvent[][] = [];
     const b = new EventBatcher((events) => sent.push(events));
     b.push(log('a'));
-    b.push({ type: 'done' });
-    expect(sent).toEqual([[log('a'), { type: 'done' }]]);
+    b.push({ type: 'done', group: 'own' });
+    expect(sent).toEqual([[log('a'), { type: 'done', group: 'own' }]]);
     vi.advanceTimersByTime(100);
     b.flush();
     expect(sent).toHaveLength(1);

@@ -5,12 +5,12 @@
  * idle, and on a two-core machine taken from the test worker too.
  *
  * Events are held for at most FLUSH_DELAY_MS (console output still appears live), and the end of a run
- * (`done`, `crashed`) flushes at once, so batching adds no latency to the result. Before the frame reports
+ * (isRunOver: the own group's `done`, or `crashed`) flushes at once, so batching adds no latency to the result. Before the frame reports
  * a watchdog expiry or a worker error it flushes too, so the page knows which test was running.
  * Pure apart from the injected timer, so it is unit-tested.
  */
 
-import type { WorkerEvent } from '../protocol';
+import { isRunOver, type WorkerEvent } from '../protocol';
 
 export const FLUSH_DELAY_MS = 16;
 
@@ -30,7 +30,7 @@ export class EventBatcher {
 
   push(event: WorkerEvent): void {
     this.pending.push(event);
-    if (event.type === 'done' || event.type === 'crashed') this.flush();
+    if (isRunOver(event)) this.flush();
     else this.timer ??= this.timers.set(() => this.flush(), FLUSH_DELAY_MS);
   }
 

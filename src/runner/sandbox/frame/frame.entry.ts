@@ -4,12 +4,15 @@
  *  - keeps one worker pre-spawned while idle, so a run does not pay mocha's ~150 ms evaluation (the spare
  *    is spawned when a run finishes, not when one starts, so it never competes with a run for the CPU);
  *  - uses a fresh worker for every run (user code may pollute globals) and terminates it afterwards;
- *  - relays the worker's events to the page, and terminates a hung worker (Watchdog) and says so.
+ *  - relays the worker's events to the page, and terminates a hung worker (Watchdog) and says so;
+ *  - hears the worker only on the MessagePort it hands over with the run request, before any user code
+ *    runs: the worker's own postMessage (which user code can call) goes unheard.
  * The frame's own thread never runs user code, so its timers keep firing while a worker spins.
  */
 
 import {
   isHostToFrame,
+  isRunOver,
   isWorkerEvent,
   type FrameToHost,
   type HostToFrame,
@@ -22,6 +25,8 @@ import { EventBatcher } from './eventBatcher';
 interface ActiveRun {
   id: number;
   worker: Worker;
+  /** The frame's end of the run's results channel. */
+  port: MessagePort;
   watchdog: Watchdog;
   /** Events on their way to the page (batched: see eventBatcher.ts). */
   relay: EventBatcher;
@@ -74,9 +79,11 @@ function startRun(request: Extract<HostToFrame, { type: 'run' }>): void {
   }
   const worker = spare ?? spawn();
   spare = null;
+  const channel = new MessageChannel();
   const run: ActiveRun = {
     id: request.id,
     worker,
+    port: channel.port1,
     watchdog: new Watchdog(request.testTimeoutMs, performance.now()),
     relay: new EventBatcher((events) => send({ type: 'worker-events', id: request.id, events })),
     timer: null,
@@ -84,7 +91,7 @@ function startRun(request: Extract<HostToFrame, { type: 'run' }>): void {
   };
   active = run;
 
-  worker.onmessage = (event: MessageEvent) => onWorkerMessage(run, event.data);
+  channel.port1.onmessage = (event: MessageEvent) => onWorkerMessage(run, event.data);
   worker.onerror = (event: ErrorEvent) => {
     event.preventDefault();
     if (active !== run) return;
@@ -99,18 +106,18 @@ function startRun(request: Extract<HostToFrame, { type: 'run' }>): void {
     testsCode: request.testsCode,
     testTimeoutMs: request.testTimeoutMs,
   };
-  worker.postMessage(workerRequest);
+  worker.postMessage(workerRequest, [channel.port2]);
   schedule(run);
   // No new spare here: a worker evaluating mocha now would compete for the CPU with this run (two cores
   // are common). finish() spawns it once the run is over, while the person reads the results.
 }
 
 function onWorkerMessage(run: ActiveRun, data: unknown): void {
-  if (active !== run || !isWorkerEvent(data)) return; // user code can post too; ignore junk
+  if (active !== run || !isWorkerEvent(data)) return;
   const event: WorkerEvent = data;
   run.watchdog.observe(event, performance.now());
-  run.relay.push(event); // flushes at once for done/crashed
-  if (event.type === 'done' || event.type === 'crashed') finish(run);
+  run.relay.push(event); // flushes at once at the end of the run
+  if (isRunOver(event)) finish(run);
   else schedule(run);
 }
 
@@ -147,6 +154,8 @@ function finish(run: ActiveRun): void {
   if (run.timer !== null) clearTimeout(run.timer);
   run.timer = null;
   run.relay.discard();
+  run.port.onmessage = null;
+  run.port.close();
   run.worker.terminate();
   if (active === run) active = null;
   ensureSpare();

@@ -1,110 +1,169 @@
 /**
- * The test worker's harness. The worker is used for exactly one run (user code may pollute globals):
- * it waits for one `run` request, installs console capture and mocha's BDD globals, evaluates the solution
- * script and then the test bundle, as one script via importScripts (so stack frames carry line:col, which
- * serializeError attributes to either script and the main page maps back to solution.ts / the test file), runs mocha, and streams WorkerEvents to the frame.
+ * The test worker's harness. The worker is used for exactly one run. How it keeps the verdict out of user
+ * code's reach (docs/decisions/trustworthy-verdict.md has the whole argument):
+ *
+ *  1. Everything it needs later is captured when the worker script starts, before any user code exists:
+ *     Reflect.apply, MessagePort's postMessage, importScripts, the timers, the Mocha class; the build's
+ *     `mocha`/`Mocha` globals are then deleted.
+ *  2. While the spare worker is idle it warms up, then freezes the realm's built-ins, the Mocha classes and
+ *     the modules (hardenRealm.ts).
+ *  3. A run request carries a MessagePort. Every event goes out on that port, through the captured
+ *     function; the frame never listens to the worker's own postMessage, which user code can call.
+ *  4. The problem's tests and the candidate's own tests are two Mocha instances. The problem's tests get
+ *     their `describe`/`it`/hooks and modules as parameters of a wrapper (runScript.ts), claimed once
+ *     with a per-run secret; the globals `describe`/`it`/… user code sees belong to the own group.
+ *  5. The problem's group runs first, to the end; then the own group (at most MAX_OWN_TESTS tests). The
+ *     main page still checks the problem's group against the build's manifest (results/verifyRun.ts).
  */
-
-import { CHAI_GLOBAL, isWorkerRunRequest, type PlannedTest, type WorkerEvent, type WorkerRunRequest } from '../protocol';
+import { isWorkerRunRequest, TESTS_CLAIM_GLOBAL, type SerializedError, type WorkerEvent, type WorkerRunRequest } from '../protocol';
 import { captureConsole } from './consoleCapture';
-import type { MochaClass, MochaGlobal, MochaRunnable, MochaRunner } from './mochaTypes';
-import { runScript, serializeError, type ScriptLocation } from './serializeError';
+import { hardenRealm } from './hardenRealm';
+import type { MochaClass } from './mochaTypes';
+import { makeReporter } from './reporter';
+import { BDD_NAMES, buildRunScript } from './runScript';
+import { serializeError, type ScriptLocation } from './serializeError';
+import { countTests, createTestGroup, type TestGroupInstance } from './testGroup';
 import { warmUp } from './warmUp';
 
+/** More own tests than this are not run (each costs the page a message; a loop can register millions). */
+export const MAX_OWN_TESTS = 200;
+
+/** The modules a problem's test file may import, by name (see compile/moduleShims.ts). */
+export type SandboxModules = Readonly<Record<string, object>>;
+
 interface WorkerScope {
-  postMessage(message: unknown): void;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }
 
-export function startHarness(mocha: MochaGlobal, Mocha: MochaClass, chai: object): void {
-  const scope = globalThis as unknown as WorkerScope;
-  // Bound before user code runs, so user code replacing self.postMessage cannot silence the harness.
-  const postMessage = scope.postMessage.bind(scope);
-  const post = (event: WorkerEvent) => postMessage(event);
+/** What the harness keeps from before user code: captured functions only, never looked up again. */
+interface Captured {
+  apply: typeof Reflect.apply;
+  portPost: MessagePort['postMessage'];
+  load: (url: string) => void;
+  scriptUrl: (code: string) => string;
+  later: (fn: () => void) => void;
+  now: () => number;
+  secret: () => string;
+  defineProperty: typeof Object.defineProperty;
+}
 
+function capture(): Captured {
+  const { apply } = Reflect;
+  const portPost = MessagePort.prototype.postMessage;
+  const load = importScripts;
+  const BlobCtor = Blob;
+  const createObjectURL = URL.createObjectURL;
+  const timer = setTimeout;
+  const perf = performance;
+  const perfNow = perf.now;
+  const cryptoObj = crypto;
+  const fill = cryptoObj.getRandomValues;
+  return {
+    apply,
+    portPost,
+    load: (url) => apply(load, undefined, [url]),
+    scriptUrl: (code) => apply(createObjectURL, URL, [new BlobCtor([code], { type: 'text/javascript' })]),
+    later: (fn) => void apply(timer, undefined, [fn, 0]),
+    now: () => apply(perfNow, perf, []),
+    secret: () => {
+      const bytes = apply(fill, cryptoObj, [new Uint32Array(4)]);
+      return Array.from(bytes, (n) => n.toString(36)).join('-');
+    },
+    defineProperty: Object.defineProperty,
+  };
+}
+
+export function startHarness(Mocha: MochaClass, modules: SandboxModules): void {
+  const scope = globalThis as unknown as WorkerScope & Record<string, unknown>;
+  const caps = capture();
+  // The build's globals would hand user code the Mocha classes and the instance behind them.
+  delete scope.mocha;
+  delete scope.Mocha;
+  const frozenModules = Object.freeze({ ...modules });
   // A run that arrives while the warm-up is still going waits for it (a few ms): the two must not share
-  // mocha's scheduling queue. A failed warm-up only costs speed.
-  const warm = warmUp(Mocha, chai, makeReporter(() => undefined, null)).catch(() => undefined);
+  // mocha's scheduling queue. A failed warm-up only costs speed; a failed hardening refuses the run.
+  const ready = warmUp(Mocha, modules.chai ?? {}, makeReporter('problem', () => undefined, null, caps.now))
+    .catch(() => undefined)
+    .then(() => {
+      // mocha rewrites its built-in reporters' settings on every run; we use none of them.
+      hardenRealm(globalThis, [Mocha, frozenModules, ...Object.values(modules)], [Mocha.reporters]);
+      return null;
+    })
+    .catch((err: unknown) => `The sandbox could not protect the test run: ${String(err)}`);
   const onMessage = (event: MessageEvent) => {
-    if (!isWorkerRunRequest(event.data)) return;
+    const port = event.ports[0];
+    if (!isWorkerRunRequest(event.data) || !port) return;
     scope.removeEventListener('message', onMessage);
     const request = event.data;
-    void warm.then(() => runOnce(request, mocha, chai, post));
+    const send = (e: WorkerEvent) => void caps.apply(caps.portPost, port, [e]);
+    void ready.then((failure) => {
+      if (failure) send({ type: 'crashed', error: plainError(failure) });
+      else runOnce(request, send, Mocha, frozenModules, caps);
+    });
   };
   scope.addEventListener('message', onMessage);
 }
 
-function runOnce(request: WorkerRunRequest, mocha: MochaGlobal, chai: object, post: (e: WorkerEvent) => void): void {
-  post({ type: 'loading' });
-  const script = runScript(request.solutionCode, request.testsCode);
-  const where: ScriptLocation = { url: URL.createObjectURL(new Blob([script.code], { type: 'text/javascript' })), solutionLines: script.solutionLines };
-  captureConsole((level, text) => post({ type: 'console', level, text }));
-  (globalThis as Record<string, unknown>)[CHAI_GLOBAL] = chai;
+function runOnce(request: WorkerRunRequest, send: (e: WorkerEvent) => void, Mocha: MochaClass, modules: SandboxModules, caps: Captured): void {
+  send({ type: 'loading' });
+  const secret = caps.secret();
+  const script = buildRunScript(request.solutionCode, request.testsCode, secret);
+  const where: ScriptLocation = { url: caps.scriptUrl(script.code), solutionOffset: script.solutionOffset, solutionLines: script.solutionLines, testsOffset: script.testsOffset };
+  captureConsole((level, text) => send({ type: 'console', level, text }));
+  const problem = createTestGroup(Mocha, request.testTimeoutMs, makeReporter('problem', send, where, caps.now));
+  const own = createTestGroup(Mocha, request.testTimeoutMs, makeReporter('own', send, where, caps.now));
+  exposeOwnGroup(own);
 
-  mocha.setup({
-    ui: 'bdd',
-    timeout: request.testTimeoutMs,
-    reporter: makeReporter(post, where),
-    checkLeaks: false,
+  let claimed = false;
+  caps.defineProperty(globalThis, TESTS_CLAIM_GLOBAL, {
+    value: function claimProblemTests(given: unknown, define: unknown) {
+      if (claimed || given !== secret || typeof define !== 'function') {
+        throw new Error("The problem's tests are defined once, by the test runner.");
+      }
+      claimed = true;
+      caps.apply(define, undefined, [...BDD_NAMES.map((name) => problem.bdd[name]), modules]);
+    },
+    writable: false,
+    enumerable: false,
+    configurable: false,
   });
 
-  // The solution first: its top-level code runs whether or not the tests import it, and defines the
-  // exports object the test bundle's `./solution` reads.
   try {
-    importScripts(where.url);
+    caps.load(where.url);
   } catch (err) {
-    post({ type: 'crashed', error: serializeError(err, where) });
+    send({ type: 'crashed', error: serializeError(err, where) });
     return;
   }
-  mocha.run(() => post({ type: 'done' }));
+  if (!claimed) {
+    send({ type: 'crashed', error: plainError("The problem's tests did not load.") });
+    return;
+  }
+  problem.run(() => {
+    send({ type: 'done', group: 'problem' });
+    runOwnGroup(own, send, caps);
+  });
 }
 
-/** A mocha reporter that turns runner events into WorkerEvents. */
-function makeReporter(post: (e: WorkerEvent) => void, where: ScriptLocation | null) {
-  return class StreamingReporter {
-    constructor(runner: MochaRunner) {
-      const indexOf = new Map<MochaRunnable, number>();
-      const startedAt = new Map<MochaRunnable, number>();
-      const pathOf = (t: MochaRunnable) => t.titlePath().slice(0, -1);
+/** The candidate's `describe`/`it`/hooks, as the globals a test file expects. */
+function exposeOwnGroup(own: TestGroupInstance): void {
+  const scope = globalThis as unknown as Record<string, unknown>;
+  for (const name of BDD_NAMES) scope[name] = own.bdd[name];
+}
 
-      // 'start' fires after mocha applied `.only` filtering, so this is exactly what will run.
-      runner.on('start', () => {
-        const tests: PlannedTest[] = [];
-        runner.suite.eachTest((test) => {
-          if (test.isPending()) return;
-          indexOf.set(test, tests.length);
-          tests.push({ index: tests.length, title: test.title, path: pathOf(test) });
-        });
-        post({ type: 'started', tests });
-      });
-      runner.on('test', (test) => {
-        startedAt.set(test, performance.now());
-        post({ type: 'runnable-start', kind: 'test', index: indexOf.get(test) ?? -1, title: test.title, timeoutMs: test.timeout() });
-      });
-      runner.on('hook', (hook) => {
-        post({ type: 'runnable-start', kind: 'hook', index: -1, title: hook.title, timeoutMs: hook.timeout() });
-      });
-      runner.on('hook end', () => post({ type: 'hook-end' }));
+function runOwnGroup(own: TestGroupInstance, send: (e: WorkerEvent) => void, caps: Captured): void {
+  const count = countTests(own.suite);
+  if (count === 0 || count > MAX_OWN_TESTS) {
+    // Nothing to run: answer at once, so a Submit without own tests pays nothing for the group.
+    const note = count > 0 ? `Your ${count} tests were not run: at most ${MAX_OWN_TESTS} run in one go.` : undefined;
+    send({ type: 'started', group: 'own', tests: [], ...(note ? { note } : {}) });
+    send({ type: 'done', group: 'own' });
+    return;
+  }
+  // A fresh task: the problem's mocha run has fully unwound before the candidate's starts.
+  caps.later(() => own.run(() => send({ type: 'done', group: 'own' })));
+}
 
-      const durationOf = (test: MochaRunnable) =>
-        test.duration ?? Math.round(performance.now() - (startedAt.get(test) ?? performance.now()));
-
-      runner.on('pass', (test) => {
-        post({ type: 'test-end', index: indexOf.get(test) ?? -1, title: test.title, path: pathOf(test), state: 'passed', durationMs: durationOf(test) });
-      });
-      runner.on('fail', (runnable, err) => {
-        const isHook = runnable.type === 'hook';
-        post({
-          type: 'test-end',
-          index: isHook ? -1 : (indexOf.get(runnable) ?? -1),
-          title: runnable.title,
-          path: isHook ? (runnable.parent?.titlePath() ?? []) : pathOf(runnable),
-          state: 'failed',
-          durationMs: durationOf(runnable),
-          error: serializeError(err, where),
-        });
-      });
-    }
-  };
+function plainError(message: string): SerializedError {
+  return { name: 'Error', message, isAssertion: false, isTimeout: false };
 }

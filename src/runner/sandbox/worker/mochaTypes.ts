@@ -1,6 +1,6 @@
 /**
- * The few parts of mocha's browser build (a global `mocha`) the harness touches. Declared here rather than
- * pulling in @types/mocha's globals, which would leak `describe`/`it` types into the whole app.
+ * The few parts of mocha's browser build (a global `mocha` and `Mocha`) the harness touches. Declared here
+ * rather than pulling in @types/mocha's globals, which would leak `describe`/`it` types into the whole app.
  */
 
 export interface MochaRunnable {
@@ -23,19 +23,18 @@ export interface MochaReporterConstructor {
   new (runner: MochaRunner): object;
 }
 
-export interface MochaGlobal {
-  setup(options: { ui: 'bdd'; timeout: number; reporter: MochaReporterConstructor; checkLeaks: boolean }): void;
-  run(onEnd: (failures: number) => void): void;
-}
-
 export interface MochaSuite {
   addTest(test: object): unknown;
   beforeEach(fn: () => void): unknown;
+  eachTest(fn: (test: MochaRunnable) => void): void;
+  emit(event: 'pre-require', context: object, file: null, mocha: object): void;
 }
 
-/** The `Mocha` class the browser build also exposes, for a private instance (see warmUp.ts). */
+/** The `Mocha` class the browser build exposes; the harness makes its own instances of it. */
 export interface MochaClass {
   new (options: { reporter: MochaReporterConstructor; timeout: number }): { suite: MochaSuite; run(onEnd: (failures: number) => void): unknown };
   Suite: { create(parent: MochaSuite, title: string): MochaSuite };
   Test: new (title: string, fn: () => void) => object;
+  /** mocha's built-in reporters (unused here; mocha writes their settings on every run). */
+  reporters: object;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AssertionError, expect as chaiExpect } from 'chai';
 import { SOLUTION_SCRIPT_URL, TESTS_SCRIPT_URL } from '../protocol';
-import { nameLocations, runScript, serializeError } from './serializeError';
+import { buildRunScript } from './runScript';
+import { nameLocations, serializeError } from './serializeError';
 
 function thrown(fn: () => void): unknown {
   try {
@@ -25,19 +26,28 @@ describe('serializeError', () => {
     expect(s.actual).toBeUndefined();
   });
 
-  it('names each location in the run script after the script it belongs to', () => {
+  it('names each location in the run script after the part it belongs to', () => {
     const err = new TypeError('x is undefined');
-    err.stack = 'TypeError: x is undefined\n    at f (blob:null/abc:3:9)\n    at blob:null/abc:10:1\n    at blob:null/mocha:1:2';
-    const s = serializeError(err, { url: 'blob:null/abc', solutionLines: 4 });
-    expect(s.stack).toBe(`TypeError: x is undefined\n    at f (${SOLUTION_SCRIPT_URL}:3:9)\n    at ${TESTS_SCRIPT_URL}:6:1\n    at blob:null/mocha:1:2`);
+    // Line 1 is "use strict", lines 2–5 the solution, line 6 the wrapper's opening, 7+ the tests.
+    err.stack = 'TypeError: x is undefined\n    at f (blob:null/abc:3:9)\n    at blob:null/abc:10:1\n    at blob:null/abc:6:2\n    at blob:null/mocha:1:2';
+    const s = serializeError(err, { url: 'blob:null/abc', solutionOffset: 1, solutionLines: 4, testsOffset: 6 });
+    expect(s.stack).toBe(
+      `TypeError: x is undefined\n    at f (${SOLUTION_SCRIPT_URL}:2:9)\n    at ${TESTS_SCRIPT_URL}:4:1\n    at blob:null/abc:6:2\n    at blob:null/mocha:1:2`,
+    );
     expect(s.isAssertion).toBe(false);
   });
 
-  it('joins the solution and the tests into one script, counting the solution lines', () => {
-    expect(runScript('a\nb\n', 'c')).toEqual({ code: 'a\nb\nc', solutionLines: 2 });
-    expect(runScript('a\nb', 'c\n')).toEqual({ code: 'a\nb\nc\n', solutionLines: 2 });
-    const where = { url: 'blob:null/x', solutionLines: 2 };
-    expect(nameLocations('at blob:null/x:2:1 at blob:null/x:3:4', where)).toBe(`at ${SOLUTION_SCRIPT_URL}:2:1 at ${TESTS_SCRIPT_URL}:1:4`);
+  it('builds the run script: strict, the solution, then the tests inside the claim wrapper, counting lines', () => {
+    const script = buildRunScript('a\nb\n', 'c', 's3cret');
+    const lines = script.code.split('\n');
+    expect(lines[0]).toBe('"use strict";');
+    expect(lines.slice(1, 3)).toEqual(['a', 'b']);
+    expect(lines[3]).toMatch(/^__rehearseTests\("s3cret", function \(describe, context, it, .*afterEach, __rehearseImports\) \{$/);
+    expect(lines[4]).toBe('c');
+    expect(script).toMatchObject({ solutionOffset: 1, solutionLines: 2, testsOffset: 4 });
+    expect(buildRunScript('a\nb', 'c', 'x').solutionLines).toBe(2);
+    const where = { url: 'blob:null/x', solutionOffset: 1, solutionLines: 2, testsOffset: 4 };
+    expect(nameLocations('at blob:null/x:2:1 at blob:null/x:5:4', where)).toBe(`at ${SOLUTION_SCRIPT_URL}:1:1 at ${TESTS_SCRIPT_URL}:1:4`);
     expect(nameLocations('at blob:null/y:3:4', where)).toBe('at blob:null/y:3:4');
   });
 

@@ -1,48 +1,33 @@
 /**
  * Flattens whatever a test threw into a SerializedError for postMessage: display strings only,
  * chai's expected/actual inspected, and the run code's blob URL in the stack replaced by stable names
- * (SOLUTION_SCRIPT_URL, TESTS_SCRIPT_URL, see runScript) so the main page can map frames through each
+ * (SOLUTION_SCRIPT_URL, TESTS_SCRIPT_URL, see runScript.ts) so the main page can map frames through each
  * script's own source map.
  */
 
 import { SOLUTION_SCRIPT_URL, TESTS_SCRIPT_URL, type SerializedError } from '../protocol';
 import { inspect } from './inspect';
+import type { RunScript } from './runScript';
 
 const MAX_STACK_LENGTH = 8_000;
 const MAX_MESSAGE_LENGTH = 4_000;
 
-/**
- * The run's two scripts are evaluated as one (solution first, then the test bundle): one Blob, one blob
- * URL and one importScripts fetch instead of two of each — each is a synchronous round trip to the browser
- * process, ~1.5 ms apiece on a busy two-core machine. Lines 1..solutionLines are the solution's.
- */
-export interface RunScript {
-  code: string;
-  solutionLines: number;
-}
-
-export function runScript(solutionCode: string, testsCode: string): RunScript {
-  const solution = solutionCode.endsWith('\n') ? solutionCode : `${solutionCode}\n`;
-  let solutionLines = 0;
-  for (let i = solution.indexOf('\n'); i !== -1; i = solution.indexOf('\n', i + 1)) solutionLines++;
-  return { code: solution + testsCode, solutionLines };
-}
-
-/** Where the run script was loaded from (its blob URL) and how many of its lines are the solution's. */
-export interface ScriptLocation {
+/** Where the run script was loaded from (its blob URL) and how its lines split (see runScript.ts). */
+export interface ScriptLocation extends Omit<RunScript, 'code'> {
   url: string;
-  solutionLines: number;
 }
 
-/** `blob:null/…:12:5` → `rehearse-solution.js:12:5`, or `rehearse-tests.js:<line − solutionLines>:5`. */
+/** `blob:null/…:12:5` → `rehearse-solution.js:11:5`, or `rehearse-tests.js:<line − testsOffset>:5`. */
 export function nameLocations(stack: string, where: ScriptLocation | null): string {
   if (!where) return stack;
   const location = new RegExp(`${where.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`, 'g');
-  return stack.replace(location, (_, line: string, column: string) => {
+  return stack.replace(location, (whole, line: string, column: string) => {
     const n = Number(line);
-    return n <= where.solutionLines
-      ? `${SOLUTION_SCRIPT_URL}:${n}:${column}`
-      : `${TESTS_SCRIPT_URL}:${n - where.solutionLines}:${column}`;
+    if (n > where.testsOffset) return `${TESTS_SCRIPT_URL}:${n - where.testsOffset}:${column}`;
+    if (n > where.solutionOffset && n <= where.solutionOffset + where.solutionLines) {
+      return `${SOLUTION_SCRIPT_URL}:${n - where.solutionOffset}:${column}`;
+    }
+    return whole; // the wrapper's own lines
   });
 }
 

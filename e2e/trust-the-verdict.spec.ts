@@ -1,0 +1,104 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openProblem, pasteCode, problemFile, results, runAndWait, submitAndWait } from './helpers';
+
+/**
+ * A candidate (or a careless habit) tries to make the untouched starter look like a pass. None of it may
+ * show a pass or mark the problem solved; a solution's own tests run apart and never change the verdict.
+ */
+const TITLE = 'Token-bucket rate limiter';
+const starter = () => problemFile('token-bucket', 'starter.ts');
+
+async function expectNotSolved(page: Page): Promise<void> {
+  await page.getByRole('link', { name: '← Problems' }).click();
+  await expect(page.getByRole('link', { name: TITLE, exact: true }).getByTestId('problem-status')).toHaveText('In progress');
+}
+
+async function expectNoPass(page: Page): Promise<void> {
+  const summary = results(page).getByTestId('results-summary');
+  await expect(summary).toBeVisible();
+  const text = (await summary.textContent()) ?? '';
+  const counts = text.match(/(\d+)\/(\d+) passed/);
+  // Either not counted, a time-out, or a count that is not all passed.
+  if (counts) expect(Number(counts[1])).toBeLessThan(Number(counts[2]));
+  else expect(text).toMatch(/not counted|timed out|crashed/);
+}
+
+test('an it.only in the solution does not turn the hidden tests into one passing test', async ({ page }) => {
+  await openProblem(page, TITLE);
+  await pasteCode(page, `${starter()}\n(globalThis as any).it.only('my own quick check', () => {});\n`);
+  await submitAndWait(page);
+  await expectNoPass(page);
+  await expect(results(page).getByTestId('results-summary')).toContainText('0/35 passed');
+  // The candidate's check ran, in its own group.
+  await expect(results(page).getByRole('region', { name: 'Your tests' })).toContainText('my own quick check');
+  await expectNotSolved(page);
+});
+
+test('redefining it so every body does nothing changes nothing in the hidden tests', async ({ page }) => {
+  await openProblem(page, TITLE);
+  const attack = `${starter()}
+const g = globalThis as any;
+const realIt = g.it;
+g.it = (title: string) => realIt(title, () => {});
+g.it.only = g.it;
+g.describe = (title: string, body: () => void) => body();
+`;
+  await pasteCode(page, attack);
+  await submitAndWait(page);
+  await expectNoPass(page);
+  await expect(results(page).getByTestId('results-summary')).toContainText('0/35 passed');
+  await expectNotSolved(page);
+});
+
+test('posting fake results from the solution and then looping forever is never a pass', async ({ page }) => {
+  await openProblem(page, TITLE);
+  const attack = `${starter()}
+const post = (globalThis as any).postMessage.bind(globalThis);
+post({ type: 'started', group: 'problem', tests: [{ index: 0, title: 'fake', path: [] }] });
+post({ type: 'test-end', group: 'problem', index: 0, title: 'fake', path: [], state: 'passed', durationMs: 1 });
+post({ type: 'done', group: 'problem' });
+post({ type: 'done', group: 'own' });
+post({ type: 'done' });
+while (true) {}
+`;
+  await pasteCode(page, attack);
+  await submitAndWait(page);
+  await expectNoPass(page);
+  await expect(results(page).getByTestId('results-summary')).toContainText('timed out');
+  await expectNotSolved(page);
+});
+
+test("the reference with the candidate's own describe/it/it.only passes exactly like the reference, and shows Your tests apart", async ({ page }) => {
+  // A Run, a Submit and the catalog in one journey: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
+  await openProblem(page, TITLE);
+  const withOwnTests = `${problemFile('token-bucket', 'reference.ts')}
+describe('my checks', () => {
+  it('allows the first request', () => {
+    if (!new RateLimiter(1, 1000, () => 0).allow('a')) throw new Error('should allow');
+  });
+  it.only('denies the second at once', () => {
+    const limiter = new RateLimiter(1, 1000, () => 0);
+    limiter.allow('a');
+    if (limiter.allow('a')) throw new Error('should deny');
+  });
+  it('a check of mine that is wrong', () => {
+    throw new Error('my own mistake');
+  });
+});
+`;
+  await pasteCode(page, withOwnTests);
+  await runAndWait(page);
+  await expect(results(page).getByTestId('results-summary')).toContainText('5/5 passed');
+  const own = results(page).getByRole('region', { name: 'Your tests' });
+  // it.only narrows the candidate's own group to that test, and only that group.
+  await expect(own.getByTestId('own-tests-summary')).toHaveText('1/1 passed');
+  await expect(own).toContainText('denies the second at once');
+
+  await submitAndWait(page);
+  await expect(results(page).getByTestId('results-summary')).toContainText('35/35 passed');
+  await expect(results(page).locator(':scope > ul > li[data-status="passed"]')).toHaveCount(35);
+  await expect(own.getByTestId('own-tests-summary')).toHaveText('1/1 passed');
+  await page.getByRole('link', { name: '← Problems' }).click();
+  await expect(page.getByRole('link', { name: TITLE, exact: true }).getByTestId('problem-status')).toHaveText('Solved');
+});

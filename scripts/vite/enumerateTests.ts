@@ -1,0 +1,64 @@
+/**
+ * Lists the tests a problem's test file defines, at build time, the way the browser runner will see them:
+ * the test file and the reference are compiled by the runner's own compiler (native esbuild instead of
+ * esbuild-wasm), wrapped in the runner's own run script, evaluated in a fresh Node vm context, and handed
+ * to mocha, which announces its plan in a dry run (no test body or hook runs). So loops that generate
+ * tests, `describe.skip`, `it.only` and titles built from data all come out exactly as in the sandbox.
+ */
+import vm from 'node:vm';
+import { build, transform } from 'esbuild';
+import Mocha from 'mocha';
+import { RunCompiler, type BuildFn, type TransformFn } from '../../src/runner/compile/bundle.ts';
+import { shimSources } from '../../src/runner/compile/virtualFiles.ts';
+import { TESTS_CLAIM_GLOBAL } from '../../src/runner/sandbox/protocol.ts';
+import { BDD_NAMES, buildRunScript } from '../../src/runner/sandbox/worker/runScript.ts';
+import type { ExpectedTest } from '../../src/runner/testManifest.ts';
+
+const compiler = new RunCompiler({ build: build as unknown as BuildFn, transform: transform as unknown as TransformFn });
+
+/** The modules a test file may import, loaded in Node under the names the sandbox gives them. */
+async function loadModules(): Promise<Record<string, unknown>> {
+  const modules: Record<string, unknown> = {};
+  for (const name of Object.keys(shimSources())) modules[name] = await import(name);
+  return modules;
+}
+
+export async function enumerateTests(input: { tests: string; reference: string; testFileName: string }): Promise<ExpectedTest[]> {
+  const compiled = await compiler.compile({ solution: input.reference, tests: input.tests, testFileName: input.testFileName });
+  if (!compiled.ok) {
+    const first = compiled.diagnostics[0];
+    throw new Error(`${input.testFileName} does not compile against the reference: ${first?.file}:${first?.line}:${first?.column} ${first?.message}`);
+  }
+  const mocha = new Mocha({ dryRun: true, reporter: class Silent {} as unknown as Mocha.ReporterConstructor });
+  const bdd: Record<string, unknown> = {};
+  mocha.suite.emit('pre-require', bdd, '', mocha);
+  const modules = await loadModules();
+  const secret = 'manifest';
+  const script = buildRunScript(compiled.solution.code, compiled.tests.code, secret);
+  let claimed = false;
+  const context = vm.createContext({
+    console,
+    [TESTS_CLAIM_GLOBAL]: (given: string, define: (...args: unknown[]) => void) => {
+      if (given !== secret || claimed) throw new Error('claimed twice');
+      claimed = true;
+      define(...BDD_NAMES.map((name) => bdd[name]), modules);
+    },
+  });
+  vm.runInContext(script.code, context, { filename: input.testFileName });
+  if (!claimed) throw new Error(`${input.testFileName}: the test definitions never ran`);
+
+  return new Promise((resolve, reject) => {
+    const tests: ExpectedTest[] = [];
+    const runner = mocha.run(() => {
+      mocha.dispose(); // removes the runner's process listeners
+      resolve(tests);
+    });
+    // Exactly what the harness's reporter announces (sandbox/worker/reporter.ts): after `.only`, not pending.
+    runner.on('start', () => {
+      runner.suite.eachTest((test) => {
+        if (!test.isPending()) tests.push({ path: test.titlePath().slice(0, -1), title: test.title });
+      });
+    });
+    runner.on('fail', (_test, err) => reject(err instanceof Error ? err : new Error(String(err))));
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * A mocha reporter that turns one group's runner events into WorkerEvents. The candidate's own group is
+ * user-written, so its titles are capped (a 10 MB title must not travel to the page).
+ */
+import type { PlannedTest, TestGroup, WorkerEvent } from '../protocol';
+import type { MochaReporterConstructor, MochaRunnable, MochaRunner } from './mochaTypes';
+import { serializeError, type ScriptLocation } from './serializeError';
+
+export const MAX_OWN_TITLE_LENGTH = 300;
+const MAX_OWN_PATH_DEPTH = 8;
+
+export function makeReporter(
+  group: TestGroup,
+  post: (e: WorkerEvent) => void,
+  where: ScriptLocation | null,
+  now: () => number,
+): MochaReporterConstructor {
+  const clip = group === 'own' ? (t: string) => (t.length > MAX_OWN_TITLE_LENGTH ? `${t.slice(0, MAX_OWN_TITLE_LENGTH)}…` : t) : (t: string) => t;
+  const titleOf = (t: { title: string }) => clip(String(t.title));
+  const clipPath = (path: string[]) => (group === 'own' ? path.slice(-MAX_OWN_PATH_DEPTH) : path).map(clip);
+  return class StreamingReporter {
+    constructor(runner: MochaRunner) {
+      const indexOf = new Map<MochaRunnable, number>();
+      const startedAt = new Map<MochaRunnable, number>();
+      const pathOf = (t: MochaRunnable) => clipPath(t.titlePath().slice(0, -1));
+      // 'start' fires after mocha applied `.only` filtering, so this is exactly what will run.
+      runner.on('start', () => {
+        const tests: PlannedTest[] = [];
+        runner.suite.eachTest((test) => {
+          if (test.isPending()) return;
+          indexOf.set(test, tests.length);
+          tests.push({ index: tests.length, title: titleOf(test), path: pathOf(test) });
+        });
+        post({ type: 'started', group, tests });
+      });
+      runner.on('test', (test) => {
+        startedAt.set(test, now());
+        post({ type: 'runnable-start', group, kind: 'test', index: indexOf.get(test) ?? -1, title: titleOf(test), timeoutMs: test.timeout() });
+      });
+      runner.on('hook', (hook) => {
+        post({ type: 'runnable-start', group, kind: 'hook', index: -1, title: titleOf(hook), timeoutMs: hook.timeout() });
+      });
+      runner.on('hook end', () => post({ type: 'hook-end' }));
+      const durationOf = (test: MochaRunnable) => test.duration ?? Math.round(now() - (startedAt.get(test) ?? now()));
+      runner.on('pass', (test) => {
+        post({ type: 'test-end', group, index: indexOf.get(test) ?? -1, title: titleOf(test), path: pathOf(test), state: 'passed', durationMs: durationOf(test) });
+      });
+      runner.on('fail', (runnable, err) => {
+        const isHook = runnable.type === 'hook';
+        post({
+          type: 'test-end',
+          group,
+          index: isHook ? -1 : (indexOf.get(runnable) ?? -1),
+          title: titleOf(runnable),
+          path: isHook ? clipPath(runnable.parent?.titlePath() ?? []) : pathOf(runnable),
+          state: 'failed',
+          durationMs: durationOf(runnable),
+          error: serializeError(err, where),
+        });
+      });
+    }
+  };
+}
