@@ -8,6 +8,8 @@ import { findProtocol } from '../core/timer/protocols';
 import type { AudioSegmentInfo, LoggedTest, NudgeEvent, RunEvent, SessionEvent, SessionRecord, SessionStatus, SilenceInterval, TextChange } from '../core/session/types';
 import type { AudioChunkRecord, LevelBatch, SessionEventBatch } from './db';
 import { SILENCE_DB } from '../core/audio/levels';
+import { restoreBoardChange } from '../core/whiteboard/restoreBoard';
+import { restoreScratchpadRun } from '../core/whiteboard/restoreScratchpadRun';
 
 type Loose = Record<string, unknown>;
 
@@ -137,6 +139,12 @@ export function restoreSessionEvent(v: unknown): SessionEvent | null {
       return restoreNudge(t, v);
     case 'resumed-after-interruption':
       return isCount(v.segment) ? { t, type: 'resumed-after-interruption', segment: v.segment } : null;
+    case 'board': {
+      const change = restoreBoardChange(v);
+      return change ? { t, type: 'board', ...change } : null;
+    }
+    case 'scratchpad-run':
+      return restoreScratchpadRun(t, v);
     default:
       return null;
   }
