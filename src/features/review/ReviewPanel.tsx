@@ -7,6 +7,8 @@ import type { Learnings, SelfReviewItemId, SelfScore } from '../../core/review/t
 import type { SessionEvent, SessionRecord } from '../../core/session/types';
 import { AskedFollowUps } from '../interview/AskedFollowUps';
 import { DesignEvaluation } from './DesignEvaluation';
+import { DesignFactsTable } from './DesignFactsTable';
+import { isDesignSession } from '../../core/analysis/designFacts';
 import { FactsTable } from './FactsTable';
 import { LearningsForm } from './LearningsForm';
 import { ReadinessChecklist } from './ReadinessChecklist';
@@ -53,8 +55,14 @@ export function ReviewPanel({
         <h2 className="text-lg font-semibold">Review</h2>
         <SaveStatusLine status={status} />
       </div>
-      <FactsTable facts={facts} />
-      <ReadinessChecklist items={readiness} />
+      {isDesignSession(problem?.kind, events) ? (
+        <DesignFactsTable session={session} events={events} />
+      ) : (
+        <>
+          <FactsTable facts={facts} />
+          <ReadinessChecklist items={readiness} />
+        </>
+      )}
       {problem && <AskedFollowUps problem={problem} events={events} onSeek={onSeek} />}
       {status.kind === 'load-failed' ? (
         <button type="button" className="btn" onClick={retryLoad}>

@@ -14,6 +14,7 @@ import { recorder } from '../../recorder';
 import { markersFromResult } from './markers';
 import { useRunShortcuts } from './useRunShortcuts';
 import { useWorkspace } from './workspaceStore';
+import { WhiteboardRegion } from '../whiteboard';
 
 // Monaco is several MB: it loads only when a workspace opens, never with the catalog.
 // The import starts as soon as a problem route renders, in parallel with restoring the draft from
@@ -77,7 +78,7 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
       <RecordingBar onResume={() => void useWorkspace.getState().continueSession()} onEnd={() => void useWorkspace.getState().endSession()} />
       <LastActionsBanner />
       <InterviewBars problem={problem} />
-      <div className={`grid min-h-0 flex-1 ${isDesign ? 'grid-cols-[minmax(18rem,24%)_1fr_1fr]' : 'grid-cols-[minmax(18rem,28%)_1fr]'}`}>
+      <div className={`grid min-h-0 flex-1 ${isDesign ? 'grid-cols-[minmax(16rem,22%)_minmax(0,1fr)_minmax(0,1.3fr)]' : 'grid-cols-[minmax(18rem,28%)_1fr]'}`}>
         {isDesign ? <DesignPanel problem={problem} /> : <StatementPanel problem={problem} unlockedStages={unlockedStages} />}
         {/* The results row gives way (down to 8rem) before the editor shrinks under 10rem, e.g. under banners on a short screen. */}
         <main className="grid min-h-0 grid-rows-[minmax(10rem,1fr)_auto_minmax(8rem,16rem)]" aria-label={isDesign ? 'Estimation scratchpad' : 'Solution'}>
@@ -92,7 +93,7 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
             </div>
           )}
         </main>
-        {isDesign && <DesignNotesColumn />}
+        {isDesign && <DesignNotesColumn problemId={problem.id} />}
       </div>
     </div>
   );
@@ -100,10 +101,14 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
 
 const NotesEditor = lazy(() => import('./design/NotesEditor'));
 
-function DesignNotesColumn() {
+/** A design problem's right column: the whiteboard above the notes. */
+function DesignNotesColumn({ problemId }: { problemId: string }) {
   return (
-    <Suspense fallback={null}>
-      <NotesEditor />
-    </Suspense>
+    <div className="grid min-h-0 grid-rows-[3fr_2fr] border-l border-slate-800">
+      <WhiteboardRegion problemId={problemId} />
+      <Suspense fallback={null}>
+        <NotesEditor />
+      </Suspense>
+    </div>
   );
 }
