@@ -23,6 +23,7 @@ export async function exportSessionBundle(sessionId: string): Promise<ExportedBu
   const bytes = await buildBundle({
     session: stored.session,
     problemTitle: problemTitle(stored.session.problemId),
+    problemKind: findEntry(stored.session.problemId)?.kind ?? null,
     events: stored.events,
     review: stored.review,
     levels: stored.levels,
