@@ -15,11 +15,11 @@ import { newestSession, storedEvents } from './recording';
 
 const TITLE = 'Design a URL shortener like bit.ly';
 
-/** Draws with Excalidraw's own tools: its shortcut key, then a drag on the canvas (coordinates in the board). */
-async function drag(page: Page, tool: 'r' | 'a', from: [number, number], to: [number, number]): Promise<void> {
-  const canvas = page.getByRole('region', { name: 'Whiteboard' }).locator('canvas.interactive');
-  const box = (await canvas.boundingBox())!;
-  await page.keyboard.press(tool);
+/** Draws with Excalidraw's own tools: a click on the tool, then a drag on the canvas (coordinates in the board). */
+async function drag(page: Page, tool: 'Rectangle' | 'Arrow', from: [number, number], to: [number, number]): Promise<void> {
+  const board = page.getByRole('region', { name: 'Whiteboard' });
+  const box = (await board.locator('canvas.interactive').boundingBox())!;
+  await board.getByTitle(new RegExp(`^${tool} — `)).click();
   await page.mouse.move(box.x + from[0], box.y + from[1]);
   await page.mouse.down();
   await page.mouse.move(box.x + (from[0] + to[0]) / 2, box.y + (from[1] + to[1]) / 2, { steps: 4 });
@@ -86,13 +86,14 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   // Three boxes and two arrows, a moment apart, as someone drawing while talking.
   const board = page.getByRole('region', { name: 'Whiteboard' });
   await expect(board.locator('canvas.interactive')).toBeVisible({ timeout: 30_000 });
-  await drag(page, 'r', [40, 40], [140, 100]);
+  // Between Excalidraw's toolbar (top) and its undo bar (bottom).
+  await drag(page, 'Rectangle', [40, 90], [140, 140]);
   await expect.poll(async () => additions(await storedEvents(page, (await newestSession(page)).id), 'rectangle').length, { timeout: 10_000 }).toBe(1);
   await page.waitForTimeout(2_000);
-  await drag(page, 'r', [240, 40], [340, 100]);
-  await drag(page, 'r', [140, 180], [240, 240]);
-  await drag(page, 'a', [150, 70], [230, 70]);
-  await drag(page, 'a', [290, 110], [200, 170]);
+  await drag(page, 'Rectangle', [240, 90], [340, 140]);
+  await drag(page, 'Rectangle', [140, 200], [240, 250]);
+  await drag(page, 'Arrow', [150, 115], [230, 115]);
+  await drag(page, 'Arrow', [290, 150], [200, 195]);
 
   // Two notes sections written.
   const written = (await notes.inputValue())

@@ -10,14 +10,14 @@ import { WHITEBOARD_FILE } from './whiteboardFile';
 function designSource() {
   const source = fixtureSource();
   const a = rect('a', 0, 0);
-  const events: SessionEvent[] = [
-    ...source.events,
+  const added: SessionEvent[] = [
     { t: 3_000, type: 'board', elements: [], full: true },
     { t: 3_100, type: 'board', elements: [a] },
     { t: 3_200, type: 'board', elements: [rect('b', 200, 0), arrow('ab', [120, 30], [200, 30]), text('label', 10, 10, 'API <gateway>')] },
     { t: 3_300, type: 'board', elements: [{ ...a, version: 2, isDeleted: true }] },
     { t: 3_400, type: 'scratchpad-run', outcome: 'completed', output: ['writes, average: 5.8k links/s'] },
-  ].sort((x, y) => x.t - y.t);
+  ];
+  const events = [...source.events, ...added].sort((x, y) => x.t - y.t);
   return { ...source, session: { ...source.session, problemId: 'design-url-shortener', protocolId: 'design-45' }, problemKind: 'design', events };
 }
 

@@ -1,12 +1,26 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useBoard } from './boardStore';
 
 // Excalidraw is large: it loads only when a design workspace shows its board, never with the catalog.
 const Whiteboard = lazy(() => import('./Whiteboard'));
 
-/** The region named Whiteboard in a design workspace; opens the problem's board and saves it on leaving. */
-export function WhiteboardRegion({ problemId }: { problemId: string }) {
+/**
+ * The region named Whiteboard in a design workspace; opens the problem's board and saves it on leaving.
+ * `after`: what should load first (the code editor): on a slow machine both at once delayed the editor by
+ * many seconds, and the scratchpad is what the candidate uses first.
+ */
+export function WhiteboardRegion({ problemId, after }: { problemId: string; after?: () => Promise<unknown> }) {
   const saveError = useBoard((s) => s.saveError);
+  const [mayLoad, setMayLoad] = useState(!after);
+  useEffect(() => {
+    let live = true;
+    void (after?.() ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => live && setMayLoad(true));
+    return () => {
+      live = false;
+    };
+  }, [after]);
   useEffect(() => {
     void useBoard.getState().open(problemId);
     const flush = () => void useBoard.getState().flush();
@@ -25,9 +39,13 @@ export function WhiteboardRegion({ problemId }: { problemId: string }) {
         </p>
       )}
       <div className="min-h-0 flex-1">
-        <Suspense fallback={<p className="p-3 text-sm text-slate-400">Loading the whiteboard…</p>}>
-          <Whiteboard />
-        </Suspense>
+        {mayLoad ? (
+          <Suspense fallback={<p className="p-3 text-sm text-slate-400">Loading the whiteboard…</p>}>
+            <Whiteboard />
+          </Suspense>
+        ) : (
+          <p className="p-3 text-sm text-slate-400">Loading the whiteboard…</p>
+        )}
       </div>
     </section>
   );

@@ -105,7 +105,7 @@ const NotesEditor = lazy(() => import('./design/NotesEditor'));
 function DesignNotesColumn({ problemId }: { problemId: string }) {
   return (
     <div className="grid min-h-0 grid-rows-[3fr_2fr] border-l border-slate-800">
-      <WhiteboardRegion problemId={problemId} />
+      <WhiteboardRegion problemId={problemId} after={loadCodeEditor} />
       <Suspense fallback={null}>
         <NotesEditor />
       </Suspense>

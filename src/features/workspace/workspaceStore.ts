@@ -101,7 +101,9 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
   const setClock = (clock: PhaseClockState) => {
     const previous = get().clock;
     set({ clock });
-    persistPractice({ clock });
+    // A design problem has no Submit: finishing its session is what leaves it no longer "In progress".
+    const designDone = get().problem?.kind === 'design' && clock.finishedAt !== null;
+    persistPractice(designDone ? { clock, status: 'solved' } : { clock });
     logClockChange(previous, clock);
   };
 
