@@ -31,6 +31,13 @@ describe('restoreBoardElement', () => {
     expect(restoreBoardElement({ ...text('t', 0, 0, 'hi'), text: 5 })).toBeNull();
   });
 
+  it('reads the same after a trip through JSON (no -0 anywhere)', () => {
+    const a = { ...arrow('a', [0, 0], [10, 10]), x: -0, points: [[-0, 0], [10, -0]], startBinding: { elementId: 'r', focus: -0, gap: 1 } };
+    const restored = restoreBoardElement(a)!;
+    expect(JSON.parse(JSON.stringify(restored))).toEqual(restored);
+    expect(Object.is(restored.x, -0)).toBe(false);
+  });
+
   it('keeps bindings with their element id and replaces a broken one by null', () => {
     const a = { ...arrow('a', [0, 0], [10, 10]), startBinding: { elementId: 'r1', focus: 0.1, gap: 4, extra: 1 }, endBinding: 'nonsense' };
     const restored = restoreBoardElement(a)!;

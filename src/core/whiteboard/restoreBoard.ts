@@ -19,6 +19,9 @@ export const MAX_ELEMENTS = 5_000;
 const MAX_ID_CHARS = 100;
 const MAX_STYLE_CHARS = 40;
 
+/** -0 becomes 0: the log goes through JSON in a bundle, which has no -0, and must read back equal. */
+const n = (v: number): number => (v === 0 ? 0 : v);
+
 const shortString = (v: unknown, max = MAX_STYLE_CHARS): v is string => typeof v === 'string' && v.length <= max;
 
 function restorePoints(v: unknown): [number, number][] | null {
@@ -26,20 +29,20 @@ function restorePoints(v: unknown): [number, number][] | null {
   const points: [number, number][] = [];
   for (const p of v) {
     if (!Array.isArray(p) || p.length < 2 || !isFiniteNumber(p[0]) || !isFiniteNumber(p[1])) return null;
-    points.push([p[0], p[1]]);
+    points.push([n(p[0]), n(p[1])]);
   }
   return points;
 }
 
 function restoreBinding(v: unknown): BoardBinding | null {
   if (!isObject(v) || !shortString(v.elementId, MAX_ID_CHARS)) return null;
-  return { elementId: v.elementId, focus: isFiniteNumber(v.focus) ? v.focus : 0, gap: isFiniteNumber(v.gap) ? v.gap : 0 };
+  return { elementId: v.elementId, focus: isFiniteNumber(v.focus) ? n(v.focus) : 0, gap: isFiniteNumber(v.gap) ? n(v.gap) : 0 };
 }
 
 /** Optional fields: copied only when their type is right (Excalidraw fills the rest when it loads them). */
 function copyOptional(from: Loose, to: BoardElement): void {
   for (const key of ['roughness', 'fontSize', 'fontFamily', 'lineHeight', 'seed', 'versionNonce'] as const) {
-    if (isFiniteNumber(from[key])) to[key] = from[key];
+    if (isFiniteNumber(from[key])) to[key] = n(from[key]);
   }
   for (const key of ['fillStyle', 'strokeStyle', 'textAlign', 'verticalAlign'] as const) {
     if (shortString(from[key])) to[key] = from[key];
@@ -59,7 +62,7 @@ function copyOptional(from: Loose, to: BoardElement): void {
     else if (from[key] !== undefined) to[key] = restoreBinding(from[key]);
   }
   if (isObject(from.roundness) && isFiniteNumber(from.roundness.type)) {
-    to.roundness = isFiniteNumber(from.roundness.value) ? { type: from.roundness.type, value: from.roundness.value } : { type: from.roundness.type };
+    to.roundness = isFiniteNumber(from.roundness.value) ? { type: from.roundness.type, value: n(from.roundness.value) } : { type: from.roundness.type };
   } else if (from.roundness === null) to.roundness = null;
   if (Array.isArray(from.groupIds)) to.groupIds = from.groupIds.filter((g) => shortString(g, MAX_ID_CHARS)).slice(0, 50);
   if (Array.isArray(from.boundElements)) {
@@ -68,7 +71,7 @@ function copyOptional(from: Loose, to: BoardElement): void {
       .map((b) => ({ id: b.id, type: b.type }))
       .slice(0, 500);
   } else if (from.boundElements === null) to.boundElements = null;
-  if (Array.isArray(from.pressures)) to.pressures = from.pressures.filter(isFiniteNumber).slice(0, MAX_POINTS);
+  if (Array.isArray(from.pressures)) to.pressures = from.pressures.filter(isFiniteNumber).slice(0, MAX_POINTS).map(n);
   if (from.points !== undefined) {
     const points = restorePoints(from.points);
     if (points) to.points = points;
@@ -86,11 +89,11 @@ export function restoreBoardElement(v: unknown): BoardElement | null {
     id: v.id,
     type: v.type as BoardElementType,
     version: v.version as number,
-    x: v.x as number,
-    y: v.y as number,
-    width: v.width as number,
-    height: v.height as number,
-    angle: isFiniteNumber(v.angle) ? v.angle : 0,
+    x: n(v.x as number),
+    y: n(v.y as number),
+    width: n(v.width as number),
+    height: n(v.height as number),
+    angle: isFiniteNumber(v.angle) ? n(v.angle) : 0,
     isDeleted: v.isDeleted === true,
     strokeColor: shortString(v.strokeColor) ? v.strokeColor : '#1e1e1e',
     backgroundColor: shortString(v.backgroundColor) ? v.backgroundColor : 'transparent',
