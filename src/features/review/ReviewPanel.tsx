@@ -37,6 +37,7 @@ export function ReviewPanel({
   comparedAt?: number | null;
 }) {
   const facts = useMemo(() => computeFacts({ session, events }), [session, events]);
+  const design = isDesignSession(problem?.kind, events);
   const readiness = useMemo(() => readinessChecklist(facts), [facts]);
   const rubric = problem?.design?.rubric ?? null;
   const { review, status, update, retryLoad } = useReviewAutosave(session.id, rubric);
@@ -55,7 +56,7 @@ export function ReviewPanel({
         <h2 className="text-lg font-semibold">Review</h2>
         <SaveStatusLine status={status} />
       </div>
-      {isDesignSession(problem?.kind, events) ? (
+      {design ? (
         <DesignFactsTable session={session} events={events} />
       ) : (
         <>
@@ -70,7 +71,8 @@ export function ReviewPanel({
         </button>
       ) : review ? (
         <>
-          <SelfReviewForm facts={facts} scores={review.selfScores} onChange={setScore} />
+          {/* The coding self-review's facts (runs, Submits) say nothing about a design session: its rubric below is its self-review. */}
+          {!design && <SelfReviewForm facts={facts} scores={review.selfScores} onChange={setScore} />}
           {rubric && review.design && <DesignEvaluation rubric={rubric} grades={review.design} onChange={setGrade} />}
           {problem?.kind === 'coding' && <ComparedLine comparedAt={review.comparedAt} />}
           <LearningsForm learnings={review.learnings} onChange={setLearning} />
