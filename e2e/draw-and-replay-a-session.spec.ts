@@ -63,7 +63,7 @@ function boardAtPlayhead(page: Page) {
 }
 
 test('draw a design on the whiteboard, replay it with the voice, and share it', async ({ page, browser, baseURL }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await openProblem(page, TITLE);
   // The materials do not give the answer away: the notes only ask, the scratchpad's inputs are empty.
   const notes = page.getByLabel('Notes (Markdown)');
@@ -146,6 +146,15 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   await expect(page.getByTestId('readiness-drew-design')).toContainText('3 boxes and 2 arrows at the end');
   await expect(page.getByTestId('readiness-notes-covered')).toContainText('2 of 7 sections written');
   await expect(page.getByText('Submits')).toHaveCount(0);
+
+  // Progress never charts design sessions with coding ones; the catalog no longer says "In progress".
+  await page.goto('./#/progress');
+  await expect(page.getByLabel('Kind')).toHaveValue('design');
+  await expect(page.getByLabel('Kind').locator('option')).toHaveText(['Coding sessions (0)', 'Design sessions (1)']);
+  await page.goto('./');
+  await expect(page.getByRole('link', { name: TITLE, exact: true }).getByTestId('problem-status')).toHaveText('Practised');
+  await page.goto(`./#/sessions/${session.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible({ timeout: 20_000 });
 
   // ── The bundle carries the board: exported, then imported in a fresh profile. ──
   const downloadEvent = page.waitForEvent('download');
