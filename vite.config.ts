@@ -5,6 +5,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { sandboxBundlePlugin } from './scripts/vite/sandboxBundlePlugin.ts';
 import { testManifestPlugin } from './scripts/vite/testManifestPlugin.ts';
+import { excalidrawAssetsPlugin } from './scripts/vite/excalidrawAssetsPlugin.ts';
 
 // Relative base: the built dist/ works from any plain static file server, at any path.
 export default defineConfig({
@@ -16,6 +17,7 @@ export default defineConfig({
     tailwindcss(),
     sandboxBundlePlugin(),
     testManifestPlugin(),
+    excalidrawAssetsPlugin(),
     // A service worker precaches the whole build (Monaco, its workers, esbuild.wasm), so after the
     // first visit the app works with no network at all.
     VitePWA({
@@ -33,6 +35,8 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,wasm,svg,ttf,woff2,json}'],
+        // The whiteboard's CJK font is 13 MB in 200 files, fetched (from our build) only when such text is drawn.
+        globIgnores: ['**/excalidraw/fonts/Xiaolai/**'],
         maximumFileSizeToCacheInBytes: 30 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,

@@ -90,3 +90,86 @@ for (const pasteRate of [0.005, 0.03]) {
   replayText(events, 'solution.ts', SESSION_MS);
   console.log(`  for comparison, one full replay to the end without the index: ${(performance.now() - naiveStart).toFixed(0)} ms`);
 }
+
+// ─── The whiteboard (issue 15) ───────────────────────────────────────────────────────────────────
+// A 45-minute design session with 2,000 board changes: boxes and arrows added, moved and relabelled,
+// some freehand strokes (points grow while drawn), a few deletions. Measures what the replay does on a
+// seek (the board at the play head from the checkpointed index, then the shapes the SVG view draws),
+// and what logging costs while drawing: the diff against the last logged versions on every change
+// (Excalidraw hands over the whole scene each time), and the bytes the log grows by.
+{
+  const { BoardDiffer } = await import('../src/core/whiteboard/boardDiff.ts');
+  const { createBoardReplay } = await import('../src/core/whiteboard/boardReplay.ts');
+  const { boardPicture } = await import('../src/core/whiteboard/boardShapes.ts');
+  const { arrow, rect, text } = await import('../src/core/whiteboard/testElements.ts');
+  type BoardElement = import('../src/core/whiteboard/types.ts').BoardElement;
+  type BoardEvent = import('../src/core/session/types.ts').BoardEvent;
+
+  const BOARD_MS = 45 * 60 * 1000;
+  const CHANGES = 2_000;
+  const rand = prng(7);
+  const scene: BoardElement[] = [];
+  const differ = new BoardDiffer();
+  const changes: BoardEvent[] = [{ t: 0, type: 'board', ...differ.full([]) }];
+  let diffMs = 0;
+  let maxDiffMs = 0;
+  for (let i = 0; i < CHANGES; i++) {
+    const t = Math.round(((i + 1) / CHANGES) * BOARD_MS);
+    const roll = rand();
+    const pick = () => scene[Math.floor(rand() * scene.length)]!;
+    if (scene.length < 5 || roll < 0.2) {
+      const kind = rand();
+      const id = `e${i}`;
+      const x = Math.round(rand() * 2000);
+      const y = Math.round(rand() * 1200);
+      if (kind < 0.5) scene.push(rect(id, x, y));
+      else if (kind < 0.8) scene.push(arrow(id, [x, y], [x + 150, y + 40]));
+      else scene.push(text(id, x, y, 'load balancer'));
+    } else if (roll < 0.3) {
+      // A freehand stroke that grows by a few points per change.
+      const last = scene.find((e) => e.type === 'freedraw' && (e.points as unknown[]).length < 200);
+      if (last) {
+        const i2 = scene.indexOf(last);
+        const points = [...(last.points as [number, number][]), [rand() * 200, rand() * 200] as [number, number]];
+        scene[i2] = { ...last, points, version: last.version + 1 };
+      } else scene.push({ ...arrow(`f${i}`, [0, 0], [5, 5]), type: 'freedraw' });
+    } else if (roll < 0.33) {
+      const e = pick();
+      scene[scene.indexOf(e)] = { ...e, isDeleted: true, version: e.version + 1 };
+    } else {
+      const e = pick();
+      scene[scene.indexOf(e)] = { ...e, x: e.x + 10, y: e.y - 5, version: e.version + 1 };
+    }
+    const start = performance.now();
+    const diff = differ.diff(scene);
+    const took = performance.now() - start;
+    diffMs += took;
+    maxDiffMs = Math.max(maxDiffMs, took);
+    if (diff) changes.push({ t, type: 'board', ...diff });
+  }
+  const stringifyStart = performance.now();
+  const bytes = changes.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
+  const stringifyMs = performance.now() - stringifyStart;
+  console.log(
+    `whiteboard: ${changes.length - 1} logged changes over 45 min, ${scene.filter((e) => !e.isDeleted).length} elements at the end; ` +
+      `log ${(bytes / 1024).toFixed(0)} kB of JSON (${(bytes / (changes.length - 1)).toFixed(0)} B per change); ` +
+      `diffing on the main thread: ${diffMs.toFixed(0)} ms in all, ${((diffMs / CHANGES) * 1000).toFixed(0)} µs per change, max ${maxDiffMs.toFixed(2)} ms; serialising ${stringifyMs.toFixed(0)} ms`,
+  );
+  for (const every of [25, 50, 100]) {
+    const buildStart = performance.now();
+    const board = createBoardReplay(changes, every);
+    const buildMs = performance.now() - buildStart;
+    const latencies: number[] = [];
+    for (let i = 0; i < SEEKS; i++) {
+      const atMs = rand() * BOARD_MS;
+      const start = performance.now();
+      boardPicture(board.boardAt(atMs));
+      latencies.push(performance.now() - start);
+    }
+    latencies.sort((a, b) => a - b);
+    console.log(
+      `  checkpoint every ${every}: index ${buildMs.toFixed(0)} ms; ${SEEKS} random seeks (board + shapes): ` +
+        `p50 ${percentile(latencies, 0.5).toFixed(2)} ms, p95 ${percentile(latencies, 0.95).toFixed(2)} ms, max ${latencies[latencies.length - 1]!.toFixed(2)} ms`,
+    );
+  }
+}

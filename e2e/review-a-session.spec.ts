@@ -94,7 +94,7 @@ test('a finished session is reviewed beside its replay, and its actions come bac
   await expect(banner).toHaveCount(0);
 });
 
-test('a design session is graded on its four-part rubric, and notes listed before the scratchpad count as edge cases', async ({ page }) => {
+test('a design session is graded on its four-part rubric and measured as a design session', async ({ page }) => {
   test.setTimeout(90_000);
   await openProblem(page, 'Design a 1:1 chat app like WhatsApp');
   await page.getByRole('button', { name: 'Start' }).click();
@@ -113,10 +113,13 @@ test('a design session is graded on its four-part rubric, and notes listed befor
 
   await page.goto(`./#/sessions/${session.id}`);
   await expect(review(page)).toBeVisible({ timeout: 20_000 });
-  await expect(factValue(page, 'Edge cases listed before code')).toHaveText('2');
-  await expect(factValue(page, 'Runs and Submits in the code phase')).toHaveText('no code phase in this protocol');
-  await expect(review(page).getByTestId('readiness-edge-cases-first')).toContainText('Met');
-  await expect(review(page).getByTestId('readiness-works-early')).toContainText('Not measurable');
+  // Design facts, not a coding session's (no Submits, no edge cases before code).
+  await expect(review(page).getByTestId('design-facts')).toBeVisible();
+  await expect(review(page).getByText('Edge cases listed before code')).toHaveCount(0);
+  await expect(review(page).getByTestId('notes-sections').locator('[data-written="true"]')).toHaveCount(1);
+  await expect(review(page).getByTestId('readiness-notes-covered')).toContainText('1 of 7 sections written');
+  await expect(review(page).getByTestId('readiness-estimated-first')).toHaveAttribute('data-status', 'not-met');
+  await expect(review(page).getByTestId('readiness-estimated-first')).toContainText('The scratchpad was never run');
 
   const total = review(page).getByTestId('design-total');
   await expect(total).toHaveText('Weighted total: grade every part to see it.');

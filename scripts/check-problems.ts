@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { checkScratchpad, parseClarifications, parseNotesTemplate, parseRubric } from '../src/core/problems/parseDesign';
+import { checkDesignMaterials } from './problems/designMaterials';
 import { findProtocol } from '../src/core/timer/protocols';
 import { parseFollowUps, parseFrontMatter } from '../src/core/problems/parseProblem';
 import type { ProblemMeta } from '../src/core/problems/types';
@@ -156,6 +157,7 @@ function checkDesignFiles(id: string, meta: ProblemMeta, report: ProblemReport):
       v.push(`${file}: ${(err as Error).message}`);
     }
   }
+  v.push(...checkDesignMaterials(dir, phases));
   const scratchpad = path.join(dir, 'scratchpad.ts');
   if (!existsSync(scratchpad)) return;
   const result = spawnSync(process.execPath, ['--import', 'tsx', scratchpad], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });

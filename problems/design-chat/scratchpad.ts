@@ -1,5 +1,35 @@
-// Back-of-the-envelope estimates for a 1:1 chat service. Change the inputs and run it again.
-// Plain TypeScript: top-level code, no imports. Every printed number carries its unit.
+// Back-of-the-envelope estimates for a 1:1 chat service. Fill in each input, from the interviewer's
+// answers or an assumption you say out loud, then run it. Plain TypeScript: top-level code, no imports.
+
+interface Inputs {
+  dailyActiveUsers: number;
+  messagesSentPerUserPerDay: number;
+  /** Text plus ids and timestamps. */
+  averageMessageBytes: number;
+  retentionDays: number;
+  /** History fetches and syncs per message written. */
+  readsPerWrite: number;
+  /** Busiest hour against the daily average. */
+  peakToAverage: number;
+  /** Fraction of daily users connected at the same time at peak. */
+  shareOnlineAtPeak: number;
+  /** Open WebSockets one chat server holds comfortably. */
+  connectionsPerServer: number;
+  /** Copies of each stored message. */
+  replicas: number;
+}
+
+const inputs: { [K in keyof Inputs]: Inputs[K] | null } = {
+  dailyActiveUsers: null,
+  messagesSentPerUserPerDay: null,
+  averageMessageBytes: null,
+  retentionDays: null,
+  readsPerWrite: null,
+  peakToAverage: null,
+  shareOnlineAtPeak: null,
+  connectionsPerServer: null,
+  replicas: null,
+};
 
 const SECONDS_PER_DAY = 24 * 60 * 60;
 
@@ -12,48 +42,33 @@ function count(n: number): string {
 function bytes(n: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
   let i = 0;
-  while (Math.abs(n) >= 1000 && i < units.length - 1) {
-    n /= 1000;
+  while (Math.abs(n) >= 1e3 && i < units.length - 1) {
+    n /= 1e3;
     i++;
   }
   return `${n.toFixed(1)} ${units[i]}`;
 }
 
-// --- Inputs (from the clarifying questions; edit these) ---
-const dailyActiveUsers = 100_000_000;
-const messagesSentPerUserPerDay = 50;
-const averageMessageBytes = 100; // text plus ids and timestamps
-const retentionDays = 30;
-const readsPerWrite = 2; // history fetches and syncs per message written
-const peakToAverage = 3; // busiest hour versus the daily average
-const shareOnlineAtPeak = 0.3; // fraction of daily users connected at the same time at peak
-const connectionsPerServer = 50_000; // open WebSockets one chat server holds comfortably
+function estimate(v: Inputs): void {
+  const messagesPerDay = v.dailyActiveUsers * v.messagesSentPerUserPerDay;
+  const writesPerSecond = messagesPerDay / SECONDS_PER_DAY;
+  console.log(`messages per day:          ${count(messagesPerDay)}`);
+  console.log(`writes, average:           ${count(writesPerSecond)} messages/s`);
+  console.log(`writes, peak:              ${count(writesPerSecond * v.peakToAverage)} messages/s`);
+  console.log(`reads, peak:               ${count(writesPerSecond * v.readsPerWrite * v.peakToAverage)} reads/s`);
 
-// --- Traffic ---
-const messagesPerDay = dailyActiveUsers * messagesSentPerUserPerDay;
-const writesPerSecond = messagesPerDay / SECONDS_PER_DAY;
-const readsPerSecond = writesPerSecond * readsPerWrite;
+  const storagePerDay = messagesPerDay * v.averageMessageBytes;
+  const stored = storagePerDay * v.retentionDays;
+  console.log(`new data per day:          ${bytes(storagePerDay)}`);
+  console.log(`stored over retention:     ${bytes(stored)} (${bytes(stored * v.replicas)} with every replica)`);
 
-console.log(`messages per day:          ${count(messagesPerDay)}`);
-console.log(`writes, average:           ${count(writesPerSecond)} messages/s`);
-console.log(`writes, peak:              ${count(writesPerSecond * peakToAverage)} messages/s`);
-console.log(`reads, peak:               ${count(readsPerSecond * peakToAverage)} reads/s`);
+  const connections = v.dailyActiveUsers * v.shareOnlineAtPeak;
+  console.log(`open connections at peak:  ${count(connections)}`);
+  console.log(`chat servers needed:       ${Math.ceil(connections / v.connectionsPerServer)} servers`);
+  console.log(`incoming payload at peak:  ${bytes(writesPerSecond * v.peakToAverage * v.averageMessageBytes)}/s`);
+}
 
-// --- Storage ---
-const storagePerDay = messagesPerDay * averageMessageBytes;
-const storageForRetention = storagePerDay * retentionDays;
-
-console.log(`new data per day:          ${bytes(storagePerDay)}`);
-console.log(`stored for ${retentionDays} days:        ${bytes(storageForRetention)} (before replication)`);
-console.log(`with 3 replicas:           ${bytes(storageForRetention * 3)}`);
-
-// --- Connections ---
-const concurrentConnections = dailyActiveUsers * shareOnlineAtPeak;
-const chatServers = Math.ceil(concurrentConnections / connectionsPerServer);
-
-console.log(`open connections at peak:  ${count(concurrentConnections)}`);
-console.log(`chat servers needed:       ${chatServers} servers (at ${count(connectionsPerServer)} connections each)`);
-
-// --- Bandwidth (message payload only) ---
-const ingressPerSecondAtPeak = writesPerSecond * peakToAverage * averageMessageBytes;
-console.log(`incoming payload at peak:  ${bytes(ingressPerSecondAtPeak)}/s`);
+const names = Object.keys(inputs) as (keyof Inputs)[];
+const empty = names.filter((name) => inputs[name] === null);
+if (empty.length > 0) console.log(`${names.length - empty.length} of ${names.length} inputs filled in; still empty: ${empty.join(', ')}`);
+else estimate(inputs as Inputs);

@@ -4,14 +4,14 @@
  * the other files of a problem load on demand when its workspace opens. Mutants are not bundled: they
  * exist for the strength checks, not for the app.
  */
-import { parseClarifications, parseNotesTemplate, parseRubric } from '../core/problems/parseDesign';
+import { parseClarifications, parseNotesTemplate, parseReferenceAnswer, parseRubric } from '../core/problems/parseDesign';
 import { parseFollowUps, parseFrontMatter } from '../core/problems/parseProblem';
 import type { DesignMaterial, Problem, ProblemMeta } from '../core/problems/types';
 import { findProtocol } from '../core/timer/protocols';
 
 const statements = import.meta.glob<string>('/problems/*/problem.md', { query: '?raw', import: 'default', eager: true });
 const lazyFiles = import.meta.glob<string>(
-  '/problems/*/{starter.ts,examples.test.ts,hidden.test.ts,reference.ts,followups.md,clarifications.md,rubric.md,notes-template.md,scratchpad.ts}',
+  '/problems/*/{starter.ts,examples.test.ts,hidden.test.ts,reference.ts,followups.md,clarifications.md,rubric.md,notes-template.md,scratchpad.ts,reference-answer.md}',
   { query: '?raw', import: 'default' },
 );
 
@@ -73,6 +73,7 @@ function assembleDesign(entry: CatalogEntry, files: ReadonlyMap<string, string>)
     rubric: parseRubric(files.get('rubric.md') ?? '', entry.id),
     notesTemplate: parseNotesTemplate(files.get('notes-template.md') ?? '', phases, entry.id),
     scratchpad: files.get('scratchpad.ts') ?? '',
+    referenceAnswer: parseReferenceAnswer(files.get('reference-answer.md') ?? '', entry.id),
   };
 }
 

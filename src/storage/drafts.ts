@@ -6,7 +6,7 @@ import { openRehearseDB, type DraftRecord } from './db';
  * (design). The solution keeps the bare problem id as its key, so drafts saved before files existed
  * still load; other files are keyed "<problemId>/<file>".
  */
-export type DraftFile = 'solution.ts' | 'notes.md' | 'scratchpad.ts';
+export type DraftFile = 'solution.ts' | 'notes.md' | 'scratchpad.ts' | 'whiteboard.json';
 
 function draftKey(problemId: string, file: DraftFile): string {
   return file === 'solution.ts' ? problemId : `${problemId}/${file}`;

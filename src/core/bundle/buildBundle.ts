@@ -26,10 +26,13 @@ import {
   type SessionJson,
 } from './format';
 import { buildReport } from './report';
+import { designReportSection, whiteboardFiles } from './whiteboardFile';
 
 export interface BundleSource {
   session: SessionRecord;
   problemTitle: string;
+  /** 'coding' or 'design' when the exporting app knows the problem (a design session's report has its own facts). */
+  problemKind?: string | null;
   events: SessionEvent[];
   review: ReviewRecord | null;
   /** Loudness per frame of each segment that has any. */
@@ -67,7 +70,8 @@ export function bundleContent(source: BundleSource): Map<string, Uint8Array> {
   if (events.some((e) => (e.type === 'snapshot' || e.type === 'edit') && e.file === 'notes.md')) {
     files.set(NOTES_FILE, strToU8(replayText(events, 'notes.md', Infinity)));
   }
-  files.set(REPORT_FILE, strToU8(buildReport({ title: source.problemTitle, session, events, review, facts, readiness })));
+  files.set(REPORT_FILE, strToU8(buildReport({ title: source.problemTitle, session, events, review, facts, readiness }) + designReportSection(session, events, source.problemKind ?? null)));
+  for (const [name, bytes] of whiteboardFiles(events)) files.set(name, bytes);
   for (const a of source.audio) files.set(audioFileName(a.index, a.mimeType), a.bytes);
   return files;
 }

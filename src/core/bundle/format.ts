@@ -6,9 +6,12 @@
 import type { ReadinessItem, SessionFacts } from '../analysis/types';
 import type { ReviewRecord } from '../review/types';
 import type { SessionRecord } from '../session/types';
+import { WHITEBOARD_FILE } from './whiteboardFile';
 
 export const BUNDLE_FORMAT = 'rehearse-session-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_FORMAT_VERSION = 2;
+/** Every version this app reads (each older one through the migrations in schemas/README.md). */
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2];
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SESSION_FILE = 'session.json';
@@ -84,7 +87,7 @@ export function audioSegmentOf(name: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const FIXED_NAMES: ReadonlySet<string> = new Set([MANIFEST_FILE, SESSION_FILE, EVENTS_FILE, LEVELS_FILE, SOLUTION_FILE, NOTES_FILE, REPORT_FILE]);
+const FIXED_NAMES: ReadonlySet<string> = new Set([MANIFEST_FILE, SESSION_FILE, EVENTS_FILE, LEVELS_FILE, SOLUTION_FILE, NOTES_FILE, REPORT_FILE, WHITEBOARD_FILE]);
 
 export function isAllowedName(name: string): boolean {
   return FIXED_NAMES.has(name) || AUDIO_NAME.test(name);
@@ -110,7 +113,7 @@ export interface ManifestFile {
 /** manifest.json (schemas/bundle-manifest.schema.json). */
 export interface BundleManifest {
   format: typeof BUNDLE_FORMAT;
-  formatVersion: typeof BUNDLE_FORMAT_VERSION;
+  formatVersion: number;
   appVersion: string;
   /** ISO 8601, UTC. */
   createdAt: string;

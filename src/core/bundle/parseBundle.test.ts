@@ -53,8 +53,8 @@ describe('parseBundle refuses bad input, each with its own message', () => {
 
   it('a newer format version', async () => {
     const files = await goodFiles();
-    files['manifest.json'] = strToU8(JSON.stringify({ ...json(files['manifest.json']!), formatVersion: 2 }));
-    await expectRefused(rezip(files), 'unsupported-version', /newer version of Rehearse \(bundle format 2\); this version reads format 1/);
+    files['manifest.json'] = strToU8(JSON.stringify({ ...json(files['manifest.json']!), formatVersion: 3 }));
+    await expectRefused(rezip(files), 'unsupported-version', /newer version of Rehearse \(bundle format 3\); this version reads format 2/);
   });
 
   it('an unknown format version', async () => {

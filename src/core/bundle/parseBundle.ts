@@ -21,6 +21,7 @@ import {
   audioSegmentOf,
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
+  READABLE_FORMAT_VERSIONS,
   EVENTS_FILE,
   LEVELS_FILE,
   MANIFEST_FILE,
@@ -86,7 +87,8 @@ function readManifest(bytes: Uint8Array, entries: ReadonlyMap<string, ZipEntry>)
   if (typeof version === 'number' && Number.isInteger(version) && version > BUNDLE_FORMAT_VERSION) {
     fail('unsupported-version', `This bundle was made by a newer version of Rehearse (bundle format ${version}); this version reads format ${BUNDLE_FORMAT_VERSION}. Reload Rehearse to update it, then import again.`);
   }
-  if (version !== BUNDLE_FORMAT_VERSION) fail('unsupported-version', `This bundle's format version (${JSON.stringify(version)}) is not one Rehearse knows; it reads format ${BUNDLE_FORMAT_VERSION}.`);
+  // Version 1 differs only by what it lacks (board and scratchpad-run events, whiteboard.svg): its migration is the identity.
+  if (!READABLE_FORMAT_VERSIONS.includes(version as number)) fail('unsupported-version', `This bundle's format version (${JSON.stringify(version)}) is not one Rehearse knows; it reads format ${BUNDLE_FORMAT_VERSION}.`);
   const validate = bundleValidators().manifest;
   if (!validate(raw)) fail('schema-violation', `This bundle's manifest.json is malformed: ${describeSchemaErrors(validate.errors)}.`);
   return raw as BundleManifest;

@@ -19,8 +19,8 @@ describe('parseClarifications', () => {
   it('reads each ## heading as a question and the paragraphs under it as the answer', () => {
     const md = '# Clarifications\n\nIntro text.\n\n## How many users?\n\n100 million a day.\n\nMostly mobile.\n\n## Media?\nText only.\n';
     expect(parseClarifications(md)).toEqual([
-      { question: 'How many users?', answer: '100 million a day.\n\nMostly mobile.' },
-      { question: 'Media?', answer: 'Text only.' },
+      { question: 'How many users?', answer: '100 million a day.\n\nMostly mobile.', fills: [] },
+      { question: 'Media?', answer: 'Text only.', fills: [] },
     ]);
   });
 

@@ -11,6 +11,29 @@ import { ProblemFormatError } from './parseProblem';
 export interface Clarification {
   question: string;
   answer: string;
+  /** Scratchpad inputs the answer gives a value for (its `Scratchpad:` line), offered when it is revealed. */
+  fills: ScratchpadFill[];
+}
+
+/** A value for one of the scratchpad's named inputs, e.g. newLinksPerDay = 500_000_000. */
+export interface ScratchpadFill {
+  input: string;
+  /** A TypeScript number literal, as written in the file. */
+  value: string;
+}
+
+/** One section of reference-answer.md: what a strong answer says in that part of the interview. */
+export interface ReferenceSection {
+  heading: string;
+  /** Markdown. */
+  body: string;
+}
+
+/** What a strong answer contains, shown only in the review and the replay. */
+export interface ReferenceAnswer {
+  sections: ReferenceSection[];
+  /** The inputs a strong answer assumes (its `Scratchpad:` lines), so every input has a worked value. */
+  fills: ScratchpadFill[];
 }
 
 export type RubricLevel = 'excellent' | 'good' | 'needsWork';
@@ -100,12 +123,81 @@ export function parseClarifications(md: string, source?: string): Clarification[
     const key = s.heading.toLowerCase();
     if (seen.has(key)) throw new ProblemFormatError(`${at} line ${s.line}: the question "${s.heading}" appears twice`);
     seen.add(key);
-    const answer = tidy(s.body);
+    const { rest, fills } = takeFills(s.body, at, s.line);
+    const answer = tidy(rest);
     if (answer === '') {
       throw new ProblemFormatError(`${at} line ${s.line}: the question "${s.heading}" has no answer under it`);
     }
-    return { question: s.heading, answer };
+    return { question: s.heading, answer, fills };
   });
+}
+
+const FILL_LINE = /^Scratchpad:\s*(.*)$/;
+const FILL = /^([A-Za-z_$][\w$]*)\s*=\s*(-?(?:\d[\d_]*)?(?:\.\d+)?(?:e[+-]?\d+)?)$/;
+
+/** Splits `Scratchpad: a = 1; b = 2` lines off a section body; a malformed one is an error, never ignored. */
+function takeFills(body: string[], at: string, headingLine: number): { rest: string[]; fills: ScratchpadFill[] } {
+  const rest: string[] = [];
+  const fills: ScratchpadFill[] = [];
+  body.forEach((raw, i) => {
+    const m = FILL_LINE.exec(raw.trim());
+    if (!m) {
+      rest.push(raw);
+      return;
+    }
+    for (const part of m[1]!.split(';').map((p) => p.trim()).filter(Boolean)) {
+      const f = FILL.exec(part);
+      if (!f || !/\d/.test(f[2]!)) {
+        throw new ProblemFormatError(`${at} line ${headingLine + 1 + i}: "${part}" is not "name = number" (a Scratchpad: line lists inputs like "newLinksPerDay = 500_000_000; codeLength = 7")`);
+      }
+      fills.push({ input: f[1]!, value: f[2]! });
+    }
+  });
+  return { rest, fills };
+}
+
+/** Parses reference-answer.md: `## ` sections of what a strong answer says, and its `Scratchpad:` lines. */
+export function parseReferenceAnswer(md: string, source?: string): ReferenceAnswer {
+  const at = where(source, 'reference-answer.md');
+  const found = sections(lines(md), 2);
+  if (found.length === 0) throw new ProblemFormatError(`${at} has no "## " sections`);
+  const fills: ScratchpadFill[] = [];
+  const result = found.map((s) => {
+    const taken = takeFills(s.body, at, s.line);
+    fills.push(...taken.fills);
+    const body = tidy(taken.rest);
+    if (body === '') throw new ProblemFormatError(`${at} line ${s.line}: the section "${s.heading}" is empty`);
+    return { heading: s.heading, body };
+  });
+  return { sections: result, fills };
+}
+
+/** The `const inputs = { … }` block of a scratchpad: each named input and the value it holds (text). */
+export function scratchpadInputs(code: string): Array<{ input: string; value: string }> {
+  const block = /const inputs\b[^=]*=\s*\{([\s\S]*?)\n\};/.exec(code);
+  if (!block) return [];
+  const result: Array<{ input: string; value: string }> = [];
+  for (const line of block[1]!.split('\n')) {
+    const m = /^\s*([A-Za-z_$][\w$]*)\s*:\s*([^,]*?)\s*,?\s*(\/\/.*)?$/.exec(line);
+    if (m) result.push({ input: m[1]!, value: m[2]! });
+  }
+  return result;
+}
+
+/**
+ * The scratchpad with `input` set to `value` in its inputs block (the rest of the text untouched), or
+ * null when it has no such input (the candidate renamed or deleted it).
+ */
+export function fillScratchpadInput(code: string, input: string, value: string): string | null {
+  const block = /const inputs\b[^=]*=\s*\{([\s\S]*?)\n\};/.exec(code);
+  if (!block) return null;
+  const body = block[1]!;
+  const start = block.index + block[0].length - '\n};'.length - body.length;
+  const line = new RegExp(`^(\\s*${input.replace(/\$/g, '\\$')}\\s*:\\s*)([^,\\n]*?)(\\s*,?\\s*(?://.*)?)$`, 'm');
+  const m = line.exec(body);
+  if (!m) return null;
+  const at = start + m.index + m[1]!.length;
+  return code.slice(0, at) + value + code.slice(at + m[2]!.length);
 }
 
 /**

@@ -2,7 +2,7 @@
  * A practice problem as the app sees it after loading `problems/<id>/`.
  * The on-disk format is documented in problems/README.md; this is its typed form.
  */
-import type { Clarification, NotesSection, RubricPart } from './parseDesign';
+import type { Clarification, NotesSection, ReferenceAnswer, RubricPart } from './parseDesign';
 
 export type ProblemKind = 'coding' | 'design';
 export type Difficulty = 'easy' | 'medium' | 'hard';
@@ -31,8 +31,10 @@ export interface DesignMaterial {
   clarifications: Clarification[];
   rubric: RubricPart[];
   notesTemplate: NotesSection[];
-  /** The estimation scratchpad the user edits and runs. */
+  /** The estimation scratchpad the user edits and runs; its inputs start empty. */
   scratchpad: string;
+  /** What a strong answer contains: shown only in the review phase and on the replay page. */
+  referenceAnswer: ReferenceAnswer;
 }
 
 export interface Problem extends ProblemMeta {

@@ -9,6 +9,8 @@ import type { AudioChunkRecord, LevelBatch, SessionEventBatch } from './types';
 import { SILENCE_DB } from '../audio/levels';
 import { isCount, isFiniteNumber, isObject, type Loose } from './guards';
 import { phasesOfOldSessionRecord } from './migrations';
+import { restoreBoardChange } from '../whiteboard/restoreBoard';
+import { restoreScratchpadRun } from '../whiteboard/restoreScratchpadRun';
 const isEditorFile = (v: unknown): v is 'solution.ts' | 'notes.md' => v === 'solution.ts' || v === 'notes.md';
 
 const STATUSES: readonly SessionStatus[] = ['recording', 'finished', 'interrupted'];
@@ -132,6 +134,12 @@ export function restoreSessionEvent(v: unknown): SessionEvent | null {
       return restoreNudge(t, v);
     case 'resumed-after-interruption':
       return isCount(v.segment) ? { t, type: 'resumed-after-interruption', segment: v.segment } : null;
+    case 'board': {
+      const change = restoreBoardChange(v);
+      return change ? { t, type: 'board', ...change } : null;
+    }
+    case 'scratchpad-run':
+      return restoreScratchpadRun(t, v);
     default:
       return null;
   }

@@ -5,6 +5,7 @@
  */
 
 import type { PhasePlan } from '../timer/protocols';
+import type { BoardChange } from '../whiteboard/types';
 
 export type SessionStatus = 'recording' | 'finished' | 'interrupted';
 
@@ -37,7 +38,28 @@ export type SessionEvent =
   /** A design problem's clarifying question whose sample answer the candidate revealed. */
   | { t: number; type: 'clarification'; question: string }
   /** The session continued after a reload: audio goes on in a new segment. */
-  | { t: number; type: 'resumed-after-interruption'; segment: number };
+  | { t: number; type: 'resumed-after-interruption'; segment: number }
+  | BoardEvent
+  | ScratchpadRunEvent;
+
+/** A change of a design problem's whiteboard (core/whiteboard/types.ts). */
+export interface BoardEvent extends BoardChange {
+  t: number;
+  type: 'board';
+}
+
+/** A design problem's estimation scratchpad ran: what it printed (not a test run). */
+export interface ScratchpadRunEvent {
+  t: number;
+  type: 'scratchpad-run';
+  /** 'completed', or why it stopped ('compile-error', 'timeout', 'crashed'…). */
+  outcome: string;
+  /** The printed lines (at most SCRATCHPAD_OUTPUT_LINES, each at most 500 characters). */
+  output: string[];
+}
+
+/** How much of a scratchpad's output the log keeps. */
+export const SCRATCHPAD_OUTPUT_LINES = 200;
 
 /** One test's verdict as the log keeps it: enough to redraw the results panel at any point of a replay. */
 export interface LoggedTest {

@@ -8,7 +8,7 @@ import { buildBundle, bundleFileName } from '../../core/bundle/buildBundle';
 import { BundleError, formatMiB } from '../../core/bundle/errors';
 import { BUNDLE_LIMITS } from '../../core/bundle/format';
 import type { ImportProgress } from '../../core/bundle/progress';
-import { CATALOG, problemTitle } from '../../problems/catalog';
+import { CATALOG, findEntry, problemTitle } from '../../problems/catalog';
 import { loadSessionForExport } from '../../storage/exportSession';
 import { ImportWriteError, type ImportMode } from '../../storage/importSession';
 import { loadSession } from '../../storage/sessions';
@@ -26,6 +26,7 @@ export async function exportSessionBundle(sessionId: string): Promise<ExportedBu
   const bytes = await buildBundle({
     session: stored.session,
     problemTitle: problemTitle(stored.session.problemId),
+    problemKind: findEntry(stored.session.problemId)?.kind ?? null,
     events: stored.events,
     review: stored.review,
     levels: stored.levels,

@@ -81,7 +81,8 @@ export function CatalogPage() {
                   <div className="mb-1 flex items-start justify-between gap-2">
                     <h2 className="font-semibold">{p.title}</h2>
                     <span className={`shrink-0 rounded px-2 py-0.5 text-xs ${STATUS_STYLE[status]}`} data-testid="problem-status">
-                      {STATUS_LABEL[status]}
+                      {/* A design problem has no tests to pass: a finished session is what completes it. */}
+                      {p.kind === 'design' && status === 'solved' ? 'Practised' : STATUS_LABEL[status]}
                     </span>
                   </div>
                   <p className="mb-2 text-sm text-slate-400">{p.summary}</p>

@@ -8,7 +8,7 @@ import { AppNav } from '../../shared/AppNav';
 import { buildChartSpecs, type ChartSpec } from './chartSpecs';
 import { ProgressTable, TrendBadge } from './ProgressTable';
 import { FilterSelect } from '../../shared/FilterSelect';
-import { useProgressData } from './useProgressData';
+import { useProgressData, type SessionKind } from './useProgressData';
 
 // uPlot is loaded with the first chart, not with the app.
 const MetricChart = lazy(() => import('./MetricChart'));
@@ -16,6 +16,11 @@ const MetricChart = lazy(() => import('./MetricChart'));
 // Stable empties, so the memos below do not recompute on every render while loading.
 const NO_INPUTS: ProgressInput[] = [];
 const NO_CUSTOMS: CustomProtocolRecord[] = [];
+const NO_KINDS = new Map<string, SessionKind>();
+const KIND_OPTIONS = [
+  { id: 'coding', label: 'Coding sessions' },
+  { id: 'design', label: 'Design sessions' },
+];
 
 
 function ChartCard({ spec, comparable }: { spec: ChartSpec; comparable: boolean }) {
@@ -78,7 +83,12 @@ export function ProgressPage() {
     document.title = 'Progress · Rehearse';
   }, []);
 
-  const inputs = data.status === 'ready' ? data.inputs : NO_INPUTS;
+  const [kind, setKind] = useState<SessionKind | null>(null);
+  const allInputs = data.status === 'ready' ? data.inputs : NO_INPUTS;
+  const kinds = data.status === 'ready' ? data.kinds : NO_KINDS;
+  // Coding first, unless there are only design sessions.
+  const shownKind: SessionKind = kind ?? (allInputs.some((i) => kinds.get(i.session.id) === 'coding') || allInputs.length === 0 ? 'coding' : 'design');
+  const inputs = useMemo(() => allInputs.filter((i) => (kinds.get(i.session.id) ?? 'coding') === shownKind), [allInputs, kinds, shownKind]);
   const customs = data.status === 'ready' ? data.customProtocols : NO_CUSTOMS;
   const problems = useMemo(() => [...new Set(inputs.map((i) => i.session.problemId))].map((id) => ({ id, label: problemTitle(id) })), [inputs]);
   const protocols = useMemo(() => {
@@ -100,10 +110,27 @@ export function ProgressPage() {
           Your sessions could not be read from this browser’s storage: {data.message}. Reload the page to try again.
         </p>
       )}
-      {data.status === 'ready' && inputs.length === 0 && <NoSessions />}
-      {data.status === 'ready' && inputs.length > 0 && (
+      {data.status === 'ready' && allInputs.length === 0 && <NoSessions />}
+      {data.status === 'ready' && allInputs.length > 0 && (
         <>
           <div className="mb-4 flex flex-wrap items-center gap-4 text-sm">
+            <label className="flex items-center gap-2 text-sm">
+              Kind
+              <select
+                className="input"
+                value={shownKind}
+                onChange={(e) => {
+                  setKind(e.target.value as SessionKind);
+                  setFilter({ problemId: 'all', protocolId: 'all' });
+                }}
+              >
+                {KIND_OPTIONS.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.label} ({allInputs.filter((i) => (kinds.get(i.session.id) ?? 'coding') === o.id).length})
+                  </option>
+                ))}
+              </select>
+            </label>
             <FilterSelect label="Problem" allLabel="All problems" value={filter.problemId} options={problems} onChange={(problemId) => setFilter({ ...filter, problemId })} />
             <FilterSelect label="Protocol" allLabel="All protocols" value={filter.protocolId} options={protocols} onChange={(protocolId) => setFilter({ ...filter, protocolId })} />
             <span className="text-slate-500">

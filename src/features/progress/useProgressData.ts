@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { computeFacts } from '../../core/analysis/facts';
+import { isDesignSession } from '../../core/analysis/designFacts';
+import { findEntry } from '../../problems/catalog';
 import type { ProgressInput } from '../../core/progress/series';
 import type { CustomProtocolRecord } from '../../storage/db';
 import { listCustomProtocols } from '../../storage/protocols';
@@ -11,14 +13,18 @@ export type ProgressData =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   /** `recording`: sessions left out because they are still being recorded (their figures are not final). */
-  | { status: 'ready'; inputs: ProgressInput[]; recording: number; customProtocols: CustomProtocolRecord[] };
+  | { status: 'ready'; inputs: ProgressInput[]; recording: number; customProtocols: CustomProtocolRecord[]; kinds: Map<string, SessionKind> };
+
+/** Coding and design sessions are measured differently: Progress never charts them together. */
+export type SessionKind = 'coding' | 'design';
 
 async function loadProgress(): Promise<Extract<ProgressData, { status: 'ready' }>> {
   const [sessions, reviews, customProtocols] = await Promise.all([listSessions(), listReviews(), listCustomProtocols().catch(() => [])]);
   const done = sessions.filter((s) => s.status !== 'recording');
   const logs = await Promise.all(done.map((s) => loadSessionEvents(s.id)));
   const inputs = done.map((session, i) => ({ session, facts: computeFacts({ session, events: logs[i]! }), review: reviews.get(session.id) ?? null }));
-  return { status: 'ready', inputs, recording: sessions.length - done.length, customProtocols };
+  const kinds = new Map<string, SessionKind>(done.map((s, i) => [s.id, isDesignSession(findEntry(s.problemId)?.kind, logs[i]!) ? 'design' : 'coding']));
+  return { status: 'ready', inputs, recording: sessions.length - done.length, customProtocols, kinds };
 }
 
 /** Every finished or interrupted session with its measured facts and review, read from IndexedDB. */

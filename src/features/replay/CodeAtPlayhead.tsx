@@ -2,7 +2,7 @@
  * The middle of the replay: the code at the play head (and, for a design session, the notes) beside the
  * results of the last run before it. Redraws only when the file's text changes, not on every frame.
  */
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { ReadOnlyEditor } from '../../editor';
 import { lastAtOrBefore } from '../../core/replay/navigation';
 import type { Replay } from '../../core/replay/replayModel';
@@ -36,7 +36,8 @@ function ResultsAtPlayhead({ replay, controller }: { replay: Replay; controller:
   return <ReplayResults run={run} hasRuns={runs.length > 0} />;
 }
 
-export function CodeAtPlayhead({ replay, controller, codeLabel }: { replay: Replay; controller: PlaybackController; codeLabel: string }) {
+/** `results`: what stands beside the code instead of the test results (a design session's scratchpad output). */
+export function CodeAtPlayhead({ replay, controller, codeLabel, results }: { replay: Replay; controller: PlaybackController; codeLabel: string; results?: ReactNode }) {
   const [file, setFile] = useState<SessionFile>('solution.ts');
   return (
     <div className="grid min-h-0 grid-cols-[3fr_2fr] divide-x divide-slate-800 border-y border-slate-800">
@@ -61,7 +62,7 @@ export function CodeAtPlayhead({ replay, controller, codeLabel }: { replay: Repl
           <FileView key={file} replay={replay} controller={controller} file={file} />
         </div>
       </section>
-      <ResultsAtPlayhead replay={replay} controller={controller} />
+      {results ?? <ResultsAtPlayhead replay={replay} controller={controller} />}
     </div>
   );
 }

@@ -10,6 +10,8 @@ import { ReviewPanel } from '../review';
 import { AudioRow } from './AudioRow';
 import { CodeAtPlayhead } from './CodeAtPlayhead';
 import { CompareWithReference } from './CompareWithReference';
+import { DesignAtPlayhead } from './DesignAtPlayhead';
+import { isDesignSession } from '../../core/analysis/designFacts';
 import type { PlaybackController } from './playbackController';
 import { PlayerControls } from './PlayerControls';
 import { ReplayHeader } from './ReplayHeader';
@@ -96,7 +98,11 @@ function Replay({ data }: { data: ReplayData }) {
               audioRow={<AudioRow segments={segments} durationMs={timeline.durationMs} controller={controller} audioNote={audioNote} />}
             />
           </section>
-          <CodeAtPlayhead replay={replay} controller={controller} codeLabel={problem?.kind === 'design' ? 'Scratchpad' : 'Code'} />
+          {isDesignSession(problem?.kind, events) ? (
+            <DesignAtPlayhead replay={replay} events={events} controller={controller} referenceAnswer={problem?.design?.referenceAnswer ?? null} />
+          ) : (
+            <CodeAtPlayhead replay={replay} controller={controller} codeLabel="Code" />
+          )}
         </main>
         <div className="min-h-0 overflow-auto border-l border-slate-800">
           <ReviewPanel session={session} problem={problem} events={events} onSeek={(t) => controller.seek(t)} comparedAt={comparedAt} />

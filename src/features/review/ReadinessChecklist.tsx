@@ -7,12 +7,12 @@ const STATUS: Record<ReadinessStatus, { text: string; mark: string; className: s
 };
 
 /** The practice protocol's success criteria, each with its verdict in words (colour only repeats it) and its figure. */
-export function ReadinessChecklist({ items }: { items: readonly ReadinessItem[] }) {
+export function ReadinessChecklist({ items, title = 'Readiness checklist' }: { items: readonly (Omit<ReadinessItem, 'id'> & { id: string })[]; title?: string }) {
   const met = items.filter((i) => i.status === 'met').length;
   return (
     <section aria-labelledby="readiness-heading" className="space-y-2">
       <h3 id="readiness-heading" className="text-base font-semibold">
-        Readiness checklist
+        {title}
       </h3>
       <p className="text-xs text-slate-400">
         {met} of {items.length} criteria met. Each verdict comes from the recording; the figure says why.

@@ -7,6 +7,8 @@ import type { Learnings, SelfReviewItemId, SelfScore } from '../../core/review/t
 import type { SessionEvent, SessionRecord } from '../../core/session/types';
 import { AskedFollowUps } from '../interview';
 import { DesignEvaluation } from './DesignEvaluation';
+import { DesignFactsTable } from './DesignFactsTable';
+import { isDesignSession } from '../../core/analysis/designFacts';
 import { FactsTable } from './FactsTable';
 import { LearningsForm } from './LearningsForm';
 import { ReadinessChecklist } from './ReadinessChecklist';
@@ -35,6 +37,7 @@ export function ReviewPanel({
   comparedAt?: number | null;
 }) {
   const facts = useMemo(() => computeFacts({ session, events }), [session, events]);
+  const design = isDesignSession(problem?.kind, events);
   const readiness = useMemo(() => readinessChecklist(facts), [facts]);
   const rubric = problem?.design?.rubric ?? null;
   const { review, status, update, retryLoad } = useReviewAutosave(session.id, rubric);
@@ -53,8 +56,14 @@ export function ReviewPanel({
         <h2 className="text-lg font-semibold">Review</h2>
         <SaveStatusLine status={status} />
       </div>
-      <FactsTable facts={facts} />
-      <ReadinessChecklist items={readiness} />
+      {design ? (
+        <DesignFactsTable session={session} events={events} />
+      ) : (
+        <>
+          <FactsTable facts={facts} />
+          <ReadinessChecklist items={readiness} />
+        </>
+      )}
       {problem && <AskedFollowUps problem={problem} events={events} onSeek={onSeek} />}
       {status.kind === 'load-failed' ? (
         <button type="button" className="btn" onClick={retryLoad}>
@@ -62,7 +71,8 @@ export function ReviewPanel({
         </button>
       ) : review ? (
         <>
-          <SelfReviewForm facts={facts} scores={review.selfScores} onChange={setScore} />
+          {/* The coding self-review's facts (runs, Submits) say nothing about a design session: its rubric below is its self-review. */}
+          {!design && <SelfReviewForm facts={facts} scores={review.selfScores} onChange={setScore} />}
           {rubric && review.design && <DesignEvaluation rubric={rubric} grades={review.design} onChange={setGrade} />}
           {problem?.kind === 'coding' && <ComparedLine comparedAt={review.comparedAt} />}
           <LearningsForm learnings={review.learnings} onChange={setLearning} />

@@ -11,11 +11,12 @@ import { DesignPanel } from './design/DesignPanel';
 import { RecordingBar, useRecorder } from '../recording';
 import { LastActionsBanner } from '../review';
 import { recorder } from '../../recorder';
-import { CodeEditor } from '../../editor';
+import { CodeEditor, preloadEditor } from '../../editor';
 import { warmUpRunner } from '../../runner/instance';
 import { markersFromResult } from './markers';
 import { useRunShortcuts } from './useRunShortcuts';
 import { useWorkspace } from './workspaceStore';
+import { WhiteboardRegion } from '../whiteboard';
 
 // Monaco is several MB: it loads only when a workspace opens, never with the catalog. app/ calls
 // preloadEditor() as soon as a problem route renders, in parallel with restoring the draft from
@@ -79,7 +80,7 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
       <RecordingBar onResume={() => void useWorkspace.getState().continueSession()} onEnd={() => void useWorkspace.getState().endSession()} />
       <LastActionsBanner protocolId={lastActionsProtocol} firstPhase={inFirstPhase} sessionId={recordingSessionId} />
       <InterviewBars problem={problem} />
-      <div className={`grid min-h-0 flex-1 ${isDesign ? 'grid-cols-[minmax(18rem,24%)_1fr_1fr]' : 'grid-cols-[minmax(18rem,28%)_1fr]'}`}>
+      <div className={`grid min-h-0 flex-1 ${isDesign ? 'grid-cols-[minmax(16rem,22%)_minmax(0,1fr)_minmax(0,1.3fr)]' : 'grid-cols-[minmax(18rem,28%)_1fr]'}`}>
         {isDesign ? <DesignPanel problem={problem} /> : <StatementPanel problem={problem} unlockedStages={unlockedStages} />}
         {/* The results row gives way (down to 8rem) before the editor shrinks under 10rem, e.g. under banners on a short screen. */}
         <main className="grid min-h-0 grid-rows-[minmax(10rem,1fr)_auto_minmax(8rem,16rem)]" aria-label={isDesign ? 'Estimation scratchpad' : 'Solution'}>
@@ -94,7 +95,7 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
             </div>
           )}
         </main>
-        {isDesign && <DesignNotesColumn />}
+        {isDesign && <DesignNotesColumn problemId={problem.id} />}
       </div>
     </div>
   );
@@ -102,10 +103,14 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
 
 const NotesEditor = lazy(() => import('./design/NotesEditor'));
 
-function DesignNotesColumn() {
+/** A design problem's right column: the whiteboard above the notes. */
+function DesignNotesColumn({ problemId }: { problemId: string }) {
   return (
-    <Suspense fallback={null}>
-      <NotesEditor />
-    </Suspense>
+    <div className="grid min-h-0 grid-rows-[3fr_2fr] border-l border-slate-800">
+      <WhiteboardRegion problemId={problemId} after={preloadEditor} />
+      <Suspense fallback={null}>
+        <NotesEditor />
+      </Suspense>
+    </div>
   );
 }

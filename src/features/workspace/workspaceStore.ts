@@ -28,6 +28,7 @@ import type { TextChange } from '../../core/session/types';
 import { recorder } from '../../recorder';
 import { diffAsChange } from '../../core/session/textDiff';
 import { runEventOf } from './runEvent';
+import { scratchpadRunEventOf } from './design/scratchpadRunEvent';
 import { logClockChange } from './clockLog';
 import { useProtocols } from './protocols/protocolStore';
 import { useNudges } from '../interview';
@@ -100,7 +101,9 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
   const setClock = (clock: PhaseClockState) => {
     const previous = get().clock;
     set({ clock });
-    persistPractice({ clock });
+    // A design problem has no Submit: finishing its session is what leaves it no longer "In progress".
+    const designDone = get().problem?.kind === 'design' && clock.finishedAt !== null;
+    persistPractice(designDone ? { clock, status: 'solved' } : { clock });
     logClockChange(previous, clock);
   };
 
@@ -250,7 +253,8 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       );
       // Record first, so a stage this Submit unlocks is shown together with its results.
       if (mode === 'submit') recordSubmit(problem, result);
-      recorder.log(runEventOf(result));
+      // A scratchpad run is an estimate, not a test run: the log keeps what it printed.
+      recorder.log(problem.design ? scratchpadRunEventOf(result) : runEventOf(result));
       useNudges.getState().ran();
       set((s) => ({ running: null, lastResult: result, console: result.console, runCount: s.runCount + 1 }));
     },

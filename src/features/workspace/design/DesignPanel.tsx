@@ -2,6 +2,8 @@ import type { Problem } from '../../../core/problems/types';
 import { Markdown } from '../../../shared/Markdown';
 import { useWorkspace } from '../workspaceStore';
 import { FollowUpList } from '../components/FollowUpList';
+import { FillInputs } from './FillInputs';
+import { StrongAnswer } from './StrongAnswer';
 
 /**
  * The left column of a design problem: the prompt, the clarifying questions whose sample answers the
@@ -27,7 +29,10 @@ export function DesignPanel({ problem }: { problem: Problem }) {
               <li key={c.question} className="rounded border border-slate-800 p-2 text-sm">
                 <p className="font-medium">{c.question}</p>
                 {shown ? (
-                  <Markdown source={c.answer} className="mt-1 text-slate-300" />
+                  <>
+                    <Markdown source={c.answer} className="mt-1 text-slate-300" />
+                    <FillInputs fills={c.fills} />
+                  </>
                 ) : (
                   <button type="button" className="btn mt-1" onClick={() => revealClarification(c.question)} aria-label={`Reveal the answer to: ${c.question}`}>
                     Reveal answer
@@ -39,6 +44,7 @@ export function DesignPanel({ problem }: { problem: Problem }) {
         </ul>
       </section>
       <FollowUpList problem={problem} />
+      <StrongAnswer answer={design.referenceAnswer} />
       <details>
         <summary className="cursor-pointer text-lg font-semibold">Evaluation rubric</summary>
         {design.rubric.map((part) => (

@@ -1,0 +1,185 @@
+/**
+ * A system-design session with the fake microphone, as a candidate practises one: ask a clarifying
+ * question (and put its figure into the scratchpad), draw three boxes and two arrows on the whiteboard,
+ * fill two notes sections, finish. The replay shows the board as it was at the play head (one box between
+ * the first and the second box drawn, everything at the end), the design facts and checklist; the bundle
+ * carries the board and imports back with it.
+ * Runs in the `fake-microphone` project (its name matches RECORDING_SPECS in playwright.config.ts).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import type { BoardEvent, SessionEvent } from '../src/core/session/types';
+import { editorText, openProblem } from './helpers';
+import { newestSession, storedEvents } from './recording';
+
+const TITLE = 'Design a URL shortener like bit.ly';
+
+/** Draws with Excalidraw's own tools: a click on the tool, then a drag on the canvas (coordinates in the board). */
+async function drag(page: Page, tool: 'Rectangle' | 'Arrow', from: [number, number], to: [number, number]): Promise<void> {
+  const board = page.getByRole('region', { name: 'Whiteboard' });
+  const box = (await board.locator('canvas.interactive').boundingBox())!;
+  await board.getByTitle(new RegExp(`^${tool} — `)).click();
+  await page.mouse.move(box.x + from[0], box.y + from[1]);
+  await page.mouse.down();
+  await page.mouse.move(box.x + (from[0] + to[0]) / 2, box.y + (from[1] + to[1]) / 2, { steps: 4 });
+  await page.mouse.move(box.x + to[0], box.y + to[1], { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.press('Escape');
+}
+
+const boardEvents = (events: SessionEvent[]) => events.filter((e): e is BoardEvent => e.type === 'board');
+
+/** Session time of the board change that first added an element of `type`, counting such additions. */
+function additions(events: SessionEvent[], type: string): number[] {
+  const seen = new Set<string>();
+  const times: number[] = [];
+  for (const e of boardEvents(events)) {
+    for (const el of e.elements) {
+      if (el.type === type && !el.isDeleted && !seen.has(el.id)) {
+        seen.add(el.id);
+        times.push(e.t);
+      }
+    }
+  }
+  return times;
+}
+
+async function playhead(page: Page): Promise<number> {
+  return Number(await page.getByRole('region', { name: 'Player' }).getAttribute('data-playhead-ms'));
+}
+
+/** Clicks the timeline's track where `ms` is, and returns where the play head landed. */
+async function seekTo(page: Page, ms: number, durationMs: number): Promise<number> {
+  const track = page.getByRole('group', { name: 'Session timeline' }).locator('[data-track]');
+  const box = (await track.boundingBox())!;
+  await page.mouse.click(box.x + (box.width * ms) / durationMs, box.y + box.height - 2);
+  await expect.poll(() => playhead(page)).not.toBe(0);
+  return playhead(page);
+}
+
+function boardAtPlayhead(page: Page) {
+  return page.getByRole('region', { name: 'Whiteboard at the play head' });
+}
+
+test('draw a design on the whiteboard, replay it with the voice, and share it', async ({ page, browser, baseURL }) => {
+  test.setTimeout(240_000);
+  await openProblem(page, TITLE);
+  // The materials do not give the answer away: the notes only ask, the scratchpad's inputs are empty.
+  const notes = page.getByLabel('Notes (Markdown)');
+  await expect(notes).toHaveValue(/## Requirements\n> What must it do/);
+  await expect(notes).not.toHaveValue(/500M|load balancer/i);
+  await expect.poll(() => editorText(page)).toContain('newLinksPerDay: null,');
+  await expect(page.getByRole('region', { name: 'What a strong answer contains' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.waitForSelector('[data-testid="recording-indicator"][data-mic="on"]', { timeout: 15_000 });
+
+  // One clarifying question, its figure put into the scratchpad, and an estimate run.
+  await page.getByRole('button', { name: 'Reveal the answer to: How many new short links per day?' }).click();
+  await expect(page.getByText('About 500 million new links a day.')).toBeVisible();
+  await page.getByRole('button', { name: 'Fill newLinksPerDay = 500_000_000' }).click();
+  await expect.poll(() => editorText(page)).toContain('newLinksPerDay: 500_000_000,');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Console' })).toContainText('1 of 9 inputs filled in');
+
+  // Three boxes and two arrows, a moment apart, as someone drawing while talking.
+  const board = page.getByRole('region', { name: 'Whiteboard' });
+  await expect(board.locator('canvas.interactive')).toBeVisible({ timeout: 30_000 });
+  // Between Excalidraw's toolbar (top) and its undo bar (bottom).
+  await drag(page, 'Rectangle', [40, 90], [140, 140]);
+  await expect.poll(async () => additions(await storedEvents(page, (await newestSession(page)).id), 'rectangle').length, { timeout: 10_000 }).toBe(1);
+  await page.waitForTimeout(2_000);
+  await drag(page, 'Rectangle', [240, 90], [340, 140]);
+  await drag(page, 'Rectangle', [140, 200], [240, 250]);
+  await drag(page, 'Arrow', [150, 115], [230, 115]);
+  await drag(page, 'Arrow', [290, 150], [200, 195]);
+
+  // Two notes sections written.
+  const written = (await notes.inputValue())
+    .replace(/(## Requirements\n> .*\n)/, '$1- shorten, redirect, custom alias\n')
+    .replace(/(## High-level design\n> .*\n)/, '$1- app servers, cache, key-value store\n');
+  await notes.fill(written);
+  await expect(page.getByRole('region', { name: 'Notes preview' })).toContainText('app servers, cache, key-value store');
+
+  const session = await newestSession(page);
+  await expect.poll(async () => additions(await storedEvents(page, session.id), 'arrow').length, { timeout: 10_000 }).toBe(2);
+  await page.getByRole('button', { name: 'End session' }).click();
+  const finished = page.getByTestId('finished-session');
+  await expect(finished.getByTestId('session-audio')).toHaveCount(1, { timeout: 20_000 });
+  // After the session, the strong answer is there to compare with.
+  await expect(page.getByRole('region', { name: 'What a strong answer contains' })).toContainText('62^7');
+
+  const events = await storedEvents(page, session.id);
+  const boxes = additions(events, 'rectangle');
+  expect(boxes).toHaveLength(3);
+  expect(additions(events, 'arrow')).toHaveLength(2);
+  expect(events.filter((e) => e.type === 'run')).toHaveLength(0);
+  expect(events.filter((e) => e.type === 'scratchpad-run')).toHaveLength(1);
+  console.log(`board: ${boardEvents(events).length} events, ${JSON.stringify(boardEvents(events)).length} bytes; boxes at ${boxes.join(', ')} ms`);
+
+  // ── The replay: the board at the play head. ──
+  await finished.getByRole('link', { name: 'Replay and review' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible({ timeout: 20_000 });
+  const stored = await newestSession(page);
+  const durationMs = stored.endedAt! - stored.startedAt;
+  await expect(boardAtPlayhead(page)).toHaveAttribute('data-shapes', '0');
+  const between = await seekTo(page, (boxes[0]! + boxes[1]!) / 2, durationMs);
+  expect(between).toBeGreaterThanOrEqual(boxes[0]!);
+  expect(between).toBeLessThan(boxes[1]!);
+  await expect(boardAtPlayhead(page).locator('[data-element="rectangle"]')).toHaveCount(1);
+  await expect(boardAtPlayhead(page).locator('[data-element="arrow"]')).toHaveCount(0);
+  await seekTo(page, durationMs - 1, durationMs);
+  await expect(boardAtPlayhead(page).locator('[data-element="rectangle"]')).toHaveCount(3);
+  await expect(boardAtPlayhead(page).locator('[data-element="arrow"]')).toHaveCount(2);
+  // The scratchpad run is shown as its output, never as a failed test run.
+  await expect(page.getByRole('region', { name: 'Scratchpad output at the play head' })).toContainText('1 of 9 inputs filled in');
+  await expect(page.getByText('Examples (Run)')).toHaveCount(0);
+
+  // Design facts and the design checklist, each verdict with its figure.
+  const facts = page.getByTestId('design-facts');
+  await expect(facts.getByRole('row', { name: /Clarifying questions before the design/ })).toContainText('1 of 1');
+  await expect(facts.getByRole('row', { name: /On the board at the end/ })).toContainText('3 boxes, 2 arrows');
+  await expect(facts.getByTestId('notes-sections').locator('[data-written="true"]')).toHaveCount(2);
+  await expect(page.getByRole('heading', { name: 'Design readiness checklist' })).toBeVisible();
+  await expect(page.getByTestId('readiness-asked-first')).toHaveAttribute('data-status', 'met');
+  await expect(page.getByTestId('readiness-drew-design')).toContainText('3 boxes and 2 arrows at the end');
+  await expect(page.getByTestId('readiness-notes-covered')).toContainText('2 of 7 sections written');
+  await expect(page.getByText('Submits')).toHaveCount(0);
+
+  // Progress never charts design sessions with coding ones; the catalog no longer says "In progress".
+  await page.goto('./#/progress');
+  await expect(page.getByLabel('Kind')).toHaveValue('design');
+  await expect(page.getByLabel('Kind').locator('option')).toHaveText(['Coding sessions (0)', 'Design sessions (1)']);
+  await page.goto('./');
+  await expect(page.getByRole('link', { name: TITLE, exact: true }).getByTestId('problem-status')).toHaveText('Practised');
+  await page.goto(`./#/sessions/${session.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible({ timeout: 20_000 });
+
+  // ── The bundle carries the board: exported, then imported in a fresh profile. ──
+  const downloadEvent = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const download = await downloadEvent;
+  const zipPath = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(zipPath);
+  const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
+  expect(strFromU8(files['whiteboard.svg']!).match(/data-element="rectangle"/g)).toHaveLength(3);
+  expect(strFromU8(files['report.md']!)).toContain('![The final whiteboard](whiteboard.svg)');
+
+  const fresh = await browser.newContext({ baseURL });
+  try {
+    const other = await fresh.newPage();
+    await other.goto('./#/sessions');
+    const chooser = other.waitForEvent('filechooser');
+    await other.getByRole('button', { name: 'Import a session' }).click();
+    await (await chooser).setFiles(zipPath);
+    await expect(other.getByRole('status').filter({ hasText: `Imported the session of “${TITLE}”.` })).toBeVisible({ timeout: 20_000 });
+    expect(boardEvents(await storedEvents(other, session.id))).toEqual(boardEvents(events));
+    await other.goto(`./#/sessions/${session.id}`);
+    await expect(other.getByRole('heading', { level: 1, name: TITLE })).toBeVisible({ timeout: 20_000 });
+    await seekTo(other, (boxes[0]! + boxes[1]!) / 2, durationMs);
+    await expect(boardAtPlayhead(other).locator('[data-element="rectangle"]')).toHaveCount(1);
+  } finally {
+    await fresh.close();
+  }
+});

@@ -1,0 +1,65 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { SessionEvent } from '../session/types';
+import { arrow, rect, text } from '../whiteboard/testElements';
+import { buildBundle, buildManifest } from './buildBundle';
+import { parseBundle } from './parseBundle';
+import { fixtureSource } from './testFixture';
+import { WHITEBOARD_FILE } from './whiteboardFile';
+
+function designSource() {
+  const source = fixtureSource();
+  const a = rect('a', 0, 0);
+  const added: SessionEvent[] = [
+    { t: 3_000, type: 'board', elements: [], full: true },
+    { t: 3_100, type: 'board', elements: [a] },
+    { t: 3_200, type: 'board', elements: [rect('b', 200, 0), arrow('ab', [120, 30], [200, 30]), text('label', 10, 10, 'API <gateway>')] },
+    { t: 3_300, type: 'board', elements: [{ ...a, version: 2, isDeleted: true }] },
+    { t: 3_400, type: 'scratchpad-run', outcome: 'completed', output: ['writes, average: 5.8k links/s'] },
+  ];
+  const events = [...source.events, ...added].sort((x, y) => x.t - y.t);
+  return { ...source, session: { ...source.session, problemId: 'design-url-shortener', protocolId: 'design-45' }, problemKind: 'design', events };
+}
+
+describe('a design session in a bundle (format 2)', () => {
+  it('round-trips the board and the scratchpad runs, and carries the final board as SVG', async () => {
+    const source = designSource();
+    const bytes = await buildBundle(source);
+    const files = unzipSync(bytes);
+    const svg = strFromU8(files[WHITEBOARD_FILE]!);
+    // The deleted box is gone; the other box, the arrow and the (escaped) label are there.
+    expect(svg.match(/data-element="rectangle"/g)).toHaveLength(1);
+    expect(svg).toContain('data-element="arrow"');
+    expect(svg).toContain('API &lt;gateway&gt;');
+    const report = strFromU8(files['report.md']!);
+    expect(report).toContain(`![The final whiteboard](${WHITEBOARD_FILE})`);
+    expect(report).toMatch(/Whiteboard: 3 changes; 1 boxes and 1 arrows at the end/);
+    expect(report).toMatch(/Drew the architecture on the whiteboard: \*\*met\*\*/);
+
+    const parsed = await parseBundle(bytes);
+    expect(parsed.manifest.formatVersion).toBe(2);
+    expect(parsed.events.filter((e) => e.type === 'board')).toEqual(source.events.filter((e) => e.type === 'board'));
+    expect(parsed.events.find((e) => e.type === 'scratchpad-run')).toEqual({ t: 3_400, type: 'scratchpad-run', outcome: 'completed', output: ['writes, average: 5.8k links/s'] });
+  });
+
+  it('has no whiteboard.svg and no design section for a coding session', async () => {
+    const files = unzipSync(await buildBundle(fixtureSource()));
+    expect(files[WHITEBOARD_FILE]).toBeUndefined();
+    expect(strFromU8(files['report.md']!)).not.toContain('## Whiteboard');
+  });
+
+  it('still reads a format 1 bundle', async () => {
+    const files = unzipSync(await buildBundle(fixtureSource()));
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!));
+    const content = new Map(Object.entries(files).filter(([name]) => name !== 'manifest.json'));
+    const signed = await buildManifest(content, manifest.appVersion, new Date(manifest.createdAt));
+    const v1 = zipSync({ 'manifest.json': strToU8(JSON.stringify({ ...signed, formatVersion: 1 })), ...Object.fromEntries(content) });
+    expect((await parseBundle(v1)).manifest.formatVersion).toBe(1);
+  });
+
+  it('refuses a board event with an element of a kind it does not know', async () => {
+    const source = designSource();
+    source.events.push({ t: 9_000, type: 'board', elements: [{ ...rect('x', 0, 0), type: 'image' as 'rectangle' }] });
+    await expect(parseBundle(await buildBundle(source))).rejects.toThrow(/events\.jsonl/);
+  });
+});

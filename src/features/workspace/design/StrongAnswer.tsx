@@ -1,0 +1,30 @@
+import type { ReferenceAnswer } from '../../../core/problems/parseDesign';
+import { Markdown } from '../../../shared/Markdown';
+import { useWorkspace } from '../workspaceStore';
+
+/**
+ * What a strong answer contains, as the reference to compare against: shown only once the session's
+ * clock has finished (the review), never while the candidate is still designing.
+ */
+export function StrongAnswer({ answer }: { answer: ReferenceAnswer }) {
+  const finished = useWorkspace((s) => s.clock?.finishedAt != null);
+  if (!finished) return null;
+  return <ReferenceAnswerView answer={answer} />;
+}
+
+export function ReferenceAnswerView({ answer }: { answer: ReferenceAnswer }) {
+  return (
+    <section aria-label="What a strong answer contains" className="space-y-2">
+      <h2 className="text-lg font-semibold">What a strong answer contains</h2>
+      {answer.sections.map((s) => (
+        <div key={s.heading} className="text-sm">
+          <h3 className="font-semibold">{s.heading}</h3>
+          <Markdown source={s.body} />
+        </div>
+      ))}
+      {answer.fills.length > 0 && (
+        <p className="text-xs text-slate-400">Assumed in the estimates: {answer.fills.map((f) => `${f.input} = ${f.value}`).join('; ')}</p>
+      )}
+    </section>
+  );
+}
