@@ -36,6 +36,7 @@ const TEST_TIMEOUT_MS = 2000;
 const PROBLEM_TIMEOUT_BASE_MS = 30_000;
 const PROBLEM_TIMEOUT_PER_VARIANT_MS = 2_000;
 const VARIANT_TIMEOUT_MS = 20_000;
+const TSC_TIMEOUT_MS = 300_000;
 const TEST_FILES = ['examples.test.ts', 'hidden.test.ts'] as const;
 const CODING_FILES = ['starter.ts', 'reference.ts', ...TEST_FILES];
 const ALLOWED_IMPORTS = new Set(['chai', 'fast-check', './solution']);
@@ -293,10 +294,11 @@ async function typeCheck(dirs: string[]): Promise<Map<string, string[]>> {
       2,
     ),
   );
-  const result = await run(process.execPath, [TSC_BIN, '-p', tsconfig, '--pretty', 'false'], { timeoutMs: 120_000 });
+  // One tsc over every variant of every checked problem: on a busy machine that alone can take minutes.
+  const result = await run(process.execPath, [TSC_BIN, '-p', tsconfig, '--pretty', 'false'], { timeoutMs: TSC_TIMEOUT_MS });
   const byDir = new Map<string, string[]>();
   if (result.timedOut) {
-    for (const d of dirs) byDir.set(d, ['tsc did not finish within 120 s']);
+    for (const d of dirs) byDir.set(d, [`tsc did not finish within ${TSC_TIMEOUT_MS / 1000} s`]);
     return byDir;
   }
   for (const line of result.stdout.split('\n')) {
