@@ -476,7 +476,7 @@ describe('Recommender — hidden', () => {
         expectError(() => rec.record('u', 'a', bad as Interaction), RangeError, `kind ${String(bad)}`, 'kind');
       }
       for (const bad of ['yes', 1, null]) {
-        expectError(() => rec.setInStock('a', bad as boolean), TypeError, `inStock ${String(bad)}`, 'inStock');
+        expectError(() => rec.setInStock('a', bad as unknown as boolean), TypeError, `inStock ${String(bad)}`, 'inStock');
       }
     });
 
