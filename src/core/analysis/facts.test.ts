@@ -226,8 +226,24 @@ describe('longest editing without running', () => {
 });
 
 describe('edge cases listed before code', () => {
-  it('is null when the log has no notes', () => {
-    expect(computeFacts({ session: session(), events: [snapshot(0, 'solution.ts', ''), edit(1000, 'x')] }).edgeCasesBeforeCode).toBeNull();
+  it('counts zero without notes or comments (the editor alone is measured)', () => {
+    expect(computeFacts({ session: session(), events: [snapshot(0, 'solution.ts', ''), edit(1000, 'x')] }).edgeCasesBeforeCode).toBe(0);
+  });
+  it('counts comment lines written above the code, not the starter’s, and waits for the first line of code', () => {
+    const starter = '// Write your solution.\nexport function f() {}\n';
+    const events = [
+      snapshot(0, 'solution.ts', starter),
+      snapshot(0, 'notes.md', ''),
+      edit(1000, '// empty input\n// negative n\n'),
+      notesEdit(1500, '- huge n\n', 0),
+      edit(5000, 'const LIMIT = 3;\n', 60),
+      edit(6000, '// added after coding\n'),
+    ];
+    expect(computeFacts({ session: session(), events }).edgeCasesBeforeCode).toBe(3);
+  });
+  it('takes comments typed in the same merged edit as the first code', () => {
+    const events = [snapshot(0, 'solution.ts', ''), edit(2000, '// empty\nconst a = 1;', 0, 1000)];
+    expect(computeFacts({ session: session(), events }).edgeCasesBeforeCode).toBe(1);
   });
   it('is null when no code was typed', () => {
     expect(computeFacts({ session: session(), events: [snapshot(0, 'notes.md', '- empty input\n')] }).edgeCasesBeforeCode).toBeNull();

@@ -6,6 +6,8 @@ import { replayText } from '../session/editLog';
 import type { EditEvent, RunEvent, SessionEvent, SessionRecord, SilenceInterval } from '../session/types';
 import { inSpan, phaseFacts, phaseSpans } from './phaseTimes';
 import { countListItems } from './planNotes';
+import { editorEdgeCases, isCodeChange } from './edgeCases';
+import { applyChanges } from '../session/editLog';
 import type { SessionFacts, TalkFacts } from './types';
 
 export { readinessChecklist } from './readiness';
@@ -108,11 +110,28 @@ export function longestEditingWithoutRun(events: readonly SessionEvent[]): numbe
   return longest;
 }
 
-/** List items in notes.md at the first code edit; null without notes in the log or without a code edit. */
+/**
+ * Edge cases written down before the first line of code (the rule: ./edgeCases.ts, EDGE_CASE_RULE): the
+ * plan notes' list items plus the candidate's comment lines above the editor's first line of code, at the
+ * first edit that changed code rather than comments. Null when no code was typed.
+ */
 export function edgeCasesBeforeCode(events: readonly SessionEvent[]): number | null {
-  const hasNotes = events.some((e) => (e.type === 'snapshot' || e.type === 'edit') && e.file === 'notes.md');
-  const firstCodeEdit = events.find(isCodeEdit);
-  if (!hasNotes || !firstCodeEdit) return null;
-  // Notes typed in the same millisecond as the first code edit count as before it: replayText includes t <= at.
-  return countListItems(replayText(events, 'notes.md', firstCodeEdit.startT ?? firstCodeEdit.t));
+  let code = '';
+  let starter: string | null = null;
+  for (const e of events) {
+    if (e.type === 'snapshot' && e.file === 'solution.ts') {
+      code = e.text;
+      starter ??= e.text;
+    } else if (isCodeEdit(e)) {
+      const after = applyChanges(code, e.changes);
+      if (isCodeChange(code, after)) {
+        // Notes typed in the same millisecond as the first code edit count as before it: replayText includes t <= at.
+        const notes = replayText(events, 'notes.md', e.startT ?? e.t);
+        // The text just after the edit: a merged edit may hold the comments typed just before the code.
+        return countListItems(notes) + editorEdgeCases(after, starter ?? '');
+      }
+      code = after;
+    }
+  }
+  return null;
 }

@@ -72,7 +72,8 @@ describe('readinessChecklist', () => {
     it('is met with at least one list item', () => {
       expect(item(facts({ edgeCasesBeforeCode: 1 }), 'edge-cases-first')).toMatchObject({
         status: 'met',
-        figure: '1 list item in the plan notes when the first line of code was typed.',
+        figure: '1 edge case written down (plan-note list items and comment lines above the code) when the first line of code was typed.',
+        rule: expect.stringContaining('comment line') as unknown as string,
       });
     });
     it('is not met with none', () => {

@@ -4,6 +4,7 @@
  * never guessed.
  */
 import { formatDuration } from './formatDuration';
+import { EDGE_CASE_RULE } from './edgeCases';
 import type { ReadinessItem, SessionFacts } from './types';
 
 /** "Under 10 s of total silence". */
@@ -75,13 +76,15 @@ function edgeCasesItem({ edgeCasesBeforeCode }: SessionFacts): ReadinessItem {
       id: 'edge-cases-first',
       label,
       status: 'not-measurable',
-      figure: 'The log has no plan notes, or no code was typed, so there is nothing to compare.',
+      figure: 'No code was typed, so there is nothing to compare.',
+      rule: EDGE_CASE_RULE,
     };
   }
   return {
     id: 'edge-cases-first',
     label,
     status: edgeCasesBeforeCode >= 1 ? 'met' : 'not-met',
-    figure: `${plural(edgeCasesBeforeCode, 'list item')} in the plan notes when the first line of code was typed.`,
+    figure: `${plural(edgeCasesBeforeCode, 'edge case')} written down (plan-note list items and comment lines above the code) when the first line of code was typed.`,
+    rule: EDGE_CASE_RULE,
   };
 }
