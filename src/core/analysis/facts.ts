@@ -6,6 +6,7 @@ import { replayText } from '../session/editLog';
 import type { EditEvent, RunEvent, SessionEvent, SessionRecord, SilenceInterval } from '../session/types';
 import { inSpan, phaseFacts, phaseSpans } from './phaseTimes';
 import { countListItems } from './planNotes';
+import { countsAsSolved } from '../practice/solved';
 import { editorEdgeCases, isCodeChange } from './edgeCases';
 import { applyChanges } from '../session/editLog';
 import type { SessionFacts, TalkFacts } from './types';
@@ -57,7 +58,7 @@ export function sessionDuration(session: SessionRecord, events: readonly Session
 
 /** All hidden tests passed: the run completed and every one of its (more than zero) tests passed. */
 export function allHiddenPassed(run: RunEvent): boolean {
-  return run.mode === 'submit' && run.outcome === 'completed' && run.total > 0 && run.passed === run.total;
+  return run.mode === 'submit' && countsAsSolved(run);
 }
 
 /**
