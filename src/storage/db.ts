@@ -12,15 +12,20 @@
  *   3 — `reviews`: the candidate's review of a session (rubric scores, learnings), keyed by session id;
  *       `protocols`: the user's custom protocols (phases with their minutes and goals), keyed by id.
  *
+ *   4 — `attempts`: the attempts a New attempt replaced (code, notes, Submits, sessions), keyed
+ *       [problemId, number]. The current attempt stays in `practice` (its new optional fields `attempt`,
+ *       `attemptStartedAt`, `submitsUntilAllPass`, `firstAllPassAt`, `sessionIds`; absent means attempt 1).
+ *
  * Keys are arrays so one session's rows are a contiguous key range: `sessionRange(id)` below.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { SessionEvent, SessionRecord } from '../core/session/types';
 import type { ReviewRecord } from '../core/review/types';
 import type { Protocol } from '../core/timer/protocols';
+import type { AttemptRecord, CurrentAttemptFields, SubmitSummary } from '../core/practice/attempts';
 
 export const DB_NAME = 'rehearse';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface DraftRecord {
   problemId: string;
@@ -30,13 +35,13 @@ export interface DraftRecord {
 
 export type PracticeStatus = 'in-progress' | 'solved';
 
-export interface PracticeRecord {
+export interface PracticeRecord extends CurrentAttemptFields {
   problemId: string;
   status: PracticeStatus;
   /** The phase clock (see core/timer/phaseClock.ts), or null before Start. Restored defensively. */
   clock: unknown;
   /** Summary of the last Submit, for the catalog and for the review. */
-  lastSubmit: { passed: number; total: number; at: number } | null;
+  lastSubmit: SubmitSummary | null;
   submits: number;
   updatedAt: number;
   /** Staged problems: how many stages the statement shows (1 until stage 1's hidden tests all pass). */
@@ -85,6 +90,7 @@ export interface RehearseDB extends DBSchema {
   levels: { key: [string, number, number]; value: LevelBatch };
   reviews: { key: string; value: ReviewRecord };
   protocols: { key: string; value: CustomProtocolRecord };
+  attempts: { key: [string, number]; value: AttemptRecord };
 }
 
 /** A protocol the user saved (a copy of a built-in one with changed minutes, or their own). */
@@ -128,6 +134,9 @@ export function openRehearseDB(): Promise<IDBPDatabase<RehearseDB>> {
       if (oldVersion < 3) {
         db.createObjectStore('reviews', { keyPath: 'sessionId' });
         db.createObjectStore('protocols', { keyPath: 'id' });
+      }
+      if (oldVersion < 4) {
+        db.createObjectStore('attempts', { keyPath: ['problemId', 'number'] });
       }
     },
     blocked() {
