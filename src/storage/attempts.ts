@@ -20,7 +20,8 @@ export async function listAllAttempts(): Promise<AttemptRecord[]> {
 
 /** Archives `finished`, writes the next attempt's practice record and resets the drafts, all or nothing. */
 export async function startNewAttempt(input: {
-  finished: AttemptRecord;
+  /** Null when the attempt being replaced had nothing in it worth keeping. */
+  finished: AttemptRecord | null;
   next: PracticeRecord;
   drafts: { file: DraftFile; text: string }[];
   now?: number;
@@ -29,7 +30,7 @@ export async function startNewAttempt(input: {
   const tx = db.transaction(['attempts', 'practice', 'drafts'], 'readwrite');
   const now = input.now ?? Date.now();
   await Promise.all([
-    tx.objectStore('attempts').put(input.finished),
+    ...(input.finished ? [tx.objectStore('attempts').put(input.finished)] : []),
     tx.objectStore('practice').put(input.next),
     ...input.drafts.map((d) => tx.objectStore('drafts').put({ problemId: draftKey(input.next.problemId, d.file), code: d.text, updatedAt: now })),
     tx.done,
