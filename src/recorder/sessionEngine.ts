@@ -120,6 +120,8 @@ export class SessionEngine {
    * phase clock is already finished, the newest finished session is shown instead (its review).
    */
   async attach(problemId: string, options: { clockFinished: boolean }): Promise<void> {
+    // The user kept this problem's session recording while on other pages: it simply goes on.
+    if (this.problemId === problemId && this.state.phase === 'recording') return;
     if (this.problemId !== problemId && this.state.phase !== 'idle') await this.detach();
     this.problemId = problemId;
     this.set({ ...initialState(), timerRunning: false });

@@ -4,6 +4,30 @@ import { useNow } from '../../../shared/useNow';
 import { InterviewSettingsMenu } from '../../interview/InterviewSettingsMenu';
 import { ProtocolPicker } from '../protocols/ProtocolPicker';
 import { useWorkspace } from '../workspaceStore';
+import { initialCode } from '../../../practice';
+
+/**
+ * New attempt: the problem from scratch (starter, no results, stages locked, no Submit, empty notes). Shown
+ * when the current attempt has something in it and no session is running.
+ */
+function NewAttemptButton({ problem, primary = false }: { problem: Problem; primary?: boolean }) {
+  const hasWork = useWorkspace(
+    (s) => s.loaded && (s.code !== initialCode(problem) || (s.practice?.submits ?? 0) > 0 || (s.practice?.sessionIds?.length ?? 0) > 0 || s.clock !== null),
+  );
+  const running = useWorkspace((s) => s.running !== null);
+  if (!hasWork) return null;
+  return (
+    <button
+      type="button"
+      className={`btn ${primary ? 'btn-primary' : ''}`}
+      disabled={running}
+      onClick={() => void useWorkspace.getState().newAttempt()}
+      title="Start this problem again from the starter; this attempt is kept in the history and its sessions in Sessions"
+    >
+      New attempt
+    </button>
+  );
+}
 
 /**
  * The phase timer: before a session, the interview settings, the protocol picker and Start; then the
@@ -20,6 +44,7 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
       <div className="flex flex-wrap items-center gap-3">
         <InterviewSettingsMenu />
         <ProtocolPicker problem={problem} />
+        <NewAttemptButton problem={problem} />
         <button type="button" className="btn btn-primary" onClick={start}>
           Start
         </button>
@@ -70,9 +95,10 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
         {r.finished && (
           <>
             <ProtocolPicker problem={problem} />
-            <button type="button" className="btn btn-primary" onClick={start} title="A new session with a fresh timer; your code stays as it is">
+            <button type="button" className="btn" onClick={start} title="Another session of this attempt, with a fresh timer; your code stays as it is">
               Start again
             </button>
+            <NewAttemptButton problem={problem} primary />
           </>
         )}
       </div>
