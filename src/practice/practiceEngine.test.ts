@@ -191,6 +191,27 @@ describe('opening a problem', () => {
   });
 });
 
+describe('continuing an interrupted session from the sessions list', () => {
+  it('resumes the recording as soon as the problem opens', async () => {
+    rec.onAttach = 'interrupted';
+    rec.id = 'old-session';
+    engine.requestContinue('old-session');
+    await engine.open(problem());
+    expect(rec.current).toBe('recording');
+  });
+
+  it('does not resume another session, and asks only once', async () => {
+    rec.onAttach = 'interrupted';
+    rec.id = 'newer-session';
+    engine.requestContinue('old-session');
+    await engine.open(problem());
+    expect(rec.current).toBe('interrupted');
+    rec.id = 'old-session';
+    await engine.open(problem());
+    expect(rec.current).toBe('interrupted');
+  });
+});
+
 describe('drafts', () => {
   it('are written after a pause in typing, only the newest text', async () => {
     await engine.open(problem());

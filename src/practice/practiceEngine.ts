@@ -87,6 +87,8 @@ export class PracticeEngine {
   private noRun: NoRunState = NO_RUN_IDLE;
   /** "<session start>:<phase index>" of the plan phase already nudged in. */
   private planNudgedIn: string | null = null;
+  /** An interrupted session the user chose to continue (from the sessions list) before its problem opened. */
+  private continueRequested: string | null = null;
 
   constructor(
     private readonly storage: PracticeStorage,
@@ -154,6 +156,12 @@ export class PracticeEngine {
     this.set({ code, notes, practice: practice ?? null, clock, history, loaded: true });
     await this.recorder.attach(problem.id, { clockFinished: clock?.finishedAt != null });
     if (this.state.problem?.id !== problem.id) return;
+    const requested = this.continueRequested;
+    this.continueRequested = null;
+    if (requested !== null && this.recorder.phase() === 'interrupted' && this.recorder.sessionId() === requested) {
+      await this.continueSession();
+      return;
+    }
     // A draft someone left mid-way: ask before they carry on with it or lose track of it. Not while a
     // recording is going on or waits to be resumed (its own prompt asks), nor after a finished session.
     const unfinished = (code !== starter || notes !== this.initialNotes(problem)) && clock?.finishedAt == null;
@@ -170,6 +178,11 @@ export class PracticeEngine {
     this.recorder.flush();
     await this.flushDrafts();
     if (!options.keepRecording || this.recorder.phase() !== 'recording') await this.recorder.detach();
+  }
+
+  /** Continue this interrupted session as soon as its problem opens (the sessions list's Continue). */
+  requestContinue(sessionId: string): void {
+    this.continueRequested = sessionId;
   }
 
   /** The answer "continue the draft" to the question asked on opening. */

@@ -18,7 +18,7 @@ import { listSessions, saveSession } from '../storage/sessions';
 import { loadInterviewSettings, loadSilenceThreshold, saveSilenceThreshold } from '../storage/settings';
 import { createAudioContext, openMicrophone, type Microphone } from './audio/microphone';
 import { EventLogWriter } from './eventLogWriter';
-import { finaliseSession } from './finaliseSession';
+import { finaliseSession, measureInterruptedSession } from './finaliseSession';
 import {
   addAudioSegment,
   findUnfinished,
@@ -153,6 +153,8 @@ export class SessionEngine {
       await this.writes;
       const interrupted = markInterrupted(session);
       await saveSession(interrupted).catch(() => undefined);
+      // Measured while the page lives, so the library and the replay show its real length and audio.
+      await measureInterruptedSession(interrupted).catch(() => undefined);
     }
     this.stopFlushing();
     this.problemId = null;

@@ -61,6 +61,11 @@ describe('duration', () => {
     expect(sessionDuration(session({ endedAt: null, status: 'interrupted' }), events)).toBe(7000);
     expect(sessionDuration(session({ endedAt: null }), [])).toBe(0);
   });
+  it('ends at the end of its measured audio when that is later than the last event', () => {
+    const audio = { segments: [{ index: 0, mimeType: 'audio/webm', startMs: 500, durationMs: 21_000 }, { index: 1, mimeType: 'audio/webm', startMs: 30_000, durationMs: null }] };
+    expect(sessionDuration(session({ endedAt: null, status: 'interrupted', audio }), [snapshot(0, 'solution.ts', '')])).toBe(30_000); // the second part began at 30 s
+    expect(sessionDuration(session({ endedAt: null, status: 'interrupted', audio }), [edit(40_000, 'x')])).toBe(40_000);
+  });
 });
 
 describe('talk facts', () => {

@@ -50,10 +50,14 @@ export function computeFacts(input: { session: SessionRecord; events: readonly S
   };
 }
 
-/** Start to end; an unfinished session ends at its last logged event. */
+/**
+ * Start to end; an unfinished session ends at its last logged event or at the end of its measured audio,
+ * whichever is later (someone who only talked logs no event, but the audio shows how long it ran).
+ */
 export function sessionDuration(session: SessionRecord, events: readonly SessionEvent[]): number {
   if (session.endedAt !== null) return Math.max(0, session.endedAt - session.startedAt);
-  return events.reduce((last, e) => Math.max(last, e.t), 0);
+  const audioEnd = (session.audio?.segments ?? []).reduce((end, s) => Math.max(end, s.startMs + (s.durationMs ?? 0)), 0);
+  return events.reduce((last, e) => Math.max(last, e.t), audioEnd);
 }
 
 /** All hidden tests passed: the run completed and every one of its (more than zero) tests passed. */
