@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   afterSubmit,
+  allAttempts,
   bestAttempt,
   byLeastRecentlyPractised,
   compareAttempts,
@@ -117,5 +118,24 @@ describe('comparing attempts', () => {
   it('measures time to all-passing from the first Start', () => {
     expect(timeToAllPassMs({ startedAt: 1000, firstAllPassAt: 61_000 })).toBe(60_000);
     expect(timeToAllPassMs({ startedAt: null, firstAllPassAt: 61_000 })).toBeNull();
+  });
+});
+
+describe('the current attempt', () => {
+  const record = { submits: 0, lastSubmit: null, updatedAt: 50, clock: null };
+  it('is not an attempt until it is started or submitted', () => {
+    expect(allAttempts([], record)).toEqual([]);
+    expect(allAttempts([], { ...record, attempt: 2, attemptStartedAt: 10 })).toEqual([
+      { number: 2, startedAt: 10, submits: 0, lastSubmit: null, submitsUntilAllPass: null, firstAllPassAt: null, lastAt: 50 },
+    ]);
+  });
+  it('comes after the finished ones, which are dated by their end', () => {
+    const finished = { problemId: 'p', number: 1, startedAt: 1, endedAt: 20, code: '', notes: '', submits: 1, lastSubmit: null, submitsUntilAllPass: 1, firstAllPassAt: 5, sessionIds: [] };
+    const all = allAttempts([finished], { ...record, submits: 1, attempt: 2 });
+    expect(all.map((a) => [a.number, a.lastAt])).toEqual([
+      [1, 20],
+      [2, 50],
+    ]);
+    expect(describeHistory(all)?.text).toBe('2 attempts · best: all hidden tests on the 1st Submit');
   });
 });

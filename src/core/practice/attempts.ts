@@ -158,3 +158,36 @@ export function compareAttempts(previous: AttemptFigures, current: AttemptFigure
   if (parts.length === 0) return null;
   return `${ordinal(current.number)} attempt: ${parts.join(', ')}`;
 }
+
+/** The current attempt as the practice record holds it. */
+export interface CurrentAttemptRecord extends CurrentAttemptFields {
+  submits: number;
+  lastSubmit: SubmitSummary | null;
+  updatedAt: number;
+  clock: unknown;
+}
+
+/**
+ * The current attempt's summary, or null when it holds nothing yet (never started, never submitted): a
+ * problem only opened, or just reset by New attempt, is not an attempt.
+ */
+export function currentAttemptSummary(record: CurrentAttemptRecord): AttemptSummary | null {
+  const started = record.attemptStartedAt != null || (record.sessionIds?.length ?? 0) > 0 || record.clock != null;
+  if (!started && record.submits === 0) return null;
+  return {
+    number: record.attempt ?? 1,
+    startedAt: record.attemptStartedAt ?? null,
+    submits: record.submits,
+    lastSubmit: record.lastSubmit,
+    submitsUntilAllPass: record.submitsUntilAllPass ?? null,
+    firstAllPassAt: record.firstAllPassAt ?? null,
+    lastAt: record.updatedAt,
+  };
+}
+
+/** Every attempt of a problem, oldest first: the finished ones from the history, then the current one. */
+export function allAttempts(history: readonly AttemptRecord[], current: CurrentAttemptRecord | null | undefined): AttemptSummary[] {
+  const finished = history.map((a) => ({ ...a, lastAt: a.endedAt }));
+  const now = current ? currentAttemptSummary(current) : null;
+  return now ? [...finished, now] : finished;
+}
