@@ -55,3 +55,12 @@ export async function clickAndWaitForResults(page: Page, button: 'Run' | 'Submit
 
 export const submitAndWait = (page: Page) => clickAndWaitForResults(page, 'Submit');
 export const runAndWait = (page: Page) => clickAndWaitForResults(page, 'Run');
+
+/** End session asks first (with how long it ran): answer it. The dialog's own button is named the same. */
+export async function endSession(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'End session' }).click();
+  const dialog = page.getByRole('dialog', { name: 'End this session?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'End session' }).click();
+  await expect(dialog).toBeHidden();
+}

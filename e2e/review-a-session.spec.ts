@@ -4,7 +4,7 @@
  * session on the same protocol starts. Runs without a microphone, so the talk figures are "not measured".
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openProblem, pasteCode, problemFile, runAndWait, submitAndWait } from './helpers';
+import { openProblem, pasteCode, problemFile, runAndWait, submitAndWait, endSession } from './helpers';
 import { newestSession, storedSessions } from './recording';
 
 const TITLE = 'Token-bucket rate limiter';
@@ -107,7 +107,7 @@ test('a design session is graded on its four-part rubric, and notes listed befor
   await page.getByTestId('editor').click();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('\n// peak is 3x average\n');
-  await page.getByRole('button', { name: 'End session' }).click();
+  await endSession(page);
   await expect.poll(async () => (await newestSession(page)).status, { timeout: 20_000 }).toBe('finished');
   const session = await newestSession(page);
 
