@@ -35,6 +35,11 @@ describe('isCodeChange', () => {
     expect(isCodeChange(STARTER, `${STARTER}const x = 1;\n`)).toBe(true);
   });
 
+  it('does not take a comment being typed (a lone "/") for code', () => {
+    expect(isCodeChange(STARTER, `// empty key\n/${STARTER}`.replace('/export', '/\nexport'))).toBe(false);
+    expect(leadingCommentLines(`// empty key\n/\n${STARTER}`)).toEqual(['empty key', 'Implement the class below.']);
+  });
+
   it('sees a change inside a string as code', () => {
     expect(isCodeChange('const s = "a b";', 'const s = "a  b";')).toBe(true);
   });

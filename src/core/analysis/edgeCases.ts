@@ -89,9 +89,12 @@ function cleanComment(raw: string): string {
 
 /** The source's code with comments and whitespace removed: two texts with the same signature differ only in comments or layout. */
 export function codeSignature(source: string): string {
-  return scanLines(source)
-    .map((l) => l.code)
-    .join('');
+  return (
+    scanLines(source)
+      // A lone "/" is a comment being typed ("//" is one keystroke away), not a first line of code.
+      .map((l) => (l.code === '/' ? '' : l.code))
+      .join('')
+  );
 }
 
 /** True when an edit from `before` to `after` changed code, not just comments or whitespace. */
@@ -103,7 +106,7 @@ export function isCodeChange(before: string, after: string): boolean {
 export function leadingCommentLines(source: string): string[] {
   const out: string[] = [];
   for (const line of scanLines(source)) {
-    if (line.code !== '') break;
+    if (line.code !== '' && line.code !== '/') break;
     if (line.comment !== '') out.push(line.comment);
   }
   return out;

@@ -246,6 +246,10 @@ describe('edge cases listed before code', () => {
     ];
     expect(computeFacts({ session: session(), events }).edgeCasesBeforeCode).toBe(3);
   });
+  it('does not stop counting at a comment whose second "/" comes in the next merged edit', () => {
+    const events = [snapshot(0, 'solution.ts', 'export {};\n'), snapshot(0, 'notes.md', '- x\n'), edit(1000, '// a\n/'), edit(1500, '/ b\nconst y = 1;\n', 6)];
+    expect(computeFacts({ session: session(), events }).edgeCasesBeforeCode).toBe(3);
+  });
   it('takes comments typed in the same merged edit as the first code', () => {
     const events = [snapshot(0, 'solution.ts', ''), edit(2000, '// empty\nconst a = 1;', 0, 1000)];
     expect(computeFacts({ session: session(), events }).edgeCasesBeforeCode).toBe(1);
