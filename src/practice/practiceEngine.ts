@@ -8,7 +8,7 @@
  * Its dependencies come in as ports (ports.ts), so the unit tests drive it with fakes in Node.
  */
 import { createStore } from 'zustand/vanilla';
-import { countEdgeCases, isCodeChange } from '../core/analysis/edgeCases';
+import { countEdgeCases, typedCode } from '../core/analysis/edgeCases';
 import { countListItems } from '../core/analysis/planNotes';
 import { NO_RUN_IDLE, noRunAfterEdit, noRunAfterRun, planCodingDue, type NoRunState } from '../core/nudges/rules';
 import type { AttemptRecord } from '../core/practice/attempts';
@@ -481,7 +481,7 @@ export class PracticeEngine {
     const due = planCodingDue({
       inPlanPhase: isPlanPhase(clock.phases[clock.phaseIndex]!),
       nudgedThisPhase: this.planNudgedIn === phaseKey,
-      codeChanged: () => isCodeChange(before, after),
+      codeChanged: () => typedCode(before, after),
       edgeCases: () => countEdgeCases({ notes, code: after, starter: problem.starter }),
     });
     if (due) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeSignature, countEdgeCases, editorEdgeCases, isCodeChange, leadingCommentLines } from './edgeCases';
+import { countEdgeCases, editorEdgeCases, leadingCommentLines, typedCode } from './edgeCases';
 
 const STARTER = '// Implement the class below.\nexport class Bucket {\n  take(): boolean {\n    throw new Error("todo");\n  }\n}\n';
 
@@ -19,29 +19,33 @@ describe('leadingCommentLines', () => {
 
   it('does not take // inside a string for a comment', () => {
     expect(leadingCommentLines('const url = "http://x";\n// later')).toEqual([]);
-    expect(codeSignature("const s = '//';")).toBe("consts='//';");
+    expect(leadingCommentLines("const s = '//';")).toEqual([]);
   });
 });
 
-describe('isCodeChange', () => {
-  it('is false when only comments or whitespace change', () => {
-    expect(isCodeChange(STARTER, `// negative tokens\n${STARTER}`)).toBe(false);
-    expect(isCodeChange(STARTER, STARTER.replace('  take', '    take'))).toBe(false);
-    expect(isCodeChange('const a = 1; /* x */', 'const a = 1; /* y z */')).toBe(false);
+describe('typedCode', () => {
+  it('is false when only comments or whitespace are typed', () => {
+    expect(typedCode(STARTER, `// negative tokens\n${STARTER}`)).toBe(false);
+    expect(typedCode(STARTER, STARTER.replace('  take', '    take'))).toBe(false);
+    expect(typedCode('const a = 1; /* x */', 'const a = 1; /* y z */')).toBe(false);
   });
 
-  it('is true when a line of code changes', () => {
-    expect(isCodeChange(STARTER, STARTER.replace('throw new Error("todo");', 'return true;'))).toBe(true);
-    expect(isCodeChange(STARTER, `${STARTER}const x = 1;\n`)).toBe(true);
+  it('is true when code is typed', () => {
+    expect(typedCode(STARTER, STARTER.replace('throw new Error("todo");', 'return true;'))).toBe(true);
+    expect(typedCode(STARTER, `${STARTER}const x = 1;\n`)).toBe(true);
+    expect(typedCode('const s = "a b";', 'const s = "a xb";')).toBe(true);
   });
 
-  it('does not take a comment being typed (a lone "/") for code', () => {
-    expect(isCodeChange(STARTER, `// empty key\n/${STARTER}`.replace('/export', '/\nexport'))).toBe(false);
-    expect(leadingCommentLines(`// empty key\n/\n${STARTER}`)).toEqual(['empty key', 'Implement the class below.']);
+  it('is false for a lone "/" (a comment being started), even when it uncomments a starter block for a keystroke', () => {
+    const block = '/**\n * The rules are in the statement.\n */\nexport {};\n';
+    expect(typedCode(block, `/${block}`)).toBe(false);
+    expect(typedCode(`/${block}`, `//${block}`)).toBe(false);
+    expect(typedCode(`//${block}`, `// empty${block}`)).toBe(false);
+    expect(typedCode('export {};', '/export {};')).toBe(false);
   });
 
-  it('sees a change inside a string as code', () => {
-    expect(isCodeChange('const s = "a b";', 'const s = "a  b";')).toBe(true);
+  it('is false for deleting code', () => {
+    expect(typedCode(STARTER, STARTER.replace('throw new Error("todo");', ''))).toBe(false);
   });
 });
 

@@ -5,14 +5,74 @@
  *
  * The rule, as the replay page states it next to the figure (EDGE_CASE_RULE): every non-empty list item
  * in the plan notes plus every non-empty comment line above the editor's first line of code, counted when
- * the first line of code is typed; comment lines that were already in the starter do not count.
+ * code is first typed (an inserted character outside comments); comment lines already in the starter do not count.
  */
 import { countListItems } from './planNotes';
+import { diffAsChange } from '../session/textDiff';
 
 export const EDGE_CASE_RULE =
-  'Counted when you first typed code (a change to a line that is not a comment): each non-empty list item in the plan notes ' +
+  'Counted when you first typed code (anything typed outside a comment): each non-empty list item in the plan notes ' +
   '(a line starting with -, *, + or 1.) plus each non-empty comment line (// or /* */) above the first line of code in the editor. ' +
   'Comment lines the starter already had do not count.';
+
+/** Per character of the text: true where it is code (outside comments and comment markers, not whitespace). */
+function codeMask(source: string): boolean[] {
+  const mask: boolean[] = new Array<boolean>(source.length).fill(false);
+  let mode: Mode = 'code';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    const next = source[i + 1];
+    if (c === '\n') {
+      if (mode === 'line-comment' || mode === "'" || mode === '"') mode = 'code';
+      continue;
+    }
+    switch (mode) {
+      case 'code':
+        if (c === '/' && next === '/') {
+          mode = 'line-comment';
+          i++;
+        } else if (c === '/' && next === '*') {
+          mode = 'block-comment';
+          i++;
+        } else {
+          if (c === "'" || c === '"' || c === '`') mode = c;
+          mask[i] = !/\s/.test(c);
+        }
+        break;
+      case 'line-comment':
+        break;
+      case 'block-comment':
+        if (c === '*' && next === '/') {
+          mode = 'code';
+          i++;
+        }
+        break;
+      default:
+        mask[i] = true;
+        if (c === '\\') {
+          mask[i + 1] = next !== undefined && next !== '\n';
+          i++;
+        } else if (c === mode) mode = 'code';
+    }
+  }
+  return mask;
+}
+
+/**
+ * True when going from `before` to `after` typed code: some inserted character sits in code, not in a
+ * comment. A lone "/" never counts (it is how every comment starts), and neither does deleting: typing
+ * "/" in front of a starter's "/**" turns the rest of that comment into code for a keystroke, which is not
+ * the candidate writing code.
+ */
+export function typedCode(before: string, after: string): boolean {
+  const change = diffAsChange(before, after);
+  if (!change || change.insert.length === 0) return false;
+  const mask = codeMask(after);
+  for (let i = change.offset; i < change.offset + change.insert.length; i++) {
+    if (mask[i] && after[i] !== '/') return true;
+  }
+  return false;
+}
 
 interface ScannedLine {
   /** Code on the line outside comments and with whitespace removed ('' for a blank or comment-only line). */
@@ -85,21 +145,6 @@ function scanLines(source: string): ScannedLine[] {
 
 function cleanComment(raw: string): string {
   return raw.replace(/^\s*\*+(?!\/)/, '').trim();
-}
-
-/** The source's code with comments and whitespace removed: two texts with the same signature differ only in comments or layout. */
-export function codeSignature(source: string): string {
-  return (
-    scanLines(source)
-      // A lone "/" is a comment being typed ("//" is one keystroke away), not a first line of code.
-      .map((l) => (l.code === '/' ? '' : l.code))
-      .join('')
-  );
-}
-
-/** True when an edit from `before` to `after` changed code, not just comments or whitespace. */
-export function isCodeChange(before: string, after: string): boolean {
-  return codeSignature(before) !== codeSignature(after);
 }
 
 /** Non-empty comment lines above the first line that holds code. */

@@ -7,7 +7,7 @@ import type { EditEvent, RunEvent, SessionEvent, SessionRecord, SilenceInterval 
 import { inSpan, phaseFacts, phaseSpans } from './phaseTimes';
 import { countListItems } from './planNotes';
 import { countsAsSolved } from '../practice/solved';
-import { editorEdgeCases, isCodeChange } from './edgeCases';
+import { editorEdgeCases, typedCode } from './edgeCases';
 import { applyChanges } from '../session/editLog';
 import type { SessionFacts, TalkFacts } from './types';
 
@@ -118,7 +118,7 @@ export function longestEditingWithoutRun(events: readonly SessionEvent[]): numbe
 /**
  * Edge cases written down before the first line of code (the rule: ./edgeCases.ts, EDGE_CASE_RULE): the
  * plan notes' list items plus the candidate's comment lines above the editor's first line of code, at the
- * first edit that changed code rather than comments. Null when no code was typed.
+ * first edit that typed code rather than comments. Null when no code was typed.
  */
 export function edgeCasesBeforeCode(events: readonly SessionEvent[]): number | null {
   let code = '';
@@ -129,7 +129,7 @@ export function edgeCasesBeforeCode(events: readonly SessionEvent[]): number | n
       starter ??= e.text;
     } else if (isCodeEdit(e)) {
       const after = applyChanges(code, e.changes);
-      if (isCodeChange(code, after)) {
+      if (typedCode(code, after)) {
         // Notes typed in the same millisecond as the first code edit count as before it: replayText includes t <= at.
         const notes = replayText(events, 'notes.md', e.startT ?? e.t);
         // The text just after the edit: a merged edit may hold the comments typed just before the code.
