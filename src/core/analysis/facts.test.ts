@@ -89,11 +89,11 @@ describe('talk facts', () => {
       { startMs: 75_000, endMs: 80_000 },
     ];
     const talk = computeFacts({ session: session({ audio, silences, audioOffReason: null }), events: [] }).talk;
-    expect(talk).toEqual({ totalSilenceMs: 37_000, longestSilenceMs: 30_000, silencesOver30s: 1, talkingShare: 0.63 });
+    expect(talk).toEqual({ totalSilenceMs: 37_000, longestSilenceMs: 30_000, silencesOver30s: 1, talkingShare: 0.63, silenceLengthsMs: [2000, 30_000, 5000] });
   });
   it('with no silence at all, talking is the whole time', () => {
     const audio = { segments: [{ index: 0, mimeType: 'audio/webm', startMs: 0, durationMs: 5000 }] };
-    expect(computeFacts({ session: session({ audio }), events: [] }).talk).toEqual({ totalSilenceMs: 0, longestSilenceMs: 0, silencesOver30s: 0, talkingShare: 1 });
+    expect(computeFacts({ session: session({ audio }), events: [] }).talk).toEqual({ totalSilenceMs: 0, longestSilenceMs: 0, silencesOver30s: 0, talkingShare: 1, silenceLengthsMs: [] });
   });
 });
 

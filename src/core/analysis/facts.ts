@@ -79,6 +79,7 @@ export function talkFacts(session: SessionRecord): TalkFacts | null {
     longestSilenceMs: lengths.reduce((a, b) => Math.max(a, b), 0),
     silencesOver30s: lengths.filter((l) => l >= LONG_SILENCE_MS).length,
     talkingShare: Math.min(1, Math.max(0, 1 - totalSilenceMs / audioMs)),
+    silenceLengthsMs: lengths,
   };
 }
 

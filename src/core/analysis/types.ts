@@ -13,6 +13,8 @@ export interface TalkFacts {
   silencesOver30s: number;
   /** Share of the recorded time that was not silence, 0–1. */
   talkingShare: number;
+  /** Each detected silence's length (every pause from the detector's 1.5 s), in time order, ms. */
+  silenceLengthsMs?: number[];
 }
 
 export interface PhaseFact {
