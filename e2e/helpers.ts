@@ -12,7 +12,8 @@ export const editorLines = (page: Page) => page.locator('.monaco-editor .view-li
 export async function openProblem(page: Page, title: string): Promise<void> {
   await page.goto('./');
   await page.getByRole('link', { name: title, exact: true }).click();
-  await expect(page.getByRole('banner').getByRole('heading', { name: title })).toBeVisible();
+  // The problem's files are a chunk of their own: on a busy machine they can take more than the default 10 s.
+  await expect(page.getByRole('banner').getByRole('heading', { name: title })).toBeVisible({ timeout: 20_000 });
   await expect(editorLines(page)).toBeVisible({ timeout: 20_000 });
 }
 

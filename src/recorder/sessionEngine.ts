@@ -205,13 +205,15 @@ export class SessionEngine {
   async finish(): Promise<void> {
     const { session, phase } = this.state;
     if (!session || (phase !== 'recording' && phase !== 'interrupted')) return;
+    // The session ends when the user ends it, not when the audio has been stopped and written (seconds later on a busy machine).
+    const endedAt = this.now();
     this.set({ phase: 'finishing', nudge: false });
     await this.stopAudio();
     this.flush();
     this.stopFlushing();
     await this.writes;
     try {
-      const finished = await finaliseSession(this.state.session ?? session, this.now());
+      const finished = await finaliseSession(this.state.session ?? session, endedAt);
       this.set({ phase: 'finished', session: finished, mic: 'off' });
     } catch (e) {
       this.set({ phase: 'finished', error: `The session was saved, but finishing its audio failed: ${String(e)}` });
