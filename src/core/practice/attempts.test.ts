@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   afterSubmit,
   allAttempts,
+  compareConsecutive,
   bestAttempt,
   byLeastRecentlyPractised,
   compareAttempts,
@@ -137,5 +138,23 @@ describe('the current attempt', () => {
       [2, 50],
     ]);
     expect(describeHistory(all)?.text).toBe('2 attempts · best: all hidden tests on the 1st Submit');
+  });
+});
+
+describe('comparing consecutive attempts from their sessions', () => {
+  it('uses each attempt’s own sessions for silence per 10 minutes', () => {
+    const talk: Record<string, { silenceMs: number; audioMs: number }> = {
+      s1: { silenceMs: 60_000, audioMs: 600_000 },
+      s2: { silenceMs: 10_000, audioMs: 300_000 },
+      s3: { silenceMs: 10_000, audioMs: 300_000 },
+    };
+    const lines = compareConsecutive(
+      [
+        { ...attempt({ number: 2, startedAt: 0, firstAllPassAt: 20 * MIN, submitsUntilAllPass: 1 }), sessionIds: ['s2', 's3'] },
+        { ...attempt({ number: 1, startedAt: 0, firstAllPassAt: 32 * MIN, submitsUntilAllPass: 2 }), sessionIds: ['s1'] },
+      ],
+      (id) => talk[id] ?? null,
+    );
+    expect(lines).toEqual(['2nd attempt: 12 min faster to all-passing, 40 s less silence per 10 min']);
   });
 });

@@ -191,3 +191,28 @@ export function allAttempts(history: readonly AttemptRecord[], current: CurrentA
   const now = current ? currentAttemptSummary(current) : null;
   return now ? [...finished, now] : finished;
 }
+
+/** Silence and recorded audio of one session, for comparing attempts. */
+export interface SessionTalk {
+  silenceMs: number;
+  audioMs: number;
+}
+
+/** An attempt's comparable figures from its record and the talk of its sessions. */
+export function attemptFigures(attempt: AttemptSummary & { sessionIds?: readonly string[] }, talkOf: (sessionId: string) => SessionTalk | null): AttemptFigures {
+  const talks = (attempt.sessionIds ?? []).map(talkOf).filter((t): t is SessionTalk => t !== null && t.audioMs > 0);
+  const audioMs = talks.reduce((sum, t) => sum + t.audioMs, 0);
+  const silenceMs = talks.reduce((sum, t) => sum + t.silenceMs, 0);
+  return {
+    number: attempt.number,
+    timeToAllPassMs: timeToAllPassMs(attempt),
+    silencePer10MinMs: audioMs > 0 ? (silenceMs / audioMs) * 600_000 : null,
+    submitsUntilAllPass: attempt.submitsUntilAllPass,
+  };
+}
+
+/** Each attempt after the first compared with the one before it, oldest first (attempts with nothing to compare are left out). */
+export function compareConsecutive(attempts: readonly (AttemptSummary & { sessionIds?: readonly string[] })[], talkOf: (sessionId: string) => SessionTalk | null): string[] {
+  const figures = [...attempts].sort((a, b) => a.number - b.number).map((a) => attemptFigures(a, talkOf));
+  return figures.slice(1).flatMap((current, i) => compareAttempts(figures[i]!, current) ?? []);
+}
