@@ -14,7 +14,8 @@ export async function openProblem(page: Page, title: string): Promise<void> {
   await page.getByRole('link', { name: title, exact: true }).click();
   // The problem's files are a chunk of their own: on a busy machine they can take more than the default 10 s.
   await expect(page.getByRole('banner').getByRole('heading', { name: title })).toBeVisible({ timeout: 20_000 });
-  await expect(editorLines(page)).toBeVisible({ timeout: 20_000 });
+  // Monaco is several MB, loaded on first use: a cold load on a machine this busy can take half a minute.
+  await expect(editorLines(page)).toBeVisible({ timeout: 45_000 });
 }
 
 /** Replaces the editor's text by select-all and paste, the way a person pastes a prepared solution. */
