@@ -54,7 +54,7 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
 
   const r = readClock(clock, now);
   const overtime = r.overtimeMs > 0 && !r.finished;
-  const display = r.finished ? 'done' : overtime ? formatClock(r.overtimeMs, '+') : formatClock(r.remainingMs);
+  const display = overtime ? formatClock(r.overtimeMs, '+') : formatClock(r.remainingMs);
   // Label and time share one line, so the goal under them keeps the header as short as it was.
   return (
     <div className="flex flex-col items-end gap-0.5">
@@ -72,9 +72,12 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
             {r.paused && ' · paused'}
             {overtime && ' · overtime'}
           </span>
-          <span className="font-mono text-lg tabular-nums" data-testid="phase-time">
-            {display}
-          </span>
+          {/* Finished: the label says it; a "done" beside it only repeated it and widened the header. */}
+          {!r.finished && (
+            <span className="font-mono text-lg tabular-nums" data-testid="phase-time">
+              {display}
+            </span>
+          )}
         </div>
         {!r.finished && (
           <>
