@@ -113,7 +113,7 @@ test('a design session is graded on its four-part rubric, and notes listed befor
 
   await page.goto(`./#/sessions/${session.id}`);
   await expect(review(page)).toBeVisible({ timeout: 20_000 });
-  await expect(factValue(page, 'Edge cases listed before code')).toHaveText('2');
+  await expect(factValue(page, 'Edge cases written before code')).toHaveText('2');
   await expect(factValue(page, 'Runs and Submits in the code phase')).toHaveText('no code phase in this protocol');
   await expect(review(page).getByTestId('readiness-edge-cases-first')).toContainText('Met');
   await expect(review(page).getByTestId('readiness-works-early')).toContainText('Not measurable');
