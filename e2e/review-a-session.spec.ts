@@ -106,7 +106,7 @@ test('a design session is graded on its four-part rubric, and notes listed befor
   await notes.pressSequentially('\n- offline delivery\n- group chats are out of scope');
   await page.getByTestId('editor').click();
   await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type('\n// peak is 3x average\n');
+  await page.keyboard.type('\nconst peakFactor = 3; // peak is 3x average\n');
   await endSession(page);
   await expect.poll(async () => (await newestSession(page)).status, { timeout: 20_000 }).toBe('finished');
   const session = await newestSession(page);
