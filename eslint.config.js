@@ -1,5 +1,5 @@
 // Lint for the whole repo, and the layer rule that keeps the architecture the way ARCHITECTURE.md draws it:
-//   app → features → (editor, recorder, runner, storage, problems) → core
+//   app → features → practice → (editor, recorder, runner, storage, problems) → core
 // A feature reaches another feature only through that feature's index.ts; core imports nothing of the app.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -17,23 +17,25 @@ const LAYERS = [
   { type: 'problems', pattern: 'src/problems', mayImport: ['core'] },
   { type: 'recorder', pattern: 'src/recorder', mayImport: ['core', 'storage'] },
   { type: 'editor', pattern: 'src/editor', mayImport: ['core'] },
+  // The practice engine: one React-free class over the recorder, the runner and storage (src/practice).
+  { type: 'practice', pattern: 'src/practice', mayImport: ['core', 'storage', 'runner', 'problems', 'recorder'] },
   { type: 'shared', pattern: 'src/shared', mayImport: ['core'] },
   {
     type: 'feature',
     pattern: 'src/features/*',
     capture: ['name'],
-    mayImport: ['core', 'storage', 'runner', 'problems', 'recorder', 'editor', 'shared'],
+    mayImport: ['core', 'storage', 'runner', 'problems', 'recorder', 'practice', 'editor', 'shared'],
   },
   {
     type: 'app',
     pattern: 'src/app',
-    mayImport: ['core', 'storage', 'runner', 'problems', 'recorder', 'editor', 'shared', 'feature'],
+    mayImport: ['core', 'storage', 'runner', 'problems', 'recorder', 'practice', 'editor', 'shared', 'feature'],
   },
   {
     type: 'entry',
     pattern: 'src/main.tsx',
     mode: 'file',
-    mayImport: ['app', 'core', 'storage', 'runner', 'problems', 'recorder', 'editor', 'shared', 'feature'],
+    mayImport: ['app', 'core', 'storage', 'runner', 'problems', 'recorder', 'practice', 'editor', 'shared', 'feature'],
   },
 ];
 

@@ -12,8 +12,10 @@ export const editorLines = (page: Page) => page.locator('.monaco-editor .view-li
 export async function openProblem(page: Page, title: string): Promise<void> {
   await page.goto('./');
   await page.getByRole('link', { name: title, exact: true }).click();
-  await expect(page.getByRole('banner').getByRole('heading', { name: title })).toBeVisible();
-  await expect(editorLines(page)).toBeVisible({ timeout: 20_000 });
+  // The problem's files are a chunk of their own: on a busy machine they can take more than the default 10 s.
+  await expect(page.getByRole('banner').getByRole('heading', { name: title })).toBeVisible({ timeout: 20_000 });
+  // Monaco is several MB, loaded on first use: a cold load on a machine this busy can take half a minute.
+  await expect(editorLines(page)).toBeVisible({ timeout: 45_000 });
 }
 
 /** Replaces the editor's text by select-all and paste, the way a person pastes a prepared solution. */
@@ -55,3 +57,12 @@ export async function clickAndWaitForResults(page: Page, button: 'Run' | 'Submit
 
 export const submitAndWait = (page: Page) => clickAndWaitForResults(page, 'Submit');
 export const runAndWait = (page: Page) => clickAndWaitForResults(page, 'Run');
+
+/** End session asks first (with how long it ran): answer it. The dialog's own button is named the same. */
+export async function endSession(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'End session' }).click();
+  const dialog = page.getByRole('dialog', { name: 'End this session?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'End session' }).click();
+  await expect(dialog).toBeHidden();
+}

@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { replayText } from '../src/core/session/editLog';
 import { BASE_ARGS, CHROMIUM, FAKE_MICROPHONE_ARGS } from './fixtures/browser';
 import { FIXTURE_DIR, SPEECH_TRUTH, type SpeechTruth } from './fixtures/speech';
-import { editorLines, editorText, openProblem, runAndWait } from './helpers';
+import { editorLines, editorText, openProblem, runAndWait, endSession } from './helpers';
 import { checkSegment, newestSession, storedEvents, storedSessions } from './recording';
 
 const TITLE = 'Token-bucket rate limiter';
@@ -100,7 +100,7 @@ test('records the voice, its silences and every keystroke; the review plays the 
 
   // Stop inside the last phrase, before Chromium loops the file.
   await waitUntil(micOnAt + fileMs - 1500, page);
-  await page.getByRole('button', { name: 'End session' }).click();
+  await endSession(page);
   const review = page.getByTestId('finished-session');
   await expect(review).toBeVisible({ timeout: 20_000 });
   await expect(review.getByTestId('session-audio')).toHaveCount(1);
@@ -165,7 +165,7 @@ test('with the silence nudge switched off, a long silence is recorded but never 
   // Past the end of the file's 12 s silence, which passes the 10 s threshold: no nudge was shown.
   await waitUntil(micOnAt + longest.endMs + 1500, page);
   await expect(page.getByTestId('silence-nudge')).toHaveCount(0);
-  await page.getByRole('button', { name: 'End session' }).click();
+  await endSession(page);
   await expect(page.getByTestId('finished-session')).toBeVisible({ timeout: 20_000 });
 
   const session = await newestSession(page);
@@ -200,7 +200,7 @@ test('a reload mid-recording offers to resume; the audio and code before it are 
   await waitForMicOn(page);
   await typeAtEnd(page, '// after the reload\n');
   await page.waitForTimeout(2500);
-  await page.getByRole('button', { name: 'End session' }).click();
+  await endSession(page);
   const review = page.getByTestId('finished-session');
   await expect(review.getByTestId('session-audio')).toHaveCount(2, { timeout: 20_000 });
 
@@ -237,7 +237,7 @@ test('with the microphone blocked, the session still runs and records the code; 
     expect(session).toMatchObject({ status: 'recording', audio: null, audioOffReason: 'denied' });
     expect(replayText(await storedEvents(page, session.id), 'solution.ts', Infinity)).toBe(await editorText(page));
 
-    await page.getByRole('button', { name: 'End session' }).click();
+    await endSession(page);
     await expect(page.getByTestId('finished-session').getByTestId('no-audio')).toContainText('microphone blocked');
   } finally {
     await browser.close();
@@ -252,7 +252,7 @@ test('when storage runs out, recording stops, the notice says what to delete, an
   await page.getByRole('button', { name: 'Start' }).click();
   await waitForMicOn(page);
   await page.waitForTimeout(1500);
-  await page.getByRole('button', { name: 'End session' }).click();
+  await endSession(page);
   await expect(page.getByTestId('finished-session').getByTestId('session-audio')).toHaveCount(1, { timeout: 20_000 });
   const older = await newestSession(page);
 

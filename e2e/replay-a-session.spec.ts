@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { replayText } from '../src/core/session/editLog';
 import type { RunEvent, SessionEvent } from '../src/core/session/types';
 import { BASE_ARGS, CHROMIUM, FAKE_MICROPHONE_ARGS } from './fixtures/browser';
-import { editorLines, editorText, openProblem, runAndWait, submitAndWait } from './helpers';
+import { editorLines, editorText, openProblem, runAndWait, submitAndWait, endSession } from './helpers';
 import { newestSession, storedEvents } from './recording';
 
 const TITLE = 'Token-bucket rate limiter';
@@ -62,7 +62,7 @@ test('replays a recorded session: the code at any moment, the timeline marks, th
   await expect(page.getByRole('button', { name: 'Compare with the reference' })).toBeVisible();
   const left = micOnAt + 14_000 - Date.now();
   if (left > 0) await page.waitForTimeout(left);
-  await page.getByRole('button', { name: 'End session' }).click();
+  await endSession(page);
   const finished = page.getByTestId('finished-session');
   await expect(finished.getByTestId('session-audio')).toHaveCount(1, { timeout: 20_000 });
 
@@ -193,7 +193,7 @@ test('a session recorded without audio replays its code on a clock', async ({ pl
     await page.waitForTimeout(1_500);
     await typeAtEnd(page, '\n// typed without audio\n');
     await page.waitForTimeout(1_500);
-    await page.getByRole('button', { name: 'End session' }).click();
+    await endSession(page);
     await page.getByTestId('finished-session').getByRole('link', { name: 'Replay and review' }).click();
     const session = await newestSession(page);
     const events = await storedEvents(page, session.id);

@@ -4,7 +4,7 @@
  * session on the same protocol starts. Runs without a microphone, so the talk figures are "not measured".
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openProblem, pasteCode, problemFile, runAndWait, submitAndWait } from './helpers';
+import { openProblem, pasteCode, problemFile, runAndWait, submitAndWait, endSession } from './helpers';
 import { newestSession, storedSessions } from './recording';
 
 const TITLE = 'Token-bucket rate limiter';
@@ -106,8 +106,8 @@ test('a design session is graded on its four-part rubric and measured as a desig
   await notes.pressSequentially('\n- offline delivery\n- group chats are out of scope');
   await page.getByTestId('editor').click();
   await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type('\n// peak is 3x average\n');
-  await page.getByRole('button', { name: 'End session' }).click();
+  await page.keyboard.type('\nconst peakFactor = 3; // peak is 3x average\n');
+  await endSession(page);
   await expect.poll(async () => (await newestSession(page)).status, { timeout: 20_000 }).toBe('finished');
   const session = await newestSession(page);
 
@@ -115,7 +115,7 @@ test('a design session is graded on its four-part rubric and measured as a desig
   await expect(review(page)).toBeVisible({ timeout: 20_000 });
   // Design facts, not a coding session's (no Submits, no edge cases before code).
   await expect(review(page).getByTestId('design-facts')).toBeVisible();
-  await expect(review(page).getByText('Edge cases listed before code')).toHaveCount(0);
+  await expect(review(page).getByText('Edge cases written before code')).toHaveCount(0);
   await expect(review(page).getByTestId('notes-sections').locator('[data-written="true"]')).toHaveCount(1);
   await expect(review(page).getByTestId('readiness-notes-covered')).toContainText('1 of 7 sections written');
   await expect(review(page).getByTestId('readiness-estimated-first')).toHaveAttribute('data-status', 'not-met');

@@ -16,7 +16,7 @@ import { buildBundle } from '../src/core/bundle/buildBundle';
 import { fixtureSource } from '../src/core/bundle/testFixture';
 import { replayText } from '../src/core/session/editLog';
 import type { RunEvent } from '../src/core/session/types';
-import { editorLines, editorText, openProblem, runAndWait, submitAndWait } from './helpers';
+import { editorLines, editorText, openProblem, runAndWait, submitAndWait, endSession } from './helpers';
 import { newestSession, storedEvents, storedSessions } from './recording';
 
 const TITLE = 'Token-bucket rate limiter';
@@ -103,7 +103,7 @@ test('a session exported from its replay imports in a fresh browser and replays 
   const finalCode = await editorText(page);
   const left = micOnAt + 10_000 - Date.now();
   if (left > 0) await page.waitForTimeout(left);
-  await page.getByRole('button', { name: 'End session' }).click();
+  await endSession(page);
   await expect(page.getByTestId('finished-session').getByTestId('session-audio')).toHaveCount(1, { timeout: 20_000 });
   const session = await newestSession(page);
   const events = await storedEvents(page, session.id);

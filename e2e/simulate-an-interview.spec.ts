@@ -4,7 +4,7 @@
  * with its switch). Runs without a microphone: the session records its event log all the same.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { editorLines, openProblem, runAndWait } from './helpers';
+import { editorLines, openProblem, runAndWait, endSession } from './helpers';
 import { newestSession, storedEvents } from './recording';
 import type { SessionEvent } from '../src/core/session/types';
 
@@ -173,8 +173,8 @@ test('nudges: coding in the plan phase before an edge case, and editing long wit
   await expect(page.getByRole('timer', { name: 'Phase timer' })).toContainText('Plan');
   const nudge = page.getByTestId('coding-nudge');
 
-  // Typing code in the plan phase with empty plan notes: nudged, once.
-  await typeInEditor(page, '\n// a first helper');
+  // Typing code in the plan phase with empty plan notes: nudged, once (a comment alone would not be code).
+  await typeInEditor(page, '\nconst firstHelper = 1;');
   await expect(nudge).toHaveAttribute('data-kind', 'plan-coding');
   await expect(nudge).toContainText('You started coding before writing down any edge case');
   // Writing an edge case in the plan notes answers it.
@@ -228,7 +228,7 @@ test('no plan-coding nudge when an edge case was written first, or when it is sw
   await expect(page.getByTestId('coding-nudge')).toHaveCount(0);
 
   // A new session with the notes emptied and the nudge switched off: still quiet.
-  await page.getByRole('button', { name: 'End session' }).click();
+  await endSession(page);
   await page.getByRole('button', { name: 'Start again' }).click();
   await expect(page.getByRole('timer', { name: 'Phase timer' })).toContainText('Plan');
   await notes.fill('');

@@ -2,10 +2,31 @@
  * The candidate's code beside the problem's reference solution in Monaco's diff editor. Loaded lazily
  * (it pulls in Monaco, configured to use the locally bundled copy by monacoSetup).
  */
-import { DiffEditor } from '@monaco-editor/react';
+import { DiffEditor, type DiffOnMount } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
 import './monacoSetup';
 
+type DiffEditorInstance = Parameters<DiffOnMount>[0];
+
 export default function DiffView({ code, reference }: { code: string; reference: string }) {
+  const editorRef = useRef<DiffEditorInstance | null>(null);
+
+  // Closing the comparison: detach the models from the widget before they are disposed. Left to the
+  // wrapper, the models went first and Monaco threw "TextModel got disposed before DiffEditorWidget model
+  // got reset". This cleanup runs before the DiffEditor child's own (React unmounts parents' effects first).
+  useEffect(
+    () => () => {
+      const editor = editorRef.current;
+      if (!editor) return;
+      const models = editor.getModel();
+      editor.setModel(null);
+      models?.original.dispose();
+      models?.modified.dispose();
+      editorRef.current = null;
+    },
+    [],
+  );
+
   return (
     <DiffEditor
       original={code}
@@ -14,6 +35,9 @@ export default function DiffView({ code, reference }: { code: string; reference:
       modifiedModelPath="file:///compare/reference.ts"
       language="typescript"
       theme="vs-dark"
+      onMount={(editor) => {
+        editorRef.current = editor;
+      }}
       options={{
         readOnly: true,
         originalEditable: false,

@@ -56,7 +56,9 @@ function highlight(editor: CodeEditor, decorations: monaco.editor.IEditorDecorat
     }),
   );
   const first = edit.ranges[0];
-  if (first) editor.revealPositionInCenterIfOutsideViewport(model.getPositionAt(Math.min(first.start, length)));
+  // Vertically only: revealing the position itself scrolled long lines sideways (the Notes tab opened cut
+  // off by about 90 px), and the start of every line is what a reader needs.
+  if (first) editor.revealLineInCenterIfOutsideViewport(model.getPositionAt(Math.min(first.start, length)).lineNumber);
 }
 
 export default function ReadOnlyEditor({ text, currentEdit, language, path }: Props) {
@@ -95,6 +97,8 @@ export default function ReadOnlyEditor({ text, currentEdit, language, path }: Pr
         scrollBeyondLastLine: false,
         automaticLayout: true,
         tabSize: 2,
+        // Notes are prose: wrapped, so no line hides its end off to the right.
+        wordWrap: language === 'markdown' ? 'on' : 'off',
         renderValidationDecorations: 'off',
       }}
       loading={<p className="p-4 text-sm text-slate-400">Loading the editor…</p>}

@@ -2,7 +2,8 @@
  * Finishing a session: every audio segment becomes one seekable blob (its WebM header given the
  * duration MediaRecorder never writes), the silences are detected over the stored levels of every
  * segment, and the record is saved as finished. Runs on Finish, for a live session and for an
- * interrupted one alike, reading only what is in IndexedDB.
+ * interrupted one alike, reading only what is in IndexedDB. A session left interrupted is measured the
+ * same way without being finished.
  */
 import fixWebmDuration from 'fix-webm-duration';
 import type { SessionRecord, SilenceInterval } from '../core/session/types';
@@ -12,6 +13,25 @@ import { finishRecord, segmentDuration, setSegmentDuration, silencesInSessionTim
 import { detectSegmentSilences } from './liveSilence';
 
 export async function finaliseSession(session: SessionRecord, now: number): Promise<SessionRecord> {
+  const { record, silences } = await finaliseAudio(session);
+  const finished = finishRecord(record, now, silences);
+  await saveSession(finished);
+  return finished;
+}
+
+/**
+ * An interrupted session whose page is still alive (the user left the workspace): its audio is made
+ * seekable and measured now, so the library and the replay show its real length and play it, while it
+ * stays interrupted (and can be continued in a new segment).
+ */
+export async function measureInterruptedSession(session: SessionRecord): Promise<SessionRecord> {
+  const { record, silences } = await finaliseAudio(session);
+  const measured = { ...record, silences };
+  await saveSession(measured);
+  return measured;
+}
+
+async function finaliseAudio(session: SessionRecord): Promise<{ record: SessionRecord; silences: SilenceInterval[] }> {
   let record = session;
   const silences: SilenceInterval[] = [];
   for (const segment of session.audio?.segments ?? []) {
@@ -28,7 +48,5 @@ export async function finaliseSession(session: SessionRecord, now: number): Prom
     const frames = Math.min(levels.length, Math.ceil(durationMs / session.levelFrameMs));
     silences.push(...silencesInSessionTime(segment.startMs, detectSegmentSilences(levels.slice(0, frames), session.levelFrameMs)));
   }
-  record = finishRecord(record, now, silences);
-  await saveSession(record);
-  return record;
+  return { record, silences };
 }

@@ -18,7 +18,7 @@ import { listSessions, saveSession } from '../storage/sessions';
 import { loadInterviewSettings, loadSilenceThreshold, saveSilenceThreshold } from '../storage/settings';
 import { createAudioContext, openMicrophone, type Microphone } from './audio/microphone';
 import { EventLogWriter } from './eventLogWriter';
-import { finaliseSession } from './finaliseSession';
+import { finaliseSession, measureInterruptedSession } from './finaliseSession';
 import {
   addAudioSegment,
   findUnfinished,
@@ -120,6 +120,8 @@ export class SessionEngine {
    * phase clock is already finished, the newest finished session is shown instead (its review).
    */
   async attach(problemId: string, options: { clockFinished: boolean }): Promise<void> {
+    // The user kept this problem's session recording while on other pages: it simply goes on.
+    if (this.problemId === problemId && this.state.phase === 'recording') return;
     if (this.problemId !== problemId && this.state.phase !== 'idle') await this.detach();
     this.problemId = problemId;
     this.set({ ...initialState(), timerRunning: false });
@@ -151,6 +153,8 @@ export class SessionEngine {
       await this.writes;
       const interrupted = markInterrupted(session);
       await saveSession(interrupted).catch(() => undefined);
+      // Measured while the page lives, so the library and the replay show its real length and audio.
+      await measureInterruptedSession(interrupted).catch(() => undefined);
     }
     this.stopFlushing();
     this.problemId = null;
@@ -201,13 +205,15 @@ export class SessionEngine {
   async finish(): Promise<void> {
     const { session, phase } = this.state;
     if (!session || (phase !== 'recording' && phase !== 'interrupted')) return;
+    // The session ends when the user ends it, not when the audio has been stopped and written (seconds later on a busy machine).
+    const endedAt = this.now();
     this.set({ phase: 'finishing', nudge: false });
     await this.stopAudio();
     this.flush();
     this.stopFlushing();
     await this.writes;
     try {
-      const finished = await finaliseSession(this.state.session ?? session, this.now());
+      const finished = await finaliseSession(this.state.session ?? session, endedAt);
       this.set({ phase: 'finished', session: finished, mic: 'off' });
     } catch (e) {
       this.set({ phase: 'finished', error: `The session was saved, but finishing its audio failed: ${String(e)}` });

@@ -13,10 +13,16 @@
  *   3 — `reviews`: the candidate's review of a session (rubric scores, learnings), keyed by session id;
  *       `protocols`: the user's custom protocols (phases with their minutes and goals), keyed by id.
  *
+ *   4 — `attempts`: the attempts a New attempt replaced (code, notes, Submits, sessions), keyed
+ *       [problemId, number]. The current attempt stays in `practice` (its new optional fields `attempt`,
+ *       `attemptStartedAt`, `submitsUntilAllPass`, `firstAllPassAt`, `sessionIds`; absent means attempt 1).
+ *
  * Keys are arrays so one session's rows are a contiguous key range: `sessionRange(id)` below.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { SessionRecord } from '../core/session/types';
+import type { ReviewRecord } from '../core/review/types';
+import type { AttemptRecord } from '../core/practice/attempts';
 import type {
   AudioChunkRecord,
   CustomProtocolRecord,
@@ -25,10 +31,9 @@ import type {
   PracticeRecord,
   SessionEventBatch,
 } from '../core/records/types';
-import type { ReviewRecord } from '../core/review/types';
 
 export const DB_NAME = 'rehearse';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 // The record shapes live below storage, beside their restore guards (core/records); re-exported for storage's callers.
 export type {
@@ -50,6 +55,7 @@ export interface RehearseDB extends DBSchema {
   levels: { key: [string, number, number]; value: LevelBatch };
   reviews: { key: string; value: ReviewRecord };
   protocols: { key: string; value: CustomProtocolRecord };
+  attempts: { key: [string, number]; value: AttemptRecord };
 }
 
 export type SessionStoreName = 'sessionEvents' | 'audioChunks' | 'levels';
@@ -86,6 +92,9 @@ export function openRehearseDB(): Promise<IDBPDatabase<RehearseDB>> {
       if (oldVersion < 3) {
         db.createObjectStore('reviews', { keyPath: 'sessionId' });
         db.createObjectStore('protocols', { keyPath: 'id' });
+      }
+      if (oldVersion < 4) {
+        db.createObjectStore('attempts', { keyPath: ['problemId', 'number'] });
       }
     },
     blocked() {

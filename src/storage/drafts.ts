@@ -8,7 +8,7 @@ import { openRehearseDB, type DraftRecord } from './db';
  */
 export type DraftFile = 'solution.ts' | 'notes.md' | 'scratchpad.ts' | 'whiteboard.json';
 
-function draftKey(problemId: string, file: DraftFile): string {
+export function draftKey(problemId: string, file: DraftFile): string {
   return file === 'solution.ts' ? problemId : `${problemId}/${file}`;
 }
 

@@ -33,6 +33,8 @@ export interface InterviewSettings {
   /** Minutes of editing without a Run before the no-run nudge. */
   noRunMinutes: number;
   planCodingNudge: boolean;
+  /** Show every hidden test's result during a recorded session (off: the count and the first failure, as in an interview). */
+  fullHiddenResults: boolean;
 }
 
 const INTERVIEW_SETTINGS_KEY = 'rehearse.interviewSettings';
@@ -45,6 +47,7 @@ export const DEFAULT_INTERVIEW_SETTINGS: Readonly<InterviewSettings> = {
   noRunNudge: true,
   noRunMinutes: DEFAULT_NO_RUN_MINUTES,
   planCodingNudge: true,
+  fullHiddenResults: false,
 };
 
 /** Fills every field from `value` when it has the right type, else from the defaults. */
@@ -59,6 +62,7 @@ export function restoreInterviewSettings(value: unknown): InterviewSettings {
     noRunNudge: flag('noRunNudge'),
     noRunMinutes: typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0 && minutes <= 120 ? minutes : DEFAULT_NO_RUN_MINUTES,
     planCodingNudge: flag('planCodingNudge'),
+    fullHiddenResults: flag('fullHiddenResults'),
   };
 }
 

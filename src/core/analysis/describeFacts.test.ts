@@ -35,7 +35,7 @@ describe('factRows', () => {
       'Runs and Submits in the code phase': '5',
       'Submits until all hidden tests passed': '2',
       'First Submit passed': 'no',
-      'Edge cases listed before code': '3',
+      'Edge cases written before code': '3',
       'Nudges (silence / no run / coding in plan)': '0 / 1 / 0',
     });
   });

@@ -26,10 +26,10 @@ export function factRows(facts: SessionFacts): FactRow[] {
     { label: 'Runs (examples)', value: String(facts.runs) },
     { label: 'Submits (hidden tests)', value: String(facts.submits) },
     { label: 'Runs and Submits in the code phase', value: facts.runsInCodePhase === null ? 'no code phase in this protocol' : String(facts.runsInCodePhase) },
-    { label: 'Longest editing without running', value: formatDuration(facts.longestEditingWithoutRunMs) },
+    { label: 'Longest editing without running', value: facts.longestEditingWithoutRunMs > 0 ? formatDuration(facts.longestEditingWithoutRunMs) : 'no code was edited' },
     { label: 'Submits until all hidden tests passed', value: submitsUntilPass(facts) },
     { label: 'First Submit passed', value: facts.firstSubmitPassed === null ? 'no Submit' : facts.firstSubmitPassed ? 'yes' : 'no' },
-    { label: 'Edge cases listed before code', value: facts.edgeCasesBeforeCode === null ? 'not measured (no plan notes or no code)' : String(facts.edgeCasesBeforeCode) },
+    { label: 'Edge cases written before code', value: facts.edgeCasesBeforeCode === null ? 'not measured (no code was typed)' : String(facts.edgeCasesBeforeCode) },
     { label: 'Follow-up questions asked', value: String(facts.followUpsAsked) },
     { label: 'Nudges (silence / no run / coding in plan)', value: `${facts.nudges.silence} / ${facts.nudges.noRun} / ${facts.nudges.planCoding}` },
   ];

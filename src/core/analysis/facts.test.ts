@@ -61,6 +61,11 @@ describe('duration', () => {
     expect(sessionDuration(session({ endedAt: null, status: 'interrupted' }), events)).toBe(7000);
     expect(sessionDuration(session({ endedAt: null }), [])).toBe(0);
   });
+  it('ends at the end of its measured audio when that is later than the last event', () => {
+    const audio = { segments: [{ index: 0, mimeType: 'audio/webm', startMs: 500, durationMs: 21_000 }, { index: 1, mimeType: 'audio/webm', startMs: 30_000, durationMs: null }] };
+    expect(sessionDuration(session({ endedAt: null, status: 'interrupted', audio }), [snapshot(0, 'solution.ts', '')])).toBe(30_000); // the second part began at 30 s
+    expect(sessionDuration(session({ endedAt: null, status: 'interrupted', audio }), [edit(40_000, 'x')])).toBe(40_000);
+  });
 });
 
 describe('talk facts', () => {
@@ -84,11 +89,11 @@ describe('talk facts', () => {
       { startMs: 75_000, endMs: 80_000 },
     ];
     const talk = computeFacts({ session: session({ audio, silences, audioOffReason: null }), events: [] }).talk;
-    expect(talk).toEqual({ totalSilenceMs: 37_000, longestSilenceMs: 30_000, silencesOver30s: 1, talkingShare: 0.63 });
+    expect(talk).toEqual({ totalSilenceMs: 37_000, longestSilenceMs: 30_000, silencesOver30s: 1, talkingShare: 0.63, silenceLengthsMs: [2000, 30_000, 5000] });
   });
   it('with no silence at all, talking is the whole time', () => {
     const audio = { segments: [{ index: 0, mimeType: 'audio/webm', startMs: 0, durationMs: 5000 }] };
-    expect(computeFacts({ session: session({ audio }), events: [] }).talk).toEqual({ totalSilenceMs: 0, longestSilenceMs: 0, silencesOver30s: 0, talkingShare: 1 });
+    expect(computeFacts({ session: session({ audio }), events: [] }).talk).toEqual({ totalSilenceMs: 0, longestSilenceMs: 0, silencesOver30s: 0, talkingShare: 1, silenceLengthsMs: [] });
   });
 });
 
@@ -226,8 +231,28 @@ describe('longest editing without running', () => {
 });
 
 describe('edge cases listed before code', () => {
-  it('is null when the log has no notes', () => {
-    expect(computeFacts({ session: session(), events: [snapshot(0, 'solution.ts', ''), edit(1000, 'x')] }).edgeCasesBeforeCode).toBeNull();
+  it('counts zero without notes or comments (the editor alone is measured)', () => {
+    expect(computeFacts({ session: session(), events: [snapshot(0, 'solution.ts', ''), edit(1000, 'x')] }).edgeCasesBeforeCode).toBe(0);
+  });
+  it('counts comment lines written above the code, not the starter’s, and waits for the first line of code', () => {
+    const starter = '// Write your solution.\nexport function f() {}\n';
+    const events = [
+      snapshot(0, 'solution.ts', starter),
+      snapshot(0, 'notes.md', ''),
+      edit(1000, '// empty input\n// negative n\n'),
+      notesEdit(1500, '- huge n\n', 0),
+      edit(5000, 'const LIMIT = 3;\n', 60),
+      edit(6000, '// added after coding\n'),
+    ];
+    expect(computeFacts({ session: session(), events }).edgeCasesBeforeCode).toBe(3);
+  });
+  it('does not stop counting at a comment whose second "/" comes in the next merged edit', () => {
+    const events = [snapshot(0, 'solution.ts', 'export {};\n'), snapshot(0, 'notes.md', '- x\n'), edit(1000, '// a\n/'), edit(1500, '/ b\nconst y = 1;\n', 6)];
+    expect(computeFacts({ session: session(), events }).edgeCasesBeforeCode).toBe(3);
+  });
+  it('takes comments typed in the same merged edit as the first code', () => {
+    const events = [snapshot(0, 'solution.ts', ''), edit(2000, '// empty\nconst a = 1;', 0, 1000)];
+    expect(computeFacts({ session: session(), events }).edgeCasesBeforeCode).toBe(1);
   });
   it('is null when no code was typed', () => {
     expect(computeFacts({ session: session(), events: [snapshot(0, 'notes.md', '- empty input\n')] }).edgeCasesBeforeCode).toBeNull();

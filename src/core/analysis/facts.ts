@@ -6,6 +6,9 @@ import { replayText } from '../session/editLog';
 import type { EditEvent, RunEvent, SessionEvent, SessionRecord, SilenceInterval } from '../session/types';
 import { inSpan, phaseFacts, phaseSpans } from './phaseTimes';
 import { countListItems } from './planNotes';
+import { countsAsSolved } from '../practice/solved';
+import { editorEdgeCases, typedCode } from './edgeCases';
+import { applyChanges } from '../session/editLog';
 import type { SessionFacts, TalkFacts } from './types';
 
 export { readinessChecklist } from './readiness';
@@ -47,15 +50,19 @@ export function computeFacts(input: { session: SessionRecord; events: readonly S
   };
 }
 
-/** Start to end; an unfinished session ends at its last logged event. */
+/**
+ * Start to end; an unfinished session ends at its last logged event or at the end of its measured audio,
+ * whichever is later (someone who only talked logs no event, but the audio shows how long it ran).
+ */
 export function sessionDuration(session: SessionRecord, events: readonly SessionEvent[]): number {
   if (session.endedAt !== null) return Math.max(0, session.endedAt - session.startedAt);
-  return events.reduce((last, e) => Math.max(last, e.t), 0);
+  const audioEnd = (session.audio?.segments ?? []).reduce((end, s) => Math.max(end, s.startMs + (s.durationMs ?? 0)), 0);
+  return events.reduce((last, e) => Math.max(last, e.t), audioEnd);
 }
 
 /** All hidden tests passed: the run completed and every one of its (more than zero) tests passed. */
 export function allHiddenPassed(run: RunEvent): boolean {
-  return run.mode === 'submit' && run.outcome === 'completed' && run.total > 0 && run.passed === run.total;
+  return run.mode === 'submit' && countsAsSolved(run);
 }
 
 /**
@@ -72,6 +79,7 @@ export function talkFacts(session: SessionRecord): TalkFacts | null {
     longestSilenceMs: lengths.reduce((a, b) => Math.max(a, b), 0),
     silencesOver30s: lengths.filter((l) => l >= LONG_SILENCE_MS).length,
     talkingShare: Math.min(1, Math.max(0, 1 - totalSilenceMs / audioMs)),
+    silenceLengthsMs: lengths,
   };
 }
 
@@ -108,11 +116,28 @@ export function longestEditingWithoutRun(events: readonly SessionEvent[]): numbe
   return longest;
 }
 
-/** List items in notes.md at the first code edit; null without notes in the log or without a code edit. */
+/**
+ * Edge cases written down before the first line of code (the rule: ./edgeCases.ts, EDGE_CASE_RULE): the
+ * plan notes' list items plus the candidate's comment lines above the editor's first line of code, at the
+ * first edit that typed code rather than comments. Null when no code was typed.
+ */
 export function edgeCasesBeforeCode(events: readonly SessionEvent[]): number | null {
-  const hasNotes = events.some((e) => (e.type === 'snapshot' || e.type === 'edit') && e.file === 'notes.md');
-  const firstCodeEdit = events.find(isCodeEdit);
-  if (!hasNotes || !firstCodeEdit) return null;
-  // Notes typed in the same millisecond as the first code edit count as before it: replayText includes t <= at.
-  return countListItems(replayText(events, 'notes.md', firstCodeEdit.startT ?? firstCodeEdit.t));
+  let code = '';
+  let starter: string | null = null;
+  for (const e of events) {
+    if (e.type === 'snapshot' && e.file === 'solution.ts') {
+      code = e.text;
+      starter ??= e.text;
+    } else if (isCodeEdit(e)) {
+      const after = applyChanges(code, e.changes);
+      if (typedCode(code, after)) {
+        // Notes typed in the same millisecond as the first code edit count as before it: replayText includes t <= at.
+        const notes = replayText(events, 'notes.md', e.startT ?? e.t);
+        // The text just after the edit: a merged edit may hold the comments typed just before the code.
+        return countListItems(notes) + editorEdgeCases(after, starter ?? '');
+      }
+      code = after;
+    }
+  }
+  return null;
 }

@@ -21,13 +21,23 @@ describe('readinessChecklist', () => {
   });
 
   describe('silence', () => {
-    it('is met under 10 s in total, with the figures', () => {
+    it('is met under 10 s in total, with the figures (a record without pause lengths counts everything)', () => {
       expect(item(facts({ talk: talk(7240) }), 'silence')).toEqual({
         id: 'silence',
         label: 'Under 10 s of total silence',
         status: 'met',
-        figure: '7.2 s of silence in total; the longest was 3.1 s.',
+        figure: '7.2 s of silence in 1 pause of 3.0 s or more (all detected pauses: 7.2 s); the longest was 3.1 s.',
+        rule: expect.stringContaining('pauses of 3.0 s or more') as unknown as string,
       });
+    });
+    it('counts only pauses of the chosen length, showing the raw figure beside it', () => {
+      const many = { ...talk(14_000), silenceLengthsMs: [1600, 1800, 2000, 1600, 3000, 4000] };
+      const i = item(facts({ talk: many }), 'silence');
+      expect(i.status).toBe('met');
+      expect(i.figure).toBe('7.0 s of silence in 2 pauses of 3.0 s or more (all detected pauses: 14 s); the longest was 3.1 s.');
+      const strict = readinessChecklist(facts({ talk: many }), { silencePauseMs: 1500 }).find((x) => x.id === 'silence')!;
+      expect(strict.status).toBe('not-met');
+      expect(strict.rule).toContain('pauses of 1.5 s or more');
     });
     it('is not met at 10 s or more', () => {
       expect(item(facts({ talk: talk(10_000) }), 'silence').status).toBe('not-met');
@@ -72,7 +82,8 @@ describe('readinessChecklist', () => {
     it('is met with at least one list item', () => {
       expect(item(facts({ edgeCasesBeforeCode: 1 }), 'edge-cases-first')).toMatchObject({
         status: 'met',
-        figure: '1 list item in the plan notes when the first line of code was typed.',
+        figure: '1 edge case written down (plan-note list items and comment lines above the code) when the first line of code was typed.',
+        rule: expect.stringContaining('comment line') as unknown as string,
       });
     });
     it('is not met with none', () => {

@@ -4,10 +4,21 @@
  * never guessed.
  */
 import { formatDuration } from './formatDuration';
+import { EDGE_CASE_RULE } from './edgeCases';
 import type { ReadinessItem, SessionFacts } from './types';
 
 /** "Under 10 s of total silence". */
 export const SILENCE_LIMIT_MS = 10_000;
+/**
+ * What counts as silence for that criterion: pauses at least this long. The detector marks every pause
+ * from 1.5 s, which includes the breath between two sentences; the criterion is about going quiet.
+ */
+export const DEFAULT_SILENCE_PAUSE_MS = 3_000;
+
+export interface ReadinessOptions {
+  /** Pauses at least this long count as silence for the silence criterion (default 3 s). */
+  silencePauseMs?: number;
+}
 /**
  * Stand-in for "tested after every function": the log cannot tell where one function ends, but a run
  * at least every ten minutes of editing is what testing function by function looks like in it.
@@ -18,18 +29,26 @@ export const WORKS_BY_SUBMIT = 2;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export function readinessChecklist(facts: SessionFacts): ReadinessItem[] {
-  return [silenceItem(facts), testedItem(facts), worksEarlyItem(facts), edgeCasesItem(facts)];
+export function readinessChecklist(facts: SessionFacts, options: ReadinessOptions = {}): ReadinessItem[] {
+  return [silenceItem(facts, options.silencePauseMs ?? DEFAULT_SILENCE_PAUSE_MS), testedItem(facts), worksEarlyItem(facts), edgeCasesItem(facts)];
 }
 
-function silenceItem({ talk }: SessionFacts): ReadinessItem {
+function silenceItem({ talk }: SessionFacts, pauseMs: number): ReadinessItem {
   const label = 'Under 10 s of total silence';
-  if (!talk) return { id: 'silence', label, status: 'not-measurable', figure: 'No audio was recorded in this session, so silence could not be measured.' };
+  const rule = `Silence here means pauses of ${formatDuration(pauseMs)} or more; shorter pauses (the detector notes every pause from 1.5 s) do not count.`;
+  if (!talk) return { id: 'silence', label, status: 'not-measurable', figure: 'No audio was recorded in this session, so silence could not be measured.', rule };
+  // Records from before the lengths were kept only have the total: then every pause counts.
+  const lengths = talk.silenceLengthsMs ?? [talk.totalSilenceMs];
+  const counted = lengths.filter((l) => l >= pauseMs);
+  const countedMs = counted.reduce((a, b) => a + b, 0);
   return {
     id: 'silence',
     label,
-    status: talk.totalSilenceMs < SILENCE_LIMIT_MS ? 'met' : 'not-met',
-    figure: `${formatDuration(talk.totalSilenceMs)} of silence in total; the longest was ${formatDuration(talk.longestSilenceMs)}.`,
+    status: countedMs < SILENCE_LIMIT_MS ? 'met' : 'not-met',
+    figure:
+      `${formatDuration(countedMs)} of silence in ${plural(counted.length, 'pause')} of ${formatDuration(pauseMs)} or more ` +
+      `(all detected pauses: ${formatDuration(talk.totalSilenceMs)}); the longest was ${formatDuration(talk.longestSilenceMs)}.`,
+    rule,
   };
 }
 
@@ -75,13 +94,15 @@ function edgeCasesItem({ edgeCasesBeforeCode }: SessionFacts): ReadinessItem {
       id: 'edge-cases-first',
       label,
       status: 'not-measurable',
-      figure: 'The log has no plan notes, or no code was typed, so there is nothing to compare.',
+      figure: 'No code was typed, so there is nothing to compare.',
+      rule: EDGE_CASE_RULE,
     };
   }
   return {
     id: 'edge-cases-first',
     label,
     status: edgeCasesBeforeCode >= 1 ? 'met' : 'not-met',
-    figure: `${plural(edgeCasesBeforeCode, 'list item')} in the plan notes when the first line of code was typed.`,
+    figure: `${plural(edgeCasesBeforeCode, 'edge case')} written down (plan-note list items and comment lines above the code) when the first line of code was typed.`,
+    rule: EDGE_CASE_RULE,
   };
 }

@@ -13,6 +13,8 @@ export interface TalkFacts {
   silencesOver30s: number;
   /** Share of the recorded time that was not silence, 0–1. */
   talkingShare: number;
+  /** Each detected silence's length (every pause from the detector's 1.5 s), in time order, ms. */
+  silenceLengthsMs?: number[];
 }
 
 export interface PhaseFact {
@@ -42,8 +44,8 @@ export interface SessionFacts {
   /** Null when there was no Submit. */
   firstSubmitPassed: boolean | null;
   /**
-   * List items in the plan notes (notes.md) at the moment of the first code edit; null when the session
-   * had no notes file or no code edit (nothing to compare).
+   * Edge cases written down when the first line of code was typed: plan-note list items plus the
+   * candidate's comment lines above the code (edgeCases.ts states the rule); null when no code was typed.
    */
   edgeCasesBeforeCode: number | null;
   followUpsAsked: number;
@@ -61,4 +63,6 @@ export interface ReadinessItem {
   status: ReadinessStatus;
   /** The figure the verdict rests on, in words ("7.2 s of silence in total"). */
   figure: string;
+  /** How the figure is measured, when the label alone does not say it (shown next to the figure). */
+  rule?: string;
 }

@@ -44,11 +44,14 @@ describe('no-run nudge', () => {
 
 describe('plan-coding nudge', () => {
   it('fires when code is typed in a plan phase before any edge case is listed', () => {
-    expect(planCodingDue({ inPlanPhase: true, notesListItems: () => 0, nudgedThisPhase: false })).toBe(true);
+    expect(planCodingDue({ inPlanPhase: true, codeChanged: () => true, edgeCases: () => 0, nudgedThisPhase: false })).toBe(true);
   });
   it('stays quiet once an edge case is written, outside the plan phase, or after it fired', () => {
-    expect(planCodingDue({ inPlanPhase: true, notesListItems: () => 1, nudgedThisPhase: false })).toBe(false);
-    expect(planCodingDue({ inPlanPhase: false, notesListItems: () => 0, nudgedThisPhase: false })).toBe(false);
-    expect(planCodingDue({ inPlanPhase: true, notesListItems: () => 0, nudgedThisPhase: true })).toBe(false);
+    expect(planCodingDue({ inPlanPhase: true, codeChanged: () => true, edgeCases: () => 1, nudgedThisPhase: false })).toBe(false);
+    expect(planCodingDue({ inPlanPhase: false, codeChanged: () => true, edgeCases: () => 0, nudgedThisPhase: false })).toBe(false);
+    expect(planCodingDue({ inPlanPhase: true, codeChanged: () => true, edgeCases: () => 0, nudgedThisPhase: true })).toBe(false);
+  });
+  it('stays quiet while only comments are typed (edge cases written in the editor)', () => {
+    expect(planCodingDue({ inPlanPhase: true, codeChanged: () => false, edgeCases: () => 0, nudgedThisPhase: false })).toBe(false);
   });
 });

@@ -4,8 +4,8 @@
  *
  * - no-run: they have been editing for N minutes (first edit since the last Run/Submit to the latest
  *   edit) without running anything: "test what you just wrote". Again only after the next run.
- * - plan-coding: in a plan phase, code was typed while the plan notes hold no list item (no edge case
- *   written yet). Once per phase.
+ * - plan-coding: in a plan phase, a line of code (not a comment) was typed while no edge case is written
+ *   down yet, neither as a plan-note list item nor as a comment above the code. Once per phase.
  */
 
 export interface NoRunState {
@@ -33,14 +33,16 @@ export function noRunAfterRun(): NoRunState {
 export interface PlanCodingInput {
   inPlanPhase: boolean;
   /**
-   * List items in the plan notes right now. A function, because counting scans the notes and runs on
-   * every keystroke: the rule calls it only when the phase and the once-per-phase checks pass.
+   * Whether the edit changed code rather than comments, and the edge cases written down right now
+   * (core/analysis/edgeCases.ts). Functions, because both scan text on every keystroke: the rule calls
+   * them only when the phase and the once-per-phase checks pass.
    */
-  notesListItems: () => number;
+  codeChanged: () => boolean;
+  edgeCases: () => number;
   /** Already nudged in this phase. */
   nudgedThisPhase: boolean;
 }
 
 export function planCodingDue(input: PlanCodingInput): boolean {
-  return input.inPlanPhase && !input.nudgedThisPhase && input.notesListItems() === 0;
+  return input.inPlanPhase && !input.nudgedThisPhase && input.codeChanged() && input.edgeCases() === 0;
 }

@@ -67,8 +67,8 @@ describe('latestTrend', () => {
   });
 
   it('calls less silence, a passed first Submit, more runs and higher scores better', () => {
-    expect(latestTrend([point({ silenceS: 40 }), point({ silenceS: 12.5 })], 'silence')).toBe('better');
-    expect(latestTrend([point({ silenceS: 10 }), point({ silenceS: 12.5 })], 'silence')).toBe('worse');
+    expect(latestTrend([point({ silencePer10MinS: 40 }), point({ silencePer10MinS: 12.5 })], 'silence')).toBe('better');
+    expect(latestTrend([point({ silencePer10MinS: 10 }), point({ silencePer10MinS: 12.5 })], 'silence')).toBe('worse');
     expect(latestTrend([point({ firstSubmitPassed: false }), point({ firstSubmitPassed: true })], 'firstSubmit')).toBe('better');
     expect(latestTrend([point({ firstSubmitPassed: true }), point({ firstSubmitPassed: true })], 'firstSubmit')).toBe('same');
     expect(latestTrend([point({ runsInCodePhase: 2 }), point({ runsInCodePhase: 6 })], 'runs')).toBe('better');
@@ -76,7 +76,7 @@ describe('latestTrend', () => {
   });
 
   it('compares only the last two sessions', () => {
-    expect(latestTrend([point({ silenceS: 1 }), point({ silenceS: 50 }), point({ silenceS: 30 })], 'silence')).toBe('better');
+    expect(latestTrend([point({ silencePer10MinS: 1 }), point({ silencePer10MinS: 50 }), point({ silencePer10MinS: 30 })], 'silence')).toBe('better');
   });
 
   it('counts all Runs and Submits when the protocol has no coding phase', () => {
@@ -90,8 +90,8 @@ describe('latestTrend', () => {
   });
 
   it('cannot compare with fewer than two sessions or a figure missing on either side', () => {
-    expect(latestTrend([point({ silenceS: 3 })], 'silence')).toBe('not-comparable');
-    expect(latestTrend([point({ silenceS: null }), point({ silenceS: 3 })], 'silence')).toBe('not-comparable');
+    expect(latestTrend([point({ silencePer10MinS: 3 })], 'silence')).toBe('not-comparable');
+    expect(latestTrend([point({ silencePer10MinS: null }), point({ silencePer10MinS: 3 })], 'silence')).toBe('not-comparable');
     expect(latestTrend([point({ firstSubmitPassed: true }), point({ firstSubmitPassed: null })], 'firstSubmit')).toBe('not-comparable');
     expect(latestTrend([point({}), point({})], 'design')).toBe('not-comparable');
   });

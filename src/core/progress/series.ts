@@ -22,6 +22,11 @@ export interface ProgressPoint {
   startedAt: number;
   /** Total silence in seconds; null when the session had no audio. */
   silenceS: number | null;
+  /**
+   * Silence per 10 minutes of recorded audio, in seconds: sessions of different length compare fairly
+   * (the chart and the trend use this; the table shows both). Null without audio.
+   */
+  silencePer10MinS: number | null;
   /** Null when there was no Submit. */
   firstSubmitPassed: boolean | null;
   runs: number;
@@ -46,6 +51,7 @@ export function progressPoint({ session, facts, review }: ProgressInput): Progre
     protocolId: session.protocolId,
     startedAt: session.startedAt,
     silenceS: facts.talk ? Math.round(facts.talk.totalSilenceMs / 100) / 10 : null,
+    silencePer10MinS: facts.talk ? Math.round((1 - facts.talk.talkingShare) * 6000) / 10 : null,
     firstSubmitPassed: facts.firstSubmitPassed,
     runs: facts.runs,
     submits: facts.submits,
@@ -84,7 +90,7 @@ export type Trend = 'better' | 'worse' | 'same' | 'not-comparable';
 export function comparable(point: ProgressPoint, metric: MetricId): number | null {
   switch (metric) {
     case 'silence':
-      return point.silenceS === null ? null : -point.silenceS;
+      return point.silencePer10MinS === null ? null : -point.silencePer10MinS;
     case 'firstSubmit':
       return point.firstSubmitPassed === null ? null : point.firstSubmitPassed ? 1 : 0;
     case 'runs':

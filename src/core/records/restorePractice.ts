@@ -10,7 +10,7 @@ const timeOrNull = (v: unknown): number | null => (isFiniteNumber(v) ? v : null)
 
 function restoreLastSubmit(v: unknown): PracticeRecord['lastSubmit'] {
   if (!isObject(v) || !isCount(v.passed) || !isCount(v.total) || v.passed > v.total || !isFiniteNumber(v.at)) return null;
-  return { passed: v.passed, total: v.total, at: v.at };
+  return typeof v.outcome === 'string' ? { passed: v.passed, total: v.total, at: v.at, outcome: v.outcome } : { passed: v.passed, total: v.total, at: v.at };
 }
 
 function restoreStageTimes(v: unknown): StageTimes[] | undefined {
@@ -42,5 +42,11 @@ export function restorePracticeRecord(v: unknown): PracticeRecord | null {
   if (isNonEmptyString(v.protocolId)) record.protocolId = v.protocolId;
   const revealed = restoreRevealed(v.revealed);
   if (revealed) record.revealed = revealed;
+  // The current attempt (database version 4): absent in older records, which are the first attempt.
+  if (Number.isInteger(v.attempt) && (v.attempt as number) >= 1) record.attempt = v.attempt as number;
+  if (v.attemptStartedAt === null || isFiniteNumber(v.attemptStartedAt)) record.attemptStartedAt = v.attemptStartedAt;
+  if (v.submitsUntilAllPass === null || isCount(v.submitsUntilAllPass)) record.submitsUntilAllPass = v.submitsUntilAllPass;
+  if (v.firstAllPassAt === null || isFiniteNumber(v.firstAllPassAt)) record.firstAllPassAt = v.firstAllPassAt;
+  if (Array.isArray(v.sessionIds)) record.sessionIds = v.sessionIds.filter((id): id is string => typeof id === 'string');
   return record;
 }

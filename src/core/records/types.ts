@@ -2,6 +2,7 @@
  * The shapes of the records kept in IndexedDB (storage/db.ts owns the stores; this file owns the shapes,
  * so the restore guards and the bundle code below storage can name them). History: MIGRATIONS.md.
  */
+import type { CurrentAttemptFields, SubmitSummary } from '../practice/attempts';
 import type { SessionEvent } from '../session/types';
 import type { Protocol } from '../timer/protocols';
 
@@ -19,13 +20,14 @@ export interface StageTimes {
   passedAt: number | null;
 }
 
-export interface PracticeRecord {
+/** One problem's practice: the current attempt (its fields in CurrentAttemptFields) and the problem's settings. */
+export interface PracticeRecord extends CurrentAttemptFields {
   problemId: string;
   status: PracticeStatus;
   /** The phase clock (see core/timer/phaseClock.ts), or null before Start. Restored defensively. */
   clock: unknown;
   /** Summary of the last Submit, for the catalog and for the review. */
-  lastSubmit: { passed: number; total: number; at: number } | null;
+  lastSubmit: SubmitSummary | null;
   submits: number;
   updatedAt: number;
   /** Staged problems: how many stages the statement shows (1 until stage 1's hidden tests all pass). */

@@ -3,6 +3,8 @@ import { Link } from 'wouter';
 import { warmUpRunnerWhenIdle } from '../../runner/instance';
 import { CATALOG } from '../../problems/catalog';
 import { AppNav } from '../../shared/AppNav';
+import { allAttempts, byLeastRecentlyPractised, describeHistory, type PracticeHistoryLine } from '../../core/practice/attempts';
+import { listAllAttempts } from '../../storage/attempts';
 import { listPractice } from '../../storage/practice';
 import { allTags, filterProblems, STATUS_LABEL, type CatalogFilter, type ProblemStatus } from './catalogFilter';
 
@@ -12,21 +14,42 @@ const STATUS_STYLE: Record<ProblemStatus, string> = {
   solved: 'bg-emerald-900 text-emerald-200',
 };
 
-function usePracticeStatuses(): Map<string, ProblemStatus> {
-  const [statuses, setStatuses] = useState(new Map<string, ProblemStatus>());
+interface ProblemPractice {
+  status: ProblemStatus;
+  history: PracticeHistoryLine | null;
+}
+
+/** Each practised problem's status and attempts (finished ones from the history, plus the current one). */
+function usePractice(): Map<string, ProblemPractice> {
+  const [practice, setPractice] = useState(new Map<string, ProblemPractice>());
   useEffect(() => {
-    listPractice()
-      .then((records) => setStatuses(new Map(records.map((r) => [r.problemId, r.status]))))
+    Promise.all([listPractice(), listAllAttempts().catch(() => [])])
+      .then(([records, attempts]) => {
+        const byProblem = new Map<string, ProblemPractice>();
+        const ids = new Set([...records.map((r) => r.problemId), ...attempts.map((a) => a.problemId)]);
+        for (const id of ids) {
+          const record = records.find((r) => r.problemId === id);
+          const history = attempts.filter((a) => a.problemId === id).sort((a, b) => a.number - b.number);
+          byProblem.set(id, { status: record?.status ?? 'in-progress', history: describeHistory(allAttempts(history, record)) });
+        }
+        setPractice(byProblem);
+      })
       .catch((e: unknown) => console.error('Could not read practice status', e));
   }, []);
-  return statuses;
+  return practice;
 }
+
+type CatalogOrder = 'catalog' | 'least-recent';
+
+const formatDay = (at: number) => new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
 export function CatalogPage() {
   const [filter, setFilter] = useState<CatalogFilter>({ kind: 'all', tag: 'all' });
-  const statuses = usePracticeStatuses();
+  const [order, setOrder] = useState<CatalogOrder>('catalog');
+  const practice = usePractice();
   const tags = useMemo(() => allTags(CATALOG), []);
-  const visible = filterProblems(CATALOG, filter);
+  const filtered = filterProblems(CATALOG, filter);
+  const visible = order === 'least-recent' ? byLeastRecentlyPractised(filtered, (id) => practice.get(id)?.history?.lastAt ?? null) : filtered;
 
   useEffect(() => {
     document.title = 'Problems · Rehearse';
@@ -61,6 +84,13 @@ export function CatalogPage() {
             ))}
           </select>
         </label>
+        <label className="flex items-center gap-2">
+          Order
+          <select className="input" value={order} onChange={(e) => setOrder(e.target.value as CatalogOrder)}>
+            <option value="catalog">Catalog order</option>
+            <option value="least-recent">Least recently practised</option>
+          </select>
+        </label>
         <span className="self-center text-slate-500">
           {visible.length} of {CATALOG.length} problems
         </span>
@@ -70,7 +100,8 @@ export function CatalogPage() {
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2">
           {visible.map((p) => {
-            const status = statuses.get(p.id) ?? 'not-started';
+            const status = practice.get(p.id)?.status ?? 'not-started';
+            const history = practice.get(p.id)?.history ?? null;
             return (
               <li key={p.id}>
                 <Link
@@ -89,6 +120,12 @@ export function CatalogPage() {
                   <p className="text-xs text-slate-500">
                     {p.kind} · {p.difficulty} · {p.tags.join(', ')}
                   </p>
+                  {history && (
+                    <p className="mt-1 text-xs text-slate-300" data-testid="practice-history">
+                      {history.text}
+                      {history.lastAt !== null && history.lastAt > 0 && <> · last {formatDay(history.lastAt)}</>}
+                    </p>
+                  )}
                 </Link>
               </li>
             );

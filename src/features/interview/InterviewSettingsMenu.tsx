@@ -110,6 +110,12 @@ function SettingsFields() {
         checked={s.planCodingNudge}
         onChange={(planCodingNudge) => s.update({ planCodingNudge })}
       />
+      <h2 className="pt-1 text-sm font-semibold">Hidden tests</h2>
+      <Toggle
+        label="Show every hidden test during a session (off: the count and the first failing test, as in an interview)"
+        checked={s.fullHiddenResults}
+        onChange={(fullHiddenResults) => s.update({ fullHiddenResults })}
+      />
     </>
   );
 }

@@ -11,7 +11,7 @@ const BANNER_MS = 6000;
 type ChimeState = 'played' | 'off' | 'unavailable';
 
 function bannerText(boundary: PhaseBoundary, clock: PhaseClockState): string {
-  if (boundary.kind === 'finished') return 'Session finished. Your recording is below: listen back and review it.';
+  if (boundary.kind === 'finished') return 'Session finished. Your recording is above: listen back, then open Replay and review.';
   const phase = clock.phases[boundary.phaseIndex]!;
   if (boundary.kind === 'phase-started') return `Time for ${phase.name}: ${phase.goal}`;
   const next = clock.phases[boundary.phaseIndex + 1];

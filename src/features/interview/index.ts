@@ -4,4 +4,3 @@ export { InterviewSettingsMenu } from './InterviewSettingsMenu';
 export { InterviewerPanel } from './InterviewerPanel';
 export { NudgeBanner } from './NudgeBanner';
 export { PhaseBanner } from './PhaseBanner';
-export { useNudges } from './nudgeStore';

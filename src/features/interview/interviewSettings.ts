@@ -1,21 +1,21 @@
 /**
- * The interview settings as a small zustand store: the chime, spoken questions and the nudge switches,
- * saved on this device as they change. The silence nudge lives in the recorder, so its switch is passed on.
+ * The interview settings (chime, spoken questions, nudge switches, the full hidden-test list) as the UI
+ * reads them: held by the practice engine, which saves them on this device and passes the silence switch
+ * to the recorder. A selector over its store.
  */
-import { create } from 'zustand';
-import { recorder } from '../../recorder';
-import { loadInterviewSettings, saveInterviewSettings, type InterviewSettings } from '../../storage/settings';
+import { useStore } from 'zustand';
+import { practice } from '../../practice';
+import type { InterviewSettings } from '../../storage/settings';
 
-interface InterviewSettingsState extends InterviewSettings {
-  update(patch: Partial<InterviewSettings>): void;
+type SettingsView = InterviewSettings & { update(patch: Partial<InterviewSettings>): void };
+
+const update = (patch: Partial<InterviewSettings>) => practice.updateSettings(patch);
+
+export function useInterviewSettings(): SettingsView;
+export function useInterviewSettings<T>(selector: (s: InterviewSettings) => T): T;
+export function useInterviewSettings<T>(selector?: (s: InterviewSettings) => T): T | SettingsView {
+  const settings = useStore(practice.store, (s) => s.settings);
+  return selector ? selector(settings) : { ...settings, update };
 }
 
-export const useInterviewSettings = create<InterviewSettingsState>()((set, get) => ({
-  ...loadInterviewSettings(),
-  update(patch) {
-    set(patch);
-    const { update: _update, ...settings } = get();
-    saveInterviewSettings(settings);
-    if (patch.silenceNudge !== undefined) recorder.setSilenceNudgeEnabled(patch.silenceNudge);
-  },
-}));
+useInterviewSettings.getState = (): SettingsView => ({ ...practice.state.settings, update });

@@ -156,6 +156,22 @@ export function ProgressPage() {
                   <ChartCard key={spec.metric} spec={spec} comparable={points.length >= 2} />
                 ))}
               </div>
+              {data.attemptComparisons.length > 0 && (
+                <section aria-labelledby="attempts-heading" className="mb-6">
+                  <h2 id="attempts-heading" className="mb-2 text-lg font-semibold">
+                    Attempts of the same problem
+                  </h2>
+                  <ul className="space-y-1 text-sm" data-testid="attempt-comparisons">
+                    {data.attemptComparisons.flatMap(({ problemId, lines }) =>
+                      lines.map((line) => (
+                        <li key={`${problemId}:${line}`}>
+                          <span className="font-medium">{problemTitle(problemId)}</span> — {line}
+                        </li>
+                      )),
+                    )}
+                  </ul>
+                </section>
+              )}
               <h2 className="mb-2 text-lg font-semibold">The numbers</h2>
               <ProgressTable points={points} />
             </>

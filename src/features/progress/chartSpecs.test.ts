@@ -8,6 +8,7 @@ const point = (over: Partial<ProgressPoint>): ProgressPoint => ({
   protocolId: 'coding-45',
   startedAt: Date.UTC(2026, 10, 20, 12),
   silenceS: null,
+  silencePer10MinS: null,
   firstSubmitPassed: null,
   runs: 0,
   submits: 0,
@@ -30,8 +31,20 @@ describe('buildChartSpecs', () => {
     for (const s of specs) expect(s.xLabels).toHaveLength(2);
   });
 
-  it('plots the first Submit as 0/1 points with word ticks', () => {
-    expect(byMetric.firstSubmit!.series[0]).toMatchObject({ values: [0, 1], pointsOnly: true });
+  it('labels two sessions of the same day apart (the time is in the label)', () => {
+    const sameDay = buildChartSpecs([point({ startedAt: Date.UTC(2026, 10, 20, 9) }), point({ startedAt: Date.UTC(2026, 10, 20, 15) })]);
+    expect(sameDay[0]!.xLabels[0]).not.toBe(sameDay[0]!.xLabels[1]);
+  });
+
+  it('charts silence as a rate per 10 minutes, so sessions of different length compare', () => {
+    const rates = buildChartSpecs([point({ silenceS: 120, silencePer10MinS: 20 }), point({ silenceS: 30, silencePer10MinS: 30 })]);
+    expect(rates[0]).toMatchObject({ title: 'Silence per 10 minutes', trend: 'worse' });
+    expect(rates[0]!.series[0]!.values).toEqual([20, 30]);
+  });
+
+  it('plots the first Submit as 0/1 points with word ticks, a failed one in red', () => {
+    expect(byMetric.firstSubmit!.series[0]).toMatchObject({ label: 'Passed', values: [null, 1], pointsOnly: true, color: '#34d399' });
+    expect(byMetric.firstSubmit!.series[1]).toMatchObject({ label: 'Failed', values: [0, null], pointsOnly: true, color: '#f43f5e' });
     expect(byMetric.firstSubmit!.yTicks?.map((t) => t.label)).toEqual(['failed', 'passed']);
     expect(byMetric.firstSubmit!.trend).toBe('better');
   });

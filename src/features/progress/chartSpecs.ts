@@ -31,7 +31,8 @@ export interface ChartSpec {
   emptyReason: string | null;
 }
 
-const shortDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+// Date and time: two sessions on one day must not share a label.
+const shortDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 const allNull = (values: readonly (number | null)[]) => values.every((v) => v === null);
 
@@ -47,7 +48,11 @@ export function buildChartSpecs(points: readonly ProgressPoint[]): ChartSpec[] {
   return [
     spec(
       'silence',
-      { title: 'Total silence', unit: 'seconds', series: [{ label: 'Silence (s)', values: points.map((p) => p.silenceS), color: '#38bdf8' }] },
+      {
+        title: 'Silence per 10 minutes',
+        unit: 'seconds per 10 min',
+        series: [{ label: 'Silence (s per 10 min of audio)', values: points.map((p) => p.silencePer10MinS), color: '#38bdf8' }],
+      },
       'None of these sessions recorded audio, so there is no silence to measure. Allow the microphone next time.',
     ),
     spec(
@@ -55,7 +60,11 @@ export function buildChartSpecs(points: readonly ProgressPoint[]): ChartSpec[] {
       {
         title: 'First Submit passed every hidden test',
         unit: '',
-        series: [{ label: 'First Submit', values: points.map((p) => (p.firstSubmitPassed === null ? null : p.firstSubmitPassed ? 1 : 0)), color: '#34d399', pointsOnly: true }],
+        // Two series so colour agrees with the verdict: a failed first Submit is a red dot, never a green one.
+        series: [
+          { label: 'Passed', values: points.map((p) => (p.firstSubmitPassed === true ? 1 : null)), color: '#34d399', pointsOnly: true },
+          { label: 'Failed', values: points.map((p) => (p.firstSubmitPassed === false ? 0 : null)), color: '#f43f5e', pointsOnly: true },
+        ],
         yRange: [-0.25, 1.25],
         yTicks: [
           { value: 0, label: 'failed' },

@@ -8,23 +8,66 @@ import { listCustomProtocols } from '../../storage/protocols';
 import { listReviews } from '../../storage/reviews';
 import { loadSessionEvents } from '../../storage/sessionLog';
 import { listSessions } from '../../storage/sessions';
+import { allAttempts, compareConsecutive, type AttemptRecord } from '../../core/practice/attempts';
+import { listAllAttempts } from '../../storage/attempts';
+import type { PracticeRecord } from '../../storage/db';
+import { listPractice } from '../../storage/practice';
 
 export type ProgressData =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   /** `recording`: sessions left out because they are still being recorded (their figures are not final). */
-  | { status: 'ready'; inputs: ProgressInput[]; recording: number; customProtocols: CustomProtocolRecord[]; kinds: Map<string, SessionKind> };
+  | {
+      status: 'ready';
+      inputs: ProgressInput[];
+      recording: number;
+      customProtocols: CustomProtocolRecord[];
+      kinds: Map<string, SessionKind>;
+      /** Per problem, each attempt compared with the one before it ("2nd attempt: 12 min faster to all-passing"). */
+      attemptComparisons: { problemId: string; lines: string[] }[];
+    };
 
 /** Coding and design sessions are measured differently: Progress never charts them together. */
 export type SessionKind = 'coding' | 'design';
 
 async function loadProgress(): Promise<Extract<ProgressData, { status: 'ready' }>> {
-  const [sessions, reviews, customProtocols] = await Promise.all([listSessions(), listReviews(), listCustomProtocols().catch(() => [])]);
+  const [sessions, reviews, customProtocols, attempts, practice] = await Promise.all([
+    listSessions(),
+    listReviews(),
+    listCustomProtocols().catch(() => []),
+    listAllAttempts().catch(() => []),
+    listPractice().catch(() => []),
+  ]);
   const done = sessions.filter((s) => s.status !== 'recording');
   const logs = await Promise.all(done.map((s) => loadSessionEvents(s.id)));
   const inputs = done.map((session, i) => ({ session, facts: computeFacts({ session, events: logs[i]! }), review: reviews.get(session.id) ?? null }));
   const kinds = new Map<string, SessionKind>(done.map((s, i) => [s.id, isDesignSession(findEntry(s.problemId)?.kind, logs[i]!) ? 'design' : 'coding']));
-  return { status: 'ready', inputs, recording: sessions.length - done.length, customProtocols, kinds };
+  return {
+    status: 'ready',
+    inputs,
+    recording: sessions.length - done.length,
+    customProtocols,
+    kinds,
+    attemptComparisons: compareAttemptsByProblem(inputs, attempts, practice),
+  };
+}
+
+function compareAttemptsByProblem(inputs: readonly ProgressInput[], attempts: readonly AttemptRecord[], practice: readonly PracticeRecord[]) {
+  const talk = new Map(
+    inputs.flatMap(({ session, facts }) => {
+      const audioMs = (session.audio?.segments ?? []).reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
+      return facts.talk ? [[session.id, { silenceMs: facts.talk.totalSilenceMs, audioMs }] as const] : [];
+    }),
+  );
+  const problemIds = [...new Set(attempts.map((a) => a.problemId))];
+  return problemIds.flatMap((problemId) => {
+    const history = attempts.filter((a) => a.problemId === problemId).sort((a, b) => a.number - b.number);
+    const current = practice.find((p) => p.problemId === problemId);
+    const currentSummary = current ? allAttempts([], current)[0] : undefined;
+    const all = [...history.map((a) => ({ ...a, lastAt: a.endedAt })), ...(currentSummary && current ? [{ ...currentSummary, sessionIds: current.sessionIds ?? [] }] : [])];
+    const lines = compareConsecutive(all, (id) => talk.get(id) ?? null);
+    return lines.length > 0 ? [{ problemId, lines }] : [];
+  });
 }
 
 /** Every finished or interrupted session with its measured facts and review, read from IndexedDB. */

@@ -43,7 +43,10 @@ function useEventCounts(sessionId: string): Record<string, number> | null {
     let live = true;
     void loadSessionEvents(sessionId).then((events: SessionEvent[]) => {
       const c: Record<string, number> = {};
-      for (const e of events) c[e.type] = (c[e.type] ?? 0) + 1;
+      for (const e of events) {
+        c[e.type] = (c[e.type] ?? 0) + 1;
+        if (e.type === 'run') c[e.mode === 'submit' ? 'submits' : 'runs'] = (c[e.mode === 'submit' ? 'submits' : 'runs'] ?? 0) + 1;
+      }
       if (live) setCounts(c);
     });
     return () => {
@@ -54,6 +57,22 @@ function useEventCounts(sessionId: string): Record<string, number> | null {
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Why there is no audio, in the user's words (the record keeps a code). */
+const AUDIO_OFF_WORDS: Record<NonNullable<SessionRecord['audioOffReason']>, string> = {
+  denied: 'microphone blocked',
+  'no-device': 'no microphone found',
+  unsupported: 'this browser cannot record audio',
+  quota: 'the disk was full',
+};
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "12 edits, 3 runs, 1 Submit, no nudges." */
+export function describeCounts(counts: Record<string, number>): string {
+  const nudges = counts.nudge ?? 0;
+  return `${count(counts.edit ?? 0, 'edit')}, ${count(counts.runs ?? 0, 'run')}, ${count(counts.submits ?? 0, 'Submit')}, ${nudges === 0 ? 'no nudges' : count(nudges, 'nudge')}.`;
+}
 
 /** After Finish: the recorded audio (playable, seekable), its duration, the silences and what was logged. */
 export function FinishedSession({ session }: { session: SessionRecord }) {
@@ -75,7 +94,7 @@ export function FinishedSession({ session }: { session: SessionRecord }) {
         <p className="text-slate-400">Loading the audio…</p>
       ) : segments.length === 0 ? (
         <p className="text-slate-400" data-testid="no-audio">
-          This session has no audio{session.audioOffReason ? ` (${session.audioOffReason === 'denied' ? 'microphone blocked' : session.audioOffReason})` : ''}; its code and actions were recorded.
+          This session has no audio{session.audioOffReason ? ` (${AUDIO_OFF_WORDS[session.audioOffReason]})` : ''}; its code and actions were recorded.
         </p>
       ) : (
         <ul className="space-y-1">
@@ -90,7 +109,7 @@ export function FinishedSession({ session }: { session: SessionRecord }) {
       )}
       <p className="mt-1 text-slate-300" data-testid="silence-summary">
         {session.silences.length} silences, {seconds(silenceMs)} in total{longest > 0 ? `, longest ${seconds(longest)}` : ''}.
-        {counts && ` ${counts.edit ?? 0} edit events, ${counts.run ?? 0} runs/submits, ${counts.nudge ?? 0} nudges.`}
+        {counts && ` ${describeCounts(counts)}`}
       </p>
     </section>
   );

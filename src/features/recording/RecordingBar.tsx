@@ -1,6 +1,7 @@
 import { formatClock } from '../../core/timer/phaseClock';
 import { recorder } from '../../recorder';
 import { useNow } from '../../shared/useNow';
+import { EndSessionButton } from './EndSessionButton';
 import { FinishedSession } from './FinishedSession';
 import { LevelMeter } from './LevelMeter';
 import { MicBanner } from './MicBanner';
@@ -13,7 +14,7 @@ import { useRecorder } from './useRecorder';
 interface Props {
   /** The workspace's actions: they also move the phase clock, so they live in the workspace store. */
   onResume(): void;
-  onEnd(): void;
+  onEnd(): Promise<void> | void;
 }
 
 function RecordingIndicator() {
@@ -42,7 +43,7 @@ export function RecordingBar({ onResume, onEnd }: Props) {
   const error = useRecorder((s) => s.error);
 
   if (phase === 'idle' || !session) return null;
-  if (phase === 'interrupted') return <ResumePrompt session={session} onResume={onResume} onFinish={onEnd} />;
+  if (phase === 'interrupted') return <ResumePrompt session={session} onResume={onResume} onFinish={() => void onEnd()} />;
   if (phase === 'finishing') {
     return (
       <p role="status" className="border-b border-slate-800 px-4 py-2 text-sm">
@@ -70,9 +71,7 @@ export function RecordingBar({ onResume, onEnd }: Props) {
         )}
         <SilenceThresholdPicker />
         <StorageUsage />
-        <button type="button" className="btn ml-auto" onClick={onEnd}>
-          End session
-        </button>
+        <EndSessionButton onEnd={onEnd} />
       </div>
       {error && <p role="alert" className="bg-rose-900 px-4 py-1 text-sm">{error}</p>}
       <MicBanner />

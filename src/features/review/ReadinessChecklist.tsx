@@ -30,6 +30,11 @@ export function ReadinessChecklist({ items, title = 'Readiness checklist' }: { i
                 </span>
               </div>
               <p className="mt-1 text-slate-300">{item.figure}</p>
+              {item.rule && (
+                <p className="mt-1 text-xs text-slate-400" data-testid="readiness-rule">
+                  How it is counted: {item.rule}
+                </p>
+              )}
             </li>
           );
         })}

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { computeFacts, readinessChecklist } from '../../core/analysis/facts';
+import { DEFAULT_SILENCE_PAUSE_MS } from '../../core/analysis/readiness';
 import type { RubricLevel } from '../../core/problems/parseDesign';
 import type { Problem } from '../../core/problems/types';
 import { withDesignGrade, withLearning, withSelfScore } from '../../core/review/editReview';
@@ -38,7 +39,8 @@ export function ReviewPanel({
 }) {
   const facts = useMemo(() => computeFacts({ session, events }), [session, events]);
   const design = isDesignSession(problem?.kind, events);
-  const readiness = useMemo(() => readinessChecklist(facts), [facts]);
+  const [silencePauseMs, setSilencePauseMs] = useState(DEFAULT_SILENCE_PAUSE_MS);
+  const readiness = useMemo(() => readinessChecklist(facts, { silencePauseMs }), [facts, silencePauseMs]);
   const rubric = problem?.design?.rubric ?? null;
   const { review, status, update, retryLoad } = useReviewAutosave(session.id, rubric);
 
@@ -62,6 +64,16 @@ export function ReviewPanel({
         <>
           <FactsTable facts={facts} />
           <ReadinessChecklist items={readiness} />
+          <label className="flex items-center gap-2 text-xs text-slate-300">
+            Silence counts from pauses of
+            <select className="input py-0 text-xs" value={silencePauseMs} onChange={(e) => setSilencePauseMs(Number(e.target.value))}>
+              {[1500, 3000, 5000, 10_000].map((ms) => (
+                <option key={ms} value={ms}>
+                  {ms / 1000} s
+                </option>
+              ))}
+            </select>
+          </label>
         </>
       )}
       {problem && <AskedFollowUps problem={problem} events={events} onSeek={onSeek} />}

@@ -4,7 +4,7 @@ import { withRubricParts } from '../../core/review/editReview';
 import { emptyReview } from '../../core/review/rubrics';
 import type { ReviewRecord } from '../../core/review/types';
 import { loadReview, saveReview } from '../../storage/reviews';
-import { DebouncedSaver, type SaverStatus } from './debouncedSaver';
+import { DebouncedSaver, type SaverStatus } from '../../core/saving/debouncedSaver';
 
 export type SaveStatus = { kind: 'loading' } | { kind: 'load-failed'; message: string } | SaverStatus;
 

@@ -1,4 +1,8 @@
+import { useMemo } from 'react';
 import { Link } from 'wouter';
+import { practice } from '../../practice';
+import { useRecorder } from '../recording';
+import { continuableSessions } from './continuable';
 import type { SessionStatus } from '../../core/session/types';
 import { formatDuration } from '../../core/analysis/formatDuration';
 import { SELF_REVIEW_ITEMS } from '../../core/review/rubrics';
@@ -67,6 +71,8 @@ export interface SessionsTableProps {
 
 /** The sessions, one row each, with sortable column headers (aria-sort says the current order). */
 export function SessionsTable({ rows, sort, onSort, highlightId, onDelete }: SessionsTableProps) {
+  const continuable = useMemo(() => continuableSessions(rows), [rows]);
+  const liveSessionId = useRecorder((s) => (s.phase === 'recording' ? (s.session?.id ?? null) : null));
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
@@ -132,6 +138,12 @@ export function SessionsTable({ rows, sort, onSort, highlightId, onDelete }: Ses
                 </td>
                 <td className="px-2 py-2">
                   <div className="flex items-center gap-2 whitespace-nowrap">
+                    {continuable.has(row.id) && (
+                      <Link href={`/problems/${encodeURIComponent(row.problemId)}`} className="btn btn-primary" onClick={() => practice.requestContinue(row.id)}>
+                        {liveSessionId === row.id ? 'Back to it' : 'Continue'}
+                        <span className="sr-only">: {title}, {when}</span>
+                      </Link>
+                    )}
                     <Link href={`/sessions/${row.id}`} className="btn">
                       Replay<span className="sr-only">: {title}, {when}</span>
                     </Link>

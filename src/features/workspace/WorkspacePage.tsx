@@ -7,35 +7,48 @@ import { SaveErrorBanner } from './components/SaveErrorBanner';
 import { StatementPanel } from './components/StatementPanel';
 import { WorkspaceHeader } from './components/WorkspaceHeader';
 import { InterviewBars } from './components/InterviewBars';
+import { DraftQuestion } from './components/DraftQuestion';
 import { DesignPanel } from './design/DesignPanel';
-import { RecordingBar, useRecorder } from '../recording';
+import { initialNotes } from './design/notes';
+import { LeaveWhileRecording, RecordingBar, useRecorder } from '../recording';
 import { LastActionsBanner } from '../review';
-import { recorder } from '../../recorder';
 import { CodeEditor, preloadEditor } from '../../editor';
-import { warmUpRunner } from '../../runner/instance';
+import { getRunner, warmUpRunner } from '../../runner/instance';
+import { practice } from '../../practice';
 import { markersFromResult } from './markers';
+import { useProtocols } from './protocols/protocolStore';
 import { useRunShortcuts } from './useRunShortcuts';
 import { useWorkspace } from './workspaceStore';
 import { WhiteboardRegion } from '../whiteboard';
+
+// The engine lives below the features; the workspace hands it what only the app and this feature hold.
+practice.connect({
+  runner: getRunner,
+  customProtocols: () => useProtocols.getState().customs,
+  loadCustomProtocols: () => useProtocols.getState().load(),
+  initialNotes: (problem) => (problem.design ? initialNotes(problem.design.notesTemplate) : ''),
+});
 
 // Monaco is several MB: it loads only when a workspace opens, never with the catalog. app/ calls
 // preloadEditor() as soon as a problem route renders, in parallel with restoring the draft from
 // IndexedDB, instead of after it (that wait was about half a second on a first visit).
 
+/** Set by "Keep recording and go": the workspace then closes without stopping the recording. */
+let keepRecordingOnLeave = false;
+
 function useOpenProblem(problem: Problem) {
   useEffect(() => {
     const { open, flushDrafts } = useWorkspace.getState();
     void open(problem);
-    const flush = () => {
-      void flushDrafts();
-      recorder.flush();
-    };
+    const flush = () => void flushDrafts();
     window.addEventListener('pagehide', flush);
     return () => {
       window.removeEventListener('pagehide', flush);
-      flush();
-      // Leaving the workspace stops the recording like a closed tab: it is offered for resuming on return.
-      void recorder.detach();
+      // Without the user's choice (e.g. the Back button) the recording stops like a closed tab, kept as
+      // interrupted and offered for continuing on return.
+      const keepRecording = keepRecordingOnLeave;
+      keepRecordingOnLeave = false;
+      void useWorkspace.getState().close({ keepRecording });
     };
   }, [problem]);
 
@@ -77,7 +90,14 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
     <div className="flex h-screen flex-col">
       <WorkspaceHeader problem={problem} />
       <SaveErrorBanner />
-      <RecordingBar onResume={() => void useWorkspace.getState().continueSession()} onEnd={() => void useWorkspace.getState().endSession()} />
+      <DraftQuestion />
+      <RecordingBar onResume={() => void useWorkspace.getState().continueSession()} onEnd={() => useWorkspace.getState().endSession()} />
+      <LeaveWhileRecording
+        onEndAndSave={() => useWorkspace.getState().endSession()}
+        onKeepRecording={() => {
+          keepRecordingOnLeave = true;
+        }}
+      />
       <LastActionsBanner protocolId={lastActionsProtocol} firstPhase={inFirstPhase} sessionId={recordingSessionId} />
       <InterviewBars problem={problem} />
       <div className={`grid min-h-0 flex-1 ${isDesign ? 'grid-cols-[minmax(16rem,22%)_minmax(0,1fr)_minmax(0,1.3fr)]' : 'grid-cols-[minmax(18rem,28%)_1fr]'}`}>

@@ -4,6 +4,30 @@ import { useNow } from '../../../shared/useNow';
 import { InterviewSettingsMenu } from '../../interview';
 import { ProtocolPicker } from '../protocols/ProtocolPicker';
 import { useWorkspace } from '../workspaceStore';
+import { initialCode } from '../../../practice';
+
+/**
+ * New attempt: the problem from scratch (starter, no results, stages locked, no Submit, empty notes). Shown
+ * when the current attempt has something in it and no session is running.
+ */
+function NewAttemptButton({ problem, primary = false }: { problem: Problem; primary?: boolean }) {
+  const hasWork = useWorkspace(
+    (s) => s.loaded && (s.code !== initialCode(problem) || (s.practice?.submits ?? 0) > 0 || (s.practice?.sessionIds?.length ?? 0) > 0 || s.clock !== null),
+  );
+  const running = useWorkspace((s) => s.running !== null);
+  if (!hasWork) return null;
+  return (
+    <button
+      type="button"
+      className={`btn ${primary ? 'btn-primary' : ''}`}
+      disabled={running}
+      onClick={() => void useWorkspace.getState().newAttempt()}
+      title="Start this problem again from the starter; this attempt is kept in the history and its sessions in Sessions"
+    >
+      New attempt
+    </button>
+  );
+}
 
 /**
  * The phase timer: before a session, the interview settings, the protocol picker and Start; then the
@@ -20,6 +44,7 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
       <div className="flex flex-wrap items-center gap-3">
         <InterviewSettingsMenu />
         <ProtocolPicker problem={problem} />
+        <NewAttemptButton problem={problem} />
         <button type="button" className="btn btn-primary" onClick={start}>
           Start
         </button>
@@ -29,7 +54,7 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
 
   const r = readClock(clock, now);
   const overtime = r.overtimeMs > 0 && !r.finished;
-  const display = r.finished ? 'done' : overtime ? formatClock(r.overtimeMs, '+') : formatClock(r.remainingMs);
+  const display = overtime ? formatClock(r.overtimeMs, '+') : formatClock(r.remainingMs);
   // Label and time share one line, so the goal under them keeps the header as short as it was.
   return (
     <div className="flex flex-col items-end gap-0.5">
@@ -47,9 +72,12 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
             {r.paused && ' · paused'}
             {overtime && ' · overtime'}
           </span>
-          <span className="font-mono text-lg tabular-nums" data-testid="phase-time">
-            {display}
-          </span>
+          {/* Finished: the label says it; a "done" beside it only repeated it and widened the header. */}
+          {!r.finished && (
+            <span className="font-mono text-lg tabular-nums" data-testid="phase-time">
+              {display}
+            </span>
+          )}
         </div>
         {!r.finished && (
           <>
@@ -70,9 +98,10 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
         {r.finished && (
           <>
             <ProtocolPicker problem={problem} />
-            <button type="button" className="btn btn-primary" onClick={start} title="A new session with a fresh timer; your code stays as it is">
+            <button type="button" className="btn" onClick={start} title="Another session of this attempt, with a fresh timer; your code stays as it is">
               Start again
             </button>
+            <NewAttemptButton problem={problem} primary />
           </>
         )}
       </div>

@@ -1,11 +1,14 @@
 import { stageOfTest, summariseStages } from '../../../core/problems/stages';
 import type { Problem } from '../../../core/problems/types';
 import type { RunResult, TestResult } from '../../../runner/types';
+import { firstFailing, hiddenResultsView } from '../../../core/practice/hiddenResults';
+import { useRecorder } from '../../recording';
 import { useWorkspace } from '../workspaceStore';
 import { OwnTestsPanel } from './OwnTestsPanel';
 import { TestItem } from './TestItem';
 
-const OUTCOME_LABEL: Record<RunResult['outcome'], string> = {
+// Keyed by string: an outcome the runner adds later (e.g. 'not-counted') still gets a readable label.
+const OUTCOME_LABEL: Record<string, string> = {
   completed: 'completed',
   'compile-error': 'compile error',
   timedout: 'timed out',
@@ -21,7 +24,7 @@ function Summary({ result, runCount, tests, lockedStages }: { result: RunResult;
     <p className="mb-2 text-sm" data-testid="results-summary" data-run={runCount}>
       <span className="font-semibold">{what}:</span>{' '}
       {total === 0 && result.outcome !== 'completed' ? (
-        <span className="text-rose-400">{OUTCOME_LABEL[result.outcome]}</span>
+        <span className="text-rose-400">{OUTCOME_LABEL[result.outcome] ?? result.outcome}</span>
       ) : (
         <span className={passed === total && total > 0 && result.outcome === 'completed' ? 'text-emerald-400' : 'text-rose-400'}>
           {passed}/{total} passed{result.outcome === 'timedout' && ' · timed out'}
@@ -46,6 +49,33 @@ function StageSummaries({ problem, tests, unlockedStages }: { problem: Problem; 
   );
 }
 
+/**
+ * A Submit during a recorded session, as an interview shows it: how many hidden tests passed and the first
+ * one that failed (its name and message), not the list.
+ */
+function FirstFailure({ tests }: { tests: TestResult[] }) {
+  const first = firstFailing(tests);
+  return (
+    <div data-testid="first-failure" className="space-y-1 text-sm">
+      {first ? (
+        <>
+          <p>
+            <span className="text-slate-400">First failing hidden test: </span>
+            <span data-testid="first-failing-title">
+              {first.path.length > 0 && <span className="text-slate-500">{first.path.join(' › ')} › </span>}
+              {first.title}
+            </span>
+          </p>
+          {first.failure && <p className="whitespace-pre-wrap text-xs text-rose-200">{first.failure.message}</p>}
+        </>
+      ) : null}
+      <p className="text-xs text-slate-400">
+        The full list opens in the review phase and in the replay; Interview settings can show it during the session.
+      </p>
+    </div>
+  );
+}
+
 /** What needs attention comes first; otherwise the tests keep their order in the file. */
 function failuresFirst(tests: TestResult[]): TestResult[] {
   return [...tests].sort((a, b) => Number(a.status === 'passed') - Number(b.status === 'passed'));
@@ -55,6 +85,10 @@ export function ResultsPanel({ problem, unlockedStages }: { problem: Problem; un
   const result = useWorkspace((s) => s.lastResult);
   const running = useWorkspace((s) => s.running);
   const runCount = useWorkspace((s) => s.runCount);
+  const clock = useWorkspace((s) => s.clock);
+  const fullListSetting = useWorkspace((s) => s.settings.fullHiddenResults);
+  const recording = useRecorder((s) => s.phase === 'recording');
+  const onlyFirstFailure = result?.mode === 'submit' && hiddenResultsView({ recording, clock, fullListSetting }) === 'first-failure';
   const staged = problem.stages.length > 1;
   // A locked stage shows nothing but "locked": no titles, counts or failures that would give it away.
   const visibleTests = failuresFirst((result?.tests ?? []).filter((t) => !staged || (stageOfTest(t) ?? 1) <= unlockedStages));
@@ -98,11 +132,15 @@ export function ResultsPanel({ problem, unlockedStages }: { problem: Problem; un
               ))}
             </ul>
           )}
-          <ul>
-            {visibleTests.map((t, i) => (
-              <TestItem key={i} test={t} />
-            ))}
-          </ul>
+          {onlyFirstFailure ? (
+            <FirstFailure tests={(result?.tests ?? []).filter((t) => !staged || (stageOfTest(t) ?? 1) <= unlockedStages)} />
+          ) : (
+            <ul>
+              {visibleTests.map((t, i) => (
+                <TestItem key={i} test={t} />
+              ))}
+            </ul>
+          )}
           {result.ownTests && <OwnTestsPanel own={result.ownTests} />}
         </>
       )}

@@ -1,6 +1,6 @@
-import type { ScratchpadRunEvent } from '../../../core/session/types';
-import { scratchpadOutput } from '../../../core/whiteboard/restoreScratchpadRun';
-import type { RunResult } from '../../../runner/types';
+import type { ScratchpadRunEvent } from '../core/session/types';
+import { scratchpadOutput } from '../core/whiteboard/restoreScratchpadRun';
+import type { RunResult } from '../runner/types';
 
 /** A scratchpad run as the session log keeps it: its outcome and what it printed (capped), no test counts. */
 export function scratchpadRunEventOf(result: RunResult): Omit<ScratchpadRunEvent, 't'> {

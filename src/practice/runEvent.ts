@@ -1,5 +1,5 @@
-import type { RunEvent } from '../../core/session/types';
-import type { RunResult } from '../../runner/types';
+import type { RunEvent } from '../core/session/types';
+import type { RunResult } from '../runner/types';
 
 /** Longest failure message kept in the log: enough to read in the replay, bounded for hour-long sessions. */
 const MAX_MESSAGE = 500;

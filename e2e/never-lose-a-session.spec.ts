@@ -1,0 +1,90 @@
+/**
+ * No session is ever lost: leaving the workspace while recording asks (keep recording and go, end and
+ * save, stay); an interrupted session keeps its real length and audio and continues from the Sessions list.
+ * Runs with the fake microphone (playwright.config.ts).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { openProblem } from './helpers';
+import { newestSession } from './recording';
+
+const TITLE = 'Token-bucket rate limiter';
+
+/** Times, in the page, the click on Start, the microphone coming on and the click on "End and save". */
+async function installClock(page: Page): Promise<void> {
+  await page.evaluate(`(() => {
+    const clock = (window.__leaveClock = { start: null, on: null, end: null });
+    new MutationObserver(() => {
+      if (clock.on === null && document.querySelector('[data-testid="recording-indicator"][data-mic="on"]')) clock.on = performance.now();
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    document.addEventListener('click', (e) => {
+      const text = e.target.closest('button')?.textContent;
+      if (text === 'Start') clock.start = performance.now();
+      if (text === 'End and save') clock.end = performance.now();
+    }, true);
+  })()`);
+}
+
+async function startRecording(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.waitForSelector('[data-testid="recording-indicator"][data-mic="on"]', { timeout: 15_000 });
+}
+
+test('going to Sessions mid-recording asks; "End and save" keeps the whole session and its audio', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openProblem(page, TITLE);
+  await installClock(page);
+  await startRecording(page);
+  await page.waitForTimeout(3000);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your session is recording' });
+  await expect(dialog).toBeVisible();
+  // Stay: nothing changes.
+  await dialog.getByRole('button', { name: 'Stay' }).click();
+  await expect(page.getByTestId('recording-indicator')).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
+  await dialog.getByRole('button', { name: 'End and save' }).click();
+  await expect(page.getByRole('heading', { name: 'Sessions', level: 1 })).toBeVisible({ timeout: 20_000 });
+
+  const session = await newestSession(page);
+  expect(session.status).toBe('finished');
+  const durationS = (session.endedAt! - session.startedAt) / 1000;
+  const audioS = (session.audio?.segments ?? []).reduce((sum, s) => sum + (s.durationMs ?? 0), 0) / 1000;
+  const { start, on, end } = (await page.evaluate('window.__leaveClock')) as { start: number; on: number; end: number };
+  // The session ran from Start to the choice, the audio from the microphone coming on to it (±1 s each).
+  expect(Math.abs(durationS - (end - start) / 1000)).toBeLessThanOrEqual(1);
+  expect(Math.abs(audioS - (end - on) / 1000)).toBeLessThanOrEqual(1);
+  const row = page.locator(`tr[data-session-id="${session.id}"]`);
+  await expect(row).toContainText('Finished');
+  await expect(row).not.toContainText('0.0 s');
+});
+
+test('an interrupted session keeps its length and audio and continues from the Sessions list', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openProblem(page, TITLE);
+  await startRecording(page);
+  await page.waitForTimeout(2500);
+
+  // Keep recording and go: the recording goes on while another page shows.
+  await page.getByRole('link', { name: '← Problems' }).click();
+  await page.getByRole('dialog', { name: 'Your session is recording' }).getByRole('button', { name: 'Keep recording and go' }).click();
+  await expect(page.getByRole('heading', { name: 'Rehearse' })).toBeVisible();
+  await page.getByRole('link', { name: TITLE, exact: true }).click();
+  await expect(page.getByTestId('recording-indicator')).toHaveAttribute('data-mic', 'on');
+
+  // The browser's Back button leaves without asking: the session is kept as interrupted, measured.
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Rehearse' })).toBeVisible();
+  await expect.poll(async () => (await newestSession(page)).audio?.segments[0]?.durationMs ?? null, { timeout: 15_000 }).toBeGreaterThan(2000);
+  const interrupted = await newestSession(page);
+  expect(interrupted.status).toBe('interrupted');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
+  const row = page.locator(`tr[data-session-id="${interrupted.id}"]`);
+  await expect(row).toContainText('Interrupted');
+  await expect(row).not.toContainText('0.0 s');
+  await row.getByRole('link', { name: /Continue/ }).click();
+  await expect(page.getByTestId('recording-indicator')).toHaveAttribute('data-mic', 'on', { timeout: 15_000 });
+  expect((await newestSession(page)).id).toBe(interrupted.id);
+});

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { formatClock } from '../../core/timer/phaseClock';
+import { useNow } from '../../shared/useNow';
+import { ChoiceDialog } from './ChoiceDialog';
+import { useRecorder } from './useRecorder';
+
+/** End session, asked first: a long session must not end on one stray click. The question says how long it has run. */
+export function EndSessionButton({ onEnd }: { onEnd(): Promise<void> | void }) {
+  const [asking, setAsking] = useState(false);
+  return (
+    <>
+      <button type="button" className="btn ml-auto" onClick={() => setAsking(true)}>
+        End session
+      </button>
+      {asking && <ConfirmEnd onEnd={onEnd} onClose={() => setAsking(false)} />}
+    </>
+  );
+}
+
+function ConfirmEnd({ onEnd, onClose }: { onEnd(): Promise<void> | void; onClose(): void }) {
+  const startedAt = useRecorder((s) => s.session?.startedAt ?? null);
+  const now = useNow(500);
+  const ran = startedAt === null ? null : formatClock(Math.max(0, now - startedAt));
+  return (
+    <ChoiceDialog
+      title="End this session?"
+      onCancel={onClose}
+      choices={[
+        {
+          label: 'End session',
+          primary: true,
+          onChoose: async () => {
+            await onEnd();
+            onClose();
+          },
+        },
+        { label: 'Keep recording', onChoose: onClose },
+      ]}
+    >
+      <p data-testid="session-ran-for">{ran === null ? 'The session is recording.' : `This session has run for ${ran}.`}</p>
+      <p>Ending stops the timer and the recording and saves them; you can replay and review it right after.</p>
+    </ChoiceDialog>
+  );
+}

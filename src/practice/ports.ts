@@ -1,0 +1,57 @@
+/**
+ * What the practice engine needs from the layers below it, as small interfaces. The app wires the real
+ * ones (index.ts: storage, the recorder, the runner); the unit tests pass fakes, so every rule of the
+ * practice loop runs in Node without IndexedDB, a microphone or a worker.
+ */
+import type { AttemptRecord } from '../core/practice/attempts';
+import type { Problem } from '../core/problems/types';
+import type { SessionFile, TextChange } from '../core/session/types';
+import type { PhasePlan, Protocol } from '../core/timer/protocols';
+import type { RecorderPhase, UnstampedEvent } from '../recorder';
+import type { RunProgress, RunRequest, RunResult } from '../runner/types';
+import type { DraftFile } from '../storage/drafts';
+import type { PracticeRecord } from '../storage/db';
+import type { InterviewSettings } from '../storage/settings';
+
+export interface PracticeStorage {
+  loadDraft(problemId: string, file: DraftFile): Promise<{ code: string; updatedAt: number } | undefined>;
+  saveDraft(problemId: string, text: string, file: DraftFile): Promise<void>;
+  loadPractice(problemId: string): Promise<PracticeRecord | undefined>;
+  savePractice(record: PracticeRecord): Promise<void>;
+  listAttempts(problemId: string): Promise<AttemptRecord[]>;
+  startNewAttempt(input: { finished: AttemptRecord | null; next: PracticeRecord; drafts: { file: DraftFile; text: string }[] }): Promise<void>;
+  loadSettings(): InterviewSettings;
+  saveSettings(settings: InterviewSettings): void;
+}
+
+/** The part of the session recorder (src/recorder) the engine drives. */
+export interface PracticeRecorder {
+  attach(problemId: string, options: { clockFinished: boolean }): Promise<void>;
+  detach(): Promise<void>;
+  start(input: { problemId: string; protocolId: string; phases: PhasePlan[]; texts: Partial<Record<SessionFile, string>>; timerRunning: boolean }): void;
+  resumeInterrupted(input: { texts: Partial<Record<SessionFile, string>>; timerRunning: boolean }): Promise<void>;
+  finish(): Promise<void>;
+  log(event: UnstampedEvent): void;
+  edit(file: SessionFile, changes: TextChange[]): void;
+  setTimerRunning(running: boolean): void;
+  setSilenceNudgeEnabled(on: boolean): void;
+  flush(): void;
+  phase(): RecorderPhase;
+  /** The id of the session being recorded (or last attached), if any. */
+  sessionId(): string | null;
+  /** The problem whose session is recording, if any (a recording may go on while other pages show). */
+  problemId(): string | null;
+}
+
+export interface PracticeRunner {
+  run(request: RunRequest, onProgress: (p: RunProgress) => void): Promise<RunResult>;
+}
+
+/** Late-bound pieces the workspace feature supplies: the runner instance and the custom protocols it keeps. */
+export interface PracticeConnections {
+  runner: () => Promise<PracticeRunner>;
+  customProtocols: () => readonly Protocol[];
+  loadCustomProtocols: () => Promise<void>;
+  /** A design problem's notes before anything is typed (its template). */
+  initialNotes: (problem: Problem) => string;
+}

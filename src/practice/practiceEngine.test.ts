@@ -1,0 +1,445 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AttemptRecord } from '../core/practice/attempts';
+import type { Problem } from '../core/problems/types';
+import type { SessionFile, TextChange } from '../core/session/types';
+import type { RecorderPhase, UnstampedEvent } from '../recorder';
+import type { RunResult, TestResult } from '../runner/types';
+import type { PracticeRecord } from '../storage/db';
+import type { DraftFile } from '../storage/drafts';
+import { DEFAULT_INTERVIEW_SETTINGS, type InterviewSettings } from '../storage/settings';
+import type { PracticeRecorder, PracticeStorage } from './ports';
+import { PracticeEngine } from './practiceEngine';
+
+const STARTER = '// Write your solution.\nexport function add(a: number, b: number): number {\n  return 0;\n}\n';
+const SOLVED = STARTER.replace('return 0;', 'return a + b;');
+
+function problem(patch: Partial<Problem> = {}): Problem {
+  return {
+    id: 'add',
+    title: 'Add',
+    kind: 'coding',
+    difficulty: 'easy',
+    tags: [],
+    protocol: 'coding-45',
+    summary: '',
+    statement: '',
+    starter: STARTER,
+    examples: 'examples',
+    hidden: 'hidden',
+    reference: 'reference',
+    followUps: [],
+    stages: [],
+    design: null,
+    ...patch,
+  };
+}
+
+class FakeStorage implements PracticeStorage {
+  drafts = new Map<string, { code: string; updatedAt: number }>();
+  practice = new Map<string, PracticeRecord>();
+  attempts: AttemptRecord[] = [];
+  settings: InterviewSettings = { ...DEFAULT_INTERVIEW_SETTINGS };
+  draftFailures = 0;
+  draftWrites: { problemId: string; file: DraftFile; text: string }[] = [];
+  newAttemptFails = false;
+
+  loadDraft = async (problemId: string, file: DraftFile) => this.drafts.get(`${problemId}/${file}`);
+  saveDraft = async (problemId: string, text: string, file: DraftFile) => {
+    if (this.draftFailures > 0) {
+      this.draftFailures--;
+      throw new Error('QuotaExceededError');
+    }
+    this.draftWrites.push({ problemId, file, text });
+    this.drafts.set(`${problemId}/${file}`, { code: text, updatedAt: 1 });
+  };
+  loadPractice = async (problemId: string) => this.practice.get(problemId);
+  savePractice = async (record: PracticeRecord) => {
+    this.practice.set(record.problemId, structuredClone(record));
+  };
+  listAttempts = async (problemId: string) => this.attempts.filter((a) => a.problemId === problemId);
+  startNewAttempt = async (input: { finished: AttemptRecord | null; next: PracticeRecord; drafts: { file: DraftFile; text: string }[] }) => {
+    if (this.newAttemptFails) throw new Error('disk full');
+    if (input.finished) this.attempts.push(input.finished);
+    this.practice.set(input.next.problemId, input.next);
+    for (const d of input.drafts) this.drafts.set(`${input.next.problemId}/${d.file}`, { code: d.text, updatedAt: 2 });
+  };
+  loadSettings = () => this.settings;
+  saveSettings = (s: InterviewSettings) => {
+    this.settings = s;
+  };
+}
+
+class FakeRecorder implements PracticeRecorder {
+  current: RecorderPhase = 'idle';
+  id: string | null = null;
+  problem: string | null = null;
+  events: UnstampedEvent[] = [];
+  edits: { file: SessionFile; changes: TextChange[] }[] = [];
+  timerRunning = false;
+  starts = 0;
+  detaches = 0;
+  silenceNudge: boolean | null = null;
+  /** What attach finds: e.g. an interrupted session of the problem. */
+  onAttach: RecorderPhase = 'idle';
+
+  attach = async (problemId: string) => {
+    if (this.current === 'recording' && this.problem === problemId) return;
+    this.problem = problemId;
+    this.current = this.onAttach;
+  };
+  detach = async () => {
+    this.detaches++;
+    this.current = 'idle';
+  };
+  start = () => {
+    this.starts++;
+    this.current = 'recording';
+    this.id = `session-${this.starts}`;
+  };
+  resumeInterrupted = async () => {
+    if (this.current === 'interrupted') this.current = 'recording';
+  };
+  finish = async () => {
+    if (this.current === 'recording' || this.current === 'interrupted') this.current = 'finished';
+  };
+  log = (event: UnstampedEvent) => {
+    if (this.current === 'recording') this.events.push(event);
+  };
+  edit = (file: SessionFile, changes: TextChange[]) => {
+    if (this.current === 'recording') this.edits.push({ file, changes });
+  };
+  setTimerRunning = (running: boolean) => {
+    this.timerRunning = running;
+  };
+  setSilenceNudgeEnabled = (on: boolean) => {
+    this.silenceNudge = on;
+  };
+  flush = () => undefined;
+  phase = () => this.current;
+  sessionId = () => this.id;
+  problemId = () => this.problem;
+}
+
+const test = (title: string, status: TestResult['status'], stage?: number): TestResult => ({
+  title,
+  path: stage ? [`Stage ${stage}: part`] : [],
+  status,
+  durationMs: 1,
+  ...(status === 'passed' ? {} : { failure: { message: `${title} failed` } }),
+});
+
+function result(patch: Partial<RunResult> = {}): RunResult {
+  const tests = patch.tests ?? [test('adds', 'passed')];
+  return {
+    mode: 'submit',
+    outcome: 'completed',
+    tests,
+    console: [],
+    compileErrors: [],
+    passed: tests.filter((t) => t.status === 'passed').length,
+    total: tests.length,
+    durationMs: 5,
+    ...patch,
+  };
+}
+
+let storage: FakeStorage;
+let rec: FakeRecorder;
+let engine: PracticeEngine;
+let now: number;
+let nextResult: RunResult;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  now = 1_000_000;
+  storage = new FakeStorage();
+  rec = new FakeRecorder();
+  nextResult = result();
+  engine = new PracticeEngine(storage, rec, { now: () => now });
+  engine.connect({
+    runner: async () => ({ run: async (request) => ({ ...nextResult, mode: request.mode }) }),
+    customProtocols: () => [],
+    loadCustomProtocols: async () => undefined,
+    initialNotes: () => '## Requirements\n',
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('opening a problem', () => {
+  it('shows the starter the first time and asks nothing', async () => {
+    await engine.open(problem());
+    expect(engine.state).toMatchObject({ loaded: true, code: STARTER, notes: '', clock: null, draftQuestion: null });
+  });
+
+  it('asks to continue or start again when an unfinished draft is there', async () => {
+    storage.drafts.set('add/solution.ts', { code: SOLVED, updatedAt: 42 });
+    await engine.open(problem());
+    expect(engine.state.code).toBe(SOLVED);
+    expect(engine.state.draftQuestion).toEqual({ savedAt: 42 });
+    engine.continueDraft();
+    expect(engine.state.draftQuestion).toBeNull();
+  });
+
+  it('does not ask while a recording waits to be resumed (its own prompt asks)', async () => {
+    storage.drafts.set('add/solution.ts', { code: SOLVED, updatedAt: 42 });
+    rec.onAttach = 'interrupted';
+    await engine.open(problem());
+    expect(engine.state.draftQuestion).toBeNull();
+  });
+});
+
+describe('continuing an interrupted session from the sessions list', () => {
+  it('resumes the recording as soon as the problem opens', async () => {
+    rec.onAttach = 'interrupted';
+    rec.id = 'old-session';
+    engine.requestContinue('old-session');
+    await engine.open(problem());
+    expect(rec.current).toBe('recording');
+  });
+
+  it('does not resume another session, and asks only once', async () => {
+    rec.onAttach = 'interrupted';
+    rec.id = 'newer-session';
+    engine.requestContinue('old-session');
+    await engine.open(problem());
+    expect(rec.current).toBe('interrupted');
+    rec.id = 'old-session';
+    await engine.open(problem());
+    expect(rec.current).toBe('interrupted');
+  });
+});
+
+describe('drafts', () => {
+  it('are written after a pause in typing, only the newest text', async () => {
+    await engine.open(problem());
+    engine.setCode('a');
+    engine.setCode('ab');
+    expect(storage.draftWrites).toEqual([]);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(storage.draftWrites).toEqual([{ problemId: 'add', file: 'solution.ts', text: 'ab' }]);
+    // The first keystroke creates the practice record, so the catalog shows the problem in progress.
+    expect(storage.practice.get('add')?.status).toBe('in-progress');
+  });
+
+  it('keep trying after a failed write, saying so, until it works', async () => {
+    await engine.open(problem());
+    storage.draftFailures = 2;
+    engine.setNotes('- empty input');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(engine.state.saveError).toMatch(/Could not save your notes.md: QuotaExceededError/);
+    await vi.advanceTimersByTimeAsync(2100);
+    await vi.advanceTimersByTimeAsync(2100);
+    expect(storage.drafts.get('add/notes.md')?.code).toBe('- empty input');
+    expect(engine.state.saveError).toBeNull();
+  });
+
+  it('are written at once by flushDrafts (leaving the page)', async () => {
+    await engine.open(problem());
+    engine.setCode('x');
+    await engine.flushDrafts();
+    expect(storage.drafts.get('add/solution.ts')?.code).toBe('x');
+  });
+});
+
+describe('a recorded session', () => {
+  it('starts the recorder before the clock, so the first phase is in the log, and remembers the session in the attempt', async () => {
+    await engine.open(problem());
+    engine.start();
+    expect(rec.current).toBe('recording');
+    expect(rec.events).toEqual([{ type: 'phase', phaseId: 'plan', phaseIndex: 0 }]);
+    expect(engine.state.practice).toMatchObject({ attempt: 1, attemptStartedAt: now, sessionIds: ['session-1'] });
+    expect(engine.state.planFocusRequest).toBe(1);
+  });
+
+  it('logs pause, resume and phases, and finishing the clock finishes the recording', async () => {
+    await engine.open(problem());
+    engine.start();
+    now += 1000;
+    engine.pause();
+    expect(rec.timerRunning).toBe(false);
+    engine.resume();
+    engine.nextPhase();
+    await engine.endSession();
+    expect(rec.events.map((e) => e.type)).toEqual(['phase', 'pause', 'resume', 'phase-end', 'phase', 'phase-end', 'phase-end']);
+    expect(rec.current).toBe('finished');
+    expect(engine.state.clock?.finishedAt).not.toBeNull();
+  });
+
+  it('keeps recording when the user leaves the workspace choosing so, and stops it otherwise', async () => {
+    await engine.open(problem());
+    engine.start();
+    await engine.close({ keepRecording: true });
+    expect(rec.current).toBe('recording');
+    await engine.open(problem());
+    expect(rec.current).toBe('recording');
+    await engine.close({ keepRecording: false });
+    expect(rec.current).toBe('idle');
+  });
+});
+
+describe('Submit', () => {
+  it('records the result and marks the problem solved only for a completed all-passing run', async () => {
+    await engine.open(problem());
+    nextResult = result({ outcome: 'not-counted' as RunResult['outcome'], tests: [test('adds', 'passed')], passed: 0, total: 1 });
+    await engine.run('submit');
+    expect(engine.state.practice).toMatchObject({ status: 'in-progress', submits: 1, submitsUntilAllPass: null });
+    nextResult = result();
+    await engine.run('submit');
+    expect(engine.state.practice).toMatchObject({ status: 'solved', submits: 2, submitsUntilAllPass: 2 });
+    expect(engine.state.runCount).toBe(2);
+  });
+
+  it('unlocks the next stage of a staged problem', async () => {
+    await engine.open(problem({ stages: ['one', 'two'] }));
+    nextResult = result({ tests: [test('a', 'passed', 1), test('b', 'failed', 2)] });
+    await engine.run('submit');
+    expect(engine.state.practice?.unlockedStages).toBe(2);
+  });
+
+  it('logs the run and says so when the runner fails', async () => {
+    await engine.open(problem());
+    engine.start();
+    await engine.run('run');
+    expect(rec.events.at(-1)).toMatchObject({ type: 'run', mode: 'run', passed: 1, total: 1 });
+    engine.connect({ runner: async () => Promise.reject(new Error('worker died')), customProtocols: () => [], loadCustomProtocols: async () => undefined, initialNotes: () => '' });
+    await engine.run('run');
+    expect(engine.state.running).toBeNull();
+    expect(engine.state.console[0]?.text).toMatch(/worker died/);
+  });
+});
+
+describe('New attempt', () => {
+  async function solveOnce() {
+    await engine.open(problem({ stages: ['one', 'two'] }));
+    engine.start();
+    engine.setNotes('- empty');
+    engine.setCode(SOLVED);
+    now += 60_000;
+    nextResult = result({ tests: [test('a', 'passed', 1), test('b', 'passed', 2)] });
+    await engine.run('submit');
+    await engine.endSession();
+  }
+
+  it('returns to the starter with empty notes, results and console, locked stages, no Submit and the clock before Start', async () => {
+    await solveOnce();
+    expect(engine.state.practice?.unlockedStages).toBe(2);
+    await engine.newAttempt();
+    expect(engine.state).toMatchObject({ code: STARTER, notes: '', lastResult: null, console: [], clock: null });
+    expect(engine.state.practice).toMatchObject({ attempt: 2, submits: 0, lastSubmit: null, status: 'solved', sessionIds: [] });
+    expect(engine.state.practice?.unlockedStages).toBeUndefined();
+    expect(storage.drafts.get('add/solution.ts')?.code).toBe(STARTER);
+    expect(storage.drafts.get('add/notes.md')?.code).toBe('');
+  });
+
+  it('keeps the previous attempt, with its code, Submits and sessions, in the history', async () => {
+    await solveOnce();
+    await engine.newAttempt();
+    expect(engine.state.history).toEqual([
+      expect.objectContaining({ number: 1, code: SOLVED, notes: '- empty', submits: 1, submitsUntilAllPass: 1, sessionIds: ['session-1'], startedAt: 1_000_000 }),
+    ]);
+    expect(storage.attempts).toHaveLength(1);
+    // A later open still shows it.
+    await engine.open(problem({ stages: ['one', 'two'] }));
+    expect(engine.state.history.map((a) => a.number)).toEqual([1]);
+  });
+
+  it('ends and saves a session still recording before starting over', async () => {
+    await engine.open(problem());
+    engine.start();
+    engine.setCode(SOLVED);
+    await engine.newAttempt();
+    expect(rec.events.some((e) => e.type === 'phase-end')).toBe(true);
+    expect(rec.current).toBe('idle');
+    expect(storage.attempts[0]?.code).toBe(SOLVED);
+  });
+
+  it('does not let a pending draft write put the old code back over the starter', async () => {
+    await engine.open(problem());
+    engine.setCode(SOLVED);
+    await engine.newAttempt();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(storage.drafts.get('add/solution.ts')?.code).toBe(STARTER);
+  });
+
+  it('keeps nothing for an attempt that had nothing in it', async () => {
+    await engine.open(problem());
+    await engine.newAttempt();
+    expect(storage.attempts).toEqual([]);
+    expect(engine.state.practice?.attempt).toBe(1);
+  });
+
+  it('leaves everything as it was when storage refuses', async () => {
+    await engine.open(problem());
+    engine.setCode(SOLVED);
+    storage.newAttemptFails = true;
+    await engine.newAttempt();
+    expect(engine.state.code).toBe(SOLVED);
+    expect(engine.state.saveError).toMatch(/Could not start a new attempt: disk full/);
+  });
+
+  it('starts a design problem again from its notes template', async () => {
+    const design = problem({ kind: 'design', design: { clarifications: [], rubric: [], notesTemplate: [], scratchpad: 'const qps = 1;', referenceAnswer: { sections: [], fills: [] } } });
+    await engine.open(design);
+    expect(engine.state.notes).toBe('## Requirements\n');
+    engine.setNotes('## Requirements\n- 1M users');
+    await engine.newAttempt();
+    expect(engine.state).toMatchObject({ code: 'const qps = 1;', notes: '## Requirements\n' });
+  });
+});
+
+describe('nudges', () => {
+  it('nudges once in the plan phase when code is typed before any edge case', async () => {
+    await engine.open(problem());
+    engine.start();
+    engine.setCode(SOLVED);
+    expect(engine.state.nudge).toEqual({ kind: 'plan-coding' });
+    engine.dismissNudge();
+    engine.setCode(`${SOLVED}\nconst y = 2;`);
+    expect(engine.state.nudge).toBeNull();
+    expect(rec.events.filter((e) => e.type === 'nudge')).toHaveLength(1);
+  });
+
+  it('does not nudge while edge cases are written as comments above the code', async () => {
+    await engine.open(problem());
+    engine.start();
+    engine.setCode(`// negative numbers\n${STARTER}`);
+    expect(engine.state.nudge).toBeNull();
+    engine.setCode(`// negative numbers\n${SOLVED}`);
+    expect(engine.state.nudge).toBeNull();
+  });
+
+  it('clears the plan nudge when an edge case is listed, and at the next phase', async () => {
+    await engine.open(problem());
+    engine.start();
+    engine.setCode(SOLVED);
+    engine.setNotes('- overflow');
+    expect(engine.state.nudge).toBeNull();
+  });
+
+  it('nudges to run after N minutes of editing, and a Run ends it', async () => {
+    storage.settings = { ...storage.settings, noRunMinutes: 1, planCodingNudge: false };
+    engine = new PracticeEngine(storage, rec, { now: () => now });
+    engine.connect({ runner: async () => ({ run: async () => nextResult }), customProtocols: () => [], loadCustomProtocols: async () => undefined, initialNotes: () => '' });
+    await engine.open(problem());
+    engine.start();
+    engine.setCode('a');
+    now += 61_000;
+    engine.setCode('ab');
+    expect(engine.state.nudge).toMatchObject({ kind: 'no-run' });
+    await engine.run('run');
+    expect(engine.state.nudge).toBeNull();
+  });
+
+  it('turning a nudge off hides it and the silence switch reaches the recorder', async () => {
+    await engine.open(problem());
+    engine.start();
+    engine.setCode(SOLVED);
+    engine.updateSettings({ planCodingNudge: false, silenceNudge: false });
+    expect(engine.state.nudge).toBeNull();
+    expect(rec.silenceNudge).toBe(false);
+    expect(storage.settings.planCodingNudge).toBe(false);
+  });
+});

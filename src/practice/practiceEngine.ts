@@ -1,0 +1,510 @@
+/**
+ * The practice session engine: everything that happens while a candidate practises one problem, without
+ * React. It owns the phase clock, the drafts (saved through the debounced saver, retried until written),
+ * Run and Submit, the stages a Submit unlocks, the attempts (New attempt starts from the starter and keeps
+ * the previous attempt in the history), the coding nudges, and every call to the session recorder. The
+ * zustand hooks in the features are thin selectors over `engine.store`.
+ *
+ * Its dependencies come in as ports (ports.ts), so the unit tests drive it with fakes in Node.
+ */
+import { createStore } from 'zustand/vanilla';
+import { countEdgeCases, typedCode } from '../core/analysis/edgeCases';
+import { countListItems } from '../core/analysis/planNotes';
+import { NO_RUN_IDLE, noRunAfterEdit, noRunAfterRun, planCodingDue, type NoRunState } from '../core/nudges/rules';
+import type { AttemptRecord } from '../core/practice/attempts';
+import { clockChange } from '../core/practice/clockEvents';
+import { practiceAfterSubmit } from '../core/practice/submitRecord';
+import type { Problem } from '../core/problems/types';
+import { DebouncedSaver, type SaverOptions } from '../core/saving/debouncedSaver';
+import type { TextChange } from '../core/session/types';
+import { diffAsChange } from '../core/session/textDiff';
+import { advancePhase, isPhaseClockState, pauseClock, resumeClock, startClock, type PhaseClockState } from '../core/timer/phaseClock';
+import { isPlanPhase, resolveProtocol } from '../core/timer/protocols';
+import type { ConsoleLine, RunMode, RunResult } from '../runner/types';
+import type { PracticeRecord } from '../storage/db';
+import type { DraftFile } from '../storage/drafts';
+import type { InterviewSettings } from '../storage/settings';
+import type { PracticeConnections, PracticeRecorder, PracticeStorage } from './ports';
+import { runEventOf } from './runEvent';
+import { scratchpadRunEventOf } from './scratchpadRunEvent';
+
+/** A design scratchpad is a script: this test file just loads it, so it runs and prints. */
+const RUN_SCRATCHPAD = "import './solution';\n";
+
+export type CodingNudge = { kind: 'no-run'; editingMs: number } | { kind: 'plan-coding' };
+
+export interface PracticeState {
+  problem: Problem | null;
+  loaded: boolean;
+  code: string;
+  notes: string;
+  clock: PhaseClockState | null;
+  practice: PracticeRecord | null;
+  running: RunMode | null;
+  lastResult: RunResult | null;
+  /** How many runs finished since the page loaded; lets the UI (and tests) tell results apart. */
+  runCount: number;
+  console: ConsoleLine[];
+  saveError: string | null;
+  /** Opening a problem with an unfinished draft asks: continue it, or start a new attempt. */
+  draftQuestion: { savedAt: number } | null;
+  /** The attempts a New attempt replaced, oldest first. */
+  history: AttemptRecord[];
+  nudge: CodingNudge | null;
+  settings: InterviewSettings;
+  /** Grows each time a plan phase begins: the plan notes take the keyboard focus then. */
+  planFocusRequest: number;
+}
+
+interface DraftValue {
+  problemId: string;
+  text: string;
+}
+
+export interface PracticeEngineOptions {
+  now?: () => number;
+  saver?: Partial<SaverOptions>;
+}
+
+const isRunning = (clock: PhaseClockState | null): clock is PhaseClockState => !!clock && clock.pausedAt === null && clock.finishedAt === null;
+
+export function codeFile(problem: Problem): DraftFile {
+  return problem.kind === 'design' ? 'scratchpad.ts' : 'solution.ts';
+}
+
+export function initialCode(problem: Problem): string {
+  return problem.design ? problem.design.scratchpad : problem.starter;
+}
+
+export class PracticeEngine {
+  readonly store;
+  private readonly now: () => number;
+  private readonly saverOptions: Partial<SaverOptions>;
+  private connections: PracticeConnections | null = null;
+  private savers = new Map<DraftFile, DebouncedSaver<DraftValue>>();
+  /** Draft writes on their way, so a flush (or a New attempt) can wait for them. */
+  private readonly inflight = new Set<Promise<void>>();
+  // Nudge tracking that nothing renders: kept out of the store so it never causes a re-render.
+  private noRun: NoRunState = NO_RUN_IDLE;
+  /** "<session start>:<phase index>" of the plan phase already nudged in. */
+  private planNudgedIn: string | null = null;
+  /** An interrupted session the user chose to continue (from the sessions list) before its problem opened. */
+  private continueRequested: string | null = null;
+
+  constructor(
+    private readonly storage: PracticeStorage,
+    private readonly recorder: PracticeRecorder,
+    options: PracticeEngineOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.saverOptions = options.saver ?? {};
+    this.store = createStore<PracticeState>()(() => ({
+      problem: null,
+      loaded: false,
+      code: '',
+      notes: '',
+      clock: null,
+      practice: null,
+      running: null,
+      lastResult: null,
+      runCount: 0,
+      console: [],
+      saveError: null,
+      draftQuestion: null,
+      history: [],
+      nudge: null,
+      settings: storage.loadSettings(),
+      planFocusRequest: 0,
+    }));
+  }
+
+  /** The workspace supplies the runner, its custom protocols and the design notes template. */
+  connect(connections: PracticeConnections): void {
+    this.connections = connections;
+  }
+
+  get state(): PracticeState {
+    return this.store.getState();
+  }
+
+  private set(patch: Partial<PracticeState> | ((s: PracticeState) => Partial<PracticeState>)): void {
+    this.store.setState(patch);
+  }
+
+  private initialNotes(problem: Problem): string {
+    return problem.design ? (this.connections?.initialNotes(problem) ?? '') : '';
+  }
+
+  // ─── opening and leaving ──────────────────────────────────────────────────────────────────────────
+
+  async open(problem: Problem): Promise<void> {
+    await this.flushDrafts();
+    this.replaceSavers(problem.id);
+    this.set({ problem, loaded: false, code: initialCode(problem), notes: '', clock: null, practice: null, lastResult: null, console: [], saveError: null, draftQuestion: null, history: [], nudge: null });
+    const [draft, notesDraft, practice, history] = await Promise.all([
+      this.storage.loadDraft(problem.id, codeFile(problem)),
+      this.storage.loadDraft(problem.id, 'notes.md'),
+      this.storage.loadPractice(problem.id),
+      this.storage.listAttempts(problem.id).catch(() => []),
+      // Custom protocols, so Start can use one chosen for this problem.
+      this.connections?.loadCustomProtocols(),
+    ]);
+    if (this.state.problem?.id !== problem.id) return; // the user navigated away meanwhile
+    const clock = practice && isPhaseClockState(practice.clock) ? practice.clock : null;
+    const starter = initialCode(problem);
+    const code = draft?.code ?? starter;
+    const notes = notesDraft?.code ?? this.initialNotes(problem);
+    this.set({ code, notes, practice: practice ?? null, clock, history, loaded: true });
+    await this.recorder.attach(problem.id, { clockFinished: clock?.finishedAt != null });
+    if (this.state.problem?.id !== problem.id) return;
+    const requested = this.continueRequested;
+    this.continueRequested = null;
+    if (requested !== null && this.recorder.phase() === 'interrupted' && this.recorder.sessionId() === requested) {
+      await this.continueSession();
+      return;
+    }
+    // A draft someone left mid-way: ask before they carry on with it or lose track of it. Not while a
+    // recording is going on or waits to be resumed (its own prompt asks), nor after a finished session.
+    const unfinished = (code !== starter || notes !== this.initialNotes(problem)) && clock?.finishedAt == null;
+    if (unfinished && this.recorder.phase() === 'idle') {
+      this.set({ draftQuestion: { savedAt: Math.max(draft?.updatedAt ?? 0, notesDraft?.updatedAt ?? 0) } });
+    }
+  }
+
+  /**
+   * The workspace closes (navigation inside the app). Drafts are written now. The recording goes on
+   * when the user chose to keep it; otherwise it stops like a closed tab and is offered for resuming.
+   */
+  async close(options: { keepRecording: boolean }): Promise<void> {
+    this.recorder.flush();
+    await this.flushDrafts();
+    if (!options.keepRecording || this.recorder.phase() !== 'recording') await this.recorder.detach();
+  }
+
+  /** Continue this interrupted session as soon as its problem opens (the sessions list's Continue). */
+  requestContinue(sessionId: string): void {
+    this.continueRequested = sessionId;
+  }
+
+  /** The answer "continue the draft" to the question asked on opening. */
+  continueDraft(): void {
+    this.set({ draftQuestion: null });
+  }
+
+  // ─── drafts ───────────────────────────────────────────────────────────────────────────────────────
+
+  private replaceSavers(problemId: string): void {
+    for (const saver of this.savers.values()) saver.dispose();
+    this.savers = new Map();
+    for (const file of ['solution.ts', 'scratchpad.ts', 'notes.md'] as const) {
+      const saver = new DebouncedSaver<DraftValue>(
+        (value) => this.writeDraft(value, file),
+        (status) => {
+          if (this.state.problem?.id !== problemId) return;
+          if (status.kind === 'failed') {
+            this.set({ saveError: `Could not save your ${file}: ${status.message}. Retrying; copy your work somewhere safe until this goes away.` });
+          } else if (status.kind === 'saved' && this.state.saveError) this.set({ saveError: null });
+        },
+        this.saverOptions,
+      );
+      this.savers.set(file, saver);
+    }
+  }
+
+  private writeDraft(value: DraftValue, file: DraftFile): Promise<void> {
+    const write = this.storage.saveDraft(value.problemId, value.text, file).then(() => {
+      // The first keystroke of a problem creates its practice record, so the catalog shows it in progress.
+      if (!this.state.practice && this.state.problem?.id === value.problemId) this.persistPractice({});
+    });
+    this.inflight.add(write);
+    void write.finally(() => this.inflight.delete(write)).catch(() => undefined);
+    return write;
+  }
+
+  /** Writes every pending draft now and waits for the writes. */
+  async flushDrafts(): Promise<void> {
+    for (const saver of this.savers.values()) saver.flush();
+    await Promise.allSettled([...this.inflight]);
+  }
+
+  setCode(code: string): void {
+    const { problem, code: before } = this.state;
+    this.set({ code });
+    if (!problem) return;
+    this.savers.get(codeFile(problem))?.change({ problemId: problem.id, text: code });
+    if (problem.kind === 'coding') this.codeEdited(before, code);
+  }
+
+  setNotes(notes: string): void {
+    const { problem } = this.state;
+    const change = diffAsChange(this.state.notes, notes);
+    this.set({ notes });
+    if (change) this.recorder.edit('notes.md', [change]);
+    if (problem) this.savers.get('notes.md')?.change({ problemId: problem.id, text: notes });
+    if (this.state.nudge?.kind === 'plan-coding' && countListItems(notes) > 0) this.set({ nudge: null });
+  }
+
+  /** One batch of Monaco changes to the code editor, for the session log. */
+  recordCodeEdit(changes: TextChange[]): void {
+    this.recorder.edit('solution.ts', changes);
+  }
+
+  // ─── the practice record ──────────────────────────────────────────────────────────────────────────
+
+  private persistPractice(patch: Partial<PracticeRecord>): void {
+    const { problem, practice } = this.state;
+    if (!problem) return;
+    const base: PracticeRecord = practice ?? { problemId: problem.id, status: 'in-progress', clock: null, lastSubmit: null, submits: 0, updatedAt: 0 };
+    const next: PracticeRecord = { ...base, ...patch, updatedAt: this.now() };
+    this.set({ practice: next });
+    this.storage.savePractice(next).catch((e: unknown) => this.set({ saveError: `Could not save your progress: ${String(e)}` }));
+  }
+
+  /** The protocol the next session of this problem uses (kept in the practice record). */
+  chooseProtocol(protocolId: string): void {
+    this.persistPractice({ protocolId });
+  }
+
+  revealClarification(question: string): void {
+    const revealed = this.state.practice?.revealed ?? [];
+    if (revealed.some((r) => r.question === question)) return;
+    this.persistPractice({ revealed: [...revealed, { question, at: this.now() }] });
+    // During a session the log keeps it too, so the review shows what was asked before designing.
+    this.recorder.log({ type: 'clarification', question });
+  }
+
+  // ─── the clock and the recording ──────────────────────────────────────────────────────────────────
+
+  /** The editor files as the session log names them, with their text. */
+  private sessionTexts() {
+    return { 'solution.ts': this.state.code, 'notes.md': this.state.notes };
+  }
+
+  private setClock(clock: PhaseClockState): void {
+    const previous = this.state.clock;
+    this.set({ clock });
+    // A design problem has no Submit: finishing its session is what leaves it no longer "In progress".
+    const designDone = this.state.problem?.kind === 'design' && clock.finishedAt !== null;
+    this.persistPractice(designDone ? { clock, status: 'solved' } : { clock });
+    const change = clockChange(previous, clock);
+    this.recorder.setTimerRunning(change.timerRunning);
+    for (const event of change.events) this.recorder.log(event);
+    if (change.newSession) {
+      this.noRun = NO_RUN_IDLE;
+      this.planNudgedIn = null;
+    }
+    const nudge = this.state.nudge;
+    if (nudge && (clock.finishedAt !== null || (change.phaseChanged && nudge.kind === 'plan-coding'))) this.set({ nudge: null });
+    if (change.phaseChanged && clock.finishedAt === null && isPlanPhase(clock.phases[clock.phaseIndex]!)) {
+      this.set((s) => ({ planFocusRequest: s.planFocusRequest + 1 }));
+    }
+    if (change.finishedNow) void this.recorder.finish();
+  }
+
+  /** Start a recorded session of the current attempt. */
+  start(): void {
+    const { problem, practice } = this.state;
+    if (!problem) return;
+    const protocol = resolveProtocol(practice?.protocolId, problem.protocol, this.connections?.customProtocols() ?? []);
+    // The recorder first, so the clock's first phase lands in the new session's log.
+    this.recorder.start({ problemId: problem.id, protocolId: protocol.id, phases: protocol.phases, texts: this.sessionTexts(), timerRunning: true });
+    const now = this.now();
+    const sessionId = this.recorder.sessionId();
+    const sessionIds = practice?.sessionIds ?? [];
+    this.persistPractice({
+      attempt: practice?.attempt ?? 1,
+      attemptStartedAt: practice?.attemptStartedAt ?? now,
+      sessionIds: sessionId && !sessionIds.includes(sessionId) ? [...sessionIds, sessionId] : sessionIds,
+    });
+    this.set({ draftQuestion: null });
+    this.setClock(startClock(protocol.id, protocol.phases, now));
+  }
+
+  pause(): void {
+    const { clock } = this.state;
+    if (clock) this.setClock(pauseClock(clock, this.now()));
+  }
+
+  resume(): void {
+    const { clock } = this.state;
+    if (clock) this.setClock(resumeClock(clock, this.now()));
+  }
+
+  nextPhase(): void {
+    const { clock } = this.state;
+    if (clock) this.setClock(advancePhase(clock, this.now()));
+  }
+
+  /** Ends the session now: finishes the phase clock and the recording, then shows the review. */
+  async endSession(): Promise<void> {
+    let { clock } = this.state;
+    if (clock && clock.finishedAt === null) {
+      const now = this.now();
+      while (clock.finishedAt === null) clock = advancePhase(clock, now);
+      this.setClock(clock); // finishing the clock finishes the recording
+    }
+    await this.recorder.finish();
+  }
+
+  /** Continues a session the previous page left unfinished (audio goes on in a new segment). */
+  async continueSession(): Promise<void> {
+    await this.recorder.resumeInterrupted({ texts: this.sessionTexts(), timerRunning: isRunning(this.state.clock) });
+  }
+
+  // ─── Run and Submit ───────────────────────────────────────────────────────────────────────────────
+
+  async run(mode: RunMode): Promise<void> {
+    const { problem, code, running } = this.state;
+    if (!problem || running) return;
+    if (problem.design && mode === 'submit') return; // a design problem has no hidden tests
+    this.set({ running: mode, console: [] });
+    const tests = problem.design ? RUN_SCRATCHPAD : mode === 'run' ? problem.examples : problem.hidden;
+    let result: RunResult;
+    try {
+      const runner = await this.requireConnections().runner();
+      result = await runner.run({ mode, solution: code, tests, testFileName: mode === 'run' ? 'examples.test.ts' : 'hidden.test.ts' }, (progress) => {
+        if (progress.type === 'console') this.set((s) => ({ console: [...s.console, progress.line] }));
+      });
+    } catch (e) {
+      this.set({ running: null, console: [{ level: 'error', text: `The code runner failed: ${e instanceof Error ? e.message : String(e)}. Try again; your code is saved.` }] });
+      return;
+    }
+    if (this.state.problem?.id !== problem.id) return;
+    // Record first, so a stage this Submit unlocks is shown together with its results.
+    if (mode === 'submit') this.persistPractice(practiceAfterSubmit(this.state.practice, problem.stages.length, result, this.now()));
+    // A scratchpad run is an estimate, not a test run: the log keeps what it printed.
+    this.recorder.log(problem.design ? scratchpadRunEventOf(result) : runEventOf(result));
+    this.noRun = noRunAfterRun();
+    if (this.state.nudge?.kind === 'no-run') this.set({ nudge: null });
+    this.set((s) => ({ running: null, lastResult: result, console: result.console, runCount: s.runCount + 1 }));
+  }
+
+  private requireConnections(): PracticeConnections {
+    if (!this.connections) throw new Error('the workspace has not connected the runner yet');
+    return this.connections;
+  }
+
+  // ─── attempts ─────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Starts the problem again from scratch: the starter code, empty notes, results and console, stages
+   * locked, no Submit yet (so no reference comparison), the clock before Start. The attempt it replaces
+   * is kept in the history with its code (and its sessions keep their recordings). A session still
+   * recording is ended and saved first.
+   */
+  async newAttempt(): Promise<void> {
+    const { problem } = this.state;
+    if (!problem || this.state.running) return;
+    if (this.recorder.phase() === 'recording' || this.recorder.phase() === 'interrupted') await this.endSession();
+    await this.flushDrafts();
+    const { practice, code, notes, history } = this.state;
+    const starter = initialCode(problem);
+    const freshNotes = this.initialNotes(problem);
+    const number = practice?.attempt ?? 1;
+    const hasWork = code !== starter || notes !== freshNotes || (practice?.submits ?? 0) > 0 || (practice?.sessionIds?.length ?? 0) > 0 || practice?.clock != null;
+    const now = this.now();
+    const finished: AttemptRecord | null = hasWork
+      ? {
+          problemId: problem.id,
+          number,
+          startedAt: practice?.attemptStartedAt ?? null,
+          endedAt: now,
+          code,
+          notes,
+          submits: practice?.submits ?? 0,
+          lastSubmit: practice?.lastSubmit ?? null,
+          submitsUntilAllPass: practice?.submitsUntilAllPass ?? null,
+          firstAllPassAt: practice?.firstAllPassAt ?? null,
+          sessionIds: practice?.sessionIds ?? [],
+        }
+      : null;
+    const next: PracticeRecord = {
+      problemId: problem.id,
+      // "Solved" belongs to the problem: the catalog keeps showing it was solved once.
+      status: practice?.status ?? 'in-progress',
+      clock: null,
+      lastSubmit: null,
+      submits: 0,
+      updatedAt: now,
+      ...(practice?.protocolId ? { protocolId: practice.protocolId } : {}),
+      attempt: finished ? number + 1 : number,
+      attemptStartedAt: null,
+      submitsUntilAllPass: null,
+      firstAllPassAt: null,
+      sessionIds: [],
+    };
+    try {
+      await this.storage.startNewAttempt({
+        finished,
+        next,
+        drafts: [
+          { file: codeFile(problem), text: starter },
+          { file: 'notes.md', text: freshNotes },
+        ],
+      });
+    } catch (e) {
+      this.set({ saveError: `Could not start a new attempt: ${e instanceof Error ? e.message : String(e)}. Your code is as it was.` });
+      return;
+    }
+    if (this.state.problem?.id !== problem.id) return;
+    // Savers of the old attempt must not write its code over the starter later.
+    this.replaceSavers(problem.id);
+    await this.recorder.detach(); // the finished session's panel belongs to the previous attempt
+    this.noRun = NO_RUN_IDLE;
+    this.planNudgedIn = null;
+    this.set({
+      code: starter,
+      notes: freshNotes,
+      clock: null,
+      practice: next,
+      lastResult: null,
+      console: [],
+      draftQuestion: null,
+      nudge: null,
+      saveError: null,
+      history: finished ? [...history, finished] : history,
+    });
+  }
+
+  // ─── nudges and settings ──────────────────────────────────────────────────────────────────────────
+
+  private codeEdited(before: string, after: string): void {
+    const { clock, settings, notes, problem } = this.state;
+    if (!isRunning(clock) || !problem) return;
+    const now = this.now();
+    if (settings.noRunNudge) {
+      const result = noRunAfterEdit(this.noRun, now, settings.noRunMinutes * 60_000);
+      this.noRun = result.state;
+      if (result.nudgeEditingMs !== null) {
+        this.recorder.log({ type: 'nudge', kind: 'no-run', editingMs: Math.round(result.nudgeEditingMs) });
+        this.set({ nudge: { kind: 'no-run', editingMs: result.nudgeEditingMs } });
+      }
+    }
+    if (!settings.planCodingNudge) return;
+    const phaseKey = `${clock.startedAt}:${clock.phaseIndex}`;
+    const due = planCodingDue({
+      inPlanPhase: isPlanPhase(clock.phases[clock.phaseIndex]!),
+      nudgedThisPhase: this.planNudgedIn === phaseKey,
+      codeChanged: () => typedCode(before, after),
+      edgeCases: () => countEdgeCases({ notes, code: after, starter: problem.starter }),
+    });
+    if (due) {
+      this.planNudgedIn = phaseKey;
+      this.recorder.log({ type: 'nudge', kind: 'plan-coding' });
+      this.set({ nudge: { kind: 'plan-coding' } });
+    }
+  }
+
+  dismissNudge(): void {
+    this.set({ nudge: null });
+  }
+
+  updateSettings(patch: Partial<InterviewSettings>): void {
+    const settings = { ...this.state.settings, ...patch };
+    this.set({ settings });
+    this.storage.saveSettings(settings);
+    if (patch.silenceNudge !== undefined) this.recorder.setSilenceNudgeEnabled(patch.silenceNudge);
+    if (this.state.nudge?.kind === 'no-run' && !settings.noRunNudge) this.set({ nudge: null });
+    if (this.state.nudge?.kind === 'plan-coding' && !settings.planCodingNudge) this.set({ nudge: null });
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The attempt history (database version 4): each attempt a New attempt replaced, with its code and notes.
+ * Starting a new attempt is one transaction: the finished attempt is added, the practice record starts
+ * over and the drafts return to the starter, so a crash cannot leave the code gone and the history without it.
+ */
+import type { AttemptRecord, SubmitSummary } from '../core/practice/attempts';
+import { openRehearseDB, type PracticeRecord } from './db';
+import { draftKey, type DraftFile } from './drafts';
+
+export async function listAttempts(problemId: string): Promise<AttemptRecord[]> {
+  const db = await openRehearseDB();
+  const rows = await db.getAll('attempts', IDBKeyRange.bound([problemId], [problemId, []]));
+  return rows.filter(isAttemptRecord).sort((a, b) => a.number - b.number);
+}
+
+export async function listAllAttempts(): Promise<AttemptRecord[]> {
+  const rows = await (await openRehearseDB()).getAll('attempts');
+  return rows.filter(isAttemptRecord);
+}
+
+/** Archives `finished`, writes the next attempt's practice record and resets the drafts, all or nothing. */
+export async function startNewAttempt(input: {
+  /** Null when the attempt being replaced had nothing in it worth keeping. */
+  finished: AttemptRecord | null;
+  next: PracticeRecord;
+  drafts: { file: DraftFile; text: string }[];
+  now?: number;
+}): Promise<void> {
+  const db = await openRehearseDB();
+  const tx = db.transaction(['attempts', 'practice', 'drafts'], 'readwrite');
+  const now = input.now ?? Date.now();
+  await Promise.all([
+    ...(input.finished ? [tx.objectStore('attempts').put(input.finished)] : []),
+    tx.objectStore('practice').put(input.next),
+    ...input.drafts.map((d) => tx.objectStore('drafts').put({ problemId: draftKey(input.next.problemId, d.file), code: d.text, updatedAt: now })),
+    tx.done,
+  ]);
+}
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isNumOrNull = (v: unknown): v is number | null => v === null || isNum(v);
+
+export function isSubmitSummary(v: unknown): v is SubmitSummary {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Record<string, unknown>;
+  return isNum(s.passed) && isNum(s.total) && isNum(s.at) && (s.outcome === undefined || typeof s.outcome === 'string');
+}
+
+/** Restores defensively: a row of any other shape is left out of the history rather than shown half-read. */
+export function isAttemptRecord(v: unknown): v is AttemptRecord {
+  if (typeof v !== 'object' || v === null) return false;
+  const a = v as Record<string, unknown>;
+  return (
+    typeof a.problemId === 'string' &&
+    Number.isInteger(a.number) &&
+    (a.number as number) >= 1 &&
+    isNumOrNull(a.startedAt) &&
+    isNum(a.endedAt) &&
+    typeof a.code === 'string' &&
+    typeof a.notes === 'string' &&
+    isNum(a.submits) &&
+    (a.lastSubmit === null || isSubmitSummary(a.lastSubmit)) &&
+    isNumOrNull(a.submitsUntilAllPass) &&
+    isNumOrNull(a.firstAllPassAt) &&
+    Array.isArray(a.sessionIds) &&
+    a.sessionIds.every((id) => typeof id === 'string')
+  );
+}
