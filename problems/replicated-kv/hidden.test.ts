@@ -2,6 +2,15 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { ConfigError, QuorumError, ReplicatedStore, UnknownNodeError, type StoreOptions } from './solution';
 
+/** JSON with object keys sorted, so two answers compare equal whatever order their fields were built in. */
+function canon(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x !== null && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
+}
+
 /** Test hash: ring tokens come from the table, and a key "name@N" sits at position N. */
 function tableHash(table: Record<string, number>) {
   return (s: string): number => {
@@ -634,15 +643,15 @@ describe('replicated kv: [model] random sequences of every operation agree with 
             continue;
           }
           if ('error' in expected) throw new Error(`${where()}: expected ${expected.error} ${JSON.stringify(expected.fields ?? {})}, got ${JSON.stringify(got)}`);
-          if (JSON.stringify(got) !== JSON.stringify(expected.value)) throw new Error(`${where()}: expected ${JSON.stringify(expected.value)}, got ${JSON.stringify(got)}`);
+          if (canon(got) !== canon(expected.value)) throw new Error(`${where()}: expected ${JSON.stringify(expected.value)}, got ${JSON.stringify(got)}`);
           // Scribbling on a returned copy must never reach a replica.
           if (got !== null && typeof got === 'object' && !Array.isArray(got)) Object.assign(got, { value: 'scribbled', version: 999 });
           done.push(call(o));
           // Every replica's copy of the two busy keys must match too, so a stray write shows at once.
           for (const node of nodes) {
             for (const k of [3, 7]) {
-              const want = JSON.stringify(m.data.get(node)!.get(keyName(k)) ?? null);
-              const have = JSON.stringify(store.peek(node, keyName(k)));
+              const want = canon(m.data.get(node)!.get(keyName(k)) ?? null);
+              const have = canon(store.peek(node, keyName(k)));
               if (have !== want) throw new Error(`after ${done.join(', ')}: peek('${node}', '${keyName(k)}'): expected ${want}, got ${have}`);
             }
           }
