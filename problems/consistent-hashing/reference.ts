@@ -14,7 +14,8 @@ export function fnv1a32(input: string): number {
   // Encodes to UTF-8 on the fly: the same bytes as TextEncoder, without allocating per call.
   for (let i = 0; i < input.length; i++) {
     let code = input.charCodeAt(i);
-    if (code >= 0xd800 && code < 0xdc00 && i + 1 < input.length) {
+    if (code >= 0xd800 && code < 0xdc00) {
+      // Past the end charCodeAt is NaN, which fails the low-surrogate test below.
       const low = input.charCodeAt(i + 1);
       if (low >= 0xdc00 && low < 0xe000) {
         code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
@@ -67,7 +68,8 @@ export class HashRing {
 
   constructor(options: RingOptions = {}) {
     const { vnodes = 160 } = options;
-    if (typeof vnodes !== 'number' || !Number.isInteger(vnodes) || vnodes < 1) {
+    // Number.isInteger is false for anything that is not a number, strings included.
+    if (!Number.isInteger(vnodes) || vnodes < 1) {
       throw new RangeError(`vnodes must be a positive integer, got ${String(vnodes)}`);
     }
     this.vnodes = vnodes;
@@ -75,7 +77,8 @@ export class HashRing {
 
   addNode(node: string, weight = 1): void {
     checkNode(node);
-    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0) {
+    // Number.isFinite is false for anything that is not a number, strings included.
+    if (!Number.isFinite(weight) || weight <= 0) {
       throw new RangeError(`weight must be a positive finite number, got ${String(weight)}`);
     }
     if (this.weights.has(node)) throw new Error(`node "${node}" already exists`);
@@ -120,8 +123,8 @@ export class HashRing {
 }
 
 function comparePoints(a: Point, b: Point): number {
-  if (a.hash !== b.hash) return a.hash - b.hash;
-  return a.node < b.node ? -1 : a.node > b.node ? 1 : 0;
+  // Two points of one node never need ordering between themselves (they have the same owner).
+  return a.hash - b.hash || (a.node < b.node ? -1 : 1);
 }
 
 function checkNode(node: string): void {

@@ -1,5 +1,15 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { EmailJobTracker, UnknownJobError, ValidationError, type EmailMessage, type JobStatus } from './solution';
+
+/** JSON with object keys sorted, so two answers compare equal whatever order their fields were built in. */
+function canon(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x !== null && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
+}
 
 /** A mailer whose calls stay pending until the test settles them. */
 class FakeMailer {
@@ -46,7 +56,7 @@ function expectThrow(fn: () => unknown, type: Function, what: string): Error {
 const msg: EmailMessage = { subject: 'Hello', body: 'Body' };
 
 describe('email jobs: submitting', () => {
-  it('does not call the mailer before submit returns', () => {
+  it('[R8] does not call the mailer before submit returns', () => {
     const mailer = new FakeMailer();
     const tracker = new EmailJobTracker(mailer.send);
     const id = tracker.submit(['a@x.org'], msg);
@@ -54,13 +64,13 @@ describe('email jobs: submitting', () => {
     expect(tracker.status(id).state).to.equal('queued');
   });
 
-  it('rejects an empty recipient list and creates no job', () => {
+  it('[R1][R4] rejects an empty recipient list and creates no job', () => {
     const tracker = new EmailJobTracker(new FakeMailer().send);
     expectThrow(() => tracker.submit([], msg), ValidationError, 'empty list');
     expect(tracker.submit(['a@x.org'], msg), 'the failed submit used no job id').to.equal('job-1');
   });
 
-  it('throws a ValidationError named "ValidationError" whose message names recipients for a missing list', () => {
+  it('[R1][R22] throws a ValidationError named "ValidationError" whose message names recipients for a missing list', () => {
     const tracker = new EmailJobTracker(new FakeMailer().send);
     for (const bad of [[], undefined, 'a@x.org']) {
       const what = `recipients ${JSON.stringify(bad)}`;
@@ -70,7 +80,7 @@ describe('email jobs: submitting', () => {
     }
   });
 
-  it('rejects recipients that are not strings, even when they print as a valid address', () => {
+  it('[R2][R4] rejects recipients that are not strings, even when they print as a valid address', () => {
     const tracker = new EmailJobTracker(new FakeMailer().send);
     const lookalikes: Array<[string, unknown]> = [
       ['a String object', new String('b@x.org')],
@@ -84,7 +94,7 @@ describe('email jobs: submitting', () => {
     expect(tracker.submit(['a@x.org'], msg), 'the rejected submits created no job').to.equal('job-1');
   });
 
-  it('rejects malformed addresses and names the first bad one', () => {
+  it('[R2] rejects malformed addresses and names the first bad one', () => {
     const tracker = new EmailJobTracker(new FakeMailer().send);
     for (const bad of ['plainaddress', 'a@b', '@x.org', 'a@@x.org', 'a b@x.org', 'a@x..org', 'a@x.org.', 'a@-x_y.org', '']) {
       const err = expectThrow(() => tracker.submit(['ok@x.org', bad], msg), ValidationError, JSON.stringify(bad));
@@ -93,13 +103,13 @@ describe('email jobs: submitting', () => {
     expect(tracker.submit(['first.last+tag@mail.x-y.co.uk'], msg), 'a valid unusual address').to.equal('job-1');
   });
 
-  it('rejects an empty or blank subject', () => {
+  it('[R3] rejects an empty or blank subject', () => {
     const tracker = new EmailJobTracker(new FakeMailer().send);
     expectThrow(() => tracker.submit(['a@x.org'], { subject: '', body: 'b' }), ValidationError, 'empty subject');
     expectThrow(() => tracker.submit(['a@x.org'], { subject: '   ', body: 'b' }), ValidationError, 'blank subject');
   });
 
-  it('rejects a missing message or a non-string subject with a ValidationError naming the subject', () => {
+  it('[R3][R4] rejects a missing message or a non-string subject with a ValidationError naming the subject', () => {
     const tracker = new EmailJobTracker(new FakeMailer().send);
     const bad: Array<[string, unknown]> = [
       ['empty subject', { subject: '', body: 'b' }],
@@ -116,7 +126,7 @@ describe('email jobs: submitting', () => {
     expect(tracker.submit(['a@x.org'], msg), 'the rejected submits created no job').to.equal('job-1');
   });
 
-  it('sends to duplicate addresses once, comparing case-insensitively and keeping the first spelling', async () => {
+  it('[R5] sends to duplicate addresses once, comparing case-insensitively and keeping the first spelling', async () => {
     const mailer = new FakeMailer();
     const tracker = new EmailJobTracker(mailer.send);
     const id = tracker.submit(['Ann@X.org', 'bob@x.org', 'ann@x.org', 'bob@x.org'], msg);
@@ -125,7 +135,7 @@ describe('email jobs: submitting', () => {
     expect(mailer.recipients).to.deep.equal(['Ann@X.org', 'bob@x.org']);
   });
 
-  it('compares addresses by toLowerCase(), so "straße@x.de" and "STRASSE@x.de" are two recipients', async () => {
+  it('[R5] compares addresses by toLowerCase(), so "straße@x.de" and "STRASSE@x.de" are two recipients', async () => {
     const mailer = new FakeMailer();
     const tracker = new EmailJobTracker(mailer.send);
     const id = tracker.submit(['straße@x.de', 'STRASSE@x.de', 'Strasse@x.de'], msg);
@@ -134,7 +144,7 @@ describe('email jobs: submitting', () => {
     expect(mailer.recipients).to.deep.equal(['straße@x.de', 'STRASSE@x.de']);
   });
 
-  it('passes the subject and body to the mailer for every recipient', async () => {
+  it('[R6] passes the subject and body to the mailer for every recipient', async () => {
     const mailer = new FakeMailer();
     const tracker = new EmailJobTracker(mailer.send);
     tracker.submit(['a@x.org', 'b@x.org'], { subject: 'Weekly digest', body: 'Three new posts' });
@@ -146,7 +156,7 @@ describe('email jobs: submitting', () => {
     expect(mailer.calls.length, 'one call per recipient').to.equal(2);
   });
 
-  it('is not affected by later changes to the caller\'s array', async () => {
+  it('[R9] is not affected by later changes to the caller\'s array', async () => {
     const mailer = new FakeMailer();
     const tracker = new EmailJobTracker(mailer.send);
     const list = ['a@x.org', 'b@x.org'];
@@ -158,14 +168,14 @@ describe('email jobs: submitting', () => {
     expect(tracker.status(id).total).to.equal(2);
   });
 
-  it('numbers jobs job-1, job-2, ...', () => {
+  it('[R7] numbers jobs job-1, job-2, ...', () => {
     const tracker = new EmailJobTracker(new FakeMailer().send);
     expect([tracker.submit(['a@x.org'], msg), tracker.submit(['b@x.org'], msg)]).to.deep.equal(['job-1', 'job-2']);
   });
 });
 
 describe('email jobs: sending', () => {
-  it('keeps sending to the others when one recipient fails', async () => {
+  it('[R13] keeps sending to the others when one recipient fails', async () => {
     const mailer = new FakeMailer();
     const tracker = new EmailJobTracker(mailer.send, { concurrency: 1 });
     const id = tracker.submit(['a@x.org', 'b@x.org', 'c@x.org'], msg);
@@ -179,7 +189,7 @@ describe('email jobs: sending', () => {
     expect([final.state, final.sent, final.failed]).to.deep.equal(['completed', 2, 1]);
   });
 
-  it('records a mailer that throws synchronously as a failure and carries on', async () => {
+  it('[R13] records a mailer that throws synchronously as a failure and carries on', async () => {
     const sent: string[] = [];
     const mailer = (to: string): Promise<void> => {
       if (to === 'a@x.org') throw new Error('smtp down');
@@ -194,13 +204,13 @@ describe('email jobs: sending', () => {
     expect((final as JobStatus).failures).to.deep.equal([{ recipient: 'a@x.org', error: 'smtp down' }]);
   });
 
-  it('uses String(reason) when the mailer rejects with something that is not an Error', async () => {
+  it('[R13] uses String(reason) when the mailer rejects with something that is not an Error', async () => {
     const tracker = new EmailJobTracker(() => Promise.reject('quota exceeded'));
     const final = await settledSoon(tracker.whenDone(tracker.submit(['a@x.org'], msg)));
     expect((final as JobStatus).failures).to.deep.equal([{ recipient: 'a@x.org', error: 'quota exceeded' }]);
   });
 
-  it('never has more than `concurrency` emails in flight, and starts the next as one settles', async () => {
+  it('[R11][R10] never has more than `concurrency` emails in flight, and starts the next as one settles', async () => {
     const mailer = new FakeMailer();
     const tracker = new EmailJobTracker(mailer.send, { concurrency: 2 });
     tracker.submit(['a@x.org', 'b@x.org', 'c@x.org', 'd@x.org'], msg);
@@ -212,7 +222,7 @@ describe('email jobs: sending', () => {
     expect(mailer.maxInFlight).to.equal(2);
   });
 
-  it('frees the slot when a send fails, so a failure never stalls the queue', async () => {
+  it('[R13][R11] frees the slot when a send fails, so a failure never stalls the queue', async () => {
     const tracker = new EmailJobTracker(() => Promise.reject(new Error('nope')), { concurrency: 1 });
     const id = tracker.submit(['a@x.org', 'b@x.org', 'c@x.org'], msg);
     const final = await settledSoon(tracker.whenDone(id));
@@ -220,7 +230,7 @@ describe('email jobs: sending', () => {
     expect((final as JobStatus).failed).to.equal(3);
   });
 
-  it('applies the limit across jobs and serves jobs in submission order', async () => {
+  it('[R11][R12] applies the limit across jobs and serves jobs in submission order', async () => {
     const mailer = new FakeMailer();
     const tracker = new EmailJobTracker(mailer.send, { concurrency: 2 });
     const first = tracker.submit(['a@x.org', 'b@x.org'], msg);
@@ -235,7 +245,7 @@ describe('email jobs: sending', () => {
     expect(tracker.status(second).state).to.equal('processing');
   });
 
-  it('rejects a concurrency that is not a positive integer with a RangeError naming it', () => {
+  it('[R14] rejects a concurrency that is not a positive integer with a RangeError naming it', () => {
     for (const concurrency of [0, -1, 1.5, NaN, -Infinity]) {
       const what = `concurrency ${concurrency}`;
       const err = expectThrow(() => new EmailJobTracker(new FakeMailer().send, { concurrency }), RangeError, what);
@@ -243,7 +253,7 @@ describe('email jobs: sending', () => {
     }
   });
 
-  it('accepts a concurrency of Infinity and then starts every email at once', async () => {
+  it('[R14] accepts a concurrency of Infinity and then starts every email at once', async () => {
     const mailer = new FakeMailer();
     const tracker = new EmailJobTracker(mailer.send, { concurrency: Infinity });
     const recipients = Array.from({ length: 12 }, (_, i) => `r${i}@x.org`);
@@ -254,7 +264,7 @@ describe('email jobs: sending', () => {
 });
 
 describe('email jobs: status', () => {
-  it('marks the job failed when every recipient failed', async () => {
+  it('[R16] marks the job failed when every recipient failed', async () => {
     const mailer = new FakeMailer();
     const tracker = new EmailJobTracker(mailer.send);
     const id = tracker.submit(['a@x.org', 'b@x.org'], msg);
@@ -266,7 +276,7 @@ describe('email jobs: status', () => {
     expect([final.sent, final.failed, final.pending]).to.deep.equal([0, 2, 0]);
   });
 
-  it('lists failures in recipient order, not in the order they happened', async () => {
+  it('[R17] lists failures in recipient order, not in the order they happened', async () => {
     const mailer = new FakeMailer();
     const tracker = new EmailJobTracker(mailer.send);
     const id = tracker.submit(['a@x.org', 'b@x.org', 'c@x.org'], msg);
@@ -282,7 +292,7 @@ describe('email jobs: status', () => {
     ]);
   });
 
-  it('counts in-flight and not-yet-started recipients as pending', async () => {
+  it('[R17][R15] counts in-flight and not-yet-started recipients as pending', async () => {
     const mailer = new FakeMailer();
     const tracker = new EmailJobTracker(mailer.send, { concurrency: 1 });
     const id = tracker.submit(['a@x.org', 'b@x.org', 'c@x.org'], msg);
@@ -296,7 +306,7 @@ describe('email jobs: status', () => {
       .to.deep.include({ state: 'processing', sent: 1, failed: 1, pending: 1 });
   });
 
-  it('computes pending as total - sent - failed while some emails have been sent', async () => {
+  it('[R17] computes pending as total - sent - failed while some emails have been sent', async () => {
     const mailer = new FakeMailer();
     const tracker = new EmailJobTracker(mailer.send, { concurrency: 2 });
     const id = tracker.submit(['a@x.org', 'b@x.org', 'c@x.org', 'd@x.org'], msg);
@@ -307,7 +317,7 @@ describe('email jobs: status', () => {
       .to.deep.include({ state: 'processing', total: 4, sent: 1, failed: 0, pending: 3 });
   });
 
-  it('returns snapshots that later progress does not change', async () => {
+  it('[R18] returns snapshots that later progress does not change', async () => {
     const mailer = new FakeMailer();
     const tracker = new EmailJobTracker(mailer.send);
     const id = tracker.submit(['a@x.org', 'b@x.org'], msg);
@@ -319,7 +329,7 @@ describe('email jobs: status', () => {
     expect(during).to.deep.equal({ id, state: 'processing', total: 2, sent: 0, failed: 0, pending: 2, failures: [] });
   });
 
-  it('is not changed by a caller mutating a snapshot', async () => {
+  it('[R18] is not changed by a caller mutating a snapshot', async () => {
     const mailer = new FakeMailer();
     const tracker = new EmailJobTracker(mailer.send);
     const id = tracker.submit(['a@x.org'], msg);
@@ -332,14 +342,14 @@ describe('email jobs: status', () => {
     expect(tracker.status(id).failures).to.have.length(1);
   });
 
-  it('throws UnknownJobError naming the id for an unknown job', () => {
+  it('[R19][R22] throws UnknownJobError naming the id for an unknown job', () => {
     const tracker = new EmailJobTracker(new FakeMailer().send);
     const err = expectThrow(() => tracker.status('job-42'), UnknownJobError, 'unknown id');
     expect(err.name, 'error name').to.equal('UnknownJobError');
     expect(err.message, 'the message names the id').to.include('job-42');
   });
 
-  it('whenDone rejects with UnknownJobError for an unknown job', async () => {
+  it('[R21] whenDone rejects with UnknownJobError for an unknown job', async () => {
     const tracker = new EmailJobTracker(new FakeMailer().send);
     let caught: unknown;
     try {
@@ -350,7 +360,7 @@ describe('email jobs: status', () => {
     expect(caught, 'a rejected promise').to.be.instanceOf(UnknownJobError);
   });
 
-  it('whenDone resolves at once for a job that has already finished', async () => {
+  it('[R20] whenDone resolves at once for a job that has already finished', async () => {
     const tracker = new EmailJobTracker(() => Promise.resolve());
     const id = tracker.submit(['a@x.org'], msg);
     await tick();
@@ -358,5 +368,304 @@ describe('email jobs: status', () => {
     const final = await settledSoon(tracker.whenDone(id));
     expect(final, 'resolved, not left pending').to.not.equal('not done');
     expect((final as JobStatus).sent).to.equal(1);
+  });
+});
+
+describe('email jobs: more rules', () => {
+  it('[R15][R16] stays queued while another job fills every slot, then processes and completes', async () => {
+    const mailer = new FakeMailer();
+    const tracker = new EmailJobTracker(mailer.send, { concurrency: 1 });
+    const first = tracker.submit(['a@x.org'], msg);
+    const second = tracker.submit(['b@x.org', 'c@x.org'], msg);
+    await tick();
+    expect([tracker.status(first).state, tracker.status(second).state], 'job-2 waits for the slot').to.deep.equal(['processing', 'queued']);
+    mailer.call('a@x.org').resolve();
+    await tick();
+    expect([tracker.status(first).state, tracker.status(second).state]).to.deep.equal(['completed', 'processing']);
+    mailer.call('b@x.org').reject(new Error('nope'));
+    await tick();
+    expect(tracker.status(second).state, 'one recipient still in flight').to.equal('processing');
+    mailer.call('c@x.org').resolve();
+    await tick();
+    expect(tracker.status(second).state, 'one sent, one failed').to.equal('completed');
+  });
+
+  it('[R20] resolves whenDone with the final snapshot only once the last recipient settles', async () => {
+    const mailer = new FakeMailer();
+    const tracker = new EmailJobTracker(mailer.send, { concurrency: 2 });
+    const id = tracker.submit(['a@x.org', 'b@x.org'], msg);
+    let result: JobStatus | undefined;
+    void tracker.whenDone(id).then((s) => {
+      result = s;
+    });
+    await tick();
+    mailer.call('a@x.org').reject('bounced');
+    await tick();
+    expect(result, 'not done while b@x.org is in flight').to.equal(undefined);
+    mailer.call('b@x.org').reject(new Error('full'));
+    await tick();
+    expect(result).to.deep.equal({
+      id,
+      state: 'failed',
+      total: 2,
+      sent: 0,
+      failed: 2,
+      pending: 0,
+      failures: [
+        { recipient: 'a@x.org', error: 'bounced' },
+        { recipient: 'b@x.org', error: 'full' },
+      ],
+    });
+  });
+
+  it('[R19][R21] does not confuse ids: job-0, a job not yet created and a near miss are unknown', async () => {
+    const tracker = new EmailJobTracker(new FakeMailer().send);
+    tracker.submit(['a@x.org'], msg);
+    for (const id of ['job-0', 'job-2', 'JOB-1', '1']) {
+      const err = expectThrow(() => tracker.status(id), UnknownJobError, `status(${id})`);
+      expect(err.message, 'names the id').to.include(id);
+      let caught: unknown;
+      await tracker.whenDone(id).catch((e: unknown) => {
+        caught = e;
+      });
+      expect(caught, `whenDone(${id}) rejects`).to.be.instanceOf(UnknownJobError);
+    }
+  });
+
+  it('[R14] uses a concurrency of 5 by default', async () => {
+    const mailer = new FakeMailer();
+    const tracker = new EmailJobTracker(mailer.send);
+    tracker.submit(['a@x.org', 'b@x.org', 'c@x.org', 'd@x.org', 'e@x.org', 'f@x.org', 'g@x.org'], msg);
+    await tick();
+    expect(mailer.recipients).to.deep.equal(['a@x.org', 'b@x.org', 'c@x.org', 'd@x.org', 'e@x.org']);
+  });
+});
+
+describe('email jobs: [model] random sequences of every operation agree with a small model', () => {
+  type How = 'resolve' | 'reject-error' | 'reject-string' | 'reject-number';
+  type Op =
+    | { op: 'submit'; recipients: unknown; subject: unknown }
+    | { op: 'settle'; pick: number; how: How }
+    | { op: 'status' | 'whenDone'; job: number };
+  // 'throw…' addresses make the fake mailer throw synchronously instead of returning a promise.
+  const GOOD = ['a@x.org', 'A@x.org', 'b@x.org', 'c@y.co', 'throw@x.org', 'Throw@X.org'];
+  const addressArb = fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...GOOD) }, { weight: 1, arbitrary: fc.constantFrom('bad', 'a@b', ' a@x.org', 7 as unknown as string) });
+  const recipientsArb = fc.oneof({ weight: 12, arbitrary: fc.array(addressArb, { minLength: 1, maxLength: 5 }) }, { weight: 1, arbitrary: fc.constantFrom<unknown>([], undefined, 'a@x.org') });
+  const subjectArb = fc.oneof({ weight: 12, arbitrary: fc.constantFrom('Hi', 'Re: hi') }, { weight: 1, arbitrary: fc.constantFrom<unknown>('', ' \t', undefined, 5) });
+  const opArb: fc.Arbitrary<Op> = fc.oneof(
+    { weight: 3, arbitrary: fc.record({ op: fc.constant('submit' as const), recipients: recipientsArb, subject: subjectArb }) },
+    { weight: 6, arbitrary: fc.record({ op: fc.constant('settle' as const), pick: fc.nat(4), how: fc.constantFrom<How>('resolve', 'resolve', 'reject-error', 'reject-string', 'reject-number') }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('status' as const, 'whenDone' as const), job: fc.integer({ min: 0, max: 6 }) }) },
+  );
+  const concurrencyArb = fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom<number | undefined>(1, 2, 3, Infinity, undefined) },
+    { weight: 1, arbitrary: fc.constantFrom(0, -1, 1.5, NaN) },
+  );
+
+  interface MJob {
+    id: string;
+    recipients: string[];
+    subject: string;
+    outcomes: Array<'pending' | 'sent' | { error: string }>;
+    started: boolean;
+  }
+  const reasonOf = (how: How, to: string): unknown =>
+    how === 'reject-error' ? new Error(`bounced ${to}`) : how === 'reject-string' ? `refused ${to}` : 550;
+
+  class Model {
+    jobs: MJob[] = [];
+    queue: Array<[MJob, number]> = [];
+    inFlight: Array<[MJob, number]> = [];
+    constructor(readonly limit: number) {}
+    pump(): void {
+      while (this.inFlight.length < this.limit && this.queue.length > 0) {
+        const [job, i] = this.queue.shift()!;
+        job.started = true;
+        const to = job.recipients[i];
+        if (to.toLowerCase().startsWith('throw')) job.outcomes[i] = { error: `sync failure for ${to}` };
+        else this.inFlight.push([job, i]);
+      }
+    }
+    snapshot(job: MJob): JobStatus {
+      const sent = job.outcomes.filter((o) => o === 'sent').length;
+      const failed = job.outcomes.filter((o) => typeof o === 'object').length;
+      const total = job.recipients.length;
+      const done = sent + failed === total;
+      return {
+        id: job.id,
+        state: done ? (sent > 0 ? 'completed' : 'failed') : job.started ? 'processing' : 'queued',
+        total,
+        sent,
+        failed,
+        pending: total - sent - failed,
+        failures: job.outcomes.flatMap((o, i) => (typeof o === 'object' ? [{ recipient: job.recipients[i], error: o.error }] : [])),
+      };
+    }
+    done(job: MJob): boolean {
+      return job.outcomes.every((o) => o !== 'pending');
+    }
+  }
+
+  const show = (v: unknown): string => (v === undefined ? 'undefined' : typeof v === 'number' ? String(v) : JSON.stringify(v));
+
+  it('[model] submit, mailer outcomes, status and whenDone match the model, errors included', async () => {
+    await fc.assert(
+      fc.asyncProperty(concurrencyArb, fc.array(opArb, { minLength: 5, maxLength: 30 }), async (concurrency, ops) => {
+        const done: string[] = [];
+        const where = (what: string): string => `after ${done.join(', ')}: ${what}`;
+        const created = concurrency === undefined ? 'new EmailJobTracker(mailer)' : `new EmailJobTracker(mailer, { concurrency: ${concurrency} })`;
+        const calls: Array<{ to: string; subject: string; body: string; settle?: (how: How) => void }> = [];
+        const mailer = (to: string, message: EmailMessage): Promise<void> => {
+          if (to.toLowerCase().startsWith('throw')) throw new Error(`sync failure for ${to}`);
+          return new Promise<void>((resolve, reject) => {
+            const call: (typeof calls)[number] = { to, subject: message.subject, body: message.body };
+            call.settle = (how) => {
+              call.settle = undefined;
+              if (how === 'resolve') resolve();
+              else reject(reasonOf(how, to));
+            };
+            calls.push(call);
+          });
+        };
+        if (concurrency !== undefined && !(concurrency === Infinity || (Number.isInteger(concurrency) && concurrency > 0))) {
+          let err: unknown;
+          try {
+            new EmailJobTracker(mailer, { concurrency });
+          } catch (e) {
+            err = e;
+          }
+          if (!(err instanceof RangeError && err.message.includes('concurrency'))) throw new Error(`${created}: expected a RangeError naming concurrency, got ${String(err)}`);
+          return;
+        }
+        const tracker = new EmailJobTracker(mailer, concurrency === undefined ? undefined : { concurrency });
+        const m = new Model(concurrency ?? 5);
+        done.push(created);
+        const waiters: Array<{ job: MJob; result?: JobStatus }> = [];
+
+        /** What differs between the tracker and the model now, or null. */
+        const mismatch = (): string | null => {
+          const flying = calls.filter((c) => c.settle !== undefined).map((c) => `${c.to} (${c.subject}/${c.body})`);
+          const want = m.inFlight.map(([job, i]) => `${job.recipients[i]} (${job.subject}/body of ${job.id})`);
+          if (show(flying) !== show(want)) return `emails in flight: expected ${show(want)}, got ${show(flying)}`;
+          for (const job of m.jobs) {
+            let got: unknown;
+            try {
+              got = tracker.status(job.id);
+            } catch (err) {
+              got = String(err);
+            }
+            if (canon(got) !== canon(m.snapshot(job))) return `status('${job.id}'): expected ${show(m.snapshot(job))}, got ${show(got)}`;
+          }
+          for (const w of waiters) {
+            if (m.done(w.job) && canon(w.result) !== canon(m.snapshot(w.job))) return `whenDone('${w.job.id}'): expected ${show(m.snapshot(w.job))}, got ${show(w.result)}`;
+            if (!m.done(w.job) && w.result !== undefined) return `whenDone('${w.job.id}') resolved before the job finished, with ${show(w.result)}`;
+          }
+          return null;
+        };
+        /** Gives pending work microtasks first, then a few setTimeout(0) turns, until it matches the model. */
+        const settleDown = async (what: string, full = false): Promise<void> => {
+          for (let turn = 0; turn < (full ? 2 : 4); turn++) {
+            if (turn > 0) await new Promise((r) => setTimeout(r, 0));
+            for (let i = 0; i < 20; i++) {
+              if (!full && mismatch() === null) return;
+              await Promise.resolve();
+            }
+          }
+          const diff = mismatch();
+          if (diff !== null) throw new Error(where(`${what}: ${diff}`));
+        };
+
+        for (const o of ops) {
+          if (o.op === 'submit') {
+            const what = `submit(${show(o.recipients)}, ${o.subject === undefined ? 'undefined' : `{ subject: ${show(o.subject)}, body: … }`})`;
+            const list = Array.isArray(o.recipients) ? [...(o.recipients as unknown[])] : o.recipients;
+            const message = o.subject === undefined ? undefined : { subject: o.subject, body: `body of job-${m.jobs.length + 1}` };
+            const firstBad = Array.isArray(list) ? list.find((r) => typeof r !== 'string' || !/^[^\s@]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(r)) : undefined;
+            const faults: string[] = [];
+            if (!Array.isArray(list) || list.length === 0) faults.push('recipients');
+            else if (firstBad !== undefined) faults.push(typeof firstBad === 'string' ? firstBad : '');
+            if (typeof o.subject !== 'string' || o.subject.trim() === '') faults.push('subject');
+            const before = calls.length;
+            let id: unknown;
+            let err: unknown;
+            try {
+              id = tracker.submit(list as string[], message as EmailMessage);
+            } catch (e) {
+              err = e;
+            }
+            if (calls.length !== before) throw new Error(where(`${what}: the mailer was called before submit returned`));
+            if (faults.length > 0) {
+              const ok = err instanceof ValidationError && err.name === 'ValidationError' && faults.some((f) => err instanceof Error && err.message.includes(f));
+              if (!ok) throw new Error(where(`${what}: expected a ValidationError naming ${faults.map(show).join(' or ')}, got ${err === undefined ? show(id) : String(err)}`));
+              done.push(what);
+              continue;
+            }
+            const seen = new Set<string>();
+            const unique = (list as string[]).filter((r) => !seen.has(r.toLowerCase()) && seen.add(r.toLowerCase()));
+            const job: MJob = { id: `job-${m.jobs.length + 1}`, recipients: unique, subject: o.subject as string, outcomes: unique.map(() => 'pending'), started: false };
+            if (id !== job.id) throw new Error(where(`${what}: expected ${show(job.id)}, got ${err === undefined ? show(id) : String(err)}`));
+            m.jobs.push(job);
+            // Scribbling on the caller's array afterwards must not reach the job.
+            (list as string[]).splice(0, (list as string[]).length, 'late@x.org');
+            const queued = m.snapshot(job);
+            if (canon(tracker.status(job.id)) !== canon(queued)) throw new Error(where(`${what}; status('${job.id}') at once: expected ${show(queued)}, got ${show(tracker.status(job.id))}`));
+            unique.forEach((_, i) => m.queue.push([job, i]));
+            m.pump();
+            done.push(what);
+            await settleDown(`${what} and a few turns`);
+          } else if (o.op === 'settle') {
+            if (m.inFlight.length === 0) continue;
+            const k = o.pick % m.inFlight.length;
+            const [job, i] = m.inFlight.splice(k, 1)[0];
+            const to = job.recipients[i];
+            const reason = reasonOf(o.how, to);
+            job.outcomes[i] = o.how === 'resolve' ? 'sent' : { error: reason instanceof Error ? reason.message : String(reason) };
+            m.pump();
+            const call = calls.filter((c) => c.settle !== undefined)[k];
+            const what = `the mailer ${o.how === 'resolve' ? 'resolves' : `rejects with ${reason instanceof Error ? `Error(${show(reason.message)})` : show(reason)}`} for ${show(to)}`;
+            call.settle!(o.how);
+            done.push(what);
+            await settleDown(`${what} and a few turns`);
+          } else {
+            const id = o.job === 0 || o.job > m.jobs.length ? `job-${o.job}` : m.jobs[o.job - 1].id;
+            const job = m.jobs.find((j) => j.id === id);
+            const what = `${o.op}(${show(id)})`;
+            if (o.op === 'status') {
+              let got: unknown;
+              try {
+                got = tracker.status(id);
+              } catch (e) {
+                got = e;
+              }
+              if (job === undefined) {
+                if (!(got instanceof UnknownJobError && got.name === 'UnknownJobError' && got.message.includes(id))) throw new Error(where(`${what}: expected an UnknownJobError naming ${id}, got ${show(got)}`));
+              } else if (canon(got) !== canon(m.snapshot(job))) throw new Error(where(`${what}: expected ${show(m.snapshot(job))}, got ${show(got)}`));
+            } else {
+              let promise: Promise<JobStatus>;
+              try {
+                promise = tracker.whenDone(id);
+              } catch (e) {
+                throw new Error(where(`${what}: expected a promise, but it threw ${String(e)}`));
+              }
+              if (job === undefined) {
+                const got = await promise.then((v) => v, (e: unknown) => e);
+                if (!(got instanceof UnknownJobError)) throw new Error(where(`${what}: expected a rejection with UnknownJobError, got ${show(got)}`));
+              } else {
+                const w: { job: MJob; result?: JobStatus } = { job };
+                void promise.then((v) => {
+                  w.result = v;
+                });
+                waiters.push(w);
+                await settleDown(what);
+              }
+            }
+            done.push(what);
+          }
+        }
+        // Nothing more may happen later: no extra emails, no late state changes.
+        await settleDown('waiting at the end', true);
+      }),
+      { seed: 14, numRuns: 25 },
+    );
   });
 });

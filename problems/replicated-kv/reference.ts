@@ -53,7 +53,6 @@ export function fnv1a32(s: string): number {
 interface Token {
   position: number;
   node: string;
-  index: number;
 }
 
 function requireCount(value: number, name: string, min: number, max: number): void {
@@ -98,13 +97,12 @@ export class ReplicatedStore {
     this.ring = [];
     for (const node of nodes) {
       for (let index = 0; index < vnodes; index++) {
-        this.ring.push({ position: this.hash(`${node}#${index}`), node, index });
+        this.ring.push({ position: this.hash(`${node}#${index}`), node });
       }
     }
-    // Ties are broken by node id, then index, so the ring never depends on the order nodes were listed.
-    this.ring.sort(
-      (a, b) => a.position - b.position || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0) || a.index - b.index,
-    );
+    // Ties are broken by node id, so the ring never depends on the order nodes were listed. Two tokens of
+    // one node at one position need no order between them: the walk collects that node once either way.
+    this.ring.sort((a, b) => a.position - b.position || (a.node < b.node ? -1 : 1));
   }
 
   preferenceList(key: string): string[] {
@@ -112,8 +110,9 @@ export class ReplicatedStore {
     let start = this.ring.findIndex((t) => t.position >= h);
     if (start === -1) start = 0; // past the last token: wrap around to the first
     const chosen: string[] = [];
-    // With vnodes one node owns many tokens; replicas must land on distinct machines.
-    for (let step = 0; step < this.ring.length && chosen.length < this.n; step++) {
+    // With vnodes one node owns many tokens; replicas must land on distinct machines. Every node has a
+    // token and n <= nodes.length, so one lap of the ring always collects n nodes.
+    for (let step = 0; chosen.length < this.n; step++) {
       const { node } = this.ring[(start + step) % this.ring.length];
       if (!chosen.includes(node)) chosen.push(node);
     }
@@ -134,18 +133,14 @@ export class ReplicatedStore {
   get(key: string): Versioned | null {
     const live = this.preferenceList(key).filter((node) => !this.down.has(node));
     if (live.length < this.r) throw new QuorumError('read', this.r, live.length);
-    let newest: Versioned | undefined;
-    for (const node of live) {
-      const copy = this.data.get(node)!.get(key);
-      if (copy !== undefined && (newest === undefined || copy.version > newest.version)) newest = copy;
-    }
+    const copies = live.flatMap((node) => this.data.get(node)!.get(key) ?? []);
+    // A version is only ever written with one value, so the highest version names a single copy.
+    const highest = Math.max(0, ...copies.map((copy) => copy.version));
+    const newest = copies.find((copy) => copy.version === highest);
     if (newest === undefined) return null;
     if (this.readRepair) {
-      for (const node of live) {
-        const local = this.data.get(node)!;
-        const copy = local.get(key);
-        if (copy === undefined || copy.version < newest.version) local.set(key, { ...newest });
-      }
+      // Rewriting a replica that is already current changes nothing, so every live replica gets the copy.
+      for (const node of live) this.data.get(node)!.set(key, { ...newest });
     }
     return { ...newest };
   }

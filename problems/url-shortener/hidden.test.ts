@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import {
   AliasTakenError,
   Base62Error,
@@ -21,7 +22,7 @@ function expectThrow(fn: () => unknown, type: Function, what: string): Error {
 }
 
 describe('base62', () => {
-  it('orders the alphabet digits, then lowercase, then uppercase', () => {
+  it('[R1] orders the alphabet digits, then lowercase, then uppercase', () => {
     expect(encodeBase62(9)).to.equal('9');
     expect(encodeBase62(10), '10 is "a"').to.equal('a');
     expect(encodeBase62(35), '35 is "z"').to.equal('z');
@@ -29,7 +30,7 @@ describe('base62', () => {
     expect(decodeBase62('A'), '"A" is 36, not 10: decoding is case-sensitive').to.equal(36);
   });
 
-  it('encodes zero as the single digit "0" and decodes leading zeros', () => {
+  it('[R2][R4] encodes zero as the single digit "0" and decodes leading zeros', () => {
     expect(encodeBase62(0)).to.equal('0');
     expect(decodeBase62('0')).to.equal(0);
     expect(decodeBase62('007'), 'leading zeros are allowed').to.equal(7);
@@ -37,46 +38,46 @@ describe('base62', () => {
     expect(s.shorten('https://example.com/zero'), 'counter value 0 gives code "0"').to.equal('0');
   });
 
-  it('writes the most significant digit first without leading zeros', () => {
+  it('[R2] writes the most significant digit first without leading zeros', () => {
     expect(encodeBase62(63)).to.equal('11');
     expect(encodeBase62(124), '2*62 + 0').to.equal('20');
     expect(encodeBase62(3844), '62^2').to.equal('100');
     expect(encodeBase62(123456789)).to.equal('8m0Kx');
   });
 
-  it('round-trips Number.MAX_SAFE_INTEGER', () => {
+  it('[R2][R4] round-trips Number.MAX_SAFE_INTEGER', () => {
     expect(encodeBase62(Number.MAX_SAFE_INTEGER)).to.equal('FfGNdXsE7');
     expect(decodeBase62('FfGNdXsE7')).to.equal(Number.MAX_SAFE_INTEGER);
   });
 
-  it('refuses to encode negative, fractional, non-finite and unsafe numbers', () => {
+  it('[R3] refuses to encode negative, fractional, non-finite and unsafe numbers', () => {
     for (const n of [-1, 1.5, NaN, Infinity, Number.MAX_SAFE_INTEGER + 1]) {
       expectThrow(() => encodeBase62(n), Base62Error, `encodeBase62(${n})`);
     }
   });
 
-  it('refuses characters outside the alphabet and names the character', () => {
+  it('[R5] refuses characters outside the alphabet and names the character', () => {
     for (const [s, bad] of [['ab-c', '-'], ['a b', ' '], ['x+y', '+'], ['caf\u00e9', '\u00e9']]) {
       const err = expectThrow(() => decodeBase62(s), Base62Error, `decodeBase62(${JSON.stringify(s)})`);
       expect(err.message, `the message names the bad character ${JSON.stringify(bad)}`).to.include(bad);
     }
   });
 
-  it('names the number it refuses to encode', () => {
+  it('[R3] names the number it refuses to encode', () => {
     for (const n of [-1, 1.5]) {
       const err = expectThrow(() => encodeBase62(n), Base62Error, `encodeBase62(${n})`);
       expect(err.message, `the message contains ${n}`).to.include(String(n));
     }
   });
 
-  it('says the input is empty, or names a value that is too large, when it refuses to decode', () => {
+  it('[R5] says the input is empty, or names a value that is too large, when it refuses to decode', () => {
     const empty = expectThrow(() => decodeBase62(''), Base62Error, 'decodeBase62("")');
     expect(empty.message, 'the message says the input is empty').to.match(/empty/i);
     const large = expectThrow(() => decodeBase62('FfGNdXsE8'), Base62Error, 'MAX_SAFE_INTEGER + 1');
     expect(large.message, 'the message names the input').to.include('FfGNdXsE8');
   });
 
-  it('refuses to decode the empty string and values above Number.MAX_SAFE_INTEGER', () => {
+  it('[R5] refuses to decode the empty string and values above Number.MAX_SAFE_INTEGER', () => {
     expectThrow(() => decodeBase62(''), Base62Error, 'decodeBase62("")');
     expectThrow(() => decodeBase62('FfGNdXsE8'), Base62Error, 'MAX_SAFE_INTEGER + 1');
     expectThrow(() => decodeBase62('10000000000'), Base62Error, '62^10');
@@ -84,7 +85,7 @@ describe('base62', () => {
 });
 
 describe('errors', () => {
-  it('sets every error\'s name to its class name', () => {
+  it('[R23] sets every error\'s name to its class name', () => {
     const s = new UrlShortener({ strategy: 'hash', hash: () => 42 });
     s.shorten('https://example.com/taken', { alias: 'taken' });
     s.shorten('https://example.com/first');
@@ -100,11 +101,11 @@ describe('errors', () => {
 });
 
 describe('options', () => {
-  it('rejects an unknown strategy with RangeError naming strategy', () => {
+  it('[R6] rejects an unknown strategy with RangeError naming strategy', () => {
     expect(() => new UrlShortener({ strategy: 'random' as 'counter' })).to.throw(RangeError, /strategy/);
   });
 
-  it('rejects a counterStart that is not a non-negative safe integer with RangeError naming counterStart', () => {
+  it('[R7] rejects a counterStart that is not a non-negative safe integer with RangeError naming counterStart', () => {
     for (const counterStart of [-1, 1.5, NaN, Number.MAX_SAFE_INTEGER + 1]) {
       expect(() => new UrlShortener({ counterStart }), `counterStart ${counterStart}`).to.throw(RangeError, /counterStart/);
     }
@@ -113,7 +114,7 @@ describe('options', () => {
 });
 
 describe('URL validation', () => {
-  it('rejects anything that is not an http or https URL', () => {
+  it('[R10] rejects anything that is not an http or https URL', () => {
     const s = new UrlShortener();
     for (const url of ['ftp://example.com/f', 'javascript:alert(1)', 'mailto:a@example.com', 'data:text/plain,hi',
       'file:///etc/passwd', 'not a url', '', 'example.com/path']) {
@@ -121,14 +122,14 @@ describe('URL validation', () => {
     }
   });
 
-  it('rejects a URL object: only a string is a long URL', () => {
+  it('[R10] rejects a URL object: only a string is a long URL', () => {
     const s = new UrlShortener();
     const url = new URL('https://example.com/a');
     expectThrow(() => s.shorten(url as unknown as string), InvalidUrlError, 'a URL object');
     expect(s.shorten('https://example.com/a'), 'nothing was stored for the URL object').to.equal('1');
   });
 
-  it('says why a URL is refused: the 2048 limit, the unparsable string, or the protocol', () => {
+  it('[R10] says why a URL is refused: the 2048 limit, the unparsable string, or the protocol', () => {
     const s = new UrlShortener();
     const long = 'https://example.com/' + 'a'.repeat(2048);
     expect(expectThrow(() => s.shorten(long), InvalidUrlError, 'too long').message, 'names the limit').to.match(/\b2048\b/);
@@ -136,7 +137,7 @@ describe('URL validation', () => {
     expect(expectThrow(() => s.shorten('ftp://example.com/f'), InvalidUrlError, 'ftp').message, 'names the protocol').to.include('ftp:');
   });
 
-  it('stores the URL exactly as given, without normalising it', () => {
+  it('[R11] stores the URL exactly as given, without normalising it', () => {
     const s = new UrlShortener();
     const url = 'HTTPS://Example.COM:8443/Path?q=1#frag';
     expect(s.resolve(s.shorten(url))).to.equal(url);
@@ -144,7 +145,7 @@ describe('URL validation', () => {
     expect(s.resolve(s.shorten(plain)), 'no trailing slash added').to.equal(plain);
   });
 
-  it('accepts a URL of exactly 2048 characters and rejects 2049', () => {
+  it('[R10] accepts a URL of exactly 2048 characters and rejects 2049', () => {
     const s = new UrlShortener();
     const prefix = 'https://example.com/';
     const ok = prefix + 'a'.repeat(2048 - prefix.length);
@@ -154,14 +155,14 @@ describe('URL validation', () => {
 });
 
 describe('counter codes and reuse', () => {
-  it('reuses the permanent code for the very same URL string only', () => {
+  it('[R15] reuses the permanent code for the very same URL string only', () => {
     const s = new UrlShortener();
     expect(s.shorten('https://example.com/a')).to.equal('1');
     expect(s.shorten('https://example.com/a'), 'same URL, same code').to.equal('1');
     expect(s.shorten('https://example.com/a/'), 'a different string is a different URL').to.equal('2');
   });
 
-  it('gives every link with a TTL its own code and never reuses it', () => {
+  it('[R15] gives every link with a TTL its own code and never reuses it', () => {
     const s = new UrlShortener({ now: () => 0 });
     const url = 'https://example.com/a';
     expect(s.shorten(url, { ttlMs: 5000 })).to.equal('1');
@@ -170,20 +171,20 @@ describe('counter codes and reuse', () => {
     expect(s.shorten(url, { ttlMs: 5000 }), 'a TTL link never reuses the permanent one').to.equal('3');
   });
 
-  it('never reuses an aliased link for a plain request', () => {
+  it('[R15] never reuses an aliased link for a plain request', () => {
     const s = new UrlShortener();
     expect(s.shorten('https://example.com/a', { alias: 'mine' })).to.equal('mine');
     expect(s.shorten('https://example.com/a'), 'a generated code, not the alias').to.equal('1');
   });
 
-  it('skips a counter code already taken as an alias instead of overwriting it', () => {
+  it('[R8][R16] skips a counter code already taken as an alias instead of overwriting it', () => {
     const s = new UrlShortener({ counterStart: decodeBase62('abcd') });
     s.shorten('https://example.com/alias', { alias: 'abcd' });
     expect(s.shorten('https://example.com/next'), 'the taken "abcd" is skipped').to.equal('abce');
     expect(s.resolve('abcd'), 'the alias still points where it did').to.equal('https://example.com/alias');
   });
 
-  it('skips counter codes that are reserved words, in any case', () => {
+  it('[R9][R16] skips counter codes that are reserved words, in any case', () => {
     const s = new UrlShortener({ counterStart: decodeBase62('admin') });
     expect(s.shorten('https://example.com/a'), '"admin" is reserved').to.equal('admio');
     const t = new UrlShortener({ counterStart: decodeBase62('LOGIN') });
@@ -195,7 +196,7 @@ describe('counter codes and reuse', () => {
     }
   });
 
-  it('does not consume a counter value when shorten fails', () => {
+  it('[R20] does not consume a counter value when shorten fails', () => {
     const s = new UrlShortener();
     expectThrow(() => s.shorten('ftp://example.com'), InvalidUrlError, 'bad URL');
     expectThrow(() => s.shorten('https://example.com', { alias: 'no' }), InvalidAliasError, 'short alias');
@@ -205,7 +206,7 @@ describe('counter codes and reuse', () => {
 });
 
 describe('custom aliases', () => {
-  it('accepts 4 to 30 characters and rejects 3 or 31', () => {
+  it('[R13] accepts 4 to 30 characters and rejects 3 or 31', () => {
     const s = new UrlShortener();
     expect(s.shorten('https://example.com', { alias: 'abcd' })).to.equal('abcd');
     expect(s.shorten('https://example.com', { alias: 'x'.repeat(30) })).to.equal('x'.repeat(30));
@@ -213,7 +214,7 @@ describe('custom aliases', () => {
     expectThrow(() => s.shorten('https://example.com', { alias: 'y'.repeat(31) }), InvalidAliasError, '31 characters');
   });
 
-  it('accepts letters, digits, "_" and "-" only', () => {
+  it('[R13] accepts letters, digits, "_" and "-" only', () => {
     const s = new UrlShortener();
     expect(s.shorten('https://example.com', { alias: 'Under_score-9' })).to.equal('Under_score-9');
     for (const alias of ['has space', 'sl/sh', 'dot.dot', 'caf\u00e9s', 'new\nline', 'q?x=1']) {
@@ -221,13 +222,13 @@ describe('custom aliases', () => {
     }
   });
 
-  it('rejects an alias that is not a string, even one that looks like digits', () => {
+  it('[R13] rejects an alias that is not a string, even one that looks like digits', () => {
     const s = new UrlShortener();
     expectThrow(() => s.shorten('https://example.com', { alias: 12345 as unknown as string }), InvalidAliasError, 'alias 12345');
     expect(s.resolve('12345'), 'nothing was stored').to.equal(null);
   });
 
-  it('names the alias it refuses as malformed or reserved', () => {
+  it('[R13] names the alias it refuses as malformed or reserved', () => {
     const s = new UrlShortener();
     for (const alias of ['sl/sh', 'Admin']) {
       const err = expectThrow(() => s.shorten('https://example.com', { alias }), InvalidAliasError, alias);
@@ -235,14 +236,14 @@ describe('custom aliases', () => {
     }
   });
 
-  it('rejects reserved words whatever their case', () => {
+  it('[R9][R13] rejects reserved words whatever their case', () => {
     const s = new UrlShortener();
     for (const alias of ['admin', 'Admin', 'HEALTH', 'login', 'Static', 'about']) {
       expectThrow(() => s.shorten('https://example.com', { alias }), InvalidAliasError, alias);
     }
   });
 
-  it('refuses a taken alias, names it, and keeps the first link', () => {
+  it('[R14][R20] refuses a taken alias, names it, and keeps the first link', () => {
     const s = new UrlShortener();
     s.shorten('https://example.com/first', { alias: 'promo' });
     const err = expectThrow(() => s.shorten('https://example.com/second', { alias: 'promo' }), AliasTakenError, 'taken');
@@ -250,7 +251,7 @@ describe('custom aliases', () => {
     expect(s.resolve('promo')).to.equal('https://example.com/first');
   });
 
-  it('treats aliases as case-sensitive', () => {
+  it('[R14] treats aliases as case-sensitive', () => {
     const s = new UrlShortener();
     s.shorten('https://example.com/upper', { alias: 'Promo' });
     s.shorten('https://example.com/lower', { alias: 'promo' });
@@ -259,14 +260,14 @@ describe('custom aliases', () => {
     expect(s.resolve('PROMO'), 'no case folding on resolve').to.equal(null);
   });
 
-  it('refuses an alias equal to a code the counter already issued', () => {
+  it('[R8][R14] refuses an alias equal to a code the counter already issued', () => {
     const s = new UrlShortener({ counterStart: decodeBase62('abcd') });
     expect(s.shorten('https://example.com/a')).to.equal('abcd');
     expectThrow(() => s.shorten('https://example.com/b', { alias: 'abcd' }), AliasTakenError, 'generated code');
     expect(s.resolve('abcd')).to.equal('https://example.com/a');
   });
 
-  it('never hands out an expired alias again', () => {
+  it('[R8][R14] never hands out an expired alias again', () => {
     let t = 0;
     const s = new UrlShortener({ now: () => t });
     s.shorten('https://example.com/old', { alias: 'sale', ttlMs: 10 });
@@ -278,7 +279,7 @@ describe('custom aliases', () => {
 });
 
 describe('expiry', () => {
-  it('counts the TTL from creation, stays expired, and never expires links without a TTL', () => {
+  it('[R21] counts the TTL from creation, stays expired, and never expires links without a TTL', () => {
     let t = 5000;
     const s = new UrlShortener({ now: () => t });
     const code = s.shorten('https://example.com/x', { ttlMs: 100 });
@@ -292,19 +293,19 @@ describe('expiry', () => {
     expect(s.resolve(forever), 'a link without ttlMs never expires').to.equal('https://example.com/forever');
   });
 
-  it('rejects a TTL that is not a positive integer', () => {
+  it('[R12] rejects a TTL that is not a positive integer', () => {
     const s = new UrlShortener();
     for (const ttlMs of [0, -5, 1.5, NaN, Infinity]) {
       expectThrow(() => s.shorten('https://example.com', { ttlMs }), RangeError, `ttlMs ${ttlMs}`);
     }
   });
 
-  it('names ttlMs when it rejects one', () => {
+  it('[R12] names ttlMs when it rejects one', () => {
     const s = new UrlShortener();
     expect(() => s.shorten('https://example.com', { ttlMs: -5 })).to.throw(RangeError, /ttlMs/);
   });
 
-  it('returns null instead of throwing for codes that are not base62', () => {
+  it('[R22] returns null instead of throwing for codes that are not base62', () => {
     const s = new UrlShortener();
     for (const code of ['', '***', 'a b', '../etc']) {
       expect(s.resolve(code), `resolve(${JSON.stringify(code)})`).to.equal(null);
@@ -313,14 +314,14 @@ describe('expiry', () => {
 });
 
 describe('hash strategy', () => {
-  it('uses FNV-1a by default and pads codes to 6 characters', () => {
+  it('[R17][R19] uses FNV-1a by default and pads codes to 6 characters', () => {
     const s = new UrlShortener({ strategy: 'hash' });
     expect(s.shorten('https://example.com/a')).to.equal('01EW6z');
     expect(s.shorten('https://example.com/long/path')).to.equal('1Xz3Fe');
     expect(s.shorten('https://example.com/a'), 'the permanent link is reused').to.equal('01EW6z');
   });
 
-  it('probes with the salted input on a collision', () => {
+  it('[R17] probes with the salted input on a collision', () => {
     const byLength = (input: string) => input.length;
     const s = new UrlShortener({ strategy: 'hash', hash: byLength });
     expect(s.shorten('http://a.co/x'), 'length 13').to.equal('00000d');
@@ -329,7 +330,7 @@ describe('hash strategy', () => {
     expect(s.resolve('00000f')).to.equal('http://a.co/y');
   });
 
-  it('probes when the hashed code belongs to an expired link', () => {
+  it('[R8][R17] probes when the hashed code belongs to an expired link', () => {
     let t = 0;
     const s = new UrlShortener({ strategy: 'hash', now: () => t });
     expect(s.shorten('https://example.com/a', { ttlMs: 10 })).to.equal('01EW6z');
@@ -337,7 +338,7 @@ describe('hash strategy', () => {
     expect(s.shorten('https://example.com/a'), 'the expired code is not reissued; "#1" is hashed').to.equal('4ekypp');
   });
 
-  it('makes exactly 8 attempts, salts #1 to #7, then throws CollisionError', () => {
+  it('[R17][R18] makes exactly 8 attempts, salts #1 to #7, then throws CollisionError', () => {
     const freeOn = (salt: string) => (input: string) => (input.endsWith(salt) ? 100 : 42);
     const s = new UrlShortener({ strategy: 'hash', hash: freeOn('#7') });
     expect(s.shorten('https://example.com/a')).to.equal('00000G');
@@ -349,5 +350,249 @@ describe('hash strategy', () => {
     expect(err.message, 'the message names the long URL').to.include('https://example.com/b');
     expect(t.resolve('00000G'), 'the first link is untouched').to.equal('https://example.com/a');
     expect(t.resolve('00001C'), 'nothing was stored for the failed call').to.equal(null);
+  });
+});
+
+describe('more rules', () => {
+  it('[R24] checks the URL before ttlMs and ttlMs before the alias', () => {
+    const s = new UrlShortener();
+    expectThrow(() => s.shorten('ftp://e.com', { ttlMs: -1, alias: 'x' }), InvalidUrlError, 'bad URL, TTL and alias');
+    expectThrow(() => s.shorten('https://e.com', { ttlMs: 0, alias: 'x' }), RangeError, 'bad TTL and alias');
+    expect(s.shorten('https://e.com'), 'nothing was used up').to.equal('1');
+  });
+
+  it('[R16] starts at counterStart, including 0, and skips reserved and taken codes from there', () => {
+    const zero = new UrlShortener({ counterStart: 0 });
+    expect([zero.shorten('https://e.com/a'), zero.shorten('https://e.com/b')]).to.deep.equal(['0', '1']);
+    // 'api' is 40008 in base62: a counter starting just below it must skip it.
+    const s = new UrlShortener({ counterStart: 40007 });
+    expect([s.shorten('https://e.com/a'), s.shorten('https://e.com/b')]).to.deep.equal(['aph', 'apj']);
+  });
+
+  it('[R21] uses the injected clock for creation and for resolving, not Date.now', () => {
+    let t = 1_000_000;
+    const s = new UrlShortener({ now: () => t });
+    const code = s.shorten('https://e.com/x', { ttlMs: 10 });
+    t += 9;
+    expect(s.resolve(code), 'live 9 ms later').to.equal('https://e.com/x');
+    t += 1;
+    expect(s.resolve(code), 'expired at exactly ttlMs').to.equal(null);
+  });
+
+  it('[R12] rejects a TTL above Number.MAX_SAFE_INTEGER or given as a string', () => {
+    const s = new UrlShortener();
+    for (const ttlMs of [Number.MAX_SAFE_INTEGER + 1, '10' as unknown as number, Infinity]) {
+      expectThrow(() => s.shorten('https://e.com', { ttlMs }), RangeError, `ttlMs ${String(ttlMs)}`);
+    }
+    expect(s.shorten('https://e.com', { ttlMs: Number.MAX_SAFE_INTEGER - 1_000_000 }), 'a huge but safe TTL').to.equal('1');
+  });
+
+  it('[R20] stores nothing when the hash strategy runs out of attempts', () => {
+    const s = new UrlShortener({ strategy: 'hash', hash: () => 5 });
+    expect(s.shorten('https://e.com/a')).to.equal('000005');
+    expectThrow(() => s.shorten('https://e.com/b'), CollisionError, 'every attempt collides');
+    expect(s.shorten('https://e.com/b', { alias: 'b-link' }), 'the alias path still works').to.equal('b-link');
+    expectThrow(() => s.shorten('https://e.com/b'), CollisionError, 'still colliding, and nothing was stored the first time');
+  });
+});
+
+describe('[model] random sequences of every operation agree with a small model', () => {
+  const ALPHA = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const enc = (n: number): string => {
+    let out = '';
+    do {
+      out = ALPHA[n % 62] + out;
+      n = Math.floor(n / 62);
+    } while (n > 0);
+    return out;
+  };
+  const dec = (x: string): number => [...x].reduce((n, ch) => n * 62 + ALPHA.indexOf(ch), 0);
+  const fnv = (str: string): number => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < str.length; i++) h = Math.imul(h ^ str.charCodeAt(i), 0x01000193) >>> 0;
+    return h >>> 0;
+  };
+  const RESERVED = ['admin', 'api', 'about', 'health', 'login', 'static'];
+  const LONG = `https://e.com/${'x'.repeat(2048 - 'https://e.com/'.length)}`;
+  const URLS = ['https://e.com/a', 'https://e.com/b', 'https://E.com/a', 'http://x.org', LONG, 'https://h.io/health', `${LONG}y`, 'ftp://e.com', 'not a url'];
+  // A tiny hash (8 codes) makes collisions, probing and CollisionError common; one URL hashes onto 'health'.
+  const tinyHash = (x: string): number => (x === 'https://h.io/health' ? dec('health') : fnv(x) % 8);
+  type Setup = { strategy: 'counter' | 'hash' | undefined; counterStart: number | undefined; tiny: boolean };
+  type Op =
+    | { op: 'shorten'; url: string; alias: string | undefined; ttlMs: number | undefined }
+    | { op: 'resolve'; pick: number; other: string | undefined }
+    | { op: 'advance'; ms: number }
+    | { op: 'encode'; n: number }
+    | { op: 'decode'; text: string };
+  const setupArb: fc.Arbitrary<Setup> = fc.record({
+    strategy: fc.constantFrom<Setup['strategy']>(undefined, 'counter', 'hash'),
+    // 40007 runs into 'api' (40008); 238327 runs into the 4-character codes '1000', '1001' that aliases can take.
+    counterStart: fc.constantFrom(undefined, 0, 1, 61, 40007, 238327),
+    tiny: fc.boolean(),
+  });
+  const opArb: fc.Arbitrary<Op> = fc.oneof(
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        op: fc.constant('shorten' as const),
+        url: fc.constantFrom(...URLS),
+        alias: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 2, arbitrary: fc.constantFrom('promo', 'Promo', '1000', '1001', 'my_link-2', 'abc', 'x'.repeat(30), 'y'.repeat(31), 'API', 'Health', 'has space', '000005') }),
+        ttlMs: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 2, arbitrary: fc.constantFrom(1, 5, 10) }, { weight: 1, arbitrary: fc.constantFrom(0, -1, 1.5) }),
+      }),
+    },
+    { weight: 4, arbitrary: fc.record({ op: fc.constant('resolve' as const), pick: fc.nat(9), other: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('', 'zzzz', '!!', 'api', '1000', '000005', 'promo') }) }) },
+    { weight: 2, arbitrary: fc.record({ op: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 6 }) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        op: fc.constant('encode' as const),
+        n: fc.oneof(fc.maxSafeNat(), fc.constantFrom(0, 61, 62, 3843, 3844, Number.MAX_SAFE_INTEGER, -1, 1.5, Number.MAX_SAFE_INTEGER + 1, NaN, Infinity)),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        op: fc.constant('decode' as const),
+        text: fc.oneof(
+          fc.string({ unit: fc.constantFrom(...ALPHA), minLength: 1, maxLength: 10 }),
+          // 'fFFFFFFFF' is MAX_SAFE_INTEGER; 'fFFFFFFFG' is one more.
+          fc.constantFrom('', '0', '007', 'Z', 'fFFFFFFFF', 'fFFFFFFFG', '0fFFFFFFFF', 'ZZZZZZZZZZ', 'ab-c', ' 1', '1é'),
+        ),
+      }),
+    },
+  );
+
+  type Expected = { value: unknown } | { error: string; accepts: (e: unknown) => boolean };
+  const err = (type: Function, ...words: string[]): Expected => ({
+    error: `${type.name} mentioning ${words.map((w) => JSON.stringify(w.length > 30 ? `${w.slice(0, 30)}…` : w)).join(' and ')}`,
+    accepts: (e) => e instanceof type && (e as Error).name === type.name && words.every((w) => (e as Error).message.includes(w)),
+  });
+
+  class Model {
+    now = 0;
+    counter: number;
+    links = new Map<string, { url: string; expiresAt: number | null }>();
+    permanent = new Map<string, string>();
+    issued: string[] = [];
+    constructor(readonly setup: Setup) {
+      this.counter = setup.counterStart ?? 1;
+    }
+    free(code: string): boolean {
+      return !this.links.has(code) && !RESERVED.includes(code.toLowerCase());
+    }
+    shorten(o: Extract<Op, { op: 'shorten' }>): Expected {
+      const { url, alias, ttlMs } = o;
+      if (url.length > 2048) return err(InvalidUrlError, '2048');
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        return err(InvalidUrlError, url);
+      }
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return err(InvalidUrlError, parsed.protocol);
+      if (ttlMs !== undefined && !(Number.isSafeInteger(ttlMs) && ttlMs > 0)) return err(RangeError, 'ttlMs');
+      const expiresAt = ttlMs === undefined ? null : this.now + ttlMs;
+      if (alias !== undefined) {
+        if (!/^[A-Za-z0-9_-]{4,30}$/.test(alias) || RESERVED.includes(alias.toLowerCase())) return err(InvalidAliasError, alias);
+        if (this.links.has(alias)) return err(AliasTakenError, alias);
+        return this.store(alias, url, expiresAt);
+      }
+      if (ttlMs === undefined && this.permanent.has(url)) return { value: this.permanent.get(url) };
+      let code: string | undefined;
+      if ((this.setup.strategy ?? 'counter') === 'counter') {
+        do code = enc(this.counter++);
+        while (!this.free(code));
+      } else {
+        const h = this.setup.tiny ? tinyHash : fnv;
+        for (let k = 0; k < 8 && code === undefined; k++) {
+          const candidate = enc(h(k === 0 ? url : `${url}#${k}`)).padStart(6, '0');
+          if (this.free(candidate)) code = candidate;
+        }
+        if (code === undefined) return err(CollisionError, url);
+      }
+      if (ttlMs === undefined) this.permanent.set(url, code);
+      return this.store(code, url, expiresAt);
+    }
+    store(code: string, url: string, expiresAt: number | null): Expected {
+      this.links.set(code, { url, expiresAt });
+      this.issued.push(code);
+      return { value: code };
+    }
+    resolve(code: string): Expected {
+      const link = this.links.get(code);
+      return { value: link === undefined || (link.expiresAt !== null && this.now >= link.expiresAt) ? null : link.url };
+    }
+  }
+
+  const short = (x: string): string => JSON.stringify(x.length > 40 ? `${x.slice(0, 20)}…(${x.length} chars)` : x);
+
+  it('[model] shorten, resolve and the clock match the model, errors included', () => {
+    fc.assert(
+      fc.property(setupArb, fc.array(opArb, { minLength: 15, maxLength: 50 }), (setup, ops) => {
+        let t = 0;
+        const options: Record<string, unknown> = { now: () => t };
+        if (setup.strategy !== undefined) options.strategy = setup.strategy;
+        if (setup.counterStart !== undefined) options.counterStart = setup.counterStart;
+        if (setup.tiny) options.hash = tinyHash;
+        const s = new UrlShortener(options);
+        const m = new Model(setup);
+        const shown = { ...options, now: '() => t' };
+        if (setup.tiny) shown.hash = 'tinyHash';
+        const done = [`new UrlShortener(${JSON.stringify(shown)})`];
+        for (const o of ops) {
+          let expected: Expected;
+          let what: string;
+          let run: () => unknown;
+          if (o.op === 'advance') {
+            t += o.ms;
+            m.now += o.ms;
+            done.push(`${o.ms} ms pass`);
+            continue;
+          } else if (o.op === 'encode') {
+            what = `encodeBase62(${o.n})`;
+            expected = Number.isSafeInteger(o.n) && o.n >= 0 ? { value: enc(o.n) } : err(Base62Error, String(o.n));
+            run = () => encodeBase62(o.n);
+          } else if (o.op === 'decode') {
+            what = `decodeBase62(${JSON.stringify(o.text)})`;
+            const bad = [...o.text].find((ch) => !ALPHA.includes(ch));
+            expected =
+              o.text === ''
+                ? err(Base62Error, 'empty')
+                : bad !== undefined
+                  ? err(Base62Error, bad)
+                  : dec(o.text) > Number.MAX_SAFE_INTEGER
+                    ? err(Base62Error, o.text)
+                    : { value: dec(o.text) };
+            run = () => decodeBase62(o.text);
+          } else if (o.op === 'shorten') {
+            const opts: Record<string, unknown> = {};
+            if (o.alias !== undefined) opts.alias = o.alias;
+            if (o.ttlMs !== undefined) opts.ttlMs = o.ttlMs;
+            what = `shorten(${short(o.url)}${Object.keys(opts).length > 0 ? `, ${JSON.stringify(opts)}` : ''}) at ${t} ms`;
+            expected = m.shorten(o);
+            run = () => s.shorten(o.url, opts as { alias?: string; ttlMs?: number });
+          } else {
+            const code = o.other ?? m.issued[o.pick % Math.max(1, m.issued.length)] ?? 'zzzz';
+            what = `resolve(${JSON.stringify(code)}) at ${t} ms`;
+            expected = m.resolve(code);
+            run = () => s.resolve(code);
+          }
+          const where = (): string => `after ${done.join(', ')}: ${what}`;
+          let got: unknown;
+          try {
+            got = run();
+          } catch (e) {
+            if (!('error' in expected)) throw new Error(`${where()}: expected ${JSON.stringify(expected.value)}, got ${String(e)}`);
+            if (!expected.accepts(e)) throw new Error(`${where()}: expected ${expected.error}, got ${String(e)}`);
+            done.push(what);
+            continue;
+          }
+          if ('error' in expected) throw new Error(`${where()}: expected ${expected.error}, got ${JSON.stringify(got)}`);
+          if (got !== expected.value) throw new Error(`${where()}: expected ${short(String(expected.value))}, got ${short(String(got))}`);
+          done.push(what);
+        }
+      }),
+      { seed: 14, numRuns: 80 },
+    );
   });
 });
