@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SilenceInterval } from '../session/types';
-import { frameLevels } from './levels';
+import { frameLevels, frameVoiceLevels } from './levels';
 import { prng } from '../testing/prng';
-import { type ScriptPart, type SpeechSignalOptions, synthesiseSpeech } from './syntheticSpeech';
+import { addClicks, type Click, keyPress, type ScriptPart, type SpeechSignalOptions, synthesiseSpeech, typingBurst } from './syntheticSpeech';
 import { createSilenceDetector, detectSilences } from './voiceActivity';
 
 const RATE = 48_000;
@@ -19,9 +19,17 @@ const INTERVIEW: ScriptPart[] = [
   { speechMs: 3_000 },
 ];
 
-function detect(script: readonly ScriptPart[], options: Omit<SpeechSignalOptions, 'sampleRate' | 'random'>, seed: number) {
-  const signal = synthesiseSpeech(script, { ...options, sampleRate: RATE, random: prng(seed) });
-  return { truth: signal.silences, detected: detectSilences(frameLevels(signal.samples, RATE, FRAME_MS), FRAME_MS) };
+function detect(
+  script: readonly ScriptPart[],
+  options: Omit<SpeechSignalOptions, 'sampleRate' | 'random'>,
+  seed: number,
+  clicks: (random: () => number) => Click[] = () => [],
+  levels: typeof frameVoiceLevels = frameVoiceLevels,
+) {
+  const random = prng(seed);
+  const signal = synthesiseSpeech(script, { ...options, sampleRate: RATE, random });
+  addClicks(signal.samples, RATE, clicks(random), random);
+  return { truth: signal.silences, detected: detectSilences(levels(signal.samples, RATE, FRAME_MS), FRAME_MS) };
 }
 
 const total = (intervals: readonly SilenceInterval[]) => intervals.reduce((sum, s) => sum + s.endMs - s.startMs, 0);
@@ -75,6 +83,62 @@ describe('silence detection on synthetic speech', () => {
     const script: ScriptPart[] = [{ speechMs: 20_000 }, { silenceMs: 1_000 }, { speechMs: 5_000 }];
     const { detected } = detect(script, { speechDb: -20, noiseDb: -55 }, 10);
     expect(detected).toEqual([]);
+  });
+});
+
+/** A 30 s silence between two phrases, with typing in it. */
+const THINKING: ScriptPart[] = [{ speechMs: 4_000 }, { silenceMs: 30_000 }, { speechMs: 4_000 }, { silenceMs: 3_000 }, { speechMs: 2_000 }];
+
+describe('typing and noise are not speech', () => {
+  // Clicks 6 dB louder than the voice: a laptop's own keyboard is close to its microphone.
+  const CLICK_DB = -14;
+
+  it('keeps a 30 s silence whole through single clicks, some straddling a frame boundary', () => {
+    for (const seed of [11, 12, 13]) {
+      const clicks = () => [6_000, 9_012, 12_047, 15_049.5, 21_025, 27_048].map((atMs) => ({ atMs, db: CLICK_DB, lengthMs: 12 }));
+      const { truth, detected } = detect(THINKING, { speechDb: -20, noiseDb: -60 }, seed, clicks);
+      expectMatches(detected, truth, `single clicks, seed ${seed}`);
+    }
+  });
+
+  it('keeps it whole through key-down/key-up pairs 70 ms apart', () => {
+    const clicks = () => [6_000, 8_030, 11_049, 16_020, 23_000, 29_510].flatMap((atMs) => keyPress(atMs, CLICK_DB));
+    const { truth, detected } = detect(THINKING, { speechDb: -20, noiseDb: -60 }, 14, clicks);
+    expectMatches(detected, truth, 'key pairs');
+  });
+
+  it('keeps it whole through 2 s bursts of typing, in a quiet room and with a fan 28 dB under the voice', () => {
+    for (const [seed, noiseDb] of [[15, -60], [16, -48], [17, -48]] as const) {
+      const clicks = (random: () => number) => [...typingBurst(8_000, 2_000, CLICK_DB, random), ...typingBurst(20_000, 2_000, CLICK_DB, random), ...typingBurst(30_500, 2_000, CLICK_DB, random)];
+      const { truth, detected } = detect(THINKING, { speechDb: -20, noiseDb }, seed, clicks);
+      expectMatches(detected, truth, `typing, noise ${noiseDb} dB, seed ${seed}`);
+    }
+  });
+
+  it('the plain RMS level would take the same typing for speech (what the voice level fixes)', () => {
+    const clicks = (random: () => number) => [...typingBurst(8_000, 2_000, CLICK_DB, random), ...keyPress(20_000, CLICK_DB)];
+    const { detected } = detect(THINKING, { speechDb: -20, noiseDb: -60 }, 18, clicks, frameLevels);
+    expect(detected.length).toBeGreaterThan(2);
+  });
+
+  it('finds the silences under steady noise 28 dB below the voice', () => {
+    for (const seed of [19, 20]) {
+      const { truth, detected } = detect(INTERVIEW, { speechDb: -20, noiseDb: -48 }, seed);
+      expectMatches(detected, truth, `noise 28 dB below, seed ${seed}`);
+    }
+  });
+});
+
+describe('frames of unknown level', () => {
+  it('neither end a silence nor end speech, and take their time: nothing after them moves', () => {
+    const { truth, detected: whole } = detect(INTERVIEW, { speechDb: -20, noiseDb: -55 }, 21);
+    const signal = synthesiseSpeech(INTERVIEW, { speechDb: -20, noiseDb: -55, sampleRate: RATE, random: prng(21) });
+    const levels: (number | null)[] = frameVoiceLevels(signal.samples, RATE, FRAME_MS);
+    // Every 20th frame lost, and 2 s inside the 12 s silence and 1 s inside speech.
+    for (let i = 0; i < levels.length; i++) if (i % 20 === 19 || (i >= 300 && i < 340) || (i >= 420 && i < 440)) levels[i] = null;
+    const gapped = detectSilences(levels, FRAME_MS);
+    expectMatches(gapped, truth, 'gaps');
+    expect(gapped).toEqual(whole);
   });
 });
 

@@ -1,6 +1,9 @@
 /**
- * Silence detection over frame levels (dBFS, one per `frameMs`), streaming so the recorder can nudge the
- * user live, and over a whole stored recording for re-analysis. Levels are judged against the room's own
+ * Silence detection over frame levels (dBFS, one per `frameMs` of the audio's own timeline), streaming so
+ * the recorder can nudge the user live, and over a whole stored recording at Finish. Fed the frames' voice
+ * levels (`levels.ts`), a key click or a burst of typing does not count as speech. A frame whose level is
+ * unknown (`null`: lost under load, or audio the meter never saw) keeps the current state and still takes
+ * its 50 ms, so a gap neither ends a silence nor shifts anything after it. Levels are judged against the room's own
  * background (`noiseFloor.ts`), not a fixed threshold, so a quiet voice, a loud fan or a different microphone
  * gain all work; hysteresis keeps a level hovering near one threshold from flickering between states.
  */
@@ -47,8 +50,8 @@ export const DEFAULT_SILENCE_DETECTOR_OPTIONS: Readonly<SilenceDetectorOptions> 
 };
 
 export interface SilenceDetector {
-  /** One frame's level, dBFS, in order. */
-  push(levelDb: number): void;
+  /** One frame's level, dBFS, in timeline order; `null` for a frame whose level is unknown. */
+  push(levelDb: number | null): void;
   /** Silences completed so far (closed by speech), ms from the first frame. */
   intervals(): SilenceInterval[];
   /** Ends the recording: a trailing silence long enough is added. No push may follow. */
@@ -88,6 +91,11 @@ export function createSilenceDetector(options: Partial<SilenceDetectorOptions> =
   return {
     push(rawLevelDb) {
       if (finished) throw new Error('The silence detector was already finished');
+      if (rawLevelDb === null) {
+        // Unknown: neither speech nor quiet, and not part of the room's background either.
+        frame++;
+        return;
+      }
       const levelDb = Number.isFinite(rawLevelDb) ? Math.max(SILENCE_DB, rawLevelDb) : SILENCE_DB;
       floor.push(levelDb);
       const floorDb = floor.floorDb();
@@ -124,7 +132,7 @@ export function createSilenceDetector(options: Partial<SilenceDetectorOptions> =
 
 /** Silences of a whole recording from its stored levels (re-analysis with other options, or after a reload). */
 export function detectSilences(
-  levelsDb: readonly number[],
+  levelsDb: readonly (number | null)[],
   frameMs: number,
   options: Partial<Omit<SilenceDetectorOptions, 'frameMs'>> = {},
 ): SilenceInterval[] {
