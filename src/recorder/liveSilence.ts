@@ -16,7 +16,8 @@ export function createLiveSilence(): LiveSilence {
   return createSilenceDetector({ frameMs: LEVEL_FRAME_MS });
 }
 
-export function detectSegmentSilences(levelsDb: readonly number[], frameMs: number): SilenceInterval[] {
+/** `levelsDb`: voice levels on the segment's timeline, `null` where unknown. */
+export function detectSegmentSilences(levelsDb: readonly (number | null)[], frameMs: number): SilenceInterval[] {
   return detectSilences(levelsDb, frameMs);
 }
 

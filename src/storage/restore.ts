@@ -159,5 +159,10 @@ export function restoreLevelBatch(v: unknown): LevelBatch | null {
   if (!Array.isArray(v.db)) return null;
   // Anything not a number (a damaged row) is read as digital silence.
   const db = v.db.map((x) => (typeof x === 'number' && !Number.isNaN(x) ? x : SILENCE_DB));
-  return { sessionId: v.sessionId, segment: v.segment, seq: v.seq, startFrame: v.startFrame, db };
+  const batch: LevelBatch = { sessionId: v.sessionId, segment: v.segment, seq: v.seq, startFrame: v.startFrame, db };
+  // Voice levels only when they match the frames one for one; otherwise the batch is read as an older one.
+  if (Array.isArray(v.voiceDb) && v.voiceDb.length === db.length) {
+    batch.voiceDb = v.voiceDb.map((x) => (typeof x === 'number' && !Number.isNaN(x) ? x : SILENCE_DB));
+  }
+  return batch;
 }
