@@ -3,19 +3,20 @@
  * silences of known length, see fixtures/speech.ts), every keystroke and action, kept in IndexedDB so
  * a reload loses at most a second. Runs in the `fake-microphone` project (playwright.config.ts).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { replayText } from '../src/core/session/editLog';
 import { BASE_ARGS, CHROMIUM, FAKE_MICROPHONE_ARGS } from './fixtures/browser';
-import { FIXTURE_DIR, SPEECH_TRUTH, type SpeechTruth } from './fixtures/speech';
+import { FIXTURE_DIR, NOISY_WAV, SPEECH_TRUTH, truthFileOf, TYPING_WAV, type SpeechTruth } from './fixtures/speech';
 import { editorLines, editorText, openProblem, runAndWait } from './helpers';
 import { checkSegment, newestSession, storedEvents, storedSessions } from './recording';
 
 const TITLE = 'Token-bucket rate limiter';
 
-const truth = (): SpeechTruth => JSON.parse(readFileSync(SPEECH_TRUTH, 'utf8')) as SpeechTruth;
+const truth = (file = SPEECH_TRUTH): SpeechTruth => JSON.parse(readFileSync(file, 'utf8')) as SpeechTruth;
 
 /** Resolves when the recorder reports the microphone live; returns that moment (epoch ms, test side). */
 async function waitForMicOn(page: Page): Promise<number> {
@@ -30,27 +31,38 @@ async function waitForMicOn(page: Page): Promise<number> {
  */
 async function installRecordingClock(page: Page): Promise<void> {
   await page.evaluate(`(() => {
-    const clock = (window.__recordingClock = { stream: null, on: null, end: null });
+    const epoch = () => performance.timeOrigin + performance.now();
+    const clock = (window.__recordingClock = { stream: null, recorder: null, on: null, end: null });
     // Chromium's fake device starts playing the file when the stream opens.
     const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
     navigator.mediaDevices.getUserMedia = async (constraints) => {
       const stream = await getUserMedia(constraints);
-      clock.stream = performance.now();
+      clock.stream = epoch();
       return stream;
     };
+    // The recorded audio (and the segment's timeline) starts here.
+    const start = MediaRecorder.prototype.start;
+    MediaRecorder.prototype.start = function (...args) {
+      const result = start.apply(this, args);
+      clock.recorder = epoch();
+      return result;
+    };
     new MutationObserver(() => {
-      if (clock.on === null && document.querySelector('[data-testid="recording-indicator"][data-mic="on"]')) clock.on = performance.now();
+      if (clock.on === null && document.querySelector('[data-testid="recording-indicator"][data-mic="on"]')) clock.on = epoch();
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
     document.addEventListener('click', (e) => {
-      if (e.target.closest('button')?.textContent === 'End session') clock.end = performance.now();
+      if (e.target.closest('button')?.textContent === 'End session') clock.end = epoch();
     }, true);
   })()`);
 }
 
-/** The recording's length, and how far into the WAV it began (the stream opened before the recorder started). */
-async function recordingClock(page: Page): Promise<{ recordedS: number; fileOffsetMs: number }> {
-  const { stream, on, end } = (await page.evaluate('window.__recordingClock')) as { stream: number; on: number; end: number };
-  return { recordedS: (end - on) / 1000, fileOffsetMs: on - stream };
+/**
+ * The recording's length (recorder start to the click on End session), how far into the WAV it began (the
+ * stream opened before the recorder started), and when the file started playing (epoch ms).
+ */
+async function recordingClock(page: Page): Promise<{ recordedS: number; fileOffsetMs: number; fileStartedAt: number }> {
+  const { stream, recorder, end } = (await page.evaluate('window.__recordingClock')) as { stream: number; recorder: number; end: number };
+  return { recordedS: (end - recorder) / 1000, fileOffsetMs: recorder - stream, fileStartedAt: stream };
 }
 
 async function waitUntil(epochMs: number, page: Page): Promise<void> {
@@ -99,7 +111,7 @@ test('records the voice, its silences and every keystroke; the review plays the 
   await expect(page.getByTestId('silence-nudge')).toBeHidden({ timeout: 10_000 });
 
   // Stop inside the last phrase, before Chromium loops the file.
-  await waitUntil(micOnAt + fileMs - 1500, page);
+  await waitUntil((await recordingClock(page)).fileStartedAt + fileMs - 1200, page);
   await page.getByRole('button', { name: 'End session' }).click();
   const review = page.getByTestId('finished-session');
   await expect(review).toBeVisible({ timeout: 20_000 });
@@ -321,4 +333,119 @@ test('when storage runs out, recording stops, the notice says what to delete, an
   expect(after.chunks).toBeGreaterThanOrEqual(before.chunks);
   expect(after.decodedS).toBeGreaterThan(1.5);
   expect(replayText(await storedEvents(page, current.id), 'solution.ts', Infinity)).toBe(final);
+});
+
+/** The test-only switch of src/recorder/audio/testFrameDrops.ts. */
+const DROP_FRAMES_KEY = 'rehearse.test.dropLevelFrames';
+
+type Interval = { startMs: number; endMs: number };
+
+/**
+ * Each silence of 1.5 s or more within ±0.5 s at both ends, no phantom and no split silence (the same
+ * count, in order), the total within ±1 s. Prints the worst boundary error and the total error.
+ */
+function expectSilencesMatch(label: string, found: Interval[], truthSilences: Interval[]): void {
+  const total = (xs: Interval[]) => xs.reduce((sum, x) => sum + x.endMs - x.startMs, 0);
+  const errors = truthSilences.flatMap((t, i) => (found[i] ? [Math.abs(found[i]!.startMs - t.startMs), Math.abs(found[i]!.endMs - t.endMs)] : [Infinity]));
+  const worst = Math.max(...errors);
+  const totalError = total(found) - total(truthSilences);
+  console.log(`SILENCE CHECK ${label}: worst boundary error ${worst} ms, total error ${totalError} ms; truth ${JSON.stringify(truthSilences)} found ${JSON.stringify(found)}`);
+  expect(found, `${label}: one found silence per true silence`).toHaveLength(truthSilences.length);
+  expect(worst, `${label}: worst boundary error, ms`).toBeLessThanOrEqual(500);
+  expect(Math.abs(totalError), `${label}: total error, ms`).toBeLessThanOrEqual(1000);
+}
+
+/**
+ * One whole fixture file recorded: Start, wait (on the page's own clock) until the file's last phrase,
+ * End session. Then the stored silences are compared with the file's truth, and the stored duration (the
+ * record, the WebM header) with the audio actually decoded.
+ */
+async function recordFixture(page: Page, label: string, truthOfFile: SpeechTruth, options: { dropPlan?: object } = {}): Promise<void> {
+  await openProblem(page, TITLE);
+  if (options.dropPlan) await page.evaluate(([key, plan]) => localStorage.setItem(key, plan), [DROP_FRAMES_KEY, JSON.stringify(options.dropPlan)] as const);
+  try {
+    await installRecordingClock(page);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await waitForMicOn(page);
+    await expect(page.getByRole('meter', { name: 'Microphone level' })).toBeVisible();
+    const { fileStartedAt } = await recordingClock(page);
+    // Stop inside the last phrase, before Chromium loops the file.
+    await waitUntil(fileStartedAt + truthOfFile.durationMs - 1200, page);
+    await page.getByRole('button', { name: 'End session' }).click();
+    await expect(page.getByTestId('finished-session').getByTestId('session-audio')).toHaveCount(1, { timeout: 30_000 });
+  } finally {
+    if (options.dropPlan) await page.evaluate((key) => localStorage.removeItem(key), DROP_FRAMES_KEY);
+  }
+
+  const session = await newestSession(page);
+  const segment = session.audio!.segments[0]!;
+  const { recordedS, fileOffsetMs } = await recordingClock(page);
+  const found = session.silences.map((x) => ({ startMs: x.startMs - segment.startMs + fileOffsetMs, endMs: x.endMs - segment.startMs + fileOffsetMs }));
+  expectSilencesMatch(label, found, truthOfFile.silences);
+
+  // The duration comes from the audio itself: the record, the header (<audio>) and the decoder agree.
+  const audio = await checkSegment(page, session.id, 0);
+  const storedS = segment.durationMs! / 1000;
+  console.log(`DURATION ${label}: recorded ${recordedS.toFixed(2)} s; stored ${storedS.toFixed(3)} s; decodeAudioData ${audio.decodedS.toFixed(3)} s; <audio> ${audio.elementDurationS} s`);
+  expect(Math.abs(storedS - audio.decodedS)).toBeLessThanOrEqual(0.1);
+  expect(Math.abs(audio.elementDurationS - audio.decodedS)).toBeLessThanOrEqual(0.1);
+  expect(Math.abs(audio.decodedS - recordedS)).toBeLessThanOrEqual(0.5);
+
+  // The replay marks the same silences.
+  await page.getByTestId('finished-session').getByRole('link', { name: 'Replay and review' }).click();
+  await expect(page.getByRole('group', { name: 'Session timeline' }).getByTestId('silence-region')).toHaveCount(truthOfFile.silences.length, { timeout: 20_000 });
+}
+
+/** A browser whose fake microphone plays `wav` (launch flags are per browser). */
+async function withMicrophoneFile<T>(playwright: Parameters<Parameters<typeof test>[2]>[0]['playwright'], baseURL: string | undefined, wav: string, body: (page: Page) => Promise<T>): Promise<T> {
+  const browser = await playwright.chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...BASE_ARGS, '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`, '--use-fake-ui-for-media-stream'],
+  });
+  try {
+    return await body(await browser.newPage({ baseURL }));
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Busy-loops every core for at most `ms` (each child ends itself), and returns how to end them early. */
+function burnAllCores(ms: number): () => void {
+  const children: ChildProcess[] = [];
+  for (let i = 0; i < Math.max(2, availableParallelism()); i++) {
+    children.push(spawn(process.execPath, ['-e', `const end = Date.now() + ${ms}; let x = 0; while (Date.now() < end) x += Math.sqrt(x + 1);`], { stdio: 'ignore' }));
+  }
+  return () => {
+    for (const child of children) if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid);
+  };
+}
+
+test.describe('the silences match the audio', () => {
+  test('with a steady noise 28 dB under the voice', async ({ playwright, baseURL }) => {
+    test.setTimeout(150_000);
+    await withMicrophoneFile(playwright, baseURL, NOISY_WAV, (page) => recordFixture(page, 'noise 28 dB under the voice', truth(truthFileOf(NOISY_WAV))));
+  });
+
+  test('with single clicks, key-down/up pairs and a 2 s burst of typing in a long silence', async ({ playwright, baseURL }) => {
+    test.setTimeout(150_000);
+    await withMicrophoneFile(playwright, baseURL, TYPING_WAV, (page) => recordFixture(page, 'typing in a 14 s silence', truth(truthFileOf(TYPING_WAV))));
+  });
+
+  test('with every 20th level frame lost and a 2 s stall of the audio clock', async ({ page }) => {
+    test.setTimeout(150_000);
+    const speech = truth();
+    // The stall falls inside the 12 s silence: a timeline that counted frames would end that silence 2 s early.
+    const longest = speech.silences[speech.silences.length - 1]!;
+    await recordFixture(page, 'frames lost on purpose', speech, { dropPlan: { every: 20, stallFromMs: longest.startMs + 4_000, stallMs: 2_000 } });
+  });
+
+  test('with typing in the silence while every core is busy', async ({ playwright, baseURL }) => {
+    test.setTimeout(180_000);
+    const stopBurning = burnAllCores(150_000);
+    try {
+      await withMicrophoneFile(playwright, baseURL, TYPING_WAV, (page) => recordFixture(page, 'typing, every core busy', truth(truthFileOf(TYPING_WAV))));
+    } finally {
+      stopBurning();
+    }
+  });
 });

@@ -13,8 +13,6 @@ import { createLiveSilence, type LiveSilence } from './liveSilence';
 export interface SegmentLevelsOptions {
   sampleRate: number;
   frameMs: number;
-  /** Wall-clock moment (epoch ms) of the segment audio's first sample. */
-  originWallMs: number;
   /** Tests only (see testFrameDrops.ts). */
   dropPlan?: FrameDropPlan | null;
   now?: () => number;
@@ -31,7 +29,7 @@ export class SegmentLevels {
   constructor(options: SegmentLevelsOptions) {
     this.now = options.now ?? Date.now;
     this.drop = options.dropPlan ? createFrameDropper(options.dropPlan, options.sampleRate) : null;
-    this.clock = createFrameClock({ sampleRate: options.sampleRate, frameMs: options.frameMs, originWallMs: options.originWallMs }, (f) => this.onPlaced(f));
+    this.clock = createFrameClock({ sampleRate: options.sampleRate, frameMs: options.frameMs }, (f) => this.onPlaced(f));
   }
 
   push(message: LevelMessage): void {

@@ -348,7 +348,6 @@ export class SessionEngine {
           : new SegmentLevels({
               sampleRate: result.mic.sampleRate,
               frameMs: LEVEL_FRAME_MS,
-              originWallMs: result.mic.startedAtMs,
               dropPlan: readFrameDropPlan(typeof localStorage === 'undefined' ? undefined : localStorage),
             }),
       nudgedThisSilence: false,

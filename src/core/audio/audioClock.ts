@@ -11,6 +11,11 @@
  * `lookAheadFrames` frames: it follows a lost stretch from the first frame after it, and ignores a bump
  * shorter than the look-ahead. A lost frame (one that never arrives) leaves its slot empty: it cannot
  * shift any frame after it, because no frame's place depends on how many came before.
+ *
+ * The first frame is slot 0: the worklet's node is connected in the same task that starts MediaRecorder,
+ * so its first samples are the recording's first. (Its wall stamp is not: it also holds the ~100 ms the
+ * audio waits in buffers before the worklet sees it, the same for every frame; only changes of the offset
+ * count.)
  */
 
 export interface StampedFrame {
@@ -34,8 +39,6 @@ export interface PlacedFrame {
 export interface FrameClockOptions {
   sampleRate: number;
   frameMs: number;
-  /** Wall-clock time (epoch ms) when the audio being recorded started: slot 0 begins there. */
-  originWallMs: number;
   /** 8 frames (400 ms at 50 ms): rides out late callbacks, and keeps the stored levels under a second behind. */
   lookAheadFrames?: number;
 }
@@ -55,6 +58,8 @@ export function createFrameClock(options: FrameClockOptions, onPlaced: (frame: P
   const held: { frame: StampedFrame; offset: number }[] = [];
   let lastSlot = -1;
   let lastOffset = Infinity;
+  /** Where slot 0 begins, on the "position + offset" scale (ms): set by the first frame. */
+  let originMs: number | null = null;
 
   const place = () => {
     const first = held.shift()!;
@@ -64,11 +69,11 @@ export function createFrameClock(options: FrameClockOptions, onPlaced: (frame: P
     // so the offset in use stays.
     if (held.length < lookAhead) offset = Math.min(offset, lastOffset);
     lastOffset = offset;
-    // The wall time at which the frame's first sample was captured, relative to the recording's start.
-    const audioMs = first.frame.position * msPerSample + offset - options.originWallMs;
-    const slot = Math.round(audioMs / options.frameMs);
-    // Before the recorder started, or on a slot already filled (the context's clock ran a little fast): dropped.
-    if (slot < 0 || slot <= lastSlot) return;
+    const atMs = first.frame.position * msPerSample + offset;
+    originMs ??= atMs;
+    const slot = Math.round((atMs - originMs) / options.frameMs);
+    // On a slot already filled (the context's clock ran a little fast against the wall clock): dropped.
+    if (slot <= lastSlot) return;
     lastSlot = slot;
     onPlaced({ slot, db: first.frame.db, voiceDb: first.frame.voiceDb });
   };
