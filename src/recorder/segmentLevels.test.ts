@@ -93,3 +93,18 @@ describe('segmentSilences', () => {
     expect(segmentSilences([...quiet, ...speech, ...quiet.slice(0, 20)], 9_000, 50)).toEqual([{ startMs: 0, endMs: 3_000 }, { startMs: 5_000, endMs: 9_000 }]);
   });
 });
+
+describe('the live silence detector', () => {
+  it('counts the silence in progress on the audio timeline, lost frames and a stall included', () => {
+    const levels = new SegmentLevels({ sampleRate: RATE, frameMs: FRAME_MS, dropPlan: { every: 20, stallFromMs: 5_000, stallMs: 2_000 } });
+    for (let k = 0; k < 260; k++) {
+      const speaking = k >= 40 && k < 60; // 2 s of quiet (the room's floor), 1 s of voice, then 10 s of quiet
+      const level = speaking ? -20 : -60;
+      levels.push({ type: 'level', db: level, voiceDb: level, position: 7_777 + k * 2_400, samples: 2_400, wallMs: ORIGIN + (k + 1) * FRAME_MS + 5 });
+    }
+    levels.end();
+    expect(levels.silence.isSpeaking()).toBe(false);
+    // From the voice's end (slot 60) to the last frame that arrived (slot 258: the 260th is lost).
+    expect(levels.silence.currentSilenceMs()).toBe(9_950);
+  });
+});
