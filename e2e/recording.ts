@@ -90,3 +90,58 @@ export async function checkSegment(page: Page, sessionId: string, segment: numbe
   })()`)) as Omit<SegmentCheck, 'chunks' | 'bytes'>;
   return { chunks, bytes, ...result };
 }
+
+export interface Interval {
+  startMs: number;
+  endMs: number;
+}
+
+/**
+ * What the silences of a recording must be, in file time: the fixture's silences repeated every `fileMs`
+ * (Chromium loops the file, and a busy machine can run past its end), merged with the stretches the
+ * microphone was muted (digital silence), keeping those of 1.5 s or more.
+ */
+export function expectedSilences(fileSilences: readonly Interval[], fileMs: number, untilMs: number, mutes: readonly Interval[] = []): Interval[] {
+  const all: Interval[] = [...mutes];
+  for (let k = 0; k * fileMs < untilMs; k++) all.push(...fileSilences.map((s) => ({ startMs: s.startMs + k * fileMs, endMs: s.endMs + k * fileMs })));
+  all.sort((a, b) => a.startMs - b.startMs);
+  const merged: Interval[] = [];
+  for (const s of all) {
+    const last = merged[merged.length - 1];
+    if (last && s.startMs <= last.endMs + 100) last.endMs = Math.max(last.endMs, s.endMs);
+    else merged.push({ ...s });
+  }
+  return merged.filter((s) => s.endMs - s.startMs >= 1_500 && s.startMs < untilMs);
+}
+
+export interface SilenceComparison {
+  /** Pairs of (true, found), in order. */
+  pairs: { truth: Interval; found: Interval }[];
+  /** Found silences that overlap no true one. */
+  phantoms: Interval[];
+  /** True silences found in more than one piece, or not at all. */
+  splitOrMissed: Interval[];
+  worstBoundaryMs: number;
+  totalErrorMs: number;
+}
+
+/**
+ * Pairs found and true silences by overlap, up to `cutMs` (the end of the recording in file time): a
+ * silence still open there is closed by End session, not by the voice, so only the ones that ended at
+ * least 0.6 s before it are judged.
+ */
+export function compareSilences(found: readonly Interval[], truth: readonly Interval[], cutMs: number): SilenceComparison {
+  const judged = truth.filter((t) => t.endMs <= cutMs - 600);
+  const overlaps = (a: Interval, b: Interval) => Math.min(a.endMs, b.endMs) - Math.max(a.startMs, b.startMs) > 0;
+  const pairs: SilenceComparison['pairs'] = [];
+  const splitOrMissed: Interval[] = [];
+  for (const t of judged) {
+    const matches = found.filter((f) => overlaps(f, t));
+    if (matches.length === 1) pairs.push({ truth: t, found: matches[0]! });
+    else splitOrMissed.push(t);
+  }
+  const phantoms = found.filter((f) => f.endMs <= cutMs - 600 && !truth.some((t) => overlaps(f, t)));
+  const errors = pairs.flatMap(({ truth: t, found: f }) => [Math.abs(f.startMs - t.startMs), Math.abs(f.endMs - t.endMs)]);
+  const totalErrorMs = pairs.reduce((sum, { truth: t, found: f }) => sum + (f.endMs - f.startMs) - (t.endMs - t.startMs), 0);
+  return { pairs, phantoms, splitOrMissed, worstBoundaryMs: errors.length ? Math.max(...errors) : 0, totalErrorMs };
+}
