@@ -163,7 +163,7 @@ function levelAnalysisCpu(): { audioS: number; cpuMs: number } {
   let wallMs = 1_800_000_000_000;
   const meter = createLevelMeter(rate, 50, (db, frame) => {
     wallMs += 50;
-    levels.push({ type: 'level', db, voiceDb: frame.voiceDb, position: frame.position, samples: frame.samples, wallMs });
+    levels.push({ type: 'level', db, voiceDb: frame.voiceDb, periodicity: frame.periodicity, position: frame.position, samples: frame.samples, wallMs });
     levels.silence.currentSilenceMs();
     levels.silence.isSpeaking();
     if (frame.position % 24_000 === 0) levels.take();
@@ -208,7 +208,7 @@ function finishAnalysisMs(): { ms: number; durationMs: number | null; silences: 
   for (let slot = 0; slot < minutes * 60 * 20; slot++) {
     if (slot % 20 === 19) continue;
     const talking = Math.floor(slot / 400) % 4 !== 0; // 20 s talking, then a 20 s silence
-    appendToRuns(runs, { slot, db: talking ? -22 : -60, voiceDb: talking ? -25 + (slot % 7) : -62 });
+    appendToRuns(runs, { slot, db: talking ? -22 : -60, voiceDb: talking ? -25 + (slot % 7) : -62, periodicity: talking ? 0.8 : 0.1 });
   }
   const t0 = performance.now();
   const durationMs = webmDurationMs(webm);

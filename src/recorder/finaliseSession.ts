@@ -29,7 +29,7 @@ export async function finaliseSession(session: SessionRecord, now: number): Prom
       const blob = isWebm(segment) ? await fixWebmDuration(stored.blob, durationMs, { logger: false }) : stored.blob;
       await replaceSegmentAudio(session.id, segment.index, blob, stored.lastChunkT ?? segment.startMs);
     }
-    silences.push(...silencesInSessionTime(segment.startMs, segmentSilences(levels.voiceDb, durationMs, session.levelFrameMs)));
+    silences.push(...silencesInSessionTime(segment.startMs, segmentSilences(levels.voiceDb, durationMs, session.levelFrameMs, levels.periodicity)));
   }
   record = finishRecord(record, now, silences);
   await saveSession(record);
@@ -41,11 +41,11 @@ export async function finaliseSession(session: SessionRecord, now: number): Prom
  * its end (the worklet may outlive the recorder a little) are dropped, and a stretch at the end with no
  * frame stored (a crash lost the last batch) is unknown: it goes on with whatever came before it.
  */
-export function segmentSilences(voiceDb: readonly (number | null)[], durationMs: number, frameMs: number): SilenceInterval[] {
+export function segmentSilences(voiceDb: readonly (number | null)[], durationMs: number, frameMs: number, periodicity?: readonly (number | null)[]): SilenceInterval[] {
   const frames = Math.ceil(durationMs / frameMs);
   const onTimeline = voiceDb.slice(0, frames);
   while (onTimeline.length < frames) onTimeline.push(null);
-  return detectSegmentSilences(onTimeline, frameMs).map((s) => ({ startMs: s.startMs, endMs: Math.min(s.endMs, durationMs) }));
+  return detectSegmentSilences(onTimeline, frameMs, periodicity?.slice(0, frames)).map((s) => ({ startMs: s.startMs, endMs: Math.min(s.endMs, durationMs) }));
 }
 
 const isWebm = (segment: AudioSegmentInfo) => segment.mimeType.includes('webm');

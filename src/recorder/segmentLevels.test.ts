@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { framesOnTimeline, type FrameRun } from '../core/audio/audioClock';
 import type { LevelMessage } from '../core/audio/levelProtocol';
 import { createLevelMeter } from '../core/audio/levels';
@@ -29,7 +29,7 @@ function record(plan: FrameDropPlan | null, seed: number, options: { contextLose
   let contextPosition = 50_000; // the context had been running before the session
   const meter = createLevelMeter(RATE, FRAME_MS, (db, frame) => {
     const audioMs = ((frame.position - 50_000 - contextLead) / RATE) * 1000;
-    const message: LevelMessage = { type: 'level', db, voiceDb: frame.voiceDb, position: frame.position, samples: frame.samples, wallMs: 0 };
+    const message: LevelMessage = { type: 'level', db, voiceDb: frame.voiceDb, periodicity: frame.periodicity, position: frame.position, samples: frame.samples, wallMs: 0 };
     // The wall clock when the frame was finished: its real end plus a few ms of processing.
     message.wallMs = ORIGIN + audioMs + FRAME_MS + random() * 15 + (options.contextLosesMs && audioMs >= options.contextLosesMs.atMs ? options.contextLosesMs.ms : 0);
     levels.push(message);
@@ -61,6 +61,9 @@ function worstError(found: readonly SilenceInterval[], truth: readonly SilenceIn
   expect(found.length, JSON.stringify(found)).toBe(truth.length);
   return Math.max(...truth.flatMap((t, i) => [Math.abs(found[i]!.startMs - t.startMs), Math.abs(found[i]!.endMs - t.endMs)]));
 }
+
+// Each test meters tens of seconds of synthetic audio: seconds of CPU on a machine shared by many jobs.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('a segment’s silences, from the worklet’s frames to Finish', () => {
   it('match the audio with no frame lost, typing and clicks in the 14 s silence', () => {
@@ -100,7 +103,7 @@ describe('the live silence detector', () => {
     for (let k = 0; k < 260; k++) {
       const speaking = k >= 40 && k < 60; // 2 s of quiet (the room's floor), 1 s of voice, then 10 s of quiet
       const level = speaking ? -20 : -60;
-      levels.push({ type: 'level', db: level, voiceDb: level, position: 7_777 + k * 2_400, samples: 2_400, wallMs: ORIGIN + (k + 1) * FRAME_MS + 5 });
+      levels.push({ type: 'level', db: level, voiceDb: level, periodicity: 0.8, position: 7_777 + k * 2_400, samples: 2_400, wallMs: ORIGIN + (k + 1) * FRAME_MS + 5 });
     }
     levels.end();
     expect(levels.silence.isSpeaking()).toBe(false);

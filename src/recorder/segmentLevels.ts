@@ -37,7 +37,9 @@ export class SegmentLevels {
     if (!kept) return;
     // A worklet without a wall clock (none known, but cheap to allow): the arrival time is the next best stamp.
     const wallMs = Number.isFinite(kept.wallMs) ? kept.wallMs : this.now();
-    this.clock.push({ position: kept.position, samples: kept.samples, wallMs, db: kept.db, voiceDb: kept.voiceDb });
+    // A worklet from an older build (a page open across an update) has no periodicity: it does not gate.
+    const periodicity = typeof kept.periodicity === 'number' ? kept.periodicity : 1;
+    this.clock.push({ position: kept.position, samples: kept.samples, wallMs, db: kept.db, voiceDb: kept.voiceDb, periodicity });
   }
 
   /** The segment ends: place the frames held for look-ahead. */
@@ -54,7 +56,7 @@ export class SegmentLevels {
 
   private onPlaced(frame: PlacedFrame): void {
     for (; this.nextSlot < frame.slot; this.nextSlot++) this.silence.push(null);
-    this.silence.push(frame.voiceDb);
+    this.silence.push(frame.voiceDb, frame.periodicity);
     this.nextSlot = frame.slot + 1;
     appendToRuns(this.pending, frame);
   }

@@ -265,7 +265,7 @@ export class SessionEngine {
     if (events.length > 0 || this.eventLog.hasUnsaved()) this.enqueue(() => this.eventLog.write(session.id, events));
     const audio = this.audio;
     for (const run of audio?.levels?.take() ?? []) {
-      const batch = { sessionId: session.id, segment: audio!.segment, seq: audio!.nextLevelSeq++, startFrame: run.startSlot, db: run.db.map(storedLevel), voiceDb: run.voiceDb.map(storedLevel) };
+      const batch = { sessionId: session.id, segment: audio!.segment, seq: audio!.nextLevelSeq++, startFrame: run.startSlot, db: run.db.map(storedLevel), voiceDb: run.voiceDb.map(storedLevel), periodicity: run.periodicity.map((p) => Math.round(p * 100) / 100) };
       this.enqueue(() => appendLevels(batch));
     }
   }

@@ -83,6 +83,8 @@ export interface LevelBatch {
    * Optional, no version bump: batches written before it existed are analysed by `db`.
    */
   voiceDb?: number[];
+  /** The frames' periodicity, 0–1 (core/audio/levels.ts), parallel to `db`; optional like `voiceDb`. */
+  periodicity?: number[];
 }
 
 export interface RehearseDB extends DBSchema {

@@ -164,5 +164,9 @@ export function restoreLevelBatch(v: unknown): LevelBatch | null {
   if (Array.isArray(v.voiceDb) && v.voiceDb.length === db.length) {
     batch.voiceDb = v.voiceDb.map((x) => (typeof x === 'number' && !Number.isNaN(x) ? x : SILENCE_DB));
   }
+  if (Array.isArray(v.periodicity) && v.periodicity.length === db.length) {
+    // A damaged value does not gate speech (read as periodic), like a batch from before the measure existed.
+    batch.periodicity = v.periodicity.map((x) => (typeof x === 'number' && x >= 0 && x <= 1 ? x : 1));
+  }
   return batch;
 }

@@ -27,6 +27,7 @@ function worklet(input: { frames: number; stalls?: { atFrame: number; frames: nu
       samples: SAMPLES,
       wallMs: ORIGIN + (k + 1) * FRAME_MS + (input.delay?.(k) ?? 3),
       db: -40,
+      periodicity: 0.5,
       voiceDb: k, // the frame's true index rides along, to check where it landed
     });
   }
@@ -112,7 +113,7 @@ describe('placing level frames on the audio clock', () => {
 describe('runs of consecutive frames', () => {
   it('start a new run at each gap, and lay out on the timeline with unknown gaps', () => {
     const runs: FrameRun[] = [];
-    for (const slot of [0, 1, 2, 5, 6, 9]) appendToRuns(runs, { slot, db: slot, voiceDb: -slot });
+    for (const slot of [0, 1, 2, 5, 6, 9]) appendToRuns(runs, { slot, db: slot, voiceDb: -slot, periodicity: 0.9 });
     expect(runs.map((r) => [r.startSlot, r.db.length])).toEqual([[0, 3], [5, 2], [9, 1]]);
     expect(framesOnTimeline(runs, 8, (r) => r.db)).toEqual([0, 1, 2, null, null, 5, 6, null]);
     expect(framesOnTimeline(runs, 11, (r) => r.voiceDb)).toEqual([-0, -1, -2, null, null, -5, -6, null, null, -9, null]);

@@ -27,6 +27,7 @@ export interface StampedFrame {
   wallMs: number;
   db: number;
   voiceDb: number;
+  periodicity: number;
 }
 
 export interface PlacedFrame {
@@ -34,6 +35,7 @@ export interface PlacedFrame {
   slot: number;
   db: number;
   voiceDb: number;
+  periodicity: number;
 }
 
 export interface FrameClockOptions {
@@ -75,7 +77,7 @@ export function createFrameClock(options: FrameClockOptions, onPlaced: (frame: P
     // On a slot already filled (the context's clock ran a little fast against the wall clock): dropped.
     if (slot <= lastSlot) return;
     lastSlot = slot;
-    onPlaced({ slot, db: first.frame.db, voiceDb: first.frame.voiceDb });
+    onPlaced({ slot, db: first.frame.db, voiceDb: first.frame.voiceDb, periodicity: first.frame.periodicity });
   };
 
   return {
@@ -99,6 +101,7 @@ export interface FrameRun {
   startSlot: number;
   db: number[];
   voiceDb: number[];
+  periodicity: number[];
 }
 
 export function appendToRuns(runs: FrameRun[], frame: PlacedFrame): void {
@@ -106,8 +109,9 @@ export function appendToRuns(runs: FrameRun[], frame: PlacedFrame): void {
   if (last && last.startSlot + last.db.length === frame.slot) {
     last.db.push(frame.db);
     last.voiceDb.push(frame.voiceDb);
+    last.periodicity.push(frame.periodicity);
   } else {
-    runs.push({ startSlot: frame.slot, db: [frame.db], voiceDb: [frame.voiceDb] });
+    runs.push({ startSlot: frame.slot, db: [frame.db], voiceDb: [frame.voiceDb], periodicity: [frame.periodicity] });
   }
 }
 

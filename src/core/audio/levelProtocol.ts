@@ -23,6 +23,8 @@ export interface LevelMessage {
   db: number;
   /** The voice level (loudest level held 40 of 50 ms), dBFS: what the silence detector judges. */
   voiceDb: number;
+  /** How periodic the frame is, 0–1 (a voice's pitch): what tells speech from clicks. */
+  periodicity: number;
   /** The frame's first sample on the context's clock (`currentFrame`). */
   position: number;
   samples: number;

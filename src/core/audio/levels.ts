@@ -12,6 +12,9 @@
 /** Reported for digital silence; quieter than any real microphone, and finite so levels store as numbers. */
 export const SILENCE_DB = -100;
 
+/** Frames quieter than this get periodicity 0 without measuring it (saves the work in silence). */
+const MEASURED_FROM_DB = -70;
+
 /** Sub-frames per frame, and how many in a row must be loud for the frame's voice level. */
 export const SUBFRAMES = 5;
 export const HELD_SUBFRAMES = 4;
@@ -24,6 +27,12 @@ export function rmsDb(sumOfSquares: number, sampleCount: number): number {
 export interface MeteredFrame {
   /** RMS of the frame, dBFS. */
   db: number;
+  /**
+   * How periodic the frame is, 0–1: the highest normalised autocorrelation at a pitch period (70–400 Hz);
+   * 0 for a frame quieter than -70 dBFS (not measured: nothing that quiet starts speech).
+   * A voice (its vowels) repeats itself at its pitch, 0.6–0.95; a click, its echo, typing and hiss do not.
+   */
+  periodicity: number;
   /** The loudest level held through HELD_SUBFRAMES consecutive sub-frames, dBFS (≤ the loudest sub-frame). */
   voiceDb: number;
   /** Position of the frame's first sample: the `position` given with its block, plus the offset within it. */
@@ -60,6 +69,7 @@ export function createLevelMeter(sampleRate: number, frameMs: number, onLevel: (
   let frameSum = 0;
   let subSum = 0;
   let framePosition = 0;
+  const pitch = createPitchBuffer(sampleRate, Math.ceil(samplesPerFrame));
   return {
     push(samples, position = samplesSeen) {
       for (let i = 0; i < samples.length; i++) {
@@ -68,6 +78,7 @@ export function createLevelMeter(sampleRate: number, frameMs: number, onLevel: (
         const square = sample * sample;
         frameSum += square;
         subSum += square;
+        pitch.push(sample);
         samplesSeen++;
         if (samplesSeen === subEnd) {
           subDb[subIndex] = rmsDb(subSum, subEnd - subStart);
@@ -77,9 +88,11 @@ export function createLevelMeter(sampleRate: number, frameMs: number, onLevel: (
           subEnd = subBoundary(frameStart, frameEnd, subIndex + 1);
         }
         if (samplesSeen === frameEnd) {
-          onLevel(rmsDb(frameSum, frameEnd - frameStart), {
-            db: rmsDb(frameSum, frameEnd - frameStart),
+          const db = rmsDb(frameSum, frameEnd - frameStart);
+          onLevel(db, {
+            db,
             voiceDb: heldLevel(subDb),
+            periodicity: pitch.periodicityAndReset(db > MEASURED_FROM_DB),
             position: framePosition,
             samples: frameEnd - frameStart,
           });
@@ -109,6 +122,58 @@ function heldLevel(subDb: Float64Array): number {
     best = Math.max(best, quietest);
   }
   return best;
+}
+
+/**
+ * The frame's samples, decimated to about 8 kHz (box filter), for the periodicity measure: O(n × lags)
+ * per frame, about 40 000 multiply-adds per 50 ms frame.
+ */
+function createPitchBuffer(sampleRate: number, maxSamples: number) {
+  const factor = Math.max(1, Math.round(sampleRate / 8_000));
+  const rate = sampleRate / factor;
+  const minLag = Math.max(1, Math.floor(rate / 400));
+  const maxLag = Math.ceil(rate / 70);
+  const buffer = new Float64Array(Math.ceil(maxSamples / factor) + 2);
+  let length = 0;
+  let sum = 0;
+  let count = 0;
+  return {
+    push(sample: number) {
+      sum += sample;
+      if (++count === factor) {
+        if (length < buffer.length) buffer[length++] = sum / factor;
+        sum = 0;
+        count = 0;
+      }
+    },
+    periodicityAndReset(measure: boolean): number {
+      const n = length;
+      length = 0;
+      sum = 0;
+      count = 0;
+      if (!measure || n <= maxLag * 2) return 0;
+      let mean = 0;
+      for (let i = 0; i < n; i++) mean += buffer[i]!;
+      mean /= n;
+      for (let i = 0; i < n; i++) buffer[i]! -= mean;
+      let best = 0;
+      for (let lag = minLag; lag <= maxLag; lag++) {
+        let cross = 0;
+        let headEnergy = 0;
+        let tailEnergy = 0;
+        for (let i = 0; i + lag < n; i++) {
+          const a = buffer[i]!;
+          const b = buffer[i + lag]!;
+          cross += a * b;
+          headEnergy += a * a;
+          tailEnergy += b * b;
+        }
+        const denominator = Math.sqrt(headEnergy * tailEnergy);
+        if (denominator > 0) best = Math.max(best, cross / denominator);
+      }
+      return Math.max(0, Math.min(1, best));
+    },
+  };
 }
 
 /** Level of every complete frame of a recording (a last, partial frame is left out). */

@@ -110,18 +110,25 @@ export interface Click {
   lengthMs?: number;
 }
 
-/** Adds clicks to a signal (in place): typing noise that must never count as speech. */
-export function addClicks(samples: Float32Array, sampleRate: number, clicks: readonly Click[], random: () => number): void {
+/**
+ * Adds clicks to a signal (in place): typing noise that must never count as speech. `echoMs`: each click
+ * then rings on as noise decaying by 1/e every `echoMs` (a desk's resonance, or a microphone's processing
+ * smearing the transient), so it stays loud for tens of ms.
+ */
+export function addClicks(samples: Float32Array, sampleRate: number, clicks: readonly Click[], random: () => number, echoMs = 0): void {
   for (const click of clicks) {
     const start = Math.round((click.atMs / 1000) * sampleRate);
-    const length = Math.max(1, Math.round(((click.lengthMs ?? 4) / 1000) * sampleRate));
+    const clickLength = Math.max(1, Math.round(((click.lengthMs ?? 4) / 1000) * sampleRate));
+    const echoLength = Math.round(((echoMs * 5) / 1000) * sampleRate);
+    const length = clickLength + echoLength;
     const burst = new Float32Array(length);
     let sumOfSquares = 0;
-    for (let i = 0; i < length; i++) {
-      burst[i] = (random() * 2 - 1) * Math.exp((-4 * i) / length);
+    for (let i = 0; i < clickLength; i++) {
+      burst[i] = (random() * 2 - 1) * Math.exp((-4 * i) / clickLength);
       sumOfSquares += burst[i]! * burst[i]!;
     }
-    const scale = fromDb(click.db) / Math.sqrt(sumOfSquares / length);
+    for (let i = 0; i < echoLength; i++) burst[clickLength + i] = 0.5 * (random() * 2 - 1) * Math.exp(-i / ((echoMs / 1000) * sampleRate));
+    const scale = fromDb(click.db) / Math.sqrt(sumOfSquares / clickLength);
     for (let i = 0; i < length && start + i < samples.length; i++) samples[start + i]! += burst[i]! * scale;
   }
 }

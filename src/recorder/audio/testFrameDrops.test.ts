@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LevelMessage } from '../../core/audio/levelProtocol';
 import { createFrameDropper, DROP_FRAMES_KEY, readFrameDropPlan } from './testFrameDrops';
 
-const frame = (k: number): LevelMessage => ({ type: 'level', db: -30, voiceDb: -30, position: 1_000 + k * 2_400, samples: 2_400, wallMs: k * 50 });
+const frame = (k: number): LevelMessage => ({ type: 'level', db: -30, voiceDb: -30, periodicity: 0.9, position: 1_000 + k * 2_400, samples: 2_400, wallMs: k * 50 });
 
 describe('the test-only frame dropper', () => {
   it('loses every 20th frame, and a 2 s stall that also sets the context clock back', () => {
