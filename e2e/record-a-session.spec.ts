@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { replayText } from '../src/core/session/editLog';
 import { BASE_ARGS, CHROMIUM, FAKE_MICROPHONE_ARGS } from './fixtures/browser';
-import { FIXTURE_DIR, NOISY_WAV, SPEECH_TRUTH, truthFileOf, TYPING_WAV, type SpeechTruth } from './fixtures/speech';
+import { FIXTURE_DIR, NOISY_WAV, SPEECH_TRUTH, SPEECH_WAV, truthFileOf, TYPING_WAV, type SpeechTruth } from './fixtures/speech';
 import { editorLines, editorText, runAndWait } from './helpers';
-import { checkSegment, compareSilences, expectedSilences, newestSession, storedEvents, storedSessions, type Interval } from './recording';
+import { checkSegment, compareSilences, expectedSilences, fileOffsetOfRecording, newestSession, storedEvents, storedSessions, type Interval } from './recording';
 
 const TITLE = 'Token-bucket rate limiter';
 
@@ -93,6 +93,19 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+/** A file's audio as 8 kHz mono floats (ffmpeg decodes the WebM; sox the fixture WAV). */
+function pcm8k(file: string): Float32Array {
+  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-ac', '1', '-ar', '8000', '-f', 'f32le', '-'], { maxBuffer: 64 * 1024 * 1024 });
+  return new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
+}
+
+/** How far into the fixture file the recorded audio begins, ms, found by lining up the two (see fileOffsetOfRecording). */
+function recordingOffsetInFile(base64: string, name: string, wav: string): number {
+  const file = join(FIXTURE_DIR, name);
+  writeFileSync(file, Buffer.from(base64, 'base64'));
+  return fileOffsetOfRecording(pcm8k(file), pcm8k(wav));
+}
+
 /** Seconds of audio ffmpeg decodes from the bytes (mono 48 kHz s16: 96 000 bytes a second). */
 function ffmpegDecodedSeconds(base64: string, name: string): number {
   const file = join(FIXTURE_DIR, name);
@@ -140,16 +153,21 @@ test('records the voice, its silences and every keystroke; the review plays the 
   expect(session.audio?.segments).toHaveLength(1);
   const segment = session.audio!.segments[0]!;
 
-  // Silences: in file time (session time minus the segment's start, plus how far the file had played
-  // when the recorder started), each within ±0.5 s of the truth (the file's silences, and the muted moment).
-  const { recordedS, fileOffsetMs, endFileMs, mutes } = await recordingClock(page);
-  const found = session.silences.map((s) => ({ startMs: s.startMs - segment.startMs + fileOffsetMs, endMs: s.endMs - segment.startMs + fileOffsetMs }));
-  console.log(`recorder started ${fileOffsetMs.toFixed(0)} ms into the file, stopped at ${endFileMs.toFixed(0)} ms; muted ${JSON.stringify(mutes)}`);
-  expectSilencesMatch('clean speech, with a mute', found, expectedSilences(truthSilences, fileMs, endFileMs, mutes), endFileMs);
-
   // Audio: the length actually decoded (browser and ffmpeg) is the time recorded, ±0.5 s; the file seeks.
   const audio = await checkSegment(page, session.id, 0);
   const ffmpegS = ffmpegDecodedSeconds(audio.base64, 'recorded-session.webm');
+
+  // Silences: in file time (session time minus the segment's start, plus where in the file the recorded
+  // audio begins, found from the audio itself), each within ±0.5 s of the truth: the file's silences, and
+  // the muted moment.
+  const { recordedS, fileOffsetMs: pageOffsetMs, mutes: pageMutes } = await recordingClock(page);
+  const fileOffsetMs = recordingOffsetInFile(audio.base64, 'recorded-session.webm', SPEECH_WAV);
+  const toFile = fileOffsetMs - pageOffsetMs; // page file time → audio file time
+  const mutes = pageMutes.map((m) => ({ startMs: m.startMs + toFile, endMs: m.endMs + toFile }));
+  const endFileMs = audio.decodedS * 1000 + fileOffsetMs;
+  const found = session.silences.map((s) => ({ startMs: s.startMs - segment.startMs + fileOffsetMs, endMs: s.endMs - segment.startMs + fileOffsetMs }));
+  console.log(`recorded audio begins ${fileOffsetMs} ms into the file (the page's clock says ${pageOffsetMs.toFixed(0)} ms); muted ${JSON.stringify(mutes)}`);
+  expectSilencesMatch('clean speech, with a mute', found, expectedSilences(truthSilences, fileMs, endFileMs, mutes), endFileMs);
   console.log(`recorded ${recordedS.toFixed(2)} s; decodeAudioData ${audio.decodedS.toFixed(2)} s; ffmpeg ${ffmpegS.toFixed(2)} s; <audio> ${audio.elementDurationS} s; stored ${segment.durationMs} ms; ${audio.bytes} bytes`);
   expect(audio.chunks).toBe(1); // finalised: one blob with its duration in the header
   expect(Math.abs(audio.decodedS - recordedS)).toBeLessThanOrEqual(0.5);
@@ -369,7 +387,8 @@ function expectSilencesMatch(label: string, found: Interval[], truthSilences: In
  * End session. Then the stored silences are compared with the file's truth, and the stored duration (the
  * record, the WebM header) with the audio actually decoded.
  */
-async function recordFixture(page: Page, label: string, truthOfFile: SpeechTruth, options: { dropPlan?: object } = {}): Promise<void> {
+async function recordFixture(page: Page, label: string, wav: string, options: { dropPlan?: object } = {}): Promise<void> {
+  const truthOfFile = truth(truthFileOf(wav));
   await openProblemPatiently(page);
   if (options.dropPlan) await page.evaluate(([key, plan]) => localStorage.setItem(key, plan), [DROP_FRAMES_KEY, JSON.stringify(options.dropPlan)] as const);
   try {
@@ -388,13 +407,18 @@ async function recordFixture(page: Page, label: string, truthOfFile: SpeechTruth
 
   const session = await newestSession(page);
   const segment = session.audio!.segments[0]!;
-  const { recordedS, fileOffsetMs, endFileMs } = await recordingClock(page);
+  const { recordedS, fileOffsetMs: pageOffsetMs } = await recordingClock(page);
+  const audio = await checkSegment(page, session.id, 0);
+  // Stored silences against the recorded audio itself: where it begins in the fixture file is found by
+  // lining the two up, then every boundary is compared in file time.
+  const fileOffsetMs = recordingOffsetInFile(audio.base64, 'recorded-fixture.webm', wav);
+  const endFileMs = audio.decodedS * 1000 + fileOffsetMs;
+  console.log(`${label}: recorded audio begins ${fileOffsetMs} ms into the file (the page's clock says ${pageOffsetMs.toFixed(0)} ms)`);
   const found = session.silences.map((x) => ({ startMs: x.startMs - segment.startMs + fileOffsetMs, endMs: x.endMs - segment.startMs + fileOffsetMs }));
   const truthSilences = expectedSilences(truthOfFile.silences, truthOfFile.durationMs, endFileMs);
   expectSilencesMatch(label, found, truthSilences, endFileMs);
 
   // The duration comes from the audio itself: the record, the header (<audio>) and the decoder agree.
-  const audio = await checkSegment(page, session.id, 0);
   const storedS = segment.durationMs! / 1000;
   console.log(`DURATION ${label}: recorded ${recordedS.toFixed(2)} s; stored ${storedS.toFixed(3)} s; decodeAudioData ${audio.decodedS.toFixed(3)} s; <audio> ${audio.elementDurationS} s`);
   // The header says what the record says; the decoder agrees within ±0.5 s (it concatenates the samples,
@@ -435,12 +459,12 @@ function burnAllCores(ms: number): () => void {
 test.describe('the silences match the audio', () => {
   test('with a steady noise 28 dB under the voice', async ({ playwright, baseURL }) => {
     test.setTimeout(150_000);
-    await withMicrophoneFile(playwright, baseURL, NOISY_WAV, (page) => recordFixture(page, 'noise 28 dB under the voice', truth(truthFileOf(NOISY_WAV))));
+    await withMicrophoneFile(playwright, baseURL, NOISY_WAV, (page) => recordFixture(page, 'noise 28 dB under the voice', NOISY_WAV));
   });
 
   test('with single clicks, key-down/up pairs and a 2 s burst of typing in a long silence', async ({ playwright, baseURL }) => {
     test.setTimeout(150_000);
-    await withMicrophoneFile(playwright, baseURL, TYPING_WAV, (page) => recordFixture(page, 'typing in a 14 s silence', truth(truthFileOf(TYPING_WAV))));
+    await withMicrophoneFile(playwright, baseURL, TYPING_WAV, (page) => recordFixture(page, 'typing in a 14 s silence', TYPING_WAV));
   });
 
   test('with every 20th level frame lost and a 2 s stall of the audio clock', async ({ page }) => {
@@ -448,14 +472,14 @@ test.describe('the silences match the audio', () => {
     const speech = truth();
     // The stall falls inside the 12 s silence: a timeline that counted frames would end that silence 2 s early.
     const longest = speech.silences[speech.silences.length - 1]!;
-    await recordFixture(page, 'frames lost on purpose', speech, { dropPlan: { every: 20, stallFromMs: longest.startMs + 4_000, stallMs: 2_000 } });
+    await recordFixture(page, 'frames lost on purpose', SPEECH_WAV, { dropPlan: { every: 20, stallFromMs: longest.startMs + 4_000, stallMs: 2_000 } });
   });
 
   test('with typing in the silence while every core is busy', async ({ playwright, baseURL }) => {
     test.setTimeout(180_000);
     const stopBurning = burnAllCores(150_000);
     try {
-      await withMicrophoneFile(playwright, baseURL, TYPING_WAV, (page) => recordFixture(page, 'typing, every core busy', truth(truthFileOf(TYPING_WAV))));
+      await withMicrophoneFile(playwright, baseURL, TYPING_WAV, (page) => recordFixture(page, 'typing, every core busy', TYPING_WAV));
     } finally {
       stopBurning();
     }

@@ -145,3 +145,51 @@ export function compareSilences(found: readonly Interval[], truth: readonly Inte
   const totalErrorMs = pairs.reduce((sum, { truth: t, found: f }) => sum + (f.endMs - f.startMs) - (t.endMs - t.startMs), 0);
   return { pairs, phantoms, splitOrMissed, worstBoundaryMs: errors.length ? Math.max(...errors) : 0, totalErrorMs };
 }
+
+/** Log energy of each 10 ms of 8 kHz mono samples, dB, floored 60 dB under the loudest window. */
+function envelopeDb(samples: Float32Array): Float64Array {
+  const out = new Float64Array(Math.floor(samples.length / 80));
+  for (let w = 0; w < out.length; w++) {
+    let sum = 0;
+    for (let i = w * 80; i < (w + 1) * 80; i++) sum += samples[i]! * samples[i]!;
+    out[w] = 10 * Math.log10(sum / 80 + 1e-12);
+  }
+  const top = Math.max(...out);
+  return out.map((x) => Math.max(x, top - 60));
+}
+
+/**
+ * Where the fixture file was when the recording began, ms (file time = recording time + offset): the lag
+ * that best lines up the two loudness envelopes (10 ms steps), searched over 0…maxMs of the file. This is
+ * the audio itself, so the check does not depend on when the page thinks the file started playing.
+ */
+export function fileOffsetOfRecording(recording8k: Float32Array, file8k: Float32Array, maxMs = 4_000): number {
+  const rec = envelopeDb(recording8k);
+  const file = envelopeDb(file8k);
+  let best = { lag: 0, score: -Infinity };
+  for (let lag = 0; lag <= maxMs / 10; lag++) {
+    const n = Math.min(rec.length, file.length - lag);
+    if (n < 200) break;
+    let ma = 0;
+    let mb = 0;
+    for (let i = 0; i < n; i++) {
+      ma += rec[i]!;
+      mb += file[i + lag]!;
+    }
+    ma /= n;
+    mb /= n;
+    let cross = 0;
+    let va = 0;
+    let vb = 0;
+    for (let i = 0; i < n; i++) {
+      const a = rec[i]! - ma;
+      const b = file[i + lag]! - mb;
+      cross += a * b;
+      va += a * a;
+      vb += b * b;
+    }
+    const score = cross / Math.sqrt(va * vb);
+    if (score > best.score) best = { lag, score };
+  }
+  return best.lag * 10;
+}

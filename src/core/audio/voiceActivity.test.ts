@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SilenceInterval } from '../session/types';
-import { frameLevels, frameVoiceLevels, meterFrames } from './levels';
+import { frameVoiceLevels, meterFrames } from './levels';
 import { prng } from '../testing/prng';
 import { addClicks, type Click, keyPress, type ScriptPart, type SpeechSignalOptions, synthesiseSpeech, typingBurst } from './syntheticSpeech';
 import { createSilenceDetector, detectSilences } from './voiceActivity';
