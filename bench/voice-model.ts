@@ -2,7 +2,8 @@
  * npx tsx bench/voice-model.ts — the silence detectors side by side, on signals with a known truth:
  *   - the e2e fixture WAVs (espeak phrases; the same under pink noise 28 dB down; a 14 s silence with
  *     clicks, key pairs and a 2 s typing burst), and synthetic speech with typing and a fan;
- *   - detectors: frame RMS (before issue 13), the voice level (held 40 of 50 ms; what the app uses), and
+ *   - detectors: frame RMS (before issue 13), the voice level (held 40 of 50 ms) with periodicity (what
+ *     the app uses), and
  *     the Silero VAD v5 model of @ricky0123/vad-web on onnxruntime-web (wasm, one thread), 16 kHz.
  * Prints, per signal and detector: silences found / true, worst boundary error, total error; and the CPU
  * time per second of audio. Asserts nothing.
@@ -33,12 +34,12 @@ function fixture(name: string): Signal {
   return { name, samples, truth: (JSON.parse(readFileSync(`${FIXTURE_DIR}/${name}.json`, 'utf8')) as { silences: SilenceInterval[] }).silences };
 }
 
-function synthetic(noiseDb: number, seed: number): Signal {
+function synthetic(noiseDb: number, seed: number, echoMs = 0): Signal {
   const script: ScriptPart[] = [{ speechMs: 4_000 }, { silenceMs: 30_000 }, { speechMs: 4_000 }, { silenceMs: 3_000 }, { speechMs: 3_000 }];
   const random = prng(seed);
   const signal = synthesiseSpeech(script, { sampleRate: RATE, speechDb: -20, noiseDb, random });
-  addClicks(signal.samples, RATE, [{ atMs: 6_000, db: -14, lengthMs: 12 }, ...keyPress(9_025, -14), ...typingBurst(14_000, 2_000, -14, random), ...typingBurst(25_000, 2_000, -14, random)], random);
-  return { name: `synthetic, typing, noise ${noiseDb} dBFS`, samples: signal.samples, truth: signal.silences };
+  addClicks(signal.samples, RATE, [{ atMs: 6_000, db: -14, lengthMs: 12 }, ...keyPress(9_025, -14), ...typingBurst(14_000, 2_000, -14, random), ...typingBurst(25_000, 2_000, -14, random)], random, echoMs);
+  return { name: `synthetic, typing${echoMs ? `, clicks ringing ${echoMs} ms` : ''}, noise ${noiseDb} dBFS`, samples: signal.samples, truth: signal.silences };
 }
 
 function score(found: SilenceInterval[], truth: SilenceInterval[]): string {
@@ -68,14 +69,15 @@ async function silero(samples: Float32Array): Promise<{ silences: SilenceInterva
 }
 
 makeSpeechFixture();
-const signals = [fixture('speech-with-silences'), fixture('speech-under-noise'), fixture('speech-and-typing'), synthetic(-60, 1), synthetic(-48, 2)];
+const signals = [fixture('speech-with-silences'), fixture('speech-under-noise'), fixture('speech-and-typing'), synthetic(-60, 1), synthetic(-48, 2), synthetic(-55, 3, 20)];
 const cost = { rms: 0, voice: 0, silero: 0, audioS: 0 };
 console.log('Silence detectors on signals with a known truth (found/true, worst boundary error, total error)');
 for (const signal of signals) {
   const t0 = process.cpuUsage();
   const frames = meterFrames(signal.samples, RATE, 50);
   const rms = detectSilences(frames.map((f) => f.db), 50);
-  const voice = detectSilences(frames.map((f) => f.voiceDb), 50);
+  const held = detectSilences(frames.map((f) => f.voiceDb), 50);
+  const voice = detectSilences(frames.map((f) => f.voiceDb), 50, {}, frames.map((f) => f.periodicity));
   const levelCpu = cpuMs(t0);
   const model = await silero(signal.samples);
   cost.voice += levelCpu;
@@ -84,7 +86,8 @@ for (const signal of signals) {
   cost.audioS += signal.samples.length / RATE;
   console.log(`  ${signal.name} (${(signal.samples.length / RATE).toFixed(1)} s)`);
   console.log(`    frame RMS     ${score(rms, signal.truth)}`);
-  console.log(`    voice level   ${score(voice, signal.truth)}`);
+  console.log(`    held level    ${score(held, signal.truth)}`);
+  console.log(`    + periodicity ${score(voice, signal.truth)}   (the app)`);
   console.log(`    Silero v5     ${score(model.silences, signal.truth)}`);
 }
 const share = (ms: number) => `${((ms / (cost.audioS * 1000)) * 100).toFixed(2)} % of one core`;
