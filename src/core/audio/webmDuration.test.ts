@@ -27,15 +27,15 @@ function webm(clusters: { timecode: number; blocks: number[] }[], packet = opus(
 }
 
 describe('the duration of a MediaRecorder WebM, from its blocks', () => {
-  it('is the end of the last block: cluster timecode + block timecode + the Opus packet', () => {
+  it('is the length of its Opus packets: 3 s of 20 ms blocks in 1 s clusters', () => {
     const clusters = [0, 1, 2].map((c) => ({ timecode: c * 1_000, blocks: Array.from({ length: 50 }, (_, i) => i * 20) }));
     expect(webmDurationMs(webm(clusters))).toBe(3_000);
   });
 
   it('reads the packet length from the TOC byte (60 ms SILK frames) and honours the timecode scale', () => {
     expect(webmDurationMs(webm([{ timecode: 0, blocks: [0, 60, 120] }], opus(11)))).toBe(180);
-    // Timecodes in units of 0.5 ms: a block at 2000 units starts at 1000 ms.
-    expect(webmDurationMs(webm([{ timecode: 2_000, blocks: [0] }], opus(31), 500_000))).toBe(1_020);
+    // Timecodes in units of 0.5 ms (read when the packets cannot be): a block at 2000 units starts at 1000 ms.
+    expect(webmDurationMs(webm([{ timecode: 2_000, blocks: [0, 40] }], [], 500_000))).toBe(1_020);
   });
 
   it('reads a file cut off mid-block up to its last whole block, and no blocks as null', () => {
@@ -44,6 +44,16 @@ describe('the duration of a MediaRecorder WebM, from its blocks', () => {
     expect(webmDurationMs(webm([]))).toBeNull();
     expect(webmDurationMs(new Uint8Array([1, 2, 3]))).toBeNull();
     expect(webmDurationMs(new Uint8Array(0))).toBeNull();
+  });
+
+  it('is what a decoder plays, the sum of the packets, when the timecodes run short or skip', () => {
+    // 60 ms packets stamped 20 ms apart (timecodes behind the samples), and a 500 ms jump over nothing.
+    expect(webmDurationMs(webm([{ timecode: 0, blocks: [0, 20, 40] }], opus(11)))).toBe(180);
+    expect(webmDurationMs(webm([{ timecode: 0, blocks: [0, 20] }, { timecode: 540, blocks: [0] }]))).toBe(60);
+  });
+
+  it('falls back to the end of the last block when a packet cannot be read', () => {
+    expect(webmDurationMs(webm([{ timecode: 0, blocks: [0, 20, 40] }], []))).toBe(40);
   });
 
   it('counts the frames of a multi-frame Opus packet', () => {
