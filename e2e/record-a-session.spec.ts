@@ -12,7 +12,7 @@ import { replayText } from '../src/core/session/editLog';
 import { BASE_ARGS, CHROMIUM, FAKE_MICROPHONE_ARGS } from './fixtures/browser';
 import { FIXTURE_DIR, NOISY_WAV, SPEECH_TRUTH, SPEECH_WAV, truthFileOf, TYPING_WAV, type SpeechTruth } from './fixtures/speech';
 import { editorLines, editorText, runAndWait } from './helpers';
-import { checkSegment, compareSilences, expectedSilences, fileOffsetOfRecording, newestSession, storedEvents, storedSessions, type Interval } from './recording';
+import { checkSegment, compareSilences, expectedSilences, fileOffsetOfRecording, newestSession, storedEvents, storedLevelBatches, storedSessions, type Interval } from './recording';
 
 const TITLE = 'Token-bucket rate limiter';
 
@@ -411,6 +411,8 @@ async function recordFixture(page: Page, label: string, wav: string, options: { 
 
   const session = await newestSession(page);
   const segment = session.audio!.segments[0]!;
+  // The stored frames, kept for a look when a case fails.
+  writeFileSync(join(FIXTURE_DIR, `levels-${label.replace(/\W+/g, '-')}.json`), JSON.stringify(await storedLevelBatches(page, session.id)));
   const { recordedS, fileOffsetMs: pageOffsetMs } = await recordingClock(page);
   const audio = await checkSegment(page, session.id, 0);
   // Stored silences against the recorded audio itself: where it begins in the fixture file is found by

@@ -39,6 +39,11 @@ export async function storedEvents(page: Page, sessionId: string): Promise<Sessi
   return batches.sort((a, b) => a.seq - b.seq).flatMap((b) => b.events);
 }
 
+/** The level batches stored for a session (src/storage/db.ts LevelBatch). */
+export async function storedLevelBatches(page: Page, sessionId: string): Promise<unknown[]> {
+  return (await page.evaluate(`${READ_ROWS}(['levels', ${JSON.stringify(sessionId)}])`)) as unknown[];
+}
+
 /** A segment's stored audio as one Blob in the page, exposed as window.__segmentBlob for the checks below. */
 async function loadSegmentBlob(page: Page, sessionId: string, segment: number): Promise<{ chunks: number; bytes: number; type: string }> {
   return (await page.evaluate(`(async () => {
