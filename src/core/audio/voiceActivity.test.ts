@@ -149,6 +149,19 @@ describe('typing and noise are not speech', () => {
   });
 });
 
+describe('what rings on after a click, as Chromium delivered it (frames from an e2e run)', () => {
+  it('does not end a silence after a gated microphone (floor -100): voice levels near -64 dBFS, periodicity 0.6–0.74', () => {
+    const quiet = (n: number) => Array.from({ length: n }, () => [-100, 0] as const);
+    // Voice level and periodicity of the stored frames: a single click, then the start of the typing burst.
+    const click = [[-83.4, 0.03], [-66.7, 0.6], [-77.4, 0], [-88.2, 0]] as const;
+    const burst = [[-91.7, 0.03], [-65.4, 0.01], [-64.7, 0.01], [-63.6, 0.74], [-58.5, 0.03], [-60.7, 0.16], [-69.2, 0.03], [-60, 0.02], [-72.3, 0.05], [-57.8, 0.05], [-63.8, 0.74], [-71, 0], [-55.9, 0.03]] as const;
+    const voice = Array.from({ length: 20 }, () => [-15, 0.9] as const);
+    const frames = [...quiet(40), ...voice, ...quiet(20), ...click, ...quiet(20), ...burst, ...burst, ...quiet(20), ...voice];
+    const silences = detectSilences(frames.map((f) => f[0]), FRAME_MS, {}, frames.map((f) => f[1]));
+    expect(silences).toEqual([{ startMs: 0, endMs: 2_000 }, { startMs: 3_000, endMs: (frames.length - 20) * FRAME_MS }]);
+  });
+});
+
 describe('frames of unknown level', () => {
   it('neither end a silence nor end speech, and take their time: nothing after them moves', () => {
     const { truth, detected: whole } = detect(INTERVIEW, { speechDb: -20, noiseDb: -55 }, 21);
