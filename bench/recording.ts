@@ -6,18 +6,26 @@
  *     session's rows hold) and JS heap after GC — reported as MB per hour (MediaRecorder and the worklet
  *     run in real time, so 30 minutes cannot be compressed: the rate is measured and extrapolated), and
  *     the same typing without recording for comparison;
- *   - CPU of the level analysis (meter + silence detector, the worklet's and recorder's per-frame work)
- *     over 10 minutes of synthetic audio in Node, as a share of one core.
- * Prints numbers; asserts nothing.
+ *   - CPU of the voice analysis while recording (the worklet's meter with its voice level, the frame clock,
+ *     the runs and the live silence detector: all the per-frame work) over 10 minutes of synthetic audio
+ *     in Node, as a share of one core;
+ *   - time to finish a 45-minute session's analysis: the duration read from a 45-minute WebM's blocks and
+ *     the silences detected over 54 000 stored frames with gaps, synthesised.
+ * Prints numbers; asserts nothing. BENCH_DIST / BENCH_PORT: another build folder and port (default dist, 4180);
+ * BENCH_NODE_ONLY=1: only the two Node measurements.
  */
 import { chromium, type Page } from '@playwright/test';
 import { startPreview } from './preview.ts';
+import { appendToRuns, framesOnTimeline, type FrameRun } from '../src/core/audio/audioClock.ts';
 import { createLevelMeter } from '../src/core/audio/levels.ts';
-import { createSilenceDetector } from '../src/core/audio/voiceActivity.ts';
+import { webmDurationMs } from '../src/core/audio/webmDuration.ts';
+import { segmentSilences } from '../src/recorder/finaliseSession.ts';
+import { SegmentLevels } from '../src/recorder/segmentLevels.ts';
 import { BASE_ARGS, CHROMIUM, FAKE_MICROPHONE_ARGS } from '../e2e/fixtures/browser.ts';
 import { makeSpeechFixture } from '../e2e/fixtures/speech.ts';
 
-const PORT = 4180;
+const PORT = Number(process.env.BENCH_PORT ?? 4180);
+const DIST = process.env.BENCH_DIST ?? 'dist';
 const BASE = `http://127.0.0.1:${PORT}/`;
 const KEYSTROKES = 200;
 const SOAK_S = Number(process.env.SOAK_S ?? 60);
@@ -95,7 +103,7 @@ async function soak(page: Page): Promise<void> {
 
 async function measureBrowser() {
   makeSpeechFixture();
-  const stop = await startPreview(PORT);
+  const stop = await startPreview(PORT, DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...BASE_ARGS, ...FAKE_MICROPHONE_ARGS, '--use-fake-ui-for-media-stream'] });
   try {
     const page = await browser.newPage();
@@ -146,16 +154,19 @@ async function measureBrowser() {
   }
 }
 
-/** The per-frame work of level analysis over 10 minutes of noisy speech-like audio, in 128-sample blocks. */
+/** The per-frame work of voice analysis over 10 minutes of noisy speech-like audio, in 128-sample blocks. */
 function levelAnalysisCpu(): { audioS: number; cpuMs: number } {
   const rate = 48_000;
   const audioS = 600;
   const block = new Float32Array(128);
-  const detector = createSilenceDetector({ frameMs: 50 });
-  const meter = createLevelMeter(rate, 50, (db) => {
-    detector.push(db);
-    detector.currentSilenceMs();
-    detector.isSpeaking();
+  const levels = new SegmentLevels({ sampleRate: rate, frameMs: 50, dropPlan: null });
+  let wallMs = 1_800_000_000_000;
+  const meter = createLevelMeter(rate, 50, (db, frame) => {
+    wallMs += 50;
+    levels.push({ type: 'level', db, voiceDb: frame.voiceDb, periodicity: frame.periodicity, position: frame.position, samples: frame.samples, wallMs });
+    levels.silence.currentSilenceMs();
+    levels.silence.isSpeaking();
+    if (frame.position % 24_000 === 0) levels.take();
   });
   let phase = 0;
   const t0 = process.cpuUsage();
@@ -165,14 +176,54 @@ function levelAnalysisCpu(): { audioS: number; cpuMs: number } {
       phase += 0.05;
       block[i] = (talking ? 0.2 * Math.sin(phase) : 0) + (Math.random() - 0.5) * 0.002;
     }
-    meter.push(block);
+    meter.push(block, n * 128);
   }
   const used = process.cpuUsage(t0);
   return { audioS, cpuMs: (used.user + used.system) / 1000 };
 }
 
-const b = await measureBrowser();
+/** A MediaRecorder-like WebM of `minutes` of 20 ms Opus blocks (80 bytes each, 32 kb/s) in 1 s clusters. */
+function syntheticWebm(minutes: number): Uint8Array {
+  const block = (relativeMs: number) => [0xa3, 0x80 | 84, 0x81, (relativeMs >> 8) & 0xff, relativeMs & 0xff, 0x80, 31 << 3, ...new Array<number>(79).fill(7)];
+  const parts: number[][] = [[0x1a, 0x45, 0xdf, 0xa3, 0x80], [0x18, 0x53, 0x80, 0x67, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]];
+  for (let second = 0; second < minutes * 60; second++) {
+    const t = second * 1000;
+    parts.push([0x1f, 0x43, 0xb6, 0x75, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xe7, 0x84, (t >>> 24) & 0xff, (t >> 16) & 0xff, (t >> 8) & 0xff, t & 0xff]);
+    for (let i = 0; i < 50; i++) parts.push(block(i * 20));
+  }
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+  }
+  return bytes;
+}
+
+/** Finish's analysis of a 45-minute segment: its duration from the WebM, its silences from 54 000 stored frames (every 20th lost). */
+function finishAnalysisMs(): { ms: number; durationMs: number | null; silences: number; webmBytes: number } {
+  const minutes = 45;
+  const webm = syntheticWebm(minutes);
+  const runs: FrameRun[] = [];
+  for (let slot = 0; slot < minutes * 60 * 20; slot++) {
+    if (slot % 20 === 19) continue;
+    const talking = Math.floor(slot / 400) % 4 !== 0; // 20 s talking, then a 20 s silence
+    appendToRuns(runs, { slot, db: talking ? -22 : -60, voiceDb: talking ? -25 + (slot % 7) : -62, periodicity: talking ? 0.8 : 0.1 });
+  }
+  const t0 = performance.now();
+  const durationMs = webmDurationMs(webm);
+  const voiceDb = framesOnTimeline(runs, Math.ceil(durationMs! / 50), (r) => r.voiceDb);
+  const silences = segmentSilences(voiceDb, durationMs!, 50);
+  return { ms: performance.now() - t0, durationMs, silences: silences.length, webmBytes: webm.length };
+}
+
 const cpu = levelAnalysisCpu();
+const finish = finishAnalysisMs();
+if (process.env.BENCH_NODE_ONLY) {
+  console.log(`voice analysis ${((cpu.cpuMs / (cpu.audioS * 1000)) * 100).toFixed(3)} % of one core; Finish analysis of 45 minutes ${finish.ms.toFixed(1)} ms (${finish.durationMs} ms, ${finish.silences} silences)`);
+  process.exit(0);
+}
+const b = await measureBrowser();
 const f = (n: number) => n.toFixed(1);
 console.log('Rehearse recording benchmark (production build, headless Chromium, fake microphone)');
 const row = (label: string, xs: number[]) => console.log(`  ${label.padEnd(39)}p50 ${f(percentile(xs, 50))} ms  p95 ${f(percentile(xs, 95))} ms  (${xs.length} keys)`);
@@ -185,4 +236,6 @@ console.log(`  IndexedDB growth while recording       audio ${f(b.audioMbH)} MB/
 console.log(`  IndexedDB for 30 minutes (extrapolated) ${f((b.audioMbH + b.eventsMbH + b.levelsMbH) / 2)} MB`);
 console.log(`  JS heap after GC, recording on         ${f(b.heap0)} → ${f(b.heap1)} MB (${f(b.heapMbH)} MB/h)`);
 console.log(`  JS heap growth, same typing, off       ${f(b.heapOffMbH)} MB/h (so recording itself adds ${f(b.heapMbH - b.heapOffMbH)} MB/h)`);
-console.log(`  level analysis CPU (meter + detector)  ${f(cpu.cpuMs)} ms for ${cpu.audioS} s of 48 kHz audio = ${((cpu.cpuMs / (cpu.audioS * 1000)) * 100).toFixed(3)} % of one core`);
+console.log(`  voice analysis CPU while recording      ${f(cpu.cpuMs)} ms for ${cpu.audioS} s of 48 kHz audio = ${((cpu.cpuMs / (cpu.audioS * 1000)) * 100).toFixed(3)} % of one core (target < 5 %)`);
+console.log(`  Finish analysis of a 45-minute session ${f(finish.ms)} ms (duration ${finish.durationMs} ms from ${(finish.webmBytes / 1e6).toFixed(1)} MB of WebM, ${finish.silences} silences; target < 2000 ms)`);
+console.log(`  bytes per hour while recording          ${f(b.audioMbH + b.eventsMbH + b.levelsMbH)} MB/h (audio ${f(b.audioMbH)}, events ${f(b.eventsMbH)}, levels ${f(b.levelsMbH)})`);

@@ -4,10 +4,15 @@
  * segment, and the record is saved as finished. Runs on Finish, for a live session and for an
  * interrupted one alike, reading only what is in IndexedDB. A session left interrupted is measured the
  * same way without being finished.
+ *
+ * Everything is on the audio's own timeline: the duration is read from the recorded blocks themselves
+ * (`webmDurationMs`), and the level frames were stored in their place on the audio clock with the
+ * frames lost under load left unknown, so the silences, the record, the header and the bundle agree.
  */
 import fixWebmDuration from 'fix-webm-duration';
-import type { SessionRecord, SilenceInterval } from '../core/session/types';
-import { loadSegmentAudio, loadSegmentLevels, replaceSegmentAudio } from '../storage/audio';
+import { webmDurationMs } from '../core/audio/webmDuration';
+import type { AudioSegmentInfo, SessionRecord, SilenceInterval } from '../core/session/types';
+import { loadSegmentAudio, loadSegmentLevelFrames, replaceSegmentAudio, type StoredSegmentAudio } from '../storage/audio';
 import { saveSession } from '../storage/sessions';
 import { finishRecord, segmentDuration, setSegmentDuration, silencesInSessionTime } from './lifecycle';
 import { detectSegmentSilences } from './liveSilence';
@@ -36,17 +41,36 @@ async function finaliseAudio(session: SessionRecord): Promise<{ record: SessionR
   const silences: SilenceInterval[] = [];
   for (const segment of session.audio?.segments ?? []) {
     const stored = await loadSegmentAudio(session.id, segment.index, segment.mimeType);
-    const levels = await loadSegmentLevels(session.id, segment.index);
-    const durationMs = segment.durationMs ?? segmentDuration(segment, stored.lastChunkT, levels.length, session.levelFrameMs);
+    const levels = await loadSegmentLevelFrames(session.id, segment.index);
+    const durationMs = segment.durationMs ?? (await audioDurationMs(segment, stored)) ?? segmentDuration(segment, stored.lastChunkT, levels.db.length, session.levelFrameMs);
     record = setSegmentDuration(record, segment.index, durationMs);
     if (!stored.final && stored.chunks > 0) {
       // MediaRecorder's WebM has no duration, so players show ∞ and cannot seek; Ogg/MP4 are left as they are.
-      const blob = segment.mimeType.includes('webm') ? await fixWebmDuration(stored.blob, durationMs, { logger: false }) : stored.blob;
+      const blob = isWebm(segment) ? await fixWebmDuration(stored.blob, durationMs, { logger: false }) : stored.blob;
       await replaceSegmentAudio(session.id, segment.index, blob, stored.lastChunkT ?? segment.startMs);
     }
-    // Frames past the audio's end (the worklet may outlive the recorder by a frame or two) are dropped.
-    const frames = Math.min(levels.length, Math.ceil(durationMs / session.levelFrameMs));
-    silences.push(...silencesInSessionTime(segment.startMs, detectSegmentSilences(levels.slice(0, frames), session.levelFrameMs)));
+    silences.push(...silencesInSessionTime(segment.startMs, segmentSilences(levels.voiceDb, durationMs, session.levelFrameMs, levels.periodicity)));
   }
   return { record, silences };
+}
+
+/**
+ * A segment's silences from its voice levels on the audio timeline, cut to the audio's length: frames past
+ * its end (the worklet may outlive the recorder a little) are dropped, and a stretch at the end with no
+ * frame stored (a crash lost the last batch) is unknown: it goes on with whatever came before it.
+ */
+export function segmentSilences(voiceDb: readonly (number | null)[], durationMs: number, frameMs: number, periodicity?: readonly (number | null)[]): SilenceInterval[] {
+  const frames = Math.ceil(durationMs / frameMs);
+  const onTimeline = voiceDb.slice(0, frames);
+  while (onTimeline.length < frames) onTimeline.push(null);
+  return detectSegmentSilences(onTimeline, frameMs, periodicity?.slice(0, frames)).map((s) => ({ startMs: s.startMs, endMs: Math.min(s.endMs, durationMs) }));
+}
+
+const isWebm = (segment: AudioSegmentInfo) => segment.mimeType.includes('webm');
+
+/** The length of the recorded audio itself, or null when it cannot be read from the bytes. */
+async function audioDurationMs(segment: AudioSegmentInfo, stored: StoredSegmentAudio): Promise<number | null> {
+  if (!isWebm(segment) || stored.chunks === 0) return null;
+  const ms = webmDurationMs(new Uint8Array(await stored.blob.arrayBuffer()));
+  return ms !== null && ms > 0 ? ms : null;
 }

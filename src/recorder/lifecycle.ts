@@ -94,8 +94,9 @@ export function durationFromChunks(segment: AudioSegmentInfo, lastChunkT: number
 }
 
 /**
- * A segment's length: the level frames counted on the audio clock (the worklet starts with the recorder)
- * when they cover the audio; otherwise, after a crash lost the last batches, from the last chunk.
+ * A segment's length when the audio's own blocks cannot be read (not a WebM; finaliseSession reads the
+ * duration from the blocks first): the level frames' slots on the audio timeline when they cover the
+ * audio; otherwise, after a crash lost the last batches, from the last chunk.
  */
 export function segmentDuration(segment: AudioSegmentInfo, lastChunkT: number | null, levelFrames: number, frameMs: number): number {
   const fromChunks = durationFromChunks(segment, lastChunkT);

@@ -16,8 +16,9 @@ export function createLiveSilence(): LiveSilence {
   return createSilenceDetector({ frameMs: LEVEL_FRAME_MS });
 }
 
-export function detectSegmentSilences(levelsDb: readonly number[], frameMs: number): SilenceInterval[] {
-  return detectSilences(levelsDb, frameMs);
+/** `levelsDb`: voice levels on the segment's timeline, `null` where unknown; `periodicity` alongside. */
+export function detectSegmentSilences(levelsDb: readonly (number | null)[], frameMs: number, periodicity?: readonly (number | null)[]): SilenceInterval[] {
+  return detectSilences(levelsDb, frameMs, {}, periodicity);
 }
 
 /** Levels are stored as finite numbers (digital silence as SILENCE_DB), rounded to 0.1 dB. */

@@ -16,7 +16,9 @@ import { isQuotaError } from '../storage/quota';
 import { nextEventSeq } from '../storage/sessionLog';
 import { listSessions, saveSession } from '../storage/sessions';
 import { loadInterviewSettings, loadSilenceThreshold, saveSilenceThreshold } from '../storage/settings';
+import type { LevelMessage } from '../core/audio/levelProtocol';
 import { createAudioContext, openMicrophone, type Microphone } from './audio/microphone';
+import { readFrameDropPlan } from './audio/testFrameDrops';
 import { EventLogWriter } from './eventLogWriter';
 import { finaliseSession, measureInterruptedSession } from './finaliseSession';
 import {
@@ -30,7 +32,8 @@ import {
   withAudioOff,
   type AudioOffReason,
 } from './lifecycle';
-import { createLiveSilence, LEVEL_FRAME_MS, storedLevel, type LiveSilence } from './liveSilence';
+import { LEVEL_FRAME_MS, storedLevel } from './liveSilence';
+import { SegmentLevels } from './segmentLevels';
 
 /** Events and levels reach IndexedDB at most this long after they happen (the contract is 1 s). */
 const FLUSH_MS = 500;
@@ -83,11 +86,8 @@ interface LiveAudio {
   segment: number;
   nextChunkSeq: number;
   nextLevelSeq: number;
-  /** Levels not yet written, starting at frame `pendingFrom` of the segment. */
-  pendingLevels: number[];
-  pendingFrom: number;
-  framesSeen: number;
-  silence: LiveSilence;
+  /** Frames placed on the segment's audio timeline, the live silence detector, and what is not yet written. */
+  levels: SegmentLevels | null;
   nudgedThisSilence: boolean;
   lastMeterUpdate: number;
 }
@@ -270,10 +270,8 @@ export class SessionEngine {
     const events = this.eventLog.take();
     if (events.length > 0 || this.eventLog.hasUnsaved()) this.enqueue(() => this.eventLog.write(session.id, events));
     const audio = this.audio;
-    if (audio && audio.pendingLevels.length > 0) {
-      const batch = { sessionId: session.id, segment: audio.segment, seq: audio.nextLevelSeq++, startFrame: audio.pendingFrom, db: audio.pendingLevels };
-      audio.pendingFrom += audio.pendingLevels.length;
-      audio.pendingLevels = [];
+    for (const run of audio?.levels?.take() ?? []) {
+      const batch = { sessionId: session.id, segment: audio!.segment, seq: audio!.nextLevelSeq++, startFrame: run.startSlot, db: run.db.map(storedLevel), voiceDb: run.voiceDb.map(storedLevel), periodicity: run.periodicity.map((p) => Math.round(p * 100) / 100) };
       this.enqueue(() => appendLevels(batch));
     }
   }
@@ -323,9 +321,11 @@ export class SessionEngine {
 
   private async startAudio(context: AudioContext | null): Promise<void> {
     const sessionId = this.state.session?.id;
+    // Frames that come while the segment is being set up wait here, so none is lost at the start.
+    const early: LevelMessage[] = [];
     const result = await openMicrophone(context, LEVEL_FRAME_MS, {
       onChunk: (blob) => this.onChunk(blob),
-      onLevel: (db) => this.onLevel(db),
+      onLevel: (message) => (this.audio ? this.onLevel(message) : early.push(message)),
       onFailure: (reason) => void this.stopAudio(reason),
     });
     const session = this.state.session;
@@ -340,20 +340,26 @@ export class SessionEngine {
       this.persistRecord();
       return;
     }
-    const { record, segment } = addAudioSegment(session, result.mic.mimeType, sessionTime(session, this.now()));
+    // The segment starts when the recorder did: its audio, its levels and its silences count from there.
+    const { record, segment } = addAudioSegment(session, result.mic.mimeType, sessionTime(session, result.mic.startedAtMs));
     const [chunkSeq, levelSeq] = await Promise.all([nextAudioSeq(session.id, segment).catch(() => 0), nextLevelSeq(session.id, segment).catch(() => 0)]);
     this.audio = {
       mic: result.mic,
       segment,
       nextChunkSeq: chunkSeq,
       nextLevelSeq: levelSeq,
-      pendingLevels: [],
-      pendingFrom: 0,
-      framesSeen: 0,
-      silence: createLiveSilence(),
+      levels:
+        result.mic.sampleRate === null
+          ? null
+          : new SegmentLevels({
+              sampleRate: result.mic.sampleRate,
+              frameMs: LEVEL_FRAME_MS,
+              dropPlan: readFrameDropPlan(typeof localStorage === 'undefined' ? undefined : localStorage),
+            }),
       nudgedThisSilence: false,
       lastMeterUpdate: 0,
     };
+    for (const message of early.splice(0)) this.onLevel(message);
     result.mic.setMuted(this.state.muted);
     this.set({ mic: 'on', session: record });
     this.persistRecord();
@@ -364,7 +370,8 @@ export class SessionEngine {
     if (!audio) return;
     await audio.mic.stop();
     // Chunks and levels that arrived during stop went through `onChunk`/`onLevel` while `this.audio` was
-    // still set; write the levels still pending before letting go of the segment.
+    // still set; place the frames held for look-ahead and write them before letting go of the segment.
+    audio.levels?.end();
     this.flush();
     this.audio = null;
     const session = this.state.session;
@@ -384,14 +391,14 @@ export class SessionEngine {
     this.enqueue(() => appendAudioChunk(chunk));
   }
 
-  private onLevel(db: number): void {
+  private onLevel(message: LevelMessage): void {
     const audio = this.audio;
-    if (!audio) return;
-    audio.pendingLevels.push(storedLevel(db));
-    audio.framesSeen++;
-    audio.silence.push(db);
-    const speaking = audio.silence.isSpeaking();
-    const silenceMs = audio.silence.currentSilenceMs();
+    if (!audio?.levels) return;
+    const db = message.db;
+    audio.levels.push(message);
+    // The detector runs on the placed frames (the look-ahead keeps them under half a second behind).
+    const speaking = audio.levels.silence.isSpeaking();
+    const silenceMs = audio.levels.silence.currentSilenceMs();
     if (speaking) audio.nudgedThisSilence = false;
     const { timerRunning, muted, silenceThresholdMs, nudge, silenceNudgeOn } = this.state;
     if (silenceNudgeOn && shouldNudge({ silenceMs, thresholdMs: silenceThresholdMs, timerRunning, micLive: !muted, nudgedThisSilence: audio.nudgedThisSilence })) {

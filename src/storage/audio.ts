@@ -64,7 +64,7 @@ export async function appendLevels(batch: LevelBatch): Promise<void> {
   await (await openRehearseDB()).put('levels', batch);
 }
 
-/** A segment's loudness per frame, in order; a missing batch (crash) leaves a gap filled with silence. */
+/** A segment's loudness per frame, in order, for the waveform; a gap (frames lost, or a crash) reads as silence. */
 export async function loadSegmentLevels(sessionId: string, segment: number): Promise<number[]> {
   const batches = (await (await openRehearseDB()).getAll('levels', segmentRange(sessionId, segment)))
     .map(restoreLevelBatch)
@@ -77,6 +77,31 @@ export async function loadSegmentLevels(sessionId: string, segment: number): Pro
     out.push(...b.db);
   }
   return out;
+}
+
+/**
+ * A segment's frames on its audio timeline for analysis: `null` where no frame is stored (lost under load,
+ * or a batch a crash never wrote), never filled in. `voiceDb` falls back to `db` for batches written before
+ * voice levels existed; `periodicity` is null there (no gate).
+ */
+export async function loadSegmentLevelFrames(
+  sessionId: string,
+  segment: number,
+): Promise<{ db: (number | null)[]; voiceDb: (number | null)[]; periodicity: (number | null)[] }> {
+  const batches = (await (await openRehearseDB()).getAll('levels', segmentRange(sessionId, segment)))
+    .map(restoreLevelBatch)
+    .filter((b) => b !== null)
+    .sort((a, b) => a.startFrame - b.startFrame);
+  const length = batches.reduce((max, b) => Math.max(max, b.startFrame + b.db.length), 0);
+  const db = new Array<number | null>(length).fill(null);
+  const voiceDb = new Array<number | null>(length).fill(null);
+  const periodicity = new Array<number | null>(length).fill(null);
+  for (const b of batches) {
+    b.db.forEach((x, i) => (db[b.startFrame + i] = x));
+    (b.voiceDb ?? b.db).forEach((x, i) => (voiceDb[b.startFrame + i] = x));
+    b.periodicity?.forEach((x, i) => (periodicity[b.startFrame + i] = x));
+  }
+  return { db, voiceDb, periodicity };
 }
 
 export async function nextLevelSeq(sessionId: string, segment: number): Promise<number> {

@@ -13,10 +13,23 @@ export interface LevelProcessorOptions {
   frameMs?: number;
 }
 
-/** Posted on the node's `port` once per frame: the RMS level of that frame of the (mono) input, dBFS. */
+/**
+ * Posted on the node's `port` once per frame: the levels of that frame of the (mono) input, and the two
+ * stamps that place it on the recording's timeline (`core/audio/audioClock.ts`).
+ */
 export interface LevelMessage {
   type: 'level';
+  /** RMS, dBFS. */
   db: number;
+  /** The voice level (loudest level held 40 of 50 ms), dBFS: what the silence detector judges. */
+  voiceDb: number;
+  /** How periodic the frame is, 0–1 (a voice's pitch): what tells speech from clicks. */
+  periodicity: number;
+  /** The frame's first sample on the context's clock (`currentFrame`). */
+  position: number;
+  samples: number;
+  /** `Date.now()` in the worklet when the frame was complete. */
+  wallMs: number;
 }
 
 export const DEFAULT_LEVEL_FRAME_MS = 50;

@@ -102,3 +102,52 @@ function addWhiteNoise(samples: Float32Array, rms: number, random: () => number)
     samples[i]! += gaussian * rms;
   }
 }
+
+/** A key click: a burst of noise `lengthMs` long (a few ms) with a fast exponential decay, RMS `db` over its length. */
+export interface Click {
+  atMs: number;
+  db: number;
+  lengthMs?: number;
+}
+
+/**
+ * Adds clicks to a signal (in place): typing noise that must never count as speech. `echoMs`: each click
+ * then rings on as noise decaying by 1/e every `echoMs` (a desk's resonance, or a microphone's processing
+ * smearing the transient), so it stays loud for tens of ms.
+ */
+export function addClicks(samples: Float32Array, sampleRate: number, clicks: readonly Click[], random: () => number, echoMs = 0): void {
+  for (const click of clicks) {
+    const start = Math.round((click.atMs / 1000) * sampleRate);
+    const clickLength = Math.max(1, Math.round(((click.lengthMs ?? 4) / 1000) * sampleRate));
+    const echoLength = Math.round(((echoMs * 5) / 1000) * sampleRate);
+    const length = clickLength + echoLength;
+    const burst = new Float32Array(length);
+    let sumOfSquares = 0;
+    for (let i = 0; i < clickLength; i++) {
+      burst[i] = (random() * 2 - 1) * Math.exp((-4 * i) / clickLength);
+      sumOfSquares += burst[i]! * burst[i]!;
+    }
+    for (let i = 0; i < echoLength; i++) burst[clickLength + i] = 0.5 * (random() * 2 - 1) * Math.exp(-i / ((echoMs / 1000) * sampleRate));
+    const scale = fromDb(click.db) / Math.sqrt(sumOfSquares / clickLength);
+    for (let i = 0; i < length && start + i < samples.length; i++) samples[start + i]! += burst[i]! * scale;
+  }
+}
+
+/** A key pressed and released: two clicks `apartMs` apart (70 ms: a typical key-down to key-up). */
+export function keyPress(atMs: number, db: number, apartMs = 70): Click[] {
+  return [
+    { atMs, db },
+    { atMs: atMs + apartMs, db: db - 4 },
+  ];
+}
+
+/** Typing for `lengthMs` from `atMs`: 6–10 keys a second, each a key-down/key-up pair 50–90 ms apart. */
+export function typingBurst(atMs: number, lengthMs: number, db: number, random: () => number): Click[] {
+  const clicks: Click[] = [];
+  let t = atMs;
+  while (t < atMs + lengthMs) {
+    clicks.push(...keyPress(t, db - 3 + random() * 6, 50 + random() * 40));
+    t += 100 + random() * 67;
+  }
+  return clicks;
+}

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SilenceInterval } from '../session/types';
-import { frameLevels } from './levels';
+import { frameVoiceLevels, meterFrames } from './levels';
 import { prng } from '../testing/prng';
-import { type ScriptPart, type SpeechSignalOptions, synthesiseSpeech } from './syntheticSpeech';
+import { addClicks, type Click, keyPress, type ScriptPart, type SpeechSignalOptions, synthesiseSpeech, typingBurst } from './syntheticSpeech';
 import { createSilenceDetector, detectSilences } from './voiceActivity';
 
 const RATE = 48_000;
@@ -19,9 +19,23 @@ const INTERVIEW: ScriptPart[] = [
   { speechMs: 3_000 },
 ];
 
-function detect(script: readonly ScriptPart[], options: Omit<SpeechSignalOptions, 'sampleRate' | 'random'>, seed: number) {
-  const signal = synthesiseSpeech(script, { ...options, sampleRate: RATE, random: prng(seed) });
-  return { truth: signal.silences, detected: detectSilences(frameLevels(signal.samples, RATE, FRAME_MS), FRAME_MS) };
+function detect(
+  script: readonly ScriptPart[],
+  options: Omit<SpeechSignalOptions, 'sampleRate' | 'random'>,
+  seed: number,
+  clicks: (random: () => number) => Click[] = () => [],
+  measure: 'voice' | 'voice level only' | 'rms' = 'voice',
+  echoMs = 0,
+) {
+  const random = prng(seed);
+  const signal = synthesiseSpeech(script, { ...options, sampleRate: RATE, random });
+  addClicks(signal.samples, RATE, clicks(random), random, echoMs);
+  const frames = meterFrames(signal.samples, RATE, FRAME_MS);
+  const detected =
+    measure === 'rms'
+      ? detectSilences(frames.map((f) => f.db), FRAME_MS)
+      : detectSilences(frames.map((f) => f.voiceDb), FRAME_MS, {}, measure === 'voice' ? frames.map((f) => f.periodicity) : undefined);
+  return { truth: signal.silences, detected };
 }
 
 const total = (intervals: readonly SilenceInterval[]) => intervals.reduce((sum, s) => sum + s.endMs - s.startMs, 0);
@@ -35,6 +49,9 @@ function expectMatches(detected: readonly SilenceInterval[], truth: readonly Sil
   });
   expect(Math.abs(total(detected) - total(truth)), `${label}: total`).toBeLessThanOrEqual(500);
 }
+
+// Each test meters tens of seconds of synthetic audio: seconds of CPU on a machine shared by many jobs.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('silence detection on synthetic speech', () => {
   it('finds 2, 5 and 12 s silences in clean speech, and none between words', () => {
@@ -75,6 +92,86 @@ describe('silence detection on synthetic speech', () => {
     const script: ScriptPart[] = [{ speechMs: 20_000 }, { silenceMs: 1_000 }, { speechMs: 5_000 }];
     const { detected } = detect(script, { speechDb: -20, noiseDb: -55 }, 10);
     expect(detected).toEqual([]);
+  });
+});
+
+/** A 30 s silence between two phrases, with typing in it. */
+const THINKING: ScriptPart[] = [{ speechMs: 4_000 }, { silenceMs: 30_000 }, { speechMs: 4_000 }, { silenceMs: 3_000 }, { speechMs: 2_000 }];
+
+describe('typing and noise are not speech', () => {
+  // Clicks 6 dB louder than the voice: a laptop's own keyboard is close to its microphone.
+  const CLICK_DB = -14;
+
+  it('keeps a 30 s silence whole through single clicks, some straddling a frame boundary', () => {
+    for (const seed of [11, 12, 13]) {
+      const clicks = () => [6_000, 9_012, 12_047, 15_049.5, 21_025, 27_048].map((atMs) => ({ atMs, db: CLICK_DB, lengthMs: 12 }));
+      const { truth, detected } = detect(THINKING, { speechDb: -20, noiseDb: -60 }, seed, clicks);
+      expectMatches(detected, truth, `single clicks, seed ${seed}`);
+    }
+  });
+
+  it('keeps it whole through key-down/key-up pairs 70 ms apart', () => {
+    const clicks = () => [6_000, 8_030, 11_049, 16_020, 23_000, 29_510].flatMap((atMs) => keyPress(atMs, CLICK_DB));
+    const { truth, detected } = detect(THINKING, { speechDb: -20, noiseDb: -60 }, 14, clicks);
+    expectMatches(detected, truth, 'key pairs');
+  });
+
+  it('keeps it whole through 2 s bursts of typing, in a quiet room and with a fan 28 dB under the voice', () => {
+    for (const [seed, noiseDb] of [[15, -60], [16, -48], [17, -48]] as const) {
+      const clicks = (random: () => number) => [...typingBurst(8_000, 2_000, CLICK_DB, random), ...typingBurst(20_000, 2_000, CLICK_DB, random), ...typingBurst(30_500, 2_000, CLICK_DB, random)];
+      const { truth, detected } = detect(THINKING, { speechDb: -20, noiseDb }, seed, clicks);
+      expectMatches(detected, truth, `typing, noise ${noiseDb} dB, seed ${seed}`);
+    }
+  });
+
+  it('the plain RMS level would take the same typing for speech (what the voice level fixes)', () => {
+    const clicks = (random: () => number) => [...typingBurst(8_000, 2_000, CLICK_DB, random), ...keyPress(20_000, CLICK_DB)];
+    const { detected } = detect(THINKING, { speechDb: -20, noiseDb: -60 }, 18, clicks, 'rms');
+    expect(detected.length).toBeGreaterThan(2);
+  });
+
+  it('keeps it whole when each click rings on for 20 ms (a desk, a processed microphone): periodicity tells them apart', () => {
+    const clicks = (random: () => number) => [...typingBurst(8_000, 2_000, CLICK_DB, random), ...typingBurst(20_000, 2_000, CLICK_DB, random), ...keyPress(26_000, CLICK_DB)];
+    for (const seed of [22, 23]) {
+      const { truth, detected } = detect(THINKING, { speechDb: -20, noiseDb: -55 }, seed, clicks, 'voice', 20);
+      expectMatches(detected, truth, `ringing clicks, seed ${seed}`);
+    }
+    // The held level alone is fooled by the ringing.
+    const { detected } = detect(THINKING, { speechDb: -20, noiseDb: -55 }, 22, clicks, 'voice level only', 20);
+    expect(detected.length).toBeGreaterThan(2);
+  });
+
+  it('finds the silences under steady noise 28 dB below the voice', () => {
+    for (const seed of [19, 20]) {
+      const { truth, detected } = detect(INTERVIEW, { speechDb: -20, noiseDb: -48 }, seed);
+      expectMatches(detected, truth, `noise 28 dB below, seed ${seed}`);
+    }
+  });
+});
+
+describe('what rings on after a click, as Chromium delivered it (frames from an e2e run)', () => {
+  it('does not end a silence after a gated microphone (floor -100): voice levels near -64 dBFS, periodicity 0.6–0.74', () => {
+    const quiet = (n: number) => Array.from({ length: n }, () => [-100, 0] as const);
+    // Voice level and periodicity of the stored frames: a single click, then the start of the typing burst.
+    const click = [[-83.4, 0.03], [-66.7, 0.6], [-77.4, 0], [-88.2, 0]] as const;
+    const burst = [[-91.7, 0.03], [-65.4, 0.01], [-64.7, 0.01], [-63.6, 0.74], [-58.5, 0.03], [-60.7, 0.16], [-69.2, 0.03], [-60, 0.02], [-72.3, 0.05], [-57.8, 0.05], [-63.8, 0.74], [-71, 0], [-55.9, 0.03]] as const;
+    const voice = Array.from({ length: 20 }, () => [-15, 0.9] as const);
+    const frames = [...quiet(40), ...voice, ...quiet(20), ...click, ...quiet(20), ...burst, ...burst, ...quiet(20), ...voice];
+    const silences = detectSilences(frames.map((f) => f[0]), FRAME_MS, {}, frames.map((f) => f[1]));
+    expect(silences).toEqual([{ startMs: 0, endMs: 2_000 }, { startMs: 3_000, endMs: (frames.length - 20) * FRAME_MS }]);
+  });
+});
+
+describe('frames of unknown level', () => {
+  it('neither end a silence nor end speech, and take their time: nothing after them moves', () => {
+    const { truth, detected: whole } = detect(INTERVIEW, { speechDb: -20, noiseDb: -55 }, 21);
+    const signal = synthesiseSpeech(INTERVIEW, { speechDb: -20, noiseDb: -55, sampleRate: RATE, random: prng(21) });
+    const levels: (number | null)[] = frameVoiceLevels(signal.samples, RATE, FRAME_MS);
+    // Every 20th frame lost, and 2 s inside the 12 s silence and 1 s inside speech.
+    for (let i = 0; i < levels.length; i++) if (i % 20 === 19 || (i >= 300 && i < 340) || (i >= 420 && i < 440)) levels[i] = null;
+    const gapped = detectSilences(levels, FRAME_MS);
+    expectMatches(gapped, truth, 'gaps');
+    expect(gapped).toEqual(whole);
   });
 });
 

@@ -1,6 +1,9 @@
 /**
- * Silence detection over frame levels (dBFS, one per `frameMs`), streaming so the recorder can nudge the
- * user live, and over a whole stored recording for re-analysis. Levels are judged against the room's own
+ * Silence detection over frame levels (dBFS, one per `frameMs` of the audio's own timeline), streaming so
+ * the recorder can nudge the user live, and over a whole stored recording at Finish. Fed the frames' voice
+ * levels (`levels.ts`), a key click or a burst of typing does not count as speech. A frame whose level is
+ * unknown (`null`: lost under load, or audio the meter never saw) keeps the current state and still takes
+ * its 50 ms, so a gap neither ends a silence nor shifts anything after it. Levels are judged against the room's own
  * background (`noiseFloor.ts`), not a fixed threshold, so a quiet voice, a loud fan or a different microphone
  * gain all work; hysteresis keeps a level hovering near one threshold from flickering between states.
  */
@@ -25,9 +28,15 @@ export interface SilenceDetectorOptions {
   /** Which percentile, 0–1. 0.1: the dips between words, while a few digital dropouts cannot drag it down. */
   floorPercentile: number;
   /**
+   * Speech starts only on frames at least this periodic (levels.ts), 0–1. 0.5: vowels measure 0.6–0.95;
+   * clicks, their echoes, typing and hiss 0–0.3. Frames without a measure count as periodic.
+   */
+  minPeriodicity: number;
+  /**
    * Nothing quieter than this starts speech, dBFS, whatever the floor (the stop threshold is held the same
-   * hysteresis below it). -65: after digital silence (a muted or gated microphone) the floor is -100 and a
-   * faint hiss would otherwise count as a voice; even a quiet speaker is tens of dB above -65 dBFS.
+   * hysteresis below it). -55: after digital silence (a muted or noise-gated microphone) the floor is -100,
+   * and what rings on after a key click, through Chromium's audio processing, measured -67 to -63 dBFS with
+   * a periodicity of 0.6–0.75 in the e2e journey; a speaker, even a quiet one, is well above -55 dBFS.
    */
   minSpeechDb: number;
   /** `isSpeaking()` stays true through quiet stretches shorter than this, ms. 300: no flicker between words. */
@@ -42,13 +51,17 @@ export const DEFAULT_SILENCE_DETECTOR_OPTIONS: Readonly<SilenceDetectorOptions> 
   onsetMs: 100,
   floorWindowMs: 10_000,
   floorPercentile: 0.1,
-  minSpeechDb: -65,
+  minPeriodicity: 0.5,
+  minSpeechDb: -55,
   hangoverMs: 300,
 };
 
 export interface SilenceDetector {
-  /** One frame's level, dBFS, in order. */
-  push(levelDb: number): void;
+  /**
+   * One frame's level, dBFS, in timeline order; `null` for a frame whose level is unknown. `periodicity`:
+   * the frame's (levels.ts); a frame below `minPeriodicity` cannot start speech (it can continue it).
+   */
+  push(levelDb: number | null, periodicity?: number | null): void;
   /** Silences completed so far (closed by speech), ms from the first frame. */
   intervals(): SilenceInterval[];
   /** Ends the recording: a trailing silence long enough is added. No push may follow. */
@@ -86,8 +99,13 @@ export function createSilenceDetector(options: Partial<SilenceDetectorOptions> =
   };
 
   return {
-    push(rawLevelDb) {
+    push(rawLevelDb, periodicity) {
       if (finished) throw new Error('The silence detector was already finished');
+      if (rawLevelDb === null) {
+        // Unknown: neither speech nor quiet, and not part of the room's background either.
+        frame++;
+        return;
+      }
       const levelDb = Number.isFinite(rawLevelDb) ? Math.max(SILENCE_DB, rawLevelDb) : SILENCE_DB;
       floor.push(levelDb);
       const floorDb = floor.floorDb();
@@ -97,7 +115,7 @@ export function createSilenceDetector(options: Partial<SilenceDetectorOptions> =
           quietSince = frame;
           loudFrames = 0;
         }
-      } else if (levelDb > Math.max(floorDb + o.startMarginDb, o.minSpeechDb)) {
+      } else if (levelDb > Math.max(floorDb + o.startMarginDb, o.minSpeechDb) && (periodicity ?? 1) >= o.minPeriodicity) {
         if (loudFrames === 0) loudSince = frame;
         loudFrames++;
         if (loudFrames >= onsetFrames) {
@@ -124,11 +142,12 @@ export function createSilenceDetector(options: Partial<SilenceDetectorOptions> =
 
 /** Silences of a whole recording from its stored levels (re-analysis with other options, or after a reload). */
 export function detectSilences(
-  levelsDb: readonly number[],
+  levelsDb: readonly (number | null)[],
   frameMs: number,
   options: Partial<Omit<SilenceDetectorOptions, 'frameMs'>> = {},
+  periodicities?: readonly (number | null)[],
 ): SilenceInterval[] {
   const detector = createSilenceDetector({ ...options, frameMs });
-  for (const level of levelsDb) detector.push(level);
+  levelsDb.forEach((level, i) => detector.push(level, periodicities?.[i]));
   return detector.finish();
 }

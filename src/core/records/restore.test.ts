@@ -98,5 +98,9 @@ describe('audio and level rows', () => {
   it('reads non-numbers in a level batch as silence', () => {
     expect(restoreLevelBatch({ sessionId: 's', segment: 0, seq: 0, startFrame: 10, db: [-20, null, NaN] })?.db).toEqual([-20, -100, -100]);
     expect(restoreLevelBatch({ sessionId: 's', segment: 0, seq: 0, startFrame: 10, db: 'x' })).toBeNull();
+    // Voice levels (newer batches) are kept when they match the frames one for one, else dropped.
+    expect(restoreLevelBatch({ sessionId: 's', segment: 0, seq: 0, startFrame: 0, db: [-20, -30], voiceDb: [-25, 'x'] })?.voiceDb).toEqual([-25, -100]);
+    expect(restoreLevelBatch({ sessionId: 's', segment: 0, seq: 0, startFrame: 0, db: [-20, -30], voiceDb: [-25] })).not.toHaveProperty('voiceDb');
+    expect(restoreLevelBatch({ sessionId: 's', segment: 0, seq: 0, startFrame: 0, db: [-20] })).not.toHaveProperty('voiceDb');
   });
 });

@@ -162,5 +162,14 @@ export function restoreLevelBatch(v: unknown): LevelBatch | null {
   if (!Array.isArray(v.db)) return null;
   // Anything not a number (a damaged row) is read as digital silence.
   const db = v.db.map((x) => (typeof x === 'number' && !Number.isNaN(x) ? x : SILENCE_DB));
-  return { sessionId: v.sessionId, segment: v.segment, seq: v.seq, startFrame: v.startFrame, db };
+  const batch: LevelBatch = { sessionId: v.sessionId, segment: v.segment, seq: v.seq, startFrame: v.startFrame, db };
+  // Voice levels only when they match the frames one for one; otherwise the batch is read as an older one.
+  if (Array.isArray(v.voiceDb) && v.voiceDb.length === db.length) {
+    batch.voiceDb = v.voiceDb.map((x) => (typeof x === 'number' && !Number.isNaN(x) ? x : SILENCE_DB));
+  }
+  if (Array.isArray(v.periodicity) && v.periodicity.length === db.length) {
+    // A damaged value does not gate speech (read as periodic), like a batch from before the measure existed.
+    batch.periodicity = v.periodicity.map((x) => (typeof x === 'number' && x >= 0 && x <= 1 ? x : 1));
+  }
+  return batch;
 }

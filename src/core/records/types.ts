@@ -58,13 +58,24 @@ export interface AudioChunkRecord {
   final?: boolean;
 }
 
-/** Loudness of consecutive frames, `db[i]` being frame `startFrame + i` of the segment. */
+/**
+ * Loudness of consecutive frames, `db[i]` being frame `startFrame + i` of the segment: frame k covers
+ * [k × levelFrameMs, (k + 1) × levelFrameMs) of the segment's audio. Frames are placed by the audio clock, so
+ * a frame lost under load leaves a gap between batches (read as unknown), never a shift.
+ */
 export interface LevelBatch {
   sessionId: string;
   segment: number;
   seq: number;
   startFrame: number;
   db: number[];
+  /**
+   * The frames' voice levels (what silence detection judges; see core/audio/levels.ts), parallel to `db`.
+   * Optional, no version bump: batches written before it existed are analysed by `db`.
+   */
+  voiceDb?: number[];
+  /** The frames' periodicity, 0–1 (core/audio/levels.ts), parallel to `db`; optional like `voiceDb`. */
+  periodicity?: number[];
 }
 
 /** A protocol the user saved (a copy of a built-in one with changed minutes, or their own). */

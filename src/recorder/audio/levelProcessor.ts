@@ -1,6 +1,6 @@
 /**
- * An AudioWorklet processor that meters the microphone: every `frameMs` it posts the RMS level of its
- * mono input, in dBFS (`LevelMessage`). It runs on the audio rendering thread, so it has no DOM; the
+ * An AudioWorklet processor that meters the microphone: every `frameMs` it posts the RMS and voice levels
+ * of its mono input, in dBFS, stamped with the frame's sample position and the wall clock (`LevelMessage`). It runs on the audio rendering thread, so it has no DOM; the
  * maths is the pure `createLevelMeter`, bundled in. It writes no output (outputs stay silent).
  *
  * Load it with Vite's `?worker&url` suffix, which bundles this file and its imports into one JS file of
@@ -28,6 +28,8 @@ import {
 // The AudioWorkletGlobalScope is not in TypeScript's DOM lib (and its own lib cannot share a program with
 // DOM), so the few globals used here are declared for this module only.
 declare const sampleRate: number;
+/** The context's clock: position of the current render quantum's first sample. */
+declare const currentFrame: number;
 declare class AudioWorkletProcessor {
   readonly port: MessagePort;
 }
@@ -45,14 +47,15 @@ class LevelMeterProcessor extends AudioWorkletProcessor {
   constructor(options: { processorOptions?: LevelProcessorOptions }) {
     super();
     const frameMs = options.processorOptions?.frameMs ?? DEFAULT_LEVEL_FRAME_MS;
-    this.meter = createLevelMeter(sampleRate, frameMs, (db) => {
-      const message: LevelMessage = { type: 'level', db };
+    this.meter = createLevelMeter(sampleRate, frameMs, (db, frame) => {
+      // Stamped here, on the audio thread: the page's message queue may hold frames back for seconds.
+      const message: LevelMessage = { type: 'level', db, voiceDb: frame.voiceDb, periodicity: frame.periodicity, position: frame.position, samples: frame.samples, wallMs: Date.now() };
       this.port.postMessage(message);
     });
   }
 
   process(inputs: Float32Array[][]): boolean {
-    this.meter.push(inputs[0]?.[0] ?? QUANTUM_OF_SILENCE);
+    this.meter.push(inputs[0]?.[0] ?? QUANTUM_OF_SILENCE, currentFrame);
     return true; // keep metering while the node is connected, even through silence
   }
 }

@@ -14,13 +14,18 @@ export const AUDIO_BITS_PER_SECOND = 32_000;
 
 export interface MicrophoneHandlers {
   onChunk(blob: Blob): void;
-  onLevel(db: number): void;
+  /** One level frame, as the worklet stamped it (in the order produced; under load some never come). */
+  onLevel(message: LevelMessage): void;
   /** The recorder or the track failed after starting (device unplugged, …). */
   onFailure(reason: AudioOffReason): void;
 }
 
 export interface Microphone {
   mimeType: string;
+  /** `Date.now()` when MediaRecorder started: the wall-clock moment of the recorded audio's first sample. */
+  startedAtMs: number;
+  /** The level worklet's sample rate (null when there is no worklet). */
+  sampleRate: number | null;
   setMuted(muted: boolean): void;
   /** Stops recording; resolves after the last chunk was handed to `onChunk`. */
   stop(): Promise<void>;
@@ -72,7 +77,7 @@ export async function openMicrophone(context: AudioContext | null, frameMs: numb
         processorOptions: { frameMs } satisfies LevelProcessorOptions,
       });
       node.port.onmessage = (e: MessageEvent<LevelMessage>) => {
-        if (e.data?.type === 'level' && typeof e.data.db === 'number') handlers.onLevel(e.data.db);
+        if (e.data?.type === 'level' && typeof e.data.db === 'number') handlers.onLevel(e.data);
       };
       levels = { node, source };
       await context.resume().catch(() => undefined);
@@ -89,14 +94,17 @@ export async function openMicrophone(context: AudioContext | null, frameMs: numb
   recorder.onerror = () => handlers.onFailure('no-device');
   for (const track of stream.getAudioTracks()) track.onended = () => handlers.onFailure('no-device');
 
-  // Start both in the same task so frame 0 of the levels and byte 0 of the audio are the same moment.
-  // The node's output is silent; it is connected so every browser keeps pulling it.
+  // The levels are placed on the audio's timeline by their own stamps (core/audio/audioClock.ts), measured
+  // from the moment the recorder starts; the node's output is silent, connected so every browser keeps pulling it.
   if (levels) levels.source.connect(levels.node).connect(context!.destination);
   recorder.start(TIMESLICE_MS);
+  const startedAtMs = Date.now();
 
   let stopped: Promise<void> | null = null;
   const mic: Microphone = {
     mimeType: recorder.mimeType || mimeType,
+    startedAtMs,
+    sampleRate: levels ? context!.sampleRate : null,
     setMuted(muted) {
       // A disabled track records silence: the audio keeps its timeline, so it stays aligned with the log.
       for (const track of stream.getAudioTracks()) track.enabled = !muted;
