@@ -8,7 +8,7 @@ async function settled(): Promise<void> {
 
 describe('JobQueue — examples', () => {
   it('runs a job and records its result', async () => {
-    let now = 0;
+    const now = 0;
     const q = new JobQueue({ concurrency: 1, clock: () => now });
     const id = q.enqueue(async () => 'sent');
     expect(id).to.equal('job-1');
@@ -23,7 +23,7 @@ describe('JobQueue — examples', () => {
   });
 
   it('starts at most `concurrency` jobs, highest priority first (Example 1)', async () => {
-    let now = 0;
+    const now = 0;
     const q = new JobQueue({ concurrency: 2, clock: () => now });
     const a = q.enqueue(async () => 'A');
     const b = q.enqueue(async () => 'B', { priority: 5 });
@@ -74,7 +74,7 @@ describe('JobQueue — examples', () => {
   });
 
   it('reports metrics by status', async () => {
-    let now = 0;
+    const now = 0;
     const q = new JobQueue({ concurrency: 1, clock: () => now });
     q.enqueue(async () => 1);
     q.enqueue(async () => 2);

@@ -29,7 +29,7 @@ describe('SlidingWindowLimiter — examples', () => {
   });
 
   it('counts users separately', () => {
-    let now = 0;
+    const now = 0;
     const limiter = new SlidingWindowLimiter(1, 1000, () => now);
     expect(limiter.allow('alice')).to.equal(true);
     expect(limiter.allow('alice'), 'alice is at her limit').to.equal(false);
@@ -37,7 +37,7 @@ describe('SlidingWindowLimiter — examples', () => {
   });
 
   it('reports remaining requests without using them', () => {
-    let now = 0;
+    const now = 0;
     const limiter = new SlidingWindowLimiter(5, 1000, () => now);
     expect(limiter.remaining('carol'), 'a new user has the full limit').to.equal(5);
     limiter.allow('carol');

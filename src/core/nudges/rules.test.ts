@@ -25,14 +25,13 @@ describe('no-run nudge', () => {
   });
 
   it('a run ends the stretch: the next one starts at the next edit', () => {
-    let r = noRunAfterEdit(NO_RUN_IDLE, 0, MIN);
-    r = noRunAfterEdit(r.state, MIN, MIN);
+    const before = noRunAfterEdit(NO_RUN_IDLE, 0, MIN);
+    noRunAfterEdit(before.state, MIN, MIN);
     const state = noRunAfterRun();
-    r = noRunAfterEdit(state, 2 * MIN, MIN);
+    const r = noRunAfterEdit(state, 2 * MIN, MIN);
     expect(r.state.editingSince).toBe(2 * MIN);
     expect(r.nudgeEditingMs).toBeNull();
-    r = noRunAfterEdit(r.state, 3 * MIN, MIN);
-    expect(r.nudgeEditingMs).toBe(MIN);
+    expect(noRunAfterEdit(r.state, 3 * MIN, MIN).nudgeEditingMs).toBe(MIN);
   });
 
   it('a single edit followed by a long pause is not a long stretch of editing', () => {

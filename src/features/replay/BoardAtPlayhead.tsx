@@ -46,6 +46,7 @@ function ShapeView({ shape }: { shape: Shape }) {
 export function BoardAtPlayhead({ board, controller }: { board: BoardReplay; controller: PlaybackController }) {
   const version = usePlaybackState(controller, (s) => board.versionAt(s.playheadMs));
   // The board depends only on how many board changes have happened by the play head.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the trigger: recompute per board change, not per playhead tick
   const picture = useMemo(() => boardPicture(board.boardAt(controller.store.getState().playheadMs)), [board, controller, version]);
   const [x, y, w, h] = picture.viewBox;
   return (

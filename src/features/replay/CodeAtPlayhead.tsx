@@ -16,6 +16,7 @@ const FILE_LABEL: Record<SessionFile, string> = { 'solution.ts': 'Code', 'notes.
 function FileView({ replay, controller, file }: { replay: Replay; controller: PlaybackController; file: SessionFile }) {
   const version = usePlaybackState(controller, (s) => replay.versionAt(s.playheadMs, file));
   // The text and the current edit depend only on how many of the file's events have happened.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the trigger: recompute per edit of the file, not per playhead tick
   const frame = useMemo(() => replay.frameAt(controller.store.getState().playheadMs, file), [replay, controller, file, version]);
   return (
     <Suspense fallback={<p className="p-4 text-sm text-slate-400">Loading the editor…</p>}>

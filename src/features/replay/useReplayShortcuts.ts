@@ -31,7 +31,7 @@ export function useReplayShortcuts(controller: PlaybackController, timeline: Tim
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || inDialog(e.target)) return;
       const at = controller.store.getState().playheadMs;
-      let target: number | null = null;
+      let target: number | null;
       switch (e.key) {
         case ' ':
           if (spaceBelongsToControl(e.target)) return;

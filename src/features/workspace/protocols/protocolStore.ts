@@ -33,7 +33,7 @@ export const useProtocols = create<ProtocolsState>()((set, get) => ({
     try {
       await saveCustomProtocol(record);
     } catch (e) {
-      throw new Error(`Could not save the protocol: ${String(e)}`);
+      throw new Error(`Could not save the protocol: ${String(e)}`, { cause: e });
     }
     set({ customs: [...get().customs.filter((p) => p.id !== record.id), record].sort(byName) });
   },
@@ -42,7 +42,7 @@ export const useProtocols = create<ProtocolsState>()((set, get) => ({
     try {
       await deleteCustomProtocol(id);
     } catch (e) {
-      throw new Error(`Could not delete the protocol: ${String(e)}`);
+      throw new Error(`Could not delete the protocol: ${String(e)}`, { cause: e });
     }
     set({ customs: get().customs.filter((p) => p.id !== id) });
   },

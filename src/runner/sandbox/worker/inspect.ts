@@ -105,7 +105,7 @@ function format(value: unknown, depth: number, seen: Set<object>, quoteStrings: 
   }
 }
 
-function formatFunction(fn: Function): string {
+function formatFunction(fn: { name: string }): string {
   try {
     const name = fn.name || '(anonymous)';
     return /^class[\s{]/.test(Function.prototype.toString.call(fn)) ? `[class ${name}]` : `[Function: ${name}]`;

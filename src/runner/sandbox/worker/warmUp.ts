@@ -44,7 +44,7 @@ export function warmUp(Mocha: MochaClass, chai: object, reporter: MochaReporterC
         expect(() => {
           throw new RangeError(`bad ${i}`);
         }).to.throw(RangeError, /bad/);
-        expect(value === i).to.be.true;
+        expect(value === i).to.equal(true);
         expect(String(i)).to.be.a('string');
       }),
     );
