@@ -81,7 +81,12 @@ export default tseslint.config(
       // no-cycle follows imports by parsing each file; without a TypeScript parser it silently sees none.
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/extensions': ['.ts', '.tsx', '.js'],
-      'boundaries/elements': LAYERS.map(({ type, pattern, mode = 'folder', capture }) => ({ type, pattern, mode, ...(capture ? { capture } : {}) })),
+      'boundaries/elements': LAYERS.map(({ type, pattern, mode = 'folder', capture }) => ({
+        type,
+        pattern,
+        mode,
+        ...(capture ? { capture } : {}),
+      })),
       'boundaries/include': ['src/**/*'],
       'boundaries/legacy-warnings': false,
     },
@@ -119,7 +124,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/react'], message: 'Use the editor facade in src/editor/ instead.' },
+            {
+              group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/react'],
+              message: 'Use the editor facade in src/editor/ instead.',
+            },
           ],
         },
       ],

@@ -40,7 +40,6 @@ const AUDIO_BYTES = 10 * 1024 * 1024;
 const RUNS_NODE = 9;
 const RUNS_BROWSER = 5;
 
-
 const WORDS = ['const ', 'return ', 'if (', ') {\n', '}\n', 'tokens', '.get(', 'now - last', ' * rate', ';\n', '  ', 'Math.min(capacity, '];
 
 function syntheticSession(): { session: SessionRecord; events: SessionEvent[]; levels: number[]; audio: Uint8Array } {
@@ -53,7 +52,11 @@ function syntheticSession(): { session: SessionRecord; events: SessionEvent[]; l
   let cursor = text.length - 2;
   for (let i = 0; i < EDITS; i++) {
     const t = Math.round(((i + 1) / (EDITS + 1)) * SESSION_MS);
-    if (i === 600) events.push({ t, type: 'phase-end', phaseId: 'plan', phaseIndex: 0, plannedMs: 300_000, actualMs: t }, { t, type: 'phase', phaseId: 'code', phaseIndex: 1 });
+    if (i === 600)
+      events.push(
+        { t, type: 'phase-end', phaseId: 'plan', phaseIndex: 0, plannedMs: 300_000, actualMs: t },
+        { t, type: 'phase', phaseId: 'code', phaseIndex: 1 },
+      );
     if (random() < 0.05) cursor = Math.floor(random() * (text.length + 1));
     let change: TextChange;
     if (random() < 0.75) change = { offset: cursor, deleteCount: 0, insert: WORDS[Math.floor(random() * WORDS.length)]! };
@@ -72,13 +75,20 @@ function syntheticSession(): { session: SessionRecord; events: SessionEvent[]; l
         outcome: 'failed',
         passed: 3,
         total: 5,
-        tests: Array.from({ length: 5 }, (_, k) => ({ title: `case ${k}`, path: ['RateLimiter'], status: k < 3 ? ('passed' as const) : ('failed' as const), ...(k < 3 ? {} : { message: 'expected true to equal false' }) })),
+        tests: Array.from({ length: 5 }, (_, k) => ({
+          title: `case ${k}`,
+          path: ['RateLimiter'],
+          status: k < 3 ? ('passed' as const) : ('failed' as const),
+          ...(k < 3 ? {} : { message: 'expected true to equal false' }),
+        })),
       });
     }
   }
   const frames = SESSION_MS / FRAME_MS;
   // Speech around -30 dB with pauses at -100 (digital silence) now and then.
-  const levels = Array.from({ length: frames }, (_, i) => (Math.floor(i / 400) % 5 === 4 ? -100 : Math.round((-45 + random() * 30) * 1000) / 1000));
+  const levels = Array.from({ length: frames }, (_, i) =>
+    Math.floor(i / 400) % 5 === 4 ? -100 : Math.round((-45 + random() * 30) * 1000) / 1000,
+  );
   const payload = new Uint8Array(AUDIO_BYTES);
   for (let i = 0; i < payload.length; i += 4) new DataView(payload.buffer).setUint32(i, (random() * 2 ** 32) >>> 0);
   // The importer checks the WebM structure, so the random "Opus" sits inside a real container header.
@@ -124,7 +134,6 @@ async function benchNode(source: BundleSource): Promise<Uint8Array> {
   return zip;
 }
 
-
 /** Writes the session's rows in the page's IndexedDB, as the recorder would have left them after Finish. */
 async function seedSession(page: Page, data: ReturnType<typeof syntheticSession>): Promise<void> {
   await page.evaluate(
@@ -138,19 +147,41 @@ async function seedSession(page: Page, data: ReturnType<typeof syntheticSession>
       // behind the WebM header the importer checks for.
       const audio = new Uint8Array(audioBytes + header.length);
       audio.set(header);
-      for (let i = header.length; i < audio.length; i += 65_536) crypto.getRandomValues(audio.subarray(i, Math.min(audio.length, i + 65_536)));
+      for (let i = header.length; i < audio.length; i += 65_536)
+        crypto.getRandomValues(audio.subarray(i, Math.min(audio.length, i + 65_536)));
       const tx = db.transaction(['sessions', 'sessionEvents', 'audioChunks', 'levels'], 'readwrite');
       tx.objectStore('sessions').put(session);
-      for (let seq = 0; seq * 100 < events.length; seq++) tx.objectStore('sessionEvents').put({ sessionId: session.id, seq, events: events.slice(seq * 100, seq * 100 + 100) });
-      tx.objectStore('audioChunks').put({ sessionId: session.id, segment: 0, seq: 0, t: 2_700_000, blob: new Blob([audio], { type: 'audio/webm' }), final: true });
-      for (let seq = 0; seq * 20 < levels.length; seq++) tx.objectStore('levels').put({ sessionId: session.id, segment: 0, seq, startFrame: seq * 20, db: levels.slice(seq * 20, seq * 20 + 20) });
+      for (let seq = 0; seq * 100 < events.length; seq++)
+        tx.objectStore('sessionEvents').put({ sessionId: session.id, seq, events: events.slice(seq * 100, seq * 100 + 100) });
+      tx.objectStore('audioChunks').put({
+        sessionId: session.id,
+        segment: 0,
+        seq: 0,
+        t: 2_700_000,
+        blob: new Blob([audio], { type: 'audio/webm' }),
+        final: true,
+      });
+      for (let seq = 0; seq * 20 < levels.length; seq++)
+        tx.objectStore('levels').put({
+          sessionId: session.id,
+          segment: 0,
+          seq,
+          startFrame: seq * 20,
+          db: levels.slice(seq * 20, seq * 20 + 20),
+        });
       await new Promise((resolve, reject) => {
         tx.oncomplete = resolve;
         tx.onerror = () => reject(tx.error);
       });
       db.close();
     },
-    { session: data.session, events: data.events, levels: data.levels, audioBytes: AUDIO_BYTES, header: Array.from(syntheticWebm(new Uint8Array(0))) },
+    {
+      session: data.session,
+      events: data.events,
+      levels: data.levels,
+      audioBytes: AUDIO_BYTES,
+      header: Array.from(syntheticWebm(new Uint8Array(0))),
+    },
   );
 }
 
@@ -209,7 +240,9 @@ async function benchBrowser(data: ReturnType<typeof syntheticSession>): Promise<
 
 /** In the page: every long task and frame gap, with when it started, and when a status text first showed. */
 function installMainThreadWatch(): void {
-  const w = window as unknown as { __watch: { tasks: { start: number; ms: number }[]; gaps: { start: number; ms: number }[]; seen: Record<string, number> } };
+  const w = window as unknown as {
+    __watch: { tasks: { start: number; ms: number }[]; gaps: { start: number; ms: number }[]; seen: Record<string, number> };
+  };
   w.__watch = { tasks: [], gaps: [], seen: {}, stages: [] } as typeof w.__watch;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__watch.tasks.push({ start: e.startTime, ms: e.duration });
@@ -226,7 +259,8 @@ function installMainThreadWatch(): void {
     const status = document.querySelector('[role=progressbar]')?.getAttribute('aria-valuetext');
     const stages = (w.__watch as unknown as { stages: [number, string][] }).stages;
     if (status && stages[stages.length - 1]?.[1] !== status) stages.push([performance.now(), status]);
-    for (const key of ['Imported the session', 'sessions']) if (!(key in w.__watch.seen) && text.includes(key === 'sessions' ? '1 of 1 sessions' : key)) w.__watch.seen[key] = performance.now();
+    for (const key of ['Imported the session', 'sessions'])
+      if (!(key in w.__watch.seen) && text.includes(key === 'sessions' ? '1 of 1 sessions' : key)) w.__watch.seen[key] = performance.now();
   }).observe(document.body, { subtree: true, childList: true, characterData: true });
 }
 
@@ -241,7 +275,9 @@ async function benchLargeLog(browser: import('@playwright/test').Browser, dir: s
   const zip = await buildBundle(source);
   writeFileSync(file, zip);
   const logBytes = Buffer.byteLength(source.events.map((e) => JSON.stringify(e)).join('\n'));
-  console.log(`Chromium, a bundle with a ${(logBytes / 1024 / 1024).toFixed(1)} MB event log (${source.events.length} events; zip ${(zip.length / 1024 / 1024).toFixed(1)} MB):`);
+  console.log(
+    `Chromium, a bundle with a ${(logBytes / 1024 / 1024).toFixed(1)} MB event log (${source.events.length} events; zip ${(zip.length / 1024 / 1024).toFixed(1)} MB):`,
+  );
   let worst = 0;
   for (let i = 0; i < 3; i++) {
     const context = await browser.newContext();
@@ -255,7 +291,10 @@ async function benchLargeLog(browser: import('@playwright/test').Browser, dir: s
     // is timed on the wall clock), and this shows how much of the import's figure is that.
     const idleFrom = await page.evaluate(() => performance.now());
     await page.waitForTimeout(3_000);
-    const idle = (await page.evaluate((from) => Math.max(0, ...(window as unknown as { __watch: Watch }).__watch.tasks.filter((t) => t.start >= from).map((t) => t.ms)), idleFrom)) as number;
+    const idle = (await page.evaluate(
+      (from) => Math.max(0, ...(window as unknown as { __watch: Watch }).__watch.tasks.filter((t) => t.start >= from).map((t) => t.ms)),
+      idleFrom,
+    )) as number;
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import a session' }).click();
     const chosenAt = await page.evaluate(() => performance.now());
@@ -266,7 +305,8 @@ async function benchLargeLog(browser: import('@playwright/test').Browser, dir: s
     await page.getByTestId('sessions-count').filter({ hasText: '1 of 1 sessions' }).waitFor({ timeout: 120_000 });
     const watch = (await page.evaluate(() => (window as unknown as { __watch: Watch }).__watch)) as Watch;
     const importedAt = watch.seen['Imported the session'] ?? Infinity;
-    const during = (xs: { start: number; ms: number }[]) => Math.max(0, ...xs.filter((x) => x.start >= chosenAt && x.start < importedAt).map((x) => x.ms));
+    const during = (xs: { start: number; ms: number }[]) =>
+      Math.max(0, ...xs.filter((x) => x.start >= chosenAt && x.start < importedAt).map((x) => x.ms));
     const after = (xs: { start: number; ms: number }[]) => Math.max(0, ...xs.filter((x) => x.start >= importedAt).map((x) => x.ms));
     const task = during(watch.tasks);
     if (process.env.BENCH_VERBOSE) {
@@ -285,7 +325,9 @@ async function benchLargeLog(browser: import('@playwright/test').Browser, dir: s
   }
   const verdict = worst < LONG_TASK_LIMIT_MS ? 'PASS' : 'FAIL';
   const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
-  console.log(`  ${verdict}: longest main-thread task during a 20 MB-log import ${worst.toFixed(0)} ms (must be < ${LONG_TASK_LIMIT_MS} ms; load average ${load})`);
+  console.log(
+    `  ${verdict}: longest main-thread task during a 20 MB-log import ${worst.toFixed(0)} ms (must be < ${LONG_TASK_LIMIT_MS} ms; load average ${load})`,
+  );
   if (verdict === 'FAIL') process.exitCode = 1;
 }
 
@@ -302,10 +344,21 @@ if (process.env.BENCH_ONLY === 'large-log') {
   }
 } else {
   const data = syntheticSession();
-  console.log(`synthetic session: ${data.events.length} events over 45 min, ${data.levels.length} level frames, ${AUDIO_BYTES / 1024 / 1024} MB audio (random bytes)`);
+  console.log(
+    `synthetic session: ${data.events.length} events over 45 min, ${data.levels.length} level frames, ${AUDIO_BYTES / 1024 / 1024} MB audio (random bytes)`,
+  );
   const review = emptyReview(data.session.id, null, Date.now());
   review.selfScores.talked = { score: 6, note: 'long pause in the middle' };
-  const zip = await benchNode({ session: data.session, problemTitle: 'Token-bucket rate limiter', events: data.events, review, levels: [{ index: 0, db: data.levels }], audio: [{ index: 0, mimeType: 'audio/webm;codecs=opus', bytes: data.audio }], appVersion: 'bench', now: new Date() });
+  const zip = await benchNode({
+    session: data.session,
+    problemTitle: 'Token-bucket rate limiter',
+    events: data.events,
+    review,
+    levels: [{ index: 0, db: data.levels }],
+    audio: [{ index: 0, mimeType: 'audio/webm;codecs=opus', bytes: data.audio }],
+    appVersion: 'bench',
+    now: new Date(),
+  });
   writeFileSync(join(tmpdir(), 'bench-bundle.zip'), zip);
   await benchBrowser(data);
 }

@@ -42,7 +42,9 @@ function percentile(values: number[], p: number): number {
 /** Resolves when the editor holds `text` (the starter) and accepts input: what "editable" means here. */
 async function waitForEditableEditor(page: Page, text: string): Promise<void> {
   await page.locator('.monaco-editor textarea').waitFor({ state: 'attached', timeout: 60_000 });
-  await page.waitForFunction(`window.__rehearseEditorText?.() === ${JSON.stringify(text.replace(/\r\n/g, '\n'))}`, undefined, { timeout: 60_000 });
+  await page.waitForFunction(`window.__rehearseEditorText?.() === ${JSON.stringify(text.replace(/\r\n/g, '\n'))}`, undefined, {
+    timeout: 60_000,
+  });
 }
 
 /** From the click on a catalog card to an editable editor with the problem's starter. */
@@ -170,7 +172,11 @@ function measureCli(): number {
   const times: number[] = [];
   for (let i = 0; i < CLI_RUNS; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--import=tsx', '--reporter', 'dot', join(dir, 'hidden.test.ts')], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--import=tsx', '--reporter', 'dot', join(dir, 'hidden.test.ts')],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     times.push(performance.now() - t0);
     if (r.status !== 0) throw new Error(`mocha CLI failed: ${r.stdout}${r.stderr}`);
   }
@@ -213,7 +219,9 @@ console.log(`  second visit, after 2 s on catalog  ${ms(opening.secondVisitAfter
 console.log('Submit while a session records (token-bucket hidden tests)');
 console.log(`  result                              ${recorded.summary}`);
 console.log(`  first Submit                        ${ms(recorded.first)}   (target ≤ 500 ms)`);
-console.log(`  warm p50 / p95 over ${WARM_RUNS}             ${warmP50.toFixed(1)} / ${percentile(recorded.warm, 95).toFixed(1)} ms   (targets ≤ 35 / ≤ 60 ms)`);
+console.log(
+  `  warm p50 / p95 over ${WARM_RUNS}             ${warmP50.toFixed(1)} / ${percentile(recorded.warm, 95).toFixed(1)} ms   (targets ≤ 35 / ≤ 60 ms)`,
+);
 console.log(`  CLI loop (mocha + tsx) median       ${ms(cli)}   → ${(cli / warmP50).toFixed(1)}× (aim ≥ 20×)`);
 console.log('Sizes');
 console.log(`  entry JS+CSS                        ${(s.entryGzip / 1024).toFixed(1)} kB gzip   (target < 300 kB)`);

@@ -6,7 +6,10 @@ export const ROOT = join(import.meta.dirname, '..');
 
 export async function startPreview(port: number, outDir = 'dist'): Promise<() => void> {
   const base = `http://127.0.0.1:${port}/`;
-  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir], { cwd: ROOT, stdio: 'ignore' });
+  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 150; i++) {
     try {
       if ((await fetch(base)).ok) return () => child.kill();

@@ -35,7 +35,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-
 /**
  * In the page: from each keydown (its event timestamp, so input queueing counts) to the first frame
  * painted after Monaco changed the DOM (rAF, then a task: the frame has been committed by then).
@@ -104,7 +103,10 @@ async function soak(page: Page): Promise<void> {
 async function measureBrowser() {
   makeSpeechFixture();
   const stop = await startPreview(PORT, DIST);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...BASE_ARGS, ...FAKE_MICROPHONE_ARGS, '--use-fake-ui-for-media-stream'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...BASE_ARGS, ...FAKE_MICROPHONE_ARGS, '--use-fake-ui-for-media-stream'],
+  });
   try {
     const page = await browser.newPage();
     await page.goto(`${BASE}#/problems/token-bucket`);
@@ -163,7 +165,15 @@ function levelAnalysisCpu(): { audioS: number; cpuMs: number } {
   let wallMs = 1_800_000_000_000;
   const meter = createLevelMeter(rate, 50, (db, frame) => {
     wallMs += 50;
-    levels.push({ type: 'level', db, voiceDb: frame.voiceDb, periodicity: frame.periodicity, position: frame.position, samples: frame.samples, wallMs });
+    levels.push({
+      type: 'level',
+      db,
+      voiceDb: frame.voiceDb,
+      periodicity: frame.periodicity,
+      position: frame.position,
+      samples: frame.samples,
+      wallMs,
+    });
     levels.silence.currentSilenceMs();
     levels.silence.isSpeaking();
     if (frame.position % 24_000 === 0) levels.take();
@@ -184,11 +194,42 @@ function levelAnalysisCpu(): { audioS: number; cpuMs: number } {
 
 /** A MediaRecorder-like WebM of `minutes` of 20 ms Opus blocks (80 bytes each, 32 kb/s) in 1 s clusters. */
 function syntheticWebm(minutes: number): Uint8Array {
-  const block = (relativeMs: number) => [0xa3, 0x80 | 84, 0x81, (relativeMs >> 8) & 0xff, relativeMs & 0xff, 0x80, 31 << 3, ...new Array<number>(79).fill(7)];
-  const parts: number[][] = [[0x1a, 0x45, 0xdf, 0xa3, 0x80], [0x18, 0x53, 0x80, 0x67, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]];
+  const block = (relativeMs: number) => [
+    0xa3,
+    0x80 | 84,
+    0x81,
+    (relativeMs >> 8) & 0xff,
+    relativeMs & 0xff,
+    0x80,
+    31 << 3,
+    ...new Array<number>(79).fill(7),
+  ];
+  const parts: number[][] = [
+    [0x1a, 0x45, 0xdf, 0xa3, 0x80],
+    [0x18, 0x53, 0x80, 0x67, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff],
+  ];
   for (let second = 0; second < minutes * 60; second++) {
     const t = second * 1000;
-    parts.push([0x1f, 0x43, 0xb6, 0x75, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xe7, 0x84, (t >>> 24) & 0xff, (t >> 16) & 0xff, (t >> 8) & 0xff, t & 0xff]);
+    parts.push([
+      0x1f,
+      0x43,
+      0xb6,
+      0x75,
+      0x01,
+      0xff,
+      0xff,
+      0xff,
+      0xff,
+      0xff,
+      0xff,
+      0xff,
+      0xe7,
+      0x84,
+      (t >>> 24) & 0xff,
+      (t >> 16) & 0xff,
+      (t >> 8) & 0xff,
+      t & 0xff,
+    ]);
     for (let i = 0; i < 50; i++) parts.push(block(i * 20));
   }
   const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -220,22 +261,35 @@ function finishAnalysisMs(): { ms: number; durationMs: number | null; silences: 
 const cpu = levelAnalysisCpu();
 const finish = finishAnalysisMs();
 if (process.env.BENCH_NODE_ONLY) {
-  console.log(`voice analysis ${((cpu.cpuMs / (cpu.audioS * 1000)) * 100).toFixed(3)} % of one core; Finish analysis of 45 minutes ${finish.ms.toFixed(1)} ms (${finish.durationMs} ms, ${finish.silences} silences)`);
+  console.log(
+    `voice analysis ${((cpu.cpuMs / (cpu.audioS * 1000)) * 100).toFixed(3)} % of one core; Finish analysis of 45 minutes ${finish.ms.toFixed(1)} ms (${finish.durationMs} ms, ${finish.silences} silences)`,
+  );
   process.exit(0);
 }
 const b = await measureBrowser();
 const f = (n: number) => n.toFixed(1);
 console.log('Rehearse recording benchmark (production build, headless Chromium, fake microphone)');
-const row = (label: string, xs: number[]) => console.log(`  ${label.padEnd(39)}p50 ${f(percentile(xs, 50))} ms  p95 ${f(percentile(xs, 95))} ms  (${xs.length} keys)`);
+const row = (label: string, xs: number[]) =>
+  console.log(`  ${label.padEnd(39)}p50 ${f(percentile(xs, 50))} ms  p95 ${f(percentile(xs, 95))} ms  (${xs.length} keys)`);
 row('typing keystroke→paint, recording off', b.off.paint);
 row('typing keystroke→paint, recording on', b.on.paint);
 console.log(`  p95 difference on − off                ${f(percentile(b.on.paint, 95) - percentile(b.off.paint, 95))} ms   (target < 2 ms)`);
 row('keystroke→DOM updated, recording off', b.off.dom);
 row('keystroke→DOM updated, recording on', b.on.dom);
-console.log(`  IndexedDB growth while recording       audio ${f(b.audioMbH)} MB/h, events ${f(b.eventsMbH)} MB/h, levels ${f(b.levelsMbH)} MB/h (measured over ${SOAK_S} s, typing 4 keys/s)`);
+console.log(
+  `  IndexedDB growth while recording       audio ${f(b.audioMbH)} MB/h, events ${f(b.eventsMbH)} MB/h, levels ${f(b.levelsMbH)} MB/h (measured over ${SOAK_S} s, typing 4 keys/s)`,
+);
 console.log(`  IndexedDB for 30 minutes (extrapolated) ${f((b.audioMbH + b.eventsMbH + b.levelsMbH) / 2)} MB`);
 console.log(`  JS heap after GC, recording on         ${f(b.heap0)} → ${f(b.heap1)} MB (${f(b.heapMbH)} MB/h)`);
-console.log(`  JS heap growth, same typing, off       ${f(b.heapOffMbH)} MB/h (so recording itself adds ${f(b.heapMbH - b.heapOffMbH)} MB/h)`);
-console.log(`  voice analysis CPU while recording      ${f(cpu.cpuMs)} ms for ${cpu.audioS} s of 48 kHz audio = ${((cpu.cpuMs / (cpu.audioS * 1000)) * 100).toFixed(3)} % of one core (target < 5 %)`);
-console.log(`  Finish analysis of a 45-minute session ${f(finish.ms)} ms (duration ${finish.durationMs} ms from ${(finish.webmBytes / 1e6).toFixed(1)} MB of WebM, ${finish.silences} silences; target < 2000 ms)`);
-console.log(`  bytes per hour while recording          ${f(b.audioMbH + b.eventsMbH + b.levelsMbH)} MB/h (audio ${f(b.audioMbH)}, events ${f(b.eventsMbH)}, levels ${f(b.levelsMbH)})`);
+console.log(
+  `  JS heap growth, same typing, off       ${f(b.heapOffMbH)} MB/h (so recording itself adds ${f(b.heapMbH - b.heapOffMbH)} MB/h)`,
+);
+console.log(
+  `  voice analysis CPU while recording      ${f(cpu.cpuMs)} ms for ${cpu.audioS} s of 48 kHz audio = ${((cpu.cpuMs / (cpu.audioS * 1000)) * 100).toFixed(3)} % of one core (target < 5 %)`,
+);
+console.log(
+  `  Finish analysis of a 45-minute session ${f(finish.ms)} ms (duration ${finish.durationMs} ms from ${(finish.webmBytes / 1e6).toFixed(1)} MB of WebM, ${finish.silences} silences; target < 2000 ms)`,
+);
+console.log(
+  `  bytes per hour while recording          ${f(b.audioMbH + b.eventsMbH + b.levelsMbH)} MB/h (audio ${f(b.audioMbH)}, events ${f(b.eventsMbH)}, levels ${f(b.levelsMbH)})`,
+);

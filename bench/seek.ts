@@ -13,9 +13,21 @@ const SESSION_MS = 2 * 60 * 60 * 1000;
 const EDITS = 20_000;
 const SEEKS = 1_000;
 
-
 const random = prng(42);
-const WORDS = ['const ', 'return ', 'if (', ') {\n', '}\n', 'items', '.map(', 'x => x', ' + 1', ';\n', '  ', 'for (let i = 0; i < n; i++) '];
+const WORDS = [
+  'const ',
+  'return ',
+  'if (',
+  ') {\n',
+  '}\n',
+  'items',
+  '.map(',
+  'x => x',
+  ' + 1',
+  ';\n',
+  '  ',
+  'for (let i = 0; i < n; i++) ',
+];
 
 /**
  * Mostly typing at a cursor that wanders, some deletions, a paste now and then: like a real session.

@@ -26,7 +26,6 @@ function percentile(values: number[], p: number): number {
 }
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-
 /**
  * Clicks Submit inside the page and resolves when that run's summary is in the DOM and painted.
  * Passed as source text: tsx would otherwise wrap named functions in a helper the page does not have.
@@ -54,7 +53,14 @@ async function measureBrowser() {
   const stop = await startPreview(PORT);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -97,7 +103,11 @@ function measureCli(): number[] {
   const times: number[] = [];
   for (let i = 0; i < CLI_RUNS; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--import=tsx', '--reporter', 'dot', join(dir, 'hidden.test.ts')], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--import=tsx', '--reporter', 'dot', join(dir, 'hidden.test.ts')],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     times.push(performance.now() - t0);
     if (r.status !== 0) throw new Error(`mocha CLI failed: ${r.stdout}${r.stderr}`);
   }
@@ -132,4 +142,6 @@ console.log(`  Submit warm p50 over ${WARM_RUNS}        ${ms(warmP50)}   (target
 console.log(`  Submit warm p95 over ${WARM_RUNS}        ${ms(percentile(browser.warm, 95))}   (target < 100 ms)`);
 console.log(`  CLI loop (mocha + tsx) median  ${ms(cliMedian)}   over ${CLI_RUNS} runs`);
 console.log(`  speed-up warm p50 vs CLI       ${(cliMedian / warmP50).toFixed(1)}×   (target ≥ 20×)`);
-console.log(`  entry JS+CSS before Monaco     ${(sizes.gzip / 1024).toFixed(1)} kB gzip (${(sizes.raw / 1024).toFixed(0)} kB raw; target < 300 kB gzip)`);
+console.log(
+  `  entry JS+CSS before Monaco     ${(sizes.gzip / 1024).toFixed(1)} kB gzip (${(sizes.raw / 1024).toFixed(0)} kB raw; target < 300 kB gzip)`,
+);

@@ -31,21 +31,42 @@ interface Signal {
 function fixture(name: string): Signal {
   const raw = execFileSync('sox', [`${FIXTURE_DIR}/${name}.wav`, '-t', 'f32', '-r', String(RATE), '-c', '1', '-'], { maxBuffer: 1 << 30 });
   const samples = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
-  return { name, samples, truth: (JSON.parse(readFileSync(`${FIXTURE_DIR}/${name}.json`, 'utf8')) as { silences: SilenceInterval[] }).silences };
+  return {
+    name,
+    samples,
+    truth: (JSON.parse(readFileSync(`${FIXTURE_DIR}/${name}.json`, 'utf8')) as { silences: SilenceInterval[] }).silences,
+  };
 }
 
 function synthetic(noiseDb: number, seed: number, echoMs = 0): Signal {
   const script: ScriptPart[] = [{ speechMs: 4_000 }, { silenceMs: 30_000 }, { speechMs: 4_000 }, { silenceMs: 3_000 }, { speechMs: 3_000 }];
   const random = prng(seed);
   const signal = synthesiseSpeech(script, { sampleRate: RATE, speechDb: -20, noiseDb, random });
-  addClicks(signal.samples, RATE, [{ atMs: 6_000, db: -14, lengthMs: 12 }, ...keyPress(9_025, -14), ...typingBurst(14_000, 2_000, -14, random), ...typingBurst(25_000, 2_000, -14, random)], random, echoMs);
-  return { name: `synthetic, typing${echoMs ? `, clicks ringing ${echoMs} ms` : ''}, noise ${noiseDb} dBFS`, samples: signal.samples, truth: signal.silences };
+  addClicks(
+    signal.samples,
+    RATE,
+    [
+      { atMs: 6_000, db: -14, lengthMs: 12 },
+      ...keyPress(9_025, -14),
+      ...typingBurst(14_000, 2_000, -14, random),
+      ...typingBurst(25_000, 2_000, -14, random),
+    ],
+    random,
+    echoMs,
+  );
+  return {
+    name: `synthetic, typing${echoMs ? `, clicks ringing ${echoMs} ms` : ''}, noise ${noiseDb} dBFS`,
+    samples: signal.samples,
+    truth: signal.silences,
+  };
 }
 
 function score(found: SilenceInterval[], truth: SilenceInterval[]): string {
   const total = (xs: SilenceInterval[]) => xs.reduce((s, x) => s + x.endMs - x.startMs, 0);
   const matched = found.length === truth.length;
-  const worst = matched ? Math.max(...truth.flatMap((t, i) => [Math.abs(found[i]!.startMs - t.startMs), Math.abs(found[i]!.endMs - t.endMs)])) : NaN;
+  const worst = matched
+    ? Math.max(...truth.flatMap((t, i) => [Math.abs(found[i]!.startMs - t.startMs), Math.abs(found[i]!.endMs - t.endMs)]))
+    : NaN;
   return `${found.length}/${truth.length} silences, worst boundary ${matched ? `${Math.round(worst)} ms` : 'n/a (split or phantom)'}, total ${Math.round(total(found) - total(truth))} ms`;
 }
 
@@ -69,15 +90,33 @@ async function silero(samples: Float32Array): Promise<{ silences: SilenceInterva
 }
 
 makeSpeechFixture();
-const signals = [fixture('speech-with-silences'), fixture('speech-under-noise'), fixture('speech-and-typing'), synthetic(-60, 1), synthetic(-48, 2), synthetic(-55, 3, 20)];
+const signals = [
+  fixture('speech-with-silences'),
+  fixture('speech-under-noise'),
+  fixture('speech-and-typing'),
+  synthetic(-60, 1),
+  synthetic(-48, 2),
+  synthetic(-55, 3, 20),
+];
 const cost = { rms: 0, voice: 0, silero: 0, audioS: 0 };
 console.log('Silence detectors on signals with a known truth (found/true, worst boundary error, total error)');
 for (const signal of signals) {
   const t0 = process.cpuUsage();
   const frames = meterFrames(signal.samples, RATE, 50);
-  const rms = detectSilences(frames.map((f) => f.db), 50);
-  const held = detectSilences(frames.map((f) => f.voiceDb), 50);
-  const voice = detectSilences(frames.map((f) => f.voiceDb), 50, {}, frames.map((f) => f.periodicity));
+  const rms = detectSilences(
+    frames.map((f) => f.db),
+    50,
+  );
+  const held = detectSilences(
+    frames.map((f) => f.voiceDb),
+    50,
+  );
+  const voice = detectSilences(
+    frames.map((f) => f.voiceDb),
+    50,
+    {},
+    frames.map((f) => f.periodicity),
+  );
   const levelCpu = cpuMs(t0);
   const model = await silero(signal.samples);
   cost.voice += levelCpu;
@@ -91,5 +130,7 @@ for (const signal of signals) {
   console.log(`    Silero v5     ${score(model.silences, signal.truth)}`);
 }
 const share = (ms: number) => `${((ms / (cost.audioS * 1000)) * 100).toFixed(2)} % of one core`;
-console.log(`CPU over ${cost.audioS.toFixed(0)} s of audio: meter + detectors ${cost.voice.toFixed(0)} ms (${share(cost.voice)}); Silero v5 (resampling + model) ${cost.silero.toFixed(0)} ms (${share(cost.silero)})`);
-console.log(`  Silero over a 45-minute recording at that rate: ${((cost.silero / cost.audioS) * 2_700 / 1000).toFixed(1)} s`);
+console.log(
+  `CPU over ${cost.audioS.toFixed(0)} s of audio: meter + detectors ${cost.voice.toFixed(0)} ms (${share(cost.voice)}); Silero v5 (resampling + model) ${cost.silero.toFixed(0)} ms (${share(cost.silero)})`,
+);
+console.log(`  Silero over a 45-minute recording at that rate: ${(((cost.silero / cost.audioS) * 2_700) / 1000).toFixed(1)} s`);

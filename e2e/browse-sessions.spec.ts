@@ -17,7 +17,11 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const sessionRows = (page: Page) => page.getByRole('row').filter({ has: page.getByRole('link', { name: /^Replay/ }) });
 
 /** Rows of one store belonging to a session, read straight from IndexedDB (schema in src/storage/db.ts). */
-async function storedRowCount(page: Page, store: 'sessionEvents' | 'audioChunks' | 'levels' | 'reviews', sessionId: string): Promise<number> {
+async function storedRowCount(
+  page: Page,
+  store: 'sessionEvents' | 'audioChunks' | 'levels' | 'reviews',
+  sessionId: string,
+): Promise<number> {
   return (await page.evaluate(
     `(async ([store, id]) => {
       const db = await new Promise((resolve, reject) => {
@@ -74,7 +78,10 @@ test('with nothing recorded, the library and the progress page say how to record
   await expect(page.getByRole('link', { name: TOKEN, exact: true })).toBeVisible();
 });
 
-test('two recorded sessions are listed newest first with results and scores, sorted, filtered, charted, and one is deleted', async ({ page, baseURL }) => {
+test('two recorded sessions are listed newest first with results and scores, sorted, filtered, charted, and one is deleted', async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   // Everything, the charts included, comes from the site itself and IndexedDB: no request leaves it.
   const foreign: string[] = [];
@@ -123,7 +130,10 @@ test('two recorded sessions are listed newest first with results and scores, sor
   await expect(rows).toHaveCount(2);
 
   // Score the passing session beside its replay; the library then shows the total.
-  await rows.filter({ hasText: LRU }).getByRole('link', { name: /^Replay/ }).click();
+  await rows
+    .filter({ hasText: LRU })
+    .getByRole('link', { name: /^Replay/ })
+    .click();
   await expect(page).toHaveURL(new RegExp(`#/sessions/${passing}$`));
   const review = page.getByRole('complementary', { name: 'Review' });
   await review.getByLabel('Talked continuously score').selectOption('7');
@@ -137,7 +147,8 @@ test('two recorded sessions are listed newest first with results and scores, sor
   // Progress: one chart per metric, drawn on a canvas, and the same numbers in a table.
   await nav(page).getByRole('link', { name: 'Progress' }).click();
   await expect(page.getByRole('heading', { name: 'Progress', level: 1 })).toBeVisible();
-  for (const metric of ['firstSubmit', 'runs', 'selfReview']) await expect(page.getByTestId(`chart-${metric}`).locator('canvas').first()).toBeVisible();
+  for (const metric of ['firstSubmit', 'runs', 'selfReview'])
+    await expect(page.getByTestId(`chart-${metric}`).locator('canvas').first()).toBeVisible();
   await expect(page.getByText('None of these sessions recorded audio')).toBeVisible();
   const table = page.getByRole('table', { name: /^Each session, oldest first/ });
   const progressRows = table.locator('tbody tr');
@@ -188,7 +199,8 @@ test('two recorded sessions are listed newest first with results and scores, sor
 
   // Gone from IndexedDB: the record, its events, audio and levels; the other session is untouched.
   expect((await storedSessions(page)).map((s) => s.id)).toEqual([passing]);
-  for (const store of ['sessionEvents', 'audioChunks', 'levels', 'reviews'] as const) expect(await storedRowCount(page, store, failing)).toBe(0);
+  for (const store of ['sessionEvents', 'audioChunks', 'levels', 'reviews'] as const)
+    expect(await storedRowCount(page, store, failing)).toBe(0);
   expect(await storedRowCount(page, 'sessionEvents', passing)).toBeGreaterThan(0);
   expect(await storedRowCount(page, 'reviews', passing)).toBe(1);
 });

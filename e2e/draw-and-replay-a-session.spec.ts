@@ -88,7 +88,9 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   await expect(board.locator('canvas.interactive')).toBeVisible({ timeout: 30_000 });
   // Between Excalidraw's toolbar (top) and its undo bar (bottom).
   await drag(page, 'Rectangle', [40, 90], [140, 140]);
-  await expect.poll(async () => additions(await storedEvents(page, (await newestSession(page)).id), 'rectangle').length, { timeout: 10_000 }).toBe(1);
+  await expect
+    .poll(async () => additions(await storedEvents(page, (await newestSession(page)).id), 'rectangle').length, { timeout: 10_000 })
+    .toBe(1);
   await page.waitForTimeout(2_000);
   await drag(page, 'Rectangle', [240, 90], [340, 140]);
   await drag(page, 'Rectangle', [140, 200], [240, 250]);
@@ -116,7 +118,9 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   expect(additions(events, 'arrow')).toHaveLength(2);
   expect(events.filter((e) => e.type === 'run')).toHaveLength(0);
   expect(events.filter((e) => e.type === 'scratchpad-run')).toHaveLength(1);
-  console.log(`board: ${boardEvents(events).length} events, ${JSON.stringify(boardEvents(events)).length} bytes; boxes at ${boxes.join(', ')} ms`);
+  console.log(
+    `board: ${boardEvents(events).length} events, ${JSON.stringify(boardEvents(events)).length} bytes; boxes at ${boxes.join(', ')} ms`,
+  );
 
   // ── The replay: the board at the play head. ──
   await finished.getByRole('link', { name: 'Replay and review' }).click();

@@ -58,11 +58,26 @@ test('bad bundles are refused through the UI, each with its own message, and the
   const oddId = fixtureSource();
   oddId.session = { ...oddId.session, id: '../../x?y=1#/<b>odd</b>' };
   oddId.review = oddId.review && { ...oddId.review, sessionId: oddId.session.id };
-  const htmlAudio = fixtureSource({ audio: [{ index: 0, mimeType: 'audio/webm;codecs=opus', bytes: strToU8('<!doctype html><h1>not audio</h1>') }] });
+  const htmlAudio = fixtureSource({
+    audio: [{ index: 0, mimeType: 'audio/webm;codecs=opus', bytes: strToU8('<!doctype html><h1>not audio</h1>') }],
+  });
   const bad = [
-    { name: 'an event at t = 1e15 ms', file: await writeBundle('far.zip', buildBundle(farEvent)), message: "Line 22 of this bundle's events.jsonl has t = 1000000000000000 ms, after the session's end (12 s)." },
-    { name: 'a path-like id', file: await writeBundle('odd-id.zip', buildBundle(oddId)), message: 'This bundle\'s session.json has the session id "../../x?y=1#/<b>odd</b>", which is not one Rehearse makes' },
-    { name: 'HTML as audio', file: await writeBundle('html-audio.zip', buildBundle(htmlAudio)), message: '“audio/segment-0.webm” in this bundle is not a playable recording: it does not start with the WebM signature (1A 45 DF A3).' },
+    {
+      name: 'an event at t = 1e15 ms',
+      file: await writeBundle('far.zip', buildBundle(farEvent)),
+      message: "Line 22 of this bundle's events.jsonl has t = 1000000000000000 ms, after the session's end (12 s).",
+    },
+    {
+      name: 'a path-like id',
+      file: await writeBundle('odd-id.zip', buildBundle(oddId)),
+      message: 'This bundle\'s session.json has the session id "../../x?y=1#/<b>odd</b>", which is not one Rehearse makes',
+    },
+    {
+      name: 'HTML as audio',
+      file: await writeBundle('html-audio.zip', buildBundle(htmlAudio)),
+      message:
+        '“audio/segment-0.webm” in this bundle is not a playable recording: it does not start with the WebM signature (1A 45 DF A3).',
+    },
   ];
   for (const b of bad) {
     await importFile(page, b.file);
@@ -83,7 +98,10 @@ test('bad bundles are refused through the UI, each with its own message, and the
   const date = (ms: number) => page.evaluate((t) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }), ms);
   // Each label (term) sits with its own session (definition), in this order.
   await expect(dialog.getByRole('term')).toHaveText(['In your library', 'In the bundle']);
-  await expect(dialog.getByRole('definition')).toHaveText([`“${TITLE}”, started ${await date(stored[0]!.startedAt)}`, `“LRU cache with TTL”, started ${await date(other.session.startedAt)}`]);
+  await expect(dialog.getByRole('definition')).toHaveText([
+    `“${TITLE}”, started ${await date(stored[0]!.startedAt)}`,
+    `“LRU cache with TTL”, started ${await date(other.session.startedAt)}`,
+  ]);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   expect(await storedSessions(page)).toEqual(stored);
 
@@ -108,12 +126,22 @@ test('a bundle with a 20 MB event log imports with a progress bar while the page
   await expect(bar).toBeVisible({ timeout: 30_000 });
   // The bar moves while the worker checks: the page renders during the import, it is not frozen.
   const first = Number(await bar.getAttribute('aria-valuenow'));
-  await expect.poll(async () => Number((await bar.getAttribute('aria-valuenow').catch(() => '100')) ?? 100), { timeout: 120_000 }).toBeGreaterThan(first);
-  await expect(page.getByRole('status').filter({ hasText: /^(Reading|Checking|Preparing|Saving)/ }).or(page.getByRole('status').filter({ hasText: 'Imported the session' })).first()).toBeVisible();
+  await expect
+    .poll(async () => Number((await bar.getAttribute('aria-valuenow').catch(() => '100')) ?? 100), { timeout: 120_000 })
+    .toBeGreaterThan(first);
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /^(Reading|Checking|Preparing|Saving)/ })
+      .or(page.getByRole('status').filter({ hasText: 'Imported the session' }))
+      .first(),
+  ).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: `Imported the session of “${TITLE}”.` })).toBeVisible({ timeout: 240_000 });
   const tookMs = Date.now() - started;
   const longest = await page.evaluate(() => (window as unknown as { __longest: { task: number; frameGap: number } }).__longest);
-  console.log(`20 MB log (${source.events.length} events): imported in ${tookMs} ms; longest main-thread task ${Math.round(longest.task)} ms and longest gap between frames ${Math.round(longest.frameGap)} ms (the import, plus the start of the library's refresh after it)`);
+  console.log(
+    `20 MB log (${source.events.length} events): imported in ${tookMs} ms; longest main-thread task ${Math.round(longest.task)} ms and longest gap between frames ${Math.round(longest.frameGap)} ms (the import, plus the start of the library's refresh after it)`,
+  );
   const [stored] = await storedSessions(page);
   expect(stored).toEqual(source.session);
   expect((await storedEvents(page, source.session.id)).length).toBe(source.events.length);

@@ -76,7 +76,9 @@ test('an interrupted session keeps its length and audio and continues from the S
   // The browser's Back button leaves without asking: the session is kept as interrupted, measured.
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'Rehearse' })).toBeVisible();
-  await expect.poll(async () => (await newestSession(page)).audio?.segments[0]?.durationMs ?? null, { timeout: 15_000 }).toBeGreaterThan(2000);
+  await expect
+    .poll(async () => (await newestSession(page)).audio?.segments[0]?.durationMs ?? null, { timeout: 15_000 })
+    .toBeGreaterThan(2000);
   const interrupted = await newestSession(page);
   expect(interrupted.status).toBe('interrupted');
 

@@ -4,9 +4,9 @@ import { codingProblemIds, firstMutant, nodeVerdicts, problemTitle } from './par
 
 /** The browser's verdict per test, read from the Test results list as the user sees it. */
 async function browserVerdicts(page: Page): Promise<Map<string, boolean>> {
-  const items = await results(page).locator('li[data-full-title]').evaluateAll((lis) =>
-    lis.map((li) => [li.getAttribute('data-full-title')!, li.getAttribute('data-status') === 'passed'] as const),
-  );
+  const items = await results(page)
+    .locator('li[data-full-title]')
+    .evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-full-title')!, li.getAttribute('data-status') === 'passed'] as const));
   return new Map(items);
 }
 
@@ -26,8 +26,11 @@ for (const id of codingProblemIds()) {
         // The Submit's run time as the results summary shows it (compile + tests), printed, not asserted.
         const summary = (await results(page).getByTestId('results-summary').textContent()) ?? '';
         console.log(`${id}: reference Submit ${/(\d+) ms/.exec(summary)?.[1] ?? '?'} ms in the browser`);
-      }
-      else expect([...actual.values()].some((passed) => !passed), `${id}: ${file} fails a test`).toBe(true);
+      } else
+        expect(
+          [...actual.values()].some((passed) => !passed),
+          `${id}: ${file} fails a test`,
+        ).toBe(true);
     }
   });
 }

@@ -23,7 +23,21 @@ export function nodeVerdicts(problemId: string, solutionFile: string): Map<strin
   writeFileSync(join(dir, 'hidden.test.ts'), readFileSync(join(ROOT, 'problems', problemId, 'hidden.test.ts')));
   const report = join(dir, 'report.json');
   try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--import=tsx', '--timeout', '2000', '--reporter', 'json', '--reporter-option', `output=${report}`, join(dir, 'hidden.test.ts')], { cwd: ROOT, stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/mocha/bin/mocha.js'),
+        '--import=tsx',
+        '--timeout',
+        '2000',
+        '--reporter',
+        'json',
+        '--reporter-option',
+        `output=${report}`,
+        join(dir, 'hidden.test.ts'),
+      ],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
   } catch {
     // mocha exits non-zero when tests fail; the report is still written.
   }
@@ -36,7 +50,9 @@ export function codingProblemIds(): string[] {
 }
 
 export function firstMutant(problemId: string): string {
-  const mutants = readdirSync(join(ROOT, 'problems', problemId, 'mutants')).filter((f) => f.endsWith('.ts')).sort();
+  const mutants = readdirSync(join(ROOT, 'problems', problemId, 'mutants'))
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
   return `mutants/${mutants[0]}`;
 }
 

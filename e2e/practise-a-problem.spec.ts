@@ -55,7 +55,7 @@ test('Run executes the file and the visible examples, and shows console.log outp
   const reference = problemFile('token-bucket', 'reference.ts');
   await pasteCode(page, `${reference}\nconsole.log('limiter ready', { capacity: 5 });\n`);
   await runAndWait(page);
-  await expect(page.getByRole('region', { name: 'Console' })).toContainText("limiter ready { capacity: 5 }");
+  await expect(page.getByRole('region', { name: 'Console' })).toContainText('limiter ready { capacity: 5 }');
   await expect(results(page).getByTestId('results-summary')).toContainText('Examples');
   await expect(results(page).locator('li[data-status="failed"]')).toHaveCount(0);
 });

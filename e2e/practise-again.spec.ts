@@ -35,7 +35,9 @@ test('New attempt starts from scratch; the first attempt keeps its code and its 
 
   // End session asks first and says how long the session has run.
   await page.getByRole('button', { name: 'End session' }).click();
-  await expect(page.getByRole('dialog', { name: 'End this session?' }).getByTestId('session-ran-for')).toContainText(/has run for \d\d:\d\d/);
+  await expect(page.getByRole('dialog', { name: 'End this session?' }).getByTestId('session-ran-for')).toContainText(
+    /has run for \d\d:\d\d/,
+  );
   await page.getByRole('button', { name: 'Keep recording' }).click();
   await endSession(page);
 

@@ -12,7 +12,17 @@ import { replayText } from '../src/core/session/editLog';
 import { BASE_ARGS, CHROMIUM, FAKE_MICROPHONE_ARGS } from './fixtures/browser';
 import { FIXTURE_DIR, NOISY_WAV, SPEECH_TRUTH, SPEECH_WAV, truthFileOf, TYPING_WAV, type SpeechTruth } from './fixtures/speech';
 import { editorLines, editorText, endSession, runAndWait } from './helpers';
-import { checkSegment, compareSilences, expectedSilences, fileOffsetOfRecording, newestSession, storedEvents, storedLevelBatches, storedSessions, type Interval } from './recording';
+import {
+  checkSegment,
+  compareSilences,
+  expectedSilences,
+  fileOffsetOfRecording,
+  newestSession,
+  storedEvents,
+  storedLevelBatches,
+  storedSessions,
+  type Interval,
+} from './recording';
 
 const TITLE = 'Token-bucket rate limiter';
 
@@ -78,8 +88,15 @@ async function installRecordingClock(page: Page): Promise<void> {
  * The recording's length (recorder start to the click on End session), how far into the WAV it began (the
  * stream opened before the recorder started), and when the file started playing (epoch ms).
  */
-async function recordingClock(page: Page): Promise<{ recordedS: number; fileOffsetMs: number; fileStartedAt: number; endFileMs: number; mutes: Interval[] }> {
-  const clock = (await page.evaluate('window.__recordingClock')) as { stream: number; recorder: number; end: number; mutes: { startMs: number; endMs: number | null }[] };
+async function recordingClock(
+  page: Page,
+): Promise<{ recordedS: number; fileOffsetMs: number; fileStartedAt: number; endFileMs: number; mutes: Interval[] }> {
+  const clock = (await page.evaluate('window.__recordingClock')) as {
+    stream: number;
+    recorder: number;
+    end: number;
+    mutes: { startMs: number; endMs: number | null }[];
+  };
   const { stream, recorder, end } = clock;
   // Muted stretches in file time (a mute still on at the end lasts until the end).
   const mutes = clock.mutes.map((m) => ({ startMs: m.startMs - stream, endMs: (m.endMs ?? end) - stream }));
@@ -99,7 +116,9 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
 
 /** A file's audio as 8 kHz mono floats (ffmpeg decodes the WebM; sox the fixture WAV). */
 function pcm8k(file: string): Float32Array {
-  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-ac', '1', '-ar', '8000', '-f', 'f32le', '-'], { maxBuffer: 64 * 1024 * 1024 });
+  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-ac', '1', '-ar', '8000', '-f', 'f32le', '-'], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
 }
 
@@ -114,7 +133,9 @@ function recordingOffsetInFile(base64: string, name: string, wav: string): numbe
 function ffmpegDecodedSeconds(base64: string, name: string): number {
   const file = join(FIXTURE_DIR, name);
   writeFileSync(file, Buffer.from(base64, 'base64'));
-  const pcm = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-ac', '1', '-ar', '48000', '-f', 's16le', '-'], { maxBuffer: 64 * 1024 * 1024 });
+  const pcm = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-ac', '1', '-ar', '48000', '-f', 's16le', '-'], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return pcm.length / 96_000;
 }
 
@@ -169,10 +190,17 @@ test('records the voice, its silences and every keystroke; the review plays the 
   const toFile = fileOffsetMs - pageOffsetMs; // page file time → audio file time
   const mutes = pageMutes.map((m) => ({ startMs: m.startMs + toFile, endMs: m.endMs + toFile }));
   const endFileMs = audio.decodedS * 1000 + fileOffsetMs;
-  const found = session.silences.map((s) => ({ startMs: s.startMs - segment.startMs + fileOffsetMs, endMs: s.endMs - segment.startMs + fileOffsetMs }));
-  console.log(`recorded audio begins ${fileOffsetMs} ms into the file (the page's clock says ${pageOffsetMs.toFixed(0)} ms); muted ${JSON.stringify(mutes)}`);
+  const found = session.silences.map((s) => ({
+    startMs: s.startMs - segment.startMs + fileOffsetMs,
+    endMs: s.endMs - segment.startMs + fileOffsetMs,
+  }));
+  console.log(
+    `recorded audio begins ${fileOffsetMs} ms into the file (the page's clock says ${pageOffsetMs.toFixed(0)} ms); muted ${JSON.stringify(mutes)}`,
+  );
   expectSilencesMatch('clean speech, with a mute', found, expectedSilences(truthSilences, fileMs, endFileMs, mutes), endFileMs);
-  console.log(`recorded ${recordedS.toFixed(2)} s; decodeAudioData ${audio.decodedS.toFixed(2)} s; ffmpeg ${ffmpegS.toFixed(2)} s; <audio> ${audio.elementDurationS} s; stored ${segment.durationMs} ms; ${audio.bytes} bytes`);
+  console.log(
+    `recorded ${recordedS.toFixed(2)} s; decodeAudioData ${audio.decodedS.toFixed(2)} s; ffmpeg ${ffmpegS.toFixed(2)} s; <audio> ${audio.elementDurationS} s; stored ${segment.durationMs} ms; ${audio.bytes} bytes`,
+  );
   expect(audio.chunks).toBe(1); // finalised: one blob with its duration in the header
   expect(Math.abs(audio.decodedS - recordedS)).toBeLessThanOrEqual(0.5);
   expect(Math.abs(ffmpegS - recordedS)).toBeLessThanOrEqual(0.5);
@@ -263,10 +291,16 @@ test('a reload mid-recording offers to resume; the audio and code before it are 
   expect(replayText(events, 'solution.ts', Infinity)).toBe(await editorText(page));
 });
 
-test('with the microphone blocked, the session still runs and records the code; a banner says how to turn audio on', async ({ playwright, baseURL }) => {
+test('with the microphone blocked, the session still runs and records the code; a banner says how to turn audio on', async ({
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000); // a second browser on a busy machine
   // The same fake device, but its permission prompt answered "deny": a browser of its own (launch flags are per browser).
-  const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: [...BASE_ARGS, ...FAKE_MICROPHONE_ARGS, '--use-fake-ui-for-media-stream=deny'] });
+  const browser = await playwright.chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...BASE_ARGS, ...FAKE_MICROPHONE_ARGS, '--use-fake-ui-for-media-stream=deny'],
+  });
   try {
     const page = await browser.newPage({ baseURL });
     await openProblemPatiently(page);
@@ -346,7 +380,10 @@ test('when storage runs out, recording stops, the notice says what to delete, an
   await expect(notice.getByRole('listitem')).toHaveCount(0);
   expect((await storedSessions(page)).map((s) => s.id)).not.toContain(older.id);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-  await page.locator('.monaco-editor').first().click({ position: { x: 200, y: 100 } }); // below the sticky header
+  await page
+    .locator('.monaco-editor')
+    .first()
+    .click({ position: { x: 200, y: 100 } }); // below the sticky header
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('// typed after space came back\n');
   const final = await editorText(page);
@@ -363,7 +400,9 @@ test('when storage runs out, recording stops, the notice says what to delete, an
   const kept = await newestSession(page);
   expect(kept.id).toBe(current.id);
   const after = await checkSegment(page, current.id, 0);
-  console.log(`quota ${quota} bytes, full after ${fullAfterMs} ms; before the override ${before.chunks} chunks (${before.bytes} bytes), kept ${after.chunks} chunks (${after.bytes} bytes, ${after.decodedS.toFixed(2)} s)`);
+  console.log(
+    `quota ${quota} bytes, full after ${fullAfterMs} ms; before the override ${before.chunks} chunks (${before.bytes} bytes), kept ${after.chunks} chunks (${after.bytes} bytes, ${after.decodedS.toFixed(2)} s)`,
+  );
   expect(after.chunks).toBeGreaterThanOrEqual(before.chunks);
   expect(after.decodedS).toBeGreaterThan(1.5);
   expect(replayText(await storedEvents(page, current.id), 'solution.ts', Infinity)).toBe(final);
@@ -378,7 +417,9 @@ const DROP_FRAMES_KEY = 'rehearse.test.dropLevelFrames';
  */
 function expectSilencesMatch(label: string, found: Interval[], truthSilences: Interval[], endFileMs: number): void {
   const c = compareSilences(found, truthSilences, endFileMs);
-  console.log(`SILENCE CHECK ${label}: ${c.pairs.length} silences judged, worst boundary error ${c.worstBoundaryMs.toFixed(0)} ms, total error ${c.totalErrorMs.toFixed(0)} ms; truth ${JSON.stringify(truthSilences)} found ${JSON.stringify(found.map((f) => ({ startMs: Math.round(f.startMs), endMs: Math.round(f.endMs) })))}`);
+  console.log(
+    `SILENCE CHECK ${label}: ${c.pairs.length} silences judged, worst boundary error ${c.worstBoundaryMs.toFixed(0)} ms, total error ${c.totalErrorMs.toFixed(0)} ms; truth ${JSON.stringify(truthSilences)} found ${JSON.stringify(found.map((f) => ({ startMs: Math.round(f.startMs), endMs: Math.round(f.endMs) })))}`,
+  );
   expect(c.pairs.length, `${label}: silences judged`).toBeGreaterThanOrEqual(2);
   expect(c.phantoms, `${label}: phantom silences`).toEqual([]);
   expect(c.splitOrMissed, `${label}: silences split or missed`).toEqual([]);
@@ -394,7 +435,8 @@ function expectSilencesMatch(label: string, found: Interval[], truthSilences: In
 async function recordFixture(page: Page, label: string, wav: string, options: { dropPlan?: object } = {}): Promise<void> {
   const truthOfFile = truth(truthFileOf(wav));
   await openProblemPatiently(page);
-  if (options.dropPlan) await page.evaluate(([key, plan]) => localStorage.setItem(key, plan), [DROP_FRAMES_KEY, JSON.stringify(options.dropPlan)] as const);
+  if (options.dropPlan)
+    await page.evaluate(([key, plan]) => localStorage.setItem(key, plan), [DROP_FRAMES_KEY, JSON.stringify(options.dropPlan)] as const);
   try {
     await installRecordingClock(page);
     await page.getByRole('button', { name: 'Start' }).click();
@@ -420,13 +462,18 @@ async function recordFixture(page: Page, label: string, wav: string, options: { 
   const fileOffsetMs = recordingOffsetInFile(audio.base64, 'recorded-fixture.webm', wav);
   const endFileMs = audio.decodedS * 1000 + fileOffsetMs;
   console.log(`${label}: recorded audio begins ${fileOffsetMs} ms into the file (the page's clock says ${pageOffsetMs.toFixed(0)} ms)`);
-  const found = session.silences.map((x) => ({ startMs: x.startMs - segment.startMs + fileOffsetMs, endMs: x.endMs - segment.startMs + fileOffsetMs }));
+  const found = session.silences.map((x) => ({
+    startMs: x.startMs - segment.startMs + fileOffsetMs,
+    endMs: x.endMs - segment.startMs + fileOffsetMs,
+  }));
   const truthSilences = expectedSilences(truthOfFile.silences, truthOfFile.durationMs, endFileMs);
   expectSilencesMatch(label, found, truthSilences, endFileMs);
 
   // The duration comes from the audio itself: the record, the header (<audio>) and the decoder agree.
   const storedS = segment.durationMs! / 1000;
-  console.log(`DURATION ${label}: recorded ${recordedS.toFixed(2)} s; stored ${storedS.toFixed(3)} s; decodeAudioData ${audio.decodedS.toFixed(3)} s; <audio> ${audio.elementDurationS} s`);
+  console.log(
+    `DURATION ${label}: recorded ${recordedS.toFixed(2)} s; stored ${storedS.toFixed(3)} s; decodeAudioData ${audio.decodedS.toFixed(3)} s; <audio> ${audio.elementDurationS} s`,
+  );
   // The header says what the record says; the decoder agrees within ±0.5 s (it concatenates the samples,
   // while the blocks' timecodes, which players follow, skip a glitch: 0.14 s apart in one loaded run).
   expect(Math.abs(audio.elementDurationS - storedS)).toBeLessThanOrEqual(0.05);
@@ -435,14 +482,26 @@ async function recordFixture(page: Page, label: string, wav: string, options: { 
 
   // The replay marks the same silences.
   await page.getByTestId('finished-session').getByRole('link', { name: 'Replay and review' }).click();
-  await expect(page.getByRole('group', { name: 'Session timeline' }).getByTestId('silence-region')).toHaveCount(session.silences.length, { timeout: 20_000 });
+  await expect(page.getByRole('group', { name: 'Session timeline' }).getByTestId('silence-region')).toHaveCount(session.silences.length, {
+    timeout: 20_000,
+  });
 }
 
 /** A browser whose fake microphone plays `wav` (launch flags are per browser). */
-async function withMicrophoneFile<T>(playwright: Parameters<Parameters<typeof test>[2]>[0]['playwright'], baseURL: string | undefined, wav: string, body: (page: Page) => Promise<T>): Promise<T> {
+async function withMicrophoneFile<T>(
+  playwright: Parameters<Parameters<typeof test>[2]>[0]['playwright'],
+  baseURL: string | undefined,
+  wav: string,
+  body: (page: Page) => Promise<T>,
+): Promise<T> {
   const browser = await playwright.chromium.launch({
     executablePath: CHROMIUM,
-    args: [...BASE_ARGS, '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`, '--use-fake-ui-for-media-stream'],
+    args: [
+      ...BASE_ARGS,
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${wav}`,
+      '--use-fake-ui-for-media-stream',
+    ],
   });
   try {
     return await body(await browser.newPage({ baseURL }));
@@ -455,7 +514,11 @@ async function withMicrophoneFile<T>(playwright: Parameters<Parameters<typeof te
 function burnAllCores(ms: number): () => void {
   const children: ChildProcess[] = [];
   for (let i = 0; i < Math.max(2, availableParallelism()); i++) {
-    children.push(spawn(process.execPath, ['-e', `const end = Date.now() + ${ms}; let x = 0; while (Date.now() < end) x += Math.sqrt(x + 1);`], { stdio: 'ignore' }));
+    children.push(
+      spawn(process.execPath, ['-e', `const end = Date.now() + ${ms}; let x = 0; while (Date.now() < end) x += Math.sqrt(x + 1);`], {
+        stdio: 'ignore',
+      }),
+    );
   }
   return () => {
     for (const child of children) if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid);
@@ -478,7 +541,9 @@ test.describe('the silences match the audio', () => {
     const speech = truth();
     // The stall falls inside the 12 s silence: a timeline that counted frames would end that silence 2 s early.
     const longest = speech.silences[speech.silences.length - 1]!;
-    await recordFixture(page, 'frames lost on purpose', SPEECH_WAV, { dropPlan: { every: 20, stallFromMs: longest.startMs + 4_000, stallMs: 2_000 } });
+    await recordFixture(page, 'frames lost on purpose', SPEECH_WAV, {
+      dropPlan: { every: 20, stallFromMs: longest.startMs + 4_000, stallMs: 2_000 },
+    });
   });
 
   test('with typing in the silence while every core is busy', async ({ playwright, baseURL }) => {

@@ -35,7 +35,10 @@ export async function newestSession(page: Page): Promise<SessionRecord> {
 }
 
 export async function storedEvents(page: Page, sessionId: string): Promise<SessionEvent[]> {
-  const batches = (await page.evaluate(`${READ_ROWS}(['sessionEvents', ${JSON.stringify(sessionId)}])`)) as { seq: number; events: SessionEvent[] }[];
+  const batches = (await page.evaluate(`${READ_ROWS}(['sessionEvents', ${JSON.stringify(sessionId)}])`)) as {
+    seq: number;
+    events: SessionEvent[];
+  }[];
   return batches.sort((a, b) => a.seq - b.seq).flatMap((b) => b.events);
 }
 
@@ -106,9 +109,15 @@ export interface Interval {
  * (Chromium loops the file, and a busy machine can run past its end), merged with the stretches the
  * microphone was muted (digital silence), keeping those of 1.5 s or more.
  */
-export function expectedSilences(fileSilences: readonly Interval[], fileMs: number, untilMs: number, mutes: readonly Interval[] = []): Interval[] {
+export function expectedSilences(
+  fileSilences: readonly Interval[],
+  fileMs: number,
+  untilMs: number,
+  mutes: readonly Interval[] = [],
+): Interval[] {
   const all: Interval[] = [...mutes];
-  for (let k = 0; k * fileMs < untilMs; k++) all.push(...fileSilences.map((s) => ({ startMs: s.startMs + k * fileMs, endMs: s.endMs + k * fileMs })));
+  for (let k = 0; k * fileMs < untilMs; k++)
+    all.push(...fileSilences.map((s) => ({ startMs: s.startMs + k * fileMs, endMs: s.endMs + k * fileMs })));
   all.sort((a, b) => a.startMs - b.startMs);
   const merged: Interval[] = [];
   for (const s of all) {

@@ -16,7 +16,10 @@ const TITLE = 'Token-bucket rate limiter';
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   // Near the top left of the editor: the phase banner floats bottom right, Monaco's sticky scroll lines sit at the very top.
   await editorLines(page).waitFor();
-  await page.locator('.monaco-editor').first().click({ position: { x: 200, y: 100 } });
+  await page
+    .locator('.monaco-editor')
+    .first()
+    .click({ position: { x: 200, y: 100 } });
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type(text);
 }
@@ -91,11 +94,15 @@ test('replays a recorded session: the code at any moment, the timeline marks, th
   const codeBand = timeline.getByRole('button', { name: /^Code phase from/ });
   await expect(codeBand).toBeVisible();
   const runMark = timeline.getByRole('button', { name: new RegExp(`^Run at \\d\\d:\\d\\d: ${run!.passed}/${run!.total} passed$`) });
-  const submitMark = timeline.getByRole('button', { name: new RegExp(`^Submit at \\d\\d:\\d\\d: ${submit!.passed}/${submit!.total} passed$`) });
+  const submitMark = timeline.getByRole('button', {
+    name: new RegExp(`^Submit at \\d\\d:\\d\\d: ${submit!.passed}/${submit!.total} passed$`),
+  });
   await expect(runMark).toHaveCount(1);
   await expect(submitMark).toHaveCount(1);
   await expect(timeline.getByTestId('silence-region')).toHaveCount(session.silences.length);
-  console.log(`session ${session.id}: run at ${run!.t} ms, submit at ${submit!.t} ms, ${session.silences.length} silences, ${events.length} events`);
+  console.log(
+    `session ${session.id}: run at ${run!.t} ms, submit at ${submit!.t} ms, ${session.silences.length} silences, ${events.length} events`,
+  );
 
   // Three known moments, reached three ways: a phase band, the "next run" key, a marker.
   await codeBand.click();
@@ -184,7 +191,10 @@ test('replays a recorded session: the code at any moment, the timeline marks, th
 test('a session recorded without audio replays its code on a clock', async ({ playwright, baseURL }) => {
   test.setTimeout(90_000);
   // The microphone prompt answered "deny": a browser of its own (launch flags are per browser).
-  const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: [...BASE_ARGS, ...FAKE_MICROPHONE_ARGS, '--use-fake-ui-for-media-stream=deny'] });
+  const browser = await playwright.chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...BASE_ARGS, ...FAKE_MICROPHONE_ARGS, '--use-fake-ui-for-media-stream=deny'],
+  });
   try {
     const page = await browser.newPage({ baseURL });
     await openProblem(page, TITLE);

@@ -15,7 +15,7 @@ test('the phase timer walks plan → code → review, with pause and resume', as
   await expect(timer).toHaveCount(0);
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(timer).toContainText('Plan');
-  expect(secondsLeft(await timer.getByTestId('phase-time').textContent() ?? '')).toBeGreaterThan(4 * 60 + 50);
+  expect(secondsLeft((await timer.getByTestId('phase-time').textContent()) ?? '')).toBeGreaterThan(4 * 60 + 50);
 
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(timer).toContainText('paused');
@@ -27,7 +27,7 @@ test('the phase timer walks plan → code → review, with pause and resume', as
 
   await page.getByRole('button', { name: 'Next phase' }).click();
   await expect(timer).toContainText('Code');
-  expect(secondsLeft(await timer.getByTestId('phase-time').textContent() ?? '')).toBeGreaterThan(34 * 60 + 50);
+  expect(secondsLeft((await timer.getByTestId('phase-time').textContent()) ?? '')).toBeGreaterThan(34 * 60 + 50);
   await page.getByRole('button', { name: 'Next phase' }).click();
   await expect(timer).toContainText('Review');
   await page.getByRole('button', { name: 'Finish' }).click();
@@ -49,7 +49,7 @@ test('closing the tab and coming back restores the code, the phase and the remai
   await page.keyboard.type('\n// my note: evict the least recently used entry\n');
   const typed = await editorText(page);
   expect(typed).toContain('// my note: evict the least recently used entry');
-  const before = secondsLeft(await timer.getByTestId('phase-time').textContent() ?? '');
+  const before = secondsLeft((await timer.getByTestId('phase-time').textContent()) ?? '');
 
   // Drafts are saved within a second of the last keystroke.
   await page.waitForTimeout(1000);
@@ -61,7 +61,7 @@ test('closing the tab and coming back restores the code, the phase and the remai
   await expect.poll(() => editorText(again)).toBe(typed);
   const restored = again.getByRole('timer', { name: 'Phase timer' });
   await expect(restored).toContainText('Code');
-  const after = secondsLeft(await restored.getByTestId('phase-time').textContent() ?? '');
+  const after = secondsLeft((await restored.getByTestId('phase-time').textContent()) ?? '');
   // Time kept running while the tab was closed: a little less left, never reset.
   expect(after).toBeLessThanOrEqual(before);
   expect(before - after).toBeLessThan(15);

@@ -12,7 +12,10 @@ const ACTIONS = 'Write the edge cases down before typing any code.';
 
 /** A fact's value in the review's facts table, by its row heading. */
 function factValue(page: Page, label: string) {
-  return review(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell');
+  return review(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: label, exact: true }) })
+    .getByRole('cell');
 }
 
 /**
@@ -53,7 +56,9 @@ test('a finished session is reviewed beside its replay, and its actions come bac
   await expect(factValue(page, 'First Submit passed')).toHaveText('no');
   await expect(factValue(page, 'Submits until all hidden tests passed')).toHaveText('2');
   await expect(factValue(page, 'Total silence')).toHaveText('not measured (no audio)');
-  await expect(review(page).getByRole('table', { name: 'Time in each phase' }).getByRole('rowheader', { name: 'Code', exact: true })).toBeVisible();
+  await expect(
+    review(page).getByRole('table', { name: 'Time in each phase' }).getByRole('rowheader', { name: 'Code', exact: true }),
+  ).toBeVisible();
 
   // The readiness checklist says each verdict in words.
   await expect(review(page).getByTestId('readiness-works-early')).toContainText('Met');

@@ -32,7 +32,8 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
 }
 
 const review = (page: Page) => page.getByRole('complementary', { name: 'Review' });
-const replayEditorText = (page: Page) => page.evaluate(() => (window as unknown as { __rehearseReplayText?: () => string }).__rehearseReplayText?.() ?? '');
+const replayEditorText = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __rehearseReplayText?: () => string }).__rehearseReplayText?.() ?? '');
 const playhead = async (page: Page) => Number(await page.getByRole('region', { name: 'Player' }).getAttribute('data-playhead-ms'));
 
 /** What a person reads on the replay at one moment: where the play head is and the code shown there. */
@@ -70,7 +71,9 @@ function validateWithAjv(dir: string): void {
     const validate = ajv.compile(schema(schemaFile));
     if (!validate(value)) throw new Error(`${what} does not match ${schemaFile}: ${ajv.errorsText(validate.errors)}`);
   };
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: { path: string; sha256: string; bytes: number }[] };
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    files: { path: string; sha256: string; bytes: number }[];
+  };
   check('bundle-manifest.schema.json', manifest, 'manifest.json');
   for (const f of manifest.files) {
     const bytes = readFileSync(join(dir, f.path));
@@ -142,9 +145,15 @@ test('a session exported from its replay imports in a fresh browser and replays 
   const dir = test.info().outputPath('unzipped');
   mkdirSync(dir, { recursive: true });
   execFileSync('unzip', ['-o', '-q', zipPath, '-d', dir]);
-  const probedS = Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', join(dir, 'audio/segment-0.webm')]).toString().trim());
+  const probedS = Number(
+    execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', join(dir, 'audio/segment-0.webm')])
+      .toString()
+      .trim(),
+  );
   const segment = session.audio!.segments[0]!;
-  console.log(`bundle ${readFileSync(zipPath).length} bytes; ffprobe ${probedS} s; segment ${segment.durationMs} ms; replay <audio> ${before.audioS} s`);
+  console.log(
+    `bundle ${readFileSync(zipPath).length} bytes; ffprobe ${probedS} s; segment ${segment.durationMs} ms; replay <audio> ${before.audioS} s`,
+  );
   expect(Math.abs(probedS * 1000 - segment.durationMs!)).toBeLessThanOrEqual(500);
   validateWithAjv(dir);
   expect(readFileSync(join(dir, 'solution.ts'), 'utf8')).toBe(finalCode);
@@ -216,9 +225,21 @@ function badBundles(dir: string, good: Uint8Array): { name: string; file: string
   // One character changed (same length), so only the checksum can tell.
   const changed = { ...files, 'solution.ts': strToU8(strFromU8(files['solution.ts']!).replace(/^./, (c) => (c === 'X' ? 'Y' : 'X'))) };
   return [
-    { name: 'not a zip', file: write('notes.zip', strToU8('These are my notes, not a bundle.')), message: 'This file is not a Rehearse bundle: it is not a zip archive.' },
-    { name: 'checksum mismatch', file: write('edited.zip', zipSync(changed)), message: '“solution.ts” in this bundle does not match its checksum' },
-    { name: 'path traversal', file: write('traversal.zip', zipSync({ ...files, '../evil.sh': strToU8('rm -rf ~') })), message: '“../evil.sh” points outside the bundle' },
+    {
+      name: 'not a zip',
+      file: write('notes.zip', strToU8('These are my notes, not a bundle.')),
+      message: 'This file is not a Rehearse bundle: it is not a zip archive.',
+    },
+    {
+      name: 'checksum mismatch',
+      file: write('edited.zip', zipSync(changed)),
+      message: '“solution.ts” in this bundle does not match its checksum',
+    },
+    {
+      name: 'path traversal',
+      file: write('traversal.zip', zipSync({ ...files, '../evil.sh': strToU8('rm -rf ~') })),
+      message: '“../evil.sh” points outside the bundle',
+    },
     { name: 'empty file', file: write('empty.zip', new Uint8Array(0)), message: 'This file is empty (0 bytes)' },
   ];
 }
@@ -281,11 +302,13 @@ test('bad bundles are refused with their own message and nothing is written', as
   });
   try {
     await importThroughButton(page, otherFile);
-    await expect(page.getByRole('alert').filter({ hasText: 'Nothing was imported.' })).toContainText('There is not enough storage space to import this session.', { timeout: 20_000 });
+    await expect(page.getByRole('alert').filter({ hasText: 'Nothing was imported.' })).toContainText(
+      'There is not enough storage space to import this session.',
+      { timeout: 20_000 },
+    );
     expect(await storedSessions(page)).toEqual(stored);
     expect(await storedEvents(page, other.session.id)).toEqual([]);
   } finally {
     await importWorker.evaluate(() => (globalThis as unknown as { __restorePut: () => void }).__restorePut());
   }
 });
-

@@ -161,7 +161,9 @@ test('a custom protocol can be renamed and deleted; the picker falls back to the
   await expect(picker.locator('option', { hasText: 'Backend, 20 min discussion' })).toHaveCount(0);
 });
 
-test('nudges: coding in the plan phase before an edge case, and editing long without running; each can be switched off', async ({ page }) => {
+test('nudges: coding in the plan phase before an edge case, and editing long without running; each can be switched off', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await openProblem(page, CODING);
   const settings = await openSettings(page);

@@ -68,7 +68,9 @@ while (true) {}
   await expectNotSolved(page);
 });
 
-test("the reference with the candidate's own describe/it/it.only passes exactly like the reference, and shows Your tests apart", async ({ page }) => {
+test("the reference with the candidate's own describe/it/it.only passes exactly like the reference, and shows Your tests apart", async ({
+  page,
+}) => {
   // A Run, a Submit and the catalog in one journey: more than the default minute on a busy machine.
   test.setTimeout(120_000);
   await openProblem(page, TITLE);

@@ -103,7 +103,9 @@ function checkFiles(id: string, report: ProblemReport): { meta?: ProblemMeta; mu
   }
   const mutantsDir = path.join(dir, 'mutants');
   const mutantFiles = existsSync(mutantsDir)
-    ? readdirSync(mutantsDir).filter((f) => f.endsWith('.ts')).sort()
+    ? readdirSync(mutantsDir)
+        .filter((f) => f.endsWith('.ts'))
+        .sort()
     : [];
   if (meta?.kind === 'coding' || hasTests(id)) {
     for (const file of CODING_FILES) {
@@ -162,7 +164,8 @@ function checkDesignFiles(id: string, meta: ProblemMeta, report: ProblemReport):
   const scratchpad = path.join(dir, 'scratchpad.ts');
   if (!existsSync(scratchpad)) return;
   const result = spawnSync(process.execPath, ['--import', 'tsx', scratchpad], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
-  if (result.status !== 0) v.push(`scratchpad.ts does not run: ${(result.stderr || result.stdout || String(result.error)).trim().split('\n')[0]}`);
+  if (result.status !== 0)
+    v.push(`scratchpad.ts does not run: ${(result.stderr || result.stdout || String(result.error)).trim().split('\n')[0]}`);
   else if (!/\d/.test(result.stdout)) v.push('scratchpad.ts runs but prints no number');
 }
 
@@ -188,9 +191,7 @@ function prepareVariants(id: string, mutantFiles: string[]): Variant[] {
 
 /** The test files a variant runs: the reference runs everything, the others only the hidden tests. */
 function testFilesOf(variant: Variant): string[] {
-  return variant.name === 'reference'
-    ? TEST_FILES.map((f) => path.join(variant.dir, f))
-    : [path.join(variant.dir, 'hidden.test.ts')];
+  return variant.name === 'reference' ? TEST_FILES.map((f) => path.join(variant.dir, f)) : [path.join(variant.dir, 'hidden.test.ts')];
 }
 
 interface MochaJsonTest {
@@ -264,7 +265,10 @@ async function runProblem(id: string, variants: Variant[]): Promise<Map<string, 
   const outcomes = new Map<string, VariantOutcome>();
   for (const variant of variants) {
     const alone = await runMocha(testFilesOf(variant), path.join(variant.dir, 'report.json'), VARIANT_TIMEOUT_MS);
-    outcomes.set(variant.name, typeof alone === 'string' ? { files: {}, hiddenTests: [], crash: alone } : tally(alone, [variant]).get(variant.name)!);
+    outcomes.set(
+      variant.name,
+      typeof alone === 'string' ? { files: {}, hiddenTests: [], crash: alone } : tally(alone, [variant]).get(variant.name)!,
+    );
   }
   return outcomes;
 }
@@ -352,9 +356,7 @@ function judge(report: ProblemReport, variants: Variant[], outcomes: Map<string,
   const starter = outcomes.get('starter')!;
   const starterFails = killedBy(starter);
   if (starterFails === 0) v.push('starter passes every hidden test; it must fail at least one');
-  report.starter = starter.crash
-    ? `✓ (crashes)`
-    : `${starterFails > 0 ? '✓' : '✗'} (${starterFails} failing)`;
+  report.starter = starter.crash ? `✓ (crashes)` : `${starterFails > 0 ? '✓' : '✗'} (${starterFails} failing)`;
 
   const mutants = variants.filter((x) => x.name.startsWith('mutant:'));
   let killed = 0;
@@ -371,7 +373,10 @@ function judge(report: ProblemReport, variants: Variant[], outcomes: Map<string,
 /** The rule map from problem.md and the reference's hidden test titles, and the hidden tests' run time. */
 function judgeRuleMap(report: ProblemReport, reference: VariantOutcome): void {
   const statement = parseRuleIds(readFileSync(path.join(PROBLEMS_DIR, report.id, 'problem.md'), 'utf8'));
-  report.ruleMap = buildRuleMap(statement, reference.hiddenTests.map((t) => t.fullTitle));
+  report.ruleMap = buildRuleMap(
+    statement,
+    reference.hiddenTests.map((t) => t.fullTitle),
+  );
   report.violations.push(...report.ruleMap.violations);
   report.hiddenMs = reference.hiddenTests.reduce((sum, t) => sum + t.durationMs, 0);
   report.slowestHidden = [...reference.hiddenTests].sort((a, b) => b.durationMs - a.durationMs)[0];
@@ -460,7 +465,9 @@ async function main(): Promise<void> {
     for (const r of failed) for (const msg of r.violations) console.log(`✗ ${r.id}: ${msg}`);
   }
   console.log('');
-  console.log(`${reports.length - failed.length} passed, ${failed.length} failed  (${((Date.now() - started) / 1000).toFixed(1)} s; variants in ${rel(CHECK_DIR)}/)`);
+  console.log(
+    `${reports.length - failed.length} passed, ${failed.length} failed  (${((Date.now() - started) / 1000).toFixed(1)} s; variants in ${rel(CHECK_DIR)}/)`,
+  );
   process.exitCode = failed.length ? 1 : 0;
 }
 

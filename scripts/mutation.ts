@@ -176,12 +176,16 @@ async function main(): Promise<void> {
   for (const r of rows) {
     if (r.failure) console.log(`\n✗ ${r.id}: ${r.failure}`);
     else if (r.survivors.length) {
-      console.log(`\n${r.id}: ${r.survivors.length} undetected mutant(s) (report: ${path.relative(ROOT, path.join(MUTATION_DIR, r.id, 'mutation.json'))})`);
+      console.log(
+        `\n${r.id}: ${r.survivors.length} undetected mutant(s) (report: ${path.relative(ROOT, path.join(MUTATION_DIR, r.id, 'mutation.json'))})`,
+      );
       for (const s of r.survivors) console.log(`  ${s}`);
     }
   }
   const bad = rows.filter((r) => r.failure || r.adjusted < threshold);
-  console.log(`\n${rows.length - bad.length} passed, ${bad.length} failed (threshold ${threshold}%, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(
+    `\n${rows.length - bad.length} passed, ${bad.length} failed (threshold ${threshold}%, ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
   process.exitCode = bad.length ? 1 : 0;
 }
 

@@ -26,12 +26,18 @@ describe('double', () => {
       { path: ['double', 'edge cases'], title: 'zero' },
     ]);
     const only = `describe('d', () => { it('a', () => {}); it.only('b', () => {}); });`;
-    expect(await enumerateTests({ tests: only, reference: REFERENCE, testFileName: 'hidden.test.ts' })).toEqual([{ path: ['d'], title: 'b' }]);
+    expect(await enumerateTests({ tests: only, reference: REFERENCE, testFileName: 'hidden.test.ts' })).toEqual([
+      { path: ['d'], title: 'b' },
+    ]);
   });
 
   it('fails the build with the file and the reason when the tests do not compile against the reference', async () => {
-    await expect(enumerateTests({ tests: "import { triple } from './solution';\nconsole.log(triple);\n", reference: REFERENCE, testFileName: 'hidden.test.ts' })).rejects.toThrow(
-      /hidden.test.ts does not compile against the reference: .*No matching export/,
-    );
+    await expect(
+      enumerateTests({
+        tests: "import { triple } from './solution';\nconsole.log(triple);\n",
+        reference: REFERENCE,
+        testFileName: 'hidden.test.ts',
+      }),
+    ).rejects.toThrow(/hidden.test.ts does not compile against the reference: .*No matching export/);
   });
 });

@@ -27,7 +27,9 @@ export async function enumerateTests(input: { tests: string; reference: string; 
   const compiled = await compiler.compile({ solution: input.reference, tests: input.tests, testFileName: input.testFileName });
   if (!compiled.ok) {
     const first = compiled.diagnostics[0];
-    throw new Error(`${input.testFileName} does not compile against the reference: ${first?.file}:${first?.line}:${first?.column} ${first?.message}`);
+    throw new Error(
+      `${input.testFileName} does not compile against the reference: ${first?.file}:${first?.line}:${first?.column} ${first?.message}`,
+    );
   }
   const mocha = new Mocha({ dryRun: true, reporter: class Silent {} as unknown as Mocha.ReporterConstructor });
   const bdd: Record<string, unknown> = {};

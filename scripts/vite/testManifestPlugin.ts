@@ -73,7 +73,9 @@ export async function buildManifest(problemsDir: string): Promise<{ manifest: Te
       try {
         expected = await enumerateTests({ tests, reference, testFileName: file });
       } catch (err) {
-        throw new Error(`Test manifest: problems/${problemId}/${file}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+        throw new Error(`Test manifest: problems/${problemId}/${file}: ${err instanceof Error ? err.message : String(err)}`, {
+          cause: err,
+        });
       }
       manifest[testFileKey(tests)] = { problemId, file, tests: expected };
     }

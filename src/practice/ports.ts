@@ -19,7 +19,11 @@ export interface PracticeStorage {
   loadPractice(problemId: string): Promise<PracticeRecord | undefined>;
   savePractice(record: PracticeRecord): Promise<void>;
   listAttempts(problemId: string): Promise<AttemptRecord[]>;
-  startNewAttempt(input: { finished: AttemptRecord | null; next: PracticeRecord; drafts: { file: DraftFile; text: string }[] }): Promise<void>;
+  startNewAttempt(input: {
+    finished: AttemptRecord | null;
+    next: PracticeRecord;
+    drafts: { file: DraftFile; text: string }[];
+  }): Promise<void>;
   loadSettings(): InterviewSettings;
   saveSettings(settings: InterviewSettings): void;
 }
@@ -28,7 +32,13 @@ export interface PracticeStorage {
 export interface PracticeRecorder {
   attach(problemId: string, options: { clockFinished: boolean }): Promise<void>;
   detach(): Promise<void>;
-  start(input: { problemId: string; protocolId: string; phases: PhasePlan[]; texts: Partial<Record<SessionFile, string>>; timerRunning: boolean }): void;
+  start(input: {
+    problemId: string;
+    protocolId: string;
+    phases: PhasePlan[];
+    texts: Partial<Record<SessionFile, string>>;
+    timerRunning: boolean;
+  }): void;
   resumeInterrupted(input: { texts: Partial<Record<SessionFile, string>>; timerRunning: boolean }): Promise<void>;
   finish(): Promise<void>;
   log(event: UnstampedEvent): void;

@@ -57,7 +57,11 @@ class FakeStorage implements PracticeStorage {
     this.practice.set(record.problemId, structuredClone(record));
   };
   listAttempts = async (problemId: string) => this.attempts.filter((a) => a.problemId === problemId);
-  startNewAttempt = async (input: { finished: AttemptRecord | null; next: PracticeRecord; drafts: { file: DraftFile; text: string }[] }) => {
+  startNewAttempt = async (input: {
+    finished: AttemptRecord | null;
+    next: PracticeRecord;
+    drafts: { file: DraftFile; text: string }[];
+  }) => {
     if (this.newAttemptFails) throw new Error('disk full');
     if (input.finished) this.attempts.push(input.finished);
     this.practice.set(input.next.problemId, input.next);
@@ -304,7 +308,12 @@ describe('Submit', () => {
     engine.start();
     await engine.run('run');
     expect(rec.events.at(-1)).toMatchObject({ type: 'run', mode: 'run', passed: 1, total: 1 });
-    engine.connect({ runner: async () => Promise.reject(new Error('worker died')), customProtocols: () => [], loadCustomProtocols: async () => undefined, initialNotes: () => '' });
+    engine.connect({
+      runner: async () => Promise.reject(new Error('worker died')),
+      customProtocols: () => [],
+      loadCustomProtocols: async () => undefined,
+      initialNotes: () => '',
+    });
     await engine.run('run');
     expect(engine.state.running).toBeNull();
     expect(engine.state.console[0]?.text).toMatch(/worker died/);
@@ -338,7 +347,15 @@ describe('New attempt', () => {
     await solveOnce();
     await engine.newAttempt();
     expect(engine.state.history).toEqual([
-      expect.objectContaining({ number: 1, code: SOLVED, notes: '- empty', submits: 1, submitsUntilAllPass: 1, sessionIds: ['session-1'], startedAt: 1_000_000 }),
+      expect.objectContaining({
+        number: 1,
+        code: SOLVED,
+        notes: '- empty',
+        submits: 1,
+        submitsUntilAllPass: 1,
+        sessionIds: ['session-1'],
+        startedAt: 1_000_000,
+      }),
     ]);
     expect(storage.attempts).toHaveLength(1);
     // A later open still shows it.
@@ -381,7 +398,16 @@ describe('New attempt', () => {
   });
 
   it('starts a design problem again from its notes template', async () => {
-    const design = problem({ kind: 'design', design: { clarifications: [], rubric: [], notesTemplate: [], scratchpad: 'const qps = 1;', referenceAnswer: { sections: [], fills: [] } } });
+    const design = problem({
+      kind: 'design',
+      design: {
+        clarifications: [],
+        rubric: [],
+        notesTemplate: [],
+        scratchpad: 'const qps = 1;',
+        referenceAnswer: { sections: [], fills: [] },
+      },
+    });
     await engine.open(design);
     expect(engine.state.notes).toBe('## Requirements\n');
     engine.setNotes('## Requirements\n- 1M users');
@@ -422,7 +448,12 @@ describe('nudges', () => {
   it('nudges to run after N minutes of editing, and a Run ends it', async () => {
     storage.settings = { ...storage.settings, noRunMinutes: 1, planCodingNudge: false };
     engine = new PracticeEngine(storage, rec, { now: () => now });
-    engine.connect({ runner: async () => ({ run: async () => nextResult }), customProtocols: () => [], loadCustomProtocols: async () => undefined, initialNotes: () => '' });
+    engine.connect({
+      runner: async () => ({ run: async () => nextResult }),
+      customProtocols: () => [],
+      loadCustomProtocols: async () => undefined,
+      initialNotes: () => '',
+    });
     await engine.open(problem());
     engine.start();
     engine.setCode('a');

@@ -66,7 +66,8 @@ export interface PracticeEngineOptions {
   saver?: Partial<SaverOptions>;
 }
 
-const isRunning = (clock: PhaseClockState | null): clock is PhaseClockState => !!clock && clock.pausedAt === null && clock.finishedAt === null;
+const isRunning = (clock: PhaseClockState | null): clock is PhaseClockState =>
+  !!clock && clock.pausedAt === null && clock.finishedAt === null;
 
 export function codeFile(problem: Problem): DraftFile {
   return problem.kind === 'design' ? 'scratchpad.ts' : 'solution.ts';
@@ -140,7 +141,20 @@ export class PracticeEngine {
   async open(problem: Problem): Promise<void> {
     await this.flushDrafts();
     this.replaceSavers(problem.id);
-    this.set({ problem, loaded: false, code: initialCode(problem), notes: '', clock: null, practice: null, lastResult: null, console: [], saveError: null, draftQuestion: null, history: [], nudge: null });
+    this.set({
+      problem,
+      loaded: false,
+      code: initialCode(problem),
+      notes: '',
+      clock: null,
+      practice: null,
+      lastResult: null,
+      console: [],
+      saveError: null,
+      draftQuestion: null,
+      history: [],
+      nudge: null,
+    });
     const [draft, notesDraft, practice, history] = await Promise.all([
       this.storage.loadDraft(problem.id, codeFile(problem)),
       this.storage.loadDraft(problem.id, 'notes.md'),
@@ -202,7 +216,9 @@ export class PracticeEngine {
         (status) => {
           if (this.state.problem?.id !== problemId) return;
           if (status.kind === 'failed') {
-            this.set({ saveError: `Could not save your ${file}: ${status.message}. Retrying; copy your work somewhere safe until this goes away.` });
+            this.set({
+              saveError: `Could not save your ${file}: ${status.message}. Retrying; copy your work somewhere safe until this goes away.`,
+            });
           } else if (status.kind === 'saved' && this.state.saveError) this.set({ saveError: null });
         },
         this.saverOptions,
@@ -254,7 +270,14 @@ export class PracticeEngine {
   private persistPractice(patch: Partial<PracticeRecord>): void {
     const { problem, practice } = this.state;
     if (!problem) return;
-    const base: PracticeRecord = practice ?? { problemId: problem.id, status: 'in-progress', clock: null, lastSubmit: null, submits: 0, updatedAt: 0 };
+    const base: PracticeRecord = practice ?? {
+      problemId: problem.id,
+      status: 'in-progress',
+      clock: null,
+      lastSubmit: null,
+      submits: 0,
+      updatedAt: 0,
+    };
     const next: PracticeRecord = { ...base, ...patch, updatedAt: this.now() };
     this.set({ practice: next });
     this.storage.savePractice(next).catch((e: unknown) => this.set({ saveError: `Could not save your progress: ${String(e)}` }));
@@ -307,7 +330,13 @@ export class PracticeEngine {
     if (!problem) return;
     const protocol = resolveProtocol(practice?.protocolId, problem.protocol, this.connections?.customProtocols() ?? []);
     // The recorder first, so the clock's first phase lands in the new session's log.
-    this.recorder.start({ problemId: problem.id, protocolId: protocol.id, phases: protocol.phases, texts: this.sessionTexts(), timerRunning: true });
+    this.recorder.start({
+      problemId: problem.id,
+      protocolId: protocol.id,
+      phases: protocol.phases,
+      texts: this.sessionTexts(),
+      timerRunning: true,
+    });
     const now = this.now();
     const sessionId = this.recorder.sessionId();
     const sessionIds = practice?.sessionIds ?? [];
@@ -362,11 +391,19 @@ export class PracticeEngine {
     let result: RunResult;
     try {
       const runner = await this.requireConnections().runner();
-      result = await runner.run({ mode, solution: code, tests, testFileName: mode === 'run' ? 'examples.test.ts' : 'hidden.test.ts' }, (progress) => {
-        if (progress.type === 'console') this.set((s) => ({ console: [...s.console, progress.line] }));
-      });
+      result = await runner.run(
+        { mode, solution: code, tests, testFileName: mode === 'run' ? 'examples.test.ts' : 'hidden.test.ts' },
+        (progress) => {
+          if (progress.type === 'console') this.set((s) => ({ console: [...s.console, progress.line] }));
+        },
+      );
     } catch (e) {
-      this.set({ running: null, console: [{ level: 'error', text: `The code runner failed: ${e instanceof Error ? e.message : String(e)}. Try again; your code is saved.` }] });
+      this.set({
+        running: null,
+        console: [
+          { level: 'error', text: `The code runner failed: ${e instanceof Error ? e.message : String(e)}. Try again; your code is saved.` },
+        ],
+      });
       return;
     }
     if (this.state.problem?.id !== problem.id) return;
@@ -401,7 +438,12 @@ export class PracticeEngine {
     const starter = initialCode(problem);
     const freshNotes = this.initialNotes(problem);
     const number = practice?.attempt ?? 1;
-    const hasWork = code !== starter || notes !== freshNotes || (practice?.submits ?? 0) > 0 || (practice?.sessionIds?.length ?? 0) > 0 || practice?.clock != null;
+    const hasWork =
+      code !== starter ||
+      notes !== freshNotes ||
+      (practice?.submits ?? 0) > 0 ||
+      (practice?.sessionIds?.length ?? 0) > 0 ||
+      practice?.clock != null;
     const now = this.now();
     const finished: AttemptRecord | null = hasWork
       ? {

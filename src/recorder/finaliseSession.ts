@@ -42,14 +42,19 @@ async function finaliseAudio(session: SessionRecord): Promise<{ record: SessionR
   for (const segment of session.audio?.segments ?? []) {
     const stored = await loadSegmentAudio(session.id, segment.index, segment.mimeType);
     const levels = await loadSegmentLevelFrames(session.id, segment.index);
-    const durationMs = segment.durationMs ?? (await audioDurationMs(segment, stored)) ?? segmentDuration(segment, stored.lastChunkT, levels.db.length, session.levelFrameMs);
+    const durationMs =
+      segment.durationMs ??
+      (await audioDurationMs(segment, stored)) ??
+      segmentDuration(segment, stored.lastChunkT, levels.db.length, session.levelFrameMs);
     record = setSegmentDuration(record, segment.index, durationMs);
     if (!stored.final && stored.chunks > 0) {
       // MediaRecorder's WebM has no duration, so players show ∞ and cannot seek; Ogg/MP4 are left as they are.
       const blob = isWebm(segment) ? await fixWebmDuration(stored.blob, durationMs, { logger: false }) : stored.blob;
       await replaceSegmentAudio(session.id, segment.index, blob, stored.lastChunkT ?? segment.startMs);
     }
-    silences.push(...silencesInSessionTime(segment.startMs, segmentSilences(levels.voiceDb, durationMs, session.levelFrameMs, levels.periodicity)));
+    silences.push(
+      ...silencesInSessionTime(segment.startMs, segmentSilences(levels.voiceDb, durationMs, session.levelFrameMs, levels.periodicity)),
+    );
   }
   return { record, silences };
 }
@@ -59,11 +64,19 @@ async function finaliseAudio(session: SessionRecord): Promise<{ record: SessionR
  * its end (the worklet may outlive the recorder a little) are dropped, and a stretch at the end with no
  * frame stored (a crash lost the last batch) is unknown: it goes on with whatever came before it.
  */
-export function segmentSilences(voiceDb: readonly (number | null)[], durationMs: number, frameMs: number, periodicity?: readonly (number | null)[]): SilenceInterval[] {
+export function segmentSilences(
+  voiceDb: readonly (number | null)[],
+  durationMs: number,
+  frameMs: number,
+  periodicity?: readonly (number | null)[],
+): SilenceInterval[] {
   const frames = Math.ceil(durationMs / frameMs);
   const onTimeline = voiceDb.slice(0, frames);
   while (onTimeline.length < frames) onTimeline.push(null);
-  return detectSegmentSilences(onTimeline, frameMs, periodicity?.slice(0, frames)).map((s) => ({ startMs: s.startMs, endMs: Math.min(s.endMs, durationMs) }));
+  return detectSegmentSilences(onTimeline, frameMs, periodicity?.slice(0, frames)).map((s) => ({
+    startMs: s.startMs,
+    endMs: Math.min(s.endMs, durationMs),
+  }));
 }
 
 const isWebm = (segment: AudioSegmentInfo) => segment.mimeType.includes('webm');

@@ -19,7 +19,15 @@ import {
 } from './lifecycle';
 
 const fresh = () =>
-  newSessionRecord({ id: 's1', problemId: 'p', protocolId: 'coding-45', phases: [], now: 10_000, silenceThresholdMs: 30_000, levelFrameMs: 50 });
+  newSessionRecord({
+    id: 's1',
+    problemId: 'p',
+    protocolId: 'coding-45',
+    phases: [],
+    now: 10_000,
+    silenceThresholdMs: 30_000,
+    levelFrameMs: 50,
+  });
 
 describe('session lifecycle', () => {
   it('starts recording, without audio until the microphone is granted', () => {
@@ -86,8 +94,14 @@ describe('session lifecycle', () => {
   });
 
   it('places segment silences in session time and adds them up', () => {
-    const s = silencesInSessionTime(60_000, [{ startMs: 1_000, endMs: 3_000 }, { startMs: 5_000, endMs: 17_000 }]);
-    expect(s).toEqual([{ startMs: 61_000, endMs: 63_000 }, { startMs: 65_000, endMs: 77_000 }]);
+    const s = silencesInSessionTime(60_000, [
+      { startMs: 1_000, endMs: 3_000 },
+      { startMs: 5_000, endMs: 17_000 },
+    ]);
+    expect(s).toEqual([
+      { startMs: 61_000, endMs: 63_000 },
+      { startMs: 65_000, endMs: 77_000 },
+    ]);
     expect(totalSilenceMs(s)).toBe(14_000);
   });
 });

@@ -59,7 +59,9 @@ export function setSegmentDuration(record: SessionRecord, index: number, duratio
   if (!record.audio) return record;
   return {
     ...record,
-    audio: { segments: record.audio.segments.map((s) => (s.index === index ? { ...s, durationMs: Math.max(0, Math.round(durationMs)) } : s)) },
+    audio: {
+      segments: record.audio.segments.map((s) => (s.index === index ? { ...s, durationMs: Math.max(0, Math.round(durationMs)) } : s)),
+    },
   };
 }
 
@@ -118,7 +120,8 @@ export function totalSilenceMs(intervals: readonly SilenceInterval[]): number {
 export function classifyMicrophoneError(e: unknown): AudioOffReason {
   const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
   if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'PermissionDeniedError') return 'denied';
-  if (name === 'NotFoundError' || name === 'NotReadableError' || name === 'OverconstrainedError' || name === 'DevicesNotFoundError') return 'no-device';
+  if (name === 'NotFoundError' || name === 'NotReadableError' || name === 'OverconstrainedError' || name === 'DevicesNotFoundError')
+    return 'no-device';
   return 'unsupported';
 }
 
@@ -130,6 +133,12 @@ export function pickMimeType(isTypeSupported: (type: string) => boolean): string
 }
 
 /** The nudge shows once per silence stretch, only while the timer runs and the microphone is live. */
-export function shouldNudge(input: { silenceMs: number; thresholdMs: number; timerRunning: boolean; micLive: boolean; nudgedThisSilence: boolean }): boolean {
+export function shouldNudge(input: {
+  silenceMs: number;
+  thresholdMs: number;
+  timerRunning: boolean;
+  micLive: boolean;
+  nudgedThisSilence: boolean;
+}): boolean {
   return input.micLive && input.timerRunning && !input.nudgedThisSilence && input.silenceMs >= input.thresholdMs;
 }

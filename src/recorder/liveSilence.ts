@@ -17,7 +17,11 @@ export function createLiveSilence(): LiveSilence {
 }
 
 /** `levelsDb`: voice levels on the segment's timeline, `null` where unknown; `periodicity` alongside. */
-export function detectSegmentSilences(levelsDb: readonly (number | null)[], frameMs: number, periodicity?: readonly (number | null)[]): SilenceInterval[] {
+export function detectSegmentSilences(
+  levelsDb: readonly (number | null)[],
+  frameMs: number,
+  periodicity?: readonly (number | null)[],
+): SilenceInterval[] {
   return detectSilences(levelsDb, frameMs, {}, periodicity);
 }
 

@@ -12,7 +12,15 @@ import type { FrameDropPlan } from './audio/testFrameDrops';
 const RATE = 48_000;
 const FRAME_MS = 50;
 const ORIGIN = 1_800_000_000_000; // the wall clock when the recording started
-const SCRIPT: ScriptPart[] = [{ speechMs: 3_000 }, { silenceMs: 2_000 }, { speechMs: 3_000 }, { silenceMs: 14_000 }, { speechMs: 3_000 }, { silenceMs: 5_000 }, { speechMs: 2_500 }];
+const SCRIPT: ScriptPart[] = [
+  { speechMs: 3_000 },
+  { silenceMs: 2_000 },
+  { speechMs: 3_000 },
+  { silenceMs: 14_000 },
+  { speechMs: 3_000 },
+  { silenceMs: 5_000 },
+  { speechMs: 2_500 },
+];
 
 /**
  * The whole recorder path without a browser: the worklet's meter over 128-sample quanta stamped with the
@@ -22,16 +30,34 @@ const SCRIPT: ScriptPart[] = [{ speechMs: 3_000 }, { silenceMs: 2_000 }, { speec
 function record(plan: FrameDropPlan | null, seed: number, options: { contextLosesMs?: { atMs: number; ms: number } } = {}) {
   const random = prng(seed);
   const signal = synthesiseSpeech(SCRIPT, { sampleRate: RATE, speechDb: -20, noiseDb: -48, random });
-  addClicks(signal.samples, RATE, [...keyPress(9_000, -14), ...typingBurst(12_000, 2_000, -14, random), { atMs: 17_013, db: -10, lengthMs: 12 }], random);
+  addClicks(
+    signal.samples,
+    RATE,
+    [...keyPress(9_000, -14), ...typingBurst(12_000, 2_000, -14, random), { atMs: 17_013, db: -10, lengthMs: 12 }],
+    random,
+  );
   const levels = new SegmentLevels({ sampleRate: RATE, frameMs: FRAME_MS, dropPlan: plan });
   const stored: FrameRun[] = [];
   const contextLead = 0; // the worklet's node is connected in the task that starts the recorder
   let contextPosition = 50_000; // the context had been running before the session
   const meter = createLevelMeter(RATE, FRAME_MS, (db, frame) => {
     const audioMs = ((frame.position - 50_000 - contextLead) / RATE) * 1000;
-    const message: LevelMessage = { type: 'level', db, voiceDb: frame.voiceDb, periodicity: frame.periodicity, position: frame.position, samples: frame.samples, wallMs: 0 };
+    const message: LevelMessage = {
+      type: 'level',
+      db,
+      voiceDb: frame.voiceDb,
+      periodicity: frame.periodicity,
+      position: frame.position,
+      samples: frame.samples,
+      wallMs: 0,
+    };
     // The wall clock when the frame was finished: its real end plus a few ms of processing.
-    message.wallMs = ORIGIN + audioMs + FRAME_MS + random() * 15 + (options.contextLosesMs && audioMs >= options.contextLosesMs.atMs ? options.contextLosesMs.ms : 0);
+    message.wallMs =
+      ORIGIN +
+      audioMs +
+      FRAME_MS +
+      random() * 15 +
+      (options.contextLosesMs && audioMs >= options.contextLosesMs.atMs ? options.contextLosesMs.ms : 0);
     levels.push(message);
     if (random() < 0.2) stored.push(...levels.take()); // flushes at odd moments
   });
@@ -54,7 +80,12 @@ function record(plan: FrameDropPlan | null, seed: number, options: { contextLose
   stored.push(...levels.take());
   const durationMs = (signal.samples.length / RATE) * 1000;
   const voiceDb = framesOnTimeline(stored, Math.ceil(durationMs / FRAME_MS), (r) => r.voiceDb);
-  return { truth: signal.silences, found: segmentSilences(voiceDb, durationMs, FRAME_MS), unknown: voiceDb.filter((x) => x === null).length, lostSamples };
+  return {
+    truth: signal.silences,
+    found: segmentSilences(voiceDb, durationMs, FRAME_MS),
+    unknown: voiceDb.filter((x) => x === null).length,
+    lostSamples,
+  };
 }
 
 function worstError(found: readonly SilenceInterval[], truth: readonly SilenceInterval[]): number {
@@ -91,9 +122,15 @@ describe('segmentSilences', () => {
     const quiet = Array<number | null>(60).fill(-60);
     const levels = [...quiet, ...speech, ...quiet, ...Array<number | null>(40).fill(-20)];
     // The audio ends 10 frames into the last loud stretch minus one: the worklet's extra frames are not the audio.
-    expect(segmentSilences(levels, 7_975, 50)).toEqual([{ startMs: 0, endMs: 3_000 }, { startMs: 5_000, endMs: 7_975 }]);
+    expect(segmentSilences(levels, 7_975, 50)).toEqual([
+      { startMs: 0, endMs: 3_000 },
+      { startMs: 5_000, endMs: 7_975 },
+    ]);
     // Frames missing at the end (a crash lost the last batch) go on with what came before.
-    expect(segmentSilences([...quiet, ...speech, ...quiet.slice(0, 20)], 9_000, 50)).toEqual([{ startMs: 0, endMs: 3_000 }, { startMs: 5_000, endMs: 9_000 }]);
+    expect(segmentSilences([...quiet, ...speech, ...quiet.slice(0, 20)], 9_000, 50)).toEqual([
+      { startMs: 0, endMs: 3_000 },
+      { startMs: 5_000, endMs: 9_000 },
+    ]);
   });
 });
 
@@ -103,7 +140,15 @@ describe('the live silence detector', () => {
     for (let k = 0; k < 260; k++) {
       const speaking = k >= 40 && k < 60; // 2 s of quiet (the room's floor), 1 s of voice, then 10 s of quiet
       const level = speaking ? -20 : -60;
-      levels.push({ type: 'level', db: level, voiceDb: level, periodicity: 0.8, position: 7_777 + k * 2_400, samples: 2_400, wallMs: ORIGIN + (k + 1) * FRAME_MS + 5 });
+      levels.push({
+        type: 'level',
+        db: level,
+        voiceDb: level,
+        periodicity: 0.8,
+        position: 7_777 + k * 2_400,
+        samples: 2_400,
+        wallMs: ORIGIN + (k + 1) * FRAME_MS + 5,
+      });
     }
     levels.end();
     expect(levels.silence.isSpeaking()).toBe(false);

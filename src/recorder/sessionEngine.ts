@@ -162,7 +162,13 @@ export class SessionEngine {
   }
 
   /** Start a new session (the user pressed Start). `texts`: the editor files' current text. */
-  start(input: { problemId: string; protocolId: string; phases: PhasePlan[]; texts: Partial<Record<SessionFile, string>>; timerRunning: boolean }): void {
+  start(input: {
+    problemId: string;
+    protocolId: string;
+    phases: PhasePlan[];
+    texts: Partial<Record<SessionFile, string>>;
+    timerRunning: boolean;
+  }): void {
     if (this.state.phase === 'recording' || this.state.phase === 'finishing') return;
     const context = createAudioContext();
     const record = newSessionRecord({
@@ -176,7 +182,15 @@ export class SessionEngine {
     });
     this.problemId = input.problemId;
     this.eventLog.reset(0);
-    this.set({ phase: 'recording', session: record, mic: 'requesting', muted: false, timerRunning: input.timerRunning, storageFull: false, error: null });
+    this.set({
+      phase: 'recording',
+      session: record,
+      mic: 'requesting',
+      muted: false,
+      timerRunning: input.timerRunning,
+      storageFull: false,
+      error: null,
+    });
     this.persistRecord();
     this.snapshot(input.texts);
     this.startFlushing();
@@ -191,7 +205,14 @@ export class SessionEngine {
     const seq = await nextEventSeq(session.id).catch(() => 0);
     this.eventLog.reset(seq);
     const resumed = resumeRecord(session);
-    this.set({ phase: 'recording', session: resumed, mic: 'requesting', muted: false, timerRunning: input.timerRunning, storageFull: false });
+    this.set({
+      phase: 'recording',
+      session: resumed,
+      mic: 'requesting',
+      muted: false,
+      timerRunning: input.timerRunning,
+      storageFull: false,
+    });
     this.persistRecord();
     // The log may have lost its last second: a snapshot makes the replay exact again from here on.
     const nextSegment = resumed.audio ? Math.max(...resumed.audio.segments.map((s) => s.index)) + 1 : 0;
@@ -271,7 +292,15 @@ export class SessionEngine {
     if (events.length > 0 || this.eventLog.hasUnsaved()) this.enqueue(() => this.eventLog.write(session.id, events));
     const audio = this.audio;
     for (const run of audio?.levels?.take() ?? []) {
-      const batch = { sessionId: session.id, segment: audio!.segment, seq: audio!.nextLevelSeq++, startFrame: run.startSlot, db: run.db.map(storedLevel), voiceDb: run.voiceDb.map(storedLevel), periodicity: run.periodicity.map((p) => Math.round(p * 100) / 100) };
+      const batch = {
+        sessionId: session.id,
+        segment: audio!.segment,
+        seq: audio!.nextLevelSeq++,
+        startFrame: run.startSlot,
+        db: run.db.map(storedLevel),
+        voiceDb: run.voiceDb.map(storedLevel),
+        periodicity: run.periodicity.map((p) => Math.round(p * 100) / 100),
+      };
       this.enqueue(() => appendLevels(batch));
     }
   }
@@ -342,7 +371,10 @@ export class SessionEngine {
     }
     // The segment starts when the recorder did: its audio, its levels and its silences count from there.
     const { record, segment } = addAudioSegment(session, result.mic.mimeType, sessionTime(session, result.mic.startedAtMs));
-    const [chunkSeq, levelSeq] = await Promise.all([nextAudioSeq(session.id, segment).catch(() => 0), nextLevelSeq(session.id, segment).catch(() => 0)]);
+    const [chunkSeq, levelSeq] = await Promise.all([
+      nextAudioSeq(session.id, segment).catch(() => 0),
+      nextLevelSeq(session.id, segment).catch(() => 0),
+    ]);
     this.audio = {
       mic: result.mic,
       segment,
@@ -401,7 +433,10 @@ export class SessionEngine {
     const silenceMs = audio.levels.silence.currentSilenceMs();
     if (speaking) audio.nudgedThisSilence = false;
     const { timerRunning, muted, silenceThresholdMs, nudge, silenceNudgeOn } = this.state;
-    if (silenceNudgeOn && shouldNudge({ silenceMs, thresholdMs: silenceThresholdMs, timerRunning, micLive: !muted, nudgedThisSilence: audio.nudgedThisSilence })) {
+    if (
+      silenceNudgeOn &&
+      shouldNudge({ silenceMs, thresholdMs: silenceThresholdMs, timerRunning, micLive: !muted, nudgedThisSilence: audio.nudgedThisSilence })
+    ) {
       audio.nudgedThisSilence = true;
       this.set({ nudge: true });
       this.log({ type: 'nudge', kind: 'silence', silenceMs: Math.round(silenceMs) });

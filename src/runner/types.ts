@@ -100,9 +100,7 @@ export interface OwnTestsResult {
 }
 
 /** Streamed while a run is in progress, so the UI can show console output live. */
-export type RunProgress =
-  | { type: 'console'; line: ConsoleLine }
-  | { type: 'test-end'; result: TestResult; own: boolean };
+export type RunProgress = { type: 'console'; line: ConsoleLine } | { type: 'test-end'; result: TestResult; own: boolean };
 
 export interface Runner {
   /** Starts esbuild and the sandbox in the background; safe to call many times. */

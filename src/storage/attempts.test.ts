@@ -48,7 +48,11 @@ describe('attempt records read back', () => {
         const fine =
           (key === 'startedAt' || key === 'submitsUntilAllPass' || key === 'firstAllPassAt' || key === 'lastSubmit') && wrong === null
             ? true
-            : (key === 'startedAt' || key === 'submitsUntilAllPass' || key === 'firstAllPassAt' || key === 'endedAt' || key === 'submits') &&
+            : (key === 'startedAt' ||
+                  key === 'submitsUntilAllPass' ||
+                  key === 'firstAllPassAt' ||
+                  key === 'endedAt' ||
+                  key === 'submits') &&
                 typeof wrong === 'number' &&
                 Number.isFinite(wrong)
               ? true

@@ -32,7 +32,9 @@ export async function startNewAttempt(input: {
   await Promise.all([
     ...(input.finished ? [tx.objectStore('attempts').put(input.finished)] : []),
     tx.objectStore('practice').put(input.next),
-    ...input.drafts.map((d) => tx.objectStore('drafts').put({ problemId: draftKey(input.next.problemId, d.file), code: d.text, updatedAt: now })),
+    ...input.drafts.map((d) =>
+      tx.objectStore('drafts').put({ problemId: draftKey(input.next.problemId, d.file), code: d.text, updatedAt: now }),
+    ),
     tx.done,
   ]);
 }

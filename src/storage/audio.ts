@@ -26,7 +26,10 @@ export async function loadSegmentAudio(sessionId: string, segment: number, mimeT
     .filter((c) => c !== null)
     .sort((a, b) => a.seq - b.seq);
   return {
-    blob: new Blob(rows.map((r) => r.blob), { type: mimeType }),
+    blob: new Blob(
+      rows.map((r) => r.blob),
+      { type: mimeType },
+    ),
     chunks: rows.length,
     lastChunkT: rows.length ? rows[rows.length - 1]!.t : null,
     final: rows.length === 1 && rows[0]!.final === true,

@@ -27,7 +27,10 @@ export async function loadSessionForExport(sessionId: string): Promise<StoredSes
   const levels: StoredSessionForExport['levels'] = [];
   const audio: StoredSessionForExport['audio'] = [];
   for (const segment of session.audio?.segments ?? []) {
-    const [stored, db] = await Promise.all([loadSegmentAudio(sessionId, segment.index, segment.mimeType), loadSegmentLevels(sessionId, segment.index)]);
+    const [stored, db] = await Promise.all([
+      loadSegmentAudio(sessionId, segment.index, segment.mimeType),
+      loadSegmentLevels(sessionId, segment.index),
+    ]);
     if (stored.chunks > 0) audio.push({ index: segment.index, mimeType: segment.mimeType, blob: stored.blob });
     if (db.length > 0) levels.push({ index: segment.index, db });
   }

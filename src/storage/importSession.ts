@@ -49,7 +49,13 @@ const LEVEL_FRAMES_PER_BATCH = 4_000;
 /** Main-thread work per slice of requests, well under the 50 ms at which a task counts as long. */
 const SLICE_MS = 12;
 
-const STORES: ('sessions' | 'sessionEvents' | 'audioChunks' | 'levels' | 'reviews')[] = ['sessions', 'sessionEvents', 'audioChunks', 'levels', 'reviews'];
+const STORES: ('sessions' | 'sessionEvents' | 'audioChunks' | 'levels' | 'reviews')[] = [
+  'sessions',
+  'sessionEvents',
+  'audioChunks',
+  'levels',
+  'reviews',
+];
 
 export class ImportWriteError extends Error {
   override readonly name = 'ImportWriteError';
@@ -81,7 +87,11 @@ function plannedWrites(data: ImportableSession, record: SessionRecord, review: R
   // `add` fails if the id is taken (another tab recorded or imported it meanwhile), aborting everything.
   writes.push((tx) => (mode === 'replace' ? tx.objectStore('sessions').put(record) : tx.objectStore('sessions').add(record)));
   for (let seq = 0; seq * EVENTS_PER_BATCH < data.events.length; seq++) {
-    writes.push((tx) => tx.objectStore('sessionEvents').put({ sessionId: id, seq, events: data.events.slice(seq * EVENTS_PER_BATCH, (seq + 1) * EVENTS_PER_BATCH) }));
+    writes.push((tx) =>
+      tx
+        .objectStore('sessionEvents')
+        .put({ sessionId: id, seq, events: data.events.slice(seq * EVENTS_PER_BATCH, (seq + 1) * EVENTS_PER_BATCH) }),
+    );
   }
   for (const a of data.audio) {
     const segment = record.audio?.segments.find((s) => s.index === a.index);
@@ -91,7 +101,11 @@ function plannedWrites(data: ImportableSession, record: SessionRecord, review: R
   for (const l of data.levels) {
     for (let seq = 0; seq * LEVEL_FRAMES_PER_BATCH < l.db.length; seq++) {
       const startFrame = seq * LEVEL_FRAMES_PER_BATCH;
-      writes.push((tx) => tx.objectStore('levels').put({ sessionId: id, segment: l.index, seq, startFrame, db: l.db.slice(startFrame, startFrame + LEVEL_FRAMES_PER_BATCH) }));
+      writes.push((tx) =>
+        tx
+          .objectStore('levels')
+          .put({ sessionId: id, segment: l.index, seq, startFrame, db: l.db.slice(startFrame, startFrame + LEVEL_FRAMES_PER_BATCH) }),
+      );
     }
   }
   if (review) writes.push((tx) => tx.objectStore('reviews').put(review));
@@ -134,9 +148,16 @@ export async function importSession(data: ImportableSession, mode: ImportMode, o
 }
 
 function describeWriteError(e: unknown, mode: ImportMode): ImportWriteError {
-  if (isQuotaError(e)) return new ImportWriteError('quota', 'There is not enough storage space to import this session. Delete some old sessions and try again.');
+  if (isQuotaError(e))
+    return new ImportWriteError(
+      'quota',
+      'There is not enough storage space to import this session. Delete some old sessions and try again.',
+    );
   if (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ConstraintError' && mode === 'new') {
-    return new ImportWriteError('exists', 'This session already exists here (it was saved while the bundle was being checked). Import the bundle again to replace it or to keep both.');
+    return new ImportWriteError(
+      'exists',
+      'This session already exists here (it was saved while the bundle was being checked). Import the bundle again to replace it or to keep both.',
+    );
   }
   const detail = e instanceof Error ? e.message : String(e);
   return new ImportWriteError('failed', `The session could not be saved (${detail}).`);

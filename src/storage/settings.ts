@@ -53,14 +53,16 @@ export const DEFAULT_INTERVIEW_SETTINGS: Readonly<InterviewSettings> = {
 /** Fills every field from `value` when it has the right type, else from the defaults. */
 export function restoreInterviewSettings(value: unknown): InterviewSettings {
   const v = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const flag = (key: keyof InterviewSettings) => (typeof v[key] === 'boolean' ? (v[key] as boolean) : (DEFAULT_INTERVIEW_SETTINGS[key] as boolean));
+  const flag = (key: keyof InterviewSettings) =>
+    typeof v[key] === 'boolean' ? (v[key] as boolean) : (DEFAULT_INTERVIEW_SETTINGS[key] as boolean);
   const minutes = v.noRunMinutes;
   return {
     chime: flag('chime'),
     speakQuestions: flag('speakQuestions'),
     silenceNudge: flag('silenceNudge'),
     noRunNudge: flag('noRunNudge'),
-    noRunMinutes: typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0 && minutes <= 120 ? minutes : DEFAULT_NO_RUN_MINUTES,
+    noRunMinutes:
+      typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0 && minutes <= 120 ? minutes : DEFAULT_NO_RUN_MINUTES,
     planCodingNudge: flag('planCodingNudge'),
     fullHiddenResults: flag('fullHiddenResults'),
   };

@@ -45,7 +45,12 @@ describe('factRows', () => {
     expect(rows.find((r) => r.label === 'Total silence')!.value).toBe('12 s');
   });
   it('says when nothing was submitted or run', () => {
-    const rows = Object.fromEntries(factRows({ ...base, submits: 0, submitsUntilAllPass: null, firstSubmitPassed: null, timeToFirstRunMs: null }).map((r) => [r.label, r.value]));
+    const rows = Object.fromEntries(
+      factRows({ ...base, submits: 0, submitsUntilAllPass: null, firstSubmitPassed: null, timeToFirstRunMs: null }).map((r) => [
+        r.label,
+        r.value,
+      ]),
+    );
     expect(rows['First Submit passed']).toBe('no Submit');
     expect(rows['Submits until all hidden tests passed']).toBe('no Submit');
     expect(rows['Time to first run']).toBe('nothing was run');
@@ -64,7 +69,9 @@ describe('selfReviewFact', () => {
     for (const item of SELF_REVIEW_ITEMS) expect(selfReviewFact(item.id, base)).toMatch(/\S/);
   });
   it('ties each item to its measured fact', () => {
-    expect(selfReviewFact('tested', base)).toBe('5 runs in the code phase; first run after 6 min 40 s; longest editing without running 4 min 10 s.');
+    expect(selfReviewFact('tested', base)).toBe(
+      '5 runs in the code phase; first run after 6 min 40 s; longest editing without running 4 min 10 s.',
+    );
     expect(selfReviewFact('caught-bugs', base)).toBe('The first Submit failed; all hidden tests passed on Submit 2.');
     expect(selfReviewFact('edge-cases', base)).toBe('3 items listed in the plan notes before the first line of code.');
     expect(selfReviewFact('calm', base)).toBe('1 of 2 phases over plan; 1 nudge shown.');

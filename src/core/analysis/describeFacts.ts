@@ -25,13 +25,25 @@ export function factRows(facts: SessionFacts): FactRow[] {
     { label: 'Time to first run', value: facts.timeToFirstRunMs === null ? 'nothing was run' : formatDuration(facts.timeToFirstRunMs) },
     { label: 'Runs (examples)', value: String(facts.runs) },
     { label: 'Submits (hidden tests)', value: String(facts.submits) },
-    { label: 'Runs and Submits in the code phase', value: facts.runsInCodePhase === null ? 'no code phase in this protocol' : String(facts.runsInCodePhase) },
-    { label: 'Longest editing without running', value: facts.longestEditingWithoutRunMs > 0 ? formatDuration(facts.longestEditingWithoutRunMs) : 'no code was edited' },
+    {
+      label: 'Runs and Submits in the code phase',
+      value: facts.runsInCodePhase === null ? 'no code phase in this protocol' : String(facts.runsInCodePhase),
+    },
+    {
+      label: 'Longest editing without running',
+      value: facts.longestEditingWithoutRunMs > 0 ? formatDuration(facts.longestEditingWithoutRunMs) : 'no code was edited',
+    },
     { label: 'Submits until all hidden tests passed', value: submitsUntilPass(facts) },
     { label: 'First Submit passed', value: facts.firstSubmitPassed === null ? 'no Submit' : facts.firstSubmitPassed ? 'yes' : 'no' },
-    { label: 'Edge cases written before code', value: facts.edgeCasesBeforeCode === null ? 'not measured (no code was typed)' : String(facts.edgeCasesBeforeCode) },
+    {
+      label: 'Edge cases written before code',
+      value: facts.edgeCasesBeforeCode === null ? 'not measured (no code was typed)' : String(facts.edgeCasesBeforeCode),
+    },
     { label: 'Follow-up questions asked', value: String(facts.followUpsAsked) },
-    { label: 'Nudges (silence / no run / coding in plan)', value: `${facts.nudges.silence} / ${facts.nudges.noRun} / ${facts.nudges.planCoding}` },
+    {
+      label: 'Nudges (silence / no run / coding in plan)',
+      value: `${facts.nudges.silence} / ${facts.nudges.noRun} / ${facts.nudges.planCoding}`,
+    },
   ];
 }
 
@@ -58,7 +70,9 @@ export function selfReviewFact(item: SelfReviewItemId, facts: SessionFacts): str
         ? `${formatDuration(talk.totalSilenceMs)} of silence in total, longest ${formatDuration(talk.longestSilenceMs)}, ${talk.silencesOver30s} of 30 s or more.`
         : 'No audio was recorded: listen for yourself next time, or record with the microphone on.';
     case 'explained':
-      return talk ? `You were talking ${formatShare(talk.talkingShare)} of the recorded time.` : 'No audio was recorded, so talking time is not measured.';
+      return talk
+        ? `You were talking ${formatShare(talk.talkingShare)} of the recorded time.`
+        : 'No audio was recorded, so talking time is not measured.';
     case 'tested': {
       const runs = facts.runsInCodePhase ?? facts.runs + facts.submits;
       const where = facts.runsInCodePhase === null ? 'in the session' : 'in the code phase';
@@ -67,7 +81,8 @@ export function selfReviewFact(item: SelfReviewItemId, facts: SessionFacts): str
     }
     case 'caught-bugs':
       if (facts.submits === 0) return `No Submit; ${facts.runs} ${facts.runs === 1 ? 'Run' : 'Runs'} of the examples.`;
-      if (facts.submitsUntilAllPass === null) return `None of ${facts.submits} ${facts.submits === 1 ? 'Submit' : 'Submits'} passed all hidden tests.`;
+      if (facts.submitsUntilAllPass === null)
+        return `None of ${facts.submits} ${facts.submits === 1 ? 'Submit' : 'Submits'} passed all hidden tests.`;
       return facts.firstSubmitPassed
         ? 'The first Submit passed every hidden test.'
         : `The first Submit failed; all hidden tests passed on Submit ${facts.submitsUntilAllPass}.`;

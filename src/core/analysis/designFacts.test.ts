@@ -17,7 +17,12 @@ function log(): SessionEvent[] {
     { t: 0, type: 'board', elements: [], full: true },
     { t: 0, type: 'phase', phaseId: 'introduction', phaseIndex: 0 },
     { t: 60_000, type: 'clarification', question: 'How many links a day?' },
-    { t: 90_000, type: 'edit', file: 'notes.md', changes: [{ offset: NOTES.indexOf('## Requirements'), deleteCount: 0, insert: 'A short link service.\n\n' }] },
+    {
+      t: 90_000,
+      type: 'edit',
+      file: 'notes.md',
+      changes: [{ offset: NOTES.indexOf('## Requirements'), deleteCount: 0, insert: 'A short link service.\n\n' }],
+    },
     { t: 180_000, type: 'phase-end', phaseId: 'introduction', phaseIndex: 0, plannedMs: 180_000, actualMs: 180_000 },
     { t: 180_000, type: 'phase', phaseId: 'requirements', phaseIndex: 1 },
     { t: 200_000, type: 'scratchpad-run', outcome: 'completed', output: ['writes 5.8k/s'] },
@@ -85,10 +90,18 @@ describe('designReadinessChecklist', () => {
   const item = (id: string) => items.find((i) => i.id === id)!;
 
   it('gives each verdict with the figure that decided it', () => {
-    expect(item('asked-first')).toMatchObject({ status: 'met', figure: '1 clarifying question asked before the design started at 05:00 (2 in all).' });
-    expect(item('estimated-first')).toMatchObject({ status: 'met', figure: '1 estimate run before the design started at 05:00; the first at 03:20.' });
+    expect(item('asked-first')).toMatchObject({
+      status: 'met',
+      figure: '1 clarifying question asked before the design started at 05:00 (2 in all).',
+    });
+    expect(item('estimated-first')).toMatchObject({
+      status: 'met',
+      figure: '1 estimate run before the design started at 05:00; the first at 03:20.',
+    });
     expect(item('drew-design')).toMatchObject({ status: 'met' });
-    expect(item('drew-design').figure).toMatch(/^2 boxes and 1 arrow at the end, from 3 board changes, most of them in Requirements \(3\)\.$/);
+    expect(item('drew-design').figure).toMatch(
+      /^2 boxes and 1 arrow at the end, from 3 board changes, most of them in Requirements \(3\)\.$/,
+    );
     expect(item('notes-covered')).toMatchObject({ status: 'not-met', figure: '1 of 3 sections written; empty: Requirements, Estimation.' });
     expect(item('time-plan')).toMatchObject({ status: 'not-met' });
     expect(item('time-plan').figure).toMatch(/Requirements took 17 min of 5 min planned/);
@@ -101,9 +114,17 @@ describe('designReadinessChecklist', () => {
   });
 
   it('judges silence from the audio when there is some', () => {
-    const withAudio = sessionRecord({ ...session, audio: { segments: [{ index: 0, mimeType: 'audio/webm', startMs: 0, durationMs: 40 * 60_000 }] }, audioOffReason: null, silences: [{ startMs: 0, endMs: 31_000 }] });
+    const withAudio = sessionRecord({
+      ...session,
+      audio: { segments: [{ index: 0, mimeType: 'audio/webm', startMs: 0, durationMs: 40 * 60_000 }] },
+      audioOffReason: null,
+      silences: [{ startMs: 0, endMs: 31_000 }],
+    });
     const f = computeDesignFacts({ session: withAudio, events: log() });
-    expect(designReadinessChecklist(f).find((i) => i.id === 'thought-aloud')).toMatchObject({ status: 'not-met', figure: 'The longest silence was 31 s; 1 silence of 30 s or more.' });
+    expect(designReadinessChecklist(f).find((i) => i.id === 'thought-aloud')).toMatchObject({
+      status: 'not-met',
+      figure: 'The longest silence was 31 s; 1 silence of 30 s or more.',
+    });
   });
 });
 

@@ -28,7 +28,8 @@ export function designReadinessChecklist(f: DesignFacts): DesignReadinessItem[] 
   return [askedFirst(f), estimatedFirst(f), drewDesign(f), notesCovered(f), timePlan(f), thoughtAloud(f)];
 }
 
-const startedAt = (f: DesignFacts) => (f.designStartedMs === null ? 'the design never started' : `the design started at ${formatClock(f.designStartedMs)}`);
+const startedAt = (f: DesignFacts) =>
+  f.designStartedMs === null ? 'the design never started' : `the design started at ${formatClock(f.designStartedMs)}`;
 
 function askedFirst(f: DesignFacts): DesignReadinessItem {
   const label = 'Asked about requirements and scale before designing';
@@ -68,7 +69,8 @@ function drewDesign(f: DesignFacts): DesignReadinessItem {
 
 function notesCovered(f: DesignFacts): DesignReadinessItem {
   const label = 'Covered every section of the notes';
-  if (!f.notes || f.notes.length === 0) return { id: 'notes-covered', label, status: 'not-measurable', figure: 'The session has no notes with sections.' };
+  if (!f.notes || f.notes.length === 0)
+    return { id: 'notes-covered', label, status: 'not-measurable', figure: 'The session has no notes with sections.' };
   const written = f.notes.filter((s) => s.written);
   const missing = f.notes.filter((s) => !s.written).map((s) => s.heading);
   return {
@@ -85,7 +87,12 @@ function timePlan(f: DesignFacts): DesignReadinessItem {
   if (reached.length === 0) return { id: 'time-plan', label, status: 'not-measurable', figure: 'No phase was timed in this session.' };
   const over = reached.filter((p) => p.actualMs! > p.plannedMs * (1 + PHASE_OVERRUN_SHARE));
   if (over.length === 0) {
-    return { id: 'time-plan', label, status: 'met', figure: `All ${plural(reached.length, 'timed phase')} within a quarter of their plan.` };
+    return {
+      id: 'time-plan',
+      label,
+      status: 'met',
+      figure: `All ${plural(reached.length, 'timed phase')} within a quarter of their plan.`,
+    };
   }
   const worst = over.sort((a, b) => b.actualMs! - b.plannedMs - (a.actualMs! - a.plannedMs))[0]!;
   return {
@@ -98,7 +105,13 @@ function timePlan(f: DesignFacts): DesignReadinessItem {
 
 function thoughtAloud(f: DesignFacts): DesignReadinessItem {
   const label = 'Thought out loud (no silence of 30 s or more)';
-  if (!f.talk) return { id: 'thought-aloud', label, status: 'not-measurable', figure: 'No audio was recorded in this session, so silence could not be measured.' };
+  if (!f.talk)
+    return {
+      id: 'thought-aloud',
+      label,
+      status: 'not-measurable',
+      figure: 'No audio was recorded in this session, so silence could not be measured.',
+    };
   return {
     id: 'thought-aloud',
     label,

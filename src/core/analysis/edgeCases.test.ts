@@ -70,7 +70,9 @@ describe('editorEdgeCases', () => {
 
 describe('countEdgeCases', () => {
   it('adds the plan notes’ list items and the editor’s leading comments', () => {
-    expect(countEdgeCases({ notes: '- empty input\n- duplicate keys\nApproach: map', code: `// negative time\n${STARTER}`, starter: STARTER })).toBe(3);
+    expect(
+      countEdgeCases({ notes: '- empty input\n- duplicate keys\nApproach: map', code: `// negative time\n${STARTER}`, starter: STARTER }),
+    ).toBe(3);
   });
 
   it('is zero with neither', () => {

@@ -11,7 +11,12 @@ function session(patch: Partial<SessionRecord> = {}): SessionRecord {
   return sessionRecord({ protocolId: CODING.id, phases: CODING.phases, endedAt: 1_000_000 + 45 * MIN, levelFrameMs: 20, ...patch });
 }
 
-const phase = (t: number, phaseIndex: number, phaseId = CODING.phases[phaseIndex]!.id): SessionEvent => ({ t, type: 'phase', phaseId, phaseIndex });
+const phase = (t: number, phaseIndex: number, phaseId = CODING.phases[phaseIndex]!.id): SessionEvent => ({
+  t,
+  type: 'phase',
+  phaseId,
+  phaseIndex,
+});
 const phaseEnd = (t: number, phaseIndex: number, actualMs: number, plannedMs = CODING.phases[phaseIndex]!.minutes * MIN): SessionEvent => ({
   t,
   type: 'phase-end',
@@ -27,8 +32,20 @@ const edit = (t: number, insert: string, offset = 0, startT?: number): SessionEv
   changes: [{ offset, deleteCount: 0, insert }],
   ...(startT === undefined ? {} : { startT }),
 });
-const notesEdit = (t: number, insert: string, offset: number): SessionEvent => ({ t, type: 'edit', file: 'notes.md', changes: [{ offset, deleteCount: 0, insert }] });
-const run = (t: number, mode: 'run' | 'submit', passed: number, total: number, outcome = 'completed'): RunEvent => ({ t, type: 'run', mode, outcome, passed, total });
+const notesEdit = (t: number, insert: string, offset: number): SessionEvent => ({
+  t,
+  type: 'edit',
+  file: 'notes.md',
+  changes: [{ offset, deleteCount: 0, insert }],
+});
+const run = (t: number, mode: 'run' | 'submit', passed: number, total: number, outcome = 'completed'): RunEvent => ({
+  t,
+  type: 'run',
+  mode,
+  outcome,
+  passed,
+  total,
+});
 const snapshot = (t: number, file: 'solution.ts' | 'notes.md', text: string): SessionEvent => ({ t, type: 'snapshot', file, text });
 
 describe('computeFacts on an empty log', () => {
@@ -62,7 +79,12 @@ describe('duration', () => {
     expect(sessionDuration(session({ endedAt: null }), [])).toBe(0);
   });
   it('ends at the end of its measured audio when that is later than the last event', () => {
-    const audio = { segments: [{ index: 0, mimeType: 'audio/webm', startMs: 500, durationMs: 21_000 }, { index: 1, mimeType: 'audio/webm', startMs: 30_000, durationMs: null }] };
+    const audio = {
+      segments: [
+        { index: 0, mimeType: 'audio/webm', startMs: 500, durationMs: 21_000 },
+        { index: 1, mimeType: 'audio/webm', startMs: 30_000, durationMs: null },
+      ],
+    };
     expect(sessionDuration(session({ endedAt: null, status: 'interrupted', audio }), [snapshot(0, 'solution.ts', '')])).toBe(30_000); // the second part began at 30 s
     expect(sessionDuration(session({ endedAt: null, status: 'interrupted', audio }), [edit(40_000, 'x')])).toBe(40_000);
   });
@@ -89,17 +111,36 @@ describe('talk facts', () => {
       { startMs: 75_000, endMs: 80_000 },
     ];
     const talk = computeFacts({ session: session({ audio, silences, audioOffReason: null }), events: [] }).talk;
-    expect(talk).toEqual({ totalSilenceMs: 37_000, longestSilenceMs: 30_000, silencesOver30s: 1, talkingShare: 0.63, silenceLengthsMs: [2000, 30_000, 5000] });
+    expect(talk).toEqual({
+      totalSilenceMs: 37_000,
+      longestSilenceMs: 30_000,
+      silencesOver30s: 1,
+      talkingShare: 0.63,
+      silenceLengthsMs: [2000, 30_000, 5000],
+    });
   });
   it('with no silence at all, talking is the whole time', () => {
     const audio = { segments: [{ index: 0, mimeType: 'audio/webm', startMs: 0, durationMs: 5000 }] };
-    expect(computeFacts({ session: session({ audio }), events: [] }).talk).toEqual({ totalSilenceMs: 0, longestSilenceMs: 0, silencesOver30s: 0, talkingShare: 1, silenceLengthsMs: [] });
+    expect(computeFacts({ session: session({ audio }), events: [] }).talk).toEqual({
+      totalSilenceMs: 0,
+      longestSilenceMs: 0,
+      silencesOver30s: 0,
+      talkingShare: 1,
+      silenceLengthsMs: [],
+    });
   });
 });
 
 describe('phases against plan', () => {
   it('take the active time from phase-end events', () => {
-    const events = [phase(0, 0), phaseEnd(6 * MIN, 0, 6 * MIN), phase(6 * MIN, 1), phaseEnd(40 * MIN, 1, 30 * MIN), phase(40 * MIN, 2), phaseEnd(44 * MIN, 2, 4 * MIN)];
+    const events = [
+      phase(0, 0),
+      phaseEnd(6 * MIN, 0, 6 * MIN),
+      phase(6 * MIN, 1),
+      phaseEnd(40 * MIN, 1, 30 * MIN),
+      phase(40 * MIN, 2),
+      phaseEnd(44 * MIN, 2, 4 * MIN),
+    ];
     const phases = computeFacts({ session: session({ endedAt: 1_000_000 + 44 * MIN }), events }).phases;
     expect(phases.map((p) => [p.phaseId, p.plannedMs, p.actualMs])).toEqual([
       ['plan', 5 * MIN, 6 * MIN],
@@ -121,7 +162,13 @@ describe('phases against plan', () => {
   });
 
   it('count a phase still running in an unfinished session up to its last event, a pause never resumed excluded', () => {
-    const events: SessionEvent[] = [phase(0, 0), phaseEnd(5 * MIN, 0, 5 * MIN), phase(5 * MIN, 1), { t: 9 * MIN, type: 'pause' }, edit(11 * MIN, 'x')];
+    const events: SessionEvent[] = [
+      phase(0, 0),
+      phaseEnd(5 * MIN, 0, 5 * MIN),
+      phase(5 * MIN, 1),
+      { t: 9 * MIN, type: 'pause' },
+      edit(11 * MIN, 'x'),
+    ];
     const phases = computeFacts({ session: session({ endedAt: null, status: 'interrupted' }), events }).phases;
     expect(phases.map((p) => p.actualMs)).toEqual([5 * MIN, 4 * MIN, null]);
   });
@@ -138,7 +185,10 @@ describe('phases against plan', () => {
   });
 
   it('fall back to the log when neither the record nor a known protocol names the phases', () => {
-    const events: SessionEvent[] = [phase(0, 0, 'warm-up'), { t: 60_000, type: 'phase-end', phaseId: 'warm-up', phaseIndex: 0, plannedMs: 120_000, actualMs: 60_000 }];
+    const events: SessionEvent[] = [
+      phase(0, 0, 'warm-up'),
+      { t: 60_000, type: 'phase-end', phaseId: 'warm-up', phaseIndex: 0, plannedMs: 120_000, actualMs: 60_000 },
+    ];
     const phases = computeFacts({ session: session({ phases: [], protocolId: 'deleted-custom' }), events }).phases;
     expect(phases).toEqual([{ phaseId: 'warm-up', name: 'warm-up', plannedMs: 120_000, actualMs: 60_000 }]);
   });
@@ -184,7 +234,10 @@ describe('runs and Submits', () => {
   });
   it('have no code-phase count for a protocol without a code phase', () => {
     const design = findProtocol('design-45')!;
-    const f = computeFacts({ session: session({ protocolId: design.id, phases: design.phases }), events: [phase(0, 0, 'introduction'), run(1000, 'run', 0, 0)] });
+    const f = computeFacts({
+      session: session({ protocolId: design.id, phases: design.phases }),
+      events: [phase(0, 0, 'introduction'), run(1000, 'run', 0, 0)],
+    });
     expect(f.runsInCodePhase).toBeNull();
   });
   it('count the code phases of other protocols (backend: implement and optimise)', () => {
@@ -225,7 +278,13 @@ describe('longest editing without running', () => {
     expect(longestEditingWithoutRun(events)).toBe(45_000);
   });
   it('ignores notes edits and snapshots', () => {
-    const events = [snapshot(0, 'solution.ts', ''), notesEdit(1000, '- a', 0), edit(2000, 'x'), notesEdit(2500, 'b', 3), edit(3000, 'y', 1)];
+    const events = [
+      snapshot(0, 'solution.ts', ''),
+      notesEdit(1000, '- a', 0),
+      edit(2000, 'x'),
+      notesEdit(2500, 'b', 3),
+      edit(3000, 'y', 1),
+    ];
     expect(longestEditingWithoutRun(events)).toBe(1000);
   });
 });
@@ -247,7 +306,12 @@ describe('edge cases listed before code', () => {
     expect(computeFacts({ session: session(), events }).edgeCasesBeforeCode).toBe(3);
   });
   it('does not stop counting at a comment whose second "/" comes in the next merged edit', () => {
-    const events = [snapshot(0, 'solution.ts', 'export {};\n'), snapshot(0, 'notes.md', '- x\n'), edit(1000, '// a\n/'), edit(1500, '/ b\nconst y = 1;\n', 6)];
+    const events = [
+      snapshot(0, 'solution.ts', 'export {};\n'),
+      snapshot(0, 'notes.md', '- x\n'),
+      edit(1000, '// a\n/'),
+      edit(1500, '/ b\nconst y = 1;\n', 6),
+    ];
     expect(computeFacts({ session: session(), events }).edgeCasesBeforeCode).toBe(3);
   });
   it('takes comments typed in the same merged edit as the first code', () => {
@@ -287,6 +351,9 @@ describe('follow-ups and nudges', () => {
       { t: 4, type: 'nudge', kind: 'plan-coding' },
       { t: 5, type: 'followup', index: 0, question: 'What if it is distributed?' },
     ];
-    expect(computeFacts({ session: session(), events })).toMatchObject({ followUpsAsked: 1, nudges: { silence: 2, noRun: 1, planCoding: 1 } });
+    expect(computeFacts({ session: session(), events })).toMatchObject({
+      followUpsAsked: 1,
+      nudges: { silence: 2, noRun: 1, planCoding: 1 },
+    });
   });
 });

@@ -83,8 +83,14 @@ export function talkFacts(session: SessionRecord): TalkFacts | null {
   };
 }
 
-function runsInCodePhase(session: SessionRecord, events: readonly SessionEvent[], runs: readonly RunEvent[], durationMs: number): number | null {
-  const planned = session.phases.length > 0 ? session.phases.map((p) => p.id) : events.flatMap((e) => (e.type === 'phase' ? [e.phaseId] : []));
+function runsInCodePhase(
+  session: SessionRecord,
+  events: readonly SessionEvent[],
+  runs: readonly RunEvent[],
+  durationMs: number,
+): number | null {
+  const planned =
+    session.phases.length > 0 ? session.phases.map((p) => p.id) : events.flatMap((e) => (e.type === 'phase' ? [e.phaseId] : []));
   if (!planned.some((id) => CODE_PHASE_IDS.has(id))) return null;
   const spans = phaseSpans(events, durationMs).filter((s) => CODE_PHASE_IDS.has(s.phaseId));
   return runs.filter((r) => spans.some((s) => inSpan(s, r.t))).length;

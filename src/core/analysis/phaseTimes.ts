@@ -68,12 +68,19 @@ export function phaseSpans(events: readonly SessionEvent[], sessionEndMs: number
   const endOf = new Map<number, number>();
   for (const e of events) {
     // A phase logged twice (never expected) keeps its first start.
-    if (e.type === 'phase' && !starts.some((s) => s.phaseIndex === e.phaseIndex)) starts.push({ phaseIndex: e.phaseIndex, phaseId: e.phaseId, t: e.t });
+    if (e.type === 'phase' && !starts.some((s) => s.phaseIndex === e.phaseIndex))
+      starts.push({ phaseIndex: e.phaseIndex, phaseId: e.phaseId, t: e.t });
     if (e.type === 'phase-end' && !endOf.has(e.phaseIndex)) endOf.set(e.phaseIndex, e.t);
   }
   return starts.map((start, i) => {
     const end = endOf.get(start.phaseIndex) ?? starts[i + 1]?.t;
-    return { phaseIndex: start.phaseIndex, phaseId: start.phaseId, startMs: start.t, endMs: Math.max(start.t, end ?? sessionEndMs), ended: end !== undefined };
+    return {
+      phaseIndex: start.phaseIndex,
+      phaseId: start.phaseId,
+      startMs: start.t,
+      endMs: Math.max(start.t, end ?? sessionEndMs),
+      ended: end !== undefined,
+    };
   });
 }
 

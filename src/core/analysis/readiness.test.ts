@@ -69,12 +69,21 @@ describe('readinessChecklist', () => {
 
   describe('works on the first or second run', () => {
     it('is met when all hidden tests pass on the first or second Submit', () => {
-      expect(item(facts({ submits: 1, submitsUntilAllPass: 1 }), 'works-early')).toMatchObject({ status: 'met', figure: 'All hidden tests passed on the first Submit.' });
-      expect(item(facts({ submits: 3, submitsUntilAllPass: 2 }), 'works-early')).toMatchObject({ status: 'met', figure: 'All hidden tests first passed on Submit 2 of 3.' });
+      expect(item(facts({ submits: 1, submitsUntilAllPass: 1 }), 'works-early')).toMatchObject({
+        status: 'met',
+        figure: 'All hidden tests passed on the first Submit.',
+      });
+      expect(item(facts({ submits: 3, submitsUntilAllPass: 2 }), 'works-early')).toMatchObject({
+        status: 'met',
+        figure: 'All hidden tests first passed on Submit 2 of 3.',
+      });
     });
     it('is not met on a third Submit or never', () => {
       expect(item(facts({ submits: 3, submitsUntilAllPass: 3 }), 'works-early').status).toBe('not-met');
-      expect(item(facts({ submits: 2, submitsUntilAllPass: null }), 'works-early')).toMatchObject({ status: 'not-met', figure: 'None of 2 Submits passed all hidden tests.' });
+      expect(item(facts({ submits: 2, submitsUntilAllPass: null }), 'works-early')).toMatchObject({
+        status: 'not-met',
+        figure: 'None of 2 Submits passed all hidden tests.',
+      });
     });
   });
 

@@ -30,13 +30,25 @@ export const WORKS_BY_SUBMIT = 2;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function readinessChecklist(facts: SessionFacts, options: ReadinessOptions = {}): ReadinessItem[] {
-  return [silenceItem(facts, options.silencePauseMs ?? DEFAULT_SILENCE_PAUSE_MS), testedItem(facts), worksEarlyItem(facts), edgeCasesItem(facts)];
+  return [
+    silenceItem(facts, options.silencePauseMs ?? DEFAULT_SILENCE_PAUSE_MS),
+    testedItem(facts),
+    worksEarlyItem(facts),
+    edgeCasesItem(facts),
+  ];
 }
 
 function silenceItem({ talk }: SessionFacts, pauseMs: number): ReadinessItem {
   const label = 'Under 10 s of total silence';
   const rule = `Silence here means pauses of ${formatDuration(pauseMs)} or more; shorter pauses (the detector notes every pause from 1.5 s) do not count.`;
-  if (!talk) return { id: 'silence', label, status: 'not-measurable', figure: 'No audio was recorded in this session, so silence could not be measured.', rule };
+  if (!talk)
+    return {
+      id: 'silence',
+      label,
+      status: 'not-measurable',
+      figure: 'No audio was recorded in this session, so silence could not be measured.',
+      rule,
+    };
   // Records from before the lengths were kept only have the total: then every pause counts.
   const lengths = talk.silenceLengthsMs ?? [talk.totalSilenceMs];
   const counted = lengths.filter((l) => l >= pauseMs);
@@ -83,7 +95,8 @@ function worksEarlyItem(facts: SessionFacts): ReadinessItem {
     id: 'works-early',
     label,
     status: at <= WORKS_BY_SUBMIT ? 'met' : 'not-met',
-    figure: at === 1 ? 'All hidden tests passed on the first Submit.' : `All hidden tests first passed on Submit ${at} of ${facts.submits}.`,
+    figure:
+      at === 1 ? 'All hidden tests passed on the first Submit.' : `All hidden tests first passed on Submit ${at} of ${facts.submits}.`,
   };
 }
 

@@ -12,7 +12,13 @@ const ORIGIN = 1_700_000_000_000;
  * of audio the context never rendered (its clock stops, the audio goes on); `lost` frames never arrive;
  * each frame is finished after a processing delay (jitter) drawn by `delay`.
  */
-function worklet(input: { frames: number; stalls?: { atFrame: number; frames: number }[]; lost?: (k: number) => boolean; delay?: (k: number) => number; contextStart?: number }): StampedFrame[] {
+function worklet(input: {
+  frames: number;
+  stalls?: { atFrame: number; frames: number }[];
+  lost?: (k: number) => boolean;
+  delay?: (k: number) => number;
+  contextStart?: number;
+}): StampedFrame[] {
   const out: StampedFrame[] = [];
   let skipped = 0;
   for (let k = 0; k < input.frames; k++) {
@@ -86,7 +92,11 @@ describe('placing level frames on the audio clock', () => {
     const placed = place(
       worklet({
         frames: 3_000,
-        stalls: [{ atFrame: 500, frames: 40 }, { atFrame: 1_700, frames: 7 }, { atFrame: 2_400, frames: 1 }],
+        stalls: [
+          { atFrame: 500, frames: 40 },
+          { atFrame: 1_700, frames: 7 },
+          { atFrame: 2_400, frames: 1 },
+        ],
         lost: (k) => k % 20 === 0 || (k >= 900 && k < 940),
         delay: () => random() * 40,
       }),
@@ -114,7 +124,11 @@ describe('runs of consecutive frames', () => {
   it('start a new run at each gap, and lay out on the timeline with unknown gaps', () => {
     const runs: FrameRun[] = [];
     for (const slot of [0, 1, 2, 5, 6, 9]) appendToRuns(runs, { slot, db: slot, voiceDb: -slot, periodicity: 0.9 });
-    expect(runs.map((r) => [r.startSlot, r.db.length])).toEqual([[0, 3], [5, 2], [9, 1]]);
+    expect(runs.map((r) => [r.startSlot, r.db.length])).toEqual([
+      [0, 3],
+      [5, 2],
+      [9, 1],
+    ]);
     expect(framesOnTimeline(runs, 8, (r) => r.db)).toEqual([0, 1, 2, null, null, 5, 6, null]);
     expect(framesOnTimeline(runs, 11, (r) => r.voiceDb)).toEqual([-0, -1, -2, null, null, -5, -6, null, null, -9, null]);
   });

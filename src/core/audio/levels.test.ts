@@ -39,13 +39,21 @@ describe('the voice level', () => {
   const frameOf = (fill: (i: number) => number) => Float32Array.from({ length: 2_400 }, (_, i) => fill(i));
 
   it('equals the RMS of a steady sound, and ignores a 4 ms click or two clicks 30 ms apart', () => {
-    const [tone] = meterFrames(frameOf((i) => 0.3 * Math.sin(i / 5)), RATE, 50);
+    const [tone] = meterFrames(
+      frameOf((i) => 0.3 * Math.sin(i / 5)),
+      RATE,
+      50,
+    );
     expect(tone!.voiceDb).toBeCloseTo(tone!.db, 0);
     const click = (at: number) => (i: number) => (i >= at && i < at + 192 ? 0.8 : 0.001);
     const [one] = meterFrames(frameOf(click(1_000)), RATE, 50);
     expect(one!.db).toBeGreaterThan(-20);
     expect(one!.voiceDb).toBeLessThan(-55);
-    const [two] = meterFrames(frameOf((i) => Math.max(click(300)(i), click(1_740)(i))), RATE, 50);
+    const [two] = meterFrames(
+      frameOf((i) => Math.max(click(300)(i), click(1_740)(i))),
+      RATE,
+      50,
+    );
     expect(two!.voiceDb).toBeLessThan(-55);
   });
 

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createDownsampler, createSileroStream, type OrtLike, type OrtSessionLike, type OrtTensorLike } from './sileroVad';
 
 class FakeTensor implements OrtTensorLike {
-  constructor(readonly type: string, readonly data: Float32Array | BigInt64Array, readonly dims: number[]) {}
+  constructor(
+    readonly type: string,
+    readonly data: Float32Array | BigInt64Array,
+    readonly dims: number[],
+  ) {}
 }
 
 describe('the Silero stream', () => {
@@ -12,7 +16,10 @@ describe('the Silero stream', () => {
       async run(feeds) {
         const input = feeds.input!.data as Float32Array;
         seen.push({ input, state: feeds.state!.data as Float32Array });
-        return { output: new FakeTensor('float32', Float32Array.of(input[100]!), [1, 1]), stateN: new FakeTensor('float32', Float32Array.of(seen.length), [1]) };
+        return {
+          output: new FakeTensor('float32', Float32Array.of(input[100]!), [1, 1]),
+          stateN: new FakeTensor('float32', Float32Array.of(seen.length), [1]),
+        };
       },
     };
     const stream = createSileroStream({ Tensor: FakeTensor } as unknown as OrtLike, session);

@@ -38,7 +38,11 @@ export function createSileroStream(ort: OrtLike, session: OrtSessionLike): Siler
       for (let i = 0; i < samples.length; i++) {
         window[CONTEXT + filled++] = samples[i]!;
         if (filled < SILERO_WINDOW) continue;
-        const result = await session.run({ input: new ort.Tensor('float32', window.slice(), [1, CONTEXT + SILERO_WINDOW]), state, sr: sampleRate });
+        const result = await session.run({
+          input: new ort.Tensor('float32', window.slice(), [1, CONTEXT + SILERO_WINDOW]),
+          state,
+          sr: sampleRate,
+        });
         state = result.stateN!;
         out.push((result.output!.data as Float32Array)[0]!);
         window.copyWithin(0, SILERO_WINDOW, SILERO_WINDOW + CONTEXT);

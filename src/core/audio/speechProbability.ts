@@ -21,7 +21,10 @@ export const DEFAULT_PROBABILITY_OPTIONS: Omit<ProbabilitySilenceOptions, 'windo
   minSilenceMs: 1_500,
 };
 
-export function silencesFromSpeechProbability(probabilities: readonly (number | null)[], options: Partial<ProbabilitySilenceOptions> & { windowMs: number }): SilenceInterval[] {
+export function silencesFromSpeechProbability(
+  probabilities: readonly (number | null)[],
+  options: Partial<ProbabilitySilenceOptions> & { windowMs: number },
+): SilenceInterval[] {
   const o = { ...DEFAULT_PROBABILITY_OPTIONS, ...options };
   const minSpeech = Math.max(1, Math.round(o.minSpeechMs / o.windowMs));
   const out: SilenceInterval[] = [];

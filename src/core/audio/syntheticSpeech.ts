@@ -26,7 +26,6 @@ export interface SpeechSignal {
   silences: SilenceInterval[];
 }
 
-
 const fromDb = (db: number) => 10 ** (db / 20);
 
 export function synthesiseSpeech(script: readonly ScriptPart[], options: SpeechSignalOptions): SpeechSignal {

@@ -2,7 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SilenceInterval } from '../session/types';
 import { frameVoiceLevels, meterFrames } from './levels';
 import { prng } from '../testing/prng';
-import { addClicks, type Click, keyPress, type ScriptPart, type SpeechSignalOptions, synthesiseSpeech, typingBurst } from './syntheticSpeech';
+import {
+  addClicks,
+  type Click,
+  keyPress,
+  type ScriptPart,
+  type SpeechSignalOptions,
+  synthesiseSpeech,
+  typingBurst,
+} from './syntheticSpeech';
 import { createSilenceDetector, detectSilences } from './voiceActivity';
 
 const RATE = 48_000;
@@ -33,8 +41,16 @@ function detect(
   const frames = meterFrames(signal.samples, RATE, FRAME_MS);
   const detected =
     measure === 'rms'
-      ? detectSilences(frames.map((f) => f.db), FRAME_MS)
-      : detectSilences(frames.map((f) => f.voiceDb), FRAME_MS, {}, measure === 'voice' ? frames.map((f) => f.periodicity) : undefined);
+      ? detectSilences(
+          frames.map((f) => f.db),
+          FRAME_MS,
+        )
+      : detectSilences(
+          frames.map((f) => f.voiceDb),
+          FRAME_MS,
+          {},
+          measure === 'voice' ? frames.map((f) => f.periodicity) : undefined,
+        );
   return { truth: signal.silences, detected };
 }
 
@@ -62,7 +78,11 @@ describe('silence detection on synthetic speech', () => {
   });
 
   it('finds them with background noise 30, 35 and 40 dB below the voice', () => {
-    for (const [seed, belowDb] of [[4, 30], [5, 35], [6, 40]] as const) {
+    for (const [seed, belowDb] of [
+      [4, 30],
+      [5, 35],
+      [6, 40],
+    ] as const) {
       const { truth, detected } = detect(INTERVIEW, { speechDb: -20, noiseDb: -20 - belowDb }, seed);
       expectMatches(detected, truth, `noise ${belowDb} dB below, seed ${seed}`);
     }
@@ -83,7 +103,13 @@ describe('silence detection on synthetic speech', () => {
   });
 
   it('counts a silence before the first word and closes a trailing one at the end', () => {
-    const script: ScriptPart[] = [{ silenceMs: 3_000 }, { speechMs: 5_000 }, { silenceMs: 2_500 }, { speechMs: 2_000 }, { silenceMs: 4_000 }];
+    const script: ScriptPart[] = [
+      { silenceMs: 3_000 },
+      { speechMs: 5_000 },
+      { silenceMs: 2_500 },
+      { speechMs: 2_000 },
+      { silenceMs: 4_000 },
+    ];
     const { truth, detected } = detect(script, { speechDb: -22, noiseDb: -58 }, 9);
     expectMatches(detected, truth, 'leading and trailing');
   });
@@ -117,8 +143,16 @@ describe('typing and noise are not speech', () => {
   });
 
   it('keeps it whole through 2 s bursts of typing, in a quiet room and with a fan 28 dB under the voice', () => {
-    for (const [seed, noiseDb] of [[15, -60], [16, -48], [17, -48]] as const) {
-      const clicks = (random: () => number) => [...typingBurst(8_000, 2_000, CLICK_DB, random), ...typingBurst(20_000, 2_000, CLICK_DB, random), ...typingBurst(30_500, 2_000, CLICK_DB, random)];
+    for (const [seed, noiseDb] of [
+      [15, -60],
+      [16, -48],
+      [17, -48],
+    ] as const) {
+      const clicks = (random: () => number) => [
+        ...typingBurst(8_000, 2_000, CLICK_DB, random),
+        ...typingBurst(20_000, 2_000, CLICK_DB, random),
+        ...typingBurst(30_500, 2_000, CLICK_DB, random),
+      ];
       const { truth, detected } = detect(THINKING, { speechDb: -20, noiseDb }, seed, clicks);
       expectMatches(detected, truth, `typing, noise ${noiseDb} dB, seed ${seed}`);
     }
@@ -131,7 +165,11 @@ describe('typing and noise are not speech', () => {
   });
 
   it('keeps it whole when each click rings on for 20 ms (a desk, a processed microphone): periodicity tells them apart', () => {
-    const clicks = (random: () => number) => [...typingBurst(8_000, 2_000, CLICK_DB, random), ...typingBurst(20_000, 2_000, CLICK_DB, random), ...keyPress(26_000, CLICK_DB)];
+    const clicks = (random: () => number) => [
+      ...typingBurst(8_000, 2_000, CLICK_DB, random),
+      ...typingBurst(20_000, 2_000, CLICK_DB, random),
+      ...keyPress(26_000, CLICK_DB),
+    ];
     for (const seed of [22, 23]) {
       const { truth, detected } = detect(THINKING, { speechDb: -20, noiseDb: -55 }, seed, clicks, 'voice', 20);
       expectMatches(detected, truth, `ringing clicks, seed ${seed}`);
@@ -153,12 +191,39 @@ describe('what rings on after a click, as Chromium delivered it (frames from an 
   it('does not end a silence after a gated microphone (floor -100): voice levels near -64 dBFS, periodicity 0.6–0.74', () => {
     const quiet = (n: number) => Array.from({ length: n }, () => [-100, 0] as const);
     // Voice level and periodicity of the stored frames: a single click, then the start of the typing burst.
-    const click = [[-83.4, 0.03], [-66.7, 0.6], [-77.4, 0], [-88.2, 0]] as const;
-    const burst = [[-91.7, 0.03], [-65.4, 0.01], [-64.7, 0.01], [-63.6, 0.74], [-58.5, 0.03], [-60.7, 0.16], [-69.2, 0.03], [-60, 0.02], [-72.3, 0.05], [-57.8, 0.05], [-63.8, 0.74], [-71, 0], [-55.9, 0.03]] as const;
+    const click = [
+      [-83.4, 0.03],
+      [-66.7, 0.6],
+      [-77.4, 0],
+      [-88.2, 0],
+    ] as const;
+    const burst = [
+      [-91.7, 0.03],
+      [-65.4, 0.01],
+      [-64.7, 0.01],
+      [-63.6, 0.74],
+      [-58.5, 0.03],
+      [-60.7, 0.16],
+      [-69.2, 0.03],
+      [-60, 0.02],
+      [-72.3, 0.05],
+      [-57.8, 0.05],
+      [-63.8, 0.74],
+      [-71, 0],
+      [-55.9, 0.03],
+    ] as const;
     const voice = Array.from({ length: 20 }, () => [-15, 0.9] as const);
     const frames = [...quiet(40), ...voice, ...quiet(20), ...click, ...quiet(20), ...burst, ...burst, ...quiet(20), ...voice];
-    const silences = detectSilences(frames.map((f) => f[0]), FRAME_MS, {}, frames.map((f) => f[1]));
-    expect(silences).toEqual([{ startMs: 0, endMs: 2_000 }, { startMs: 3_000, endMs: (frames.length - 20) * FRAME_MS }]);
+    const silences = detectSilences(
+      frames.map((f) => f[0]),
+      FRAME_MS,
+      {},
+      frames.map((f) => f[1]),
+    );
+    expect(silences).toEqual([
+      { startMs: 0, endMs: 2_000 },
+      { startMs: 3_000, endMs: (frames.length - 20) * FRAME_MS },
+    ]);
   });
 });
 
@@ -197,7 +262,10 @@ describe('the streaming detector', () => {
     push(-60, 40);
     expect(detector.isSpeaking()).toBe(false);
     expect(detector.currentSilenceMs()).toBe(2_200);
-    expect(detector.finish()).toEqual([{ startMs: 0, endMs: 2_000 }, { startMs: 3_100, endMs: 5_300 }]);
+    expect(detector.finish()).toEqual([
+      { startMs: 0, endMs: 2_000 },
+      { startMs: 3_100, endMs: 5_300 },
+    ]);
     expect(() => detector.push(-60)).toThrow();
   });
 

@@ -12,17 +12,33 @@ function size(n: number): number[] {
   if (n === UNKNOWN) return [0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
   return [0x40 | (n >> 8), n & 0xff]; // 2-byte size: enough for these tests
 }
-const element = (elementId: number, body: number[], unknownSize = false) => [...id(elementId), ...size(unknownSize ? UNKNOWN : body.length), ...body];
+const element = (elementId: number, body: number[], unknownSize = false) => [
+  ...id(elementId),
+  ...size(unknownSize ? UNKNOWN : body.length),
+  ...body,
+];
 const uint = (n: number, bytes: number) => Array.from({ length: bytes }, (_, i) => (n >> (8 * (bytes - 1 - i))) & 0xff);
 /** An Opus packet: config 31 is CELT 20 ms, code 0 one frame; config 11 is SILK 60 ms. */
 const opus = (config: number) => [(config << 3) | 0, 1, 2, 3];
 const simpleBlock = (relativeMs: number, packet: number[]) => element(0xa3, [0x81, ...uint(relativeMs & 0xffff, 2), 0x80, ...packet]);
 
 function webm(clusters: { timecode: number; blocks: number[] }[], packet = opus(31), scaleNs?: number): Uint8Array {
-  const ebmlHeader = element(0x1a45dfa3, element(0x4282, [...'webm'].map((c) => c.charCodeAt(0))));
+  const ebmlHeader = element(
+    0x1a45dfa3,
+    element(
+      0x4282,
+      [...'webm'].map((c) => c.charCodeAt(0)),
+    ),
+  );
   const info = element(0x1549a966, scaleNs ? element(0x2ad7b1, uint(scaleNs, 4)) : element(0x4d80, [0x41]));
   const tracks = element(0x1654ae6b, element(0xae, element(0xd7, [1])));
-  const body = [...info, ...tracks, ...clusters.flatMap((c) => element(0x1f43b675, [...element(0xe7, uint(c.timecode, 4)), ...c.blocks.flatMap((t) => simpleBlock(t, packet))], true))];
+  const body = [
+    ...info,
+    ...tracks,
+    ...clusters.flatMap((c) =>
+      element(0x1f43b675, [...element(0xe7, uint(c.timecode, 4)), ...c.blocks.flatMap((t) => simpleBlock(t, packet))], true),
+    ),
+  ];
   return Uint8Array.from([...ebmlHeader, ...element(0x18538067, body, true)]);
 }
 
@@ -39,7 +55,10 @@ describe('the duration of a MediaRecorder WebM, from its blocks', () => {
   });
 
   it('reads a file cut off mid-block up to its last whole block, and no blocks as null', () => {
-    const bytes = webm([{ timecode: 0, blocks: [0, 20, 40] }, { timecode: 60, blocks: [0, 20] }]);
+    const bytes = webm([
+      { timecode: 0, blocks: [0, 20, 40] },
+      { timecode: 60, blocks: [0, 20] },
+    ]);
     expect(webmDurationMs(bytes.subarray(0, bytes.length - 3))).toBe(80);
     expect(webmDurationMs(webm([]))).toBeNull();
     expect(webmDurationMs(new Uint8Array([1, 2, 3]))).toBeNull();
@@ -49,7 +68,14 @@ describe('the duration of a MediaRecorder WebM, from its blocks', () => {
   it('is what a decoder plays, the sum of the packets, when the timecodes run short or skip', () => {
     // 60 ms packets stamped 20 ms apart (timecodes behind the samples), and a 500 ms jump over nothing.
     expect(webmDurationMs(webm([{ timecode: 0, blocks: [0, 20, 40] }], opus(11)))).toBe(180);
-    expect(webmDurationMs(webm([{ timecode: 0, blocks: [0, 20] }, { timecode: 540, blocks: [0] }]))).toBe(60);
+    expect(
+      webmDurationMs(
+        webm([
+          { timecode: 0, blocks: [0, 20] },
+          { timecode: 540, blocks: [0] },
+        ]),
+      ),
+    ).toBe(60);
   });
 
   it('falls back to the end of the last block when a packet cannot be read', () => {

@@ -59,7 +59,7 @@ export function webmDurationMs(bytes: Uint8Array): number | null {
 function readBlock(data: Uint8Array, clusterTimecode: number, scaleNs: number): { startMs: number; packetMs: number } | null {
   const track = readVint(data, 0, false);
   if (!track || data.length < track.length + 3) return null;
-  const relative = ((data[track.length]! << 8) | data[track.length + 1]!) << 16 >> 16; // signed 16-bit
+  const relative = (((data[track.length]! << 8) | data[track.length + 1]!) << 16) >> 16; // signed 16-bit
   const startMs = ((clusterTimecode + relative) * scaleNs) / 1e6;
   return { startMs, packetMs: opusPacketMs(data.subarray(track.length + 3)) };
 }
@@ -83,7 +83,7 @@ function readVint(bytes: Uint8Array, pos: number, keepMarker: boolean): { value:
   while (length <= 8 && !(first & (0x80 >> (length - 1)))) length++;
   if (length > 8 || pos + length > bytes.length) return null;
   let value = keepMarker ? first : first & (0xff >> length);
-  let allOnes = value === (0xff >> length);
+  let allOnes = value === 0xff >> length;
   for (let i = 1; i < length; i++) {
     value = value * 256 + bytes[pos + i]!;
     if (bytes[pos + i] !== 0xff) allOnes = false;

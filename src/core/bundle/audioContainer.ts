@@ -58,10 +58,11 @@ function readElement(bytes: Uint8Array, at: number): Element | null {
 }
 
 function docTypeOf(bytes: Uint8Array, header: Element): string | null {
-  for (let at = header.data; at < header.data + header.size; ) {
+  for (let at = header.data; at < header.data + header.size;) {
     const child = readElement(bytes, at);
     if (!child || child.unknownSize) return null;
-    if (child.id === ID.docType) return String.fromCharCode(...bytes.subarray(child.data, Math.min(child.data + child.size, child.data + 16))).replace(/\0+$/, '');
+    if (child.id === ID.docType)
+      return String.fromCharCode(...bytes.subarray(child.data, Math.min(child.data + child.size, child.data + 16))).replace(/\0+$/, '');
     at = child.data + child.size;
   }
   return null;
@@ -73,11 +74,12 @@ export function webmProblem(bytes: Uint8Array): string | null {
   const header = readElement(bytes, 0);
   if (!header || header.unknownSize || header.data + header.size > bytes.length || header.size > 4096) return 'its WebM header is damaged';
   const docType = docTypeOf(bytes, header);
-  if (docType !== 'webm') return docType === null ? 'its WebM header names no document type' : `its header says it is “${docType.slice(0, 16)}”, not WebM`;
+  if (docType !== 'webm')
+    return docType === null ? 'its WebM header names no document type' : `its header says it is “${docType.slice(0, 16)}”, not WebM`;
   const segment = readElement(bytes, header.data + header.size);
   if (!segment || segment.id !== ID.segment) return 'it has no WebM Segment after its header';
   const end = segment.unknownSize ? bytes.length : Math.min(bytes.length, segment.data + segment.size);
-  for (let at = segment.data; at < Math.min(end, TRACKS_WITHIN); ) {
+  for (let at = segment.data; at < Math.min(end, TRACKS_WITHIN);) {
     const child = readElement(bytes, at);
     if (!child) break;
     if (child.id === ID.tracks) return null;

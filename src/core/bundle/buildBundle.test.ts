@@ -27,9 +27,23 @@ describe('buildBundle', () => {
   it('zips the documented files, each listed in the manifest with its real SHA-256 and size', async () => {
     const zip = await buildBundle(fixtureSource());
     const files = unzipSync(zip);
-    expect(Object.keys(files).sort()).toEqual(['audio/segment-0.webm', 'events.jsonl', 'levels.json', 'manifest.json', 'notes.md', 'report.md', 'session.json', 'solution.ts']);
+    expect(Object.keys(files).sort()).toEqual([
+      'audio/segment-0.webm',
+      'events.jsonl',
+      'levels.json',
+      'manifest.json',
+      'notes.md',
+      'report.md',
+      'session.json',
+      'solution.ts',
+    ]);
     const manifest = JSON.parse(strFromU8(files['manifest.json']!));
-    expect(manifest).toMatchObject({ format: 'rehearse-session-bundle', formatVersion: 2, appVersion: '0.1.0', createdAt: '2026-11-25T10:05:00.000Z' });
+    expect(manifest).toMatchObject({
+      format: 'rehearse-session-bundle',
+      formatVersion: 2,
+      appVersion: '0.1.0',
+      createdAt: '2026-11-25T10:05:00.000Z',
+    });
     expect(manifest.files).toHaveLength(7);
     for (const f of manifest.files) {
       expect(f.sha256).toBe(createHash('sha256').update(files[f.path]!).digest('hex'));

@@ -70,7 +70,13 @@ export function bundleContent(source: BundleSource): Map<string, Uint8Array> {
   if (events.some((e) => (e.type === 'snapshot' || e.type === 'edit') && e.file === 'notes.md')) {
     files.set(NOTES_FILE, strToU8(replayText(events, 'notes.md', Infinity)));
   }
-  files.set(REPORT_FILE, strToU8(buildReport({ title: source.problemTitle, session, events, review, facts, readiness }) + designReportSection(session, events, source.problemKind ?? null)));
+  files.set(
+    REPORT_FILE,
+    strToU8(
+      buildReport({ title: source.problemTitle, session, events, review, facts, readiness }) +
+        designReportSection(session, events, source.problemKind ?? null),
+    ),
+  );
   for (const [name, bytes] of whiteboardFiles(events)) files.set(name, bytes);
   for (const a of source.audio) files.set(audioFileName(a.index, a.mimeType), a.bytes);
   return files;

@@ -87,7 +87,16 @@ export function audioSegmentOf(name: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const FIXED_NAMES: ReadonlySet<string> = new Set([MANIFEST_FILE, SESSION_FILE, EVENTS_FILE, LEVELS_FILE, SOLUTION_FILE, NOTES_FILE, REPORT_FILE, WHITEBOARD_FILE]);
+const FIXED_NAMES: ReadonlySet<string> = new Set([
+  MANIFEST_FILE,
+  SESSION_FILE,
+  EVENTS_FILE,
+  LEVELS_FILE,
+  SOLUTION_FILE,
+  NOTES_FILE,
+  REPORT_FILE,
+  WHITEBOARD_FILE,
+]);
 
 export function isAllowedName(name: string): boolean {
   return FIXED_NAMES.has(name) || AUDIO_NAME.test(name);

@@ -39,7 +39,11 @@ describe('times must lie within the session', () => {
   it('an event at t = 1e15 ms is refused, naming its line', async () => {
     const source = fixtureSource();
     source.events.push({ t: 1e15, type: 'pause' });
-    await expectRefused(await buildBundle(source), 'out-of-range', /^Line 22 of this bundle's events\.jsonl has t = 1000000000000000 ms, after the session's end \(12 s\)\.$/);
+    await expectRefused(
+      await buildBundle(source),
+      'out-of-range',
+      /^Line 22 of this bundle's events\.jsonl has t = 1000000000000000 ms, after the session's end \(12 s\)\.$/,
+    );
   });
 
   it('an event just inside the tolerance is accepted, one just past it is refused', async () => {
@@ -62,17 +66,39 @@ describe('times must lie within the session', () => {
     const bytes = await withEventLine(21, (e) => {
       e.actualMs = 3_600_000;
     });
-    await expectRefused(bytes, 'out-of-range', /Line 21 of this bundle's events\.jsonl has actualMs = 1 h, after the session's end \(12 s\)/);
+    await expectRefused(
+      bytes,
+      'out-of-range',
+      /Line 21 of this bundle's events\.jsonl has actualMs = 1 h, after the session's end \(12 s\)/,
+    );
   });
 
   it('a silence outside the session is refused, naming the silence', async () => {
-    await expectRefused(await withSession((s) => (s.silences = [{ startMs: 1_000, endMs: 2_000 }, { startMs: 5_000, endMs: 90_000 }])), 'out-of-range', /^Silence 2 in this bundle's session\.json \(5\.0 s to 1 min 30 s\) lies outside the session/);
-    await expectRefused(await withSession((s) => (s.silences = [{ startMs: -5_000, endMs: 1_000 }])), 'out-of-range', /^Silence 1 in this bundle's session\.json/);
+    await expectRefused(
+      await withSession(
+        (s) =>
+          (s.silences = [
+            { startMs: 1_000, endMs: 2_000 },
+            { startMs: 5_000, endMs: 90_000 },
+          ]),
+      ),
+      'out-of-range',
+      /^Silence 2 in this bundle's session\.json \(5\.0 s to 1 min 30 s\) lies outside the session/,
+    );
+    await expectRefused(
+      await withSession((s) => (s.silences = [{ startMs: -5_000, endMs: 1_000 }])),
+      'out-of-range',
+      /^Silence 1 in this bundle's session\.json/,
+    );
   });
 
   it('an audio segment that runs past the end is refused', async () => {
     const bytes = await withSession((s) => ((s.audio as { segments: { durationMs: number }[] }).segments[0]!.durationMs = 120_000));
-    await expectRefused(bytes, 'out-of-range', /^Audio segment 0 in this bundle's session\.json runs to 2 min, after the session's end \(12 s\)\.$/);
+    await expectRefused(
+      bytes,
+      'out-of-range',
+      /^Audio segment 0 in this bundle's session\.json runs to 2 min, after the session's end \(12 s\)\.$/,
+    );
   });
 
   it('levels longer than the session are refused', async () => {
@@ -80,12 +106,24 @@ describe('times must lie within the session', () => {
     const levels = json(files['levels.json']!);
     levels.segments[0].db = new Array(10_000).fill(-40);
     files['levels.json'] = strToU8(JSON.stringify(levels));
-    await expectRefused(await rezipSigned(files), 'out-of-range', /^The levels of audio segment 0 in this bundle's levels\.json run to 8 min 20 s, after the session's end/);
+    await expectRefused(
+      await rezipSigned(files),
+      'out-of-range',
+      /^The levels of audio segment 0 in this bundle's levels\.json run to 8 min 20 s, after the session's end/,
+    );
   });
 
   it('a session that ends before it starts, or lasts more than 30 days, is refused', async () => {
-    await expectRefused(await withSession((s) => (s.endedAt = (s.startedAt as number) - 1)), 'out-of-range', /session ended before it started/);
-    await expectRefused(await withSession((s) => (s.endedAt = (s.startedAt as number) + 1e15)), 'out-of-range', /lasted 1000000000000000 ms; a session may last at most 720 h/);
+    await expectRefused(
+      await withSession((s) => (s.endedAt = (s.startedAt as number) - 1)),
+      'out-of-range',
+      /session ended before it started/,
+    );
+    await expectRefused(
+      await withSession((s) => (s.endedAt = (s.startedAt as number) + 1e15)),
+      'out-of-range',
+      /lasted 1000000000000000 ms; a session may last at most 720 h/,
+    );
   });
 
   it('a session cut off before its end (no endedAt) is bounded by the longest a session may last', async () => {
@@ -101,17 +139,33 @@ describe('times must lie within the session', () => {
 describe('session ids must be the app’s own', () => {
   it('a path-like id with HTML is refused, quoting it as text', async () => {
     const bytes = await withSession((s) => (s.id = '../../x?y=1#/<b>odd</b>'));
-    await expectRefused(bytes, 'invalid-session-id', /^This bundle's session\.json has the session id "\.\.\/\.\.\/x\?y=1#\/<b>odd<\/b>", which is not one Rehearse makes/);
+    await expectRefused(
+      bytes,
+      'invalid-session-id',
+      /^This bundle's session\.json has the session id "\.\.\/\.\.\/x\?y=1#\/<b>odd<\/b>", which is not one Rehearse makes/,
+    );
   });
 
   it('an upper-case or braced UUID, or a non-string id, is refused too', async () => {
-    await expectRefused(await withSession((s) => (s.id = '5E55A0B1-7C2D-4E3F-8A9B-0C1D2E3F4A5B')), 'invalid-session-id', /session id "5E55A0B1/);
-    await expectRefused(await withSession((s) => (s.id = '{5e55a0b1-7c2d-4e3f-8a9b-0c1d2e3f4a5b}')), 'invalid-session-id', /session id "\{5e55/);
+    await expectRefused(
+      await withSession((s) => (s.id = '5E55A0B1-7C2D-4E3F-8A9B-0C1D2E3F4A5B')),
+      'invalid-session-id',
+      /session id "5E55A0B1/,
+    );
+    await expectRefused(
+      await withSession((s) => (s.id = '{5e55a0b1-7c2d-4e3f-8a9b-0c1d2e3f4a5b}')),
+      'invalid-session-id',
+      /session id "\{5e55/,
+    );
     await expectRefused(await withSession((s) => (s.id = 42)), 'invalid-session-id', /session id "42"/);
   });
 
   it('a very long id is cut short in the message, and control characters show escaped', async () => {
-    const error = await expectRefused(await withSession((s) => (s.id = `a\u0000b${'x'.repeat(500)}`)), 'invalid-session-id', /"a\\u0000bxxx/);
+    const error = await expectRefused(
+      await withSession((s) => (s.id = `a\u0000b${'x'.repeat(500)}`)),
+      'invalid-session-id',
+      /"a\\u0000bxxx/,
+    );
     expect(error.message.length).toBeLessThan(260);
   });
 });
@@ -120,7 +174,11 @@ describe('audio must be a real recording', () => {
   it('an audio file full of HTML is refused', async () => {
     const files = await goodFiles();
     files['audio/segment-0.webm'] = strToU8('<!doctype html><html><body><script>alert(1)</script></body></html>');
-    await expectRefused(await rezipSigned(files), 'not-audio', /^“audio\/segment-0\.webm” in this bundle is not a playable recording: it does not start with the WebM signature \(1A 45 DF A3\)\.$/);
+    await expectRefused(
+      await rezipSigned(files),
+      'not-audio',
+      /^“audio\/segment-0\.webm” in this bundle is not a playable recording: it does not start with the WebM signature \(1A 45 DF A3\)\.$/,
+    );
   });
 
   it('the WebM signature alone is not enough: the header must name WebM and Tracks must come before the audio', async () => {
@@ -142,7 +200,11 @@ describe('audio must be a real recording', () => {
     const files = await goodFiles();
     const { ['audio/segment-0.webm']: audio, ...rest } = files;
     rest['audio/segment-0.ogg'] = audio!;
-    await expectRefused(await rezipSigned(rest), 'inconsistent', /“audio\/segment-0\.ogg”, but its session recorded segment 0 as audio\/webm;codecs=opus/);
+    await expectRefused(
+      await rezipSigned(rest),
+      'inconsistent',
+      /“audio\/segment-0\.ogg”, but its session recorded segment 0 as audio\/webm;codecs=opus/,
+    );
   });
 
   it('Ogg and MP4 recordings (other browsers) are accepted by their signatures', async () => {
@@ -155,7 +217,11 @@ describe('audio must be a real recording', () => {
       expect((await parseBundle(await buildBundle(source))).audio[0]!.bytes).toEqual(bytes);
       const bad = fixtureSource({ audio: [{ index: 0, mimeType, bytes: syntheticWebm(new Uint8Array(8)) }] });
       bad.session = source.session;
-      await expectRefused(await buildBundle(bad), 'not-audio', /is not a playable recording: it does not start with (the Ogg signature|an MP4 “ftyp” box)/);
+      await expectRefused(
+        await buildBundle(bad),
+        'not-audio',
+        /is not a playable recording: it does not start with (the Ogg signature|an MP4 “ftyp” box)/,
+      );
     }
   });
 });
@@ -182,7 +248,13 @@ function threeHourSilentSession() {
     audio: { segments: [{ index: 0, mimeType: 'audio/webm;codecs=opus', startMs: 0, durationMs: 3 * HOUR }] },
     silences: [{ startMs: talkFrames * 50, endMs: 3 * HOUR }],
   };
-  return { ...source, events, review: null, levels: [{ index: 0, db }], audio: [{ index: 0, mimeType: 'audio/webm;codecs=opus', bytes: audio }] };
+  return {
+    ...source,
+    events,
+    review: null,
+    levels: [{ index: 0, db }],
+    audio: [{ index: 0, mimeType: 'audio/webm;codecs=opus', bytes: audio }],
+  };
 }
 
 describe('our own exports always import', () => {

@@ -17,7 +17,8 @@ const INPUT_CHUNK = 16 * 1024;
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, checkCrc: boolean): Uint8Array {
   const compressed = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   const out = entry.method === 0 ? compressed : inflateBounded(compressed, entry);
-  if (checkCrc && crc32(out) !== entry.crc32) fail('damaged-entry', `“${entry.name}” in this bundle is damaged (its zip checksum does not match).`);
+  if (checkCrc && crc32(out) !== entry.crc32)
+    fail('damaged-entry', `“${entry.name}” in this bundle is damaged (its zip checksum does not match).`);
   return out;
 }
 
@@ -41,6 +42,7 @@ function inflateBounded(compressed: Uint8Array, entry: ZipEntry): Uint8Array {
     if (e instanceof BundleError) throw e;
     fail('damaged-entry', `“${entry.name}” in this bundle is damaged and cannot be decompressed.`);
   }
-  if (written !== out.length) fail('size-mismatch', `“${entry.name}” in this bundle is shorter than the ${entry.size} bytes it declares: it is damaged.`);
+  if (written !== out.length)
+    fail('size-mismatch', `“${entry.name}” in this bundle is shorter than the ${entry.size} bytes it declares: it is damaged.`);
   return out;
 }

@@ -32,7 +32,11 @@ describe('parseBundle refuses bad input, each with its own message', () => {
   });
 
   it('not a zip', async () => {
-    await expectRefused(strToU8('{"hello": "this is JSON, not a zip"}'), 'not-zip', /^This file is not a Rehearse bundle: it is not a zip archive\.$/);
+    await expectRefused(
+      strToU8('{"hello": "this is JSON, not a zip"}'),
+      'not-zip',
+      /^This file is not a Rehearse bundle: it is not a zip archive\.$/,
+    );
   });
 
   it('a truncated zip (the download cut short)', async () => {
@@ -83,7 +87,11 @@ describe('parseBundle refuses bad input, each with its own message', () => {
     const lines = strFromU8(files['events.jsonl']!).split('\n');
     lines[7] = JSON.stringify({ ...JSON.parse(lines[7]!), t: -5 });
     files['events.jsonl'] = strToU8(lines.join('\n'));
-    await expectRefused(await rezipSigned(files), 'schema-violation', /Line 8 of this bundle's events\.jsonl is malformed: \/t must be >= 0/);
+    await expectRefused(
+      await rezipSigned(files),
+      'schema-violation',
+      /Line 8 of this bundle's events\.jsonl is malformed: \/t must be >= 0/,
+    );
   });
 
   it('an event of an unknown type', async () => {
@@ -132,12 +140,20 @@ describe('parseBundle refuses bad input, each with its own message', () => {
 
   it('a file that is not one of a bundle’s files', async () => {
     const files = await goodFiles();
-    await expectRefused(rezip({ ...files, 'index.html': strToU8('<script>alert(1)</script>') }), 'unexpected-file', /contains “index\.html”, which is not one of a bundle's files/);
+    await expectRefused(
+      rezip({ ...files, 'index.html': strToU8('<script>alert(1)</script>') }),
+      'unexpected-file',
+      /contains “index\.html”, which is not one of a bundle's files/,
+    );
   });
 
   it('a file the manifest does not list, or a listed file that is missing', async () => {
     const files = await goodFiles();
-    await expectRefused(rezip({ ...files, 'audio/segment-1.webm': new Uint8Array(10) }), 'unlisted-file', /“audio\/segment-1\.webm”, which its manifest does not list/);
+    await expectRefused(
+      rezip({ ...files, 'audio/segment-1.webm': new Uint8Array(10) }),
+      'unlisted-file',
+      /“audio\/segment-1\.webm”, which its manifest does not list/,
+    );
     const { ['report.md']: _, ...rest } = files;
     await expectRefused(rezip(rest), 'missing-file', /“report\.md”, listed in its manifest, is missing/);
   });
@@ -156,7 +172,10 @@ describe('parseBundle refuses bad input, each with its own message', () => {
 
   it('a problem this app does not know', async () => {
     const zip = await buildBundle(fixtureSource());
-    await expect(parseBundle(zip, { knowsProblem: () => false })).rejects.toMatchObject({ code: 'unknown-problem', message: expect.stringContaining('“Token-bucket rate limiter” (token-bucket)') });
+    await expect(parseBundle(zip, { knowsProblem: () => false })).rejects.toMatchObject({
+      code: 'unknown-problem',
+      message: expect.stringContaining('“Token-bucket rate limiter” (token-bucket)'),
+    });
   });
 
   it('a session exported while recording comes back as interrupted', async () => {

@@ -85,10 +85,17 @@ function readManifest(bytes: Uint8Array, entries: ReadonlyMap<string, ZipEntry>)
   if (loose.format !== BUNDLE_FORMAT) fail('wrong-format', `${NOT_A_BUNDLE} its manifest.json does not name the Rehearse bundle format.`);
   const version = loose.formatVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > BUNDLE_FORMAT_VERSION) {
-    fail('unsupported-version', `This bundle was made by a newer version of Rehearse (bundle format ${version}); this version reads format ${BUNDLE_FORMAT_VERSION}. Reload Rehearse to update it, then import again.`);
+    fail(
+      'unsupported-version',
+      `This bundle was made by a newer version of Rehearse (bundle format ${version}); this version reads format ${BUNDLE_FORMAT_VERSION}. Reload Rehearse to update it, then import again.`,
+    );
   }
   // Version 1 differs only by what it lacks (board and scratchpad-run events, whiteboard.svg): its migration is the identity.
-  if (!READABLE_FORMAT_VERSIONS.includes(version as number)) fail('unsupported-version', `This bundle's format version (${JSON.stringify(version)}) is not one Rehearse knows; it reads format ${BUNDLE_FORMAT_VERSION}.`);
+  if (!READABLE_FORMAT_VERSIONS.includes(version as number))
+    fail(
+      'unsupported-version',
+      `This bundle's format version (${JSON.stringify(version)}) is not one Rehearse knows; it reads format ${BUNDLE_FORMAT_VERSION}.`,
+    );
   const validate = bundleValidators().manifest;
   if (!validate(raw)) fail('schema-violation', `This bundle's manifest.json is malformed: ${describeSchemaErrors(validate.errors)}.`);
   return raw as BundleManifest;
@@ -102,19 +109,29 @@ function checkListing(manifest: BundleManifest, entries: ReadonlyMap<string, Zip
     listed.set(f.path, f.bytes);
   }
   for (const name of entries.keys()) {
-    if (name !== MANIFEST_FILE && !listed.has(name)) fail('unlisted-file', `This bundle contains “${name}”, which its manifest does not list: it was changed after export.`);
+    if (name !== MANIFEST_FILE && !listed.has(name))
+      fail('unlisted-file', `This bundle contains “${name}”, which its manifest does not list: it was changed after export.`);
   }
   for (const [path, size] of listed) {
     const entry = entries.get(path);
     if (!entry) fail('missing-file', `This bundle is incomplete: “${path}”, listed in its manifest, is missing.`);
-    if (entry.size !== size) fail('checksum-mismatch', `“${path}” in this bundle is ${entry.size} bytes but its manifest says ${size}: it was changed or damaged after export.`);
+    if (entry.size !== size)
+      fail(
+        'checksum-mismatch',
+        `“${path}” in this bundle is ${entry.size} bytes but its manifest says ${size}: it was changed or damaged after export.`,
+      );
   }
   for (const required of REQUIRED_FILES) {
     if (!listed.has(required)) fail('missing-file', `This bundle is incomplete: it has no ${required}.`);
   }
 }
 
-async function inflateAndVerify(bytes: Uint8Array, manifest: BundleManifest, entries: ReadonlyMap<string, ZipEntry>, progress: Progress): Promise<Map<string, Uint8Array>> {
+async function inflateAndVerify(
+  bytes: Uint8Array,
+  manifest: BundleManifest,
+  entries: ReadonlyMap<string, ZipEntry>,
+  progress: Progress,
+): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
   const total = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
   let done = 0;
@@ -135,7 +152,10 @@ function readSession(data: Uint8Array): { json: SessionJson; session: SessionRec
   // Before the schema, so the message says what is wrong with the id rather than quote a pattern.
   const rawId = (raw as { session?: { id?: unknown } } | null)?.session?.id;
   if (rawId !== undefined && !isSessionId(rawId)) {
-    fail('invalid-session-id', `This bundle's ${SESSION_FILE} has the session id ${quoteId(rawId)}, which is not one Rehearse makes (a UUID such as 0b7c4e1a-2f3d-4c5b-9a8e-7d6c5b4a3f21).`);
+    fail(
+      'invalid-session-id',
+      `This bundle's ${SESSION_FILE} has the session id ${quoteId(rawId)}, which is not one Rehearse makes (a UUID such as 0b7c4e1a-2f3d-4c5b-9a8e-7d6c5b4a3f21).`,
+    );
   }
   const validate = bundleValidators().session;
   if (!validate(raw)) fail('schema-violation', `This bundle's session.json is malformed: ${describeSchemaErrors(validate.errors)}.`);
@@ -145,7 +165,8 @@ function readSession(data: Uint8Array): { json: SessionJson; session: SessionRec
   const review = parsed.review === null ? null : restoreReview(parsed.review);
   if (parsed.review !== null && !review) fail('schema-violation', "This bundle's session.json holds a review that cannot be read.");
   if (parsed.problem.id !== session.problemId) fail('inconsistent', "This bundle's session.json names two different problems.");
-  if (review && review.sessionId !== session.id) fail('inconsistent', "This bundle's review belongs to a different session than its recording.");
+  if (review && review.sessionId !== session.id)
+    fail('inconsistent', "This bundle's review belongs to a different session than its recording.");
   // A bundle is a snapshot: no tab here is recording it, so a session exported mid-recording reads as interrupted.
   if (session.status === 'recording') session.status = 'interrupted';
   return { json: parsed, session, review };
@@ -168,8 +189,10 @@ function readEvents(data: Uint8Array, progress: Progress): SessionEvent[] {
     }
     const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
     const validate = typeof type === 'string' ? eventOfType(type) : null;
-    if (!validate) fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is malformed: unknown event type ${JSON.stringify(type)}.`);
-    if (!validate(raw)) fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is malformed: ${describeSchemaErrors(validate.errors)}.`);
+    if (!validate)
+      fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is malformed: unknown event type ${JSON.stringify(type)}.`);
+    if (!validate(raw))
+      fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is malformed: ${describeSchemaErrors(validate.errors)}.`);
     const event = restoreSessionEvent(raw);
     if (!event) fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is not a usable event.`);
     if (event.t < lastT) fail('inconsistent', `Line ${i + 1} of this bundle's events.jsonl goes back in time: the log is out of order.`);
@@ -197,11 +220,13 @@ function readLevels(data: Uint8Array | undefined, session: SessionRecord): { ind
   const validate = bundleValidators().levels;
   if (!validate(raw)) fail('schema-violation', `This bundle's levels.json is malformed: ${describeSchemaErrors(validate.errors)}.`);
   const levels = raw as LevelsJson;
-  if (levels.frameMs !== session.levelFrameMs) fail('inconsistent', "This bundle's levels.json uses a frame length other than its session's.");
+  if (levels.frameMs !== session.levelFrameMs)
+    fail('inconsistent', "This bundle's levels.json uses a frame length other than its session's.");
   const segments = new Set(session.audio?.segments.map((s) => s.index) ?? []);
   const seen = new Set<number>();
   for (const s of levels.segments) {
-    if (!segments.has(s.index) || seen.has(s.index)) fail('inconsistent', `This bundle's levels.json has levels for audio segment ${s.index}, which its session does not have.`);
+    if (!segments.has(s.index) || seen.has(s.index))
+      fail('inconsistent', `This bundle's levels.json has levels for audio segment ${s.index}, which its session does not have.`);
     seen.add(s.index);
   }
   return levels.segments;
@@ -214,7 +239,8 @@ function readAudio(files: ReadonlyMap<string, Uint8Array>, session: SessionRecor
     if (index === null) continue;
     const segment = session.audio?.segments.find((s) => s.index === index);
     if (!segment) fail('inconsistent', `This bundle holds “${name}”, but its session has no audio segment ${index}.`);
-    if (name !== audioFileName(index, segment.mimeType)) fail('inconsistent', `This bundle holds “${name}”, but its session recorded segment ${index} as ${segment.mimeType}.`);
+    if (name !== audioFileName(index, segment.mimeType))
+      fail('inconsistent', `This bundle holds “${name}”, but its session recorded segment ${index} as ${segment.mimeType}.`);
     checkAudioContainer(name, bytes);
     audio.push({ index, mimeType: segment.mimeType, bytes });
   }
@@ -230,7 +256,10 @@ export async function parseBundle(bytes: Uint8Array, options: ParseOptions = {})
   progress({ stage: 'session', fraction: 0 });
   const { json: sessionJson, session, review } = readSession(files.get(SESSION_FILE)!);
   if (options.knowsProblem && !options.knowsProblem(session.problemId)) {
-    fail('unknown-problem', `This bundle is a session of “${sessionJson.problem.title}” (${session.problemId}), a problem this version of Rehearse does not have. Reload Rehearse to update it, then import again.`);
+    fail(
+      'unknown-problem',
+      `This bundle is a session of “${sessionJson.problem.title}” (${session.problemId}), a problem this version of Rehearse does not have. Reload Rehearse to update it, then import again.`,
+    );
   }
   const span = sessionSpan(session);
   progress({ stage: 'log', fraction: 0 });

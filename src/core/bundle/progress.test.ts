@@ -22,7 +22,10 @@ describe('import progress', () => {
   it('reports each new stage and each end at once, and otherwise at most every 50 ms', () => {
     const seen: ImportProgress[] = [];
     let now = 0;
-    const report = throttledProgress((p) => seen.push(p), () => now);
+    const report = throttledProgress(
+      (p) => seen.push(p),
+      () => now,
+    );
     report({ stage: 'log', fraction: 0 });
     now = 10;
     report({ stage: 'log', fraction: 0.1 });

@@ -22,11 +22,20 @@ const READINESS_MARK = { met: 'met', 'not-met': 'not met', 'not-measurable': 'no
 
 /** One line of text in a Markdown table cell or list item: no line breaks, no column separators. */
 function inline(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 }
 
 function quoted(text: string): string {
-  return text.trim() ? text.trim().split('\n').map((line) => `> ${line}`).join('\n') : '_Nothing written._';
+  return text.trim()
+    ? text
+        .trim()
+        .split('\n')
+        .map((line) => `> ${line}`)
+        .join('\n')
+    : '_Nothing written._';
 }
 
 function factsSection(facts: SessionFacts): string[] {
@@ -45,7 +54,10 @@ function factsSection(facts: SessionFacts): string[] {
   );
   if (facts.phases.length > 0) {
     lines.push('', '| Phase | Planned | Actual |', '|---|---|---|');
-    for (const p of facts.phases) lines.push(`| ${inline(p.name)} | ${formatDuration(p.plannedMs)} | ${p.actualMs === null ? 'not reached' : formatDuration(p.actualMs)} |`);
+    for (const p of facts.phases)
+      lines.push(
+        `| ${inline(p.name)} | ${formatDuration(p.plannedMs)} | ${p.actualMs === null ? 'not reached' : formatDuration(p.actualMs)} |`,
+      );
   }
   return lines;
 }
@@ -58,10 +70,16 @@ function reviewSection(review: ReviewRecord | null): string[] {
     lines.push(`| ${item.label} | ${s?.score ?? '–'}${s?.score ? ' / 10' : ''} | ${inline(s?.note ?? '')} |`);
   }
   const total = selfReviewTotal(review.selfScores);
-  lines.push('', total ? `Total: ${total.total} / ${total.scored * 10} (${total.scored} of ${SELF_REVIEW_ITEMS.length} items scored)` : 'No item scored yet.');
+  lines.push(
+    '',
+    total
+      ? `Total: ${total.total} / ${total.scored * 10} (${total.scored} of ${SELF_REVIEW_ITEMS.length} items scored)`
+      : 'No item scored yet.',
+  );
   if (review.design) {
     lines.push('', '### Design evaluation', '', '| Part | Weight | Level | Note |', '|---|---|---|---|');
-    for (const g of review.design) lines.push(`| ${inline(g.part)} | ${g.weight} % | ${g.level ? LEVEL_LABELS[g.level] : '–'} | ${inline(g.note)} |`);
+    for (const g of review.design)
+      lines.push(`| ${inline(g.part)} | ${g.weight} % | ${g.level ? LEVEL_LABELS[g.level] : '–'} | ${inline(g.note)} |`);
     const weighted = designWeightedTotal(review.design);
     if (weighted !== null) lines.push('', `Weighted total: ${weighted} %`);
   }

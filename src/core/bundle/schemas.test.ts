@@ -9,7 +9,8 @@ import { bundleValidators, describeSchemaErrors } from './schemas';
 describe('the published schemas', () => {
   it('are valid draft 2020-12 schemas (checked against the meta-schema, which the app skips at run time)', () => {
     const ajv = new Ajv2020({ strict: true });
-    for (const schema of [manifestSchema, sessionSchema, eventSchema, levelsSchema]) expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+    for (const schema of [manifestSchema, sessionSchema, eventSchema, levelsSchema])
+      expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
   });
 
   it('name the field at fault in words', () => {

@@ -66,6 +66,11 @@ export function describeSchemaErrors(errors: readonly ErrorObject[] | null | und
   const useful = errors.filter((e) => !(e.keyword === 'type' && e.params.type === 'null') && e.keyword !== 'oneOf');
   const best = [...(useful.length ? useful : errors)].sort((a, b) => b.instancePath.length - a.instancePath.length)[0]!;
   const where = best.instancePath || 'the top level';
-  const extra = best.keyword === 'additionalProperties' ? ` (“${String(best.params.additionalProperty)}”)` : best.keyword === 'enum' || best.keyword === 'const' ? ` (${JSON.stringify(best.params.allowedValues ?? best.params.allowedValue)})` : '';
+  const extra =
+    best.keyword === 'additionalProperties'
+      ? ` (“${String(best.params.additionalProperty)}”)`
+      : best.keyword === 'enum' || best.keyword === 'const'
+        ? ` (${JSON.stringify(best.params.allowedValues ?? best.params.allowedValue)})`
+        : '';
   return `${where} ${best.message ?? 'is invalid'}${extra}`;
 }

@@ -25,10 +25,14 @@ const clock = (ms: number) => (Number.isFinite(ms) && ms < 1e13 ? formatDuration
 /** The session's span, or a refusal when its start and end cannot be a session. */
 export function sessionSpan(session: SessionRecord): SessionSpan {
   const { startedAt, endedAt } = session;
-  if (endedAt !== null && endedAt < startedAt) fail('out-of-range', `This bundle's ${SESSION_FILE} says the session ended before it started.`);
+  if (endedAt !== null && endedAt < startedAt)
+    fail('out-of-range', `This bundle's ${SESSION_FILE} says the session ended before it started.`);
   const spanMs = endedAt === null ? MAX_SESSION_MS : endedAt - startedAt;
   if (spanMs > MAX_SESSION_MS) {
-    fail('out-of-range', `This bundle's ${SESSION_FILE} says the session lasted ${clock(spanMs)}; a session may last at most ${clock(MAX_SESSION_MS)}.`);
+    fail(
+      'out-of-range',
+      `This bundle's ${SESSION_FILE} says the session lasted ${clock(spanMs)}; a session may last at most ${clock(MAX_SESSION_MS)}.`,
+    );
   }
   return {
     wallMs: spanMs + SESSION_TIME_TOLERANCE_MS,
@@ -60,19 +64,34 @@ export function checkEventTimes(events: readonly SessionEvent[], span: SessionSp
 }
 
 /** Audio segments and silences of the session record, and the levels' length, all within the span. */
-export function checkRecordTimes(session: SessionRecord, levels: readonly { index: number; db: readonly number[] }[], span: SessionSpan): void {
+export function checkRecordTimes(
+  session: SessionRecord,
+  levels: readonly { index: number; db: readonly number[] }[],
+  span: SessionSpan,
+): void {
   for (const segment of session.audio?.segments ?? []) {
     const end = segment.startMs + (segment.durationMs ?? 0);
-    if (end > span.audioMs) fail('out-of-range', `Audio segment ${segment.index} in this bundle's ${SESSION_FILE} runs to ${clock(end)}, after ${span.describe}.`);
+    if (end > span.audioMs)
+      fail(
+        'out-of-range',
+        `Audio segment ${segment.index} in this bundle's ${SESSION_FILE} runs to ${clock(end)}, after ${span.describe}.`,
+      );
   }
   session.silences.forEach((s, i) => {
     if (s.startMs < 0 || s.endMs > span.audioMs) {
-      fail('out-of-range', `Silence ${i + 1} in this bundle's ${SESSION_FILE} (${clock(s.startMs)} to ${clock(s.endMs)}) lies outside the session (0 to ${span.describe}).`);
+      fail(
+        'out-of-range',
+        `Silence ${i + 1} in this bundle's ${SESSION_FILE} (${clock(s.startMs)} to ${clock(s.endMs)}) lies outside the session (0 to ${span.describe}).`,
+      );
     }
   });
   for (const l of levels) {
     const segment = session.audio?.segments.find((s) => s.index === l.index);
     const end = (segment?.startMs ?? 0) + l.db.length * session.levelFrameMs;
-    if (end > span.audioMs) fail('out-of-range', `The levels of audio segment ${l.index} in this bundle's ${LEVELS_FILE} run to ${clock(end)}, after ${span.describe}.`);
+    if (end > span.audioMs)
+      fail(
+        'out-of-range',
+        `The levels of audio segment ${l.index} in this bundle's ${LEVELS_FILE} run to ${clock(end)}, after ${span.describe}.`,
+      );
   }
 }

@@ -12,7 +12,10 @@ export const FIXTURE_SESSION_ID = '5e55a0b1-7c2d-4e3f-8a9b-0c1d2e3f4a5b';
 
 /** One EBML element: id bytes, size as an 8-byte vint (or "unknown"), data. */
 function ebml(id: number[], data: Uint8Array | null): Uint8Array {
-  const size = data === null ? [0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff] : [0x01, 0, 0, 0, 0, 0, 0, 0].map((b, i) => (i < 4 ? b : (data.length >>> ((7 - i) * 8)) & 0xff));
+  const size =
+    data === null
+      ? [0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]
+      : [0x01, 0, 0, 0, 0, 0, 0, 0].map((b, i) => (i < 4 ? b : (data.length >>> ((7 - i) * 8)) & 0xff));
   const out = new Uint8Array(id.length + 8 + (data?.length ?? 0));
   out.set(id);
   out.set(size, id.length);
@@ -36,7 +39,10 @@ function concat(parts: Uint8Array[]): Uint8Array {
  * in for the Opus frames. Enough for the importer's container check; not playable.
  */
 export function syntheticWebm(payload: Uint8Array): Uint8Array {
-  const header = ebml([0x1a, 0x45, 0xdf, 0xa3], concat([ebml([0x42, 0x86], new Uint8Array([1])), ebml([0x42, 0x82], new TextEncoder().encode('webm'))]));
+  const header = ebml(
+    [0x1a, 0x45, 0xdf, 0xa3],
+    concat([ebml([0x42, 0x86], new Uint8Array([1])), ebml([0x42, 0x82], new TextEncoder().encode('webm'))]),
+  );
   const info = ebml([0x15, 0x49, 0xa9, 0x66], ebml([0x2a, 0xd7, 0xb1], new Uint8Array([0x0f, 0x42, 0x40])));
   const tracks = ebml([0x16, 0x54, 0xae, 0x6b], ebml([0xae], ebml([0x86], new TextEncoder().encode('A_OPUS'))));
   const segment = ebml([0x18, 0x53, 0x80, 0x67], null);
@@ -74,7 +80,18 @@ export function fixtureEvents(): SessionEvent[] {
     { t: 2_500, type: 'mute', muted: false },
     { t: 3_000, type: 'pause' },
     { t: 3_500, type: 'resume' },
-    { t: 4_000, type: 'run', mode: 'run', outcome: 'failed', passed: 1, total: 2, tests: [{ title: 'works', path: ['f'], status: 'passed' }, { title: 'edge', path: ['f'], status: 'failed', message: 'expected 2' }] },
+    {
+      t: 4_000,
+      type: 'run',
+      mode: 'run',
+      outcome: 'failed',
+      passed: 1,
+      total: 2,
+      tests: [
+        { title: 'works', path: ['f'], status: 'passed' },
+        { title: 'edge', path: ['f'], status: 'failed', message: 'expected 2' },
+      ],
+    },
     { t: 5_000, type: 'nudge', kind: 'silence', silenceMs: 31_000 },
     { t: 5_500, type: 'nudge', kind: 'no-run', editingMs: 600_000 },
     { t: 6_000, type: 'run', mode: 'submit', outcome: 'passed', passed: 5, total: 5 },

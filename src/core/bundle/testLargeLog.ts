@@ -12,7 +12,10 @@ const WORDS = ['const ', 'return ', 'if (', ') {\n', '}\n', 'tokens', '.get(', '
 const SESSION_MS = 45 * 60_000;
 
 /** `targetBytes` of events.jsonl (default: 97 % of the limit). */
-export function largeLogSource(targetBytes = Math.floor(BUNDLE_LIMITS.maxEventsBytes * 0.97), id = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d'): BundleSource {
+export function largeLogSource(
+  targetBytes = Math.floor(BUNDLE_LIMITS.maxEventsBytes * 0.97),
+  id = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+): BundleSource {
   const base = fixtureSource({ review: null, audio: [], levels: [] });
   let text = 'export class RateLimiter {\n}\n';
   const events: SessionEvent[] = [
@@ -23,15 +26,20 @@ export function largeLogSource(targetBytes = Math.floor(BUNDLE_LIMITS.maxEventsB
   const edits = Math.floor(targetBytes / 121);
   let bytes = 0;
   let seed = 7;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   let cursor = text.length - 2;
   for (let i = 0; i < edits && bytes < targetBytes - 2_000; i++) {
     const t = Math.round(((i + 1) / (edits + 2)) * SESSION_MS);
-    if (i === Math.floor(edits / 10)) events.push({ t, type: 'phase-end', phaseId: 'plan', phaseIndex: 0, plannedMs: 300_000, actualMs: t }, { t, type: 'phase', phaseId: 'code', phaseIndex: 1 });
+    if (i === Math.floor(edits / 10))
+      events.push(
+        { t, type: 'phase-end', phaseId: 'plan', phaseIndex: 0, plannedMs: 300_000, actualMs: t },
+        { t, type: 'phase', phaseId: 'code', phaseIndex: 1 },
+      );
     if (random() < 0.05) cursor = Math.floor(random() * (text.length + 1));
     let change: TextChange;
     // Grows to about 3 kB, then deletes as much as it types.
-    if (random() < (text.length < 3_000 ? 0.75 : 0.35)) change = { offset: cursor, deleteCount: 0, insert: WORDS[Math.floor(random() * WORDS.length)]! };
+    if (random() < (text.length < 3_000 ? 0.75 : 0.35))
+      change = { offset: cursor, deleteCount: 0, insert: WORDS[Math.floor(random() * WORDS.length)]! };
     else {
       const deleteCount = Math.min(cursor, 1 + Math.floor(random() * 12));
       change = { offset: cursor - deleteCount, deleteCount, insert: '' };
@@ -49,7 +57,12 @@ export function largeLogSource(targetBytes = Math.floor(BUNDLE_LIMITS.maxEventsB
         outcome: 'failed',
         passed: 3,
         total: 5,
-        tests: Array.from({ length: 5 }, (_, k) => ({ title: `case ${k}`, path: ['RateLimiter'], status: k < 3 ? ('passed' as const) : ('failed' as const), ...(k < 3 ? {} : { message: 'expected true to equal false' }) })),
+        tests: Array.from({ length: 5 }, (_, k) => ({
+          title: `case ${k}`,
+          path: ['RateLimiter'],
+          status: k < 3 ? ('passed' as const) : ('failed' as const),
+          ...(k < 3 ? {} : { message: 'expected true to equal false' }),
+        })),
       };
       events.push(run);
       bytes += JSON.stringify(run).length + 1;
@@ -58,7 +71,15 @@ export function largeLogSource(targetBytes = Math.floor(BUNDLE_LIMITS.maxEventsB
   events.push({ t: SESSION_MS, type: 'phase-end', phaseId: 'code', phaseIndex: 1, plannedMs: 2_100_000, actualMs: SESSION_MS - 300_000 });
   return {
     ...base,
-    session: { ...base.session, id, startedAt: base.session.startedAt, endedAt: base.session.startedAt + SESSION_MS, audio: null, audioOffReason: 'denied', silences: [] },
+    session: {
+      ...base.session,
+      id,
+      startedAt: base.session.startedAt,
+      endedAt: base.session.startedAt + SESSION_MS,
+      audio: null,
+      audioOffReason: 'denied',
+      silences: [],
+    },
     events,
   };
 }

@@ -18,7 +18,12 @@ function designSource() {
     { t: 3_400, type: 'scratchpad-run', outcome: 'completed', output: ['writes, average: 5.8k links/s'] },
   ];
   const events = [...source.events, ...added].sort((x, y) => x.t - y.t);
-  return { ...source, session: { ...source.session, problemId: 'design-url-shortener', protocolId: 'design-45' }, problemKind: 'design', events };
+  return {
+    ...source,
+    session: { ...source.session, problemId: 'design-url-shortener', protocolId: 'design-45' },
+    problemKind: 'design',
+    events,
+  };
 }
 
 describe('a design session in a bundle (format 2)', () => {
@@ -39,7 +44,12 @@ describe('a design session in a bundle (format 2)', () => {
     const parsed = await parseBundle(bytes);
     expect(parsed.manifest.formatVersion).toBe(2);
     expect(parsed.events.filter((e) => e.type === 'board')).toEqual(source.events.filter((e) => e.type === 'board'));
-    expect(parsed.events.find((e) => e.type === 'scratchpad-run')).toEqual({ t: 3_400, type: 'scratchpad-run', outcome: 'completed', output: ['writes, average: 5.8k links/s'] });
+    expect(parsed.events.find((e) => e.type === 'scratchpad-run')).toEqual({
+      t: 3_400,
+      type: 'scratchpad-run',
+      outcome: 'completed',
+      output: ['writes, average: 5.8k links/s'],
+    });
   });
 
   it('has no whiteboard.svg and no design section for a coding session', async () => {

@@ -39,7 +39,8 @@ export function designReportSection(session: SessionRecord, events: readonly Ses
     `- Whiteboard: ${f.board.changes} changes; ${f.board.shapesAtEnd} boxes and ${f.board.arrowsAtEnd} arrows at the end`,
     `- Longest silence: ${f.talk ? formatDuration(f.talk.longestSilenceMs) : 'not measured (no audio)'}`,
   );
-  if (f.notes) for (const s of f.notes) lines.push(`- Notes, ${s.heading.replace(/[|\n]/g, ' ')}: ${s.written ? `${s.words} words` : 'empty'}`);
+  if (f.notes)
+    for (const s of f.notes) lines.push(`- Notes, ${s.heading.replace(/[|\n]/g, ' ')}: ${s.written ? `${s.words} words` : 'empty'}`);
   lines.push('', '## Design readiness', '');
   for (const item of designReadinessChecklist(f)) lines.push(`- ${item.label}: **${READINESS_MARK[item.status]}** — ${item.figure}`);
   return `${lines.join('\n')}\n`;

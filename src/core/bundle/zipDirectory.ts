@@ -50,9 +50,13 @@ export function checkEntryName(name: string): void {
 
 /** Checks the whole archive's structure and every entry's metadata; inflates nothing. */
 export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
-  if (bytes.byteLength === 0) fail('empty', 'This file is empty (0 bytes): it is not a Rehearse bundle. Export the session again and import the new file.');
+  if (bytes.byteLength === 0)
+    fail('empty', 'This file is empty (0 bytes): it is not a Rehearse bundle. Export the session again and import the new file.');
   if (bytes.byteLength > BUNDLE_LIMITS.maxFileBytes) {
-    fail('file-too-large', `This file is ${formatMiB(bytes.byteLength)}; a bundle may be at most ${formatMiB(BUNDLE_LIMITS.maxFileBytes)}.`);
+    fail(
+      'file-too-large',
+      `This file is ${formatMiB(bytes.byteLength)}; a bundle may be at most ${formatMiB(BUNDLE_LIMITS.maxFileBytes)}.`,
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Every zip starts with a local file header, or (an empty archive) with the end record.
@@ -60,7 +64,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   if (magic !== LOCAL_SIGNATURE && magic !== EOCD_SIGNATURE) fail('not-zip', `${NOT_A_BUNDLE} it is not a zip archive.`);
 
   const eocd = findEndOfCentralDirectory(view);
-  if (eocd < 0) fail('truncated', 'This bundle is incomplete: the end of the zip archive is missing (the download or copy was probably cut short).');
+  if (eocd < 0)
+    fail('truncated', 'This bundle is incomplete: the end of the zip archive is missing (the download or copy was probably cut short).');
   const diskNumber = view.getUint16(eocd + 4, true);
   const directoryDisk = view.getUint16(eocd + 6, true);
   const count = view.getUint16(eocd + 10, true);
@@ -69,9 +74,12 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   if (diskNumber !== 0 || directoryDisk !== 0 || count !== view.getUint16(eocd + 8, true)) {
     fail('unsupported-zip', `${NOT_A_BUNDLE} it is a zip split over several parts.`);
   }
-  if (directoryOffset === ZIP64_MARK || count === 0xffff) fail('unsupported-zip', `${NOT_A_BUNDLE} it is a zip64 archive, which no bundle needs.`);
-  if (count > BUNDLE_LIMITS.maxEntries) fail('too-many-files', `${NOT_A_BUNDLE} it holds ${count} files; a bundle has at most ${BUNDLE_LIMITS.maxEntries}.`);
-  if (directoryOffset + directorySize > eocd) fail('truncated', 'This bundle is incomplete or damaged: its list of files points past the end of the archive.');
+  if (directoryOffset === ZIP64_MARK || count === 0xffff)
+    fail('unsupported-zip', `${NOT_A_BUNDLE} it is a zip64 archive, which no bundle needs.`);
+  if (count > BUNDLE_LIMITS.maxEntries)
+    fail('too-many-files', `${NOT_A_BUNDLE} it holds ${count} files; a bundle has at most ${BUNDLE_LIMITS.maxEntries}.`);
+  if (directoryOffset + directorySize > eocd)
+    fail('truncated', 'This bundle is incomplete or damaged: its list of files points past the end of the archive.');
 
   const entries: ZipEntry[] = [];
   const seen = new Set<string>();
@@ -101,15 +109,20 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
     if (seen.has(name)) fail('duplicate-file', `${NOT_A_BUNDLE} it contains “${name}” twice.`);
     seen.add(name);
     if (flags & 1) fail('unsupported-zip', `This bundle is encrypted (“${name}”); Rehearse bundles are never password-protected.`);
-    if (method !== 0 && method !== 8) fail('unsupported-zip', `${NOT_A_BUNDLE} “${name}” is compressed with a method Rehearse does not use (${method}).`);
+    if (method !== 0 && method !== 8)
+      fail('unsupported-zip', `${NOT_A_BUNDLE} “${name}” is compressed with a method Rehearse does not use (${method}).`);
     if (size === ZIP64_MARK || compressedSize === ZIP64_MARK || localOffset === ZIP64_MARK) {
       fail('entry-too-large', `“${name}” in this bundle is over 4 GB; the limit is ${formatMiB(entryLimit(name))}.`);
     }
     const limit = entryLimit(name);
-    if (size > limit) fail('entry-too-large', `“${name}” in this bundle would be ${formatMiB(size)} uncompressed; the limit is ${formatMiB(limit)}.`);
+    if (size > limit)
+      fail('entry-too-large', `“${name}” in this bundle would be ${formatMiB(size)} uncompressed; the limit is ${formatMiB(limit)}.`);
     total += size;
     if (total > BUNDLE_LIMITS.maxTotalBytes) {
-      fail('total-too-large', `This bundle's files would take more than ${formatMiB(BUNDLE_LIMITS.maxTotalBytes)} uncompressed, over the limit.`);
+      fail(
+        'total-too-large',
+        `This bundle's files would take more than ${formatMiB(BUNDLE_LIMITS.maxTotalBytes)} uncompressed, over the limit.`,
+      );
     }
     if (method === 0 && size !== compressedSize) fail('size-mismatch', `“${name}” in this bundle is damaged: its sizes do not agree.`);
     // No compression-ratio limit: the declared size is bounded above, and inflating never goes past it.

@@ -29,7 +29,11 @@ export function followUpReport(events: readonly SessionEvent[], followUps: reado
     let index = followUps.findIndex((f) => f.question === event.question);
     if (index === -1 && followUps[event.index] && !matched.has(event.index) && !event.question) index = event.index;
     if (index !== -1) matched.add(index);
-    asked.push({ t: event.t, question: event.question || (followUps[index]?.question ?? ''), points: index === -1 ? [] : [...followUps[index]!.points] });
+    asked.push({
+      t: event.t,
+      question: event.question || (followUps[index]?.question ?? ''),
+      points: index === -1 ? [] : [...followUps[index]!.points],
+    });
   }
   return { asked, notAsked: followUps.filter((_, i) => !matched.has(i)) };
 }

@@ -131,7 +131,19 @@ describe('the current attempt', () => {
     ]);
   });
   it('comes after the finished ones, which are dated by their end', () => {
-    const finished = { problemId: 'p', number: 1, startedAt: 1, endedAt: 20, code: '', notes: '', submits: 1, lastSubmit: null, submitsUntilAllPass: 1, firstAllPassAt: 5, sessionIds: [] };
+    const finished = {
+      problemId: 'p',
+      number: 1,
+      startedAt: 1,
+      endedAt: 20,
+      code: '',
+      notes: '',
+      submits: 1,
+      lastSubmit: null,
+      submitsUntilAllPass: 1,
+      firstAllPassAt: 5,
+      sessionIds: [],
+    };
     const all = allAttempts([finished], { ...record, submits: 1, attempt: 2 });
     expect(all.map((a) => [a.number, a.lastAt])).toEqual([
       [1, 20],

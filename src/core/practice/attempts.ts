@@ -36,7 +36,10 @@ export interface AttemptRecord {
 }
 
 /** What the catalog, the history and the comparisons need of an attempt, finished or current. */
-export type AttemptSummary = Pick<AttemptRecord, 'number' | 'startedAt' | 'submits' | 'lastSubmit' | 'submitsUntilAllPass' | 'firstAllPassAt'> & {
+export type AttemptSummary = Pick<
+  AttemptRecord,
+  'number' | 'startedAt' | 'submits' | 'lastSubmit' | 'submitsUntilAllPass' | 'firstAllPassAt'
+> & {
   /** When it was last worked on (its end, or the practice record's last update for the current one). */
   lastAt: number;
 };
@@ -118,7 +121,10 @@ export function describeHistory(attempts: readonly AttemptSummary[]): PracticeHi
 }
 
 /** Problem ids ordered by when they were last practised, never-practised first, then the oldest. */
-export function byLeastRecentlyPractised<T extends { id: string }>(items: readonly T[], lastPractisedAt: (id: string) => number | null): T[] {
+export function byLeastRecentlyPractised<T extends { id: string }>(
+  items: readonly T[],
+  lastPractisedAt: (id: string) => number | null,
+): T[] {
   return items
     .map((item, index) => ({ item, index, at: lastPractisedAt(item.id) }))
     .sort((a, b) => (a.at ?? -Infinity) - (b.at ?? -Infinity) || a.index - b.index)
@@ -199,7 +205,10 @@ export interface SessionTalk {
 }
 
 /** An attempt's comparable figures from its record and the talk of its sessions. */
-export function attemptFigures(attempt: AttemptSummary & { sessionIds?: readonly string[] }, talkOf: (sessionId: string) => SessionTalk | null): AttemptFigures {
+export function attemptFigures(
+  attempt: AttemptSummary & { sessionIds?: readonly string[] },
+  talkOf: (sessionId: string) => SessionTalk | null,
+): AttemptFigures {
   const talks = (attempt.sessionIds ?? []).map(talkOf).filter((t): t is SessionTalk => t !== null && t.audioMs > 0);
   const audioMs = talks.reduce((sum, t) => sum + t.audioMs, 0);
   const silenceMs = talks.reduce((sum, t) => sum + t.silenceMs, 0);
@@ -212,7 +221,10 @@ export function attemptFigures(attempt: AttemptSummary & { sessionIds?: readonly
 }
 
 /** Each attempt after the first compared with the one before it, oldest first (attempts with nothing to compare are left out). */
-export function compareConsecutive(attempts: readonly (AttemptSummary & { sessionIds?: readonly string[] })[], talkOf: (sessionId: string) => SessionTalk | null): string[] {
+export function compareConsecutive(
+  attempts: readonly (AttemptSummary & { sessionIds?: readonly string[] })[],
+  talkOf: (sessionId: string) => SessionTalk | null,
+): string[] {
   const figures = [...attempts].sort((a, b) => a.number - b.number).map((a) => attemptFigures(a, talkOf));
   return figures.slice(1).flatMap((current, i) => compareAttempts(figures[i]!, current) ?? []);
 }

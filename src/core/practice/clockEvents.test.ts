@@ -8,11 +8,20 @@ const started = startClock(coding.id, coding.phases, 1000);
 
 describe('clockChange', () => {
   it('logs the first phase of a new session', () => {
-    expect(clockChange(null, started)).toMatchObject({ events: [{ type: 'phase', phaseId: 'plan', phaseIndex: 0 }], timerRunning: true, newSession: true });
+    expect(clockChange(null, started)).toMatchObject({
+      events: [{ type: 'phase', phaseId: 'plan', phaseIndex: 0 }],
+      timerRunning: true,
+      newSession: true,
+    });
   });
   it('logs pause and resume, and the timer stops and runs', () => {
     const paused = pauseClock(started, 2000);
-    expect(clockChange(started, paused)).toMatchObject({ events: [{ type: 'pause' }], timerRunning: false, newSession: false, phaseChanged: false });
+    expect(clockChange(started, paused)).toMatchObject({
+      events: [{ type: 'pause' }],
+      timerRunning: false,
+      newSession: false,
+      phaseChanged: false,
+    });
     expect(clockChange(paused, resumeClock(paused, 3000)).events).toEqual([{ type: 'resume' }]);
   });
   it('logs every phase ended by Finish and finishes once', () => {

@@ -30,10 +30,17 @@ export function clockChange(previous: PhaseClockState | null, clock: PhaseClockS
   // Phases end in order, so completed[i] is phase i; Finish early may end several at once.
   const endedBefore = sameSession ? previous.completed.length : 0;
   clock.completed.slice(endedBefore).forEach((record, i) => {
-    events.push({ type: 'phase-end', phaseId: record.phaseId, phaseIndex: endedBefore + i, plannedMs: Math.round(record.plannedMs), actualMs: Math.round(record.actualMs) });
+    events.push({
+      type: 'phase-end',
+      phaseId: record.phaseId,
+      phaseIndex: endedBefore + i,
+      plannedMs: Math.round(record.plannedMs),
+      actualMs: Math.round(record.actualMs),
+    });
   });
   const phaseMoved = !sameSession || clock.phaseIndex !== previous.phaseIndex;
-  if (clock.finishedAt === null && phaseMoved) events.push({ type: 'phase', phaseId: clock.phases[clock.phaseIndex]!.id, phaseIndex: clock.phaseIndex });
+  if (clock.finishedAt === null && phaseMoved)
+    events.push({ type: 'phase', phaseId: clock.phases[clock.phaseIndex]!.id, phaseIndex: clock.phaseIndex });
   return {
     events,
     timerRunning: clock.pausedAt === null && clock.finishedAt === null,

@@ -30,10 +30,19 @@ export interface SubmitResult {
   tests: readonly StagedTest[];
 }
 
-export function practiceAfterSubmit(previous: Partial<SubmitFields> | null, stageCount: number, result: SubmitResult, now: number): SubmitFields {
+export function practiceAfterSubmit(
+  previous: Partial<SubmitFields> | null,
+  stageCount: number,
+  result: SubmitResult,
+  now: number,
+): SubmitFields {
   const solved = countsAsSolved(result);
   const pass = afterSubmit(
-    { submits: previous?.submits ?? 0, submitsUntilAllPass: previous?.submitsUntilAllPass ?? null, firstAllPassAt: previous?.firstAllPassAt ?? null },
+    {
+      submits: previous?.submits ?? 0,
+      submitsUntilAllPass: previous?.submitsUntilAllPass ?? null,
+      firstAllPassAt: previous?.firstAllPassAt ?? null,
+    },
     result,
     now,
   );
@@ -46,7 +55,9 @@ export function practiceAfterSubmit(previous: Partial<SubmitFields> | null, stag
     const before = previous?.unlockedStages ?? 1;
     // A run that does not count unlocks nothing, whatever its test list says.
     const after = result.outcome === 'completed' ? unlockedAfterSubmit(before, result.tests, stageCount) : before;
-    const times = Array.from({ length: stageCount }, (_, i) => ({ ...(previous?.stageTimes?.[i] ?? { unlockedAt: i === 0 ? now : null, passedAt: null }) }));
+    const times = Array.from({ length: stageCount }, (_, i) => ({
+      ...(previous?.stageTimes?.[i] ?? { unlockedAt: i === 0 ? now : null, passedAt: null }),
+    }));
     for (let stage = 1; stage <= stageCount; stage++) {
       const t = times[stage - 1]!;
       if (stage <= after && t.unlockedAt === null) t.unlockedAt = now;

@@ -16,7 +16,11 @@ function facts(over: Partial<SessionFacts> = {}): SessionFacts {
 
 const talk = (totalSilenceMs: number) => ({ totalSilenceMs, longestSilenceMs: totalSilenceMs, silencesOver30s: 0, talkingShare: 0.9 });
 
-function reviewWith(sessionId: string, scores: Partial<Record<'talked' | 'explained' | 'tested' | 'caught-bugs' | 'edge-cases' | 'calm', number>>, design?: ('excellent' | 'good' | 'needsWork' | null)[]): ReviewRecord {
+function reviewWith(
+  sessionId: string,
+  scores: Partial<Record<'talked' | 'explained' | 'tested' | 'caught-bugs' | 'edge-cases' | 'calm', number>>,
+  design?: ('excellent' | 'good' | 'needsWork' | null)[],
+): ReviewRecord {
   const review = emptyReview(sessionId, design ? design.map((_, i) => ({ part: `Part ${i + 1}`, weight: 25 })) : null, 0);
   for (const [id, score] of Object.entries(scores)) review.selfScores[id as keyof typeof review.selfScores].score = score;
   if (design) review.design = review.design!.map((g, i) => ({ ...g, level: design[i] ?? null }));
@@ -30,14 +34,26 @@ describe('progressPoint', () => {
       facts: facts({ talk: talk(12_345), firstSubmitPassed: true, runs: 4, submits: 2, runsInCodePhase: 5 }),
       review: reviewWith('a', { talked: 8, calm: 6 }, ['excellent', 'good', 'good', 'needsWork']),
     });
-    expect(p).toMatchObject({ silenceS: 12.3, firstSubmitPassed: true, runs: 4, submits: 2, runsInCodePhase: 5, selfReview: 14, selfReviewScored: 2 });
+    expect(p).toMatchObject({
+      silenceS: 12.3,
+      firstSubmitPassed: true,
+      runs: 4,
+      submits: 2,
+      runsInCodePhase: 5,
+      selfReview: 14,
+      selfReviewScored: 2,
+    });
     expect(p.designPercent).toBeCloseTo(66.7, 1);
   });
 
   it('leaves unmeasurable figures null: no audio, no Submit, no review, a design not fully graded', () => {
     const p = progressPoint({ session: session('a', 1), facts: facts(), review: null });
     expect(p).toMatchObject({ silenceS: null, firstSubmitPassed: null, selfReview: null, selfReviewScored: 0, designPercent: null });
-    const partial = progressPoint({ session: session('a', 1), facts: facts(), review: reviewWith('a', {}, ['good', null, 'good', 'good']) });
+    const partial = progressPoint({
+      session: session('a', 1),
+      facts: facts(),
+      review: reviewWith('a', {}, ['good', null, 'good', 'good']),
+    });
     expect(partial.designPercent).toBeNull();
   });
 });
@@ -76,7 +92,9 @@ describe('latestTrend', () => {
   });
 
   it('compares only the last two sessions', () => {
-    expect(latestTrend([point({ silencePer10MinS: 1 }), point({ silencePer10MinS: 50 }), point({ silencePer10MinS: 30 })], 'silence')).toBe('better');
+    expect(latestTrend([point({ silencePer10MinS: 1 }), point({ silencePer10MinS: 50 }), point({ silencePer10MinS: 30 })], 'silence')).toBe(
+      'better',
+    );
   });
 
   it('counts all Runs and Submits when the protocol has no coding phase', () => {
@@ -86,7 +104,9 @@ describe('latestTrend', () => {
 
   it('compares a partly scored self-review by its average per item', () => {
     // 24 over 3 items (8 each) beats 42 over 6 items (7 each), though its total is lower.
-    expect(latestTrend([point({ selfReview: 42, selfReviewScored: 6 }), point({ selfReview: 24, selfReviewScored: 3 })], 'selfReview')).toBe('better');
+    expect(
+      latestTrend([point({ selfReview: 42, selfReviewScored: 6 }), point({ selfReview: 24, selfReviewScored: 3 })], 'selfReview'),
+    ).toBe('better');
   });
 
   it('cannot compare with fewer than two sessions or a figure missing on either side', () => {

@@ -70,9 +70,16 @@ export interface ProgressFilter {
 }
 
 /** The points of the sessions that match the filter, oldest first (ties by id, so the order is stable). */
-export function progressSeries(inputs: readonly ProgressInput[], filter: ProgressFilter = { problemId: 'all', protocolId: 'all' }): ProgressPoint[] {
+export function progressSeries(
+  inputs: readonly ProgressInput[],
+  filter: ProgressFilter = { problemId: 'all', protocolId: 'all' },
+): ProgressPoint[] {
   return inputs
-    .filter(({ session }) => (filter.problemId === 'all' || session.problemId === filter.problemId) && (filter.protocolId === 'all' || session.protocolId === filter.protocolId))
+    .filter(
+      ({ session }) =>
+        (filter.problemId === 'all' || session.problemId === filter.problemId) &&
+        (filter.protocolId === 'all' || session.protocolId === filter.protocolId),
+    )
     .map(progressPoint)
     .sort((a, b) => a.startedAt - b.startedAt || a.sessionId.localeCompare(b.sessionId));
 }

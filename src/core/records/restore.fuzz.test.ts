@@ -16,7 +16,22 @@ type Rand = () => number;
 
 const ODD_NUMBERS = [0, -1, 1, 0.5, NaN, Infinity, -Infinity, 2 ** 53, -0, 1e15];
 const ODD_STRINGS = ['', 'x', '__proto__', 'constructor', 'solution.ts', 'notes.md', 'recording', 'solved', '<b>hi</b>', 'run'];
-const ODD_KEYS = ['id', 'problemId', 'status', 't', 'type', 'file', 'text', 'events', 'seq', 'db', 'phases', 'changes', 'mode', '__proto__'];
+const ODD_KEYS = [
+  'id',
+  'problemId',
+  'status',
+  't',
+  'type',
+  'file',
+  'text',
+  'events',
+  'seq',
+  'db',
+  'phases',
+  'changes',
+  'mode',
+  '__proto__',
+];
 
 function pick<T>(rand: Rand, xs: readonly T[]): T {
   return xs[Math.floor(rand() * xs.length)]!;
@@ -73,7 +88,15 @@ const session = {
 const events = [
   { t: 0, type: 'snapshot', file: 'solution.ts', text: 'export {}' },
   { t: 10, type: 'edit', file: 'solution.ts', changes: [{ offset: 0, deleteCount: 0, insert: 'x' }], startT: 5 },
-  { t: 20, type: 'run', mode: 'submit', outcome: 'completed', passed: 1, total: 2, tests: [{ title: 'a', path: ['b'], status: 'failed', message: 'm' }] },
+  {
+    t: 20,
+    type: 'run',
+    mode: 'submit',
+    outcome: 'completed',
+    passed: 1,
+    total: 2,
+    tests: [{ title: 'a', path: ['b'], status: 'failed', message: 'm' }],
+  },
   { t: 30, type: 'phase-end', phaseId: 'plan', phaseIndex: 0, plannedMs: 300_000, actualMs: 30 },
   { t: 40, type: 'nudge', kind: 'no-run', editingMs: 300_000 },
 ];
@@ -114,14 +137,49 @@ const str = (x: unknown) => expect(typeof x).toBe('string');
 const num = (x: unknown) => expect(Number.isFinite(x)).toBe(true);
 
 const GUARDS: Guard[] = [
-  { name: 'session record', valid: session, restore: restoreSessionRecord, check: (o) => (str(o.id), str(o.problemId), num(o.startedAt), expect(Array.isArray(o.phases)).toBe(true)) },
-  ...events.map((e) => ({ name: `${e.type} event`, valid: e, restore: restoreSessionEvent, check: (o: Record<string, unknown>) => (num(o.t), str(o.type)) })),
-  { name: 'event batch', valid: { sessionId: 's1', seq: 0, events }, restore: restoreEventBatch, check: (o) => (str(o.sessionId), expect(Array.isArray(o.events)).toBe(true)) },
-  { name: 'level batch', valid: { sessionId: 's1', segment: 0, seq: 1, startFrame: 20, db: [-40, -60] }, restore: restoreLevelBatch, check: (o) => (expect((o.db as unknown[]).every((x) => typeof x === 'number')).toBe(true)) },
-  { name: 'practice record', valid: practice, restore: restorePracticeRecord, check: (o) => (str(o.problemId), expect(['in-progress', 'solved']).toContain(o.status), num(o.submits)) },
+  {
+    name: 'session record',
+    valid: session,
+    restore: restoreSessionRecord,
+    check: (o) => (str(o.id), str(o.problemId), num(o.startedAt), expect(Array.isArray(o.phases)).toBe(true)),
+  },
+  ...events.map((e) => ({
+    name: `${e.type} event`,
+    valid: e,
+    restore: restoreSessionEvent,
+    check: (o: Record<string, unknown>) => (num(o.t), str(o.type)),
+  })),
+  {
+    name: 'event batch',
+    valid: { sessionId: 's1', seq: 0, events },
+    restore: restoreEventBatch,
+    check: (o) => (str(o.sessionId), expect(Array.isArray(o.events)).toBe(true)),
+  },
+  {
+    name: 'level batch',
+    valid: { sessionId: 's1', segment: 0, seq: 1, startFrame: 20, db: [-40, -60] },
+    restore: restoreLevelBatch,
+    check: (o) => expect((o.db as unknown[]).every((x) => typeof x === 'number')).toBe(true),
+  },
+  {
+    name: 'practice record',
+    valid: practice,
+    restore: restorePracticeRecord,
+    check: (o) => (str(o.problemId), expect(['in-progress', 'solved']).toContain(o.status), num(o.submits)),
+  },
   { name: 'review', valid: review, restore: restoreReview, check: (o) => (str(o.sessionId), num(o.updatedAt)) },
-  { name: 'draft', valid: { problemId: 'lru-ttl', code: 'x', updatedAt: 1 }, restore: restoreDraft, check: (o) => (str(o.code), num(o.updatedAt)) },
-  { name: 'custom protocol', valid: protocol, restore: (v) => (isCustomProtocolRecord(v) ? v : null), check: (o) => (str(o.name), expect((o.phases as unknown[]).length).toBeGreaterThan(0)) },
+  {
+    name: 'draft',
+    valid: { problemId: 'lru-ttl', code: 'x', updatedAt: 1 },
+    restore: restoreDraft,
+    check: (o) => (str(o.code), num(o.updatedAt)),
+  },
+  {
+    name: 'custom protocol',
+    valid: protocol,
+    restore: (v) => (isCustomProtocolRecord(v) ? v : null),
+    check: (o) => (str(o.name), expect((o.phases as unknown[]).length).toBeGreaterThan(0)),
+  },
 ];
 
 function expectWellFormed(guard: Guard, input: unknown, seed: number): void {

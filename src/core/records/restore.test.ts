@@ -27,13 +27,28 @@ describe('restoreSessionRecord', () => {
   });
 
   it('rejects records without identity', () => {
-    for (const bad of [null, 42, 'x', [], { ...good, id: '' }, { ...good, id: 7 }, { ...good, problemId: undefined }, { ...good, startedAt: NaN }]) {
+    for (const bad of [
+      null,
+      42,
+      'x',
+      [],
+      { ...good, id: '' },
+      { ...good, id: 7 },
+      { ...good, problemId: undefined },
+      { ...good, startedAt: NaN },
+    ]) {
       expect(restoreSessionRecord(bad)).toBeNull();
     }
   });
 
   it('fills every other field with a safe default', () => {
-    const r = restoreSessionRecord({ id: 's', problemId: 'p', startedAt: 5, status: 'weird', silences: [{ startMs: 3, endMs: 1 }, 'x', { startMs: 1, endMs: 2 }] });
+    const r = restoreSessionRecord({
+      id: 's',
+      problemId: 'p',
+      startedAt: 5,
+      status: 'weird',
+      silences: [{ startMs: 3, endMs: 1 }, 'x', { startMs: 1, endMs: 2 }],
+    });
     expect(r).toEqual({
       id: 's',
       problemId: 'p',
@@ -77,12 +92,29 @@ describe('restoreSessionEvent', () => {
   it('drops unknown types, negative times and partly valid edits', () => {
     expect(restoreSessionEvent({ t: 1, type: 'explode' })).toBeNull();
     expect(restoreSessionEvent({ t: -1, type: 'pause' })).toBeNull();
-    expect(restoreSessionEvent({ t: 1, type: 'edit', file: 'solution.ts', changes: [{ offset: 0, deleteCount: 0, insert: 'a' }, { offset: 1.5, deleteCount: 0, insert: '' }] })).toBeNull();
+    expect(
+      restoreSessionEvent({
+        t: 1,
+        type: 'edit',
+        file: 'solution.ts',
+        changes: [
+          { offset: 0, deleteCount: 0, insert: 'a' },
+          { offset: 1.5, deleteCount: 0, insert: '' },
+        ],
+      }),
+    ).toBeNull();
     expect(restoreSessionEvent({ t: 1, type: 'snapshot', file: 'other.ts', text: '' })).toBeNull();
   });
 
   it('restores a batch, leaving out only its bad events', () => {
-    const b = restoreEventBatch({ sessionId: 's', seq: 2, events: [{ t: 1, type: 'pause' }, { t: 'x', type: 'pause' }] });
+    const b = restoreEventBatch({
+      sessionId: 's',
+      seq: 2,
+      events: [
+        { t: 1, type: 'pause' },
+        { t: 'x', type: 'pause' },
+      ],
+    });
     expect(b).toEqual({ sessionId: 's', seq: 2, events: [{ t: 1, type: 'pause' }] });
     expect(restoreEventBatch({ sessionId: 's', seq: -1, events: [] })).toBeNull();
   });
@@ -91,7 +123,14 @@ describe('restoreSessionEvent', () => {
 describe('audio and level rows', () => {
   it('needs a real Blob for audio', () => {
     const blob = new Blob(['x']);
-    expect(restoreAudioChunk({ sessionId: 's', segment: 0, seq: 1, t: 1000, blob })).toEqual({ sessionId: 's', segment: 0, seq: 1, t: 1000, blob, final: false });
+    expect(restoreAudioChunk({ sessionId: 's', segment: 0, seq: 1, t: 1000, blob })).toEqual({
+      sessionId: 's',
+      segment: 0,
+      seq: 1,
+      t: 1000,
+      blob,
+      final: false,
+    });
     expect(restoreAudioChunk({ sessionId: 's', segment: 0, seq: 1, t: 1000, blob: 'x' })).toBeNull();
   });
 
@@ -99,8 +138,12 @@ describe('audio and level rows', () => {
     expect(restoreLevelBatch({ sessionId: 's', segment: 0, seq: 0, startFrame: 10, db: [-20, null, NaN] })?.db).toEqual([-20, -100, -100]);
     expect(restoreLevelBatch({ sessionId: 's', segment: 0, seq: 0, startFrame: 10, db: 'x' })).toBeNull();
     // Voice levels (newer batches) are kept when they match the frames one for one, else dropped.
-    expect(restoreLevelBatch({ sessionId: 's', segment: 0, seq: 0, startFrame: 0, db: [-20, -30], voiceDb: [-25, 'x'] })?.voiceDb).toEqual([-25, -100]);
-    expect(restoreLevelBatch({ sessionId: 's', segment: 0, seq: 0, startFrame: 0, db: [-20, -30], voiceDb: [-25] })).not.toHaveProperty('voiceDb');
+    expect(restoreLevelBatch({ sessionId: 's', segment: 0, seq: 0, startFrame: 0, db: [-20, -30], voiceDb: [-25, 'x'] })?.voiceDb).toEqual([
+      -25, -100,
+    ]);
+    expect(restoreLevelBatch({ sessionId: 's', segment: 0, seq: 0, startFrame: 0, db: [-20, -30], voiceDb: [-25] })).not.toHaveProperty(
+      'voiceDb',
+    );
     expect(restoreLevelBatch({ sessionId: 's', segment: 0, seq: 0, startFrame: 0, db: [-20] })).not.toHaveProperty('voiceDb');
   });
 });

@@ -4,7 +4,17 @@
  * half-way through a write, must never crash the app or the replay. Pure: unit-tested without a browser.
  */
 import type { PhasePlan } from '../timer/protocols';
-import type { AudioSegmentInfo, LoggedTest, NudgeEvent, RunEvent, SessionEvent, SessionRecord, SessionStatus, SilenceInterval, TextChange } from '../session/types';
+import type {
+  AudioSegmentInfo,
+  LoggedTest,
+  NudgeEvent,
+  RunEvent,
+  SessionEvent,
+  SessionRecord,
+  SessionStatus,
+  SilenceInterval,
+  TextChange,
+} from '../session/types';
 import type { AudioChunkRecord, LevelBatch, SessionEventBatch } from './types';
 import { SILENCE_DB } from '../audio/levels';
 import { isCount, isFiniteNumber, isObject, type Loose } from './guards';
@@ -116,7 +126,9 @@ export function restoreSessionEvent(v: unknown): SessionEvent | null {
     case 'run':
       return restoreRun(t, v);
     case 'phase':
-      return typeof v.phaseId === 'string' && isCount(v.phaseIndex) ? { t, type: 'phase', phaseId: v.phaseId, phaseIndex: v.phaseIndex } : null;
+      return typeof v.phaseId === 'string' && isCount(v.phaseIndex)
+        ? { t, type: 'phase', phaseId: v.phaseId, phaseIndex: v.phaseIndex }
+        : null;
     case 'phase-end':
       return typeof v.phaseId === 'string' && isCount(v.phaseIndex) && isFiniteNumber(v.plannedMs) && isFiniteNumber(v.actualMs)
         ? { t, type: 'phase-end', phaseId: v.phaseId, phaseIndex: v.phaseIndex, plannedMs: v.plannedMs, actualMs: v.actualMs }

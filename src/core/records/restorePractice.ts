@@ -10,7 +10,9 @@ const timeOrNull = (v: unknown): number | null => (isFiniteNumber(v) ? v : null)
 
 function restoreLastSubmit(v: unknown): PracticeRecord['lastSubmit'] {
   if (!isObject(v) || !isCount(v.passed) || !isCount(v.total) || v.passed > v.total || !isFiniteNumber(v.at)) return null;
-  return typeof v.outcome === 'string' ? { passed: v.passed, total: v.total, at: v.at, outcome: v.outcome } : { passed: v.passed, total: v.total, at: v.at };
+  return typeof v.outcome === 'string'
+    ? { passed: v.passed, total: v.total, at: v.at, outcome: v.outcome }
+    : { passed: v.passed, total: v.total, at: v.at };
 }
 
 function restoreStageTimes(v: unknown): StageTimes[] | undefined {
@@ -21,7 +23,9 @@ function restoreStageTimes(v: unknown): StageTimes[] | undefined {
 
 function restoreRevealed(v: unknown): PracticeRecord['revealed'] {
   if (!Array.isArray(v)) return undefined;
-  return v.filter((r): r is { question: string; at: number } => isObject(r) && typeof r.question === 'string' && isFiniteNumber(r.at)).map((r) => ({ question: r.question, at: r.at }));
+  return v
+    .filter((r): r is { question: string; at: number } => isObject(r) && typeof r.question === 'string' && isFiniteNumber(r.at))
+    .map((r) => ({ question: r.question, at: r.at }));
 }
 
 export function restorePracticeRecord(v: unknown): PracticeRecord | null {

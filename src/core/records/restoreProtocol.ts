@@ -4,7 +4,14 @@ import { isFiniteNumber, isNonEmptyString, isObject } from './guards';
 import type { CustomProtocolRecord } from './types';
 
 function isPhasePlan(v: unknown): v is PhasePlan {
-  return isObject(v) && typeof v.id === 'string' && typeof v.name === 'string' && typeof v.goal === 'string' && isFiniteNumber(v.minutes) && v.minutes > 0;
+  return (
+    isObject(v) &&
+    typeof v.id === 'string' &&
+    typeof v.name === 'string' &&
+    typeof v.goal === 'string' &&
+    isFiniteNumber(v.minutes) &&
+    v.minutes > 0
+  );
 }
 
 export function isCustomProtocolRecord(v: unknown): v is CustomProtocolRecord {

@@ -28,7 +28,10 @@ function restoreLearnings(v: unknown): Learnings {
 export function restoreReview(v: unknown): ReviewRecord | null {
   if (!isObject(v) || typeof v.sessionId !== 'string' || !v.sessionId) return null;
   const scores = isObject(v.selfScores) ? v.selfScores : {};
-  const selfScores = Object.fromEntries(SELF_REVIEW_ITEMS.map((item) => [item.id, restoreScore(scores[item.id])])) as Record<SelfReviewItemId, SelfScore>;
+  const selfScores = Object.fromEntries(SELF_REVIEW_ITEMS.map((item) => [item.id, restoreScore(scores[item.id])])) as Record<
+    SelfReviewItemId,
+    SelfScore
+  >;
   const grades = Array.isArray(v.design) ? v.design.map(restoreGrade) : null;
   return {
     sessionId: v.sessionId,

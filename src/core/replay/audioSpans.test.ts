@@ -10,7 +10,11 @@ const segments = [
 describe('audio spans', () => {
   it('orders segments in session time and leaves out one of unknown length', () => {
     expect(audioSpans(segments).map((s) => s.index)).toEqual([0, 1]);
-    expect(audioSpans(segments, (i) => (i === 2 ? 5_000 : null)).map((s) => [s.index, s.durationMs])).toEqual([[0, 59_600], [1, 30_000], [2, 5_000]]);
+    expect(audioSpans(segments, (i) => (i === 2 ? 5_000 : null)).map((s) => [s.index, s.durationMs])).toEqual([
+      [0, 59_600],
+      [1, 30_000],
+      [2, 5_000],
+    ]);
   });
 
   it('maps session time to the segment playing then, and gaps to none', () => {

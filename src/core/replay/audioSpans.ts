@@ -17,7 +17,10 @@ export interface AudioSpan {
  * The segments that can play, in session order. A segment whose duration was never recorded (a crash before
  * Finish) takes the length its stored levels cover, when the caller knows it; otherwise it is left out.
  */
-export function audioSpans(segments: readonly AudioSegmentInfo[], fallbackDurationMs: (index: number) => number | null = () => null): AudioSpan[] {
+export function audioSpans(
+  segments: readonly AudioSegmentInfo[],
+  fallbackDurationMs: (index: number) => number | null = () => null,
+): AudioSpan[] {
   const spans: AudioSpan[] = [];
   for (const s of segments) {
     const durationMs = s.durationMs ?? fallbackDurationMs(s.index);

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { lastAtOrBefore, nextAfter, nextSilenceAfter, previousBefore, stepBy } from './navigation';
 
 const runs = [{ t: 1_000 }, { t: 5_000 }, { t: 9_000 }];
-const silences = [{ startMs: 2_000, endMs: 4_000 }, { startMs: 6_000, endMs: 8_000 }];
+const silences = [
+  { startMs: 2_000, endMs: 4_000 },
+  { startMs: 6_000, endMs: 8_000 },
+];
 
 describe('navigation', () => {
   it('finds the last run at or before a time (a run at the play head counts)', () => {

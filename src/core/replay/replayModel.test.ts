@@ -44,7 +44,10 @@ describe('createReplay', () => {
   });
 
   it('has only the solution when the log holds no notes', () => {
-    const coding = createReplay(sessionOf(), events.filter((e) => !('file' in e) || e.file === 'solution.ts'));
+    const coding = createReplay(
+      sessionOf(),
+      events.filter((e) => !('file' in e) || e.file === 'solution.ts'),
+    );
     expect(coding.files).toEqual(['solution.ts']);
     expect(coding.finalText('notes.md')).toBe('');
   });

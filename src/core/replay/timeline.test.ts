@@ -3,7 +3,6 @@ import type { SessionEvent } from '../session/types';
 import { sessionOf } from './sessionFixture';
 import { buildTimeline, runResultText, runVerdict, sessionDurationMs } from './timeline';
 
-
 const events: SessionEvent[] = [
   { t: 0, type: 'snapshot', file: 'solution.ts', text: '' },
   { t: 5, type: 'phase', phaseId: 'plan', phaseIndex: 0 },
@@ -20,7 +19,15 @@ const events: SessionEvent[] = [
 ];
 
 describe('buildTimeline', () => {
-  const timeline = buildTimeline(sessionOf({ silences: [{ startMs: 400_000, endMs: 412_000 }, { startMs: 100_000, endMs: 131_000 }] }), events);
+  const timeline = buildTimeline(
+    sessionOf({
+      silences: [
+        { startMs: 400_000, endMs: 412_000 },
+        { startMs: 100_000, endMs: 131_000 },
+      ],
+    }),
+    events,
+  );
 
   it('spans the session from start to finish', () => {
     expect(timeline.durationMs).toBe(600_000);
@@ -59,7 +66,11 @@ describe('buildTimeline', () => {
 
 describe('sessionDurationMs', () => {
   it('uses the last event or the end of the audio for a session cut off before Finish', () => {
-    const cut = sessionOf({ endedAt: null, status: 'interrupted', audio: { segments: [{ index: 0, mimeType: 'audio/webm', startMs: 100, durationMs: 400_000 }] } });
+    const cut = sessionOf({
+      endedAt: null,
+      status: 'interrupted',
+      audio: { segments: [{ index: 0, mimeType: 'audio/webm', startMs: 100, durationMs: 400_000 }] },
+    });
     expect(sessionDurationMs(cut, events)).toBe(400_100);
     expect(sessionDurationMs(sessionOf({ endedAt: null }), events)).toBe(300_000);
     expect(sessionDurationMs(sessionOf({ endedAt: null }), [])).toBe(0);

@@ -158,8 +158,10 @@ export function buildTimeline(session: SessionRecord, events: readonly SessionEv
   for (const e of events) {
     if (e.type === 'run') runs.push(runMarkerOf(e));
     else if (e.type === 'nudge') nudges.push({ t: e.t, kind: e.kind, label: nudgeLabel(e) });
-    else if (e.type === 'followup') followUps.push({ t: e.t, index: e.index, question: e.question, label: `Follow-up at ${formatClock(e.t)}: ${e.question}` });
-    else if (e.type === 'clarification') clarifications.push({ t: e.t, question: e.question, label: `Clarification at ${formatClock(e.t)}: ${e.question}` });
+    else if (e.type === 'followup')
+      followUps.push({ t: e.t, index: e.index, question: e.question, label: `Follow-up at ${formatClock(e.t)}: ${e.question}` });
+    else if (e.type === 'clarification')
+      clarifications.push({ t: e.t, question: e.question, label: `Clarification at ${formatClock(e.t)}: ${e.question}` });
   }
   const silences = [...session.silences]
     .sort((a, b) => a.startMs - b.startMs)

@@ -13,7 +13,9 @@ const rubric: RubricPart[] = [
 
 describe('review edits', () => {
   it('set one self score or note and leave the rest', () => {
-    const r = withSelfScore(withSelfScore(emptyReview('s', null, 0), 'talked', { score: 7 }), 'talked', { note: 'long pause in the middle' });
+    const r = withSelfScore(withSelfScore(emptyReview('s', null, 0), 'talked', { score: 7 }), 'talked', {
+      note: 'long pause in the middle',
+    });
     expect(r.selfScores.talked).toEqual({ score: 7, note: 'long pause in the middle' });
     expect(r.selfScores.calm).toEqual({ score: null, note: '' });
   });
@@ -26,7 +28,11 @@ describe('review edits', () => {
     expect(withDesignGrade(r, 'Communication', { level: 'good' })).toBe(r);
   });
   it('set a learning', () => {
-    expect(withLearning(emptyReview('s', null, 0), 'actions', 'Run tests sooner').learnings).toEqual({ wentWell: '', improve: '', actions: 'Run tests sooner' });
+    expect(withLearning(emptyReview('s', null, 0), 'actions', 'Run tests sooner').learnings).toEqual({
+      wentWell: '',
+      improve: '',
+      actions: 'Run tests sooner',
+    });
   });
 });
 
@@ -36,7 +42,13 @@ describe('withRubricParts', () => {
     expect(r.design).toEqual(rubric.map((p) => ({ part: p.part, weight: 25, level: null, note: '' })));
   });
   it('keeps grades by part name and follows the rubric order and weights', () => {
-    const start = { ...emptyReview('s', null, 0), design: [{ part: 'Problem solving', weight: 10, level: 'excellent' as const, note: 'clear' }, { part: 'Gone', weight: 5, level: 'good' as const, note: '' }] };
+    const start = {
+      ...emptyReview('s', null, 0),
+      design: [
+        { part: 'Problem solving', weight: 10, level: 'excellent' as const, note: 'clear' },
+        { part: 'Gone', weight: 5, level: 'good' as const, note: '' },
+      ],
+    };
     const r = withRubricParts(start, rubric);
     expect(r.design!.map((g) => [g.part, g.weight, g.level, g.note])).toEqual([
       ['Communication', 25, null, ''],

@@ -31,7 +31,13 @@ describe('pickLastActions', () => {
       session('blank', 6),
       session('kept', 5),
     ];
-    const all = reviews(review('current', 'x'), review('design', 'x'), review('cut-off', 'x'), review('blank', '  \n '), review('kept', '  List edge cases first \n'));
+    const all = reviews(
+      review('current', 'x'),
+      review('design', 'x'),
+      review('cut-off', 'x'),
+      review('blank', '  \n '),
+      review('kept', '  List edge cases first \n'),
+    );
     expect(pickLastActions(sessions, all, 'coding-45', 'current')).toEqual({ session: sessions[4], actions: 'List edge cases first' });
   });
   it('finds nothing without a review', () => {

@@ -39,7 +39,12 @@ describe('applyChanges', () => {
   });
 
   it('rejects overlapping or out-of-range changes rather than replaying wrong text', () => {
-    expect(() => applyChanges('abcdef', [{ offset: 0, deleteCount: 3, insert: '' }, { offset: 2, deleteCount: 1, insert: '' }])).toThrow(RangeError);
+    expect(() =>
+      applyChanges('abcdef', [
+        { offset: 0, deleteCount: 3, insert: '' },
+        { offset: 2, deleteCount: 1, insert: '' },
+      ]),
+    ).toThrow(RangeError);
     expect(() => applyChanges('abc', [{ offset: 2, deleteCount: 5, insert: '' }])).toThrow(RangeError);
     expect(() => applyChanges('abc', [insert(-1, 'x')])).toThrow(RangeError);
   });
@@ -122,7 +127,6 @@ describe('replayText', () => {
 });
 
 // ─── Property tests ────────────────────────────────────────────────────────────────────────────────
-
 
 const ALPHABET = ['a', 'b', 'z', ' ', '\n', '{', '}', 'é', '中', '😀', '🎉'];
 

@@ -41,9 +41,7 @@ export function applyChanges(text: string, changes: readonly TextChange[]): stri
  */
 function inDocumentOrder(changes: readonly TextChange[]): readonly TextChange[] {
   if (changes.length < 2) return changes;
-  return [...changes].sort(
-    (a, b) => a.offset - b.offset || a.offset + a.deleteCount - (b.offset + b.deleteCount),
-  );
+  return [...changes].sort((a, b) => a.offset - b.offset || a.offset + a.deleteCount - (b.offset + b.deleteCount));
 }
 
 // ─── Composing batches (for merging events) ─────────────────────────────────────────────────────────
@@ -140,12 +138,7 @@ export class EditCoalescer {
   /** The events that are now final, in log order (empty while an edit group is still open). */
   push(event: SessionEvent): SessionEvent[] {
     const pending = this.pending;
-    if (
-      event.type === 'edit' &&
-      pending !== null &&
-      pending.file === event.file &&
-      event.t - pending.startT <= this.windowMs
-    ) {
+    if (event.type === 'edit' && pending !== null && pending.file === event.file && event.t - pending.startT <= this.windowMs) {
       pending.batches.push(event.changes);
       pending.t = event.t;
       return [];

@@ -12,7 +12,7 @@ describe('diffAsChange', () => {
 
   it('always reproduces the new text (random pairs)', () => {
     let seed = 7;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     const word = () => Array.from({ length: rand(8) }, () => 'ab\n '[rand(4)]).join('');
     for (let i = 0; i < 500; i++) {
       const before = word() + word();

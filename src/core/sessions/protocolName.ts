@@ -5,7 +5,10 @@
 import { findProtocol, type Protocol } from '../timer/protocols';
 import type { SessionRecord } from '../session/types';
 
-export function protocolName(session: Pick<SessionRecord, 'protocolId' | 'phases'>, customs: readonly Pick<Protocol, 'id' | 'name'>[]): string {
+export function protocolName(
+  session: Pick<SessionRecord, 'protocolId' | 'phases'>,
+  customs: readonly Pick<Protocol, 'id' | 'name'>[],
+): string {
   const known = findProtocol(session.protocolId) ?? customs.find((p) => p.id === session.protocolId);
   if (known) return known.name;
   if (session.phases.length > 0) {

@@ -9,7 +9,14 @@ function session(over: Partial<SessionRecord> = {}): SessionRecord {
   return sessionRecord({ audioOffReason: 'no-device', ...over });
 }
 
-const run = (t: number, mode: 'run' | 'submit', passed: number, total: number): RunEvent => ({ t, type: 'run', mode, outcome: 'completed', passed, total });
+const run = (t: number, mode: 'run' | 'submit', passed: number, total: number): RunEvent => ({
+  t,
+  type: 'run',
+  mode,
+  outcome: 'completed',
+  passed,
+  total,
+});
 
 describe('submitResult', () => {
   it('says "no submit" when only Runs happened', () => {
@@ -19,7 +26,13 @@ describe('submitResult', () => {
   });
 
   it('names the Submit at which every hidden test first passed, ignoring Runs', () => {
-    const events: SessionEvent[] = [run(5, 'run', 2, 2), run(10, 'submit', 12, 15), run(20, 'run', 2, 2), run(30, 'submit', 15, 15), run(40, 'submit', 14, 15)];
+    const events: SessionEvent[] = [
+      run(5, 'run', 2, 2),
+      run(10, 'submit', 12, 15),
+      run(20, 'run', 2, 2),
+      run(30, 'submit', 15, 15),
+      run(40, 'submit', 14, 15),
+    ];
     const r = submitResult(events);
     expect(r).toEqual({ kind: 'passed', passed: 15, total: 15, submit: 2, submits: 3 });
     expect(describeResult(r)).toBe('15/15 on submit 2');
@@ -55,13 +68,23 @@ describe('resultRank', () => {
 describe('duration', () => {
   it('is end minus start for an ended session, the last event for an unfinished one', () => {
     expect(summariseSession(session(), [], null).durationMs).toBe(600_000);
-    expect(summariseSession(session({ endedAt: null, status: 'interrupted' }), [run(4_000, 'run', 1, 1), run(9_500, 'run', 1, 1)], null).durationMs).toBe(9_500);
+    expect(
+      summariseSession(session({ endedAt: null, status: 'interrupted' }), [run(4_000, 'run', 1, 1), run(9_500, 'run', 1, 1)], null)
+        .durationMs,
+    ).toBe(9_500);
   });
 });
 
 describe('summariseSession', () => {
   it('takes the scores from the review when given', () => {
-    const review = emptyReview('s1', [{ part: 'Communication', weight: 50 }, { part: 'Design', weight: 50 }], 0);
+    const review = emptyReview(
+      's1',
+      [
+        { part: 'Communication', weight: 50 },
+        { part: 'Design', weight: 50 },
+      ],
+      0,
+    );
     review.selfScores.talked.score = 7;
     review.selfScores.calm.score = 9;
     review.design = review.design!.map((g, i) => ({ ...g, level: i === 0 ? 'excellent' : 'good' }));

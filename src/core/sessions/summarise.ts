@@ -51,7 +51,11 @@ function share(run: { passed: number; total: number }): number {
   return run.total > 0 ? run.passed / run.total : 0;
 }
 
-export function summariseSession(session: SessionRecord, events: readonly SessionEvent[], review: ReviewRecord | null | undefined): SessionSummary {
+export function summariseSession(
+  session: SessionRecord,
+  events: readonly SessionEvent[],
+  review: ReviewRecord | null | undefined,
+): SessionSummary {
   return {
     id: session.id,
     problemId: session.problemId,
@@ -72,7 +76,9 @@ export function describeResult(result: SubmitResult): string {
     case 'passed':
       return `${result.passed}/${result.total} on submit ${result.submit}`;
     case 'failed':
-      return result.submits === 1 ? `${result.passed}/${result.total} on the only submit` : `${result.passed}/${result.total}, best of ${result.submits} submits`;
+      return result.submits === 1
+        ? `${result.passed}/${result.total} on the only submit`
+        : `${result.passed}/${result.total}, best of ${result.submits} submits`;
   }
 }
 
@@ -91,4 +97,3 @@ export function resultRank(result: SubmitResult): number {
       return 0;
   }
 }
-

@@ -5,10 +5,7 @@
  */
 import type { ClockReading } from './phaseClock';
 
-export type PhaseBoundary =
-  | { kind: 'phase-started'; phaseIndex: number }
-  | { kind: 'time-up'; phaseIndex: number }
-  | { kind: 'finished' };
+export type PhaseBoundary = { kind: 'phase-started'; phaseIndex: number } | { kind: 'time-up'; phaseIndex: number } | { kind: 'finished' };
 
 /**
  * What the page saw of the clock: nothing yet (`null`, e.g. just opened), no session (`'no-clock'`), or a

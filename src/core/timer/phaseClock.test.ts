@@ -7,13 +7,25 @@ const MIN = 60_000;
 
 describe('protocols', () => {
   it('have the minutes of the prep guides', () => {
-    expect(coding.phases.map((p) => [p.id, p.minutes])).toEqual([['plan', 5], ['code', 35], ['review', 5]]);
+    expect(coding.phases.map((p) => [p.id, p.minutes])).toEqual([
+      ['plan', 5],
+      ['code', 35],
+      ['review', 5],
+    ]);
     expect(findProtocol('backend-60')!.phases.map((p) => p.minutes)).toEqual([5, 30, 10, 5, 10]);
     expect(findProtocol('coding-75')!.phases.map((p) => [p.id, p.minutes])).toEqual([
-      ['clarify', 10], ['implement', 35], ['optimise', 10], ['walkthrough', 5], ['discuss', 15],
+      ['clarify', 10],
+      ['implement', 35],
+      ['optimise', 10],
+      ['walkthrough', 5],
+      ['discuss', 15],
     ]);
     expect(PROTOCOLS.map((p) => [p.id, totalMinutes(p)])).toEqual([
-      ['coding-45', 45], ['backend-60', 60], ['coding-75', 75], ['design-45', 45], ['pairing-120', 120],
+      ['coding-45', 45],
+      ['backend-60', 60],
+      ['coding-75', 75],
+      ['design-45', 45],
+      ['pairing-120', 120],
     ]);
   });
 });

@@ -141,5 +141,7 @@ export function isPhaseClockState(value: unknown): value is PhaseClockState {
 function isPhasePlan(value: unknown): value is PhasePlan {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.id === 'string' && typeof v.name === 'string' && typeof v.minutes === 'number' && v.minutes > 0 && typeof v.goal === 'string';
+  return (
+    typeof v.id === 'string' && typeof v.name === 'string' && typeof v.minutes === 'number' && v.minutes > 0 && typeof v.goal === 'string'
+  );
 }

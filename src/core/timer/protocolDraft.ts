@@ -30,7 +30,8 @@ export function draftFromProtocol(protocol: Protocol, name = protocol.name): Pro
 export function parseMinutes(text: string): { ok: true; minutes: number } | { ok: false; message: string } {
   const trimmed = text.trim().replace(',', '.');
   if (trimmed === '') return { ok: false, message: 'Enter the minutes, e.g. 5 or 0.5.' };
-  if (!/^\d*\.?\d+$/.test(trimmed)) return { ok: false, message: `"${text.trim()}" is not a number of minutes; use digits, e.g. 5 or 0.5.` };
+  if (!/^\d*\.?\d+$/.test(trimmed))
+    return { ok: false, message: `"${text.trim()}" is not a number of minutes; use digits, e.g. 5 or 0.5.` };
   const minutes = Number(trimmed);
   if (!(minutes > 0)) return { ok: false, message: 'Minutes must be more than 0.' };
   if (minutes > MAX_PHASE_MINUTES) return { ok: false, message: `At most ${MAX_PHASE_MINUTES} minutes per phase.` };
@@ -46,7 +47,8 @@ export function validateDraft(draft: ProtocolDraft, takenNames: readonly string[
   const name = draft.name.trim();
   if (name === '') errors.name = 'Give the protocol a name.';
   else if (name.length > MAX_NAME_LENGTH) errors.name = `Keep the name under ${MAX_NAME_LENGTH} characters.`;
-  else if (takenNames.some((n) => n.trim().toLowerCase() === name.toLowerCase())) errors.name = `A protocol named "${name}" already exists; choose another name.`;
+  else if (takenNames.some((n) => n.trim().toLowerCase() === name.toLowerCase()))
+    errors.name = `A protocol named "${name}" already exists; choose another name.`;
   const phases: PhasePlan[] = [];
   draft.phases.forEach(({ plan, minutesText }, i) => {
     const parsed = parseMinutes(minutesText);

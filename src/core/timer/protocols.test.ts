@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { asksFollowUps, findProtocol, isPlanPhase, PROTOCOLS, resolveProtocol, type Protocol } from './protocols';
 
-const ids = (id: string) => findProtocol(id)!.phases.map((p, i, all) => (asksFollowUps(all, i) ? p.id : null)).filter(Boolean);
+const ids = (id: string) =>
+  findProtocol(id)!
+    .phases.map((p, i, all) => (asksFollowUps(all, i) ? p.id : null))
+    .filter(Boolean);
 
 describe('asksFollowUps', () => {
   it('is the closing discussion of each built-in protocol', () => {
@@ -24,9 +27,21 @@ describe('asksFollowUps', () => {
 
 describe('isPlanPhase', () => {
   it('is the first phase of the coding and backend protocols', () => {
-    expect(findProtocol('coding-45')!.phases.filter(isPlanPhase).map((p) => p.id)).toEqual(['plan']);
-    expect(findProtocol('backend-60')!.phases.filter(isPlanPhase).map((p) => p.id)).toEqual(['clarify']);
-    expect(findProtocol('coding-75')!.phases.filter(isPlanPhase).map((p) => p.id)).toEqual(['clarify']);
+    expect(
+      findProtocol('coding-45')!
+        .phases.filter(isPlanPhase)
+        .map((p) => p.id),
+    ).toEqual(['plan']);
+    expect(
+      findProtocol('backend-60')!
+        .phases.filter(isPlanPhase)
+        .map((p) => p.id),
+    ).toEqual(['clarify']);
+    expect(
+      findProtocol('coding-75')!
+        .phases.filter(isPlanPhase)
+        .map((p) => p.id),
+    ).toEqual(['clarify']);
   });
 });
 

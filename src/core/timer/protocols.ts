@@ -46,9 +46,24 @@ export const PROTOCOLS: readonly Protocol[] = [
     id: 'coding-75',
     name: 'Full coding interview (75 min)',
     phases: [
-      { id: 'clarify', name: 'Clarify and plan', minutes: 10, goal: 'Pin down the API, the rules and the edge cases; sketch the data structures aloud.' },
-      { id: 'implement', name: 'Implement', minutes: 35, goal: 'Build the core one method at a time and run it after each, narrating as you go.' },
-      { id: 'optimise', name: 'Optimise and edge cases', minutes: 10, goal: 'Cover bad input and boundaries, then look at the cost of the hot paths.' },
+      {
+        id: 'clarify',
+        name: 'Clarify and plan',
+        minutes: 10,
+        goal: 'Pin down the API, the rules and the edge cases; sketch the data structures aloud.',
+      },
+      {
+        id: 'implement',
+        name: 'Implement',
+        minutes: 35,
+        goal: 'Build the core one method at a time and run it after each, narrating as you go.',
+      },
+      {
+        id: 'optimise',
+        name: 'Optimise and edge cases',
+        minutes: 10,
+        goal: 'Cover bad input and boundaries, then look at the cost of the hot paths.',
+      },
       { id: 'walkthrough', name: 'Walk through tests', minutes: 5, goal: 'Run the tests and say which rule each one checks.' },
       { id: 'discuss', name: 'Discuss', minutes: 15, goal: 'Trade-offs, scaling out, and what you would build next.' },
     ],

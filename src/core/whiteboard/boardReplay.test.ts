@@ -40,26 +40,33 @@ describe('createBoardReplay', () => {
     const change = fc.record({
       dt: fc.integer({ min: 0, max: 5 }),
       full: fc.boolean(),
-      edits: fc.array(fc.record({ id: fc.constantFrom(...ids), x: fc.integer({ min: -50, max: 50 }), deleted: fc.boolean() }), { maxLength: 3 }),
+      edits: fc.array(fc.record({ id: fc.constantFrom(...ids), x: fc.integer({ min: -50, max: 50 }), deleted: fc.boolean() }), {
+        maxLength: 3,
+      }),
     });
     fc.assert(
-      fc.property(fc.array(change, { maxLength: 40 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: -1, max: 120 }), (steps, every, at) => {
-        let t = 0;
-        let version = 0;
-        const timed: TimedBoardChange[] = steps.map((s) => {
-          t += s.dt;
-          const elements = s.edits.map((e) => rect(e.id, e.x, 0, ++version, { isDeleted: e.deleted, index: e.id }));
-          return s.full ? { t, elements, full: true } : { t, elements };
-        });
-        let model = new Map<string, BoardElement>();
-        for (const c of timed) {
-          if (c.t > at) break;
-          if (c.full) model = new Map();
-          for (const e of c.elements) model.set(e.id, e);
-        }
-        const expected = [...model.values()].filter((e) => !e.isDeleted).sort((x, y) => x.id.localeCompare(y.id));
-        expect(createBoardReplay(timed, every).boardAt(at)).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(change, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: -1, max: 120 }),
+        (steps, every, at) => {
+          let t = 0;
+          let version = 0;
+          const timed: TimedBoardChange[] = steps.map((s) => {
+            t += s.dt;
+            const elements = s.edits.map((e) => rect(e.id, e.x, 0, ++version, { isDeleted: e.deleted, index: e.id }));
+            return s.full ? { t, elements, full: true } : { t, elements };
+          });
+          let model = new Map<string, BoardElement>();
+          for (const c of timed) {
+            if (c.t > at) break;
+            if (c.full) model = new Map();
+            for (const e of c.elements) model.set(e.id, e);
+          }
+          const expected = [...model.values()].filter((e) => !e.isDeleted).sort((x, y) => x.id.localeCompare(y.id));
+          expect(createBoardReplay(timed, every).boardAt(at)).toEqual(expected);
+        },
+      ),
       { seed: 15, numRuns: 300 },
     );
   });

@@ -73,9 +73,24 @@ export function shapeOf(e: BoardElement): Shape | null {
   const b = base(e);
   switch (e.type) {
     case 'rectangle':
-      return { ...b, kind: 'rect', x: round(e.x), y: round(e.y), width: round(Math.abs(e.width)), height: round(Math.abs(e.height)), rx: e.roundness ? 8 : 0 };
+      return {
+        ...b,
+        kind: 'rect',
+        x: round(e.x),
+        y: round(e.y),
+        width: round(Math.abs(e.width)),
+        height: round(Math.abs(e.height)),
+        rx: e.roundness ? 8 : 0,
+      };
     case 'ellipse':
-      return { ...b, kind: 'ellipse', cx: round(e.x + e.width / 2), cy: round(e.y + e.height / 2), rx: round(Math.abs(e.width) / 2), ry: round(Math.abs(e.height) / 2) };
+      return {
+        ...b,
+        kind: 'ellipse',
+        cx: round(e.x + e.width / 2),
+        cy: round(e.y + e.height / 2),
+        rx: round(Math.abs(e.width) / 2),
+        ry: round(Math.abs(e.height) / 2),
+      };
     case 'diamond': {
       const [x, y, w, h] = [e.x, e.y, e.width, e.height];
       const d = `M${round(x + w / 2)} ${round(y)} L${round(x + w)} ${round(y + h / 2)} L${round(x + w / 2)} ${round(y + h)} L${round(x)} ${round(y + h / 2)} Z`;
@@ -93,7 +108,16 @@ export function shapeOf(e: BoardElement): Shape | null {
       const fontSize = typeof e.fontSize === 'number' && e.fontSize > 0 ? e.fontSize : 20;
       const align = e.textAlign === 'center' ? 'middle' : e.textAlign === 'right' ? 'end' : 'start';
       const x = align === 'middle' ? e.x + e.width / 2 : align === 'end' ? e.x + e.width : e.x;
-      return { ...b, kind: 'text', x: round(x), y: round(e.y + fontSize), lines: String(e.text ?? '').split('\n'), fontSize, anchor: align, fill: b.stroke };
+      return {
+        ...b,
+        kind: 'text',
+        x: round(x),
+        y: round(e.y + fontSize),
+        lines: String(e.text ?? '').split('\n'),
+        fontSize,
+        anchor: align,
+        fill: b.stroke,
+      };
     }
   }
 }
@@ -124,7 +148,8 @@ export function boardPicture(elements: readonly BoardElement[]): BoardPicture {
   };
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 function common(s: Shape): string {
   const rotate = s.rotate ? ` transform="rotate(${s.rotate.deg} ${s.rotate.cx} ${s.rotate.cy})"` : '';
@@ -140,7 +165,9 @@ function shapeToSvg(s: Shape): string {
     case 'path':
       return `<path d="${s.d}" stroke-linecap="round" stroke-linejoin="round" ${common(s)}/>`;
     case 'text': {
-      const tspans = s.lines.map((line, i) => `<tspan x="${s.x}" dy="${i === 0 ? 0 : round(s.fontSize * 1.25)}">${escapeXml(line)}</tspan>`).join('');
+      const tspans = s.lines
+        .map((line, i) => `<tspan x="${s.x}" dy="${i === 0 ? 0 : round(s.fontSize * 1.25)}">${escapeXml(line)}</tspan>`)
+        .join('');
       return `<text x="${s.x}" y="${s.y}" font-size="${s.fontSize}" font-family="sans-serif" text-anchor="${s.anchor}" ${common(s)}>${tspans}</text>`;
     }
   }

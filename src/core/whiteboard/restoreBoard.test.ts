@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT_CHARS, parseBoardDraft, restoreBoardChange, restoreBoardElement, restoreBoardElements, serialiseBoardDraft } from './restoreBoard';
+import {
+  MAX_TEXT_CHARS,
+  parseBoardDraft,
+  restoreBoardChange,
+  restoreBoardElement,
+  restoreBoardElements,
+  serialiseBoardDraft,
+} from './restoreBoard';
 import { arrow, rect, text } from './testElements';
 
 describe('restoreBoardElement', () => {
@@ -19,20 +26,40 @@ describe('restoreBoardElement', () => {
   });
 
   it('drops fields it does not know and trims oversized text', () => {
-    const restored = restoreBoardElement({ ...text('t', 0, 0, 'x'.repeat(MAX_TEXT_CHARS + 5)), onclick: 'alert(1)', customData: { a: 1 } })!;
+    const restored = restoreBoardElement({
+      ...text('t', 0, 0, 'x'.repeat(MAX_TEXT_CHARS + 5)),
+      onclick: 'alert(1)',
+      customData: { a: 1 },
+    })!;
     expect(restored).not.toHaveProperty('onclick');
     expect(restored).not.toHaveProperty('customData');
     expect((restored.text as string).length).toBe(MAX_TEXT_CHARS);
   });
 
   it('drops a line without valid points, and a text element without text', () => {
-    expect(restoreBoardElement({ ...arrow('a', [0, 0], [10, 10]), points: [[0, 0], ['x', 1]] })).toBeNull();
+    expect(
+      restoreBoardElement({
+        ...arrow('a', [0, 0], [10, 10]),
+        points: [
+          [0, 0],
+          ['x', 1],
+        ],
+      }),
+    ).toBeNull();
     expect(restoreBoardElement({ ...arrow('a', [0, 0], [10, 10]), points: undefined })).toBeNull();
     expect(restoreBoardElement({ ...text('t', 0, 0, 'hi'), text: 5 })).toBeNull();
   });
 
   it('reads the same after a trip through JSON (no -0 anywhere)', () => {
-    const a = { ...arrow('a', [0, 0], [10, 10]), x: -0, points: [[-0, 0], [10, -0]], startBinding: { elementId: 'r', focus: -0, gap: 1 } };
+    const a = {
+      ...arrow('a', [0, 0], [10, 10]),
+      x: -0,
+      points: [
+        [-0, 0],
+        [10, -0],
+      ],
+      startBinding: { elementId: 'r', focus: -0, gap: 1 },
+    };
     const restored = restoreBoardElement(a)!;
     expect(JSON.parse(JSON.stringify(restored))).toEqual(restored);
     expect(Object.is(restored.x, -0)).toBe(false);

@@ -62,7 +62,9 @@ function copyOptional(from: Loose, to: BoardElement): void {
     else if (from[key] !== undefined) to[key] = restoreBinding(from[key]);
   }
   if (isObject(from.roundness) && isFiniteNumber(from.roundness.type)) {
-    to.roundness = isFiniteNumber(from.roundness.value) ? { type: from.roundness.type, value: n(from.roundness.value) } : { type: from.roundness.type };
+    to.roundness = isFiniteNumber(from.roundness.value)
+      ? { type: from.roundness.type, value: n(from.roundness.value) }
+      : { type: from.roundness.type };
   } else if (from.roundness === null) to.roundness = null;
   if (Array.isArray(from.groupIds)) to.groupIds = from.groupIds.filter((g) => shortString(g, MAX_ID_CHARS)).slice(0, 50);
   if (Array.isArray(from.boundElements)) {

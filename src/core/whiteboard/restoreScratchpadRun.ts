@@ -9,5 +9,10 @@ export function scratchpadOutput(lines: readonly string[]): string[] {
 
 export function restoreScratchpadRun(t: number, v: Record<string, unknown>): ScratchpadRunEvent | null {
   if (typeof v.outcome !== 'string' || !Array.isArray(v.output)) return null;
-  return { t, type: 'scratchpad-run', outcome: v.outcome.slice(0, 40), output: scratchpadOutput(v.output.filter((l): l is string => typeof l === 'string')) };
+  return {
+    t,
+    type: 'scratchpad-run',
+    outcome: v.outcome.slice(0, 40),
+    output: scratchpadOutput(v.output.filter((l): l is string => typeof l === 'string')),
+  };
 }

@@ -20,7 +20,13 @@ function saveFile(blob: Blob, fileName: string): void {
  * Exports one session as a .zip bundle (<problem-id>-<YYYY-MM-DD-HHmm>.zip): its record, log, audio,
  * levels, review, final code and a readable report. The bundle code loads on the first click.
  */
-export function ExportButton({ sessionId, context }: { sessionId: string; /** Said after "Export" to screen readers, where several Export buttons share a page ("Two sum, 5 Nov"). */ context?: string }) {
+export function ExportButton({
+  sessionId,
+  context,
+}: {
+  sessionId: string;
+  /** Said after "Export" to screen readers, where several Export buttons share a page ("Two sum, 5 Nov"). */ context?: string;
+}) {
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
 
   const onExport = async () => {

@@ -139,7 +139,10 @@ export function ImportDropZone({ children, onImported }: { children: ReactNode; 
       </div>
       {children}
       {dragging && (
-        <div className="pointer-events-none absolute inset-0 z-20 flex items-center justify-center rounded border-2 border-dashed border-sky-500 bg-slate-950/85" aria-hidden="true">
+        <div
+          className="pointer-events-none absolute inset-0 z-20 flex items-center justify-center rounded border-2 border-dashed border-sky-500 bg-slate-950/85"
+          aria-hidden="true"
+        >
           <p className="text-lg text-sky-200">Drop the bundle to import it</p>
         </div>
       )}

@@ -13,7 +13,15 @@ const when = (startedAt: number) => new Date(startedAt).toLocaleString(undefined
  * labelled: the one in the library (read from storage) and the one in the bundle. They usually match
  * (the same export imported twice) but need not. Escape or Cancel imports nothing.
  */
-export function ReplaceDialog({ existing, incoming, onChoose }: { existing: SessionSide; incoming: SessionSide; onChoose: (mode: 'replace' | 'copy' | null) => void }) {
+export function ReplaceDialog({
+  existing,
+  incoming,
+  onChoose,
+}: {
+  existing: SessionSide;
+  incoming: SessionSide;
+  onChoose: (mode: 'replace' | 'copy' | null) => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();

@@ -22,7 +22,9 @@ export interface ExportedBundle {
 export async function exportSessionBundle(sessionId: string): Promise<ExportedBundle> {
   const stored = await loadSessionForExport(sessionId);
   if (!stored) throw new Error('This session no longer exists, so there is nothing to export.');
-  const audio = await Promise.all(stored.audio.map(async (a) => ({ index: a.index, mimeType: a.mimeType, bytes: new Uint8Array(await a.blob.arrayBuffer()) })));
+  const audio = await Promise.all(
+    stored.audio.map(async (a) => ({ index: a.index, mimeType: a.mimeType, bytes: new Uint8Array(await a.blob.arrayBuffer()) })),
+  );
   const bytes = await buildBundle({
     session: stored.session,
     problemTitle: problemTitle(stored.session.problemId),
@@ -34,7 +36,10 @@ export async function exportSessionBundle(sessionId: string): Promise<ExportedBu
     appVersion,
     now: new Date(),
   });
-  return { fileName: bundleFileName(stored.session.problemId, stored.session.startedAt), blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }) };
+  return {
+    fileName: bundleFileName(stored.session.problemId, stored.session.startedAt),
+    blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+  };
 }
 
 const importClient = new ImportClient();
@@ -43,9 +48,16 @@ const importClient = new ImportClient();
 export async function readBundleFile(file: Blob, onProgress?: (p: ImportProgress) => void): Promise<CheckedSummary> {
   // Checked before anything is read: a huge file is refused without loading it into memory.
   if (file.size > BUNDLE_LIMITS.maxFileBytes) {
-    throw new BundleError('file-too-large', `This file is ${formatMiB(file.size)}; a bundle may be at most ${formatMiB(BUNDLE_LIMITS.maxFileBytes)}.`);
+    throw new BundleError(
+      'file-too-large',
+      `This file is ${formatMiB(file.size)}; a bundle may be at most ${formatMiB(BUNDLE_LIMITS.maxFileBytes)}.`,
+    );
   }
-  return importClient.check(file, CATALOG.map((entry) => entry.id), onProgress);
+  return importClient.check(
+    file,
+    CATALOG.map((entry) => entry.id),
+    onProgress,
+  );
 }
 
 /** What the library already holds under a bundle's session id, for the Replace dialog; null when nothing. */

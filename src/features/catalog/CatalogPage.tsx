@@ -49,7 +49,8 @@ export function CatalogPage() {
   const practice = usePractice();
   const tags = useMemo(() => allTags(CATALOG), []);
   const filtered = filterProblems(CATALOG, filter);
-  const visible = order === 'least-recent' ? byLeastRecentlyPractised(filtered, (id) => practice.get(id)?.history?.lastAt ?? null) : filtered;
+  const visible =
+    order === 'least-recent' ? byLeastRecentlyPractised(filtered, (id) => practice.get(id)?.history?.lastAt ?? null) : filtered;
 
   useEffect(() => {
     document.title = 'Problems · Rehearse';
@@ -67,7 +68,11 @@ export function CatalogPage() {
       <div className="mb-4 flex flex-wrap gap-4 text-sm">
         <label className="flex items-center gap-2">
           Kind
-          <select className="input" value={filter.kind} onChange={(e) => setFilter({ ...filter, kind: e.target.value as CatalogFilter['kind'] })}>
+          <select
+            className="input"
+            value={filter.kind}
+            onChange={(e) => setFilter({ ...filter, kind: e.target.value as CatalogFilter['kind'] })}
+          >
             <option value="all">All</option>
             <option value="coding">Coding</option>
             <option value="design">Design</option>

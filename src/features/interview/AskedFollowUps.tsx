@@ -21,7 +21,8 @@ export function AskedFollowUps({ problem, events, onSeek }: { problem: Problem; 
       </h3>
       {report.asked.length === 0 ? (
         <p className="text-sm text-slate-400">
-          None was asked in this session: the interviewer asks them in the closing phase (review, discuss or deep dive). Practise them below.
+          None was asked in this session: the interviewer asks them in the closing phase (review, discuss or deep dive). Practise them
+          below.
         </p>
       ) : (
         <ol className="space-y-3">
@@ -29,7 +30,12 @@ export function AskedFollowUps({ problem, events, onSeek }: { problem: Problem; 
             <li key={q.question} className="rounded border border-slate-800 p-2 text-sm">
               <div className="flex items-baseline gap-2">
                 {onSeek ? (
-                  <button type="button" className="btn px-1 py-0 font-mono text-xs" onClick={() => onSeek(q.t)} aria-label={`Play from ${formatClock(q.t)}: ${q.question}`}>
+                  <button
+                    type="button"
+                    className="btn px-1 py-0 font-mono text-xs"
+                    onClick={() => onSeek(q.t)}
+                    aria-label={`Play from ${formatClock(q.t)}: ${q.question}`}
+                  >
                     {formatClock(q.t)}
                   </button>
                 ) : (
@@ -47,7 +53,9 @@ export function AskedFollowUps({ problem, events, onSeek }: { problem: Problem; 
                   </ul>
                 </>
               ) : (
-                <p className="mt-1 text-xs text-slate-400">This question is no longer in the problem's follow-ups, so there are no points to compare with.</p>
+                <p className="mt-1 text-xs text-slate-400">
+                  This question is no longer in the problem's follow-ups, so there are no points to compare with.
+                </p>
               )}
             </li>
           ))}

@@ -6,7 +6,17 @@ import { useInterviewSettings } from './interviewSettings';
 /** Longest no-run threshold offered: past two hours the nudge would never fire in an interview. */
 const MAX_NO_RUN_MINUTES = 120;
 
-function Toggle({ label, checked, onChange, disabled = false }: { label: string; checked: boolean; onChange(on: boolean): void; disabled?: boolean }) {
+function Toggle({
+  label,
+  checked,
+  onChange,
+  disabled = false,
+}: {
+  label: string;
+  checked: boolean;
+  onChange(on: boolean): void;
+  disabled?: boolean;
+}) {
   return (
     <label className="flex items-start gap-2 text-sm">
       <input type="checkbox" className="mt-1" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
@@ -50,7 +60,12 @@ export function InterviewSettingsMenu() {
         Interview settings
       </button>
       {open && (
-        <div id={id} role="dialog" aria-label="Interview settings" className="absolute right-0 z-20 mt-1 w-80 space-y-2 rounded border border-slate-700 bg-slate-900 p-3 shadow-lg">
+        <div
+          id={id}
+          role="dialog"
+          aria-label="Interview settings"
+          className="absolute right-0 z-20 mt-1 w-80 space-y-2 rounded border border-slate-700 bg-slate-900 p-3 shadow-lg"
+        >
           <SettingsFields />
         </div>
       )}
@@ -84,8 +99,16 @@ function SettingsFields() {
         onChange={(speakQuestions) => s.update({ speakQuestions })}
       />
       <h2 className="pt-1 text-sm font-semibold">Nudges</h2>
-      <Toggle label="When I am quiet for longer than the silence threshold" checked={s.silenceNudge} onChange={(silenceNudge) => s.update({ silenceNudge })} />
-      <Toggle label="When I edit for a while without running anything" checked={s.noRunNudge} onChange={(noRunNudge) => s.update({ noRunNudge })} />
+      <Toggle
+        label="When I am quiet for longer than the silence threshold"
+        checked={s.silenceNudge}
+        onChange={(silenceNudge) => s.update({ silenceNudge })}
+      />
+      <Toggle
+        label="When I edit for a while without running anything"
+        checked={s.noRunNudge}
+        onChange={(noRunNudge) => s.update({ noRunNudge })}
+      />
       <label className="ml-6 flex flex-wrap items-center gap-1 text-xs text-slate-300">
         after
         <input

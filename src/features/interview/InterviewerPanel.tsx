@@ -37,7 +37,9 @@ function ActiveInterviewer({ problem, sessionKey }: { problem: Problem; sessionK
   return (
     <section aria-label="Interviewer's follow-up questions" className="border-b border-slate-800 bg-slate-900 px-4 py-2">
       {followUps.length === 0 ? (
-        <p className="text-sm">The interviewer has no follow-up questions for this problem. Walk through your solution and its trade-offs out loud.</p>
+        <p className="text-sm">
+          The interviewer has no follow-up questions for this problem. Walk through your solution and its trade-offs out loud.
+        </p>
       ) : (
         <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
           <div className="min-w-0 flex-1">
@@ -54,7 +56,10 @@ function ActiveInterviewer({ problem, sessionKey }: { problem: Problem; sessionK
             </p>
           </div>
           <div className="flex items-center gap-3">
-            <label className="flex items-center gap-1 text-xs text-slate-300" title={canSpeak() ? undefined : 'This browser cannot read text aloud'}>
+            <label
+              className="flex items-center gap-1 text-xs text-slate-300"
+              title={canSpeak() ? undefined : 'This browser cannot read text aloud'}
+            >
               <input
                 type="checkbox"
                 checked={speakOn}
@@ -63,7 +68,12 @@ function ActiveInterviewer({ problem, sessionKey }: { problem: Problem; sessionK
               />
               Read questions aloud
             </label>
-            <button type="button" className="btn btn-primary" disabled={asked >= followUps.length} onClick={() => useInterviewer.getState().next(followUps)}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={asked >= followUps.length}
+              onClick={() => useInterviewer.getState().next(followUps)}
+            >
               Next question
             </button>
           </div>

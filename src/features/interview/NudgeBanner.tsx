@@ -13,7 +13,9 @@ function message(nudge: CodingNudge): string {
 export function NudgeBanner() {
   const shown = useCodingNudge();
   // A nudge switched off while on screen goes away at once.
-  const enabled = useInterviewSettings((s) => (shown?.kind === 'no-run' ? s.noRunNudge : shown?.kind === 'plan-coding' ? s.planCodingNudge : false));
+  const enabled = useInterviewSettings((s) =>
+    shown?.kind === 'no-run' ? s.noRunNudge : shown?.kind === 'plan-coding' ? s.planCodingNudge : false,
+  );
   return (
     <div role="status" aria-label="Coding nudge">
       {shown && enabled && (

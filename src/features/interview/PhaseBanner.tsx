@@ -31,7 +31,11 @@ export function PhaseBanner({ clock, loaded }: { clock: PhaseClockState | null; 
   const [banner, setBanner] = useState<{ text: string; key: number; chime: ChimeState } | null>(null);
 
   useEffect(() => {
-    const next: ClockObservation = !loaded ? null : clock ? { startedAt: clock.startedAt, reading: readClock(clock, Date.now()) } : 'no-clock';
+    const next: ClockObservation = !loaded
+      ? null
+      : clock
+        ? { startedAt: clock.startedAt, reading: readClock(clock, Date.now()) }
+        : 'no-clock';
     const boundary = detectBoundary(previous.current, next);
     previous.current = next;
     if (!boundary || !clock) return;

@@ -22,7 +22,6 @@ const KIND_OPTIONS = [
   { id: 'design', label: 'Design sessions' },
 ];
 
-
 function ChartCard({ spec, comparable }: { spec: ChartSpec; comparable: boolean }) {
   const headingId = `chart-title-${spec.metric}`;
   return (
@@ -87,10 +86,14 @@ export function ProgressPage() {
   const allInputs = data.status === 'ready' ? data.inputs : NO_INPUTS;
   const kinds = data.status === 'ready' ? data.kinds : NO_KINDS;
   // Coding first, unless there are only design sessions.
-  const shownKind: SessionKind = kind ?? (allInputs.some((i) => kinds.get(i.session.id) === 'coding') || allInputs.length === 0 ? 'coding' : 'design');
+  const shownKind: SessionKind =
+    kind ?? (allInputs.some((i) => kinds.get(i.session.id) === 'coding') || allInputs.length === 0 ? 'coding' : 'design');
   const inputs = useMemo(() => allInputs.filter((i) => (kinds.get(i.session.id) ?? 'coding') === shownKind), [allInputs, kinds, shownKind]);
   const customs = data.status === 'ready' ? data.customProtocols : NO_CUSTOMS;
-  const problems = useMemo(() => [...new Set(inputs.map((i) => i.session.problemId))].map((id) => ({ id, label: problemTitle(id) })), [inputs]);
+  const problems = useMemo(
+    () => [...new Set(inputs.map((i) => i.session.problemId))].map((id) => ({ id, label: problemTitle(id) })),
+    [inputs],
+  );
   const protocols = useMemo(() => {
     const byId = new Map(inputs.map((i) => [i.session.protocolId, protocolName(i.session, customs)]));
     return [...byId].map(([id, label]) => ({ id, label }));
@@ -131,8 +134,20 @@ export function ProgressPage() {
                 ))}
               </select>
             </label>
-            <FilterSelect label="Problem" allLabel="All problems" value={filter.problemId} options={problems} onChange={(problemId) => setFilter({ ...filter, problemId })} />
-            <FilterSelect label="Protocol" allLabel="All protocols" value={filter.protocolId} options={protocols} onChange={(protocolId) => setFilter({ ...filter, protocolId })} />
+            <FilterSelect
+              label="Problem"
+              allLabel="All problems"
+              value={filter.problemId}
+              options={problems}
+              onChange={(problemId) => setFilter({ ...filter, problemId })}
+            />
+            <FilterSelect
+              label="Protocol"
+              allLabel="All protocols"
+              value={filter.protocolId}
+              options={protocols}
+              onChange={(protocolId) => setFilter({ ...filter, protocolId })}
+            />
             <span className="text-slate-500">
               {points.length} of {inputs.length} sessions
             </span>
@@ -143,7 +158,9 @@ export function ProgressPage() {
             </p>
           )}
           {points.length === 0 ? (
-            <p className="text-slate-400">No session matches these filters. Choose “All problems” and “All protocols” to see every session.</p>
+            <p className="text-slate-400">
+              No session matches these filters. Choose “All problems” and “All protocols” to see every session.
+            </p>
           ) : (
             <>
               {points.length === 1 && (

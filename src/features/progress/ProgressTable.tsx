@@ -65,8 +65,18 @@ export function ProgressTable({ points }: { points: readonly ProgressPoint[] }) 
                 <time dateTime={new Date(p.startedAt).toISOString()}>{dateTime.format(new Date(p.startedAt))}</time>
                 <span className="block text-xs text-slate-400">{problemTitle(p.problemId)}</span>
               </th>
-              <td className="px-2 py-2">{p.silenceS === null ? <span className="text-slate-500">no audio</span> : `${p.silenceS.toFixed(1)} s`}</td>
-              <td className="px-2 py-2">{p.firstSubmitPassed === null ? <span className="text-slate-500">no submit</span> : p.firstSubmitPassed ? 'passed' : 'failed'}</td>
+              <td className="px-2 py-2">
+                {p.silenceS === null ? <span className="text-slate-500">no audio</span> : `${p.silenceS.toFixed(1)} s`}
+              </td>
+              <td className="px-2 py-2">
+                {p.firstSubmitPassed === null ? (
+                  <span className="text-slate-500">no submit</span>
+                ) : p.firstSubmitPassed ? (
+                  'passed'
+                ) : (
+                  'failed'
+                )}
+              </td>
               <td className="px-2 py-2">{runsText(p)}</td>
               <td className="px-2 py-2">{p.selfReview === null ? dash : `${p.selfReview}/${SELF_REVIEW_MAX}`}</td>
               <td className="px-2 py-2">{p.designPercent === null ? dash : `${p.designPercent} %`}</td>

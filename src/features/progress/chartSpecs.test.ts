@@ -22,7 +22,16 @@ const point = (over: Partial<ProgressPoint>): ProgressPoint => ({
 describe('buildChartSpecs', () => {
   const specs = buildChartSpecs([
     point({ sessionId: 'a', firstSubmitPassed: false, runs: 2, submits: 1, runsInCodePhase: 3 }),
-    point({ sessionId: 'b', startedAt: Date.UTC(2026, 10, 21, 12), firstSubmitPassed: true, runs: 4, submits: 1, runsInCodePhase: 2, selfReview: 40, selfReviewScored: 6 }),
+    point({
+      sessionId: 'b',
+      startedAt: Date.UTC(2026, 10, 21, 12),
+      firstSubmitPassed: true,
+      runs: 4,
+      submits: 1,
+      runsInCodePhase: 2,
+      selfReview: 40,
+      selfReviewScored: 6,
+    }),
   ]);
   const byMetric = Object.fromEntries(specs.map((s) => [s.metric, s]));
 
@@ -50,7 +59,10 @@ describe('buildChartSpecs', () => {
   });
 
   it('plots all runs and the coding-phase runs; the trend follows the coding-phase count', () => {
-    expect(byMetric.runs!.series.map((s) => s.values)).toEqual([[3, 5], [3, 2]]);
+    expect(byMetric.runs!.series.map((s) => s.values)).toEqual([
+      [3, 5],
+      [3, 2],
+    ]);
     expect(byMetric.runs!.trend).toBe('worse');
   });
 

@@ -38,7 +38,11 @@ const allNull = (values: readonly (number | null)[]) => values.every((v) => v ==
 
 export function buildChartSpecs(points: readonly ProgressPoint[]): ChartSpec[] {
   const xLabels = points.map((p) => shortDate.format(new Date(p.startedAt)));
-  const spec = (metric: MetricId, rest: Omit<ChartSpec, 'metric' | 'xLabels' | 'trend' | 'emptyReason'>, emptyReason: string): ChartSpec => ({
+  const spec = (
+    metric: MetricId,
+    rest: Omit<ChartSpec, 'metric' | 'xLabels' | 'trend' | 'emptyReason'>,
+    emptyReason: string,
+  ): ChartSpec => ({
     metric,
     xLabels,
     trend: latestTrend(points, metric),

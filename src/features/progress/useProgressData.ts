@@ -40,8 +40,14 @@ async function loadProgress(): Promise<Extract<ProgressData, { status: 'ready' }
   ]);
   const done = sessions.filter((s) => s.status !== 'recording');
   const logs = await Promise.all(done.map((s) => loadSessionEvents(s.id)));
-  const inputs = done.map((session, i) => ({ session, facts: computeFacts({ session, events: logs[i]! }), review: reviews.get(session.id) ?? null }));
-  const kinds = new Map<string, SessionKind>(done.map((s, i) => [s.id, isDesignSession(findEntry(s.problemId)?.kind, logs[i]!) ? 'design' : 'coding']));
+  const inputs = done.map((session, i) => ({
+    session,
+    facts: computeFacts({ session, events: logs[i]! }),
+    review: reviews.get(session.id) ?? null,
+  }));
+  const kinds = new Map<string, SessionKind>(
+    done.map((s, i) => [s.id, isDesignSession(findEntry(s.problemId)?.kind, logs[i]!) ? 'design' : 'coding']),
+  );
   return {
     status: 'ready',
     inputs,
@@ -52,7 +58,11 @@ async function loadProgress(): Promise<Extract<ProgressData, { status: 'ready' }
   };
 }
 
-function compareAttemptsByProblem(inputs: readonly ProgressInput[], attempts: readonly AttemptRecord[], practice: readonly PracticeRecord[]) {
+function compareAttemptsByProblem(
+  inputs: readonly ProgressInput[],
+  attempts: readonly AttemptRecord[],
+  practice: readonly PracticeRecord[],
+) {
   const talk = new Map(
     inputs.flatMap(({ session, facts }) => {
       const audioMs = (session.audio?.segments ?? []).reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
@@ -64,7 +74,10 @@ function compareAttemptsByProblem(inputs: readonly ProgressInput[], attempts: re
     const history = attempts.filter((a) => a.problemId === problemId).sort((a, b) => a.number - b.number);
     const current = practice.find((p) => p.problemId === problemId);
     const currentSummary = current ? allAttempts([], current)[0] : undefined;
-    const all = [...history.map((a) => ({ ...a, lastAt: a.endedAt })), ...(currentSummary && current ? [{ ...currentSummary, sessionIds: current.sessionIds ?? [] }] : [])];
+    const all = [
+      ...history.map((a) => ({ ...a, lastAt: a.endedAt })),
+      ...(currentSummary && current ? [{ ...currentSummary, sessionIds: current.sessionIds ?? [] }] : []),
+    ];
     const lines = compareConsecutive(all, (id) => talk.get(id) ?? null);
     return lines.length > 0 ? [{ problemId, lines }] : [];
   });

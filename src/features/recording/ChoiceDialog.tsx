@@ -12,7 +12,17 @@ export interface Choice {
  * Escape means `onCancel`. Focus starts on the last choice, the safe one by convention here ("Stay",
  * "Keep recording").
  */
-export function ChoiceDialog({ title, children, choices, onCancel }: { title: string; children: ReactNode; choices: Choice[]; onCancel: () => void }) {
+export function ChoiceDialog({
+  title,
+  children,
+  choices,
+  onCancel,
+}: {
+  title: string;
+  children: ReactNode;
+  choices: Choice[];
+  onCancel: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const safeRef = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);

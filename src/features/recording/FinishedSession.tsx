@@ -83,7 +83,12 @@ export function FinishedSession({ session }: { session: SessionRecord }) {
   const longest = session.silences.reduce((m, s) => Math.max(m, s.endMs - s.startMs), 0);
 
   return (
-    <section aria-label="Recorded session" className="border-b border-slate-800 bg-slate-900 px-4 py-3 text-sm" data-testid="finished-session" data-session-id={session.id}>
+    <section
+      aria-label="Recorded session"
+      className="border-b border-slate-800 bg-slate-900 px-4 py-3 text-sm"
+      data-testid="finished-session"
+      data-session-id={session.id}
+    >
       <div className="mb-1 flex flex-wrap items-center gap-3">
         <h2 className="font-semibold">Session recorded · {formatClock(totalMs)}</h2>
         <Link href={`/sessions/${encodeURIComponent(session.id)}`} className="btn btn-primary">
@@ -94,7 +99,8 @@ export function FinishedSession({ session }: { session: SessionRecord }) {
         <p className="text-slate-400">Loading the audio…</p>
       ) : segments.length === 0 ? (
         <p className="text-slate-400" data-testid="no-audio">
-          This session has no audio{session.audioOffReason ? ` (${AUDIO_OFF_WORDS[session.audioOffReason]})` : ''}; its code and actions were recorded.
+          This session has no audio{session.audioOffReason ? ` (${AUDIO_OFF_WORDS[session.audioOffReason]})` : ''}; its code and actions
+          were recorded.
         </p>
       ) : (
         <ul className="space-y-1">

@@ -56,7 +56,20 @@ export function LeaveWhileRecording({ onEndAndSave, onKeepRecording }: Props) {
   }, [recording, here]);
 
   if (target === null) return null;
-  return <LeaveDialog onStay={() => setTarget(null)} onKeep={() => { onKeepRecording(); navigate(target); }} onEnd={async () => { await onEndAndSave(); setTarget(null); navigate(target); }} />;
+  return (
+    <LeaveDialog
+      onStay={() => setTarget(null)}
+      onKeep={() => {
+        onKeepRecording();
+        navigate(target);
+      }}
+      onEnd={async () => {
+        await onEndAndSave();
+        setTarget(null);
+        navigate(target);
+      }}
+    />
+  );
 }
 
 function LeaveDialog({ onStay, onKeep, onEnd }: { onStay(): void; onKeep(): void; onEnd(): Promise<void> }) {

@@ -54,7 +54,11 @@ export function RecordingBar({ onResume, onEnd }: Props) {
   if (phase === 'finished') {
     return (
       <>
-        {error && <p role="alert" className="bg-rose-900 px-4 py-1 text-sm">{error}</p>}
+        {error && (
+          <p role="alert" className="bg-rose-900 px-4 py-1 text-sm">
+            {error}
+          </p>
+        )}
         <FinishedSession session={session} />
       </>
     );
@@ -73,7 +77,11 @@ export function RecordingBar({ onResume, onEnd }: Props) {
         <StorageUsage />
         <EndSessionButton onEnd={onEnd} />
       </div>
-      {error && <p role="alert" className="bg-rose-900 px-4 py-1 text-sm">{error}</p>}
+      {error && (
+        <p role="alert" className="bg-rose-900 px-4 py-1 text-sm">
+          {error}
+        </p>
+      )}
       <MicBanner />
       <SilenceNudge />
       <StorageFullNotice />

@@ -8,9 +8,7 @@ export function SilenceNudge() {
   if (!nudge) return null;
   return (
     <div role="status" className="flex items-center gap-3 bg-sky-950 px-4 py-1 text-sm" data-testid="silence-nudge">
-      <span>
-        Quiet for {Math.round(silenceMs / 1000)} s — say what you are thinking.
-      </span>
+      <span>Quiet for {Math.round(silenceMs / 1000)} s — say what you are thinking.</span>
       <button type="button" className="btn" onClick={() => recorder.dismissNudge()}>
         Dismiss
       </button>

@@ -36,9 +36,8 @@ export function StorageFullNotice() {
   return (
     <div role="alert" className="bg-rose-900 px-4 py-2 text-sm" data-testid="storage-full">
       <p>
-        Storage is full, so audio recording stopped. Everything recorded so far is kept and your code is still
-        saved. To record again, delete old recorded sessions below (largest first) or free disk space on this
-        device, then reload and continue the session.
+        Storage is full, so audio recording stopped. Everything recorded so far is kept and your code is still saved. To record again,
+        delete old recorded sessions below (largest first) or free disk space on this device, then reload and continue the session.
       </p>
       {rows.length > 0 && (
         <ul className="mt-1 space-y-1">

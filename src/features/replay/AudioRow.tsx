@@ -6,9 +6,23 @@ import type { PlaybackController } from './playbackController';
 import type { SegmentMedia } from './useReplayData';
 import { Waveform } from './Waveform';
 
-export function AudioRow({ segments, durationMs, controller, audioNote }: { segments: SegmentMedia[]; durationMs: number; controller: PlaybackController; audioNote: string | null }) {
+export function AudioRow({
+  segments,
+  durationMs,
+  controller,
+  audioNote,
+}: {
+  segments: SegmentMedia[];
+  durationMs: number;
+  controller: PlaybackController;
+  audioNote: string | null;
+}) {
   if (segments.length === 0) {
-    return <p className="absolute inset-0 flex items-center text-xs text-slate-400" data-testid="no-audio">{audioNote}</p>;
+    return (
+      <p className="absolute inset-0 flex items-center text-xs text-slate-400" data-testid="no-audio">
+        {audioNote}
+      </p>
+    );
   }
   return (
     <>

@@ -50,11 +50,22 @@ export function BoardAtPlayhead({ board, controller }: { board: BoardReplay; con
   const picture = useMemo(() => boardPicture(board.boardAt(controller.store.getState().playheadMs)), [board, controller, version]);
   const [x, y, w, h] = picture.viewBox;
   return (
-    <section role="region" aria-label="Whiteboard at the play head" className="flex min-h-0 flex-col bg-white" data-shapes={picture.shapes.length} data-board-version={version}>
+    <section
+      role="region"
+      aria-label="Whiteboard at the play head"
+      className="flex min-h-0 flex-col bg-white"
+      data-shapes={picture.shapes.length}
+      data-board-version={version}
+    >
       {board.times.length === 0 ? (
         <p className="p-3 text-sm text-slate-600">Nothing was drawn on the whiteboard in this session.</p>
       ) : (
-        <svg viewBox={`${x} ${y} ${w} ${h}`} className="min-h-0 flex-1" role="img" aria-label={`The whiteboard: ${picture.shapes.length} elements`}>
+        <svg
+          viewBox={`${x} ${y} ${w} ${h}`}
+          className="min-h-0 flex-1"
+          role="img"
+          aria-label={`The whiteboard: ${picture.shapes.length} elements`}
+        >
           {picture.shapes.map((shape) => (
             <ShapeView key={shape.id} shape={shape} />
           ))}

@@ -38,7 +38,17 @@ function ResultsAtPlayhead({ replay, controller }: { replay: Replay; controller:
 }
 
 /** `results`: what stands beside the code instead of the test results (a design session's scratchpad output). */
-export function CodeAtPlayhead({ replay, controller, codeLabel, results }: { replay: Replay; controller: PlaybackController; codeLabel: string; results?: ReactNode }) {
+export function CodeAtPlayhead({
+  replay,
+  controller,
+  codeLabel,
+  results,
+}: {
+  replay: Replay;
+  controller: PlaybackController;
+  codeLabel: string;
+  results?: ReactNode;
+}) {
   const [file, setFile] = useState<SessionFile>('solution.ts');
   return (
     <div className="grid min-h-0 grid-cols-[3fr_2fr] divide-x divide-slate-800 border-y border-slate-800">

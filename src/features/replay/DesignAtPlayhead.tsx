@@ -47,10 +47,19 @@ export function DesignAtPlayhead({
           </div>
         )}
         <div className="min-h-0 flex-1">
-          {tab === 'board' || !referenceAnswer ? <BoardAtPlayhead board={board} controller={controller} /> : <StrongAnswerPanel answer={referenceAnswer} />}
+          {tab === 'board' || !referenceAnswer ? (
+            <BoardAtPlayhead board={board} controller={controller} />
+          ) : (
+            <StrongAnswerPanel answer={referenceAnswer} />
+          )}
         </div>
       </div>
-      <CodeAtPlayhead replay={replay} controller={controller} codeLabel="Scratchpad" results={<ScratchpadOutputAtPlayhead events={events} controller={controller} />} />
+      <CodeAtPlayhead
+        replay={replay}
+        controller={controller}
+        codeLabel="Scratchpad"
+        results={<ScratchpadOutputAtPlayhead events={events} controller={controller} />}
+      />
     </div>
   );
 }

@@ -38,7 +38,8 @@ export function PlayerControls({ controller, clockOnly }: { controller: Playback
       <Position controller={controller} />
       {clockOnly && <span className="text-xs text-slate-400">No audio: the code replays on a clock.</span>}
       <span className="ml-auto text-xs text-slate-500">
-        <kbd>Space</kbd> play/pause · <kbd>←</kbd>/<kbd>→</kbd> 5 s · <kbd>N</kbd>/<kbd>P</kbd> next/previous run · <kbd>S</kbd> next silence
+        <kbd>Space</kbd> play/pause · <kbd>←</kbd>/<kbd>→</kbd> 5 s · <kbd>N</kbd>/<kbd>P</kbd> next/previous run · <kbd>S</kbd> next
+        silence
       </span>
     </div>
   );

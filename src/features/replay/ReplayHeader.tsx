@@ -9,7 +9,9 @@ function protocolName(session: SessionRecord): string {
   const builtIn = findProtocol(session.protocolId);
   if (builtIn) return builtIn.name;
   const minutes = session.phases.reduce((sum, p) => sum + p.minutes, 0);
-  return session.phases.length > 0 ? `Custom protocol (${minutes} min: ${session.phases.map((p) => p.name).join(', ')})` : 'Unknown protocol';
+  return session.phases.length > 0
+    ? `Custom protocol (${minutes} min: ${session.phases.map((p) => p.name).join(', ')})`
+    : 'Unknown protocol';
 }
 
 const STATUS_NOTE: Record<SessionRecord['status'], string | null> = {
@@ -18,7 +20,17 @@ const STATUS_NOTE: Record<SessionRecord['status'], string | null> = {
   recording: 'This session is still being recorded (or its tab closed without finishing); the replay shows what was stored so far.',
 };
 
-export function ReplayHeader({ session, title, durationMs, actions }: { session: SessionRecord; title: string; durationMs: number; actions: ReactNode }) {
+export function ReplayHeader({
+  session,
+  title,
+  durationMs,
+  actions,
+}: {
+  session: SessionRecord;
+  title: string;
+  durationMs: number;
+  actions: ReactNode;
+}) {
   const note = STATUS_NOTE[session.status];
   return (
     <header className="border-b border-slate-800 px-4 py-2">
@@ -28,7 +40,8 @@ export function ReplayHeader({ session, title, durationMs, actions }: { session:
         </Link>
         <h1 className="text-lg font-semibold">{title}</h1>
         <span className="text-sm text-slate-400" data-testid="session-facts">
-          {new Date(session.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })} · {formatClock(durationMs)} · {protocolName(session)}
+          {new Date(session.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })} · {formatClock(durationMs)} ·{' '}
+          {protocolName(session)}
         </span>
         <div className="ml-auto flex items-center gap-2">{actions}</div>
       </div>

@@ -55,12 +55,17 @@ function Replay({ data }: { data: ReplayData }) {
     document.title = `Replay: ${title} · Rehearse`;
   }, [title]);
 
-  const audioNote = session.audio?.segments.length ? 'The audio of this session could not be read.' : (AUDIO_OFF[session.audioOffReason ?? ''] ?? 'No audio was recorded in this session.');
+  const audioNote = session.audio?.segments.length
+    ? 'The audio of this session could not be read.'
+    : (AUDIO_OFF[session.audioOffReason ?? ''] ?? 'No audio was recorded in this session.');
 
   const codeAtCompare = () => {
     const at = controller.store.getState().playheadMs;
     const atEnd = at <= 0 || at >= timeline.durationMs;
-    return { code: atEnd ? replay.finalText('solution.ts') : replay.frameAt(at, 'solution.ts').text, what: atEnd ? 'your final code' : `your code at ${formatClock(at)}` };
+    return {
+      code: atEnd ? replay.finalText('solution.ts') : replay.frameAt(at, 'solution.ts').text,
+      what: atEnd ? 'your final code' : `your code at ${formatClock(at)}`,
+    };
   };
 
   return (
@@ -99,7 +104,12 @@ function Replay({ data }: { data: ReplayData }) {
             />
           </section>
           {isDesignSession(problem?.kind, events) ? (
-            <DesignAtPlayhead replay={replay} events={events} controller={controller} referenceAnswer={problem?.design?.referenceAnswer ?? null} />
+            <DesignAtPlayhead
+              replay={replay}
+              events={events}
+              controller={controller}
+              referenceAnswer={problem?.design?.referenceAnswer ?? null}
+            />
           ) : (
             <CodeAtPlayhead replay={replay} controller={controller} codeLabel="Code" />
           )}

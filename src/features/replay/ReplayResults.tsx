@@ -20,13 +20,15 @@ export function ReplayResults({ run, hasRuns }: { run: RunMarker | null; hasRuns
     <section role="region" aria-label="Test results at the play head" className="h-full overflow-auto p-3">
       {!run ? (
         <p className="text-sm text-slate-400">
-          {hasRuns ? 'No Run or Submit yet at this point of the session. Press N to jump to the next one.' : 'Nothing was run in this session.'}
+          {hasRuns
+            ? 'No Run or Submit yet at this point of the session. Press N to jump to the next one.'
+            : 'Nothing was run in this session.'}
         </p>
       ) : (
         <>
           <p className="mb-2 text-sm" data-testid="replay-results-summary" data-run-at-ms={run.t}>
-            <span className="font-semibold">{run.mode === 'submit' ? 'Hidden tests (Submit)' : 'Examples (Run)'}</span> at {formatClock(run.t)}:{' '}
-            <span className={VERDICT_STYLE[run.verdict]}>{runResultText(run)}</span>
+            <span className="font-semibold">{run.mode === 'submit' ? 'Hidden tests (Submit)' : 'Examples (Run)'}</span> at{' '}
+            {formatClock(run.t)}: <span className={VERDICT_STYLE[run.verdict]}>{runResultText(run)}</span>
           </p>
           {run.message && <p className="mb-2 whitespace-pre-wrap text-sm text-amber-300">{run.message}</p>}
           {run.tests === null ? (
@@ -38,7 +40,9 @@ export function ReplayResults({ run, hasRuns }: { run: RunMarker | null; hasRuns
                 .map((t, i) => (
                   <li key={i} data-status={t.status} className="border-b border-slate-800 py-1.5">
                     <div className="flex gap-2">
-                      <span className={`w-16 shrink-0 text-xs font-semibold uppercase ${STATUS[t.status].style}`}>{STATUS[t.status].label}</span>
+                      <span className={`w-16 shrink-0 text-xs font-semibold uppercase ${STATUS[t.status].style}`}>
+                        {STATUS[t.status].label}
+                      </span>
                       <span className="text-sm">
                         {t.path.length > 0 && <span className="text-slate-500">{t.path.join(' › ')} › </span>}
                         {t.title}

@@ -12,7 +12,9 @@ export function ScratchpadOutputAtPlayhead({ events, controller }: { events: rea
   return (
     <section role="region" aria-label="Scratchpad output at the play head" className="h-full overflow-auto p-3">
       {!run ? (
-        <p className="text-sm text-slate-400">{runs.length > 0 ? 'The scratchpad has not been run yet at this point.' : 'The scratchpad was not run in this session.'}</p>
+        <p className="text-sm text-slate-400">
+          {runs.length > 0 ? 'The scratchpad has not been run yet at this point.' : 'The scratchpad was not run in this session.'}
+        </p>
       ) : (
         <>
           <p className="mb-2 text-sm" data-testid="scratchpad-run-summary">

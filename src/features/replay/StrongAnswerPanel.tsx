@@ -11,7 +11,9 @@ export function StrongAnswerPanel({ answer }: { answer: ReferenceAnswer }) {
           <Markdown source={s.body} />
         </div>
       ))}
-      {answer.fills.length > 0 && <p className="text-xs text-slate-400">Assumed in the estimates: {answer.fills.map((f) => `${f.input} = ${f.value}`).join('; ')}</p>}
+      {answer.fills.length > 0 && (
+        <p className="text-xs text-slate-400">Assumed in the estimates: {answer.fills.map((f) => `${f.input} = ${f.value}`).join('; ')}</p>
+      )}
     </section>
   );
 }

@@ -30,7 +30,21 @@ function Row({ label, height, children }: { label: string; height: string; child
   );
 }
 
-function Mark({ at, durationMs, label, className, onSeek, testId }: { at: number; durationMs: number; label: string; className: string; onSeek(ms: number): void; testId: string }) {
+function Mark({
+  at,
+  durationMs,
+  label,
+  className,
+  onSeek,
+  testId,
+}: {
+  at: number;
+  durationMs: number;
+  label: string;
+  className: string;
+  onSeek(ms: number): void;
+  testId: string;
+}) {
   return (
     <button
       type="button"
@@ -48,15 +62,38 @@ function Mark({ at, durationMs, label, className, onSeek, testId }: { at: number
 function RunMark({ run, durationMs, onSeek }: { run: RunMarker; durationMs: number; onSeek(ms: number): void }) {
   // Submit is a diamond, Run a dot: told apart without colour too.
   const shape = run.mode === 'submit' ? 'h-3.5 w-3.5 rotate-45' : 'h-3 w-3 rounded-full';
-  return <Mark at={run.t} durationMs={durationMs} label={run.label} onSeek={onSeek} testId={`${run.mode}-marker`} className={`${shape} ${VERDICT_STYLE[run.verdict]} border border-slate-950`} />;
+  return (
+    <Mark
+      at={run.t}
+      durationMs={durationMs}
+      label={run.label}
+      onSeek={onSeek}
+      testId={`${run.mode}-marker`}
+      className={`${shape} ${VERDICT_STYLE[run.verdict]} border border-slate-950`}
+    />
+  );
 }
 
 function Playhead({ controller, durationMs }: { controller: PlaybackController; durationMs: number }) {
   const at = usePlaybackState(controller, (s) => s.playheadMs);
-  return <div aria-hidden="true" className="pointer-events-none absolute inset-y-0 w-0.5 bg-slate-100" style={{ left: percent(at, durationMs) }} />;
+  return (
+    <div
+      aria-hidden="true"
+      className="pointer-events-none absolute inset-y-0 w-0.5 bg-slate-100"
+      style={{ left: percent(at, durationMs) }}
+    />
+  );
 }
 
-export function Timeline({ timeline, controller, audioRow }: { timeline: TimelineData; controller: PlaybackController; audioRow: ReactNode }) {
+export function Timeline({
+  timeline,
+  controller,
+  audioRow,
+}: {
+  timeline: TimelineData;
+  controller: PlaybackController;
+  audioRow: ReactNode;
+}) {
   const { durationMs } = timeline;
   const onSeek = (ms: number) => controller.seek(ms);
 
@@ -115,13 +152,37 @@ export function Timeline({ timeline, controller, audioRow }: { timeline: Timelin
         </Row>
         <Row label="Moments" height="h-4">
           {timeline.nudges.map((n) => (
-            <Mark key={`n${n.t}`} at={n.t} durationMs={durationMs} label={n.label} onSeek={onSeek} testId="nudge-marker" className="h-0 w-0 border-x-[6px] border-b-[10px] border-x-transparent border-b-amber-300" />
+            <Mark
+              key={`n${n.t}`}
+              at={n.t}
+              durationMs={durationMs}
+              label={n.label}
+              onSeek={onSeek}
+              testId="nudge-marker"
+              className="h-0 w-0 border-x-[6px] border-b-[10px] border-x-transparent border-b-amber-300"
+            />
           ))}
           {timeline.followUps.map((f) => (
-            <Mark key={`f${f.t}`} at={f.t} durationMs={durationMs} label={f.label} onSeek={onSeek} testId="followup-marker" className="h-3 w-1.5 bg-sky-300" />
+            <Mark
+              key={`f${f.t}`}
+              at={f.t}
+              durationMs={durationMs}
+              label={f.label}
+              onSeek={onSeek}
+              testId="followup-marker"
+              className="h-3 w-1.5 bg-sky-300"
+            />
           ))}
           {timeline.clarifications.map((c) => (
-            <Mark key={`c${c.t}`} at={c.t} durationMs={durationMs} label={c.label} onSeek={onSeek} testId="clarification-marker" className="h-3 w-1.5 bg-violet-300" />
+            <Mark
+              key={`c${c.t}`}
+              at={c.t}
+              durationMs={durationMs}
+              label={c.label}
+              onSeek={onSeek}
+              testId="clarification-marker"
+              className="h-3 w-1.5 bg-violet-300"
+            />
           ))}
         </Row>
         <div className="pointer-events-none absolute inset-y-0 right-0 left-22">
@@ -130,7 +191,8 @@ export function Timeline({ timeline, controller, audioRow }: { timeline: Timelin
       </div>
       <p className="mt-1 pl-22 text-xs text-slate-500">
         ● Run · ◆ Submit — <span className="text-emerald-400">all passed</span>, <span className="text-rose-400">some failed</span>,{' '}
-        <span className="text-amber-300">did not complete</span> · grey bars: silences · ▲ nudges · blue: follow-ups · violet: clarifications
+        <span className="text-amber-300">did not complete</span> · grey bars: silences · ▲ nudges · blue: follow-ups · violet:
+        clarifications
       </p>
     </div>
   );

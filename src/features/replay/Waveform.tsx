@@ -52,12 +52,16 @@ export function Waveform({ segment, part, controller }: { segment: SegmentMedia;
   }, [controller, span, url, peaks]);
 
   return (
-    <div className="relative h-full" title={`Audio, part ${part}: ${formatClock(span.startMs)} to ${formatClock(span.startMs + span.durationMs)}`}>
+    <div
+      className="relative h-full"
+      title={`Audio, part ${part}: ${formatClock(span.startMs)} to ${formatClock(span.startMs + span.durationMs)}`}
+    >
       <div ref={containerRef} data-testid="waveform" />
       <audio ref={audioRef} preload="metadata" data-testid="replay-audio" aria-label={`Audio, part ${part}`} />
       {failed && (
         <p role="alert" className="absolute inset-x-0 top-0 rounded bg-rose-900/90 px-2 py-1 text-xs">
-          Part {part} of the audio cannot be played: the recording is damaged or in a format this browser cannot play. The timeline and code still replay.
+          Part {part} of the audio cannot be played: the recording is damaged or in a format this browser cannot play. The timeline and code
+          still replay.
         </p>
       )}
     </div>

@@ -6,7 +6,17 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { mediaSecondsAt, sessionMsOf, spanAt, type AudioSpan } from '../../core/replay/audioSpans';
-import { createPlaybackClock, hasEnded, pause, play, positionAt, seek, setRate, type PlaybackClock, type PlaybackRate } from '../../core/replay/playbackClock';
+import {
+  createPlaybackClock,
+  hasEnded,
+  pause,
+  play,
+  positionAt,
+  seek,
+  setRate,
+  type PlaybackClock,
+  type PlaybackRate,
+} from '../../core/replay/playbackClock';
 
 export interface PlaybackState {
   playheadMs: number;

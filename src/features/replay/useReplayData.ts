@@ -34,7 +34,10 @@ export type ReplayLoad = { state: 'loading' } | { state: 'error'; message: strin
 
 async function loadProblemOf(problemId: string): Promise<{ problem: Problem | null; problemError: string | null }> {
   if (!findEntry(problemId)) {
-    return { problem: null, problemError: `The problem “${problemId}” is no longer in the catalog, so its statement and reference solution are not available.` };
+    return {
+      problem: null,
+      problemError: `The problem “${problemId}” is no longer in the catalog, so its statement and reference solution are not available.`,
+    };
   }
   try {
     return { problem: await loadProblem(problemId), problemError: null };
@@ -46,7 +49,10 @@ async function loadProblemOf(problemId: string): Promise<{ problem: Problem | nu
 async function loadSegments(session: SessionRecord, urls: string[]): Promise<SegmentMedia[]> {
   const out: SegmentMedia[] = [];
   for (const info of session.audio?.segments ?? []) {
-    const [stored, levels] = await Promise.all([loadSegmentAudio(session.id, info.index, info.mimeType), loadSegmentLevels(session.id, info.index)]);
+    const [stored, levels] = await Promise.all([
+      loadSegmentAudio(session.id, info.index, info.mimeType),
+      loadSegmentLevels(session.id, info.index),
+    ]);
     if (stored.chunks === 0) continue;
     const [span] = audioSpans([info], () => levels.length * session.levelFrameMs);
     if (!span) continue;
@@ -66,10 +72,18 @@ export function useReplayData(sessionId: string): ReplayLoad {
       try {
         const session = await loadSession(sessionId);
         if (!session) {
-          if (live) setLoad({ state: 'error', message: `There is no recorded session “${sessionId}” in this browser. It may have been deleted, or recorded in another browser.` });
+          if (live)
+            setLoad({
+              state: 'error',
+              message: `There is no recorded session “${sessionId}” in this browser. It may have been deleted, or recorded in another browser.`,
+            });
           return;
         }
-        const [events, problemResult, segments] = await Promise.all([loadSessionEvents(sessionId), loadProblemOf(session.problemId), loadSegments(session, urls)]);
+        const [events, problemResult, segments] = await Promise.all([
+          loadSessionEvents(sessionId),
+          loadProblemOf(session.problemId),
+          loadSegments(session, urls),
+        ]);
         if (!live) {
           // The page went while the audio loaded: revoke what was created after the clean-up ran.
           urls.forEach((u) => URL.revokeObjectURL(u));
@@ -77,7 +91,11 @@ export function useReplayData(sessionId: string): ReplayLoad {
         }
         setLoad({ state: 'ready', data: { session, events, replay: createReplay(session, events), ...problemResult, segments } });
       } catch (e) {
-        if (live) setLoad({ state: 'error', message: `The session could not be read from this browser’s storage: ${e instanceof Error ? e.message : String(e)}` });
+        if (live)
+          setLoad({
+            state: 'error',
+            message: `The session could not be read from this browser’s storage: ${e instanceof Error ? e.message : String(e)}`,
+          });
       }
     })();
     return () => {

@@ -23,7 +23,10 @@ const inDialog = (target: EventTarget | null) => target instanceof HTMLElement &
  */
 function spaceBelongsToControl(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.closest('button, a[href], summary, [role="button"], [role="tab"], [role="checkbox"], [role="radio"]') !== null && target.closest('[data-player]') === null;
+  return (
+    target.closest('button, a[href], summary, [role="button"], [role="tab"], [role="checkbox"], [role="radio"]') !== null &&
+    target.closest('[data-player]') === null
+  );
 }
 
 export function useReplayShortcuts(controller: PlaybackController, timeline: Timeline): void {

@@ -17,7 +17,9 @@ function rows(f: DesignFacts): { label: string; value: string }[] {
     { label: 'On the board at the end', value: `${f.board.shapesAtEnd} boxes, ${f.board.arrowsAtEnd} arrows` },
     {
       label: 'Silences',
-      value: f.talk ? `${formatDuration(f.talk.totalSilenceMs)} in total, longest ${formatDuration(f.talk.longestSilenceMs)}` : 'not measured (no audio)',
+      value: f.talk
+        ? `${formatDuration(f.talk.totalSilenceMs)} in total, longest ${formatDuration(f.talk.longestSilenceMs)}`
+        : 'not measured (no audio)',
     },
   ];
 }
@@ -48,10 +50,18 @@ export function DesignFactsTable({ session, events }: { session: SessionRecord; 
           <caption className="mb-1 text-left text-sm font-semibold">Each phase: time against the plan, whiteboard changes</caption>
           <thead>
             <tr className="text-xs text-slate-400">
-              <th scope="col" className="text-left font-normal">Phase</th>
-              <th scope="col" className="text-right font-normal">Planned</th>
-              <th scope="col" className="text-right font-normal">Actual</th>
-              <th scope="col" className="text-right font-normal">Board</th>
+              <th scope="col" className="text-left font-normal">
+                Phase
+              </th>
+              <th scope="col" className="text-right font-normal">
+                Planned
+              </th>
+              <th scope="col" className="text-right font-normal">
+                Actual
+              </th>
+              <th scope="col" className="text-right font-normal">
+                Board
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -59,7 +69,9 @@ export function DesignFactsTable({ session, events }: { session: SessionRecord; 
               const d = describePhase(phase);
               return (
                 <tr key={`${i}-${phase.phaseId}`} className="border-b border-slate-800 last:border-0">
-                  <th scope="row" className="py-1 text-left font-normal">{phase.name}</th>
+                  <th scope="row" className="py-1 text-left font-normal">
+                    {phase.name}
+                  </th>
                   <td className="py-1 text-right tabular-nums">{d.planned}</td>
                   <td className="py-1 text-right tabular-nums">{d.actual}</td>
                   <td className="py-1 text-right tabular-nums">{facts.board.perPhase[i]?.changes ?? 0}</td>
@@ -74,7 +86,9 @@ export function DesignFactsTable({ session, events }: { session: SessionRecord; 
             <tbody>
               {facts.notes.map((s, i) => (
                 <tr key={`${i}-${s.heading}`} className="border-b border-slate-800 last:border-0" data-written={s.written}>
-                  <th scope="row" className="py-1 text-left font-normal">{s.heading}</th>
+                  <th scope="row" className="py-1 text-left font-normal">
+                    {s.heading}
+                  </th>
                   <td className="py-1 text-right tabular-nums">{s.written ? `written, ${s.words} words` : 'empty'}</td>
                 </tr>
               ))}

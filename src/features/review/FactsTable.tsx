@@ -26,16 +26,25 @@ export function FactsTable({ facts }: { facts: SessionFacts }) {
 }
 
 function PhaseTable({ facts }: { facts: SessionFacts }) {
-  if (facts.phases.length === 0) return <p className="text-sm text-slate-400">This session kept no phase plan, so time per phase is not shown.</p>;
+  if (facts.phases.length === 0)
+    return <p className="text-sm text-slate-400">This session kept no phase plan, so time per phase is not shown.</p>;
   return (
     <table className="w-full text-sm">
       <caption className="mb-1 text-left text-sm font-semibold">Time in each phase</caption>
       <thead>
         <tr className="text-xs text-slate-400">
-          <th scope="col" className="text-left font-normal">Phase</th>
-          <th scope="col" className="text-right font-normal">Planned</th>
-          <th scope="col" className="text-right font-normal">Actual</th>
-          <th scope="col" className="text-right font-normal">Difference</th>
+          <th scope="col" className="text-left font-normal">
+            Phase
+          </th>
+          <th scope="col" className="text-right font-normal">
+            Planned
+          </th>
+          <th scope="col" className="text-right font-normal">
+            Actual
+          </th>
+          <th scope="col" className="text-right font-normal">
+            Difference
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -44,7 +53,9 @@ function PhaseTable({ facts }: { facts: SessionFacts }) {
           const over = phase.actualMs !== null && phase.actualMs > phase.plannedMs + 1000;
           return (
             <tr key={`${i}-${phase.phaseId}`} className="border-b border-slate-800 last:border-0">
-              <th scope="row" className="py-1 text-left font-normal">{phase.name}</th>
+              <th scope="row" className="py-1 text-left font-normal">
+                {phase.name}
+              </th>
               <td className="py-1 text-right tabular-nums">{d.planned}</td>
               <td className="py-1 text-right tabular-nums">{d.actual}</td>
               <td className={`py-1 text-right tabular-nums ${over ? 'text-amber-300' : 'text-slate-300'}`}>{d.difference}</td>

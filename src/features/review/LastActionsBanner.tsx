@@ -50,7 +50,10 @@ export function LastActionsBanner({ protocolId, firstPhase, sessionId }: Props) 
   if (!last) return null;
   const title = problemTitle(last.session.problemId);
   return (
-    <section aria-label="Actions from your last session" className="flex items-start gap-3 border-b border-sky-800 bg-sky-950 px-4 py-2 text-sm">
+    <section
+      aria-label="Actions from your last session"
+      className="flex items-start gap-3 border-b border-sky-800 bg-sky-950 px-4 py-2 text-sm"
+    >
       <div className="min-w-0 flex-1">
         <p className="font-medium">
           Your actions from last time ({title}, {DATE.format(last.session.startedAt)}):

@@ -3,7 +3,11 @@ import type { Learnings } from '../../core/review/types';
 const FIELDS: readonly { field: keyof Learnings; label: string; hint: string }[] = [
   { field: 'wentWell', label: 'What went well', hint: 'Keep doing these.' },
   { field: 'improve', label: 'What to improve', hint: 'The moments in the replay you would do differently.' },
-  { field: 'actions', label: 'Actions for next time', hint: 'Specific steps. They are shown when your next session on this protocol starts.' },
+  {
+    field: 'actions',
+    label: 'Actions for next time',
+    hint: 'Specific steps. They are shown when your next session on this protocol starts.',
+  },
 ];
 
 /** Learnings: what went well, what to improve, and the actions carried to the next session. */

@@ -7,7 +7,13 @@ const STATUS: Record<ReadinessStatus, { text: string; mark: string; className: s
 };
 
 /** The practice protocol's success criteria, each with its verdict in words (colour only repeats it) and its figure. */
-export function ReadinessChecklist({ items, title = 'Readiness checklist' }: { items: readonly (Omit<ReadinessItem, 'id'> & { id: string })[]; title?: string }) {
+export function ReadinessChecklist({
+  items,
+  title = 'Readiness checklist',
+}: {
+  items: readonly (Omit<ReadinessItem, 'id'> & { id: string })[];
+  title?: string;
+}) {
   const met = items.filter((i) => i.status === 'met').length;
   return (
     <section aria-labelledby="readiness-heading" className="space-y-2">
@@ -21,7 +27,12 @@ export function ReadinessChecklist({ items, title = 'Readiness checklist' }: { i
         {items.map((item) => {
           const s = STATUS[item.status];
           return (
-            <li key={item.id} className="rounded border border-slate-800 p-2 text-sm" data-testid={`readiness-${item.id}`} data-status={item.status}>
+            <li
+              key={item.id}
+              className="rounded border border-slate-800 p-2 text-sm"
+              data-testid={`readiness-${item.id}`}
+              data-status={item.status}
+            >
               <div className="flex items-start justify-between gap-2">
                 <span className="font-medium">{item.label}</span>
                 <span className={`shrink-0 rounded border px-2 text-xs ${s.className}`}>

@@ -44,8 +44,14 @@ export function ReviewPanel({
   const rubric = problem?.design?.rubric ?? null;
   const { review, status, update, retryLoad } = useReviewAutosave(session.id, rubric);
 
-  const setScore = useCallback((item: SelfReviewItemId, patch: Partial<SelfScore>) => update((r) => withSelfScore(r, item, patch)), [update]);
-  const setGrade = useCallback((part: string, patch: { level?: RubricLevel | null; note?: string }) => update((r) => withDesignGrade(r, part, patch)), [update]);
+  const setScore = useCallback(
+    (item: SelfReviewItemId, patch: Partial<SelfScore>) => update((r) => withSelfScore(r, item, patch)),
+    [update],
+  );
+  const setGrade = useCallback(
+    (part: string, patch: { level?: RubricLevel | null; note?: string }) => update((r) => withDesignGrade(r, part, patch)),
+    [update],
+  );
   const loaded = review !== null;
   useEffect(() => {
     if (comparedAt !== null && loaded) update((r) => (r.comparedAt === null ? { ...r, comparedAt } : r));

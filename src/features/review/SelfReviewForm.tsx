@@ -66,7 +66,9 @@ export function SelfReviewForm({ facts, scores, onChange }: Props) {
         );
       })}
       <p className="text-sm" data-testid="self-review-total">
-        {total ? `Total: ${total.total} of ${total.scored * 10} (${total.scored} of ${SELF_REVIEW_ITEMS.length} items scored)` : 'Total: score an item to see it.'}
+        {total
+          ? `Total: ${total.total} of ${total.scored * 10} (${total.scored} of ${SELF_REVIEW_ITEMS.length} items scored)`
+          : 'Total: score an item to see it.'}
       </p>
     </section>
   );

@@ -38,7 +38,12 @@ export function useReviewAutosave(sessionId: string, rubric: readonly RubricPart
     setReview(null);
     setStatus({ kind: 'loading' });
     const current = new DebouncedSaver<ReviewRecord>(saveReview, (s) => {
-      if (live) setStatus(s.kind === 'failed' ? { kind: 'failed', message: `Could not save your review: ${s.message}. Retrying every few seconds; keep this page open.` } : s);
+      if (live)
+        setStatus(
+          s.kind === 'failed'
+            ? { kind: 'failed', message: `Could not save your review: ${s.message}. Retrying every few seconds; keep this page open.` }
+            : s,
+        );
     });
     saver.current = current;
     loadReview(sessionId).then(

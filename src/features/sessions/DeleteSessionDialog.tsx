@@ -12,7 +12,15 @@ export interface DeleteTarget {
  * Asks before deleting a session. A modal <dialog> (showModal): the browser keeps focus inside it and
  * turns Escape into a `cancel` event, which we route to Cancel. Focus starts on Cancel, the safe choice.
  */
-export function DeleteSessionDialog({ target, onCancel, onConfirm }: { target: DeleteTarget; onCancel: () => void; onConfirm: () => Promise<void> }) {
+export function DeleteSessionDialog({
+  target,
+  onCancel,
+  onConfirm,
+}: {
+  target: DeleteTarget;
+  onCancel: () => void;
+  onConfirm: () => Promise<void>;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
@@ -58,8 +66,8 @@ export function DeleteSessionDialog({ target, onCancel, onConfirm }: { target: D
       </h2>
       <div id={descriptionId} className="space-y-2 text-sm text-slate-300">
         <p>
-          <strong className="text-slate-100">{target.description}</strong> will be deleted with its audio, its event log and its review. This
-          cannot be undone. Export it first if you want to keep a copy.
+          <strong className="text-slate-100">{target.description}</strong> will be deleted with its audio, its event log and its review.
+          This cannot be undone. Export it first if you want to keep a copy.
         </p>
         {target.recording && (
           <p role="note" className="rounded border border-amber-700 bg-amber-950 p-2 text-amber-200">

@@ -21,7 +21,9 @@ function EmptyLibrary() {
       <h2 id="empty-library" className="mb-2 font-semibold">
         No sessions recorded yet
       </h2>
-      <p className="mb-2 text-sm text-slate-300">Every practice session you record is kept here, on this device only. To record your first one:</p>
+      <p className="mb-2 text-sm text-slate-300">
+        Every practice session you record is kept here, on this device only. To record your first one:
+      </p>
       <ol className="mb-3 list-decimal space-y-1 pl-5 text-sm text-slate-300">
         <li>Open a problem from the list of problems.</li>
         <li>Press Start: the phase timer and the recording begin together.</li>
@@ -35,7 +37,15 @@ function EmptyLibrary() {
   );
 }
 
-function StorageTotals({ sessionsBytes, count, estimate }: { sessionsBytes: number; count: number; estimate: { usedBytes: number; quotaBytes: number } | null }) {
+function StorageTotals({
+  sessionsBytes,
+  count,
+  estimate,
+}: {
+  sessionsBytes: number;
+  count: number;
+  estimate: { usedBytes: number; quotaBytes: number } | null;
+}) {
   return (
     <p className="text-sm text-slate-400" data-testid="storage-totals">
       {count} session{count === 1 ? '' : 's'} using about {formatBytes(sessionsBytes)}.
@@ -147,7 +157,13 @@ export function SessionsPage() {
             {state.status === 'ready' && rows.length > 0 && (
               <>
                 <div className="mb-4 flex flex-wrap items-center gap-4">
-                  <FilterSelect label="Problem" allLabel="All problems" value={activeFilter} options={problems} onChange={setProblemFilter} />
+                  <FilterSelect
+                    label="Problem"
+                    allLabel="All problems"
+                    value={activeFilter}
+                    options={problems}
+                    onChange={setProblemFilter}
+                  />
                   <span className="text-sm text-slate-500" data-testid="sessions-count">
                     {visible.length} of {rows.length} sessions
                   </span>

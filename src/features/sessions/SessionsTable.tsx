@@ -27,7 +27,17 @@ export function formatSessionDate(epochMs: number): string {
   return dateFormat.format(new Date(epochMs));
 }
 
-function SortHeader({ label, sortKey, sort, onSort }: { label: string; sortKey: SessionSortKey; sort: SessionSort; onSort: (key: SessionSortKey) => void }) {
+function SortHeader({
+  label,
+  sortKey,
+  sort,
+  onSort,
+}: {
+  label: string;
+  sortKey: SessionSortKey;
+  sort: SessionSort;
+  onSort: (key: SessionSortKey) => void;
+}) {
   const active = sort.key === sortKey;
   return (
     <th scope="col" aria-sort={active ? sort.direction : 'none'} className="px-2 py-2">
@@ -132,24 +142,40 @@ export function SessionsTable({ rows, sort, onSort, highlightId, onDelete }: Ses
                 </td>
                 <td
                   className="px-2 py-2 whitespace-nowrap"
-                  title={row.size ? `Audio ${formatBytes(row.size.audioBytes)}; log, levels and review about ${formatBytes(row.size.dataBytes)}` : undefined}
+                  title={
+                    row.size
+                      ? `Audio ${formatBytes(row.size.audioBytes)}; log, levels and review about ${formatBytes(row.size.dataBytes)}`
+                      : undefined
+                  }
                 >
                   {row.size ? formatBytes(row.size.totalBytes) : 'unknown'}
                 </td>
                 <td className="px-2 py-2">
                   <div className="flex items-center gap-2 whitespace-nowrap">
                     {continuable.has(row.id) && (
-                      <Link href={`/problems/${encodeURIComponent(row.problemId)}`} className="btn btn-primary" onClick={() => practice.requestContinue(row.id)}>
+                      <Link
+                        href={`/problems/${encodeURIComponent(row.problemId)}`}
+                        className="btn btn-primary"
+                        onClick={() => practice.requestContinue(row.id)}
+                      >
                         {liveSessionId === row.id ? 'Back to it' : 'Continue'}
-                        <span className="sr-only">: {title}, {when}</span>
+                        <span className="sr-only">
+                          : {title}, {when}
+                        </span>
                       </Link>
                     )}
                     <Link href={`/sessions/${row.id}`} className="btn">
-                      Replay<span className="sr-only">: {title}, {when}</span>
+                      Replay
+                      <span className="sr-only">
+                        : {title}, {when}
+                      </span>
                     </Link>
                     <ExportButton sessionId={row.id} context={`${title}, ${when}`} />
                     <button type="button" className="btn" onClick={(e) => onDelete(row, e.currentTarget)}>
-                      Delete<span className="sr-only">: {title}, {when}</span>
+                      Delete
+                      <span className="sr-only">
+                        : {title}, {when}
+                      </span>
                     </button>
                   </div>
                 </td>

@@ -4,7 +4,9 @@ import type { SessionStatus } from '../../core/session/types';
  * Sessions that can be continued: per problem, the newest one that did not finish (the workspace offers
  * exactly that one for resuming, so an older unfinished one is only replayed).
  */
-export function continuableSessions(rows: readonly { id: string; problemId: string; status: SessionStatus; startedAt: number }[]): Set<string> {
+export function continuableSessions(
+  rows: readonly { id: string; problemId: string; status: SessionStatus; startedAt: number }[],
+): Set<string> {
   const newest = new Map<string, { id: string; startedAt: number }>();
   for (const row of rows) {
     if (row.status === 'finished') continue;
@@ -13,4 +15,3 @@ export function continuableSessions(rows: readonly { id: string; problemId: stri
   }
   return new Set([...newest.values()].map((r) => r.id));
 }
-

@@ -46,7 +46,12 @@ async function loadLibrary(): Promise<Extract<LibraryState, { status: 'ready' }>
     ...summariseSession(session, logs[i]!, reviews.get(session.id)),
     protocol: protocolName(session, customs),
     size: bulk
-      ? estimateSessionSize({ session, events: logs[i]!, review: reviews.get(session.id), ...(bulk.get(session.id) ?? { audioBytes: 0, levelsBytes: 0 }) })
+      ? estimateSessionSize({
+          session,
+          events: logs[i]!,
+          review: reviews.get(session.id),
+          ...(bulk.get(session.id) ?? { audioBytes: 0, levelsBytes: 0 }),
+        })
       : null,
   }));
   const sessionsBytes = rows.reduce((sum, r) => sum + (r.size?.totalBytes ?? 0), 0);

@@ -12,7 +12,15 @@ import { useBoard } from './boardStore';
 // The UI we do not need for an interview board: no file menu (the board autosaves), no image tool
 // (images are not kept), no collaboration.
 const UI_OPTIONS = {
-  canvasActions: { loadScene: false, saveToActiveFile: false, export: false as const, saveAsImage: false, toggleTheme: false, changeViewBackgroundColor: false, clearCanvas: true },
+  canvasActions: {
+    loadScene: false,
+    saveToActiveFile: false,
+    export: false as const,
+    saveAsImage: false,
+    toggleTheme: false,
+    changeViewBackgroundColor: false,
+    clearCanvas: true,
+  },
   tools: { image: false },
 };
 
@@ -21,14 +29,23 @@ export default function Whiteboard() {
   const problemId = useBoard((s) => s.problemId);
   // Only the elements Excalidraw starts with: afterwards it owns the scene and reports changes.
   const initialData = useMemo(
-    () => ({ elements: restoreElements(useBoard.getState().elements as never, null), appState: { viewBackgroundColor: '#ffffff' }, scrollToContent: true }),
+    () => ({
+      elements: restoreElements(useBoard.getState().elements as never, null),
+      appState: { viewBackgroundColor: '#ffffff' },
+      scrollToContent: true,
+    }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [problemId, loaded],
   );
   if (!loaded) return <p className="p-3 text-sm text-slate-400">Restoring your whiteboard…</p>;
   return (
     <div className="h-full w-full" data-testid="whiteboard-canvas">
-      <Excalidraw key={problemId} initialData={initialData} onChange={(elements) => useBoard.getState().change(elements)} UIOptions={UI_OPTIONS} />
+      <Excalidraw
+        key={problemId}
+        initialData={initialData}
+        onChange={(elements) => useBoard.getState().change(elements)}
+        UIOptions={UI_OPTIONS}
+      />
     </div>
   );
 }

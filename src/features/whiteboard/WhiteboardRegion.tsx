@@ -14,9 +14,7 @@ export function WhiteboardRegion({ problemId, after }: { problemId: string; afte
   const [mayLoad, setMayLoad] = useState(!after);
   useEffect(() => {
     let live = true;
-    void (after?.() ?? Promise.resolve())
-      .catch(() => undefined)
-      .then(() => live && setMayLoad(true));
+    void (after?.() ?? Promise.resolve()).catch(() => undefined).then(() => live && setMayLoad(true));
     return () => {
       live = false;
     };

@@ -67,7 +67,14 @@ function Editor({ problem }: { problem: Problem }) {
     <div className="min-h-0" data-testid="editor">
       {loaded ? (
         <Suspense fallback={<p className="p-4 text-sm text-slate-400">Loading the editor…</p>}>
-          <CodeEditor value={code} examples={problem.examples} markers={markers} onChange={setCode} onEdit={recordCodeEdit} onReady={warmUpRunner} />
+          <CodeEditor
+            value={code}
+            examples={problem.examples}
+            markers={markers}
+            onChange={setCode}
+            onEdit={recordCodeEdit}
+            onReady={warmUpRunner}
+          />
         </Suspense>
       ) : (
         <p className="p-4 text-sm text-slate-400">Restoring your draft…</p>
@@ -100,10 +107,15 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
       />
       <LastActionsBanner protocolId={lastActionsProtocol} firstPhase={inFirstPhase} sessionId={recordingSessionId} />
       <InterviewBars problem={problem} />
-      <div className={`grid min-h-0 flex-1 ${isDesign ? 'grid-cols-[minmax(16rem,22%)_minmax(0,1fr)_minmax(0,1.3fr)]' : 'grid-cols-[minmax(18rem,28%)_1fr]'}`}>
+      <div
+        className={`grid min-h-0 flex-1 ${isDesign ? 'grid-cols-[minmax(16rem,22%)_minmax(0,1fr)_minmax(0,1.3fr)]' : 'grid-cols-[minmax(18rem,28%)_1fr]'}`}
+      >
         {isDesign ? <DesignPanel problem={problem} /> : <StatementPanel problem={problem} unlockedStages={unlockedStages} />}
         {/* The results row gives way (down to 8rem) before the editor shrinks under 10rem, e.g. under banners on a short screen. */}
-        <main className="grid min-h-0 grid-rows-[minmax(10rem,1fr)_auto_minmax(8rem,16rem)]" aria-label={isDesign ? 'Estimation scratchpad' : 'Solution'}>
+        <main
+          className="grid min-h-0 grid-rows-[minmax(10rem,1fr)_auto_minmax(8rem,16rem)]"
+          aria-label={isDesign ? 'Estimation scratchpad' : 'Solution'}
+        >
           <Editor problem={problem} />
           <RunBar canSubmit={!isDesign} />
           {isDesign ? (

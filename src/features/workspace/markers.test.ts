@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../runner/types';
 import { markersFromResult } from './markers';
 
-const base: RunResult = { mode: 'submit', outcome: 'completed', tests: [], console: [], compileErrors: [], passed: 0, total: 0, durationMs: 1 };
+const base: RunResult = {
+  mode: 'submit',
+  outcome: 'completed',
+  tests: [],
+  console: [],
+  compileErrors: [],
+  passed: 0,
+  total: 0,
+  durationMs: 1,
+};
 
 describe('markersFromResult', () => {
   it('marks compile errors in solution.ts only', () => {
@@ -28,7 +37,10 @@ describe('markersFromResult', () => {
       ],
       error: { message: 'top', solutionLine: 2 },
     });
-    expect(markers.map((m) => [m.kind, m.line])).toEqual([['runtime', 7], ['runtime', 2]]);
+    expect(markers.map((m) => [m.kind, m.line])).toEqual([
+      ['runtime', 7],
+      ['runtime', 2],
+    ]);
     expect(markers[0]!.message).toContain('"a"');
   });
 

@@ -22,7 +22,13 @@ export function markersFromResult(result: RunResult | null): EditorMarker[] {
   }
   const load = result.error;
   if (load?.solutionLine && !seen.has(load.solutionLine)) {
-    runtime.push({ kind: 'runtime', message: `Thrown while loading your code: ${load.message}`, line: load.solutionLine, column: load.solutionColumn ?? 1, length: 1 });
+    runtime.push({
+      kind: 'runtime',
+      message: `Thrown while loading your code: ${load.message}`,
+      line: load.solutionLine,
+      column: load.solutionColumn ?? 1,
+      length: 1,
+    });
   }
   return [...compile, ...runtime];
 }

@@ -49,7 +49,15 @@ class LevelMeterProcessor extends AudioWorkletProcessor {
     const frameMs = options.processorOptions?.frameMs ?? DEFAULT_LEVEL_FRAME_MS;
     this.meter = createLevelMeter(sampleRate, frameMs, (db, frame) => {
       // Stamped here, on the audio thread: the page's message queue may hold frames back for seconds.
-      const message: LevelMessage = { type: 'level', db, voiceDb: frame.voiceDb, periodicity: frame.periodicity, position: frame.position, samples: frame.samples, wallMs: Date.now() };
+      const message: LevelMessage = {
+        type: 'level',
+        db,
+        voiceDb: frame.voiceDb,
+        periodicity: frame.periodicity,
+        position: frame.position,
+        samples: frame.samples,
+        wallMs: Date.now(),
+      };
       this.port.postMessage(message);
     });
   }

@@ -52,7 +52,12 @@ export async function openMicrophone(context: AudioContext | null, frameMs: numb
 
   // Load the worklet while the permission prompt is up: once the stream exists, every millisecond
   // before the recorder starts is speech lost.
-  const workletLoaded = context ? context.audioWorklet.addModule(levelProcessorUrl).then(() => true, () => false) : Promise.resolve(false);
+  const workletLoaded = context
+    ? context.audioWorklet.addModule(levelProcessorUrl).then(
+        () => true,
+        () => false,
+      )
+    : Promise.resolve(false);
   let stream: MediaStream;
   try {
     stream = await navigator.mediaDevices.getUserMedia({

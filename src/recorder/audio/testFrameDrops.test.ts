@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { LevelMessage } from '../../core/audio/levelProtocol';
 import { createFrameDropper, DROP_FRAMES_KEY, readFrameDropPlan } from './testFrameDrops';
 
-const frame = (k: number): LevelMessage => ({ type: 'level', db: -30, voiceDb: -30, periodicity: 0.9, position: 1_000 + k * 2_400, samples: 2_400, wallMs: k * 50 });
+const frame = (k: number): LevelMessage => ({
+  type: 'level',
+  db: -30,
+  voiceDb: -30,
+  periodicity: 0.9,
+  position: 1_000 + k * 2_400,
+  samples: 2_400,
+  wallMs: k * 50,
+});
 
 describe('the test-only frame dropper', () => {
   it('loses every 20th frame, and a 2 s stall that also sets the context clock back', () => {
@@ -22,6 +30,10 @@ describe('the test-only frame dropper', () => {
     expect(readFrameDropPlan({ getItem: () => null })).toBeNull();
     expect(readFrameDropPlan({ getItem: () => 'not json' })).toBeNull();
     expect(readFrameDropPlan({ getItem: () => '3' })).toBeNull();
-    expect(readFrameDropPlan({ getItem: (k) => (k === DROP_FRAMES_KEY ? '{"every":20,"stallMs":"x"}' : null) })).toEqual({ every: 20, stallFromMs: undefined, stallMs: undefined });
+    expect(readFrameDropPlan({ getItem: (k) => (k === DROP_FRAMES_KEY ? '{"every":20,"stallMs":"x"}' : null) })).toEqual({
+      every: 20,
+      stallFromMs: undefined,
+      stallMs: undefined,
+    });
   });
 });

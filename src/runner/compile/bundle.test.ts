@@ -58,7 +58,8 @@ function execute(
     },
   };
   const sandbox = {
-    [TESTS_CLAIM_GLOBAL]: (_secret: string, define: (...args: unknown[]) => void) => define(...BDD_NAMES.map((n) => bdd[n]), { chai, ...modules }),
+    [TESTS_CLAIM_GLOBAL]: (_secret: string, define: (...args: unknown[]) => void) =>
+      define(...BDD_NAMES.map((n) => bdd[n]), { chai, ...modules }),
     ...extra,
   };
   const context = vm.createContext(sandbox);
@@ -76,7 +77,12 @@ function execute(
 const RUN_URL = 'blob:null/run';
 function renamed(err: unknown, script: RunScript): Error {
   const e = err as Error;
-  e.stack = nameLocations(e.stack ?? '', { url: RUN_URL, solutionOffset: script.solutionOffset, solutionLines: script.solutionLines, testsOffset: script.testsOffset });
+  e.stack = nameLocations(e.stack ?? '', {
+    url: RUN_URL,
+    solutionOffset: script.solutionOffset,
+    solutionLines: script.solutionLines,
+    testsOffset: script.testsOffset,
+  });
   return e;
 }
 
@@ -141,7 +147,8 @@ describe('RunCompiler', () => {
   it('strips types and type-only imports without resolving them', async () => {
     const out = await compile({
       solution: "import type { Foo } from 'somewhere';\nexport const x: number = 1;\nexport type Bar = Foo;\n",
-      tests: "import { expect } from 'chai';\nimport { x } from './solution';\ndescribe('x', () => { it('is 1', () => { expect(x).to.equal(1); }); });\n",
+      tests:
+        "import { expect } from 'chai';\nimport { x } from './solution';\ndescribe('x', () => { it('is 1', () => { expect(x).to.equal(1); }); });\n",
       testFileName: 't',
     });
     expect(out.ok).toBe(true);
@@ -190,12 +197,20 @@ describe('s', () => {
   });
 
   it('says fast-check is missing when the harness did not provide it', async () => {
-    const out = await compile({ solution: 'export const x = 1;\n', tests: "import fc from 'fast-check';\ndescribe('s', () => { it('t', () => { fc.nat(); }); });\n", testFileName: 't' });
+    const out = await compile({
+      solution: 'export const x = 1;\n',
+      tests: "import fc from 'fast-check';\ndescribe('s', () => { it('t', () => { fc.nat(); }); });\n",
+      testFileName: 't',
+    });
     expect(() => execute(out, {}, {})).toThrow('fast-check is not available in this sandbox');
   });
 
   it('maps a throw in the solution top level to solution.ts', async () => {
-    const out = await compile({ solution: 'const a = 1;\nthrow new RangeError("at load " + a);\n', tests: "import './solution';\n", testFileName: 't' });
+    const out = await compile({
+      solution: 'const a = 1;\nthrow new RangeError("at load " + a);\n',
+      tests: "import './solution';\n",
+      testFileName: 't',
+    });
     if (!out.ok) throw new Error(JSON.stringify(out.diagnostics));
     let thrown: Error | null = null;
     try {
@@ -208,7 +223,11 @@ describe('s', () => {
   });
 
   it('rejects run-time imports in the solution, located in solution.ts', async () => {
-    const out = await compile({ solution: "import { expect } from 'chai';\nexport const x = expect;\n", tests: "import { x } from './solution';\n", testFileName: 't' });
+    const out = await compile({
+      solution: "import { expect } from 'chai';\nexport const x = expect;\n",
+      tests: "import { x } from './solution';\n",
+      testFileName: 't',
+    });
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.diagnostics).toEqual([expect.objectContaining({ file: 'solution.ts', line: 1, column: 24 })]);

@@ -44,13 +44,9 @@ export interface CompiledScript {
   map: string;
 }
 
-export type BundleOutput =
-  | { ok: true; solution: CompiledScript; tests: CompiledScript }
-  | { ok: false; diagnostics: CompileDiagnostic[] };
+export type BundleOutput = { ok: true; solution: CompiledScript; tests: CompiledScript } | { ok: false; diagnostics: CompileDiagnostic[] };
 
-export type SolutionOutput =
-  | { ok: true; script: CompiledScript; exports: string[] }
-  | { ok: false; diagnostics: CompileDiagnostic[] };
+export type SolutionOutput = { ok: true; script: CompiledScript; exports: string[] } | { ok: false; diagnostics: CompileDiagnostic[] };
 
 export type TestsOutput = { ok: true; script: CompiledScript } | { ok: false; diagnostics: CompileDiagnostic[] };
 

@@ -28,7 +28,8 @@ scope.addEventListener('message', (event) => {
 async function warmJit(): Promise<void> {
   await new RunCompiler(esbuild).compile({
     solution: 'export const f = (n: number): number => n + 1;',
-    tests: "import { expect } from 'chai';\nimport { f } from './solution';\ndescribe('f', () => { it('adds', () => { expect(f(1)).to.equal(2); }); });",
+    tests:
+      "import { expect } from 'chai';\nimport { f } from './solution';\ndescribe('f', () => { it('adds', () => { expect(f(1)).to.equal(2); }); });",
     testFileName: 'warm.test.ts',
   });
 }

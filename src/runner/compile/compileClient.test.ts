@@ -14,7 +14,15 @@ class FakeWorker {
     const reply =
       request.type === 'init'
         ? { type: 'init-done', id: request.id, ms: 1 }
-        : { type: 'compiled', id: request.id, solutionCode: `s:${request.solution}`, solutionMap: '{}', testsCode: 't', testsMap: '{}', ms: 1 };
+        : {
+            type: 'compiled',
+            id: request.id,
+            solutionCode: `s:${request.solution}`,
+            solutionMap: '{}',
+            testsCode: 't',
+            testsMap: '{}',
+            ms: 1,
+          };
     queueMicrotask(() => this.listener?.({ data: reply } as MessageEvent));
   }
   terminate(): void {}

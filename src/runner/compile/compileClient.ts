@@ -35,7 +35,12 @@ export class CompileClient {
     // Submit again (or Run → Submit → Run) with nothing changed: the answer is already known, and even a
     // cache hit in the worker costs a round trip (~2–4 ms, more on a busy machine). Compiling is pure.
     const last = this.last;
-    if (last && last.input.solution === input.solution && last.input.tests === input.tests && last.input.testFileName === input.testFileName) {
+    if (
+      last &&
+      last.input.solution === input.solution &&
+      last.input.tests === input.tests &&
+      last.input.testFileName === input.testFileName
+    ) {
       return last.output;
     }
     const output = await this.compileInWorker(input);

@@ -20,7 +20,10 @@ describe('utf8OffsetToUtf16', () => {
 describe('toCompileDiagnostic', () => {
   it('makes columns 1-based UTF-16 and names the file', () => {
     const d = toCompileDiagnostic(
-      { text: 'Unexpected ";"', location: { file: SOLUTION_SOURCE, line: 4, column: 46, length: 1, lineText: '    const é = "😀"; return this.capacity > ;' } },
+      {
+        text: 'Unexpected ";"',
+        location: { file: SOLUTION_SOURCE, line: 4, column: 46, length: 1, lineText: '    const é = "😀"; return this.capacity > ;' },
+      },
       'examples.test.ts',
     );
     expect(d).toEqual({ file: 'solution.ts', message: 'Unexpected ";"', line: 4, column: 44, length: 1 });
@@ -28,7 +31,10 @@ describe('toCompileDiagnostic', () => {
 
   it('names the test file in messages and maps it to "tests"', () => {
     const d = toCompileDiagnostic(
-      { text: `No matching export in "${SOLUTION_SOURCE}" for import "Foo"`, location: { file: TESTS_SOURCE, line: 2, column: 9, length: 3, lineText: 'import { Foo } from "./solution";' } },
+      {
+        text: `No matching export in "${SOLUTION_SOURCE}" for import "Foo"`,
+        location: { file: TESTS_SOURCE, line: 2, column: 9, length: 3, lineText: 'import { Foo } from "./solution";' },
+      },
       'hidden.test.ts',
     );
     expect(d).toEqual({ file: 'tests', message: 'No matching export in "solution.ts" for import "Foo"', line: 2, column: 10, length: 3 });

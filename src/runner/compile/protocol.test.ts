@@ -11,10 +11,24 @@ describe('compile protocol guards', () => {
 
   it('accepts well-formed responses only', () => {
     expect(isCompileResponse({ type: 'init-done', id: 1, ms: 700 })).toBe(true);
-    expect(isCompileResponse({ type: 'compiled', id: 2, solutionCode: '', solutionMap: '{}', testsCode: '', testsMap: '{}', ms: 3 })).toBe(true);
+    expect(isCompileResponse({ type: 'compiled', id: 2, solutionCode: '', solutionMap: '{}', testsCode: '', testsMap: '{}', ms: 3 })).toBe(
+      true,
+    );
     expect(isCompileResponse({ type: 'compiled', id: 2, solutionCode: '', solutionMap: '{}', testsCode: '', ms: 3 })).toBe(false);
-    expect(isCompileResponse({ type: 'compile-failed', id: 2, diagnostics: [{ file: 'solution.ts', message: 'm', line: 1, column: 1, length: 0 }] })).toBe(true);
-    expect(isCompileResponse({ type: 'compile-failed', id: 2, diagnostics: [{ file: 'other.ts', message: 'm', line: 1, column: 1, length: 0 }] })).toBe(false);
+    expect(
+      isCompileResponse({
+        type: 'compile-failed',
+        id: 2,
+        diagnostics: [{ file: 'solution.ts', message: 'm', line: 1, column: 1, length: 0 }],
+      }),
+    ).toBe(true);
+    expect(
+      isCompileResponse({
+        type: 'compile-failed',
+        id: 2,
+        diagnostics: [{ file: 'other.ts', message: 'm', line: 1, column: 1, length: 0 }],
+      }),
+    ).toBe(false);
     expect(isCompileResponse({ type: 'internal-error', id: 2, message: 'x' })).toBe(true);
     expect(isCompileResponse({ type: 'compiled', id: 2, code: '' })).toBe(false);
   });

@@ -7,8 +7,7 @@ import type { CompileDiagnostic } from '../types';
 
 export type CompileRequest =
   /** Initialise esbuild-wasm once; `wasmURL` comes from our own build (never a CDN). */
-  | { type: 'init'; id: number; wasmURL: string }
-  | { type: 'compile'; id: number; solution: string; tests: string; testFileName: string };
+  { type: 'init'; id: number; wasmURL: string } | { type: 'compile'; id: number; solution: string; tests: string; testFileName: string };
 
 export type CompileResponse =
   | { type: 'init-done'; id: number; ms: number }
@@ -39,12 +38,7 @@ export function isCompileRequest(x: unknown): x is CompileRequest {
 
 function isDiagnostic(x: unknown): x is CompileDiagnostic {
   return (
-    isObj(x) &&
-    (x.file === 'solution.ts' || x.file === 'tests') &&
-    isStr(x.message) &&
-    isNum(x.line) &&
-    isNum(x.column) &&
-    isNum(x.length)
+    isObj(x) && (x.file === 'solution.ts' || x.file === 'tests') && isStr(x.message) && isNum(x.line) && isNum(x.column) && isNum(x.length)
   );
 }
 

@@ -90,7 +90,9 @@ export function solutionImportsPlugin(): Plugin {
     name: 'rehearse-solution-imports',
     setup(build) {
       build.onResolve({ filter: /.*/ }, (args) => ({
-        errors: [{ text: `Cannot import "${args.path}": solution.ts runs on its own and cannot import modules (type-only imports are fine).` }],
+        errors: [
+          { text: `Cannot import "${args.path}": solution.ts runs on its own and cannot import modules (type-only imports are fine).` },
+        ],
       }));
     },
   };

@@ -58,7 +58,13 @@ export class GroupResults {
     if (this.current?.index === event.index) this.current = null;
     const failure = event.error ? toFailure(event.error) : undefined;
     const status = event.state === 'passed' ? 'passed' : event.index < 0 ? 'error' : statusOf(event.error);
-    const result: TestResult = { title: event.title, path: event.path, status, durationMs: event.durationMs, ...(failure ? { failure } : {}) };
+    const result: TestResult = {
+      title: event.title,
+      path: event.path,
+      status,
+      durationMs: event.durationMs,
+      ...(failure ? { failure } : {}),
+    };
     if (event.index >= 0) {
       const at = this.positionOf.get(event.index);
       if (at !== undefined) {

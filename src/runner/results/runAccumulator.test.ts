@@ -14,7 +14,14 @@ const ownPlan = (...titles: string[]): WorkerEvent => ({
   group: 'own',
   tests: titles.map((title, index) => ({ index, title, path: ['Mine'] })),
 });
-const start = (index: number, title: string, group: TestGroup = 'problem'): WorkerEvent => ({ type: 'runnable-start', group, kind: 'test', index, title, timeoutMs: 2000 });
+const start = (index: number, title: string, group: TestGroup = 'problem'): WorkerEvent => ({
+  type: 'runnable-start',
+  group,
+  kind: 'test',
+  index,
+  title,
+  timeoutMs: 2000,
+});
 const pass = (index: number, title: string, group: TestGroup = 'problem'): WorkerEvent => ({
   type: 'test-end',
   group,
@@ -24,11 +31,30 @@ const pass = (index: number, title: string, group: TestGroup = 'problem'): Worke
   state: 'passed',
   durationMs: 1,
 });
-const fail = (index: number, title: string, error: SerializedError): WorkerEvent => ({ type: 'test-end', group: 'problem', index, title, path: ['Suite'], state: 'failed', durationMs: 2, error });
-const err = (over: Partial<SerializedError>): SerializedError => ({ name: 'Error', message: 'm', isAssertion: false, isTimeout: false, ...over });
+const fail = (index: number, title: string, error: SerializedError): WorkerEvent => ({
+  type: 'test-end',
+  group: 'problem',
+  index,
+  title,
+  path: ['Suite'],
+  state: 'failed',
+  durationMs: 2,
+  error,
+});
+const err = (over: Partial<SerializedError>): SerializedError => ({
+  name: 'Error',
+  message: 'm',
+  isAssertion: false,
+  isTimeout: false,
+  ...over,
+});
 const done = (group: TestGroup = 'problem'): WorkerEvent => ({ type: 'done', group });
 
-const expected = (...titles: string[]): ExpectedTests => ({ problemId: 'p', file: 'hidden.test.ts', tests: titles.map((title) => ({ path: ['Suite'], title })) });
+const expected = (...titles: string[]): ExpectedTests => ({
+  problemId: 'p',
+  file: 'hidden.test.ts',
+  tests: titles.map((title) => ({ path: ['Suite'], title })),
+});
 
 function make(progress: RunProgress[] = [], known: ExpectedTests | null = expected('a', 'b', 'c', 'd')) {
   return new RunAccumulator({
@@ -47,11 +73,19 @@ describe('RunAccumulator', () => {
     const events: WorkerEvent[] = [
       { type: 'loading' },
       plan('a', 'b', 'c', 'd'),
-      start(0, 'a'), pass(0, 'a'),
+      start(0, 'a'),
+      pass(0, 'a'),
       { type: 'console', level: 'log', text: 'hi' },
-      start(1, 'b'), fail(1, 'b', err({ name: 'AssertionError', message: 'expected 2 to equal 3', isAssertion: true, expected: '3', actual: '2', stack: 'tests' })),
-      start(2, 'c'), fail(2, 'c', err({ name: 'TypeError', message: 'x is undefined', stack: 'solution' })),
-      start(3, 'd'), fail(3, 'd', err({ message: 'Timeout of 2000ms exceeded.', isTimeout: true })),
+      start(1, 'b'),
+      fail(
+        1,
+        'b',
+        err({ name: 'AssertionError', message: 'expected 2 to equal 3', isAssertion: true, expected: '3', actual: '2', stack: 'tests' }),
+      ),
+      start(2, 'c'),
+      fail(2, 'c', err({ name: 'TypeError', message: 'x is undefined', stack: 'solution' })),
+      start(3, 'd'),
+      fail(3, 'd', err({ message: 'Timeout of 2000ms exceeded.', isTimeout: true })),
       done(),
       ownPlan(),
       done('own'),
@@ -59,7 +93,14 @@ describe('RunAccumulator', () => {
     for (const e of events) acc.handle(e, 0);
     acc.end({ kind: 'finished' }, 0);
     const r = acc.result(42);
-    expect(r).toMatchObject({ mode: 'submit', outcome: 'completed', passed: 1, total: 4, durationMs: 42, console: [{ level: 'log', text: 'hi' }] });
+    expect(r).toMatchObject({
+      mode: 'submit',
+      outcome: 'completed',
+      passed: 1,
+      total: 4,
+      durationMs: 42,
+      console: [{ level: 'log', text: 'hi' }],
+    });
     expect(r.message).toBeUndefined();
     expect(r.tests.map((t) => t.status)).toEqual(['passed', 'failed', 'error', 'timedout']);
     expect(r.tests[1]?.failure).toEqual({ message: 'expected 2 to equal 3', expected: '3', actual: '2', stack: 'mapped-tests' });
@@ -71,7 +112,15 @@ describe('RunAccumulator', () => {
 
   it('keeps a failure over a pass when mocha reports a test twice (done() called twice)', () => {
     const acc = make([], expected('a'));
-    for (const e of [plan('a'), start(0, 'a'), pass(0, 'a'), fail(0, 'a', err({ message: 'done() called multiple times' })), done(), done('own')]) acc.handle(e, 0);
+    for (const e of [
+      plan('a'),
+      start(0, 'a'),
+      pass(0, 'a'),
+      fail(0, 'a', err({ message: 'done() called multiple times' })),
+      done(),
+      done('own'),
+    ])
+      acc.handle(e, 0);
     acc.end({ kind: 'finished' }, 0);
     expect(acc.result(1).tests).toHaveLength(1);
     expect(acc.result(1)).toMatchObject({ outcome: 'completed', passed: 0, total: 1 });
@@ -84,7 +133,11 @@ describe('RunAccumulator', () => {
     const r = acc.result(2700);
     expect(r.outcome).toBe('timedout');
     expect(r.message).toBe('Timed out after 2000 ms in "Suite > b": the code never yielded (an infinite loop?).');
-    expect(r.tests.map((t) => [t.title, t.status])).toEqual([['a', 'passed'], ['b', 'timedout'], ['c', 'error']]);
+    expect(r.tests.map((t) => [t.title, t.status])).toEqual([
+      ['a', 'passed'],
+      ['b', 'timedout'],
+      ['c', 'error'],
+    ]);
     expect(r.tests[1]?.durationMs).toBe(2503);
     expect(r.tests[2]?.failure?.message).toMatch(/^not run: an earlier test timed out/);
     expect(r).toMatchObject({ passed: 1, total: 3 });
@@ -101,22 +154,43 @@ describe('RunAccumulator', () => {
   it('reports a load-time exception as crashed with the solution line', () => {
     const acc = make();
     acc.handle({ type: 'loading' }, 0);
-    acc.handle({ type: 'crashed', error: err({ name: 'TypeError', message: "Cannot read properties of undefined (reading 'port')", stack: 'solution' }) }, 0);
+    acc.handle(
+      {
+        type: 'crashed',
+        error: err({ name: 'TypeError', message: "Cannot read properties of undefined (reading 'port')", stack: 'solution' }),
+      },
+      0,
+    );
     acc.end({ kind: 'finished' }, 0);
     const r = acc.result(5);
     expect(r.outcome).toBe('crashed');
-    expect(r.message).toBe("Your code threw while loading: TypeError: Cannot read properties of undefined (reading 'port') (solution.ts:6:18)");
+    expect(r.message).toBe(
+      "Your code threw while loading: TypeError: Cannot read properties of undefined (reading 'port') (solution.ts:6:18)",
+    );
     expect(r.error).toMatchObject({ solutionLine: 6, solutionColumn: 18 });
   });
 
   it('lists a failing hook as an error and the tests it prevented as not run', () => {
     const acc = make([], expected('a', 'b'));
-    const hookFail: WorkerEvent = { type: 'test-end', group: 'problem', index: -1, title: '"before each" hook for "a"', path: ['Suite'], state: 'failed', durationMs: 0, error: err({ message: 'boom' }) };
+    const hookFail: WorkerEvent = {
+      type: 'test-end',
+      group: 'problem',
+      index: -1,
+      title: '"before each" hook for "a"',
+      path: ['Suite'],
+      state: 'failed',
+      durationMs: 0,
+      error: err({ message: 'boom' }),
+    };
     for (const e of [plan('a', 'b'), start(0, 'a'), hookFail, done(), done('own')]) acc.handle(e, 0);
     acc.end({ kind: 'finished' }, 0);
     const r = acc.result(1);
     expect(r.outcome).toBe('completed');
-    expect(r.tests.map((t) => [t.title, t.status])).toEqual([['"before each" hook for "a"', 'error'], ['a', 'error'], ['b', 'error']]);
+    expect(r.tests.map((t) => [t.title, t.status])).toEqual([
+      ['"before each" hook for "a"', 'error'],
+      ['a', 'error'],
+      ['b', 'error'],
+    ]);
     expect(r.tests[1]?.failure?.message).toMatch(/^not run: a hook failed/);
   });
 
@@ -128,7 +202,10 @@ describe('RunAccumulator', () => {
     const r = acc.result(43001);
     expect(r.outcome).toBe('timedout');
     expect(r.message).toMatch(/stopped responding/);
-    expect(r.tests.map((t) => [t.title, t.status])).toEqual([['"before all" hook', 'timedout'], ['a', 'error']]);
+    expect(r.tests.map((t) => [t.title, t.status])).toEqual([
+      ['"before all" hook', 'timedout'],
+      ['a', 'error'],
+    ]);
   });
 
   it('treats a worker that died mid-run as crashed', () => {
@@ -141,12 +218,25 @@ describe('RunAccumulator', () => {
   it("shows the candidate's own tests apart, never in the verdict, and keeps the verdict when they hang", () => {
     const progress: RunProgress[] = [];
     const acc = make(progress, expected('a'));
-    for (const e of [plan('a'), start(0, 'a'), pass(0, 'a'), done(), ownPlan('mine 1', 'mine 2'), start(0, 'mine 1', 'own'), pass(0, 'mine 1', 'own'), start(1, 'mine 2', 'own')]) acc.handle(e, 0);
+    for (const e of [
+      plan('a'),
+      start(0, 'a'),
+      pass(0, 'a'),
+      done(),
+      ownPlan('mine 1', 'mine 2'),
+      start(0, 'mine 1', 'own'),
+      pass(0, 'mine 1', 'own'),
+      start(1, 'mine 2', 'own'),
+    ])
+      acc.handle(e, 0);
     acc.end({ kind: 'watchdog', phase: 'runnable', limitMs: 2500, elapsedMs: 2500 }, 2600);
     const r = acc.result(3000);
     expect(r).toMatchObject({ outcome: 'completed', passed: 1, total: 1 });
     expect(r.tests.map((t) => t.title)).toEqual(['a']);
-    expect(r.ownTests?.tests.map((t) => [t.title, t.status])).toEqual([['mine 1', 'passed'], ['mine 2', 'timedout']]);
+    expect(r.ownTests?.tests.map((t) => [t.title, t.status])).toEqual([
+      ['mine 1', 'passed'],
+      ['mine 2', 'timedout'],
+    ]);
     expect(r.ownTests).toMatchObject({ passed: 1, total: 2 });
     expect(r.ownTests?.message).toMatch(/Timed out after 2000 ms in "Mine > mine 2"/);
     expect(progress.filter((p) => p.type === 'test-end' && p.own)).toHaveLength(2);
@@ -154,7 +244,14 @@ describe('RunAccumulator', () => {
 
   it('passes on the note of an own group that was too large to run', () => {
     const acc = make([], expected('a'));
-    for (const e of [plan('a'), pass(0, 'a'), done(), { type: 'started', group: 'own', tests: [], note: 'Your 900 tests were not run' } as WorkerEvent, done('own')]) acc.handle(e, 0);
+    for (const e of [
+      plan('a'),
+      pass(0, 'a'),
+      done(),
+      { type: 'started', group: 'own', tests: [], note: 'Your 900 tests were not run' } as WorkerEvent,
+      done('own'),
+    ])
+      acc.handle(e, 0);
     acc.end({ kind: 'finished' }, 0);
     expect(acc.result(1).ownTests).toEqual({ tests: [], passed: 0, total: 0, message: 'Your 900 tests were not run' });
   });

@@ -145,7 +145,14 @@ export class RunAccumulator {
     };
     const notCounted = this.notCountedReason();
     if (notCounted) {
-      return { ...base, outcome: 'not-counted', tests: [], message: notCounted, passed: 0, total: this.options.expected?.tests.length ?? 0 };
+      return {
+        ...base,
+        outcome: 'not-counted',
+        tests: [],
+        message: notCounted,
+        passed: 0,
+        total: this.options.expected?.tests.length ?? 0,
+      };
     }
     const tests = this.problem.results;
     return {

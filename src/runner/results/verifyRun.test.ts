@@ -14,7 +14,12 @@ const KNOWN = expected([
   [['S', 'inner'], 'c'],
 ]);
 const planOf = (e: ExpectedTests): PlannedTest[] => e.tests.map((t, index) => ({ index, ...t }));
-const report = (p: PlannedTest, state: 'passed' | 'failed' = 'passed'): ProblemGroupReport => ({ index: p.index, title: p.title, path: p.path, state });
+const report = (p: PlannedTest, state: 'passed' | 'failed' = 'passed'): ProblemGroupReport => ({
+  index: p.index,
+  title: p.title,
+  path: p.path,
+  state,
+});
 
 function facts(over: Partial<ProblemGroupFacts>): ProblemGroupFacts {
   const plan = planOf(KNOWN);
@@ -33,9 +38,13 @@ describe('verifyProblemGroup', () => {
     expect(verifyProblemGroup(KNOWN, facts({ plan: [{ index: 0, title: 'my own quick check', path: [] }], reports: [] }))).toBe(
       'Not counted: the hidden tests reported 1 test, expected 3.',
     );
-    expect(verifyProblemGroup(KNOWN, facts({ plan: [...plan, { index: 3, title: 'extra', path: ['S'] }] }))).toMatch(/reported 4 tests, expected 3/);
+    expect(verifyProblemGroup(KNOWN, facts({ plan: [...plan, { index: 3, title: 'extra', path: ['S'] }] }))).toMatch(
+      /reported 4 tests, expected 3/,
+    );
     const renamed = plan.map((p) => (p.index === 2 ? { ...p, title: 'not c' } : p));
-    expect(verifyProblemGroup(KNOWN, facts({ plan: renamed }))).toBe('Not counted: “S › inner › not c” ran, but it is not one of the hidden tests.');
+    expect(verifyProblemGroup(KNOWN, facts({ plan: renamed }))).toBe(
+      'Not counted: “S › inner › not c” ran, but it is not one of the hidden tests.',
+    );
     const moved = plan.map((p) => (p.index === 2 ? { ...p, path: ['S'] } : p));
     expect(verifyProblemGroup(KNOWN, facts({ plan: moved }))).toMatch(/“S › c” ran, but it is not one of/);
     const twiceA = plan.map((p) => (p.index === 1 ? { ...p, title: 'a' } : p));
@@ -60,9 +69,13 @@ describe('verifyProblemGroup', () => {
   it('refuses results that do not belong to the plan, passes reported twice, a second plan, or indices out of order', () => {
     const plan = planOf(KNOWN);
     const forged = { index: 0, title: 'b', path: ['S'], state: 'passed' as const };
-    expect(verifyProblemGroup(KNOWN, facts({ reports: [forged] }))).toBe('Not counted: a result arrived for “b”, which is not test 1 of the hidden tests.');
+    expect(verifyProblemGroup(KNOWN, facts({ reports: [forged] }))).toBe(
+      'Not counted: a result arrived for “b”, which is not test 1 of the hidden tests.',
+    );
     expect(verifyProblemGroup(KNOWN, facts({ reports: [{ ...report(plan[0]!), index: 7 }] }))).toMatch(/not test 8/);
-    expect(verifyProblemGroup(KNOWN, facts({ reports: [...plan.map((p) => report(p)), report(plan[0]!)] }))).toBe('Not counted: “a” was reported as passing twice.');
+    expect(verifyProblemGroup(KNOWN, facts({ reports: [...plan.map((p) => report(p)), report(plan[0]!)] }))).toBe(
+      'Not counted: “a” was reported as passing twice.',
+    );
     // mocha's own double report (a pass, then "done() called multiple times") is a failure, not a forgery.
     expect(verifyProblemGroup(KNOWN, facts({ reports: [...plan.map((p) => report(p)), report(plan[0]!, 'failed')] }))).toBeNull();
     expect(verifyProblemGroup(KNOWN, facts({ plans: 2 }))).toBe('Not counted: the hidden tests were started more than once.');
@@ -72,7 +85,9 @@ describe('verifyProblemGroup', () => {
   it('refuses a finished group with results missing, unless a failing hook explains them', () => {
     const plan = planOf(KNOWN);
     const some = [report(plan[0]!)];
-    expect(verifyProblemGroup(KNOWN, facts({ reports: some }))).toBe('Not counted: the hidden tests finished, but 2 of their 3 tests never reported a result.');
+    expect(verifyProblemGroup(KNOWN, facts({ reports: some }))).toBe(
+      'Not counted: the hidden tests finished, but 2 of their 3 tests never reported a result.',
+    );
     expect(verifyProblemGroup(KNOWN, facts({ reports: some, hookFailed: true }))).toBeNull();
     // Not finished (a time-out, a crash): the outcome already says so; nothing to refuse yet.
     expect(verifyProblemGroup(KNOWN, facts({ reports: some, finished: false }))).toBeNull();

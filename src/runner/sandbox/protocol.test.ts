@@ -63,7 +63,7 @@ describe('sandbox protocol guards', () => {
     expect(isWorkerRunRequest({ type: 'run', id: 3, solutionCode: 1, testsCode: 'y', testTimeoutMs: 0 })).toBe(false);
   });
 
-  it('ends a run at the own group\'s done or a crash, not at the problem group\'s done', () => {
+  it("ends a run at the own group's done or a crash, not at the problem group's done", () => {
     expect(isRunOver({ type: 'done', group: 'problem' })).toBe(false);
     expect(isRunOver({ type: 'done', group: 'own' })).toBe(true);
     expect(isRunOver({ type: 'crashed', error })).toBe(true);

@@ -141,8 +141,7 @@ export function isRunOver(event: WorkerEvent): boolean {
 
 export type HostToFrame =
   /** Sent once after `frame-loaded`: the classic script the frame turns into a Blob URL for its workers. */
-  | { type: 'init'; id: number; workerScript: string }
-  | ({ type: 'run'; id: number; testTimeoutMs: number } & RunCode);
+  { type: 'init'; id: number; workerScript: string } | ({ type: 'run'; id: number; testTimeoutMs: number } & RunCode);
 
 // ---------------------------------------------------------------------------------------------------------
 // frame → main
@@ -218,9 +217,7 @@ export function isWorkerEvent(x: unknown): x is WorkerEvent {
     case 'started':
       return isGroup(x.group) && Array.isArray(x.tests) && x.tests.every(isPlannedTest) && isOptStr(x.note);
     case 'runnable-start':
-      return (
-        isGroup(x.group) && (x.kind === 'test' || x.kind === 'hook') && isNum(x.index) && isStr(x.title) && isNum(x.timeoutMs)
-      );
+      return isGroup(x.group) && (x.kind === 'test' || x.kind === 'hook') && isNum(x.index) && isStr(x.title) && isNum(x.timeoutMs);
     case 'test-end':
       return (
         isGroup(x.group) &&

@@ -9,7 +9,15 @@
 
 import { FRAME_BOOT_LIMIT_MS, hostLimitAfterStartMs, hostLimitBeforeStartMs } from '../deadlines';
 import { buildSrcdoc } from './srcdoc';
-import { isFrameToHost, isRunOver, type FrameToHost, type HostToFrame, type RunCode, type SandboxRunEnd, type WorkerEvent } from './protocol';
+import {
+  isFrameToHost,
+  isRunOver,
+  type FrameToHost,
+  type HostToFrame,
+  type RunCode,
+  type SandboxRunEnd,
+  type WorkerEvent,
+} from './protocol';
 
 interface ActiveRun {
   id: number;
@@ -83,7 +91,10 @@ export class SandboxHost {
       this.destroyFrame();
       rejectReady(new Error(`The code sandbox did not start within ${FRAME_BOOT_LIMIT_MS} ms.`));
     }, FRAME_BOOT_LIMIT_MS);
-    void ready.then(() => clearTimeout(bootTimer), () => clearTimeout(bootTimer));
+    void ready.then(
+      () => clearTimeout(bootTimer),
+      () => clearTimeout(bootTimer),
+    );
 
     window.addEventListener('message', this.onMessage);
     iframe.srcdoc = buildSrcdoc(this.frameScript);

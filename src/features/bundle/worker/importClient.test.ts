@@ -76,7 +76,12 @@ describe('ImportClient', () => {
     expect(error).toBeInstanceOf(BundleError);
     expect(error).toMatchObject({ code: 'not-zip', message: 'This file is not a Rehearse bundle: it is not a zip archive.' });
     const saving = client.save(1, 'new');
-    workers[0]!.reply({ type: 'save-failed', id: 2, reason: 'quota', message: 'There is not enough storage space to import this session.' });
+    workers[0]!.reply({
+      type: 'save-failed',
+      id: 2,
+      reason: 'quota',
+      message: 'There is not enough storage space to import this session.',
+    });
     const writeError = await saving.catch((e: unknown) => e);
     expect(writeError).toBeInstanceOf(ImportWriteError);
     expect(writeError).toMatchObject({ reason: 'quota' });

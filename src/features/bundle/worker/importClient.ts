@@ -82,7 +82,11 @@ export class ImportClient {
     if (!pending) return;
     clearTimeout(pending.timer);
     pending.timer = setTimeout(() => {
-      this.fail(new Error(`The bundle import stopped responding for ${Math.round(this.stallLimitMs / 1000)} s, so it was stopped. Try again; if it happens again, the file may be damaged.`));
+      this.fail(
+        new Error(
+          `The bundle import stopped responding for ${Math.round(this.stallLimitMs / 1000)} s, so it was stopped. Try again; if it happens again, the file may be damaged.`,
+        ),
+      );
     }, this.stallLimitMs);
   }
 

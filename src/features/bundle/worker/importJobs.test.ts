@@ -24,7 +24,12 @@ function setUp(fail?: ImportWriteError) {
   return { jobs, sent, written };
 }
 
-const check = (id: number, bytes: Uint8Array, knownProblemIds = ['token-bucket']) => ({ type: 'check' as const, id, file: new Blob([bytes as Uint8Array<ArrayBuffer>]), knownProblemIds });
+const check = (id: number, bytes: Uint8Array, knownProblemIds = ['token-bucket']) => ({
+  type: 'check' as const,
+  id,
+  file: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+  knownProblemIds,
+});
 
 describe('the import worker’s jobs', () => {
   it('checks a bundle (progress, then a summary) and writes the kept bundle, recordings as Blobs', async () => {
@@ -33,8 +38,20 @@ describe('the import worker’s jobs', () => {
     await jobs.handle(check(7, await buildBundle(source)));
     expect(sent.every(isImportResponse)).toBe(true);
     expect(sent[0]).toMatchObject({ type: 'progress', id: 7, stage: 'reading' });
-    expect(sent.filter((m) => m.type === 'progress').map((m) => m.stage)).toEqual(expect.arrayContaining(['reading', 'files', 'session', 'log', 'audio']));
-    expect(sent.at(-1)).toEqual({ type: 'checked', id: 7, summary: { checkId: 7, problem: { id: 'token-bucket', title: 'Token-bucket rate limiter' }, session: source.session, review: source.review, eventCount: source.events.length } });
+    expect(sent.filter((m) => m.type === 'progress').map((m) => m.stage)).toEqual(
+      expect.arrayContaining(['reading', 'files', 'session', 'log', 'audio']),
+    );
+    expect(sent.at(-1)).toEqual({
+      type: 'checked',
+      id: 7,
+      summary: {
+        checkId: 7,
+        problem: { id: 'token-bucket', title: 'Token-bucket rate limiter' },
+        session: source.session,
+        review: source.review,
+        eventCount: source.events.length,
+      },
+    });
 
     await jobs.handle({ type: 'save', id: 8, checkId: 7, mode: 'new' });
     expect(sent.at(-1)).toEqual({ type: 'saved', id: 8, sessionId: source.session.id });
@@ -51,7 +68,12 @@ describe('the import worker’s jobs', () => {
   it('answers a bad bundle with its refusal (an unknown problem is one) and keeps nothing to save', async () => {
     const { jobs, sent, written } = setUp();
     await jobs.handle(check(1, strToU8('not a zip')));
-    expect(sent.at(-1)).toEqual({ type: 'refused', id: 1, code: 'not-zip', message: 'This file is not a Rehearse bundle: it is not a zip archive.' });
+    expect(sent.at(-1)).toEqual({
+      type: 'refused',
+      id: 1,
+      code: 'not-zip',
+      message: 'This file is not a Rehearse bundle: it is not a zip archive.',
+    });
     await jobs.handle(check(2, await buildBundle(fixtureSource()), ['two-sum']));
     expect(sent.at(-1)).toMatchObject({ type: 'refused', id: 2, code: 'unknown-problem' });
     await jobs.handle({ type: 'save', id: 3, checkId: 2, mode: 'new' });
@@ -69,6 +91,11 @@ describe('the import worker’s jobs', () => {
     const failing = setUp(new ImportWriteError('quota', 'There is not enough storage space to import this session.'));
     await failing.jobs.handle(check(1, await buildBundle(fixtureSource())));
     await failing.jobs.handle({ type: 'save', id: 2, checkId: 1, mode: 'new' });
-    expect(failing.sent.at(-1)).toEqual({ type: 'save-failed', id: 2, reason: 'quota', message: 'There is not enough storage space to import this session.' });
+    expect(failing.sent.at(-1)).toEqual({
+      type: 'save-failed',
+      id: 2,
+      reason: 'quota',
+      message: 'There is not enough storage space to import this session.',
+    });
   });
 });

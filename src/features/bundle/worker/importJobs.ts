@@ -39,9 +39,20 @@ export class ImportJobs {
       const known = new Set(request.knownProblemIds);
       const parsed = await parseBundle(bytes, { knowsProblem: (problemId) => known.has(problemId), onProgress: progress });
       // Blobs made here, so the page never copies the recordings' bytes.
-      const audio = parsed.audio.map((a) => ({ index: a.index, mimeType: a.mimeType, blob: new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: a.mimeType }) }));
-      this.kept = { checkId: id, bundle: { session: parsed.session, events: parsed.events, review: parsed.review, levels: parsed.levels, audio } };
-      this.post({ type: 'checked', id, summary: { checkId: id, problem: parsed.problem, session: parsed.session, review: parsed.review, eventCount: parsed.events.length } });
+      const audio = parsed.audio.map((a) => ({
+        index: a.index,
+        mimeType: a.mimeType,
+        blob: new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: a.mimeType }),
+      }));
+      this.kept = {
+        checkId: id,
+        bundle: { session: parsed.session, events: parsed.events, review: parsed.review, levels: parsed.levels, audio },
+      };
+      this.post({
+        type: 'checked',
+        id,
+        summary: { checkId: id, problem: parsed.problem, session: parsed.session, review: parsed.review, eventCount: parsed.events.length },
+      });
     } catch (e) {
       if (e instanceof BundleError) this.post({ type: 'refused', id, code: e.code, message: e.message });
       else this.post({ type: 'internal-error', id, message: e instanceof Error ? e.message : String(e) });
@@ -55,7 +66,9 @@ export class ImportJobs {
     }
     const progress = throttledProgress((p) => this.post({ type: 'progress', id, ...p }), this.now);
     try {
-      const sessionId = await this.write(this.kept.bundle, request.mode, { onProgress: (fraction) => progress({ stage: 'saving', fraction }) });
+      const sessionId = await this.write(this.kept.bundle, request.mode, {
+        onProgress: (fraction) => progress({ stage: 'saving', fraction }),
+      });
       this.kept = null;
       this.post({ type: 'saved', id, sessionId });
     } catch (e) {

@@ -60,7 +60,16 @@ export function isImportRequest(x: unknown): x is ImportRequest {
 }
 
 function isSummary(x: unknown): x is CheckedSummary {
-  return isObj(x) && isNum(x.checkId) && isObj(x.problem) && isStr(x.problem.title) && isObj(x.session) && isStr(x.session.id) && isNum(x.session.startedAt) && isNum(x.eventCount);
+  return (
+    isObj(x) &&
+    isNum(x.checkId) &&
+    isObj(x.problem) &&
+    isStr(x.problem.title) &&
+    isObj(x.session) &&
+    isStr(x.session.id) &&
+    isNum(x.session.startedAt) &&
+    isNum(x.eventCount)
+  );
 }
 
 export function isImportResponse(x: unknown): x is ImportResponse {

@@ -3,7 +3,8 @@ import { Link } from 'wouter';
 import { describeResult, type AttemptRecord } from '../../../core/practice/attempts';
 import { useWorkspace } from '../workspaceStore';
 
-const formatDate = (at: number) => new Date(at).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const formatDate = (at: number) =>
+  new Date(at).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 function AttemptItem({ attempt }: { attempt: AttemptRecord }) {
   const [showCode, setShowCode] = useState(false);
@@ -13,7 +14,8 @@ function AttemptItem({ attempt }: { attempt: AttemptRecord }) {
         <span className="font-medium">Attempt {attempt.number}</span>
         <span className="text-slate-400">
           {' '}
-          · {attempt.startedAt !== null ? formatDate(attempt.startedAt) : 'not timed'} · {describeResult({ ...attempt, lastAt: attempt.endedAt })}
+          · {attempt.startedAt !== null ? formatDate(attempt.startedAt) : 'not timed'} ·{' '}
+          {describeResult({ ...attempt, lastAt: attempt.endedAt })}
         </span>
       </p>
       <div className="mt-1 flex flex-wrap gap-3 text-xs">

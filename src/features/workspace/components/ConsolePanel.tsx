@@ -1,6 +1,12 @@
 import { useWorkspace } from '../workspaceStore';
 
-const LEVEL_STYLE = { log: 'text-slate-200', info: 'text-sky-300', debug: 'text-slate-400', warn: 'text-amber-300', error: 'text-rose-300' };
+const LEVEL_STYLE = {
+  log: 'text-slate-200',
+  info: 'text-sky-300',
+  debug: 'text-slate-400',
+  warn: 'text-amber-300',
+  error: 'text-rose-300',
+};
 
 export function ConsolePanel() {
   const lines = useWorkspace((s) => s.console);

@@ -12,7 +12,9 @@ import { initialCode } from '../../../practice';
  */
 function NewAttemptButton({ problem, primary = false }: { problem: Problem; primary?: boolean }) {
   const hasWork = useWorkspace(
-    (s) => s.loaded && (s.code !== initialCode(problem) || (s.practice?.submits ?? 0) > 0 || (s.practice?.sessionIds?.length ?? 0) > 0 || s.clock !== null),
+    (s) =>
+      s.loaded &&
+      (s.code !== initialCode(problem) || (s.practice?.submits ?? 0) > 0 || (s.practice?.sessionIds?.length ?? 0) > 0 || s.clock !== null),
   );
   const running = useWorkspace((s) => s.running !== null);
   if (!hasWork) return null;
@@ -98,7 +100,12 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
         {r.finished && (
           <>
             <ProtocolPicker problem={problem} />
-            <button type="button" className="btn" onClick={start} title="Another session of this attempt, with a fresh timer; your code stays as it is">
+            <button
+              type="button"
+              className="btn"
+              onClick={start}
+              title="Another session of this attempt, with a fresh timer; your code stays as it is"
+            >
               Start again
             </button>
             <NewAttemptButton problem={problem} primary />

@@ -16,7 +16,17 @@ const OUTCOME_LABEL: Record<string, string> = {
   'not-counted': 'not counted',
 };
 
-function Summary({ result, runCount, tests, lockedStages }: { result: RunResult; runCount: number; tests: TestResult[]; lockedStages: number }) {
+function Summary({
+  result,
+  runCount,
+  tests,
+  lockedStages,
+}: {
+  result: RunResult;
+  runCount: number;
+  tests: TestResult[];
+  lockedStages: number;
+}) {
   const what = result.mode === 'run' ? 'Examples' : 'Hidden tests';
   const passed = tests.filter((t) => t.status === 'passed').length;
   const total = tests.length;
@@ -30,7 +40,9 @@ function Summary({ result, runCount, tests, lockedStages }: { result: RunResult;
           {passed}/{total} passed{result.outcome === 'timedout' && ' · timed out'}
         </span>
       )}
-      {lockedStages > 0 && <span className="text-slate-400"> · {lockedStages === 1 ? 'one stage' : `${lockedStages} stages`} still locked</span>}
+      {lockedStages > 0 && (
+        <span className="text-slate-400"> · {lockedStages === 1 ? 'one stage' : `${lockedStages} stages`} still locked</span>
+      )}
       <span className="text-slate-500"> · {Math.round(result.durationMs)} ms</span>
     </p>
   );
@@ -118,9 +130,7 @@ export function ResultsPanel({ problem, unlockedStages }: { problem: Problem; un
           {result.error && (
             <div className="mb-2 text-xs" data-testid="load-error">
               <p className="whitespace-pre-wrap text-rose-300">{result.error.message}</p>
-              {result.error.solutionLine !== undefined && (
-                <p className="text-slate-400">at solution.ts line {result.error.solutionLine}</p>
-              )}
+              {result.error.solutionLine !== undefined && <p className="text-slate-400">at solution.ts line {result.error.solutionLine}</p>}
             </div>
           )}
           {result.compileErrors.length > 0 && (

@@ -12,14 +12,18 @@ export function RunBar({ canSubmit }: { canSubmit: boolean }) {
         Run
       </button>
       {canSubmit && (
-        <button type="button" className="btn btn-primary" disabled={!!running || !loaded} onClick={() => void run('submit')} title="Ctrl/⌘+Shift+Enter">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={!!running || !loaded}
+          onClick={() => void run('submit')}
+          title="Ctrl/⌘+Shift+Enter"
+        >
           Submit
         </button>
       )}
       {canSubmit && <WorkspaceReferenceButton />}
-      <span className="text-xs text-slate-500">
-        Ctrl/⌘+Enter runs{canSubmit ? ' the examples · Ctrl/⌘+Shift+Enter submits' : ''}
-      </span>
+      <span className="text-xs text-slate-500">Ctrl/⌘+Enter runs{canSubmit ? ' the examples · Ctrl/⌘+Shift+Enter submits' : ''}</span>
     </div>
   );
 }

@@ -20,9 +20,7 @@ export function TestItem({ test }: { test: TestResult }) {
   return (
     <li data-status={test.status} data-full-title={[...test.path, test.title].join(' ')} className="border-b border-slate-800 py-1.5">
       <div className="flex gap-2">
-        <span className={`w-16 shrink-0 text-xs font-semibold uppercase ${STATUS_STYLE[test.status]}`}>
-          {STATUS_LABEL[test.status]}
-        </span>
+        <span className={`w-16 shrink-0 text-xs font-semibold uppercase ${STATUS_STYLE[test.status]}`}>{STATUS_LABEL[test.status]}</span>
         <span className="text-sm">
           {test.path.length > 0 && <span className="text-slate-500">{test.path.join(' › ')} › </span>}
           {test.title}

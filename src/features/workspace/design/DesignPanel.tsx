@@ -34,7 +34,12 @@ export function DesignPanel({ problem }: { problem: Problem }) {
                     <FillInputs fills={c.fills} />
                   </>
                 ) : (
-                  <button type="button" className="btn mt-1" onClick={() => revealClarification(c.question)} aria-label={`Reveal the answer to: ${c.question}`}>
+                  <button
+                    type="button"
+                    className="btn mt-1"
+                    onClick={() => revealClarification(c.question)}
+                    aria-label={`Reveal the answer to: ${c.question}`}
+                  >
                     Reveal answer
                   </button>
                 )}
@@ -54,11 +59,17 @@ export function DesignPanel({ problem }: { problem: Problem }) {
             </h3>
             <dl className="grid grid-cols-[6rem_1fr] gap-x-2 gap-y-1">
               <dt className="text-emerald-400">Excellent</dt>
-              <dd><Markdown source={part.levels.excellent} /></dd>
+              <dd>
+                <Markdown source={part.levels.excellent} />
+              </dd>
               <dt className="text-sky-400">Good</dt>
-              <dd><Markdown source={part.levels.good} /></dd>
+              <dd>
+                <Markdown source={part.levels.good} />
+              </dd>
               <dt className="text-amber-400">Needs work</dt>
-              <dd><Markdown source={part.levels.needsWork} /></dd>
+              <dd>
+                <Markdown source={part.levels.needsWork} />
+              </dd>
             </dl>
           </div>
         ))}

@@ -1,5 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { draftFromProtocol, formatMinutes, parseMinutes, validateDraft, type DraftErrors, type ProtocolDraft } from '../../../core/timer/protocolDraft';
+import {
+  draftFromProtocol,
+  formatMinutes,
+  parseMinutes,
+  validateDraft,
+  type DraftErrors,
+  type ProtocolDraft,
+} from '../../../core/timer/protocolDraft';
 import { findProtocol, PROTOCOLS, type Protocol } from '../../../core/timer/protocols';
 import type { CustomProtocolRecord } from '../../../storage/db';
 import { useProtocols } from './protocolStore';
@@ -20,7 +27,9 @@ interface Props {
  */
 export function ProtocolEditor({ protocol, custom, onClose, onSaved, onDeleted }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [draft, setDraft] = useState<ProtocolDraft>(() => draftFromProtocol(protocol, custom ? protocol.name : `${protocol.name}, my minutes`));
+  const [draft, setDraft] = useState<ProtocolDraft>(() =>
+    draftFromProtocol(protocol, custom ? protocol.name : `${protocol.name}, my minutes`),
+  );
   const [errors, setErrors] = useState<DraftErrors | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
@@ -34,7 +43,10 @@ export function ProtocolEditor({ protocol, custom, onClose, onSaved, onDeleted }
     return () => dialog?.close();
   }, []);
 
-  const takenNames = (exceptId: string | null) => [...PROTOCOLS.map((p) => p.name), ...customs.filter((p) => p.id !== exceptId).map((p) => p.name)];
+  const takenNames = (exceptId: string | null) => [
+    ...PROTOCOLS.map((p) => p.name),
+    ...customs.filter((p) => p.id !== exceptId).map((p) => p.name),
+  ];
   const total = draft.phases.reduce((sum, p) => {
     const parsed = parseMinutes(p.minutesText);
     return parsed.ok ? sum + parsed.minutes : sum;
@@ -173,7 +185,12 @@ export function ProtocolEditor({ protocol, custom, onClose, onSaved, onDeleted }
               Save changes
             </button>
           )}
-          <button type={custom ? 'button' : 'submit'} className={custom ? 'btn' : 'btn btn-primary'} disabled={busy} onClick={custom ? () => void save(true) : undefined}>
+          <button
+            type={custom ? 'button' : 'submit'}
+            className={custom ? 'btn' : 'btn btn-primary'}
+            disabled={busy}
+            onClick={custom ? () => void save(true) : undefined}
+          >
             Save as a new protocol
           </button>
           <button type="button" className="btn" onClick={onClose}>

@@ -18,7 +18,12 @@ export function ProtocolPicker({ problem }: { problem: Problem }) {
 
   return (
     <div className="flex items-center gap-2">
-      <select className="input py-1 text-sm" aria-label="Interview protocol" value={protocol.id} onChange={(e) => chooseProtocol(e.target.value)}>
+      <select
+        className="input py-1 text-sm"
+        aria-label="Interview protocol"
+        value={protocol.id}
+        onChange={(e) => chooseProtocol(e.target.value)}
+      >
         <optgroup label="Built-in">
           {PROTOCOLS.map((p) => (
             <option key={p.id} value={p.id}>
@@ -37,7 +42,12 @@ export function ProtocolPicker({ problem }: { problem: Problem }) {
           </optgroup>
         )}
       </select>
-      <button type="button" className="btn" onClick={() => setEditing(true)} title="Change the minutes of each phase and save your own protocol">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => setEditing(true)}
+        title="Change the minutes of each phase and save your own protocol"
+      >
         Edit protocol
       </button>
       {loadError && (

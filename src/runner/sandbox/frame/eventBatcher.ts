@@ -25,7 +25,10 @@ export class EventBatcher {
 
   constructor(
     private readonly send: (events: WorkerEvent[]) => void,
-    private readonly timers: Timers = { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+    private readonly timers: Timers = {
+      set: (fn, ms) => setTimeout(fn, ms),
+      clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    },
   ) {}
 
   push(event: WorkerEvent): void {

@@ -63,10 +63,12 @@ describe('hardenRealm', () => {
   });
 
   it('freezes the extra objects given (the Mocha classes, the modules) with the instance setter on all their prototypes', () => {
-    const { run } = hardenedRealm((realm) => [vm.runInContext(
-      'globalThis.Lib = (() => { function Emitter() { this._events = {}; } Emitter.prototype._events = undefined; Emitter.prototype.on = function () { return this; }; return { Emitter }; })()',
-      vm.createContext(realm),
-    )]);
+    const { run } = hardenedRealm((realm) => [
+      vm.runInContext(
+        'globalThis.Lib = (() => { function Emitter() { this._events = {}; } Emitter.prototype._events = undefined; Emitter.prototype.on = function () { return this; }; return { Emitter }; })()',
+        vm.createContext(realm),
+      ),
+    ]);
     expect(run('new Lib.Emitter()._events')).toEqual({});
     expectTypeError(() => run('Lib.Emitter.prototype.on = () => 0'));
     expectTypeError(() => run('Lib.extra = 1'));

@@ -126,7 +126,9 @@ describe('the test harness under attack (starter as the solution)', { timeout: 3
   });
 
   it('refuses a claim of the problem tests without the run secret', async () => {
-    const run = await attack(`(globalThis as any).__rehearseTests('guess', function (_d: unknown, _c: unknown, it: any) { it('fake', () => {}); });`);
+    const run = await attack(
+      `(globalThis as any).__rehearseTests('guess', function (_d: unknown, _c: unknown, it: any) { it('fake', () => {}); });`,
+    );
     expect(crash(run)).toMatch(/defined once, by the test runner/);
   });
 

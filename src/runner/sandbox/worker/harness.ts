@@ -83,7 +83,11 @@ export function startHarness(Mocha: MochaClass, modules: SandboxModules): void {
   const frozenModules = Object.freeze({ ...modules });
   // A run that arrives while the warm-up is still going waits for it (a few ms): the two must not share
   // mocha's scheduling queue. A failed warm-up only costs speed; a failed hardening refuses the run.
-  const ready = warmUp(Mocha, modules.chai ?? {}, makeReporter('problem', () => undefined, null, caps.now))
+  const ready = warmUp(
+    Mocha,
+    modules.chai ?? {},
+    makeReporter('problem', () => undefined, null, caps.now),
+  )
     .catch(() => undefined)
     .then(() => {
       // mocha rewrites its built-in reporters' settings on every run; we use none of them.
@@ -105,11 +109,22 @@ export function startHarness(Mocha: MochaClass, modules: SandboxModules): void {
   scope.addEventListener('message', onMessage);
 }
 
-function runOnce(request: WorkerRunRequest, send: (e: WorkerEvent) => void, Mocha: MochaClass, modules: SandboxModules, caps: Captured): void {
+function runOnce(
+  request: WorkerRunRequest,
+  send: (e: WorkerEvent) => void,
+  Mocha: MochaClass,
+  modules: SandboxModules,
+  caps: Captured,
+): void {
   send({ type: 'loading' });
   const secret = caps.secret();
   const script = buildRunScript(request.solutionCode, request.testsCode, secret);
-  const where: ScriptLocation = { url: caps.scriptUrl(script.code), solutionOffset: script.solutionOffset, solutionLines: script.solutionLines, testsOffset: script.testsOffset };
+  const where: ScriptLocation = {
+    url: caps.scriptUrl(script.code),
+    solutionOffset: script.solutionOffset,
+    solutionLines: script.solutionLines,
+    testsOffset: script.testsOffset,
+  };
   captureConsole((level, text) => send({ type: 'console', level, text }));
   const problem = createTestGroup(Mocha, request.testTimeoutMs, makeReporter('problem', send, where, caps.now));
   const own = createTestGroup(Mocha, request.testTimeoutMs, makeReporter('own', send, where, caps.now));

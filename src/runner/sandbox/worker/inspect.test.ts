@@ -3,7 +3,7 @@ import { formatConsoleArgs, inspect } from './inspect';
 
 class TokenBucket {
   capacity = 5;
-  readonly users = new Map([["u", 1]]);
+  readonly users = new Map([['u', 1]]);
 }
 
 describe('inspect', () => {
@@ -39,10 +39,22 @@ describe('inspect', () => {
     expect(inspect(cyc)).toBe("{ name: 'x', self: [Circular] }");
     expect(inspect({ a: { b: { c: { d: { e: 1 } } } } })).toBe('{ a: { b: { c: { d: [Object] } } } }');
     expect(inspect(Array.from({ length: 60 }, (_, i) => i))).toMatch(/49, … 10 more \]$/);
-    const hostile = new Proxy({}, { ownKeys() { throw new Error('boom'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(inspect(hostile)).toBe('[Uninspectable]');
     let called = false;
-    const withGetter = { get secret() { called = true; return 1; } };
+    const withGetter = {
+      get secret() {
+        called = true;
+        return 1;
+      },
+    };
     expect(inspect(withGetter)).toBe('{ secret: [Getter] }');
     expect(called).toBe(false);
     expect(inspect('x'.repeat(50), { maxLength: 10 })).toMatch(/^'x{9}… \(42 more characters\)$/);

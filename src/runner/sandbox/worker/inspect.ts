@@ -119,9 +119,15 @@ function formatObject(obj: object, depth: number, seen: Set<object>): string {
 
   if (Array.isArray(obj)) {
     if (depth < 0) return '[Array]';
-    return list('', obj.length, (push) => {
-      for (let i = 0; i < obj.length && push(i in obj ? child(obj[i]) : '<empty>'); i++);
-    }, '[', ']');
+    return list(
+      '',
+      obj.length,
+      (push) => {
+        for (let i = 0; i < obj.length && push(i in obj ? child(obj[i]) : '<empty>'); i++);
+      },
+      '[',
+      ']',
+    );
   }
   if (obj instanceof Error) return `${obj.name}: ${obj.message}`;
   if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? 'Invalid Date' : obj.toISOString();
@@ -142,9 +148,15 @@ function formatObject(obj: object, depth: number, seen: Set<object>): string {
   }
   if (ArrayBuffer.isView(obj) && !(obj instanceof DataView)) {
     const typed = obj as unknown as ArrayLike<unknown>;
-    return list(`${obj.constructor.name}(${typed.length}) `, typed.length, (push) => {
-      for (let i = 0; i < typed.length && push(child(typed[i])); i++);
-    }, '[', ']');
+    return list(
+      `${obj.constructor.name}(${typed.length}) `,
+      typed.length,
+      (push) => {
+        for (let i = 0; i < typed.length && push(child(typed[i])); i++);
+      },
+      '[',
+      ']',
+    );
   }
 
   const name = constructorName(obj);
@@ -156,7 +168,15 @@ function formatObject(obj: object, depth: number, seen: Set<object>): string {
       const label = IDENTIFIER.test(key) ? key : quote(key);
       const desc = Object.getOwnPropertyDescriptor(obj, key);
       // Accessors are user code; calling them from a logger could throw or loop.
-      const shown = !desc ? 'undefined' : 'value' in desc ? child(desc.value) : desc.set ? (desc.get ? '[Getter/Setter]' : '[Setter]') : '[Getter]';
+      const shown = !desc
+        ? 'undefined'
+        : 'value' in desc
+          ? child(desc.value)
+          : desc.set
+            ? desc.get
+              ? '[Getter/Setter]'
+              : '[Setter]'
+            : '[Getter]';
       if (!push(`${label}: ${shown}`)) break;
     }
   });
@@ -171,13 +191,7 @@ function constructorName(obj: object): string | null | undefined {
 }
 
 /** Builds "prefix{ a, b, … 3 more }"; `fill` calls push per item and stops when it returns false. */
-function list(
-  prefix: string,
-  size: number,
-  fill: (push: (item: string) => boolean) => void,
-  open = '{',
-  close = '}',
-): string {
+function list(prefix: string, size: number, fill: (push: (item: string) => boolean) => void, open = '{', close = '}'): string {
   const items: string[] = [];
   fill((item) => {
     items.push(item);

@@ -32,7 +32,10 @@ export interface MochaSuite {
 
 /** The `Mocha` class the browser build exposes; the harness makes its own instances of it. */
 export interface MochaClass {
-  new (options: { reporter: MochaReporterConstructor; timeout: number }): { suite: MochaSuite; run(onEnd: (failures: number) => void): unknown };
+  new (options: { reporter: MochaReporterConstructor; timeout: number }): {
+    suite: MochaSuite;
+    run(onEnd: (failures: number) => void): unknown;
+  };
   Suite: { create(parent: MochaSuite, title: string): MochaSuite };
   Test: new (title: string, fn: () => void) => object;
   /** mocha's built-in reporters (unused here; mocha writes their settings on every run). */

@@ -15,7 +15,8 @@ export function makeReporter(
   where: ScriptLocation | null,
   now: () => number,
 ): MochaReporterConstructor {
-  const clip = group === 'own' ? (t: string) => (t.length > MAX_OWN_TITLE_LENGTH ? `${t.slice(0, MAX_OWN_TITLE_LENGTH)}…` : t) : (t: string) => t;
+  const clip =
+    group === 'own' ? (t: string) => (t.length > MAX_OWN_TITLE_LENGTH ? `${t.slice(0, MAX_OWN_TITLE_LENGTH)}…` : t) : (t: string) => t;
   const titleOf = (t: { title: string }) => clip(String(t.title));
   const clipPath = (path: string[]) => (group === 'own' ? path.slice(-MAX_OWN_PATH_DEPTH) : path).map(clip);
   return class StreamingReporter {
@@ -35,7 +36,14 @@ export function makeReporter(
       });
       runner.on('test', (test) => {
         startedAt.set(test, now());
-        post({ type: 'runnable-start', group, kind: 'test', index: indexOf.get(test) ?? -1, title: titleOf(test), timeoutMs: test.timeout() });
+        post({
+          type: 'runnable-start',
+          group,
+          kind: 'test',
+          index: indexOf.get(test) ?? -1,
+          title: titleOf(test),
+          timeoutMs: test.timeout(),
+        });
       });
       runner.on('hook', (hook) => {
         post({ type: 'runnable-start', group, kind: 'hook', index: -1, title: titleOf(hook), timeoutMs: hook.timeout() });
@@ -43,7 +51,15 @@ export function makeReporter(
       runner.on('hook end', () => post({ type: 'hook-end' }));
       const durationOf = (test: MochaRunnable) => test.duration ?? Math.round(now() - (startedAt.get(test) ?? now()));
       runner.on('pass', (test) => {
-        post({ type: 'test-end', group, index: indexOf.get(test) ?? -1, title: titleOf(test), path: pathOf(test), state: 'passed', durationMs: durationOf(test) });
+        post({
+          type: 'test-end',
+          group,
+          index: indexOf.get(test) ?? -1,
+          title: titleOf(test),
+          path: pathOf(test),
+          state: 'passed',
+          durationMs: durationOf(test),
+        });
       });
       runner.on('fail', (runnable, err) => {
         const isHook = runnable.type === 'hook';

@@ -17,7 +17,13 @@ describe('serializeError', () => {
   it("keeps chai's expected/actual as display strings", () => {
     const err = thrown(() => chaiExpect({ a: [1, 2] }).to.deep.equal({ a: [1, 3] }));
     const s = serializeError(err, null);
-    expect(s).toMatchObject({ name: 'AssertionError', isAssertion: true, isTimeout: false, expected: '{ a: [ 1, 3 ] }', actual: '{ a: [ 1, 2 ] }' });
+    expect(s).toMatchObject({
+      name: 'AssertionError',
+      isAssertion: true,
+      isTimeout: false,
+      expected: '{ a: [ 1, 3 ] }',
+      actual: '{ a: [ 1, 2 ] }',
+    });
   });
 
   it('omits expected/actual when chai has no diff to show', () => {
@@ -29,7 +35,8 @@ describe('serializeError', () => {
   it('names each location in the run script after the part it belongs to', () => {
     const err = new TypeError('x is undefined');
     // Line 1 is "use strict", lines 2–5 the solution, line 6 the wrapper's opening, 7+ the tests.
-    err.stack = 'TypeError: x is undefined\n    at f (blob:null/abc:3:9)\n    at blob:null/abc:10:1\n    at blob:null/abc:6:2\n    at blob:null/mocha:1:2';
+    err.stack =
+      'TypeError: x is undefined\n    at f (blob:null/abc:3:9)\n    at blob:null/abc:10:1\n    at blob:null/abc:6:2\n    at blob:null/mocha:1:2';
     const s = serializeError(err, { url: 'blob:null/abc', solutionOffset: 1, solutionLines: 4, testsOffset: 6 });
     expect(s.stack).toBe(
       `TypeError: x is undefined\n    at f (${SOLUTION_SCRIPT_URL}:2:9)\n    at ${TESTS_SCRIPT_URL}:4:1\n    at blob:null/abc:6:2\n    at blob:null/mocha:1:2`,
@@ -59,7 +66,12 @@ describe('serializeError', () => {
   it('handles thrown non-errors and hostile errors', () => {
     expect(serializeError('boom', null)).toMatchObject({ name: 'Error', message: "Thrown value: 'boom'" });
     expect(serializeError(undefined, null).message).toBe('Thrown value: undefined');
-    const hostile = { message: 'm', get name(): string { throw new Error('no'); } };
+    const hostile = {
+      message: 'm',
+      get name(): string {
+        throw new Error('no');
+      },
+    };
     expect(serializeError(hostile, null)).toMatchObject({ name: 'Error', message: 'm' });
   });
 });

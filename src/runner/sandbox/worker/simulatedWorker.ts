@@ -56,7 +56,11 @@ const SHIMS = `(function (host) {
 })`;
 
 /** Compiles `solution` and `tests` like the runner and runs them in a fresh simulated worker. */
-export async function runInSimulatedWorker(solution: string, tests: string, options: { deadlineMs?: number; testTimeoutMs?: number } = {}): Promise<SimulatedRun> {
+export async function runInSimulatedWorker(
+  solution: string,
+  tests: string,
+  options: { deadlineMs?: number; testTimeoutMs?: number } = {},
+): Promise<SimulatedRun> {
   const compiled = await compiler.compile({ solution, tests, testFileName: 'hidden.test.ts' });
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
   workerScript ??= bundleBoth(process.cwd()).then((b) => {
@@ -91,14 +95,23 @@ export async function runInSimulatedWorker(solution: string, tests: string, opti
   const events: WorkerEvent[] = [];
   const ended = await new Promise<boolean>((resolve) => {
     const deadline = setTimeout(() => resolve(false), options.deadlineMs ?? 10_000);
-    shims.deliver({ type: 'run', id: 1, solutionCode: compiled.solution.code, testsCode: compiled.tests.code, testTimeoutMs: options.testTimeoutMs ?? 2000 }, (m) => {
-      const event = structuredClone(m) as WorkerEvent;
-      events.push(event);
-      if (isRunOver(event)) {
-        clearTimeout(deadline);
-        resolve(true);
-      }
-    });
+    shims.deliver(
+      {
+        type: 'run',
+        id: 1,
+        solutionCode: compiled.solution.code,
+        testsCode: compiled.tests.code,
+        testTimeoutMs: options.testTimeoutMs ?? 2000,
+      },
+      (m) => {
+        const event = structuredClone(m) as WorkerEvent;
+        events.push(event);
+        if (isRunOver(event)) {
+          clearTimeout(deadline);
+          resolve(true);
+        }
+      },
+    );
   });
   for (const t of timers) clearTimeout(t);
   return { events, strayMessages, ended };

@@ -17,7 +17,10 @@ import type { MochaClass, MochaReporterConstructor } from './mochaTypes';
 const WARM_TESTS = 40;
 
 interface ChaiLike {
-  expect(value: unknown, message?: string): {
+  expect(
+    value: unknown,
+    message?: string,
+  ): {
     to: {
       equal(v: unknown): unknown;
       deep: { equal(v: unknown): unknown };
