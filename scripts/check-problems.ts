@@ -260,10 +260,20 @@ async function runProblem(id: string, variants: Variant[]): Promise<Map<string, 
     path.join(CHECK_DIR, id, 'report.json'),
     PROBLEM_TIMEOUT_BASE_MS + PROBLEM_TIMEOUT_PER_VARIANT_MS * variants.length,
   );
-  if (typeof report !== 'string') return tally(report, variants);
-  // One variant broke the shared process: run each alone to find out which.
+  // A variant with no test reported at all was cut off (an uncaught error or a dangling promise of an
+  // earlier variant can end mocha's run early and still leave a report): it is run again alone, never
+  // counted as passing. When the shared process broke outright, every variant is run alone.
+  const shared = typeof report === 'string' ? null : tally(report, variants);
+  const hiddenCount = (o: VariantOutcome | undefined) =>
+    (o?.files['hidden.test.ts']?.passed ?? 0) + (o?.files['hidden.test.ts']?.failed ?? 0);
+  const mostHidden = Math.max(0, ...variants.map((v) => hiddenCount(shared?.get(v.name))));
   const outcomes = new Map<string, VariantOutcome>();
   for (const variant of variants) {
+    const seen = shared?.get(variant.name);
+    if (seen && hiddenCount(seen) === mostHidden && mostHidden > 0) {
+      outcomes.set(variant.name, seen);
+      continue;
+    }
     const alone = await runMocha(testFilesOf(variant), path.join(variant.dir, 'report.json'), VARIANT_TIMEOUT_MS);
     outcomes.set(
       variant.name,
