@@ -8,12 +8,12 @@
  *   - Submit during a recorded session (Start, fake microphone): first, warm p50/p95, against the CLI loop;
  *   - entry JavaScript and what the precache adds.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { measureCliLoop, percentile } from './cliLoop.ts';
 import { ROOT, startPreview } from './preview.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4181);
@@ -34,11 +34,6 @@ const ARGS = [
 ];
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 /** Resolves when the editor holds `text` (the starter) and accepts input: what "editable" means here. */
 async function waitForEditableEditor(page: Page, text: string): Promise<void> {
   await page.locator('.monaco-editor textarea').waitFor({ state: 'attached', timeout: 60_000 });
@@ -162,27 +157,6 @@ async function measureRecordedSubmit() {
   }
 }
 
-function measureCli(): number {
-  const dir = join(ROOT, '.tmp/bench-cli-open');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  cpSync(join(ROOT, 'problems/token-bucket/reference.ts'), join(dir, 'solution.ts'));
-  cpSync(join(ROOT, 'problems/token-bucket/hidden.test.ts'), join(dir, 'hidden.test.ts'));
-  writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-  const times: number[] = [];
-  for (let i = 0; i < CLI_RUNS; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--import=tsx', '--reporter', 'dot', join(dir, 'hidden.test.ts')],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    times.push(performance.now() - t0);
-    if (r.status !== 0) throw new Error(`mocha CLI failed: ${r.stdout}${r.stderr}`);
-  }
-  return percentile(times, 50);
-}
-
 function sizes() {
   const dist = join(ROOT, DIST);
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -206,7 +180,7 @@ try {
 } finally {
   stop();
 }
-const cli = measureCli();
+const cli = percentile(measureCliLoop(CLI_RUNS), 50);
 const s = sizes();
 const warmP50 = percentile(recorded.warm, 50);
 

@@ -7,11 +7,11 @@
  *   - the entry JavaScript's gzip size (everything loaded before Monaco's lazy chunk).
  * Prints numbers; asserts nothing (performance is reported, not tested).
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
+import { measureCliLoop, percentile } from './cliLoop.ts';
 import { startPreview } from './preview.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -20,10 +20,6 @@ const BASE = `http://127.0.0.1:${PORT}/`;
 const WARM_RUNS = 30;
 const CLI_RUNS = 10;
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 /**
@@ -93,27 +89,6 @@ async function measureBrowser() {
   }
 }
 
-function measureCli(): number[] {
-  const dir = join(ROOT, '.tmp/bench-cli');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  cpSync(join(ROOT, 'problems/token-bucket/reference.ts'), join(dir, 'solution.ts'));
-  cpSync(join(ROOT, 'problems/token-bucket/hidden.test.ts'), join(dir, 'hidden.test.ts'));
-  writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-  const times: number[] = [];
-  for (let i = 0; i < CLI_RUNS; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--import=tsx', '--reporter', 'dot', join(dir, 'hidden.test.ts')],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    times.push(performance.now() - t0);
-    if (r.status !== 0) throw new Error(`mocha CLI failed: ${r.stdout}${r.stderr}`);
-  }
-  return times;
-}
-
 function entrySizes(): { raw: number; gzip: number; files: string[] } {
   const dist = join(ROOT, 'dist');
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -129,7 +104,7 @@ function entrySizes(): { raw: number; gzip: number; files: string[] } {
 }
 
 const browser = await measureBrowser();
-const cli = measureCli();
+const cli = measureCliLoop(CLI_RUNS);
 const sizes = entrySizes();
 const warmP50 = percentile(browser.warm, 50);
 const cliMedian = percentile(cli, 50);

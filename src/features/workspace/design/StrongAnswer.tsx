@@ -1,5 +1,5 @@
 import type { ReferenceAnswer } from '../../../core/problems/parseDesign';
-import { Markdown } from '../../../shared/Markdown';
+import { ReferenceAnswerSections } from '../../../shared/ReferenceAnswerSections';
 import { useWorkspace } from '../workspaceStore';
 
 /**
@@ -16,15 +16,7 @@ export function ReferenceAnswerView({ answer }: { answer: ReferenceAnswer }) {
   return (
     <section aria-label="What a strong answer contains" className="space-y-2">
       <h2 className="text-lg font-semibold">What a strong answer contains</h2>
-      {answer.sections.map((s) => (
-        <div key={s.heading} className="text-sm">
-          <h3 className="font-semibold">{s.heading}</h3>
-          <Markdown source={s.body} />
-        </div>
-      ))}
-      {answer.fills.length > 0 && (
-        <p className="text-xs text-slate-400">Assumed in the estimates: {answer.fills.map((f) => `${f.input} = ${f.value}`).join('; ')}</p>
-      )}
+      <ReferenceAnswerSections answer={answer} />
     </section>
   );
 }
