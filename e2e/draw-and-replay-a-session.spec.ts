@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { BoardEvent, SessionEvent } from '../src/core/session/types';
-import { editorText, openProblem } from './helpers';
+import { editorText, endSession, openProblem } from './helpers';
 import { newestSession, storedEvents } from './recording';
 
 const TITLE = 'Design a URL shortener like bit.ly';
@@ -106,7 +106,7 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
 
   const session = await newestSession(page);
   await expect.poll(async () => additions(await storedEvents(page, session.id), 'arrow').length, { timeout: 10_000 }).toBe(2);
-  await page.getByRole('button', { name: 'End session' }).click();
+  await endSession(page);
   const finished = page.getByTestId('finished-session');
   await expect(finished.getByTestId('session-audio')).toHaveCount(1, { timeout: 20_000 });
   // After the session, the strong answer is there to compare with.

@@ -445,7 +445,7 @@ async function recordFixture(page: Page, label: string, wav: string, options: { 
     const { fileStartedAt } = await recordingClock(page);
     // Stop inside the last phrase, before Chromium loops the file.
     await waitUntil(fileStartedAt + truthOfFile.durationMs - 1200, page);
-    await page.getByRole('button', { name: 'End session' }).click();
+    await endSession(page);
     await expect(page.getByTestId('finished-session').getByTestId('session-audio')).toHaveCount(1, { timeout: 30_000 });
   } finally {
     if (options.dropPlan) await page.evaluate((key) => localStorage.removeItem(key), DROP_FRAMES_KEY);

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { enumerateTests } from '../scripts/vite/enumerateTests';
 import { openProblem, pasteCode, problemFile, results, runAndWait, submitAndWait } from './helpers';
 
 /**
@@ -7,6 +8,15 @@ import { openProblem, pasteCode, problemFile, results, runAndWait, submitAndWait
  */
 const TITLE = 'Token-bucket rate limiter';
 const starter = () => problemFile('token-bucket', 'starter.ts');
+/** The hidden tests' count, as the build's test manifest lists them (titles change as rules are pinned). */
+const hiddenCount = async () =>
+  (
+    await enumerateTests({
+      tests: problemFile('token-bucket', 'hidden.test.ts'),
+      reference: problemFile('token-bucket', 'reference.ts'),
+      testFileName: 'hidden.test.ts',
+    })
+  ).length;
 
 async function expectNotSolved(page: Page): Promise<void> {
   await page.getByRole('link', { name: '← Problems' }).click();
@@ -28,7 +38,7 @@ test('an it.only in the solution does not turn the hidden tests into one passing
   await pasteCode(page, `${starter()}\n(globalThis as any).it.only('my own quick check', () => {});\n`);
   await submitAndWait(page);
   await expectNoPass(page);
-  await expect(results(page).getByTestId('results-summary')).toContainText('0/35 passed');
+  await expect(results(page).getByTestId('results-summary')).toContainText(`0/${await hiddenCount()} passed`);
   // The candidate's check ran, in its own group.
   await expect(results(page).getByRole('region', { name: 'Your tests' })).toContainText('my own quick check');
   await expectNotSolved(page);
@@ -46,7 +56,7 @@ g.describe = (title: string, body: () => void) => body();
   await pasteCode(page, attack);
   await submitAndWait(page);
   await expectNoPass(page);
-  await expect(results(page).getByTestId('results-summary')).toContainText('0/35 passed');
+  await expect(results(page).getByTestId('results-summary')).toContainText(`0/${await hiddenCount()} passed`);
   await expectNotSolved(page);
 });
 
@@ -98,8 +108,9 @@ describe('my checks', () => {
   await expect(own).toContainText('denies the second at once');
 
   await submitAndWait(page);
-  await expect(results(page).getByTestId('results-summary')).toContainText('35/35 passed');
-  await expect(results(page).locator(':scope > ul > li[data-status="passed"]')).toHaveCount(35);
+  const all = await hiddenCount();
+  await expect(results(page).getByTestId('results-summary')).toContainText(`${all}/${all} passed`);
+  await expect(results(page).locator(':scope > ul > li[data-status="passed"]')).toHaveCount(all);
   await expect(own.getByTestId('own-tests-summary')).toHaveText('1/1 passed');
   await page.getByRole('link', { name: '← Problems' }).click();
   await expect(page.getByRole('link', { name: TITLE, exact: true }).getByTestId('problem-status')).toHaveText('Solved');
