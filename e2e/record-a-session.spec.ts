@@ -260,7 +260,7 @@ test('a reload mid-recording offers to resume; the audio and code before it are 
   await page.reload();
 
   await expect(page.getByTestId('resume-prompt')).toBeVisible({ timeout: 20_000 });
-  await expect(editorLines(page)).toBeVisible({ timeout: 20_000 });
+  await expect(editorLines(page)).toBeVisible({ timeout: 45_000 });
   await expect.poll(() => editorText(page)).toBe(typed);
   const interrupted = await newestSession(page);
   expect(interrupted.status).toBe('interrupted');

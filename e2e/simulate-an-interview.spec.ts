@@ -213,7 +213,7 @@ test('nudges: coding in the plan phase before an edge case, and editing long wit
   expect(events.some((e) => e.type === 'edit' && e.file === 'notes.md')).toBe(true);
 
   await page.reload();
-  await expect(editorLines(page)).toBeVisible({ timeout: 20_000 });
+  await expect(editorLines(page)).toBeVisible({ timeout: 45_000 });
   await openSettings(page);
   await expect(page.getByLabel('When I edit for a while without running anything')).not.toBeChecked();
   await expect(page.getByLabel('Minutes of editing before the no-run nudge')).toHaveValue('0.1');
