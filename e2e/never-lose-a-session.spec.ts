@@ -52,9 +52,15 @@ test('going to Sessions mid-recording asks; "End and save" keeps the whole sessi
   const durationS = (session.endedAt! - session.startedAt) / 1000;
   const audioS = (session.audio?.segments ?? []).reduce((sum, s) => sum + (s.durationMs ?? 0), 0) / 1000;
   const { start, on, end } = (await page.evaluate('window.__leaveClock')) as { start: number; on: number; end: number };
-  // The session ran from Start to the choice, the audio from the microphone coming on to it (±1 s each).
+  // The session ran from Start to the choice (±1 s).
   expect(Math.abs(durationS - (end - start) / 1000)).toBeLessThanOrEqual(1);
-  expect(Math.abs(audioS - (end - on) / 1000)).toBeLessThanOrEqual(1);
+  // The audio runs from the moment the recorder started to the choice (±1 s): what the record says.
+  const segment = session.audio!.segments[0]!;
+  expect(Math.abs(audioS - (session.endedAt! - session.startedAt - segment.startMs) / 1000)).toBeLessThanOrEqual(1);
+  // And as the page saw it: the recorder starts after Start and before the red dot is drawn (which can lag
+  // on a busy machine), so the audio is no longer than Start → choice and no shorter than dot → choice (±1 s).
+  expect(audioS).toBeLessThanOrEqual((end - start) / 1000 + 1);
+  expect(audioS).toBeGreaterThanOrEqual((end - on) / 1000 - 1);
   const row = page.locator(`tr[data-session-id="${session.id}"]`);
   await expect(row).toContainText('Finished');
   await expect(row).not.toContainText('0.0 s');
