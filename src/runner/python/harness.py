@@ -1,0 +1,421 @@
+"""Runs a problem's unittest file against the candidate's solution.py and reports every step as an event.
+
+The same file runs in two places, so the browser and the command line cannot disagree about a verdict:
+  - in the browser's Python test worker (Pyodide), which passes `emit` as a JavaScript function that posts
+    each event on the run's private MessagePort (src/runner/python/worker/pythonWorker.ts);
+  - under CPython in `npm run check:problems` (scripts/problems/pycheck.py), where `emit` prints JSON lines.
+
+Events have the shapes of the TypeScript harness's WorkerEvent (src/runner/sandbox/protocol.ts), so the page
+folds Python runs with the same accumulator, watchdog and manifest check as TypeScript runs.
+
+Titles: a test's title is the first line of its method's docstring (else its name in words); its group is
+the first line of its class's docstring (else the class name). Tests run in the order they are written.
+
+The candidate's code is untrusted. What this file guards against, and how:
+  - `unittest.main()` or `sys.exit()` at the top of solution.py: the import is reported as a crash with a
+    clear message instead of ending the interpreter;
+  - test classes written in solution.py: they run afterwards as "Your tests" and never count;
+  - replacing the test framework's checks (say `unittest.TestCase.assertEqual = lambda *a: None`): the
+    functions the verdict depends on are fingerprinted before solution.py is imported and checked after
+    every test; a change ends the run as a crash that says what was replaced, so nothing passes by it.
+"""
+
+import builtins
+import importlib
+import io
+import linecache
+import os
+import sys
+import time
+import traceback
+import unittest
+
+SOLUTION_FILE = "solution.py"
+_MAX_REPR = 2000
+_MAX_CONSOLE = 4000
+
+# What the verdict depends on, captured before any candidate code runs.
+_TestCase = unittest.TestCase
+_TestResult = unittest.TestResult
+_perf = time.perf_counter
+_exc_info = sys.exc_info
+
+
+def _show(value):
+    """repr() for the Expected / Actual panes, capped; a broken __repr__ must not hide the failure."""
+    try:
+        text = repr(value)
+    except Exception as e:  # noqa: BLE001 - the candidate's __repr__ may raise anything
+        text = "<repr failed: %s>" % type(e).__name__
+    return text if len(text) <= _MAX_REPR else text[:_MAX_REPR] + "…"
+
+
+def _wrap_comparison(name):
+    """assertEqual(actual, expected): on failure, remember both for the Expected / Actual panes."""
+    original = getattr(_TestCase, name)
+
+    def compare(self, first, second, *args, **kwargs):
+        try:
+            return original(self, first, second, *args, **kwargs)
+        except self.failureException as error:
+            if not hasattr(error, "rehearse_expected"):
+                error.rehearse_expected = _show(second)
+                error.rehearse_actual = _show(first)
+            raise
+
+    compare.__name__ = name
+    compare.__doc__ = original.__doc__
+    compare.__wrapped_by_rehearse__ = True
+    return compare
+
+
+_COMPARISONS = ("assertEqual", "assertNotEqual", "assertAlmostEqual", "assertListEqual", "assertDictEqual",
+                "assertTupleEqual", "assertSetEqual", "assertSequenceEqual", "assertCountEqual",
+                "assertMultiLineEqual", "assertIs", "assertIsNot")
+for _name in _COMPARISONS:
+    if not getattr(getattr(_TestCase, _name), "__wrapped_by_rehearse__", False):
+        setattr(_TestCase, _name, _wrap_comparison(_name))
+
+
+def _fingerprint():
+    """Identities of everything a verdict relies on; candidate code that replaces one of them is caught."""
+    marks = {}
+    for owner_name, owner in (("unittest.TestCase", _TestCase), ("unittest.TestResult", _TestResult)):
+        for key, value in list(vars(owner).items()):
+            if callable(value) or isinstance(value, (staticmethod, classmethod, property)):
+                marks["%s.%s" % (owner_name, key)] = id(value)
+    for key in ("TestCase", "TestResult", "TestSuite", "TestLoader", "SkipTest", "main"):
+        marks["unittest.%s" % key] = id(getattr(unittest, key, None))
+    for key in ("isinstance", "issubclass", "len", "repr", "type", "getattr", "hasattr", "id", "iter", "next",
+                "AssertionError", "Exception", "BaseException", "__import__"):
+        marks["builtins.%s" % key] = id(getattr(builtins, key, None))
+    for key in ("_run_one", "_test_case", "run"):
+        marks["harness.%s" % key] = id(globals().get(key))
+    marks["time.perf_counter"] = id(time.perf_counter)
+    return marks
+
+
+def _changed(baseline):
+    now = _fingerprint()
+    return sorted(key for key, value in baseline.items() if now.get(key) != value)
+
+
+# -------------------------------------------------------------------------------------------------------
+# Output capture: print() in the solution or a test becomes console lines.
+
+
+class _Console(io.TextIOBase):
+    def __init__(self, emit, level):
+        self._emit = emit
+        self._level = level
+        self._pending = ""
+        self._sent = 0
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        text = str(text)
+        self._pending += text
+        while "\n" in self._pending:
+            line, self._pending = self._pending.split("\n", 1)
+            self._send(line)
+        return len(text)
+
+    def flush(self):
+        if self._pending:
+            line, self._pending = self._pending, ""
+            self._send(line)
+
+    def _send(self, line):
+        self._sent += 1
+        if self._sent <= _MAX_CONSOLE:
+            self._emit({"type": "console", "level": self._level, "text": line[:_MAX_REPR]})
+
+
+# -------------------------------------------------------------------------------------------------------
+# Errors as the page shows them.
+
+
+def _frames_worth_showing(tb):
+    """The traceback without the harness's and unittest's own frames."""
+    frames = traceback.extract_tb(tb)
+    keep = [f for f in frames if not f.filename.endswith(("harness.py", os.sep + "case.py", "/case.py"))
+            and "unittest" not in f.filename.replace("\\", "/").split("/")[-2:-1]]
+    return keep or frames[-1:]
+
+
+def _serialize(error, tb=None, is_assertion=False):
+    tb = tb if tb is not None else error.__traceback__
+    frames = _frames_worth_showing(tb) if tb is not None else []
+    stack_lines = ['  File "%s", line %d, in %s' % (os.path.basename(f.filename), f.lineno, f.name) for f in frames]
+    message = str(error)
+    if isinstance(error, KeyError) and len(error.args) == 1:
+        message = str(error.args[0])
+    if isinstance(error, SyntaxError) and error.filename:
+        stack_lines.append('  File "%s", line %s' % (os.path.basename(error.filename), error.lineno))
+        message = "%s (%s, line %s)" % (error.msg, os.path.basename(error.filename), error.lineno)
+    serialized = {
+        "name": type(error).__name__,
+        "message": message[:_MAX_REPR] if message else type(error).__name__,
+        "stack": "Traceback (most recent call last):\n" + "\n".join(stack_lines) if stack_lines else "",
+        "isAssertion": bool(is_assertion),
+        "isTimeout": False,
+    }
+    expected = getattr(error, "rehearse_expected", None)
+    actual = getattr(error, "rehearse_actual", None)
+    if isinstance(expected, str) and isinstance(actual, str):
+        serialized["expected"] = expected
+        serialized["actual"] = actual
+    return serialized
+
+
+# -------------------------------------------------------------------------------------------------------
+# Finding the tests, in the order they are written.
+
+
+def _first_line(doc):
+    if not doc:
+        return ""
+    for line in doc.strip().splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def _title_of_method(name, function):
+    title = _first_line(getattr(function, "__doc__", None))
+    if title:
+        return title
+    words = name[len("test_"):] if name.startswith("test_") else name
+    return words.replace("_", " ").strip() or name
+
+
+def _group_of_class(cls):
+    return _first_line(cls.__doc__) or cls.__name__
+
+
+def _test_classes(module):
+    """TestCase subclasses defined in `module` itself (not imported into it), in the order written."""
+    found = []
+    for value in list(vars(module).values()):
+        if isinstance(value, type) and issubclass(value, _TestCase) and value is not _TestCase \
+                and getattr(value, "__module__", None) == module.__name__:
+            found.append(value)
+    return found
+
+
+def _test_case(module):
+    """[(cls, method_name, group, title)] in file order: classes as written, methods as written."""
+    plan = []
+    loader = unittest.TestLoader()
+    for cls in _test_classes(module):
+        names = set(loader.getTestCaseNames(cls))
+        ordered = [name for name in _defined_order(cls) if name in names]
+        ordered += sorted(names - set(ordered))
+        group = _group_of_class(cls)
+        for name in ordered:
+            plan.append((cls, name, group, _title_of_method(name, getattr(cls, name))))
+    return plan
+
+
+def _defined_order(cls):
+    order = []
+    for klass in reversed(cls.__mro__):
+        for name in vars(klass):
+            if name not in order:
+                order.append(name)
+    return order
+
+
+# -------------------------------------------------------------------------------------------------------
+# Running one test.
+
+
+class _OneResult(_TestResult):
+    """Keeps the first problem a test reported (failure, error, skip, unexpected success)."""
+
+    def __init__(self):
+        super().__init__()
+        self.problem = None
+
+    def _keep(self, kind, err):
+        if self.problem is None:
+            self.problem = (kind, err)
+
+    def addFailure(self, test, err):
+        self._keep("failure", err)
+
+    def addError(self, test, err):
+        self._keep("error", err)
+
+    def addSubTest(self, test, subtest, err):
+        if err is not None:
+            kind = "failure" if issubclass(err[0], test.failureException) else "error"
+            self._keep(kind, err)
+            error = err[1]
+            try:
+                error.rehearse_subtest = subtest._subDescription()
+            except Exception:  # noqa: BLE001
+                pass
+
+    def addSkip(self, test, reason):
+        self._keep("skip", reason)
+
+    def addUnexpectedSuccess(self, test):
+        self._keep("unexpected-success", None)
+
+
+def _run_one(cls, name):
+    """Runs one test method; returns (state, error dict or None, duration ms)."""
+    result = _OneResult()
+    started = _perf()
+    try:
+        test = cls(name)
+        test.run(result)
+    except BaseException as error:  # noqa: BLE001 - SystemExit and KeyboardInterrupt from the candidate included
+        result.problem = ("error", (type(error), error, error.__traceback__))
+    duration = round((_perf() - started) * 1000, 3)
+    if result.problem is None:
+        return "passed", None, duration
+    kind, detail = result.problem
+    if kind == "skip":
+        return "failed", {"name": "Skipped", "message": "skipped: %s" % (detail,), "isAssertion": False,
+                          "isTimeout": False}, duration
+    if kind == "unexpected-success":
+        return "failed", {"name": "UnexpectedSuccess", "message": "expected to fail, but passed",
+                          "isAssertion": True, "isTimeout": False}, duration
+    _, error, tb = detail
+    serialized = _serialize(error, tb, is_assertion=(kind == "failure"))
+    subtest = getattr(error, "rehearse_subtest", None)
+    if subtest:
+        serialized["message"] = "%s: %s" % (subtest, serialized["message"])
+    return "failed", serialized, duration
+
+
+def _run_group(group_name, plan, emit, timeout_ms, baseline):
+    tests = [{"index": i, "title": title, "path": [group]} for i, (_, _, group, title) in enumerate(plan)]
+    emit({"type": "started", "group": group_name, "tests": tests})
+    for i, (cls, name, group, title) in enumerate(plan):
+        emit({"type": "runnable-start", "group": group_name, "kind": "test", "index": i, "title": title,
+              "timeoutMs": timeout_ms})
+        state, error, duration = _run_one(cls, name)
+        tampered = _changed(baseline)
+        if tampered:
+            return tampered
+        event = {"type": "test-end", "group": group_name, "index": i, "title": title, "path": [group],
+                 "state": state, "durationMs": duration}
+        if error is not None:
+            event["error"] = error
+        emit(event)
+    emit({"type": "done", "group": group_name})
+    return None
+
+
+def _crash(emit, error, tb=None):
+    emit({"type": "crashed", "error": _serialize(error, tb)})
+
+
+def _tamper_crash(emit, changed):
+    names = ", ".join(changed[:4]) + (" …" if len(changed) > 4 else "")
+    emit({"type": "crashed", "error": {
+        "name": "IntegrityError",
+        "message": "solution.py replaced part of the test framework (%s), so this run cannot count. "
+                   "Leave unittest and Python's built-ins as they are." % names,
+        "isAssertion": False, "isTimeout": False, "stack": ""}})
+
+
+class _NoMain:
+    """unittest.main while solution.py is imported: running the candidate's tests is our job, not theirs."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+
+def _forget(modules):
+    for name in modules:
+        sys.modules.pop(name, None)
+
+
+def run(directory, test_module, emit, timeout_ms=2000, own_tests=True):
+    """Imports solution.py, then `test_module`, from `directory`; runs the problem's tests, then the
+    candidate's own (TestCase classes written in solution.py). Every outcome is an event; never raises."""
+    emit({"type": "loading"})
+    baseline = _fingerprint()
+    before = set(sys.modules)
+    stdout, stderr = sys.stdout, sys.stderr
+    out, err = _Console(emit, "log"), _Console(emit, "error")
+    sys.stdout, sys.stderr = out, err
+    sys.path.insert(0, directory)
+    importlib.invalidate_caches()
+    linecache.clearcache()
+    real_main = unittest.main
+    try:
+        unittest.main = _NoMain
+        try:
+            solution = importlib.import_module("solution")
+        except SystemExit as error:
+            _crash(emit, RuntimeError("solution.py called exit() while it was being imported (status %s); "
+                                      "remove the call or put it under `if __name__ == \"__main__\":`" % (error.code,)),
+                   error.__traceback__)
+            return
+        except BaseException as error:  # noqa: BLE001
+            _crash(emit, error)
+            return
+        finally:
+            unittest.main = real_main
+        tampered = _changed(baseline)
+        if tampered:
+            _tamper_crash(emit, tampered)
+            return
+        try:
+            tests = importlib.import_module(test_module)
+        except ImportError as error:
+            if getattr(error, "name", None) == "solution" or "from 'solution'" in str(error):
+                _crash(emit, ImportError("solution.py must define %s: %s" % (_missing_name(error), error)))
+            else:
+                _crash(emit, error)
+            return
+        except BaseException as error:  # noqa: BLE001
+            _crash(emit, error)
+            return
+        tampered = _run_group("problem", _test_case(tests), emit, timeout_ms, baseline)
+        if tampered:
+            _tamper_crash(emit, tampered)
+            return
+        own = _test_case(solution) if own_tests else []
+        tampered = _run_group("own", own, emit, timeout_ms, baseline)
+        if tampered:
+            _tamper_crash(emit, tampered)
+    finally:
+        out.flush()
+        err.flush()
+        sys.stdout, sys.stderr = stdout, stderr
+        unittest.main = real_main
+        try:
+            sys.path.remove(directory)
+        except ValueError:
+            pass
+        # The next run imports its own solution and tests, and whatever they imported, afresh.
+        _forget([name for name in list(sys.modules) if name not in before])
+
+
+def _missing_name(error):
+    text = str(error)
+    marker = "cannot import name '"
+    if marker in text:
+        return text.split(marker, 1)[1].split("'", 1)[0]
+    return "what the tests import"
+
+
+def plan_titles(directory, test_module):
+    """[(group, title)] of a test file, as run() would show them (the checker and the manifest use it)."""
+    sys.path.insert(0, directory)
+    before = set(sys.modules)
+    try:
+        module = importlib.import_module(test_module)
+        return [(group, title) for (_, _, group, title) in _test_case(module)]
+    finally:
+        sys.path.remove(directory)
+        _forget([name for name in list(sys.modules) if name not in before])
+
