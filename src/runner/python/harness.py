@@ -1,9 +1,12 @@
 """Runs a problem's unittest file against the candidate's solution.py and reports every step as an event.
 
 The same file runs in two places, so the browser and the command line cannot disagree about a verdict:
-  - in the browser's Python test worker (Pyodide), which passes `emit` as a JavaScript function that posts
-    each event on the run's private MessagePort (src/runner/python/worker/pythonWorker.ts);
-  - under CPython in `npm run check:problems` (scripts/problems/pycheck.py), where `emit` prints JSON lines.
+  - in the browser's Python test worker (Pyodide), whose JavaScript drives it one step at a time
+    (prepare, then run_test for each test, then finish) and posts the events each step returns on the
+    run's private MessagePort (src/runner/python/worker/pythonWorker.entry.ts). Python is never handed the
+    port or any function that posts: an event exists only if a step returned it;
+  - under CPython in `npm run check:problems` (scripts/problems/pycheck.py), through run() below, which
+    takes the same steps and prints the events as JSON lines.
 
 Events have the shapes of the TypeScript harness's WorkerEvent (src/runner/sandbox/protocol.ts), so the page
 folds Python runs with the same accumulator, watchdog and manifest check as TypeScript runs.
@@ -89,8 +92,10 @@ def _fingerprint():
     for key in ("isinstance", "issubclass", "len", "repr", "type", "getattr", "hasattr", "id", "iter", "next",
                 "AssertionError", "Exception", "BaseException", "__import__"):
         marks["builtins.%s" % key] = id(getattr(builtins, key, None))
-    for key in ("_run_one", "_test_case", "run"):
-        marks["harness.%s" % key] = id(globals().get(key))
+    for key in ("_run_one", "_test_case", "run_test", "prepare", "_changed", "_fingerprint", "_serialize"):
+        function = globals().get(key)
+        marks["harness.%s" % key] = id(function)
+        marks["harness.%s.__code__" % key] = id(getattr(function, "__code__", None))
     marks["time.perf_counter"] = id(time.perf_counter)
     return marks
 
@@ -293,36 +298,17 @@ def _run_one(cls, name):
     return "failed", serialized, duration
 
 
-def _run_group(group_name, plan, emit, timeout_ms, baseline):
-    tests = [{"index": i, "title": title, "path": [group]} for i, (_, _, group, title) in enumerate(plan)]
-    emit({"type": "started", "group": group_name, "tests": tests})
-    for i, (cls, name, group, title) in enumerate(plan):
-        emit({"type": "runnable-start", "group": group_name, "kind": "test", "index": i, "title": title,
-              "timeoutMs": timeout_ms})
-        state, error, duration = _run_one(cls, name)
-        tampered = _changed(baseline)
-        if tampered:
-            return tampered
-        event = {"type": "test-end", "group": group_name, "index": i, "title": title, "path": [group],
-                 "state": state, "durationMs": duration}
-        if error is not None:
-            event["error"] = error
-        emit(event)
-    emit({"type": "done", "group": group_name})
-    return None
+def _crash_event(error, tb=None):
+    return {"type": "crashed", "error": _serialize(error, tb)}
 
 
-def _crash(emit, error, tb=None):
-    emit({"type": "crashed", "error": _serialize(error, tb)})
-
-
-def _tamper_crash(emit, changed):
+def _tamper_event(changed):
     names = ", ".join(changed[:4]) + (" …" if len(changed) > 4 else "")
-    emit({"type": "crashed", "error": {
+    return {"type": "crashed", "error": {
         "name": "IntegrityError",
         "message": "solution.py replaced part of the test framework (%s), so this run cannot count. "
                    "Leave unittest and Python's built-ins as they are." % names,
-        "isAssertion": False, "isTimeout": False, "stack": ""}})
+        "isAssertion": False, "isTimeout": False, "stack": ""}}
 
 
 class _NoMain:
@@ -332,72 +318,160 @@ class _NoMain:
         pass
 
 
-def _forget(modules):
-    for name in modules:
-        sys.modules.pop(name, None)
+class _Run:
+    """One run's state between the calls of its driver (the browser worker's loop, or run() below)."""
+
+    def __init__(self):
+        self.plans = {"problem": [], "own": []}
+        self.baseline = None
+        self.before = set()
+        self.directory = None
+        self.streams = None
+        self.console = []
 
 
-def run(directory, test_module, emit, timeout_ms=2000, own_tests=True):
-    """Imports solution.py, then `test_module`, from `directory`; runs the problem's tests, then the
-    candidate's own (TestCase classes written in solution.py). Every outcome is an event; never raises."""
-    emit({"type": "loading"})
-    baseline = _fingerprint()
-    before = set(sys.modules)
-    stdout, stderr = sys.stdout, sys.stderr
-    out, err = _Console(emit, "log"), _Console(emit, "error")
-    sys.stdout, sys.stderr = out, err
+_current = _Run()
+
+
+def _capture():
+    lines = _current.console
+    emit = lines.append
+    sys.stdout, sys.stderr = _Console(emit, "log"), _Console(emit, "error")
+
+
+def _release():
+    """Flushes print() output captured since the last call; returns it as console events."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, _Console):
+            stream.flush()
+    lines, _current.console[:] = list(_current.console), []
+    return lines
+
+
+def prepare(directory, test_module):
+    """Imports solution.py, then the test module, from `directory`. Returns the events to report now: the
+    captured console, then either a crash or the problem group's `started` (the own group comes later)."""
+    global _current
+    _current = _Run()
+    run = _current
+    run.directory = directory
+    run.baseline = _fingerprint()
+    run.before = set(sys.modules)
+    run.streams = (sys.stdout, sys.stderr)
+    _capture()
     sys.path.insert(0, directory)
     importlib.invalidate_caches()
     linecache.clearcache()
     real_main = unittest.main
     try:
         unittest.main = _NoMain
-        try:
-            solution = importlib.import_module("solution")
-        except SystemExit as error:
-            _crash(emit, RuntimeError("solution.py called exit() while it was being imported (status %s); "
-                                      "remove the call or put it under `if __name__ == \"__main__\":`" % (error.code,)),
-                   error.__traceback__)
-            return
-        except BaseException as error:  # noqa: BLE001
-            _crash(emit, error)
-            return
-        finally:
-            unittest.main = real_main
-        tampered = _changed(baseline)
-        if tampered:
-            _tamper_crash(emit, tampered)
-            return
-        try:
-            tests = importlib.import_module(test_module)
-        except ImportError as error:
-            if getattr(error, "name", None) == "solution" or "from 'solution'" in str(error):
-                _crash(emit, ImportError("solution.py must define %s: %s" % (_missing_name(error), error)))
-            else:
-                _crash(emit, error)
-            return
-        except BaseException as error:  # noqa: BLE001
-            _crash(emit, error)
-            return
-        tampered = _run_group("problem", _test_case(tests), emit, timeout_ms, baseline)
-        if tampered:
-            _tamper_crash(emit, tampered)
-            return
-        own = _test_case(solution) if own_tests else []
-        tampered = _run_group("own", own, emit, timeout_ms, baseline)
-        if tampered:
-            _tamper_crash(emit, tampered)
+        solution = importlib.import_module("solution")
+    except SystemExit as error:
+        return _release() + [_crash_event(RuntimeError(
+            "solution.py called exit() while it was being imported (status %s); remove the call or put it "
+            "under `if __name__ == \"__main__\":`" % (error.code,)), error.__traceback__)]
+    except BaseException as error:  # noqa: BLE001
+        return _release() + [_crash_event(error)]
     finally:
-        out.flush()
-        err.flush()
-        sys.stdout, sys.stderr = stdout, stderr
         unittest.main = real_main
-        try:
-            sys.path.remove(directory)
-        except ValueError:
-            pass
-        # The next run imports its own solution and tests, and whatever they imported, afresh.
-        _forget([name for name in list(sys.modules) if name not in before])
+    tampered = _changed(run.baseline)
+    if tampered:
+        return _release() + [_tamper_event(tampered)]
+    try:
+        tests = importlib.import_module(test_module)
+    except ImportError as error:
+        if getattr(error, "name", None) == "solution" or "from 'solution'" in str(error):
+            error = ImportError("solution.py must define %s: %s" % (_missing_name(error), error))
+        return _release() + [_crash_event(error)]
+    except BaseException as error:  # noqa: BLE001
+        return _release() + [_crash_event(error)]
+    run.plans["problem"] = _test_case(tests)
+    run.plans["own"] = _test_case(solution)
+    return _release() + [_started("problem")]
+
+
+def _started(group):
+    plan = _current.plans[group]
+    return {"type": "started", "group": group,
+            "tests": [{"index": i, "title": title, "path": [g]} for i, (_, _, g, title) in enumerate(plan)]}
+
+
+def start_own():
+    """The own group's `started` event (after the problem group's last test)."""
+    return [{"type": "done", "group": "problem"}, _started("own")]
+
+
+def count(group):
+    return len(_current.plans[group])
+
+
+def runnable_start(group, index, timeout_ms):
+    _, _, _, title = _current.plans[group][index]
+    return {"type": "runnable-start", "group": group, "kind": "test", "index": index, "title": title,
+            "timeoutMs": timeout_ms}
+
+
+def run_test(group, index):
+    """Runs one test; returns its console output and its `test-end`, or a crash if the framework changed."""
+    cls, name, group_title, title = _current.plans[group][index]
+    state, error, duration = _run_one(cls, name)
+    tampered = _changed(_current.baseline)
+    if tampered:
+        return _release() + [_tamper_event(tampered)]
+    event = {"type": "test-end", "group": group, "index": index, "title": title, "path": [group_title],
+             "state": state, "durationMs": duration}
+    if error is not None:
+        event["error"] = error
+    return _release() + [event]
+
+
+def finish():
+    """Puts the interpreter back as prepare() found it: streams, path, and the modules the run imported."""
+    run = _current
+    _release()
+    if run.streams:
+        sys.stdout, sys.stderr = run.streams
+    if run.directory in sys.path:
+        sys.path.remove(run.directory)
+    _forget([name for name in list(sys.modules) if name not in run.before])
+    return [{"type": "done", "group": "own"}]
+
+
+def _forget(modules):
+    for name in modules:
+        sys.modules.pop(name, None)
+
+
+def run(directory, test_module, emit, timeout_ms=2000, own_tests=True):
+    """The whole run as the browser worker drives it (prepare, then each test, then finish), reporting
+    every event through `emit`. Used by the command-line check; never raises."""
+    emit({"type": "loading"})
+    over = False
+    try:
+        for event in prepare(directory, test_module):
+            emit(event)
+            over = over or event["type"] == "crashed"
+        groups = ("problem", "own") if own_tests else ("problem",)
+        for group in groups:
+            if over:
+                break
+            if group == "own":
+                for event in start_own():
+                    emit(event)
+            for index in range(count(group)):
+                emit(runnable_start(group, index, timeout_ms))
+                for event in run_test(group, index):
+                    emit(event)
+                    over = over or event["type"] == "crashed"
+                if over:
+                    break
+    finally:
+        ending = finish()
+    if not over:
+        if not own_tests:
+            emit({"type": "done", "group": "problem"})
+        for event in ending:
+            emit(event)
 
 
 def _missing_name(error):
