@@ -189,7 +189,7 @@ class LookupTest(unittest.TestCase):
             # vnodes 5: alpha 5, beta round(7.5)=8, gamma max(1, round(0.5))=1, delta round(2.5)=3 points
             with self.subTest(vnodes=vnodes):
                 r = ring(nodes, vnodes)
-                wrong = mismatches(keys(1000), r.node_for, model(nodes, vnodes))
+                wrong = mismatches(keys(600), r.node_for, model(nodes, vnodes))
                 self.assertEqual(wrong, [], f'keys with the wrong owner (vnodes {vnodes})')
 
     def test_non_ascii(self):
@@ -209,7 +209,7 @@ class LookupTest(unittest.TestCase):
         names = [f'node-{i}' for i in range(12)]
         forward = ring(names, 20)
         backward = ring(list(reversed(names)), 20)
-        wrong = mismatches(keys(1000), backward.node_for, forward.node_for)
+        wrong = mismatches(keys(600), backward.node_for, forward.node_for)
         self.assertEqual(wrong, [], 'keys owned differently when nodes are added in reverse')
 
     def test_collision_smaller_id(self):
@@ -290,7 +290,7 @@ class MembershipTest(unittest.TestCase):
     def test_rejoin_restores(self):
         """[R8] removing and re-adding a node restores the original mapping"""
         r = ring(['a', 'b', 'c', 'd'], 50)
-        ks = keys(1000)
+        ks = keys(600)
         before = [r.node_for(k) for k in ks]
         r.remove_node('b')
         r.add_node('b')
