@@ -846,11 +846,18 @@ def reason_for(how, to):
 
 
 def describe_error(err):
-    return f"{type(err).__name__}({str(err)!r})"
+    return repr(err)
 
 
 async def check_scenario(concurrency, ops):
-    """Runs one scenario on the solution and the model; returns None, or the divergence as a sentence."""
+    """Runs one scenario on the solution and the model; returns None, or (index of the step, the divergence)."""
+    progress = [max(len(ops) - 1, 0)]
+    diff = await run_scenario(concurrency, ops, progress)
+    return None if diff is None else (progress[0], diff)
+
+
+async def run_scenario(concurrency, ops, progress):
+    """Runs one scenario; returns None, or the divergence as a sentence. progress[0] is the step it got to."""
     loop = asyncio.get_running_loop()
     steps = []
 
@@ -933,7 +940,8 @@ async def check_scenario(concurrency, ops):
         return f"{', '.join(steps)}, then {'waiting at the end' if full else 'a few turns'}: {diff}"
 
     try:
-        for op in ops:
+        for index, op in enumerate(ops):
+            progress[0] = index
             if op[0] == "submit":
                 _, recipients, subject = op
                 body = f"body of job-{len(model.jobs) + 1}"
@@ -1077,6 +1085,22 @@ async def check_scenario(concurrency, ops):
         await asyncio.sleep(0)
 
 
+def shrink(ops, fails, budget=200):
+    """Drops steps one at a time while the scenario still diverges, so the report stays short."""
+    changed = True
+    while changed and budget > 0:
+        changed = False
+        for i in reversed(range(len(ops))):
+            if budget == 0:
+                break
+            budget -= 1
+            candidate = ops[:i] + ops[i + 1 :]
+            if fails(candidate):
+                ops = candidate
+                changed = True
+    return ops
+
+
 class ModelTest(unittest.TestCase):
     """email jobs: random sequences of every operation agree with a small model"""
 
@@ -1091,7 +1115,11 @@ class ModelTest(unittest.TestCase):
             ops = random_ops(rng)
             diff = run(check_scenario(concurrency, ops))
             if diff is not None:
-                self.fail(f"{diff} (seed {SEED}, scenario {scenario})")
+                failing = ops[: diff[0] + 1]
+                short = shrink(failing, lambda candidate: run(check_scenario(concurrency, candidate)) is not None)
+                _, sentence = run(check_scenario(concurrency, short))
+                shrunk = f"shrunk from {len(failing)} steps to {len(short)}"
+                self.fail(f"{sentence} (seed {SEED}, scenario {scenario}, {shrunk})")
 
 
 if __name__ == "__main__":
