@@ -649,10 +649,10 @@ def some_item(rnd):
 def some_query(rnd):
     """No keyword most of the time, sometimes a limit and a category, boundaries and bad values included."""
     query = {}
-    if rnd.random() < 0.4:
-        if rnd.random() < 0.4:
+    if rnd.random() < 0.5:
+        if rnd.random() < 0.5:
             query['limit'] = rnd.choice([0, 101]) if rnd.random() < 1 / 7 else rnd.choice([1, 2, 100])
-        if rnd.random() < 0.4:
+        if rnd.random() < 0.5:
             query['category'] = '' if rnd.random() < 1 / 7 else rnd.choice(['c1', 'c2', 'c3'])
     return query
 
