@@ -4,6 +4,8 @@ declare module 'virtual:rehearse-sandbox' {
   export const frameScript: string;
   /** Classic script for the test worker: mocha + chai + harness (src/runner/sandbox/worker/testWorker.entry.ts). */
   export const testWorkerScript: string;
+  /** Classic script for the Python test worker (src/runner/python/worker/pythonWorker.entry.ts). */
+  export const pythonWorkerScript: string;
 }
 
 /** Provided by scripts/vite/testManifestPlugin.ts: every problem test file's tests, from mocha's dry run. */

@@ -14,6 +14,7 @@ const RESOLVED_ID = '\0' + VIRTUAL_ID;
 
 const FRAME_ENTRY = 'src/runner/sandbox/frame/frame.entry.ts';
 const WORKER_ENTRY = 'src/runner/sandbox/worker/testWorker.entry.ts';
+const PYTHON_WORKER_ENTRY = 'src/runner/python/worker/pythonWorker.entry.ts';
 
 export function sandboxBundlePlugin(): Plugin {
   let root = process.cwd();
@@ -60,17 +61,20 @@ export function sandboxBundlePlugin(): Plugin {
 
 /** Both sandbox scripts as strings (also used by the harness's unit tests, which run the real worker script). */
 export async function bundleBoth(root: string): Promise<{ code: string; inputs: string[] }> {
-  const [frame, worker] = await Promise.all([
+  const [frame, worker, python] = await Promise.all([
     bundle(root, FRAME_ENTRY, {}),
     // mocha's browser build only runs in a worker if `window` exists before its code evaluates.
     bundle(root, WORKER_ENTRY, { banner: { js: 'self.window = self;' } }),
+    // Pyodide itself is not bundled: its loader and glue arrive as text at boot (runner/python/runtimeFiles.ts).
+    bundle(root, PYTHON_WORKER_ENTRY, {}),
   ]);
   return {
     code: [
       `export const frameScript = ${JSON.stringify(frame.text)};`,
       `export const testWorkerScript = ${JSON.stringify(worker.text)};`,
+      `export const pythonWorkerScript = ${JSON.stringify(python.text)};`,
     ].join('\n'),
-    inputs: [...new Set([...frame.inputs, ...worker.inputs])],
+    inputs: [...new Set([...frame.inputs, ...worker.inputs, ...python.inputs])],
   };
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { testFileKey, type ExpectedTests, type TestManifest } from '../../src/runner/testManifest.ts';
+import { enumeratePythonTests } from './enumeratePythonTests.ts';
 import { enumerateTests } from './enumerateTests.ts';
 
 /**
@@ -14,6 +15,8 @@ import { enumerateTests } from './enumerateTests.ts';
 const VIRTUAL_ID = 'virtual:rehearse-test-manifest';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
 const TEST_FILES = ['examples.test.ts', 'hidden.test.ts'] as const;
+/** Python test files are read statically (enumeratePythonTests.ts): the build has no Python. */
+const PYTHON_TEST_FILES = ['examples_test.py', 'hidden_test.py'] as const;
 
 export function testManifestPlugin(): Plugin {
   let root = process.cwd();
@@ -41,7 +44,7 @@ export function testManifestPlugin(): Plugin {
       return `export const testManifest = ${JSON.stringify(result.manifest)};\n`;
     },
     hotUpdate({ file, server }) {
-      if (!/[\\/]problems[\\/][^\\/]+[\\/](examples\.test|hidden\.test|reference)\.ts$/.test(file)) return;
+      if (!/[\\/]problems[\\/][^\\/]+[\\/]((examples\.test|hidden\.test|reference)\.ts|(examples|hidden)_test\.py)$/.test(file)) return;
       cached = null;
       const mod = server.moduleGraph.getModuleById(RESOLVED_ID);
       if (mod) server.moduleGraph.invalidateModule(mod);
@@ -78,6 +81,13 @@ export async function buildManifest(problemsDir: string): Promise<{ manifest: Te
         });
       }
       manifest[testFileKey(tests)] = { problemId, file, tests: expected };
+    }
+    for (const file of PYTHON_TEST_FILES) {
+      const testsPath = path.join(problemsDir, problemId, file);
+      if (!existsSync(testsPath)) continue;
+      const tests = readFileSync(testsPath, 'utf8');
+      inputs.push(testsPath);
+      manifest[testFileKey(tests)] = { problemId, file, tests: enumeratePythonTests(tests) };
     }
   }
   return { manifest, inputs };

@@ -5,6 +5,8 @@
 
 import { CompileClient } from './compile/compileClient';
 import { normaliseTimeout } from './deadlines';
+import { loadPythonRuntimeFiles } from './python/runtimeFiles';
+import { mapPythonStack } from './results/pythonStack';
 import { RunAccumulator } from './results/runAccumulator';
 import { createStackMapper } from './results/stackMapping';
 import { SandboxHost } from './sandbox/sandboxHost';
@@ -48,7 +50,24 @@ export class RehearseRunner implements Runner {
     this.sandbox.dispose();
   }
 
+  warmUpPython(onProgress?: (p: RunProgress) => void): Promise<void> {
+    const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+    return this.sandbox.readyPython(() => {
+      onProgress?.({ type: 'preparing', message: 'Loading Python…' });
+      return loadPythonRuntimeFiles(({ loadedBytes, totalBytes }) =>
+        onProgress?.({
+          type: 'preparing',
+          message: totalBytes > 0 ? `Loading Python: ${mb(loadedBytes)} of ${mb(totalBytes)} MB` : `Loading Python: ${mb(loadedBytes)} MB`,
+        }),
+      ).then((files) => {
+        onProgress?.({ type: 'preparing', message: 'Starting Python…' });
+        return files;
+      });
+    });
+  }
+
   private async runNow(request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunResult> {
+    if (request.language === 'python') return this.runPython(request, onProgress);
     const startedAt = performance.now();
     const elapsed = () => Math.round(performance.now() - startedAt);
     const testTimeoutMs = normaliseTimeout(request.testTimeoutMs);
@@ -83,6 +102,38 @@ export class RehearseRunner implements Runner {
     try {
       const code = { solutionCode: compiled.solution.code, testsCode: compiled.tests.code };
       const end = await this.sandbox.run(code, testTimeoutMs, (event) => accumulator.handle(event, performance.now()));
+      accumulator.end(end, performance.now());
+    } catch (err) {
+      accumulator.failInfrastructure(errorMessage(err));
+    }
+    return accumulator.result(elapsed());
+  }
+
+  /** Python: no compile step; Pyodide in the sandbox runs the unittest file through harness.py. */
+  private async runPython(request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunResult> {
+    const startedAt = performance.now();
+    const elapsed = () => Math.round(performance.now() - startedAt);
+    const testTimeoutMs = normaliseTimeout(request.testTimeoutMs);
+    try {
+      await this.warmUpPython(onProgress);
+    } catch (err) {
+      return infrastructureFailure(request, err, elapsed());
+    }
+    const accumulator = new RunAccumulator({
+      mode: request.mode,
+      testTimeoutMs,
+      expected: findExpected(this.manifest, request.tests),
+      mapStack: mapPythonStack,
+      ...(onProgress ? { onProgress } : {}),
+    });
+    const testModule = request.testFileName.replace(/\.py$/, '');
+    if (testModule !== 'examples_test' && testModule !== 'hidden_test') {
+      return infrastructureFailure(request, new Error(`unknown Python test file ${request.testFileName}`), elapsed());
+    }
+    try {
+      const end = await this.sandbox.runPython({ solution: request.solution, tests: request.tests, testModule }, testTimeoutMs, (event) =>
+        accumulator.handle(event, performance.now()),
+      );
       accumulator.end(end, performance.now());
     } catch (err) {
       accumulator.failInfrastructure(errorMessage(err));

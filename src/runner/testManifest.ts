@@ -16,7 +16,7 @@ export interface ExpectedTest {
 
 export interface ExpectedTests {
   problemId: string;
-  file: 'examples.test.ts' | 'hidden.test.ts';
+  file: 'examples.test.ts' | 'hidden.test.ts' | 'examples_test.py' | 'hidden_test.py';
   /** In mocha's run order. */
   tests: ExpectedTest[];
 }

@@ -3,15 +3,19 @@
  * Internals (compile worker, sandbox frame, test worker and their message protocols) live beside this file.
  */
 
+import type { Language } from '../core/problems/language';
+
 export type RunMode = 'run' | 'submit';
 
 export interface RunRequest {
   mode: RunMode;
-  /** The candidate's TypeScript, imported by the tests as `./solution`. */
+  /** TypeScript unless said otherwise. */
+  language?: Language;
+  /** The candidate's code, imported by the tests as `./solution` (TypeScript) or `solution` (Python). */
   solution: string;
-  /** The test file's TypeScript (examples.test.ts for Run, hidden.test.ts for Submit). */
+  /** The test file (examples.test.ts / examples_test.py for Run, hidden.test.ts / hidden_test.py for Submit). */
   tests: string;
-  /** Shown in messages, e.g. "examples.test.ts". */
+  /** Shown in messages, e.g. "examples.test.ts"; for Python also the module the tests are imported as. */
   testFileName: string;
   /** Per-test timeout; default 2000 ms. */
   testTimeoutMs?: number;
@@ -100,11 +104,17 @@ export interface OwnTestsResult {
 }
 
 /** Streamed while a run is in progress, so the UI can show console output live. */
-export type RunProgress = { type: 'console'; line: ConsoleLine } | { type: 'test-end'; result: TestResult; own: boolean };
+export type RunProgress =
+  | { type: 'console'; line: ConsoleLine }
+  | { type: 'test-end'; result: TestResult; own: boolean }
+  /** Before the tests can start: Python's first download and start-up ("Loading Python: 4.2 of 12.1 MB"). */
+  | { type: 'preparing'; message: string };
 
 export interface Runner {
   /** Starts esbuild and the sandbox in the background; safe to call many times. */
   warmUp(): Promise<void>;
+  /** Downloads and starts Python in the sandbox (the first time Python is chosen); safe to call many times. */
+  warmUpPython(onProgress?: (p: RunProgress) => void): Promise<void>;
   run(request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunResult>;
   dispose(): void;
 }

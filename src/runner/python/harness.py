@@ -26,6 +26,7 @@ The candidate's code is untrusted. What this file guards against, and how:
 import builtins
 import importlib
 import io
+import json
 import linecache
 import os
 import sys
@@ -41,7 +42,7 @@ _MAX_CONSOLE = 4000
 _TestCase = unittest.TestCase
 _TestResult = unittest.TestResult
 _perf = time.perf_counter
-_exc_info = sys.exc_info
+_dumps = json.dumps
 
 
 def _show(value):
@@ -92,11 +93,15 @@ def _fingerprint():
     for key in ("isinstance", "issubclass", "len", "repr", "type", "getattr", "hasattr", "id", "iter", "next",
                 "AssertionError", "Exception", "BaseException", "__import__"):
         marks["builtins.%s" % key] = id(getattr(builtins, key, None))
-    for key in ("_run_one", "_test_case", "run_test", "prepare", "_changed", "_fingerprint", "_serialize"):
+    for key in ("_run_one", "_test_case", "run_test", "prepare", "_changed", "_fingerprint", "_serialize",
+                "run_test_json", "prepare_json", "runnable_start", "_release"):
         function = globals().get(key)
         marks["harness.%s" % key] = id(function)
         marks["harness.%s.__code__" % key] = id(getattr(function, "__code__", None))
     marks["time.perf_counter"] = id(time.perf_counter)
+    marks["harness._dumps"] = id(_dumps)
+    for key, value in list(vars(json.encoder.JSONEncoder).items()):
+        marks["json.JSONEncoder.%s" % key] = id(value)
     return marks
 
 
@@ -472,6 +477,30 @@ def run(directory, test_module, emit, timeout_ms=2000, own_tests=True):
             emit({"type": "done", "group": "problem"})
         for event in ending:
             emit(event)
+
+
+# The browser worker's steps: the same functions, each answer as one JSON string (a plain value to cross
+# into JavaScript, where it is parsed with a JSON.parse captured before any candidate code ran).
+
+
+def prepare_json(directory, test_module):
+    return _dumps(prepare(directory, test_module))
+
+
+def start_own_json():
+    return _dumps(start_own())
+
+
+def runnable_start_json(group, index, timeout_ms):
+    return _dumps([runnable_start(group, index, timeout_ms)])
+
+
+def run_test_json(group, index):
+    return _dumps(run_test(group, index))
+
+
+def finish_json():
+    return _dumps(finish())
 
 
 def _missing_name(error):

@@ -18,6 +18,10 @@ import {
   type SandboxRunEnd,
   type WorkerEvent,
 } from './protocol';
+import { isFrameToHostPython, type HostToFramePython, type PythonRunCode, type PythonRuntimeFiles } from './pythonProtocol';
+
+/** Booting Pyodide in the frame (after its files are here): generous, a busy laptop takes seconds. */
+export const PYTHON_BOOT_LIMIT_MS = 60_000;
 
 interface ActiveRun {
   id: number;
@@ -32,6 +36,8 @@ interface Boot {
   initId: number;
   ready: Promise<void>;
   resolveReady: () => void;
+  /** Python in this frame: booted once, on the first Python run. */
+  python: { id: number; ready: Promise<void>; settle: (error: Error | null) => void } | null;
 }
 
 export class SandboxHost {
@@ -52,6 +58,56 @@ export class SandboxHost {
 
   async run(code: RunCode, testTimeoutMs: number, onEvent: (event: WorkerEvent) => void): Promise<SandboxRunEnd> {
     await this.ready();
+    return this.start(testTimeoutMs, onEvent, (id) => ({
+      type: 'run',
+      id,
+      solutionCode: code.solutionCode,
+      testsCode: code.testsCode,
+      testTimeoutMs,
+    }));
+  }
+
+  /**
+   * Boots Python in the frame with its runtime files (the frame cannot fetch them) and resolves when a
+   * worker is ready. Safe to call many times; `files` is only asked for on the first call per frame.
+   */
+  async readyPython(files: () => Promise<PythonRuntimeFiles>): Promise<void> {
+    await this.ready();
+    const boot = this.boot;
+    if (!boot) throw new Error('The code sandbox is not available.');
+    if (!boot.python) {
+      let settle!: (error: Error | null) => void;
+      const ready = new Promise<void>((resolve, reject) => {
+        settle = (error) => (error ? reject(error) : resolve());
+      });
+      const python = { id: this.nextId++, ready, settle };
+      boot.python = python;
+      const timer = setTimeout(() => python.settle(new Error(`Python did not start within ${PYTHON_BOOT_LIMIT_MS / 1000} s.`)), PYTHON_BOOT_LIMIT_MS);
+      void ready.then(
+        () => clearTimeout(timer),
+        () => {
+          clearTimeout(timer);
+          if (boot.python === python) boot.python = null; // the next Python run tries again
+        },
+      );
+      try {
+        const runtime = await files();
+        if (this.boot !== boot) throw new Error('The code sandbox was restarted.');
+        this.post({ type: 'init-python', id: python.id, ...runtime });
+      } catch (e) {
+        python.settle(e instanceof Error ? e : new Error(String(e)));
+      }
+    }
+    return boot.python.ready;
+  }
+
+  /** A Python run; call readyPython first (its boot is not part of this run's deadline). */
+  async runPython(code: PythonRunCode, testTimeoutMs: number, onEvent: (event: WorkerEvent) => void): Promise<SandboxRunEnd> {
+    await this.ready();
+    return this.start(testTimeoutMs, onEvent, (id) => ({ type: 'run-python', id, testTimeoutMs, ...code }));
+  }
+
+  private start(testTimeoutMs: number, onEvent: (event: WorkerEvent) => void, message: (id: number) => HostToFrame | HostToFramePython): Promise<SandboxRunEnd> {
     const iframe = this.boot?.iframe;
     if (!iframe?.contentWindow) throw new Error('The code sandbox is not available.');
     if (this.active) this.settle(this.active, { kind: 'worker-error', message: 'superseded by a newer run' });
@@ -60,7 +116,7 @@ export class SandboxHost {
       const run: ActiveRun = { id, testTimeoutMs, onEvent, resolve, timer: null };
       this.active = run;
       this.arm(run, hostLimitBeforeStartMs(testTimeoutMs));
-      this.post({ type: 'run', id, solutionCode: code.solutionCode, testsCode: code.testsCode, testTimeoutMs });
+      this.post(message(id));
     });
   }
 
@@ -85,7 +141,7 @@ export class SandboxHost {
       resolveReady = resolve;
       rejectReady = reject;
     });
-    const boot: Boot = { iframe, initId: this.nextId++, ready, resolveReady };
+    const boot: Boot = { iframe, initId: this.nextId++, ready, resolveReady, python: null };
     const bootTimer = setTimeout(() => {
       if (this.boot !== boot) return;
       this.destroyFrame();
@@ -103,6 +159,7 @@ export class SandboxHost {
   }
 
   private destroyFrame(): void {
+    this.boot?.python?.settle(new Error('The code sandbox was restarted.'));
     window.removeEventListener('message', this.onMessage);
     this.boot?.iframe.remove();
     this.boot = null;
@@ -113,6 +170,12 @@ export class SandboxHost {
     // Only our frame's window may talk to us; anything else (extensions, other frames) is dropped.
     if (!boot || event.source !== boot.iframe.contentWindow) return;
     const message: unknown = event.data;
+    if (isFrameToHostPython(message)) {
+      if (boot.python && message.id === boot.python.id) {
+        boot.python.settle(message.type === 'python-ready' ? null : new Error(message.message));
+      }
+      return;
+    }
     if (!isFrameToHost(message)) return;
     this.dispatch(boot, message);
   }
@@ -162,7 +225,7 @@ export class SandboxHost {
     run.resolve(end);
   }
 
-  private post(message: HostToFrame): void {
+  private post(message: HostToFrame | HostToFramePython): void {
     // The frame's origin is opaque ("null"), so '*' is the only target that reaches it.
     this.boot?.iframe.contentWindow?.postMessage(message, '*');
   }

@@ -5,9 +5,10 @@
  *
  * CSP: scripts only inline (the frame script) or from blob: (the test worker and the code it importScripts);
  * `default-src 'none'` leaves no connect-src, so user code cannot fetch, XHR or open sockets.
+ * 'wasm-unsafe-eval' lets the Python worker compile Pyodide's WebAssembly (it grants nothing else: no eval).
  */
 
-export const SANDBOX_CSP = "default-src 'none'; script-src 'unsafe-inline' blob:; worker-src blob:";
+export const SANDBOX_CSP = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval' blob:; worker-src blob:";
 
 export function buildSrcdoc(frameScript: string): string {
   return [

@@ -8,6 +8,7 @@
  *  - hears the worker only on the MessagePort it hands over with the run request, before any user code
  *    runs: the worker's own postMessage (which user code can call) goes unheard.
  * The frame's own thread never runs user code, so its timers keep firing while a worker spins.
+ * Python runs take the same path with a worker from the PythonPool (booted Pyodide, one run each).
  */
 
 import {
@@ -19,8 +20,10 @@ import {
   type WorkerEvent,
   type WorkerRunRequest,
 } from '../protocol';
+import { isHostToFramePython, type FrameToHostPython, type HostToFramePython, type PythonWorkerRequest } from '../pythonProtocol';
 import { Watchdog } from '../watchdog';
 import { EventBatcher } from './eventBatcher';
+import { PythonPool } from './pythonPool';
 
 interface ActiveRun {
   id: number;
@@ -33,13 +36,16 @@ interface ActiveRun {
   /** The watchdog's check timer and when it fires (performance.now() time). */
   timer: ReturnType<typeof setTimeout> | null;
   timerAt: number;
+  /** What to prepare for the next run once this one is over (a spare of the same language). */
+  refill: () => void;
 }
 
 let workerUrl: string | null = null;
 let spare: Worker | null = null;
 let active: ActiveRun | null = null;
+const python = new PythonPool();
 
-function send(message: FrameToHost): void {
+function send(message: FrameToHost | FrameToHostPython): void {
   // The parent's origin is unknown to an opaque-origin frame; nothing here is secret.
   window.parent.postMessage(message, '*');
 }
@@ -47,6 +53,10 @@ function send(message: FrameToHost): void {
 window.addEventListener('message', (event: MessageEvent) => {
   if (event.source !== window.parent) return;
   const message: unknown = event.data;
+  if (isHostToFramePython(message)) {
+    handlePython(message);
+    return;
+  }
   if (!isHostToFrame(message)) return;
   if (message.type === 'init') {
     workerUrl ??= URL.createObjectURL(new Blob([message.workerScript], { type: 'text/javascript' }));
@@ -79,15 +89,57 @@ function startRun(request: Extract<HostToFrame, { type: 'run' }>): void {
   }
   const worker = spare ?? spawn();
   spare = null;
+  const workerRequest: WorkerRunRequest = {
+    type: 'run',
+    id: request.id,
+    solutionCode: request.solutionCode,
+    testsCode: request.testsCode,
+    testTimeoutMs: request.testTimeoutMs,
+  };
+  // No new spare here: a worker evaluating mocha now would compete for the CPU with this run (two cores
+  // are common). finish() spawns it once the run is over, while the person reads the results.
+  begin(request.id, request.testTimeoutMs, worker, workerRequest, ensureSpare);
+}
+
+function handlePython(message: HostToFramePython): void {
+  if (message.type === 'init-python') {
+    python.init(message).then(
+      () => send({ type: 'python-ready', id: message.id }),
+      (e: unknown) => send({ type: 'python-failed', id: message.id, message: e instanceof Error ? e.message : String(e) }),
+    );
+    return;
+  }
+  if (active) finish(active);
+  const id = message.id;
+  // The watchdog starts once a booted worker has the run: Pyodide's boot is the host's to wait for.
+  python.take().then(
+    (worker) => {
+      const request: PythonWorkerRequest = {
+        type: 'run',
+        id,
+        solution: message.solution,
+        tests: message.tests,
+        testModule: message.testModule,
+        testTimeoutMs: message.testTimeoutMs,
+      };
+      begin(id, message.testTimeoutMs, worker, request, () => python.refill());
+    },
+    (e: unknown) => send({ type: 'worker-error', id, message: e instanceof Error ? e.message : String(e) }),
+  );
+}
+
+/** Hands a run to its worker with a fresh results channel, and watches it. */
+function begin(id: number, testTimeoutMs: number, worker: Worker, request: WorkerRunRequest | PythonWorkerRequest, refill: () => void): void {
   const channel = new MessageChannel();
   const run: ActiveRun = {
-    id: request.id,
+    id,
     worker,
     port: channel.port1,
-    watchdog: new Watchdog(request.testTimeoutMs, performance.now()),
-    relay: new EventBatcher((events) => send({ type: 'worker-events', id: request.id, events })),
+    watchdog: new Watchdog(testTimeoutMs, performance.now()),
+    relay: new EventBatcher((events) => send({ type: 'worker-events', id, events })),
     timer: null,
     timerAt: Number.POSITIVE_INFINITY,
+    refill,
   };
   active = run;
 
@@ -99,17 +151,8 @@ function startRun(request: Extract<HostToFrame, { type: 'run' }>): void {
     finish(run);
     send({ type: 'worker-error', id: run.id, message: event.message || 'worker error' });
   };
-  const workerRequest: WorkerRunRequest = {
-    type: 'run',
-    id: request.id,
-    solutionCode: request.solutionCode,
-    testsCode: request.testsCode,
-    testTimeoutMs: request.testTimeoutMs,
-  };
-  worker.postMessage(workerRequest, [channel.port2]);
+  worker.postMessage(request, [channel.port2]);
   schedule(run);
-  // No new spare here: a worker evaluating mocha now would compete for the CPU with this run (two cores
-  // are common). finish() spawns it once the run is over, while the person reads the results.
 }
 
 function onWorkerMessage(run: ActiveRun, data: unknown): void {
@@ -158,5 +201,5 @@ function finish(run: ActiveRun): void {
   run.port.close();
   run.worker.terminate();
   if (active === run) active = null;
-  ensureSpare();
+  run.refill();
 }

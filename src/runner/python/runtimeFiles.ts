@@ -1,0 +1,80 @@
+/**
+ * Pyodide's files, served from our own build (the `pyodide` npm package; Vite copies each to an asset
+ * with a content hash, and the service worker precaches them), fetched by the page the first time Python
+ * is chosen and handed to the sandbox frame, which cannot fetch anything itself (srcdoc.ts).
+ */
+// The loader and Emscripten's glue as text (?raw): fetched by URL, Vite's dev server would serve them
+// rewritten as its own modules.
+import asm from 'pyodide/pyodide.asm.mjs?raw';
+import loader from 'pyodide/pyodide.mjs?raw';
+import wasmUrl from 'pyodide/pyodide.asm.wasm?url';
+import stdlibUrl from 'pyodide/python_stdlib.zip?url';
+import lockUrl from 'pyodide/pyodide-lock.json?url';
+import { pythonWorkerScript } from 'virtual:rehearse-sandbox';
+import type { PythonRuntimeFiles } from '../sandbox/pythonProtocol';
+import harness from './harness.py?raw';
+
+export interface DownloadProgress {
+  loadedBytes: number;
+  /** 0 while unknown (a server that sends no Content-Length). */
+  totalBytes: number;
+}
+
+let files: Promise<PythonRuntimeFiles> | null = null;
+
+/** Fetches the runtime once per page (a failed fetch is tried again on the next call). */
+export function loadPythonRuntimeFiles(onProgress?: (progress: DownloadProgress) => void): Promise<PythonRuntimeFiles> {
+  files ??= fetchAll(onProgress).catch((e: unknown) => {
+    files = null;
+    throw e;
+  });
+  return files;
+}
+
+async function fetchAll(onProgress?: (progress: DownloadProgress) => void): Promise<PythonRuntimeFiles> {
+  const urls = [wasmUrl, stdlibUrl, lockUrl];
+  const responses = await Promise.all(urls.map((url) => fetchOk(url)));
+  const totals = responses.map((r) => Number(r.headers.get('Content-Length') ?? 0));
+  const loaded = responses.map(() => 0);
+  const report = () =>
+    onProgress?.({
+      loadedBytes: loaded.reduce((a, b) => a + b, 0),
+      totalBytes: totals.every((t) => t > 0) ? totals.reduce((a, b) => a + b, 0) : 0,
+    });
+  const bodies = await Promise.all(responses.map((response, i) => readAll(response, (n) => ((loaded[i] = n), report()))));
+  const text = (bytes: ArrayBuffer) => new TextDecoder().decode(bytes);
+  const [wasm, stdlib, lock] = bodies as [ArrayBuffer, ArrayBuffer, ArrayBuffer];
+  return { workerScript: pythonWorkerScript, harness, wasm, stdlib, asm, loader, lock: text(lock) };
+}
+
+async function fetchOk(url: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new Error(`Python's files could not be loaded (${e instanceof Error ? e.message : String(e)}). Are you offline before Python was ever loaded?`);
+  }
+  if (!response.ok) throw new Error(`Python's files could not be loaded: ${url} answered ${response.status}.`);
+  return response;
+}
+
+async function readAll(response: Response, onBytes: (loaded: number) => void): Promise<ArrayBuffer> {
+  if (!response.body) return response.arrayBuffer();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    onBytes(loaded);
+  }
+  const out = new Uint8Array(loaded);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out.buffer;
+}

@@ -1,0 +1,94 @@
+/**
+ * The Python half of the sandbox protocol (the TypeScript half: protocol.ts, whose WorkerEvents Python runs
+ * reuse unchanged, so one accumulator, watchdog and manifest check serve both languages).
+ *
+ *   main page → frame   `init-python` (the runtime's files, once, when Python is first chosen),
+ *                       `run-python` (a run: the solution, the test file, its module name)
+ *   frame → main page   `python-ready` / `python-failed` (the answer to init-python)
+ *   frame → worker      `boot` (the runtime's files), then `run` with a MessagePort for its events
+ *   worker → frame      `booted` / `boot-failed` on its own postMessage (before any user code exists);
+ *                       a run's events only on the port it received with the run, as for TypeScript.
+ */
+
+export interface PythonRuntimeFiles {
+  /** The Python worker's classic script (src/runner/python/worker, bundled at build time). */
+  workerScript: string;
+  /** src/runner/python/harness.py */
+  harness: string;
+  /** pyodide.mjs (the loader) and pyodide.asm.mjs (Emscripten's glue), as module source text. */
+  loader: string;
+  asm: string;
+  /** pyodide.asm.wasm and python_stdlib.zip. */
+  wasm: ArrayBuffer;
+  stdlib: ArrayBuffer;
+  /** pyodide-lock.json, as text. */
+  lock: string;
+}
+
+export interface PythonRunCode {
+  /** The candidate's solution.py. */
+  solution: string;
+  /** The test file's source and its module name ("examples_test" or "hidden_test"). */
+  tests: string;
+  testModule: string;
+}
+
+export type HostToFramePython =
+  | ({ type: 'init-python'; id: number } & PythonRuntimeFiles)
+  | ({ type: 'run-python'; id: number; testTimeoutMs: number } & PythonRunCode);
+
+export type FrameToHostPython = { type: 'python-ready'; id: number } | { type: 'python-failed'; id: number; message: string };
+
+export type PythonWorkerRequest =
+  | ({ type: 'boot' } & Omit<PythonRuntimeFiles, 'workerScript'>)
+  | ({ type: 'run'; id: number; testTimeoutMs: number } & PythonRunCode);
+
+export type PythonWorkerStatus = { type: 'booted'; ms: number } | { type: 'boot-failed'; message: string };
+
+/** Module names a test file may have: what the worker writes to disk and imports. */
+export const PYTHON_TEST_MODULES = ['examples_test', 'hidden_test'] as const;
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isStr = (x: unknown): x is string => typeof x === 'string';
+const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isModule = (x: unknown): boolean => (PYTHON_TEST_MODULES as readonly unknown[]).includes(x);
+
+export function isPythonRunCode(x: Obj): boolean {
+  return isStr(x.solution) && isStr(x.tests) && isModule(x.testModule);
+}
+
+export function isHostToFramePython(x: unknown): x is HostToFramePython {
+  if (!isObj(x) || !isNum(x.id)) return false;
+  if (x.type === 'init-python') {
+    return (
+      isStr(x.workerScript) &&
+      isStr(x.harness) &&
+      isStr(x.loader) &&
+      isStr(x.asm) &&
+      x.wasm instanceof ArrayBuffer &&
+      x.stdlib instanceof ArrayBuffer &&
+      isStr(x.lock)
+    );
+  }
+  if (x.type === 'run-python') return isNum(x.testTimeoutMs) && isPythonRunCode(x);
+  return false;
+}
+
+export function isFrameToHostPython(x: unknown): x is FrameToHostPython {
+  if (!isObj(x) || !isNum(x.id)) return false;
+  return x.type === 'python-ready' || (x.type === 'python-failed' && isStr(x.message));
+}
+
+export function isPythonWorkerStatus(x: unknown): x is PythonWorkerStatus {
+  if (!isObj(x)) return false;
+  return (x.type === 'booted' && isNum(x.ms)) || (x.type === 'boot-failed' && isStr(x.message));
+}
+
+export function isPythonWorkerRequest(x: unknown): x is PythonWorkerRequest {
+  if (!isObj(x)) return false;
+  if (x.type === 'boot') {
+    return isStr(x.harness) && isStr(x.loader) && isStr(x.asm) && x.wasm instanceof ArrayBuffer && x.stdlib instanceof ArrayBuffer && isStr(x.lock);
+  }
+  return x.type === 'run' && isNum(x.id) && isNum(x.testTimeoutMs) && isPythonRunCode(x);
+}
