@@ -16,6 +16,7 @@
  * problem falls back to one process per variant so the culprit is named. Two processes run at a time.
  * Exits 1 on any violation.
  */
+import { checkPython, type PythonReport } from './problems/pythonCheck.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -447,23 +448,35 @@ async function main(): Promise<void> {
     }
   }
 
-  // tsc and the mocha processes share the pool of PARALLEL slots; tsc goes first as it is the longest.
-  type Job = { kind: 'tsc' } | { kind: 'mocha'; index: number };
+  // Coding problems have Python files too (problems/README.md, "Python"); CPython checks them.
+  const pythonIds = prepared.map((p) => p.report.id);
+
+  // tsc, the Python check and the mocha processes share the pool of PARALLEL slots; the long ones go first.
+  type Job = { kind: 'tsc' } | { kind: 'python' } | { kind: 'mocha'; index: number };
   const jobs: Job[] = [
     ...(prepared.length ? [{ kind: 'tsc' } as const] : []),
+    ...(pythonIds.length ? [{ kind: 'python' } as const] : []),
     ...prepared.map((_, index) => ({ kind: 'mocha' as const, index })),
   ];
+  let pythonReport: PythonReport | null = null;
   let types = new Map<string, string[]>();
   const outcomes: Map<string, VariantOutcome>[] = [];
   await pool(jobs, PARALLEL, async (job) => {
     if (job.kind === 'tsc') {
       types = await typeCheck(prepared.flatMap((p) => p.variants.map((v) => v.dir)));
+    } else if (job.kind === 'python') {
+      pythonReport = await checkPython(PROBLEMS_DIR, pythonIds);
     } else {
       const { report, variants } = prepared[job.index]!;
       outcomes[job.index] = await runProblem(report.id, variants);
     }
   });
   prepared.forEach(({ report, variants }, i) => judge(report, variants, outcomes[i]!, types));
+  const python = pythonReport as PythonReport | null;
+  if (python) {
+    console.log(python.output.trimEnd());
+    for (const report of reports) report.violations.push(...(python.violations.get(report.id) ?? []));
+  }
 
   printRuleMaps(reports);
   console.log('');

@@ -10,7 +10,7 @@ import type { EditorMarker } from './markers';
 import type { TextChange } from '../core/session/types';
 import { exposeEditorText } from './testHook';
 
-const SOLUTION_URI = 'file:///solution.ts';
+const SOLUTION_URI = { typescript: 'file:///solution.ts', python: 'file:///solution.py' } as const;
 const EXAMPLES_URI = 'file:///examples.test.ts';
 const MARKER_OWNER = 'rehearse-runner';
 
@@ -21,6 +21,8 @@ declare function afterEach(body: () => void | Promise<unknown>): void;
 declare module 'chai' { export const expect: any; export const assert: any; }`;
 
 interface Props {
+  /** TypeScript (with its language service and the visible tests beside it) or Python (highlighting only). */
+  language?: 'typescript' | 'python';
   value: string;
   examples: string;
   markers: EditorMarker[];
@@ -31,7 +33,7 @@ interface Props {
   onReady?(): void;
 }
 
-export default function CodeEditor({ value, examples, markers, onChange, onEdit, onReady }: Props) {
+export default function CodeEditor({ language = 'typescript', value, examples, markers, onChange, onEdit, onReady }: Props) {
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const onEditRef = useRef(onEdit);
   onEditRef.current = onEdit;
@@ -60,12 +62,12 @@ export default function CodeEditor({ value, examples, markers, onChange, onEdit,
         endColumn: m.column + Math.max(1, m.length),
       })),
     );
-  }, [markers]);
+  }, [markers, language]);
 
   return (
     <Editor
-      path={SOLUTION_URI}
-      defaultLanguage="typescript"
+      path={SOLUTION_URI[language]}
+      language={language}
       value={value}
       theme="vs-dark"
       onChange={(next) => onChange(next ?? '')}
@@ -85,7 +87,9 @@ export default function CodeEditor({ value, examples, markers, onChange, onEdit,
         minimap: { enabled: false },
         scrollBeyondLastLine: false,
         automaticLayout: true,
-        tabSize: 2,
+        // Python's convention is four spaces; the TypeScript starters use two.
+        tabSize: language === 'python' ? 4 : 2,
+        insertSpaces: true,
         fixedOverflowWidgets: true,
       }}
       loading={<p className="p-4 text-sm text-slate-400">Loading the editor…</p>}

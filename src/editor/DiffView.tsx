@@ -8,7 +8,16 @@ import './monacoSetup';
 
 type DiffEditorInstance = Parameters<DiffOnMount>[0];
 
-export default function DiffView({ code, reference }: { code: string; reference: string }) {
+export default function DiffView({
+  code,
+  reference,
+  language = 'typescript',
+}: {
+  code: string;
+  reference: string;
+  language?: 'typescript' | 'python';
+}) {
+  const ext = language === 'python' ? 'py' : 'ts';
   const editorRef = useRef<DiffEditorInstance | null>(null);
 
   // Closing the comparison: detach the models from the widget before they are disposed. Left to the
@@ -31,9 +40,9 @@ export default function DiffView({ code, reference }: { code: string; reference:
     <DiffEditor
       original={code}
       modified={reference}
-      originalModelPath="file:///compare/your-solution.ts"
-      modifiedModelPath="file:///compare/reference.ts"
-      language="typescript"
+      originalModelPath={`file:///compare/your-solution.${ext}`}
+      modifiedModelPath={`file:///compare/reference.${ext}`}
+      language={language}
       theme="vs-dark"
       onMount={(editor) => {
         editorRef.current = editor;

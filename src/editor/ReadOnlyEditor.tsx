@@ -15,7 +15,7 @@ type CodeEditor = Parameters<OnMount>[0];
 interface Props {
   text: string;
   currentEdit: CurrentEdit | null;
-  language: 'typescript' | 'markdown';
+  language: 'typescript' | 'python' | 'markdown';
   /** Model path, distinct from the workspace's so the two never share a model. */
   path: string;
 }

@@ -4,6 +4,7 @@
  * practice loop runs in Node without IndexedDB, a microphone or a worker.
  */
 import type { AttemptRecord } from '../core/practice/attempts';
+import type { Language } from '../core/problems/language';
 import type { Problem } from '../core/problems/types';
 import type { SessionFile, TextChange } from '../core/session/types';
 import type { PhasePlan, Protocol } from '../core/timer/protocols';
@@ -34,6 +35,7 @@ export interface PracticeRecorder {
   detach(): Promise<void>;
   start(input: {
     problemId: string;
+    language: Language;
     protocolId: string;
     phases: PhasePlan[];
     texts: Partial<Record<SessionFile, string>>;
@@ -55,6 +57,8 @@ export interface PracticeRecorder {
 
 export interface PracticeRunner {
   run(request: RunRequest, onProgress: (p: RunProgress) => void): Promise<RunResult>;
+  /** Loads Python ahead of the first run (optional: test fakes may not have it). */
+  warmUpPython?(onProgress?: (p: RunProgress) => void): Promise<void>;
 }
 
 /** Late-bound pieces the workspace feature supplies: the runner instance and the custom protocols it keeps. */

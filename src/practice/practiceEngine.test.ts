@@ -30,6 +30,7 @@ function problem(patch: Partial<Problem> = {}): Problem {
     followUps: [],
     stages: [],
     design: null,
+    python: null,
     ...patch,
   };
 }

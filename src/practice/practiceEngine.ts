@@ -14,13 +14,14 @@ import { NO_RUN_IDLE, noRunAfterEdit, noRunAfterRun, planCodingDue, type NoRunSt
 import type { AttemptRecord } from '../core/practice/attempts';
 import { clockChange } from '../core/practice/clockEvents';
 import { practiceAfterSubmit } from '../core/practice/submitRecord';
+import type { Language } from '../core/problems/language';
 import type { Problem } from '../core/problems/types';
 import { DebouncedSaver, type SaverOptions } from '../core/saving/debouncedSaver';
 import type { TextChange } from '../core/session/types';
 import { diffAsChange } from '../core/session/textDiff';
 import { advancePhase, isPhaseClockState, pauseClock, resumeClock, startClock, type PhaseClockState } from '../core/timer/phaseClock';
 import { isPlanPhase, resolveProtocol } from '../core/timer/protocols';
-import type { ConsoleLine, RunMode, RunResult } from '../runner/types';
+import type { ConsoleLine, RunMode, RunProgress, RunRequest, RunResult } from '../runner/types';
 import type { PracticeRecord } from '../storage/db';
 import type { DraftFile } from '../storage/drafts';
 import type { InterviewSettings } from '../storage/settings';
@@ -54,6 +55,10 @@ export interface PracticeState {
   settings: InterviewSettings;
   /** Grows each time a plan phase begins: the plan notes take the keyboard focus then. */
   planFocusRequest: number;
+  /** The language `code` is in (remembered per problem; TypeScript unless the problem has Python files). */
+  language: Language;
+  /** While a run waits for something slow before its tests (Python's first download): what, for the UI. */
+  preparing: string | null;
 }
 
 interface DraftValue {
@@ -69,12 +74,39 @@ export interface PracticeEngineOptions {
 const isRunning = (clock: PhaseClockState | null): clock is PhaseClockState =>
   !!clock && clock.pausedAt === null && clock.finishedAt === null;
 
-export function codeFile(problem: Problem): DraftFile {
-  return problem.kind === 'design' ? 'scratchpad.ts' : 'solution.ts';
+export function codeFile(problem: Problem, language: Language = 'typescript'): DraftFile {
+  if (problem.kind === 'design') return 'scratchpad.ts';
+  return language === 'python' && problem.python ? 'solution.py' : 'solution.ts';
 }
 
-export function initialCode(problem: Problem): string {
-  return problem.design ? problem.design.scratchpad : problem.starter;
+export function initialCode(problem: Problem, language: Language = 'typescript'): string {
+  if (problem.design) return problem.design.scratchpad;
+  return language === 'python' && problem.python ? problem.python.starter : problem.starter;
+}
+
+/** The language a problem opens in: the one chosen last time, if the problem has it. */
+export function languageFor(problem: Problem, chosen: Language | undefined): Language {
+  return chosen === 'python' && problem.python && problem.kind === 'coding' ? 'python' : 'typescript';
+}
+
+/** The runner request for a Run or Submit of `code` in `language`. */
+export function runRequestFor(problem: Problem, language: Language, mode: RunMode, code: string): RunRequest {
+  if (problem.design) return { mode, solution: code, tests: RUN_SCRATCHPAD, testFileName: 'examples.test.ts' };
+  if (language === 'python' && problem.python) {
+    return {
+      mode,
+      language,
+      solution: code,
+      tests: mode === 'run' ? problem.python.examples : problem.python.hidden,
+      testFileName: mode === 'run' ? 'examples_test.py' : 'hidden_test.py',
+    };
+  }
+  return {
+    mode,
+    solution: code,
+    tests: mode === 'run' ? problem.examples : problem.hidden,
+    testFileName: mode === 'run' ? 'examples.test.ts' : 'hidden.test.ts',
+  };
 }
 
 export class PracticeEngine {
@@ -116,6 +148,8 @@ export class PracticeEngine {
       nudge: null,
       settings: storage.loadSettings(),
       planFocusRequest: 0,
+      language: 'typescript',
+      preparing: null,
     }));
   }
 
@@ -154,21 +188,24 @@ export class PracticeEngine {
       draftQuestion: null,
       history: [],
       nudge: null,
+      language: 'typescript',
+      preparing: null,
     });
-    const [draft, notesDraft, practice, history] = await Promise.all([
-      this.storage.loadDraft(problem.id, codeFile(problem)),
-      this.storage.loadDraft(problem.id, 'notes.md'),
+    const [practice, notesDraft, history] = await Promise.all([
       this.storage.loadPractice(problem.id),
+      this.storage.loadDraft(problem.id, 'notes.md'),
       this.storage.listAttempts(problem.id).catch(() => []),
       // Custom protocols, so Start can use one chosen for this problem.
       this.connections?.loadCustomProtocols(),
     ]);
+    const language = languageFor(problem, practice?.language);
+    const draft = await this.storage.loadDraft(problem.id, codeFile(problem, language));
     if (this.state.problem?.id !== problem.id) return; // the user navigated away meanwhile
     const clock = practice && isPhaseClockState(practice.clock) ? practice.clock : null;
-    const starter = initialCode(problem);
+    const starter = initialCode(problem, language);
     const code = draft?.code ?? starter;
     const notes = notesDraft?.code ?? this.initialNotes(problem);
-    this.set({ code, notes, practice: practice ?? null, clock, history, loaded: true });
+    this.set({ code, notes, practice: practice ?? null, clock, history, language, loaded: true });
     await this.recorder.attach(problem.id, { clockFinished: clock?.finishedAt != null });
     if (this.state.problem?.id !== problem.id) return;
     const requested = this.continueRequested;
@@ -205,12 +242,29 @@ export class PracticeEngine {
     this.set({ draftQuestion: null });
   }
 
+  /**
+   * Switches the editor to the problem's other language: its own draft (or starter) comes back, results and
+   * console clear, and the choice is remembered for this problem. Not while a session records: a session
+   * is in one language.
+   */
+  async chooseLanguage(language: Language): Promise<void> {
+    const { problem, running } = this.state;
+    if (!problem || running || problem.kind !== 'coding' || language === this.state.language) return;
+    if (language === 'python' && !problem.python) return;
+    if (this.recorder.phase() === 'recording' || this.recorder.phase() === 'interrupted') return;
+    await this.flushDrafts();
+    const draft = await this.storage.loadDraft(problem.id, codeFile(problem, language));
+    if (this.state.problem?.id !== problem.id) return;
+    this.set({ language, code: draft?.code ?? initialCode(problem, language), lastResult: null, console: [], preparing: null });
+    this.persistPractice({ language });
+  }
+
   // ─── drafts ───────────────────────────────────────────────────────────────────────────────────────
 
   private replaceSavers(problemId: string): void {
     for (const saver of this.savers.values()) saver.dispose();
     this.savers = new Map();
-    for (const file of ['solution.ts', 'scratchpad.ts', 'notes.md'] as const) {
+    for (const file of ['solution.ts', 'solution.py', 'scratchpad.ts', 'notes.md'] as const) {
       const saver = new DebouncedSaver<DraftValue>(
         (value) => this.writeDraft(value, file),
         (status) => {
@@ -247,7 +301,7 @@ export class PracticeEngine {
     const { problem, code: before } = this.state;
     this.set({ code });
     if (!problem) return;
-    this.savers.get(codeFile(problem))?.change({ problemId: problem.id, text: code });
+    this.savers.get(codeFile(problem, this.state.language))?.change({ problemId: problem.id, text: code });
     if (problem.kind === 'coding') this.codeEdited(before, code);
   }
 
@@ -332,6 +386,7 @@ export class PracticeEngine {
     // The recorder first, so the clock's first phase lands in the new session's log.
     this.recorder.start({
       problemId: problem.id,
+      language: problem.kind === 'coding' ? this.state.language : 'typescript',
       protocolId: protocol.id,
       phases: protocol.phases,
       texts: this.sessionTexts(),
@@ -383,23 +438,23 @@ export class PracticeEngine {
   // ─── Run and Submit ───────────────────────────────────────────────────────────────────────────────
 
   async run(mode: RunMode): Promise<void> {
-    const { problem, code, running } = this.state;
+    const { problem, code, running, language } = this.state;
     if (!problem || running) return;
     if (problem.design && mode === 'submit') return; // a design problem has no hidden tests
     this.set({ running: mode, console: [] });
-    const tests = problem.design ? RUN_SCRATCHPAD : mode === 'run' ? problem.examples : problem.hidden;
+    const request = runRequestFor(problem, language, mode, code);
     let result: RunResult;
     try {
       const runner = await this.requireConnections().runner();
-      result = await runner.run(
-        { mode, solution: code, tests, testFileName: mode === 'run' ? 'examples.test.ts' : 'hidden.test.ts' },
-        (progress) => {
-          if (progress.type === 'console') this.set((s) => ({ console: [...s.console, progress.line] }));
-        },
-      );
+      result = await runner.run(request, (progress) => {
+        if (progress.type === 'console') this.set((s) => ({ console: [...s.console, progress.line], preparing: null }));
+        else if (progress.type === 'preparing') this.set({ preparing: progress.message });
+        else if (this.state.preparing) this.set({ preparing: null });
+      });
     } catch (e) {
       this.set({
         running: null,
+        preparing: null,
         console: [
           { level: 'error', text: `The code runner failed: ${e instanceof Error ? e.message : String(e)}. Try again; your code is saved.` },
         ],
@@ -413,7 +468,17 @@ export class PracticeEngine {
     this.recorder.log(problem.design ? scratchpadRunEventOf(result) : runEventOf(result));
     this.noRun = noRunAfterRun();
     if (this.state.nudge?.kind === 'no-run') this.set({ nudge: null });
-    this.set((s) => ({ running: null, lastResult: result, console: result.console, runCount: s.runCount + 1 }));
+    this.set((s) => ({ running: null, preparing: null, lastResult: result, console: result.console, runCount: s.runCount + 1 }));
+  }
+
+  /** Warms Python in the sandbox when it is chosen, so the first Run does not wait for the download. */
+  async warmUpLanguage(): Promise<void> {
+    if (this.state.language !== 'python') return;
+    const runner = await this.requireConnections().runner();
+    await runner.warmUpPython?.((progress: RunProgress) => {
+      if (progress.type === 'preparing' && !this.state.running) this.set({ preparing: progress.message });
+    });
+    if (!this.state.running) this.set({ preparing: null });
   }
 
   private requireConnections(): PracticeConnections {
@@ -434,8 +499,8 @@ export class PracticeEngine {
     if (!problem || this.state.running) return;
     if (this.recorder.phase() === 'recording' || this.recorder.phase() === 'interrupted') await this.endSession();
     await this.flushDrafts();
-    const { practice, code, notes, history } = this.state;
-    const starter = initialCode(problem);
+    const { practice, code, notes, history, language } = this.state;
+    const starter = initialCode(problem, language);
     const freshNotes = this.initialNotes(problem);
     const number = practice?.attempt ?? 1;
     const hasWork =
@@ -458,6 +523,7 @@ export class PracticeEngine {
           submitsUntilAllPass: practice?.submitsUntilAllPass ?? null,
           firstAllPassAt: practice?.firstAllPassAt ?? null,
           sessionIds: practice?.sessionIds ?? [],
+          ...(language === 'python' ? { language } : {}),
         }
       : null;
     const next: PracticeRecord = {
@@ -469,6 +535,7 @@ export class PracticeEngine {
       submits: 0,
       updatedAt: now,
       ...(practice?.protocolId ? { protocolId: practice.protocolId } : {}),
+      ...(practice?.language ? { language: practice.language } : {}),
       attempt: finished ? number + 1 : number,
       attemptStartedAt: null,
       submitsUntilAllPass: null,
@@ -479,8 +546,10 @@ export class PracticeEngine {
       await this.storage.startNewAttempt({
         finished,
         next,
+        // From scratch in both languages: the other language's draft is part of the attempt too.
         drafts: [
-          { file: codeFile(problem), text: starter },
+          { file: codeFile(problem, 'typescript'), text: initialCode(problem, 'typescript') },
+          ...(problem.python && problem.kind === 'coding' ? [{ file: 'solution.py' as const, text: problem.python.starter }] : []),
           { file: 'notes.md', text: freshNotes },
         ],
       });
@@ -528,7 +597,7 @@ export class PracticeEngine {
       inPlanPhase: isPlanPhase(clock.phases[clock.phaseIndex]!),
       nudgedThisPhase: this.planNudgedIn === phaseKey,
       codeChanged: () => typedCode(before, after),
-      edgeCases: () => countEdgeCases({ notes, code: after, starter: problem.starter }),
+      edgeCases: () => countEdgeCases({ notes, code: after, starter: initialCode(problem, this.state.language) }),
     });
     if (due) {
       this.planNudgedIn = phaseKey;

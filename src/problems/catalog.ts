@@ -6,18 +6,23 @@
  */
 import { parseClarifications, parseNotesTemplate, parseReferenceAnswer, parseRubric } from '../core/problems/parseDesign';
 import { parseFollowUps, parseFrontMatter } from '../core/problems/parseProblem';
+import type { Language } from '../core/problems/language';
 import type { DesignMaterial, Problem, ProblemMeta } from '../core/problems/types';
 import { findProtocol } from '../core/timer/protocols';
 
 const statements = import.meta.glob<string>('/problems/*/problem.md', { query: '?raw', import: 'default', eager: true });
 const lazyFiles = import.meta.glob<string>(
-  '/problems/*/{starter.ts,examples.test.ts,hidden.test.ts,reference.ts,followups.md,clarifications.md,rubric.md,notes-template.md,scratchpad.ts,reference-answer.md}',
+  '/problems/*/{starter.ts,examples.test.ts,hidden.test.ts,reference.ts,followups.md,clarifications.md,rubric.md,notes-template.md,scratchpad.ts,reference-answer.md,starter.py,examples_test.py,hidden_test.py,reference.py,python.md}',
   { query: '?raw', import: 'default' },
 );
+/** Which problems have Python files: only the keys are used, nothing is loaded. */
+const pythonStarters = import.meta.glob<string>('/problems/*/starter.py', { query: '?raw', import: 'default' });
+const PYTHON_IDS = new Set(Object.keys(pythonStarters).map((path) => path.split('/')[2]));
 
-/** What the catalog shows: the front matter and the statement. */
+/** What the catalog shows: the front matter, the statement and the languages it can be practised in. */
 export interface CatalogEntry extends ProblemMeta {
   statement: string;
+  languages: readonly Language[];
 }
 
 function folderOf(path: string): { id: string; file: string } {
@@ -25,11 +30,12 @@ function folderOf(path: string): { id: string; file: string } {
   return { id, file };
 }
 
-export function buildCatalog(problemMds: Record<string, string>): CatalogEntry[] {
+export function buildCatalog(problemMds: Record<string, string>, pythonIds: ReadonlySet<string | undefined> = new Set()): CatalogEntry[] {
   return Object.entries(problemMds)
     .map(([path, md]) => {
       const { meta, body } = parseFrontMatter(md, folderOf(path).id);
-      return { ...meta, statement: body };
+      const languages: Language[] = pythonIds.has(meta.id) ? ['typescript', 'python'] : ['typescript'];
+      return { ...meta, statement: body, languages };
     })
     .sort(compareEntries);
 }
@@ -41,7 +47,7 @@ function compareEntries(a: CatalogEntry, b: CatalogEntry): number {
   return DIFFICULTY_ORDER[a.difficulty] - DIFFICULTY_ORDER[b.difficulty] || a.title.localeCompare(b.title);
 }
 
-export const CATALOG: readonly CatalogEntry[] = buildCatalog(statements);
+export const CATALOG: readonly CatalogEntry[] = buildCatalog(statements, PYTHON_IDS);
 
 export function findEntry(id: string): CatalogEntry | undefined {
   return CATALOG.find((p) => p.id === id);
@@ -63,6 +69,15 @@ export function assembleProblem(entry: CatalogEntry, files: ReadonlyMap<string, 
     followUps: parseFollowUps(files.get('followups.md') ?? '', entry.id),
     stages: entry.stages ?? [],
     design: entry.kind === 'design' ? assembleDesign(entry, files) : null,
+    python: files.has('starter.py')
+      ? {
+          starter: files.get('starter.py') ?? '',
+          examples: files.get('examples_test.py') ?? '',
+          hidden: files.get('hidden_test.py') ?? '',
+          reference: files.get('reference.py') ?? '',
+          guide: files.get('python.md') ?? '',
+        }
+      : null,
   };
 }
 

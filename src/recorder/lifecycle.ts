@@ -3,6 +3,7 @@
  * interrupted, finish. The engine (sessionEngine.ts) calls these and persists the result; keeping the
  * rules here lets them be unit-tested without a browser.
  */
+import type { Language } from '../core/problems/language';
 import type { PhasePlan } from '../core/timer/protocols';
 import type { AudioSegmentInfo, SessionRecord, SilenceInterval } from '../core/session/types';
 
@@ -16,6 +17,7 @@ export function newSessionRecord(input: {
   now: number;
   silenceThresholdMs: number;
   levelFrameMs: number;
+  language?: Language;
 }): SessionRecord {
   return {
     id: input.id,
@@ -31,6 +33,7 @@ export function newSessionRecord(input: {
     silenceThresholdMs: input.silenceThresholdMs,
     levelFrameMs: input.levelFrameMs,
     silences: [],
+    ...(input.language ? { language: input.language } : {}),
   };
 }
 

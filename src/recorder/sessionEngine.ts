@@ -8,6 +8,7 @@
  * finds such a record knows the tab that wrote it died, and offers to resume (a new audio segment) or
  * finish it. At most FLUSH_MS of events and one MediaRecorder timeslice of audio are lost.
  */
+import type { Language } from '../core/problems/language';
 import { createStore } from 'zustand/vanilla';
 import type { PhasePlan } from '../core/timer/protocols';
 import type { SessionEvent, SessionFile, SessionRecord, TextChange } from '../core/session/types';
@@ -164,6 +165,8 @@ export class SessionEngine {
   /** Start a new session (the user pressed Start). `texts`: the editor files' current text. */
   start(input: {
     problemId: string;
+    /** The code's language (absent: TypeScript). */
+    language?: Language;
     protocolId: string;
     phases: PhasePlan[];
     texts: Partial<Record<SessionFile, string>>;
@@ -179,6 +182,7 @@ export class SessionEngine {
       now: this.now(),
       silenceThresholdMs: this.state.silenceThresholdMs,
       levelFrameMs: LEVEL_FRAME_MS,
+      ...(input.language ? { language: input.language } : {}),
     });
     this.problemId = input.problemId;
     this.eventLog.reset(0);

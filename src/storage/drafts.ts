@@ -2,11 +2,11 @@ import { restoreDraft } from '../core/records/restoreDraft';
 import { openRehearseDB, type DraftRecord } from './db';
 
 /**
- * A problem can have several files the user edits: solution.ts (coding), notes.md and scratchpad.ts
- * (design). The solution keeps the bare problem id as its key, so drafts saved before files existed
+ * A problem can have several files the user edits: solution.ts and solution.py (coding), notes.md and
+ * scratchpad.ts (design). The solution keeps the bare problem id as its key, so drafts saved before files existed
  * still load; other files are keyed "<problemId>/<file>".
  */
-export type DraftFile = 'solution.ts' | 'notes.md' | 'scratchpad.ts' | 'whiteboard.json';
+export type DraftFile = 'solution.ts' | 'solution.py' | 'notes.md' | 'scratchpad.ts' | 'whiteboard.json';
 
 export function draftKey(problemId: string, file: DraftFile): string {
   return file === 'solution.ts' ? problemId : `${problemId}/${file}`;

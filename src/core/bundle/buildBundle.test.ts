@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { strFromU8, unzipSync } from 'fflate';
+import { BUNDLE_FORMAT_VERSION } from './format';
 import { describe, expect, it } from 'vitest';
 import manifestSchema from '../../../schemas/bundle-manifest.schema.json';
 import sessionSchema from '../../../schemas/session.schema.json';
@@ -40,7 +41,7 @@ describe('buildBundle', () => {
     const manifest = JSON.parse(strFromU8(files['manifest.json']!));
     expect(manifest).toMatchObject({
       format: 'rehearse-session-bundle',
-      formatVersion: 2,
+      formatVersion: BUNDLE_FORMAT_VERSION,
       appVersion: '0.1.0',
       createdAt: '2026-11-25T10:05:00.000Z',
     });

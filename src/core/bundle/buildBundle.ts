@@ -19,8 +19,8 @@ import {
   MANIFEST_FILE,
   NOTES_FILE,
   REPORT_FILE,
+  solutionFileOf,
   SESSION_FILE,
-  SOLUTION_FILE,
   type BundleManifest,
   type LevelsJson,
   type SessionJson,
@@ -66,7 +66,8 @@ export function bundleContent(source: BundleSource): Map<string, Uint8Array> {
     const levels: LevelsJson = { frameMs: session.levelFrameMs, segments: source.levels.map((l) => ({ index: l.index, db: l.db })) };
     files.set(LEVELS_FILE, strToU8(JSON.stringify(levels)));
   }
-  files.set(SOLUTION_FILE, strToU8(replayText(events, 'solution.ts', Infinity)));
+  // The log keeps the code in its 'solution.ts' slot whatever the language; the file is named for it.
+  files.set(solutionFileOf(session), strToU8(replayText(events, 'solution.ts', Infinity)));
   if (events.some((e) => (e.type === 'snapshot' || e.type === 'edit') && e.file === 'notes.md')) {
     files.set(NOTES_FILE, strToU8(replayText(events, 'notes.md', Infinity)));
   }

@@ -5,24 +5,35 @@
  */
 import type { ReadinessItem, SessionFacts } from '../analysis/types';
 import type { ReviewRecord } from '../review/types';
+import type { Language } from '../problems/language';
 import type { SessionRecord } from '../session/types';
 import { WHITEBOARD_FILE } from './whiteboardFile';
 
 export const BUNDLE_FORMAT = 'rehearse-session-bundle';
-export const BUNDLE_FORMAT_VERSION = 2;
+export const BUNDLE_FORMAT_VERSION = 3;
 /** Every version this app reads (each older one through the migrations in schemas/README.md). */
-export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2];
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2, 3];
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SESSION_FILE = 'session.json';
 export const EVENTS_FILE = 'events.jsonl';
 export const LEVELS_FILE = 'levels.json';
 export const SOLUTION_FILE = 'solution.ts';
+/** A Python session's final code (format 3) instead of solution.ts. */
+export const PYTHON_SOLUTION_FILE = 'solution.py';
 export const NOTES_FILE = 'notes.md';
 export const REPORT_FILE = 'report.md';
 
-/** Files every bundle has (manifest.json aside); levels.json, notes.md and audio are there when the session had them. */
-export const REQUIRED_FILES: readonly string[] = [SESSION_FILE, EVENTS_FILE, SOLUTION_FILE, REPORT_FILE];
+/**
+ * Files every bundle has (manifest.json aside), besides exactly one solution file (solutionFileOf);
+ * levels.json, notes.md and audio are there when the session had them.
+ */
+export const REQUIRED_FILES: readonly string[] = [SESSION_FILE, EVENTS_FILE, REPORT_FILE];
+
+/** The final code's file: solution.py for a Python session, else solution.ts (every session before format 3). */
+export function solutionFileOf(session: { language?: Language }): string {
+  return session.language === 'python' ? PYTHON_SOLUTION_FILE : SOLUTION_FILE;
+}
 
 /** Most audio segments a session may have (a resume after each interruption adds one). */
 export const MAX_AUDIO_SEGMENTS = 50;
@@ -93,6 +104,7 @@ const FIXED_NAMES: ReadonlySet<string> = new Set([
   EVENTS_FILE,
   LEVELS_FILE,
   SOLUTION_FILE,
+  PYTHON_SOLUTION_FILE,
   NOTES_FILE,
   REPORT_FILE,
   WHITEBOARD_FILE,

@@ -3,6 +3,7 @@
  * memory with fflate, then damaged.
  */
 import { strFromU8, strToU8 } from 'fflate';
+import { BUNDLE_FORMAT_VERSION } from './format';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from './buildBundle';
 import { parseBundle } from './parseBundle';
@@ -57,8 +58,8 @@ describe('parseBundle refuses bad input, each with its own message', () => {
 
   it('a newer format version', async () => {
     const files = await goodFiles();
-    files['manifest.json'] = strToU8(JSON.stringify({ ...json(files['manifest.json']!), formatVersion: 3 }));
-    await expectRefused(rezip(files), 'unsupported-version', /newer version of Rehearse \(bundle format 3\); this version reads format 2/);
+    files['manifest.json'] = strToU8(JSON.stringify({ ...json(files['manifest.json']!), formatVersion: BUNDLE_FORMAT_VERSION + 1 }));
+    await expectRefused(rezip(files), 'unsupported-version', /newer version of Rehearse \(bundle format 4\); this version reads format 3/);
   });
 
   it('an unknown format version', async () => {

@@ -28,6 +28,8 @@ import {
   REQUIRED_FILES,
   SESSION_FILE,
   SOLUTION_FILE,
+  PYTHON_SOLUTION_FILE,
+  solutionFileOf,
   type BundleManifest,
   type LevelsJson,
   type SessionJson,
@@ -124,6 +126,23 @@ function checkListing(manifest: BundleManifest, entries: ReadonlyMap<string, Zip
   for (const required of REQUIRED_FILES) {
     if (!listed.has(required)) fail('missing-file', `This bundle is incomplete: it has no ${required}.`);
   }
+  if (!listed.has(SOLUTION_FILE) && !listed.has(PYTHON_SOLUTION_FILE)) {
+    fail('missing-file', `This bundle is incomplete: it has no ${SOLUTION_FILE} (or ${PYTHON_SOLUTION_FILE}).`);
+  }
+}
+
+/** The session's solution file must be the one its language names, and the only one. */
+function solutionOf(files: ReadonlyMap<string, Uint8Array>, session: SessionRecord): { name: string; text: string } {
+  const name = solutionFileOf(session);
+  const other = name === SOLUTION_FILE ? PYTHON_SOLUTION_FILE : SOLUTION_FILE;
+  const language = session.language === 'python' ? 'Python' : 'TypeScript';
+  if (!files.has(name) || files.has(other)) {
+    fail(
+      'inconsistent',
+      `This bundle's session is in ${language}, so its code must be in ${name}${files.has(other) ? `, not ${other}` : ''}.`,
+    );
+  }
+  return { name, text: text(name, files.get(name)!) };
 }
 
 async function inflateAndVerify(
@@ -204,14 +223,14 @@ function readEvents(data: Uint8Array, progress: Progress): SessionEvent[] {
   return events;
 }
 
-function checkReplay(events: SessionEvent[], solution: string): void {
+function checkReplay(events: SessionEvent[], solution: { name: string; text: string }): void {
   let replayed: string;
   try {
     replayed = replayText(events, 'solution.ts', Infinity);
   } catch {
     return fail('inconsistent', "This bundle's event log does not replay: an edit falls outside the code it changes.");
   }
-  if (replayed !== solution) fail('inconsistent', "This bundle's event log does not replay to the code in its solution.ts.");
+  if (replayed !== solution.text) fail('inconsistent', `This bundle's event log does not replay to the code in its ${solution.name}.`);
 }
 
 function readLevels(data: Uint8Array | undefined, session: SessionRecord): { index: number; db: number[] }[] {
@@ -265,7 +284,7 @@ export async function parseBundle(bytes: Uint8Array, options: ParseOptions = {})
   progress({ stage: 'log', fraction: 0 });
   const events = readEvents(files.get(EVENTS_FILE)!, progress);
   checkEventTimes(events, span);
-  checkReplay(events, text(SOLUTION_FILE, files.get(SOLUTION_FILE)!));
+  checkReplay(events, solutionOf(files, session));
   progress({ stage: 'audio', fraction: 0 });
   const levels = readLevels(files.get(LEVELS_FILE), session);
   checkRecordTimes(session, levels, span);

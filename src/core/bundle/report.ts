@@ -111,6 +111,7 @@ export function buildReport(input: ReportInput): string {
     `Practice session recorded with Rehearse on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
     '',
     `- Problem: ${inline(input.title)} (\`${session.problemId}\`)`,
+    `- Language: ${session.language === 'python' ? 'Python' : 'TypeScript'}`,
     `- Protocol: ${session.phases.map((p) => `${inline(p.name)} ${p.minutes} min`).join(', ') || session.protocolId || 'none'}`,
     `- Status: ${session.status}`,
     `- Audio: ${session.audio ? `${session.audio.segments.length} segment${session.audio.segments.length === 1 ? '' : 's'}` : `none (${session.audioOffReason ?? 'off'})`}`,
@@ -127,6 +128,7 @@ export function buildReport(input: ReportInput): string {
   lines.push('## Follow-up questions asked', '');
   if (followUps.length === 0) lines.push('_None._');
   for (const f of followUps) lines.push(`- ${formatDuration(f.t)} in: ${inline(f.question)}`);
-  lines.push('', 'The final code is in solution.ts; the full log is in events.jsonl. Import this .zip into Rehearse to replay it.', '');
+  const codeFile = session.language === 'python' ? 'solution.py' : 'solution.ts';
+  lines.push('', `The final code is in ${codeFile}; the full log is in events.jsonl. Import this .zip into Rehearse to replay it.`, '');
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { BUNDLE_FORMAT_VERSION } from './format';
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../session/types';
 import { arrow, rect, text } from '../whiteboard/testElements';
@@ -42,7 +43,7 @@ describe('a design session in a bundle (format 2)', () => {
     expect(report).toMatch(/Drew the architecture on the whiteboard: \*\*met\*\*/);
 
     const parsed = await parseBundle(bytes);
-    expect(parsed.manifest.formatVersion).toBe(2);
+    expect(parsed.manifest.formatVersion).toBe(BUNDLE_FORMAT_VERSION);
     expect(parsed.events.filter((e) => e.type === 'board')).toEqual(source.events.filter((e) => e.type === 'board'));
     expect(parsed.events.find((e) => e.type === 'scratchpad-run')).toEqual({
       t: 3_400,

@@ -4,6 +4,7 @@
  * Submits, and the recorded sessions that belong to it. Pure: storage keeps the records, the catalog,
  * the workspace history and the progress page read these summaries.
  */
+import type { Language } from '../problems/language';
 import { countsAsSolved } from './solved';
 
 export interface SubmitSummary {
@@ -33,6 +34,8 @@ export interface AttemptRecord {
   firstAllPassAt: number | null;
   /** The recorded sessions of this attempt, oldest first. */
   sessionIds: string[];
+  /** The language `code` is in; absent: TypeScript. */
+  language?: Language;
 }
 
 /** What the catalog, the history and the comparisons need of an attempt, finished or current. */

@@ -53,4 +53,16 @@ export interface Problem extends ProblemMeta {
   stages: string[];
   /** Present for kind `design`. */
   design: DesignMaterial | null;
+  /** The Python files of a coding problem (problems/README.md, "Python"), or null if it has none. */
+  python: PythonMaterial | null;
+}
+
+export interface PythonMaterial {
+  /** starter.py, examples_test.py, hidden_test.py, reference.py. */
+  starter: string;
+  examples: string;
+  hidden: string;
+  reference: string;
+  /** python.md: the statement's names in Python, shown above the statement when Python is chosen. */
+  guide: string;
 }

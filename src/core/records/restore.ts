@@ -3,6 +3,7 @@
  * (the caller treats null as absent). A record written by an older build, or damaged by a crash
  * half-way through a write, must never crash the app or the replay. Pure: unit-tested without a browser.
  */
+import { isLanguage } from '../problems/language';
 import type { PhasePlan } from '../timer/protocols';
 import type {
   AudioSegmentInfo,
@@ -62,6 +63,7 @@ export function restoreSessionRecord(v: unknown): SessionRecord | null {
     silenceThresholdMs: isFiniteNumber(v.silenceThresholdMs) && v.silenceThresholdMs > 0 ? v.silenceThresholdMs : 30_000,
     levelFrameMs: isFiniteNumber(v.levelFrameMs) && v.levelFrameMs > 0 ? v.levelFrameMs : 50,
     silences,
+    ...(isLanguage(v.language) ? { language: v.language } : {}),
   };
 }
 

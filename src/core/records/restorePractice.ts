@@ -3,6 +3,7 @@
  * revealed clarifications) read back from IndexedDB. Identity and status are required; every optional
  * part is checked in depth and dropped when malformed, so a damaged field never reaches the workspace.
  */
+import { isLanguage } from '../problems/language';
 import { isCount, isFiniteNumber, isNonEmptyString, isObject } from './guards';
 import type { PracticeRecord, StageTimes } from './types';
 
@@ -44,6 +45,7 @@ export function restorePracticeRecord(v: unknown): PracticeRecord | null {
   const stageTimes = restoreStageTimes(v.stageTimes);
   if (stageTimes) record.stageTimes = stageTimes;
   if (isNonEmptyString(v.protocolId)) record.protocolId = v.protocolId;
+  if (isLanguage(v.language)) record.language = v.language;
   const revealed = restoreRevealed(v.revealed);
   if (revealed) record.revealed = revealed;
   // The current attempt (database version 4): absent in older records, which are the first attempt.

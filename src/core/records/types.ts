@@ -2,6 +2,7 @@
  * The shapes of the records kept in IndexedDB (storage/db.ts owns the stores; this file owns the shapes,
  * so the restore guards and the bundle code below storage can name them). History: MIGRATIONS.md.
  */
+import type { Language } from '../problems/language';
 import type { CurrentAttemptFields, SubmitSummary } from '../practice/attempts';
 import type { SessionEvent } from '../session/types';
 import type { Protocol } from '../timer/protocols';
@@ -38,6 +39,8 @@ export interface PracticeRecord extends CurrentAttemptFields {
   protocolId?: string;
   /** Design problems: clarifying questions whose sample answers the user revealed, and when. */
   revealed?: { question: string; at: number }[];
+  /** The language chosen for this problem (coding problems); absent: TypeScript. */
+  language?: Language;
 }
 
 /** A batch of events written together (one flush of the recorder's buffer). */

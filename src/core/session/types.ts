@@ -3,6 +3,7 @@
  * Times inside a session are milliseconds since the session started (`t`), so a log replays the same
  * on any machine. Shared by the recorder (writes), the replay (reads) and the bundle (validates).
  */
+import type { Language } from '../problems/language';
 
 import type { PhasePlan } from '../timer/protocols';
 import type { BoardChange } from '../whiteboard/types';
@@ -158,4 +159,9 @@ export interface SessionRecord {
   /** Loudness per frame (dBFS, one value per `levelFrameMs`), for the waveform and re-analysis. */
   levelFrameMs: number;
   silences: SilenceInterval[];
+  /**
+   * The language of the session's code (its log's 'solution.ts' slot holds the code whatever the language).
+   * Absent in sessions from before Python: TypeScript.
+   */
+  language?: Language;
 }

@@ -44,7 +44,7 @@ type CatalogOrder = 'catalog' | 'least-recent';
 const formatDay = (at: number) => new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
 export function CatalogPage() {
-  const [filter, setFilter] = useState<CatalogFilter>({ kind: 'all', tag: 'all' });
+  const [filter, setFilter] = useState<CatalogFilter>({ kind: 'all', tag: 'all', language: 'all' });
   const [order, setOrder] = useState<CatalogOrder>('catalog');
   const practice = usePractice();
   const tags = useMemo(() => allTags(CATALOG), []);
@@ -87,6 +87,18 @@ export function CatalogPage() {
                 {t}
               </option>
             ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-2">
+          Language
+          <select
+            className="input"
+            value={filter.language ?? 'all'}
+            onChange={(e) => setFilter({ ...filter, language: e.target.value as CatalogFilter['language'] })}
+          >
+            <option value="all">Any</option>
+            <option value="typescript">TypeScript</option>
+            <option value="python">Python</option>
           </select>
         </label>
         <label className="flex items-center gap-2">

@@ -20,3 +20,16 @@ describe('catalog filter', () => {
     expect(allTags(problems)).toEqual(['cache', 'rate-limiting', 'time']);
   });
 });
+
+describe('filterProblems by language', () => {
+  const problems = [
+    { id: 'a', kind: 'coding' as const, tags: [], languages: ['typescript', 'python'] as const },
+    { id: 'b', kind: 'coding' as const, tags: [], languages: ['typescript'] as const },
+    { id: 'c', kind: 'design' as const, tags: [] },
+  ];
+  it('keeps only problems that have the language (a problem without a list is TypeScript only)', () => {
+    expect(filterProblems(problems, { kind: 'all', tag: 'all', language: 'python' }).map((p) => p.id)).toEqual(['a']);
+    expect(filterProblems(problems, { kind: 'all', tag: 'all', language: 'typescript' }).map((p) => p.id)).toEqual(['a', 'b', 'c']);
+    expect(filterProblems(problems, { kind: 'all', tag: 'all', language: 'all' }).map((p) => p.id)).toEqual(['a', 'b', 'c']);
+  });
+});

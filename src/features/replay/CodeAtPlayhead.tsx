@@ -13,7 +13,17 @@ import { usePlaybackState } from './usePlayback';
 
 const FILE_LABEL: Record<SessionFile, string> = { 'solution.ts': 'Code', 'notes.md': 'Notes' };
 
-function FileView({ replay, controller, file }: { replay: Replay; controller: PlaybackController; file: SessionFile }) {
+function FileView({
+  replay,
+  controller,
+  file,
+  language,
+}: {
+  replay: Replay;
+  controller: PlaybackController;
+  file: SessionFile;
+  language: 'typescript' | 'python';
+}) {
   const version = usePlaybackState(controller, (s) => replay.versionAt(s.playheadMs, file));
   // The text and the current edit depend only on how many of the file's events have happened.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the trigger: recompute per edit of the file, not per playhead tick
@@ -23,8 +33,8 @@ function FileView({ replay, controller, file }: { replay: Replay; controller: Pl
       <ReadOnlyEditor
         text={frame.text}
         currentEdit={frame.currentEdit}
-        language={file === 'notes.md' ? 'markdown' : 'typescript'}
-        path={`file:///replay/${file}`}
+        language={file === 'notes.md' ? 'markdown' : language}
+        path={file === 'notes.md' ? `file:///replay/${file}` : `file:///replay/${language === 'python' ? 'solution.py' : file}`}
       />
     </Suspense>
   );
@@ -43,11 +53,14 @@ export function CodeAtPlayhead({
   controller,
   codeLabel,
   results,
+  language = 'typescript',
 }: {
   replay: Replay;
   controller: PlaybackController;
   codeLabel: string;
   results?: ReactNode;
+  /** The session's language (its log keeps the code in the 'solution.ts' slot whatever the language). */
+  language?: 'typescript' | 'python';
 }) {
   const [file, setFile] = useState<SessionFile>('solution.ts');
   return (
@@ -70,7 +83,7 @@ export function CodeAtPlayhead({
           </div>
         )}
         <div className="min-h-0 flex-1" data-testid="replay-editor">
-          <FileView key={file} replay={replay} controller={controller} file={file} />
+          <FileView key={file} replay={replay} controller={controller} file={file} language={language} />
         </div>
       </section>
       {results ?? <ResultsAtPlayhead replay={replay} controller={controller} />}

@@ -7,6 +7,8 @@ import { DiffView } from '../../editor';
 
 interface Props {
   reference: string;
+  /** The language of both sides (absent: TypeScript). */
+  language?: 'typescript' | 'python';
   /** The code to compare, read when the dialog opens (the final code, or the code at the play head). */
   getCode(): string;
   /** What the code is, for the dialog's heading: "your final code", "your code at 12:04". */
@@ -14,7 +16,7 @@ interface Props {
   onOpen?(): void;
 }
 
-export function CompareWithReference({ reference, getCode, describeCode, onOpen }: Props) {
+export function CompareWithReference({ reference, language, getCode, describeCode, onOpen }: Props) {
   const dialogRef = useRef<HTMLDialogElement | null>(null);
   const [shown, setShown] = useState<{ code: string; what: string } | null>(null);
   if (reference.trim() === '') return null;
@@ -49,7 +51,7 @@ export function CompareWithReference({ reference, getCode, describeCode, onOpen 
             </div>
             <div className="min-h-0 flex-1" data-testid="reference-diff">
               <Suspense fallback={<p className="p-4 text-sm text-slate-400">Loading the comparison…</p>}>
-                <DiffView code={shown.code} reference={reference} />
+                <DiffView code={shown.code} reference={reference} {...(language ? { language } : {})} />
               </Suspense>
             </div>
           </div>

@@ -78,7 +78,8 @@ function Replay({ data }: { data: ReplayData }) {
           <>
             {problem?.kind === 'coding' && (
               <CompareWithReference
-                reference={problem.reference}
+                reference={session.language === 'python' ? (problem.python?.reference ?? '') : problem.reference}
+                language={session.language ?? 'typescript'}
                 getCode={() => codeAtCompare().code}
                 describeCode={() => codeAtCompare().what}
                 onOpen={() => setComparedAt(Date.now())}
@@ -111,7 +112,12 @@ function Replay({ data }: { data: ReplayData }) {
               referenceAnswer={problem?.design?.referenceAnswer ?? null}
             />
           ) : (
-            <CodeAtPlayhead replay={replay} controller={controller} codeLabel="Code" />
+            <CodeAtPlayhead
+              replay={replay}
+              controller={controller}
+              codeLabel={session.language === 'python' ? 'Code (Python)' : 'Code'}
+              language={session.language ?? 'typescript'}
+            />
           )}
         </main>
         <div className="min-h-0 overflow-auto border-l border-slate-800">

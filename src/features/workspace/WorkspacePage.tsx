@@ -36,6 +36,18 @@ practice.connect({
 /** Set by "Keep recording and go": the workspace then closes without stopping the recording. */
 let keepRecordingOnLeave = false;
 
+/** Python downloads and starts in the background as soon as it is the problem's language. */
+function useWarmLanguage() {
+  const language = useWorkspace((s) => (s.loaded ? s.language : null));
+  useEffect(() => {
+    if (language === 'python')
+      void useWorkspace
+        .getState()
+        .warmUpLanguage()
+        .catch(() => undefined);
+  }, [language]);
+}
+
 function useOpenProblem(problem: Problem) {
   useEffect(() => {
     const { open, flushDrafts } = useWorkspace.getState();
@@ -60,6 +72,7 @@ function useOpenProblem(problem: Problem) {
 function Editor({ problem }: { problem: Problem }) {
   const loaded = useWorkspace((s) => s.loaded && s.problem?.id === problem.id);
   const code = useWorkspace((s) => s.code);
+  const language = useWorkspace((s) => s.language);
   const lastResult = useWorkspace((s) => s.lastResult);
   const markers = useMemo(() => markersFromResult(lastResult), [lastResult]);
   const { setCode, recordCodeEdit } = useWorkspace.getState();
@@ -68,6 +81,7 @@ function Editor({ problem }: { problem: Problem }) {
       {loaded ? (
         <Suspense fallback={<p className="p-4 text-sm text-slate-400">Loading the editor…</p>}>
           <CodeEditor
+            language={language}
             value={code}
             examples={problem.examples}
             markers={markers}
@@ -90,6 +104,7 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
   const inFirstPhase = useWorkspace((s) => !!s.clock && s.clock.finishedAt === null && s.clock.phaseIndex === 0);
   const recordingSessionId = useRecorder((s) => (s.phase === 'recording' ? (s.session?.id ?? null) : null));
   useOpenProblem(problem);
+  useWarmLanguage();
   useRunShortcuts();
   const isDesign = problem.kind === 'design';
 

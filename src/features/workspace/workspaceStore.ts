@@ -4,6 +4,7 @@
  */
 import { useStore } from 'zustand';
 import { practice, type PracticeState } from '../../practice';
+import type { Language } from '../../core/problems/language';
 import type { Problem } from '../../core/problems/types';
 import type { TextChange } from '../../core/session/types';
 import type { RunMode } from '../../runner/types';
@@ -26,6 +27,8 @@ const actions = {
   continueSession: () => practice.continueSession(),
   continueDraft: () => practice.continueDraft(),
   newAttempt: () => practice.newAttempt(),
+  chooseLanguage: (language: Language) => practice.chooseLanguage(language),
+  warmUpLanguage: () => practice.warmUpLanguage(),
 };
 
 export type WorkspaceActions = typeof actions;

@@ -52,7 +52,12 @@ async function fetchOk(url: string): Promise<Response> {
   try {
     response = await fetch(url);
   } catch (e) {
-    throw new Error(`Python's files could not be loaded (${e instanceof Error ? e.message : String(e)}). Are you offline before Python was ever loaded?`);
+    throw new Error(
+      `Python's files could not be loaded (${e instanceof Error ? e.message : String(e)}). Are you offline before Python was ever loaded?`,
+      {
+        cause: e,
+      },
+    );
   }
   if (!response.ok) throw new Error(`Python's files could not be loaded: ${url} answered ${response.status}.`);
   return response;

@@ -34,14 +34,12 @@ export interface PythonRunCode {
 }
 
 export type HostToFramePython =
-  | ({ type: 'init-python'; id: number } & PythonRuntimeFiles)
-  | ({ type: 'run-python'; id: number; testTimeoutMs: number } & PythonRunCode);
+  ({ type: 'init-python'; id: number } & PythonRuntimeFiles) | ({ type: 'run-python'; id: number; testTimeoutMs: number } & PythonRunCode);
 
 export type FrameToHostPython = { type: 'python-ready'; id: number } | { type: 'python-failed'; id: number; message: string };
 
 export type PythonWorkerRequest =
-  | ({ type: 'boot' } & Omit<PythonRuntimeFiles, 'workerScript'>)
-  | ({ type: 'run'; id: number; testTimeoutMs: number } & PythonRunCode);
+  ({ type: 'boot' } & Omit<PythonRuntimeFiles, 'workerScript'>) | ({ type: 'run'; id: number; testTimeoutMs: number } & PythonRunCode);
 
 export type PythonWorkerStatus = { type: 'booted'; ms: number } | { type: 'boot-failed'; message: string };
 
@@ -88,7 +86,14 @@ export function isPythonWorkerStatus(x: unknown): x is PythonWorkerStatus {
 export function isPythonWorkerRequest(x: unknown): x is PythonWorkerRequest {
   if (!isObj(x)) return false;
   if (x.type === 'boot') {
-    return isStr(x.harness) && isStr(x.loader) && isStr(x.asm) && x.wasm instanceof ArrayBuffer && x.stdlib instanceof ArrayBuffer && isStr(x.lock);
+    return (
+      isStr(x.harness) &&
+      isStr(x.loader) &&
+      isStr(x.asm) &&
+      x.wasm instanceof ArrayBuffer &&
+      x.stdlib instanceof ArrayBuffer &&
+      isStr(x.lock)
+    );
   }
   return x.type === 'run' && isNum(x.id) && isNum(x.testTimeoutMs) && isPythonRunCode(x);
 }

@@ -82,7 +82,10 @@ export class SandboxHost {
       });
       const python = { id: this.nextId++, ready, settle };
       boot.python = python;
-      const timer = setTimeout(() => python.settle(new Error(`Python did not start within ${PYTHON_BOOT_LIMIT_MS / 1000} s.`)), PYTHON_BOOT_LIMIT_MS);
+      const timer = setTimeout(
+        () => python.settle(new Error(`Python did not start within ${PYTHON_BOOT_LIMIT_MS / 1000} s.`)),
+        PYTHON_BOOT_LIMIT_MS,
+      );
       void ready.then(
         () => clearTimeout(timer),
         () => {
@@ -107,7 +110,11 @@ export class SandboxHost {
     return this.start(testTimeoutMs, onEvent, (id) => ({ type: 'run-python', id, testTimeoutMs, ...code }));
   }
 
-  private start(testTimeoutMs: number, onEvent: (event: WorkerEvent) => void, message: (id: number) => HostToFrame | HostToFramePython): Promise<SandboxRunEnd> {
+  private start(
+    testTimeoutMs: number,
+    onEvent: (event: WorkerEvent) => void,
+    message: (id: number) => HostToFrame | HostToFramePython,
+  ): Promise<SandboxRunEnd> {
     const iframe = this.boot?.iframe;
     if (!iframe?.contentWindow) throw new Error('The code sandbox is not available.');
     if (this.active) this.settle(this.active, { kind: 'worker-error', message: 'superseded by a newer run' });

@@ -5,6 +5,7 @@ import { WorkspaceReferenceButton } from './WorkspaceReferenceButton';
 export function RunBar({ canSubmit }: { canSubmit: boolean }) {
   const running = useWorkspace((s) => s.running);
   const loaded = useWorkspace((s) => s.loaded);
+  const preparing = useWorkspace((s) => s.preparing);
   const { run } = useWorkspace.getState();
   return (
     <div className="flex items-center gap-2 border-y border-slate-800 px-3 py-2">
@@ -23,6 +24,11 @@ export function RunBar({ canSubmit }: { canSubmit: boolean }) {
         </button>
       )}
       {canSubmit && <WorkspaceReferenceButton />}
+      {preparing && (
+        <span role="status" className="text-xs text-amber-300" data-testid="run-preparing">
+          {preparing}
+        </span>
+      )}
       <span className="text-xs text-slate-500">Ctrl/⌘+Enter runs{canSubmit ? ' the examples · Ctrl/⌘+Shift+Enter submits' : ''}</span>
     </div>
   );

@@ -5,6 +5,7 @@ import { Markdown } from '../../../shared/Markdown';
 import { AttemptHistory } from './AttemptHistory';
 import { FollowUpList } from './FollowUpList';
 import { PlanNotes } from './PlanNotes';
+import { useWorkspace } from '../workspaceStore';
 
 /**
  * The statement (for a staged problem, only the stages unlocked so far), the follow-ups and the earlier
@@ -13,9 +14,19 @@ import { PlanNotes } from './PlanNotes';
 export function StatementPanel({ problem, unlockedStages }: { problem: Problem; unlockedStages: number }) {
   const staged = useMemo(() => splitStatementByStage(problem.statement, problem.stages.length), [problem]);
   const locked = problem.stages.slice(unlockedStages);
+  const guide = useWorkspace((s) => (s.language === 'python' ? (problem.python?.guide ?? '') : ''));
   return (
     <aside className="grid min-h-0 grid-rows-[minmax(0,1fr)_auto] border-r border-slate-800" aria-label="Problem statement">
       <div className="min-h-0 overflow-auto p-4" data-testid="statement-scroll">
+        {guide && (
+          <section
+            className="mb-4 rounded border border-sky-900 bg-sky-950/40 p-3 text-sm"
+            aria-label="In Python"
+            data-testid="python-guide"
+          >
+            <Markdown source={guide} />
+          </section>
+        )}
         <Markdown source={visibleStatement(staged, unlockedStages)} />
         {locked.length > 0 && (
           <p className="mt-4 rounded border border-dashed border-slate-700 p-3 text-sm text-slate-400" data-testid="locked-stage">

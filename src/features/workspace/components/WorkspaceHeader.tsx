@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import type { Problem } from '../../../core/problems/types';
+import { LanguageSelect } from './LanguageSelect';
 import { PhaseTimer } from './PhaseTimer';
 import { AppNav } from '../../../shared/AppNav';
 
@@ -14,6 +15,7 @@ export function WorkspaceHeader({ problem }: { problem: Problem }) {
       <span className="text-xs text-slate-500">
         {problem.kind} · {problem.difficulty}
       </span>
+      <LanguageSelect problem={problem} />
       <div className="ml-auto">
         <PhaseTimer problem={problem} />
       </div>

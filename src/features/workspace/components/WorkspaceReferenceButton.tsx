@@ -7,7 +7,17 @@ import { useWorkspace } from '../workspaceStore';
 
 export function WorkspaceReferenceButton() {
   const submitted = useWorkspace((s) => (s.practice?.submits ?? 0) > 0);
-  const reference = useWorkspace((s) => (s.problem?.kind === 'coding' ? s.problem.reference : ''));
+  const language = useWorkspace((s) => s.language);
+  const reference = useWorkspace((s) =>
+    s.problem?.kind !== 'coding' ? '' : s.language === 'python' ? (s.problem.python?.reference ?? '') : s.problem.reference,
+  );
   if (!submitted || reference === '') return null;
-  return <CompareWithReference reference={reference} getCode={() => useWorkspace.getState().code} describeCode={() => 'your code now'} />;
+  return (
+    <CompareWithReference
+      reference={reference}
+      language={language}
+      getCode={() => useWorkspace.getState().code}
+      describeCode={() => 'your code now'}
+    />
+  );
 }

@@ -68,7 +68,9 @@ async function boot(files: Boot): Promise<void> {
     const loaderUrl = URL.createObjectURL(new Blob([files.loader], { type: 'text/javascript' }));
     const asmUrl = URL.createObjectURL(new Blob([files.asm], { type: 'text/javascript' }));
     const { loadPyodide } = (await import(/* @vite-ignore */ loaderUrl)) as typeof import('pyodide');
-    const asm = (await import(/* @vite-ignore */ asmUrl)) as { default: NonNullable<Parameters<typeof loadPyodide>[0]>['createPyodideModule'] };
+    const asm = (await import(/* @vite-ignore */ asmUrl)) as {
+      default: NonNullable<Parameters<typeof loadPyodide>[0]>['createPyodideModule'];
+    };
     URL.revokeObjectURL(loaderUrl);
     URL.revokeObjectURL(asmUrl);
     const loaded = await loadPyodide({
@@ -110,7 +112,9 @@ function run(request: Run, port: MessagePort): void {
   };
   const step = (json: string): WorkerEvent[] => parse(json) as WorkerEvent[];
   if (!python || !harness) {
-    send([{ type: 'crashed', error: { name: 'Error', message: 'Python is not ready in this worker.', isAssertion: false, isTimeout: false } }]);
+    send([
+      { type: 'crashed', error: { name: 'Error', message: 'Python is not ready in this worker.', isAssertion: false, isTimeout: false } },
+    ]);
     return;
   }
   const h = harness;
@@ -139,7 +143,12 @@ function run(request: Run, port: MessagePort): void {
     send([
       {
         type: 'crashed',
-        error: { name: 'Error', message: `Python stopped: ${e instanceof Error ? e.message : String(e)}`, isAssertion: false, isTimeout: false },
+        error: {
+          name: 'Error',
+          message: `Python stopped: ${e instanceof Error ? e.message : String(e)}`,
+          isAssertion: false,
+          isTimeout: false,
+        },
       },
     ]);
   }

@@ -129,7 +129,13 @@ function handlePython(message: HostToFramePython): void {
 }
 
 /** Hands a run to its worker with a fresh results channel, and watches it. */
-function begin(id: number, testTimeoutMs: number, worker: Worker, request: WorkerRunRequest | PythonWorkerRequest, refill: () => void): void {
+function begin(
+  id: number,
+  testTimeoutMs: number,
+  worker: Worker,
+  request: WorkerRunRequest | PythonWorkerRequest,
+  refill: () => void,
+): void {
   const channel = new MessageChannel();
   const run: ActiveRun = {
     id,

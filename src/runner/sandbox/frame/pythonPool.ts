@@ -22,7 +22,14 @@ export class PythonPool {
     if (!this.workerUrl) {
       this.workerUrl = URL.createObjectURL(new Blob([files.workerScript], { type: 'text/javascript' }));
       // Only the files: the message that brought them also has its own type and id.
-      this.files = { harness: files.harness, loader: files.loader, asm: files.asm, wasm: files.wasm, stdlib: files.stdlib, lock: files.lock };
+      this.files = {
+        harness: files.harness,
+        loader: files.loader,
+        asm: files.asm,
+        wasm: files.wasm,
+        stdlib: files.stdlib,
+        lock: files.lock,
+      };
     }
     return this.ensureSpare().then(() => undefined);
   }

@@ -1,0 +1,87 @@
+/**
+ * The Python half of `npm run check:problems`: runs scripts/problems/pycheck.py (CPython: reference passes,
+ * starter and mutants fail, the rule map, titles, imports) and then checks that the build's static list of
+ * each Python test file (scripts/vite/enumeratePythonTests.ts, what the runner's manifest holds) equals the
+ * tests unittest finds, so a verdict is never refused or accepted for a list the two disagree on.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { enumeratePythonTests } from '../vite/enumeratePythonTests.ts';
+
+const PYCHECK = path.join(import.meta.dirname, 'pycheck.py');
+
+interface PycheckDetail {
+  problems: string[];
+  hidden?: [string, string][];
+  examples?: [string, string][];
+  hiddenMs?: number;
+}
+
+export interface PythonReport {
+  /** Violations per problem id (empty when it passed). */
+  violations: Map<string, string[]>;
+  /** CPython's time for the reference's hidden tests, per problem. */
+  hiddenMs: Map<string, number>;
+  /** pycheck's own lines (per variant), printed as they are. */
+  output: string;
+}
+
+export async function checkPython(problemsDir: string, ids: string[]): Promise<PythonReport> {
+  const violations = new Map<string, string[]>(ids.map((id) => [id, []]));
+  const hiddenMs = new Map<string, number>();
+  if (ids.length === 0) return { violations, hiddenMs, output: '' };
+  let run: { code: number | null; stdout: string; stderr: string };
+  try {
+    run = await python(['--root', problemsDir, '--json', ...ids]);
+  } catch (e) {
+    for (const id of ids) violations.get(id)!.push(`could not run python3 for the Python check (${e instanceof Error ? e.message : String(e)}); install python3`);
+    return { violations, hiddenMs, output: '' };
+  }
+  let details: Record<string, PycheckDetail>;
+  try {
+    details = JSON.parse(run.stdout) as Record<string, PycheckDetail>;
+  } catch {
+    for (const id of ids) violations.get(id)!.push(`the Python check failed: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
+    return { violations, hiddenMs, output: run.stderr };
+  }
+  for (const id of ids) {
+    const detail = details[id];
+    const list = violations.get(id)!;
+    if (!detail) {
+      list.push('the Python check did not report on this problem');
+      continue;
+    }
+    list.push(...detail.problems.map((p) => `Python: ${p}`));
+    if (detail.hiddenMs !== undefined) hiddenMs.set(id, detail.hiddenMs);
+    for (const [file, found] of [
+      ['hidden_test.py', detail.hidden],
+      ['examples_test.py', detail.examples],
+    ] as const) {
+      if (!found) continue;
+      const source = readFileSync(path.join(problemsDir, id, file), 'utf8');
+      const listed = enumeratePythonTests(source).map((t) => `${t.path.join(' › ')} › ${t.title}`);
+      const actual = found.map(([group, title]) => `${group} › ${title}`);
+      if (JSON.stringify(listed) !== JSON.stringify(actual)) {
+        const first = listed.findIndex((t, i) => t !== actual[i]);
+        list.push(
+          `Python: ${file}: the build lists ${listed.length} tests but unittest finds ${actual.length}` +
+            (first >= 0 ? ` (first difference: "${listed[first] ?? '—'}" vs "${actual[first] ?? '—'}")` : ''),
+        );
+      }
+    }
+  }
+  return { violations, hiddenMs, output: run.stderr };
+}
+
+function python(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', [PYCHECK, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}

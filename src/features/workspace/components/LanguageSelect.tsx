@@ -1,0 +1,35 @@
+import { LANGUAGE_LABEL, type Language } from '../../../core/problems/language';
+import type { Problem } from '../../../core/problems/types';
+import { useRecorder } from '../../recording';
+import { useWorkspace } from '../workspaceStore';
+
+/**
+ * The problem's language (TypeScript or Python), remembered per problem. A recorded session is in one
+ * language, so the control is locked while one records or waits to be continued.
+ */
+export function LanguageSelect({ problem }: { problem: Problem }) {
+  const language = useWorkspace((s) => s.language);
+  const running = useWorkspace((s) => s.running !== null);
+  const recording = useRecorder((s) => s.phase === 'recording' || s.phase === 'interrupted');
+  if (problem.kind !== 'coding' || !problem.python) return null;
+  const locked = recording || running;
+  return (
+    <label className="flex items-center gap-2 text-sm text-slate-300">
+      Language
+      <select
+        aria-label="Language"
+        className="rounded border border-slate-700 bg-slate-900 px-2 py-1 text-sm disabled:opacity-60"
+        value={language}
+        disabled={locked}
+        title={recording ? 'A session is recorded in one language: end it to switch.' : undefined}
+        onChange={(e) => void useWorkspace.getState().chooseLanguage(e.target.value as Language)}
+      >
+        {(['typescript', 'python'] as const).map((l) => (
+          <option key={l} value={l}>
+            {LANGUAGE_LABEL[l]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
