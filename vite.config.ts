@@ -34,7 +34,8 @@ export default defineConfig({
         icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,wasm,svg,ttf,woff2,json}'],
+        // zip: Python's standard library (python_stdlib.zip), so Python works offline once loaded.
+        globPatterns: ['**/*.{js,css,html,wasm,svg,ttf,woff2,json,zip}'],
         // The whiteboard's CJK font is 13 MB in 200 files, fetched (from our build) only when such text is drawn.
         globIgnores: ['**/excalidraw/fonts/Xiaolai/**'],
         maximumFileSizeToCacheInBytes: 30 * 1024 * 1024,

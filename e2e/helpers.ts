@@ -52,7 +52,7 @@ async function currentRun(page: Page): Promise<number> {
 export async function clickAndWaitForResults(page: Page, button: 'Run' | 'Submit'): Promise<void> {
   const before = await currentRun(page);
   await page.getByRole('button', { name: button, exact: true }).click();
-  await expect(results(page).locator(`[data-testid="results-summary"][data-run="${before + 1}"]`)).toBeVisible({ timeout: 30_000 });
+  await expect(results(page).locator(`[data-testid="results-summary"][data-run="${before + 1}"]`)).toBeVisible({ timeout: 60_000 });
 }
 
 export const submitAndWait = (page: Page) => clickAndWaitForResults(page, 'Submit');

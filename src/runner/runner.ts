@@ -124,6 +124,7 @@ export class RehearseRunner implements Runner {
       testTimeoutMs,
       expected: findExpected(this.manifest, request.tests),
       mapStack: mapPythonStack,
+      solutionFile: 'solution.py',
       ...(onProgress ? { onProgress } : {}),
     });
     const testModule = request.testFileName.replace(/\.py$/, '');

@@ -167,7 +167,7 @@ def _serialize(error, tb=None, is_assertion=False):
         message = "%s (%s, line %s)" % (error.msg, os.path.basename(error.filename), error.lineno)
     serialized = {
         "name": type(error).__name__,
-        "message": message[:_MAX_REPR] if message else type(error).__name__,
+        "message": message[:_MAX_REPR] if message else "(raised without a message)",
         "stack": "Traceback (most recent call last):\n" + "\n".join(stack_lines) if stack_lines else "",
         "isAssertion": bool(is_assertion),
         "isTimeout": False,

@@ -12,5 +12,5 @@ export const mapPythonStack: StackMapper = (stack) => {
   for (const match of stack.matchAll(FRAME)) {
     if (match[1] === 'solution.py') line = Number(match[2]);
   }
-  return line !== undefined ? { text: stack, solution: { line, column: 1 } } : { text: stack };
+  return line !== undefined ? { text: stack, solution: { line } } : { text: stack };
 };

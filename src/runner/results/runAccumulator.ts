@@ -26,6 +26,8 @@ export interface AccumulatorOptions {
    */
   expected: ExpectedTests | null;
   onProgress?: (progress: RunProgress) => void;
+  /** The candidate's file as messages name it (default solution.ts). */
+  solutionFile?: string;
 }
 
 /** At most this many own results are kept (the worker caps them too; this side trusts nothing). */
@@ -89,7 +91,9 @@ export class RunAccumulator {
       case 'crashed': {
         this.crash = this.toFailure(event.error);
         this.outcome = 'crashed';
-        const where = this.crash.solutionLine ? ` (solution.ts:${this.crash.solutionLine}:${this.crash.solutionColumn})` : '';
+        const file = this.options.solutionFile ?? 'solution.ts';
+        const column = this.crash.solutionColumn !== undefined ? `:${this.crash.solutionColumn}` : '';
+        const where = this.crash.solutionLine ? ` (${file}:${this.crash.solutionLine}${column})` : '';
         this.message = `Your code threw while loading: ${this.crash.message}${where}`;
         return;
       }
@@ -242,7 +246,8 @@ export class RunAccumulator {
       message,
       ...(error.expected !== undefined ? { expected: error.expected } : {}),
       ...(error.actual !== undefined ? { actual: error.actual } : {}),
-      ...(mapped?.solution ? { solutionLine: mapped.solution.line, solutionColumn: mapped.solution.column } : {}),
+      ...(mapped?.solution ? { solutionLine: mapped.solution.line } : {}),
+      ...(mapped?.solution?.column !== undefined ? { solutionColumn: mapped.solution.column } : {}),
       ...(mapped && !error.isTimeout ? { stack: mapped.text } : {}),
     };
   }

@@ -14,8 +14,8 @@ import { SOLUTION_SCRIPT_URL, TESTS_SCRIPT_URL } from '../sandbox/protocol';
 export interface SolutionPosition {
   /** 1-based. */
   line: number;
-  /** 1-based. */
-  column: number;
+  /** 1-based; absent where only the line is known (Python tracebacks). */
+  column?: number;
 }
 
 export interface MappedStack {

@@ -1,3 +1,4 @@
+import { useWorkspace } from '../workspaceStore';
 import type { TestResult } from '../../../runner/types';
 
 const STATUS_LABEL: Record<TestResult['status'], string> = {
@@ -16,6 +17,7 @@ const STATUS_STYLE: Record<TestResult['status'], string> = {
 
 /** One test's verdict, with its failure (message, expected/actual, where in solution.ts) when it has one. */
 export function TestItem({ test }: { test: TestResult }) {
+  const file = useWorkspace((s) => (s.language === 'python' ? 'solution.py' : 'solution.ts'));
   const f = test.failure;
   return (
     <li data-status={test.status} data-full-title={[...test.path, test.title].join(' ')} className="border-b border-slate-800 py-1.5">
@@ -39,7 +41,7 @@ export function TestItem({ test }: { test: TestResult }) {
           )}
           {f.solutionLine !== undefined && (
             <p className="text-slate-400">
-              at solution.ts line {f.solutionLine}
+              at {file} line {f.solutionLine}
               {f.solutionColumn !== undefined && `, column ${f.solutionColumn}`}
             </p>
           )}
