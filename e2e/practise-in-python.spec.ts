@@ -8,7 +8,9 @@ import { editorText, openProblem, pasteCode, problemFile, results, runAndWait, s
 
 const TITLE = 'Token-bucket rate limiter';
 
-test('Python on token-bucket: starter fails, reference passes, a mutant shows expected/actual, a loop times out, a reload keeps it', async ({ page }) => {
+test('Python on token-bucket: starter fails, reference passes, a mutant shows expected/actual, a loop times out, a reload keeps it', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await openProblem(page, TITLE);
   const language = page.getByRole('combobox', { name: 'Language' });
@@ -33,12 +35,17 @@ test('Python on token-bucket: starter fails, reference passes, a mutant shows ex
   await pasteCode(page, problemFile('token-bucket', 'mutants/remaining-consumes.py'));
   await submitAndWait(page);
   await expect(summary).not.toContainText(/Hidden tests: (\d+)\/\1 passed/);
-  const failed = results(page).locator('li[data-status="failed"]').filter({ has: page.locator('dt', { hasText: 'expected' }) });
+  const failed = results(page)
+    .locator('li[data-status="failed"]')
+    .filter({ has: page.locator('dt', { hasText: 'expected' }) });
   await expect(failed.first()).toBeVisible();
   await expect(failed.first().locator('dd').first()).not.toBeEmpty();
 
   // An endless loop times out; the next Submit works.
-  const looping = problemFile('token-bucket', 'reference.py').replace(/def allow\(self, user_id[^\n]*\n/, (line) => `${line}        while True:\n            pass\n`);
+  const looping = problemFile('token-bucket', 'reference.py').replace(
+    /def allow\(self, user_id[^\n]*\n/,
+    (line) => `${line}        while True:\n            pass\n`,
+  );
   expect(looping).toContain('while True');
   await pasteCode(page, looping);
   await submitAndWait(page);

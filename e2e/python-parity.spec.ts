@@ -25,7 +25,11 @@ for (const id of codingProblemIds()) {
       const actual = await browserVerdicts(page);
       expect(Object.fromEntries(actual), `${id}/${file}: per-test verdicts`).toEqual(Object.fromEntries(expected));
       if (file === 'reference.py') expect([...actual.values()].every(Boolean), `${id}: reference passes`).toBe(true);
-      else expect([...actual.values()].some((passed) => !passed), `${id}: ${file} fails a test`).toBe(true);
+      else
+        expect(
+          [...actual.values()].some((passed) => !passed),
+          `${id}: ${file} fails a test`,
+        ).toBe(true);
     }
   });
 }

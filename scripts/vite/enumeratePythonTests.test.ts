@@ -50,3 +50,10 @@ describe('enumeratePythonTests', () => {
     ]);
   });
 });
+
+describe('enumeratePythonTests with escaped quotes', () => {
+  it('does not end a docstring at an escaped quote', () => {
+    const source = 'class A(unittest.TestCase):\n    def test_a(self):\n        """names "nodes\\""""\n';
+    expect(enumeratePythonTests(source)).toEqual([{ path: ['A'], title: 'names "nodes"' }]);
+  });
+});

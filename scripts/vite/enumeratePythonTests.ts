@@ -66,7 +66,7 @@ function docstringAfter(lines: string[], from: number): string {
   let text = lines[i]!.slice(start[0].length);
   const parts: string[] = [];
   for (;;) {
-    const end = text.indexOf(quote);
+    const end = closingQuote(text, quote);
     if (end >= 0) {
       parts.push(text.slice(0, end));
       break;
@@ -78,6 +78,18 @@ function docstringAfter(lines: string[], from: number): string {
   }
   const body = parts.join('\n');
   return raw ? body : unescape(body);
+}
+
+/** Where `quote` closes the string on this line, skipping backslash-escaped characters; -1 if it does not. */
+function closingQuote(text: string, quote: string): number {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') {
+      i++; // an escaped character (in a raw string the backslash stays, but still protects the quote)
+      continue;
+    }
+    if (text.startsWith(quote, i)) return i;
+  }
+  return -1;
 }
 
 function unescape(text: string): string {

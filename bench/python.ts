@@ -1,0 +1,158 @@
+/**
+ * npm run bench (Python column) — against the production build in headless Chromium, on token-bucket:
+ *   - the first Python run: from choosing Python in the Language control to the examples' results, with
+ *     Pyodide downloaded from the local preview server (a fresh profile: nothing cached);
+ *   - Submit of the Python reference: cold, then warm p50/p95, with a person's pause between clicks
+ *     (each run gets a freshly booted interpreter, and the next one boots during that pause);
+ *   - the command-line loop a developer would otherwise use: `python3 -m unittest` on the same tests;
+ *   - what Python adds to the precache (Pyodide's files and the problems' Python files).
+ * Prints numbers; asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { percentile } from './cliLoop.ts';
+import { ROOT, startPreview } from './preview.ts';
+
+const PORT = 4181;
+const BASE = `http://127.0.0.1:${PORT}/`;
+const WARM_RUNS = 20;
+const CLI_RUNS = 10;
+const PAUSES_MS = [300, 2000];
+
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+/** Clicks a button and resolves when the next results summary is painted (as bench/submit-latency.ts). */
+const timedClick = (label: string) => `new Promise((resolve) => {
+  const current = document.querySelector('[data-testid="results-summary"]')?.getAttribute('data-run');
+  const want = String(Number(current ?? 0) + 1);
+  const button = [...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(label)});
+  const t0 = performance.now();
+  const observer = new MutationObserver(() => {
+    if (document.querySelector('[data-testid="results-summary"][data-run="' + want + '"]')) {
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    }
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  button.click();
+})`;
+
+async function paste(page: Page, code: string): Promise<void> {
+  await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(code)})`);
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await page.waitForFunction(`window.__rehearseEditorText() === ${JSON.stringify(code.replace(/\r\n/g, '\n'))}`);
+}
+
+async function measureBrowser() {
+  const stop = await startPreview(PORT);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(`${BASE}#/problems/token-bucket`);
+    await page.locator('.monaco-editor textarea').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.waitForFunction('typeof window.__rehearseEditorText === "function"');
+    // First Python run: choose Python, click Run at once; the download and start-up are on the clock.
+    const firstRun = (await page.evaluate(`new Promise((resolve) => {
+      const select = document.querySelector('select[aria-label="Language"]');
+      const t0 = performance.now();
+      select.value = 'python';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      const tryRun = () => {
+        const run = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Run');
+        if (!run || run.disabled || !window.__rehearseEditorText().includes('NotImplementedError')) return requestAnimationFrame(tryRun);
+        const current = document.querySelector('[data-testid="results-summary"]')?.getAttribute('data-run');
+        const want = String(Number(current ?? 0) + 1);
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('[data-testid="results-summary"][data-run="' + want + '"]')) {
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        run.click();
+      };
+      tryRun();
+    })`)) as number;
+    await paste(page, readFileSync(join(ROOT, 'problems/token-bucket/reference.py'), 'utf8'));
+    const cold = (await page.evaluate(timedClick('Submit'))) as number;
+    const summary = await page.getByTestId('results-summary').textContent();
+    const warm: Record<number, number[]> = {};
+    for (const pause of PAUSES_MS) {
+      warm[pause] = [];
+      for (let i = 0; i < WARM_RUNS; i++) {
+        await page.waitForTimeout(pause);
+        warm[pause]!.push((await page.evaluate(timedClick('Submit'))) as number);
+      }
+    }
+    return { firstRun, cold, warm, summary };
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+function measureCli(): number[] {
+  const dir = join(ROOT, '.tmp/bench-python-cli');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(ROOT, 'problems/token-bucket/reference.py'), join(dir, 'solution.py'));
+  cpSync(join(ROOT, 'problems/token-bucket/hidden_test.py'), join(dir, 'hidden_test.py'));
+  const times: number[] = [];
+  for (let i = 0; i < CLI_RUNS; i++) {
+    const t0 = performance.now();
+    const r = spawnSync('python3', ['-m', 'unittest', '-q', 'hidden_test'], { cwd: dir, encoding: 'utf8' });
+    times.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`python3 -m unittest failed: ${r.stdout}${r.stderr}`);
+  }
+  return times;
+}
+
+/** Bytes Python adds to the build (and so to the precache): Pyodide's assets and the Python problem chunks. */
+function pythonBytes(): { pyodide: number; count: number } {
+  const assets = join(ROOT, 'dist/assets');
+  let pyodide = 0;
+  let count = 0;
+  for (const f of readdirSync(assets)) {
+    if (/^(pyodide|python_stdlib|runtimeFiles)/.test(f) || /\.py-|_test-|python-/.test(f)) {
+      pyodide += statSync(join(assets, f)).size;
+      count++;
+    }
+  }
+  return { pyodide, count };
+}
+
+const browser = await measureBrowser();
+const cli = measureCli();
+const bytes = pythonBytes();
+const cliMedian = percentile(cli, 50);
+console.log('');
+console.log('Python (production build, headless Chromium, token-bucket, Pyodide from the local preview server)');
+console.log(`  result of the runs                      ${browser.summary}`);
+console.log(`  first Python run (choose → results)     ${ms(browser.firstRun)}   (target < 3000 ms)`);
+console.log(`  Submit cold (first after Run)           ${ms(browser.cold)}`);
+for (const pause of PAUSES_MS) {
+  const runs = browser.warm[pause]!;
+  console.log(
+    `  Submit warm, ${String(pause).padStart(4)} ms between clicks  p50 ${ms(percentile(runs, 50))}, p95 ${ms(percentile(runs, 95))}   (target p50 < 150 ms)`,
+  );
+}
+console.log(`  CLI loop (python3 -m unittest) median   ${ms(cliMedian)}   over ${CLI_RUNS} runs`);
+for (const pause of PAUSES_MS) {
+  console.log(`  speed-up warm p50 vs CLI (${pause} ms)     ${(cliMedian / percentile(browser.warm[pause]!, 50)).toFixed(1)}×`);
+}
+console.log(`  Python in the build / precache          ${(bytes.pyodide / 1e6).toFixed(1)} MB in ${bytes.count} files`);
