@@ -110,6 +110,22 @@ def _changed(baseline):
     return sorted(key for key, value in baseline.items() if now.get(key) != value)
 
 
+# The fingerprint as the interpreter started, before any candidate code: the browser worker runs many runs
+# in one interpreter, and asks before each whether an earlier run's code left anything changed (a change
+# made after its last check, say from a callback). A changed interpreter is thrown away, never reused.
+_BOOT = None
+
+
+def seal():
+    global _BOOT
+    _BOOT = _fingerprint()
+
+
+def tainted_json():
+    """The names changed since seal(), as a JSON list (empty: the interpreter is as it started)."""
+    return _dumps(_changed(_BOOT) if _BOOT is not None else [])
+
+
 # -------------------------------------------------------------------------------------------------------
 # Output capture: print() in the solution or a test becomes console lines.
 

@@ -41,7 +41,11 @@ export type FrameToHostPython = { type: 'python-ready'; id: number } | { type: '
 export type PythonWorkerRequest =
   ({ type: 'boot' } & Omit<PythonRuntimeFiles, 'workerScript'>) | ({ type: 'run'; id: number; testTimeoutMs: number } & PythonRunCode);
 
-export type PythonWorkerStatus = { type: 'booted'; ms: number } | { type: 'boot-failed'; message: string };
+export type PythonWorkerStatus =
+  | { type: 'booted'; ms: number }
+  | { type: 'boot-failed'; message: string }
+  /** Before a run: an earlier run left the interpreter changed, so the run did not start here. */
+  | { type: 'tainted' };
 
 /** Module names a test file may have: what the worker writes to disk and imports. */
 export const PYTHON_TEST_MODULES = ['examples_test', 'hidden_test'] as const;
@@ -80,7 +84,7 @@ export function isFrameToHostPython(x: unknown): x is FrameToHostPython {
 
 export function isPythonWorkerStatus(x: unknown): x is PythonWorkerStatus {
   if (!isObj(x)) return false;
-  return (x.type === 'booted' && isNum(x.ms)) || (x.type === 'boot-failed' && isStr(x.message));
+  return (x.type === 'booted' && isNum(x.ms)) || (x.type === 'boot-failed' && isStr(x.message)) || x.type === 'tainted';
 }
 
 export function isPythonWorkerRequest(x: unknown): x is PythonWorkerRequest {

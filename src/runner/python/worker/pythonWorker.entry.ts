@@ -1,8 +1,14 @@
 /**
  * The Python test worker's classic script (bundled at build time by scripts/vite/sandboxBundlePlugin.ts and
  * created from a Blob by the sandbox frame, so it has the frame's opaque origin and CSP: no network, no
- * access to the app's storage). One worker serves one run, like the TypeScript worker: the frame keeps a
- * booted spare so the next run does not wait for Pyodide.
+ * access to the app's storage). Booting Pyodide takes seconds, so unlike the TypeScript worker one worker
+ * serves run after run, as long as nothing a run did can reach the next:
+ *   - before each run the harness compares the interpreter with its state at boot (harness.seal); if an
+ *     earlier run left anything changed, this worker answers `tainted` and the frame re-runs on a fresh one;
+ *   - after boot the JavaScript side is hardened (hardenForReuse): no new message listeners (a run's
+ *     port cannot be intercepted), no timers (no code of an earlier run can wake up later), and the
+ *     prototypes this script relies on are frozen;
+ *   - any crash, time-out or error retires the worker (the frame decides; see frame/pythonPool.ts).
  *
  *   boot  – the frame hands over Pyodide's files as text and bytes (the frame cannot fetch them: it has no
  *           origin and no connect-src). Pyodide is loaded from them through a `fetch` that only knows
@@ -24,6 +30,8 @@ type Run = Extract<PythonWorkerRequest, { type: 'run' }>;
 
 /** harness.py's steps; each answers a JSON list of events. */
 interface Harness {
+  seal(): void;
+  tainted_json(): string;
   prepare_json(directory: string, module: string): string;
   start_own_json(): string;
   count(group: string): number;
@@ -34,21 +42,20 @@ interface Harness {
 
 // Captured now, before any candidate code exists: Python can reach the worker's globals (`import js`).
 const parse = JSON.parse.bind(JSON);
-const postStatus = (status: PythonWorkerStatus) => self.postMessage(status);
+const apply = Reflect.apply;
+const selfPost = self.postMessage;
+const portPost = MessagePort.prototype.postMessage;
+const postStatus = (status: PythonWorkerStatus) => apply(selfPost, self, [status]);
 const now = performance.now.bind(performance);
 
 let python: PyodideAPI | null = null;
 let harness: Harness | null = null;
-let used = false;
 
 self.addEventListener('message', (event: MessageEvent) => {
   const message: unknown = event.data;
   if (!isPythonWorkerRequest(message)) return;
   if (message.type === 'boot') void boot(message);
-  else if (!used && event.ports[0]) {
-    used = true; // one run per worker: the frame never sends a second, and this one would not take it
-    run(message, event.ports[0]);
-  }
+  else if (event.ports[0]) run(message, event.ports[0]);
 });
 
 async function boot(files: Boot): Promise<void> {
@@ -86,7 +93,9 @@ async function boot(files: Boot): Promise<void> {
     loaded.FS.writeFile('/rehearse/harness.py', files.harness);
     loaded.FS.mkdirTree(WORK_DIR);
     harness = loaded.runPython(BOOT_PYTHON) as Harness;
+    harness.seal();
     python = loaded;
+    hardenForReuse();
     postStatus({ type: 'booted', ms: Math.round(now() - started) });
   } catch (e) {
     postStatus({ type: 'boot-failed', message: e instanceof Error ? e.message : String(e) });
@@ -105,8 +114,31 @@ asyncio.events._set_running_loop(None)
 harness
 `;
 
+/**
+ * After boot, before any candidate code: take away what would let one run's code reach a later run.
+ * Pyodide needed all of this while it loaded; the harness needs none of it.
+ */
+function hardenForReuse(): void {
+  const scope = self as unknown as Record<string, unknown>;
+  const refuse = () => {
+    throw new Error('not available in the Python sandbox');
+  };
+  for (const name of ['setTimeout', 'setInterval', 'queueMicrotask', 'requestAnimationFrame', 'importScripts']) {
+    if (name in scope) Object.defineProperty(scope, name, { value: refuse, writable: false, configurable: false });
+  }
+  Object.defineProperty(scope, 'onmessage', { value: null, writable: false, configurable: false });
+  const add = EventTarget.prototype.addEventListener;
+  const guarded = function (this: EventTarget, type: string, ...rest: unknown[]) {
+    if (this === (self as unknown) && type === 'message') refuse();
+    return apply(add, this, [type, ...rest]);
+  };
+  Object.defineProperty(EventTarget.prototype, 'addEventListener', { value: guarded, writable: false, configurable: false });
+  Object.freeze(EventTarget.prototype);
+  Object.freeze(MessagePort.prototype);
+}
+
 function run(request: Run, port: MessagePort): void {
-  const post = port.postMessage.bind(port);
+  const post = (event: WorkerEvent) => apply(portPost, port, [event]);
   const send = (events: WorkerEvent[]) => {
     for (const event of events) post(event);
   };
@@ -118,6 +150,11 @@ function run(request: Run, port: MessagePort): void {
     return;
   }
   const h = harness;
+  // An earlier run left the interpreter changed: this one must not run here (the frame re-runs it elsewhere).
+  if ((parse(h.tainted_json()) as string[]).length > 0) {
+    postStatus({ type: 'tainted' });
+    return;
+  }
   send([{ type: 'loading' }]);
   const dir = `${WORK_DIR}/${request.id}`;
   python.FS.mkdirTree(dir);
@@ -138,6 +175,8 @@ function run(request: Run, port: MessagePort): void {
       }
     }
     send(step(h.finish_json()));
+    python.FS.unlink(`${dir}/solution.py`);
+    python.FS.unlink(`${dir}/${request.testModule}.py`);
   } catch (e) {
     // A failure of the harness itself (the candidate's code broke Python badly enough): say so, never hang.
     send([

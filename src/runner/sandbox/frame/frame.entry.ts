@@ -20,7 +20,13 @@ import {
   type WorkerEvent,
   type WorkerRunRequest,
 } from '../protocol';
-import { isHostToFramePython, type FrameToHostPython, type HostToFramePython, type PythonWorkerRequest } from '../pythonProtocol';
+import {
+  isHostToFramePython,
+  isPythonWorkerStatus,
+  type FrameToHostPython,
+  type HostToFramePython,
+  type PythonWorkerRequest,
+} from '../pythonProtocol';
 import { Watchdog } from '../watchdog';
 import { EventBatcher } from './eventBatcher';
 import { PythonPool } from './pythonPool';
@@ -36,8 +42,8 @@ interface ActiveRun {
   /** The watchdog's check timer and when it fires (performance.now() time). */
   timer: ReturnType<typeof setTimeout> | null;
   timerAt: number;
-  /** What to prepare for the next run once this one is over (a spare of the same language). */
-  refill: () => void;
+  /** Hands the worker back once the run is over: `retire` when it must not serve again (it is terminated). */
+  release: (retire: boolean) => void;
 }
 
 let workerUrl: string | null = null;
@@ -81,7 +87,7 @@ function ensureSpare(): void {
 function startRun(request: Extract<HostToFrame, { type: 'run' }>): void {
   if (active) {
     // The host serialises runs, so this is a protocol slip; never leave a worker running behind.
-    finish(active);
+    finish(active, true);
   }
   if (!workerUrl) {
     send({ type: 'worker-error', id: request.id, message: 'sandbox frame not initialised' });
@@ -97,8 +103,12 @@ function startRun(request: Extract<HostToFrame, { type: 'run' }>): void {
     testTimeoutMs: request.testTimeoutMs,
   };
   // No new spare here: a worker evaluating mocha now would compete for the CPU with this run (two cores
-  // are common). finish() spawns it once the run is over, while the person reads the results.
-  begin(request.id, request.testTimeoutMs, worker, workerRequest, ensureSpare);
+  // are common). finish() has it spawned once the run is over, while the person reads the results.
+  // TypeScript workers serve one run each (user code may pollute their globals): always terminated.
+  begin(request.id, request.testTimeoutMs, worker, workerRequest, () => {
+    worker.terminate();
+    ensureSpare();
+  });
 }
 
 function handlePython(message: HostToFramePython): void {
@@ -109,7 +119,12 @@ function handlePython(message: HostToFramePython): void {
     );
     return;
   }
-  if (active) finish(active);
+  if (active) finish(active, true);
+  runPython(message, 0);
+}
+
+/** Starts a Python run on the pool's worker; a worker that answers `tainted` is retired and the run retried once. */
+function runPython(message: Extract<HostToFramePython, { type: 'run-python' }>, attempt: number): void {
   const id = message.id;
   // The watchdog starts once a booted worker has the run: Pyodide's boot is the host's to wait for.
   python.take().then(
@@ -122,7 +137,13 @@ function handlePython(message: HostToFramePython): void {
         testModule: message.testModule,
         testTimeoutMs: message.testTimeoutMs,
       };
-      begin(id, message.testTimeoutMs, worker, request, () => python.refill());
+      worker.onmessage = (event: MessageEvent) => {
+        if (!isPythonWorkerStatus(event.data) || event.data.type !== 'tainted' || active?.worker !== worker || active.id !== id) return;
+        finish(active, true);
+        if (attempt === 0) runPython(message, 1);
+        else send({ type: 'worker-error', id, message: 'Python could not start cleanly twice in a row.' });
+      };
+      begin(id, message.testTimeoutMs, worker, request, (retire) => python.release(worker, !retire));
     },
     (e: unknown) => send({ type: 'worker-error', id, message: e instanceof Error ? e.message : String(e) }),
   );
@@ -134,7 +155,7 @@ function begin(
   testTimeoutMs: number,
   worker: Worker,
   request: WorkerRunRequest | PythonWorkerRequest,
-  refill: () => void,
+  release: (retire: boolean) => void,
 ): void {
   const channel = new MessageChannel();
   const run: ActiveRun = {
@@ -145,7 +166,7 @@ function begin(
     relay: new EventBatcher((events) => send({ type: 'worker-events', id, events })),
     timer: null,
     timerAt: Number.POSITIVE_INFINITY,
-    refill,
+    release,
   };
   active = run;
 
@@ -154,7 +175,7 @@ function begin(
     event.preventDefault();
     if (active !== run) return;
     run.relay.flush();
-    finish(run);
+    finish(run, true);
     send({ type: 'worker-error', id: run.id, message: event.message || 'worker error' });
   };
   worker.postMessage(request, [channel.port2]);
@@ -166,7 +187,8 @@ function onWorkerMessage(run: ActiveRun, data: unknown): void {
   const event: WorkerEvent = data;
   run.watchdog.observe(event, performance.now());
   run.relay.push(event); // flushes at once at the end of the run
-  if (isRunOver(event)) finish(run);
+  // A run that crashed may have left its worker in any state: it does not serve again.
+  if (isRunOver(event)) finish(run, event.type === 'crashed');
   else schedule(run);
 }
 
@@ -194,18 +216,17 @@ function check(run: ActiveRun): void {
     return;
   }
   run.relay.flush(); // the page must see the hung test's start before the verdict
-  finish(run);
+  finish(run, true);
   send({ type: 'watchdog', id: run.id, ...expiry });
 }
 
-/** Ends a run: kill its worker (hung or merely used) and pre-spawn the next one. */
-function finish(run: ActiveRun): void {
+/** Ends a run: its worker goes back (or, retired, is killed) and the next one is prepared. */
+function finish(run: ActiveRun, retire: boolean): void {
   if (run.timer !== null) clearTimeout(run.timer);
   run.timer = null;
   run.relay.discard();
   run.port.onmessage = null;
   run.port.close();
-  run.worker.terminate();
   if (active === run) active = null;
-  run.refill();
+  run.release(retire);
 }

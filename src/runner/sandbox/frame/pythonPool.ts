@@ -1,9 +1,9 @@
 /**
- * The sandbox frame's Python workers: booting Pyodide takes a second or more, so the frame keeps one worker
- * booted and waiting, hands it to the next run, and boots the next spare once that run is over (not while
- * it runs: two cores are common, and a boot would slow the run it waits behind). Each worker serves one
- * run and is then terminated, as TypeScript workers are: the candidate's code may have changed anything in
- * its interpreter.
+ * The sandbox frame's Python workers. Booting Pyodide takes seconds, so a worker serves run after run (the
+ * worker checks before each run that no earlier one left its interpreter changed: pythonWorker.entry.ts),
+ * and a second one is kept booted as a spare: a run that crashes, times out or finds its worker changed
+ * retires that worker, and the next run takes the spare at once. Spares boot once a run is over, not while
+ * one runs (two cores are common, and a boot would slow the run it waits behind).
  */
 import { isPythonWorkerStatus, type PythonRuntimeFiles, type PythonWorkerRequest } from '../pythonProtocol';
 
@@ -16,6 +16,8 @@ export class PythonPool {
   private workerUrl: string | null = null;
   private files: Omit<PythonRuntimeFiles, 'workerScript'> | null = null;
   private spare: Booting | null = null;
+  /** The booted worker runs go to, reused until something retires it. */
+  private current: Worker | null = null;
 
   /** Keeps the runtime's files and boots the first worker; resolves when it is ready. */
   init(files: PythonRuntimeFiles): Promise<void> {
@@ -38,16 +40,27 @@ export class PythonPool {
     return this.workerUrl !== null;
   }
 
-  /** A booted worker for a run (waiting for the spare's boot if it is still going). */
+  /** The worker for a run: the current one, else the spare (waiting for its boot if it is still going). */
   async take(): Promise<Worker> {
+    if (this.current) return this.current;
     const booting = this.ensureSpare();
     this.spare = null;
     try {
-      return await booting;
+      this.current = await booting;
+      return this.current;
     } catch (e) {
       this.refill(); // a failed boot must not leave the pool empty for the next try
       throw e;
     }
+  }
+
+  /** A run is over: keep its worker for the next run, or retire it (terminate it). Then keep a spare booting. */
+  release(worker: Worker, keep: boolean): void {
+    if (!keep) {
+      worker.terminate();
+      if (this.current === worker) this.current = null;
+    }
+    this.refill();
   }
 
   /** Starts the next spare (after a run is over). */
@@ -66,7 +79,7 @@ export class PythonPool {
         if (!isPythonWorkerStatus(status)) return;
         worker.removeEventListener('message', onMessage);
         if (status.type === 'booted') resolve(worker);
-        else {
+        else if (status.type === 'boot-failed') {
           worker.terminate();
           reject(new Error(`Python did not start: ${status.message}`));
         }
