@@ -63,3 +63,23 @@ test('Python on token-bucket: starter fails, reference passes, a mutant shows ex
   await page.getByRole('combobox', { name: 'Language' }).selectOption('typescript');
   await expect.poll(() => editorText(page)).toBe(problemFile('token-bucket', 'starter.ts'));
 });
+
+test('Python code that rewrites the test framework does not pass: the run says why, and the next run is clean', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openProblem(page, TITLE);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('python');
+  const forged = `import unittest\nunittest.TestCase.assertEqual = lambda self, *args, **kwargs: None\n\n${problemFile('token-bucket', 'mutants/remaining-consumes.py')}`;
+  await pasteCode(page, forged);
+  await submitAndWait(page);
+  const summary = results(page).getByTestId('results-summary');
+  await expect(summary).not.toContainText(/Hidden tests: (\d+)\/\1 passed/);
+  await expect(results(page).getByTestId('run-message')).toContainText('replaced part of the test framework');
+
+  // The same wrong solution without the trick fails honestly, and the reference still passes.
+  await pasteCode(page, problemFile('token-bucket', 'mutants/remaining-consumes.py'));
+  await submitAndWait(page);
+  await expect(summary).not.toContainText(/Hidden tests: (\d+)\/\1 passed/);
+  await pasteCode(page, problemFile('token-bucket', 'reference.py'));
+  await submitAndWait(page);
+  await expect(summary).toContainText(/Hidden tests: (\d+)\/\1 passed/);
+});

@@ -475,3 +475,75 @@ describe('nudges', () => {
     expect(storage.settings.planCodingNudge).toBe(false);
   });
 });
+
+describe('the language of a coding problem', () => {
+  const PY_STARTER = 'def add(a, b):\n    raise NotImplementedError\n';
+  const withPython = () =>
+    problem({
+      python: { starter: PY_STARTER, examples: 'py examples', hidden: 'py hidden', reference: 'py reference', guide: '# In Python' },
+    });
+
+  it('switches to the Python starter, keeps each language its own draft, and remembers the choice', async () => {
+    await engine.open(withPython());
+    engine.setCode(SOLVED);
+    await engine.chooseLanguage('python');
+    expect(engine.state).toMatchObject({ language: 'python', code: PY_STARTER, lastResult: null });
+    expect(engine.state.practice?.language).toBe('python');
+    expect(storage.drafts.get('add/solution.ts')?.code).toBe(SOLVED);
+    engine.setCode('def add(a, b):\n    return a + b\n');
+    await engine.flushDrafts();
+    expect(storage.drafts.get('add/solution.py')?.code).toBe('def add(a, b):\n    return a + b\n');
+    expect(storage.drafts.get('add/solution.ts')?.code).toBe(SOLVED);
+
+    // Opening the problem again comes back in Python, with the Python draft.
+    await engine.open(withPython());
+    expect(engine.state).toMatchObject({ language: 'python', code: 'def add(a, b):\n    return a + b\n' });
+  });
+
+  it('runs the Python test files in Python, and records the session in Python', async () => {
+    const requests: { language?: string; tests: string; testFileName: string }[] = [];
+    engine.connect({
+      runner: async () => ({
+        run: async (request) => {
+          requests.push(request);
+          return { ...nextResult, mode: request.mode };
+        },
+      }),
+      customProtocols: () => [],
+      loadCustomProtocols: async () => undefined,
+      initialNotes: () => '',
+    });
+    const start = vi.spyOn(rec, 'start');
+    await engine.open(withPython());
+    await engine.chooseLanguage('python');
+    await engine.run('run');
+    await engine.run('submit');
+    expect(requests).toMatchObject([
+      { language: 'python', tests: 'py examples', testFileName: 'examples_test.py' },
+      { language: 'python', tests: 'py hidden', testFileName: 'hidden_test.py' },
+    ]);
+    engine.start();
+    expect(start.mock.calls[0]![0]).toMatchObject({ language: 'python' });
+  });
+
+  it('does not switch while a session records, nor for a problem without Python', async () => {
+    await engine.open(withPython());
+    engine.start();
+    await engine.chooseLanguage('python');
+    expect(engine.state.language).toBe('typescript');
+    await engine.open(problem());
+    await engine.chooseLanguage('python');
+    expect(engine.state.language).toBe('typescript');
+  });
+
+  it('a New attempt starts both languages from their starters', async () => {
+    await engine.open(withPython());
+    await engine.chooseLanguage('python');
+    engine.setCode('def add(a, b):\n    return a + b\n');
+    await engine.newAttempt();
+    expect(engine.state.code).toBe(PY_STARTER);
+    expect(storage.drafts.get('add/solution.py')?.code).toBe(PY_STARTER);
+    expect(storage.drafts.get('add/solution.ts')?.code).toBe(STARTER);
+    expect(storage.attempts.at(-1)).toMatchObject({ language: 'python', code: 'def add(a, b):\n    return a + b\n' });
+  });
+});
