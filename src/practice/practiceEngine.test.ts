@@ -523,7 +523,7 @@ describe('the language of a coding problem', () => {
       { language: 'python', tests: 'py hidden', testFileName: 'hidden_test.py' },
     ]);
     engine.start();
-    expect(start.mock.calls[0]![0]).toMatchObject({ language: 'python' });
+    expect((start.mock.calls[0] as unknown[])[0]).toMatchObject({ language: 'python' });
   });
 
   it('does not switch while a session records, nor for a problem without Python', async () => {
