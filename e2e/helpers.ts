@@ -42,17 +42,23 @@ export function results(page: Page) {
   return page.getByRole('region', { name: 'Test results' });
 }
 
-async function currentRun(page: Page): Promise<number> {
+/** The run number the results summary shows, or null when no results are shown (none yet, or cleared). */
+async function currentRun(page: Page): Promise<number | null> {
   const summary = results(page).getByTestId('results-summary');
-  if ((await summary.count()) === 0) return 0;
+  if ((await summary.count()) === 0) return null;
   return Number(await summary.getAttribute('data-run'));
 }
 
-/** Clicks Run or Submit and waits for that run's results (not a previous run's). */
+/**
+ * Clicks Run or Submit and waits for that run's results (not a previous run's). Runs are numbered per page
+ * load, so with no results on screen (a problem just opened, a language just switched) the next summary to
+ * appear is this run's, whatever its number.
+ */
 export async function clickAndWaitForResults(page: Page, button: 'Run' | 'Submit'): Promise<void> {
   const before = await currentRun(page);
   await page.getByRole('button', { name: button, exact: true }).click();
-  await expect(results(page).locator(`[data-testid="results-summary"][data-run="${before + 1}"]`)).toBeVisible({ timeout: 60_000 });
+  const summary = before === null ? '[data-testid="results-summary"]' : `[data-testid="results-summary"][data-run="${before + 1}"]`;
+  await expect(results(page).locator(summary)).toBeVisible({ timeout: 60_000 });
 }
 
 export const submitAndWait = (page: Page) => clickAndWaitForResults(page, 'Submit');

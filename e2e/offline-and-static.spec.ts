@@ -44,4 +44,10 @@ test('after the first visit the app works with no network at all', async ({ page
   await submitAndWait(page);
   await expect(results(page).locator('li[data-status="failed"]')).toHaveCount(0);
   await expect(results(page).locator('li[data-status="passed"]').first()).toBeVisible();
+
+  // Python too: Pyodide and its standard library were precached, though Python was never chosen online.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('python');
+  await pasteCode(page, problemFile('token-bucket', 'reference.py'));
+  await submitAndWait(page);
+  await expect(results(page).getByTestId('results-summary')).toContainText(/Hidden tests: (\d+)\/\1 passed/);
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openProblem, pasteCode, problemFile, results, submitAndWait } from './helpers';
+import { editorLines, openProblem, pasteCode, problemFile, results, submitAndWait } from './helpers';
 import { codingProblemIds, firstMutant, nodeVerdicts, problemTitle } from './parity';
 
 /** The browser's verdict per test, read from the Test results list as the user sees it. */
@@ -10,27 +10,46 @@ async function browserVerdicts(page: Page): Promise<Map<string, boolean>> {
   return new Map(items);
 }
 
-// Every reference and one mutant per problem give the same pass/fail per test in the app as in Node.
-for (const id of codingProblemIds()) {
-  test(`${id}: the browser runner agrees with mocha in Node, test by test`, async ({ page }) => {
-    await openProblem(page, problemTitle(id));
-    for (const file of ['reference.ts', firstMutant(id)]) {
-      const expected = nodeVerdicts(id, file);
-      await pasteCode(page, problemFile(id, file));
-      await submitAndWait(page);
-      await expect(results(page).locator('li[data-full-title]')).toHaveCount(expected.size);
-      const actual = await browserVerdicts(page);
-      expect(Object.fromEntries(actual), `${id}/${file}: per-test verdicts`).toEqual(Object.fromEntries(expected));
-      if (file === 'reference.ts') {
-        expect([...actual.values()].every(Boolean), `${id}: reference passes`).toBe(true);
-        // The Submit's run time as the results summary shows it (compile + tests), printed, not asserted.
-        const summary = (await results(page).getByTestId('results-summary').textContent()) ?? '';
-        console.log(`${id}: reference Submit ${/(\d+) ms/.exec(summary)?.[1] ?? '?'} ms in the browser`);
-      } else
-        expect(
-          [...actual.values()].some((passed) => !passed),
-          `${id}: ${file} fails a test`,
-        ).toBe(true);
+/** The reference and one mutant of a problem get the same pass/fail per test in the app as in Node. */
+async function checkProblem(page: Page, id: string): Promise<void> {
+  for (const file of ['reference.ts', firstMutant(id)]) {
+    const expected = nodeVerdicts(id, file);
+    await pasteCode(page, problemFile(id, file));
+    await submitAndWait(page);
+    await expect(results(page).locator('li[data-full-title]')).toHaveCount(expected.size);
+    const actual = await browserVerdicts(page);
+    expect(Object.fromEntries(actual), `${id}/${file}: per-test verdicts`).toEqual(Object.fromEntries(expected));
+    if (file === 'reference.ts') {
+      expect([...actual.values()].every(Boolean), `${id}: reference passes`).toBe(true);
+      // The Submit's run time as the results summary shows it (compile + tests), printed, not asserted.
+      const summary = (await results(page).getByTestId('results-summary').textContent()) ?? '';
+      console.log(`${id}: reference Submit ${/(\d+) ms/.exec(summary)?.[1] ?? '?'} ms in the browser`);
+    } else
+      expect(
+        [...actual.values()].some((passed) => !passed),
+        `${id}: ${file} fails a test`,
+      ).toBe(true);
+  }
+}
+
+// Every problem, in two journeys of half the problems each that move between problems inside the app as a
+// person would (Monaco and the compiler start once per journey).
+const ids = codingProblemIds();
+const halves = [ids.slice(0, Math.ceil(ids.length / 2)), ids.slice(Math.ceil(ids.length / 2))];
+for (const half of halves) {
+  test(`the browser runner agrees with mocha in Node, test by test: ${half.join(', ')}`, async ({ page }) => {
+    test.setTimeout(60_000 + half.length * 45_000);
+    for (const [i, id] of half.entries()) {
+      await test.step(id, async () => {
+        if (i === 0) await openProblem(page, problemTitle(id));
+        else {
+          await page.getByRole('link', { name: '← Problems' }).click();
+          await page.getByRole('link', { name: problemTitle(id), exact: true }).click();
+          await expect(page.getByRole('banner').getByRole('heading', { name: problemTitle(id) })).toBeVisible({ timeout: 20_000 });
+          await expect(editorLines(page)).toBeVisible({ timeout: 45_000 });
+        }
+        await checkProblem(page, id);
+      });
     }
   });
 }

@@ -471,12 +471,16 @@ export class PracticeEngine {
     this.set((s) => ({ running: null, preparing: null, lastResult: result, console: result.console, runCount: s.runCount + 1 }));
   }
 
-  /** Warms Python in the sandbox when it is chosen, so the first Run does not wait for the download. */
-  async warmUpLanguage(): Promise<void> {
-    if (this.state.language !== 'python') return;
+  /**
+   * Warms Python in the sandbox when it is chosen (or about to be: the pointer is on the Language control),
+   * so the first Run does not wait for the download and start-up.
+   */
+  async warmUpLanguage(about?: Language): Promise<void> {
+    if ((about ?? this.state.language) !== 'python' || !this.state.problem?.python) return;
     const runner = await this.requireConnections().runner();
     await runner.warmUpPython?.((progress: RunProgress) => {
-      if (progress.type === 'preparing' && !this.state.running) this.set({ preparing: progress.message });
+      if (progress.type === 'preparing' && !this.state.running && this.state.language === 'python')
+        this.set({ preparing: progress.message });
     });
     if (!this.state.running) this.set({ preparing: null });
   }

@@ -196,7 +196,7 @@ export class SessionEngine {
       error: null,
     });
     this.persistRecord();
-    this.snapshot(input.texts);
+    this.snapshot(input.texts, true);
     this.startFlushing();
     void this.startAudio(context);
   }
@@ -316,9 +316,16 @@ export class SessionEngine {
     return this.eventLog.stamp(session ? sessionTime(session, this.now()) : 0);
   }
 
-  private snapshot(texts: Partial<Record<SessionFile, string>>): void {
+  /**
+   * The editor files' text now, or at `atStart` the text the session starts with: stamped 0, not the
+   * millisecond or more a busy machine takes between creating the record and getting here, so the code at
+   * the session's first moment is the starting code.
+   */
+  private snapshot(texts: Partial<Record<SessionFile, string>>, atStart = false): void {
     for (const [file, text] of Object.entries(texts) as [SessionFile, string | undefined][]) {
-      if (typeof text === 'string') this.log({ type: 'snapshot', file, text });
+      if (typeof text !== 'string') continue;
+      if (atStart && this.state.phase === 'recording') this.eventLog.push({ type: 'snapshot', file, text, t: this.eventLog.stamp(0) });
+      else this.log({ type: 'snapshot', file, text });
     }
   }
 

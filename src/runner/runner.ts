@@ -28,6 +28,8 @@ export class RehearseRunner implements Runner {
   private readonly sandbox: SandboxHost;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly manifest: TestManifest;
+  private readonly pythonListeners = new Set<(p: RunProgress) => void>();
+  private pythonStatus: string | null = null;
 
   constructor(parts: RunnerParts) {
     this.manifest = parts.manifest;
@@ -50,20 +52,34 @@ export class RehearseRunner implements Runner {
     this.sandbox.dispose();
   }
 
+  /**
+   * Downloads and starts Python once; every caller waiting meanwhile (a hover on the Language control, the
+   * choice, a Run) hears the same progress, whoever started it.
+   */
   warmUpPython(onProgress?: (p: RunProgress) => void): Promise<void> {
+    if (onProgress) {
+      this.pythonListeners.add(onProgress);
+      if (this.pythonStatus) onProgress({ type: 'preparing', message: this.pythonStatus });
+    }
+    const report = (message: string) => {
+      this.pythonStatus = message;
+      for (const listener of this.pythonListeners) listener({ type: 'preparing', message });
+    };
     const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
-    return this.sandbox.readyPython(() => {
-      onProgress?.({ type: 'preparing', message: 'Loading Python…' });
-      return loadPythonRuntimeFiles(({ loadedBytes, totalBytes }) =>
-        onProgress?.({
-          type: 'preparing',
-          message: totalBytes > 0 ? `Loading Python: ${mb(loadedBytes)} of ${mb(totalBytes)} MB` : `Loading Python: ${mb(loadedBytes)} MB`,
-        }),
-      ).then((files) => {
-        onProgress?.({ type: 'preparing', message: 'Starting Python…' });
-        return files;
+    return this.sandbox
+      .readyPython(() => {
+        report('Loading Python…');
+        return loadPythonRuntimeFiles(({ loadedBytes, totalBytes }) =>
+          report(totalBytes > 0 ? `Loading Python: ${mb(loadedBytes)} of ${mb(totalBytes)} MB` : `Loading Python: ${mb(loadedBytes)} MB`),
+        ).then((files) => {
+          report('Starting Python…');
+          return files;
+        });
+      })
+      .finally(() => {
+        this.pythonStatus = null;
+        if (onProgress) this.pythonListeners.delete(onProgress);
       });
-    });
   }
 
   private async runNow(request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunResult> {

@@ -79,7 +79,7 @@ function Editor({ problem }: { problem: Problem }) {
   return (
     <div className="min-h-0" data-testid="editor">
       {loaded ? (
-        <Suspense fallback={<p className="p-4 text-sm text-slate-400">Loading the editor…</p>}>
+        <Suspense fallback={<CodePreview code={code} />}>
           <CodeEditor
             language={language}
             value={code}
@@ -93,6 +93,23 @@ function Editor({ problem }: { problem: Problem }) {
       ) : (
         <p className="p-4 text-sm text-slate-400">Restoring your draft…</p>
       )}
+    </div>
+  );
+}
+
+/**
+ * The code as text while Monaco (several MB) loads: the starter or the draft is readable at once, and the
+ * editor takes over in the same place when it is ready.
+ */
+function CodePreview({ code }: { code: string }) {
+  return (
+    <div className="relative h-full overflow-auto" data-testid="code-preview">
+      <pre className="p-4 pl-16 font-mono text-[14px] leading-[19px] text-slate-300" aria-label="Code (the editor is loading)">
+        {code}
+      </pre>
+      <p role="status" className="absolute right-3 top-2 text-xs text-slate-500">
+        Loading the editor…
+      </p>
     </div>
   );
 }

@@ -28,7 +28,7 @@ const actions = {
   continueDraft: () => practice.continueDraft(),
   newAttempt: () => practice.newAttempt(),
   chooseLanguage: (language: Language) => practice.chooseLanguage(language),
-  warmUpLanguage: () => practice.warmUpLanguage(),
+  warmUpLanguage: (about?: Language) => practice.warmUpLanguage(about),
 };
 
 export type WorkspaceActions = typeof actions;

@@ -23,6 +23,19 @@ export function LanguageSelect({ problem }: { problem: Problem }) {
         disabled={locked}
         title={recording ? 'A session is recorded in one language: end it to switch.' : undefined}
         onChange={(e) => void useWorkspace.getState().chooseLanguage(e.target.value as Language)}
+        // About to choose: Python's seconds of start-up begin now, not on the first Run.
+        onPointerEnter={() =>
+          void useWorkspace
+            .getState()
+            .warmUpLanguage('python')
+            .catch(() => undefined)
+        }
+        onFocus={() =>
+          void useWorkspace
+            .getState()
+            .warmUpLanguage('python')
+            .catch(() => undefined)
+        }
       >
         {(['typescript', 'python'] as const).map((l) => (
           <option key={l} value={l}>
