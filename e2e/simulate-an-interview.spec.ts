@@ -10,9 +10,12 @@ import type { SessionEvent } from '../src/core/session/types';
 
 const BACKEND = 'Background job queue with retries';
 const CODING = 'LRU cache with TTL';
-/** backend-60's phases and the minutes this test gives them (3 s each, 6 s for Implement). */
+/**
+ * backend-60's phases and the minutes this test gives them: 9 s for Clarify (its opening banner is checked
+ * before it runs over, with room for a busy machine), 6 s for Implement, 3 s for the rest.
+ */
 const SHORT_BACKEND: [string, string][] = [
-  ['Clarify', '0.05'],
+  ['Clarify', '0.15'],
   ['Implement', '0.1'],
   ['Optimise and edge cases', '0.05'],
   ['Walk through tests', '0.05'],
@@ -53,14 +56,14 @@ test('a shortened backend-60 session walks its five phases, and the interviewer 
   await expect(editor.getByText('"ten" is not a number of minutes')).toBeVisible();
   for (const [phase, minutes] of SHORT_BACKEND) await editor.getByLabel(`${phase} minutes`).fill(minutes);
   await editor.getByLabel('Protocol name').fill('Backend rehearsal');
-  await expect(editor).toContainText('Total: 18 s');
+  await expect(editor).toContainText('Total: 24 s');
   await editor.getByRole('button', { name: 'Save as a new protocol' }).click();
   await expect(editor).toBeHidden();
-  await expect(picker.locator('option:checked')).toHaveText('Backend rehearsal (18 s)');
+  await expect(picker.locator('option:checked')).toHaveText('Backend rehearsal (24 s)');
 
   // The choice is kept for this problem.
   await page.reload();
-  await expect(page.getByLabel('Interview protocol').locator('option:checked')).toHaveText('Backend rehearsal (18 s)');
+  await expect(page.getByLabel('Interview protocol').locator('option:checked')).toHaveText('Backend rehearsal (24 s)');
 
   await page.getByRole('button', { name: 'Start' }).click();
   const timer = page.getByRole('timer', { name: 'Phase timer' });
@@ -72,7 +75,7 @@ test('a shortened backend-60 session walks its five phases, and the interviewer 
   await expect(page.getByTestId('follow-ups-hidden')).toBeVisible();
 
   // Clarify runs over: the timer turns to overtime, counting up, and a banner says time is up.
-  await expect(timer).toHaveAttribute('data-overtime', 'true', { timeout: 6_000 });
+  await expect(timer).toHaveAttribute('data-overtime', 'true', { timeout: 15_000 });
   await expect(timer).toContainText('overtime');
   await expect(timer).toHaveClass(/amber/);
   await expect(timer.getByTestId('phase-time')).toHaveText(/^\+00:0\d$/);
@@ -107,19 +110,19 @@ test('a shortened backend-60 session walks its five phases, and the interviewer 
 
   // The log: five phase ends with planned and actual time, and the two questions asked, in order.
   const session = await newestSession(page);
-  expect(session.phases.map((p) => p.minutes)).toEqual([0.05, 0.1, 0.05, 0.05, 0.05]);
+  expect(session.phases.map((p) => p.minutes)).toEqual([0.15, 0.1, 0.05, 0.05, 0.05]);
   expect(session.protocolId).toMatch(/^custom-/);
   let events: SessionEvent[] = [];
   await expect.poll(async () => (events = await eventsOfNewestSession(page)).filter((e) => e.type === 'phase-end').length).toBe(5);
   const ends = events.flatMap((e) => (e.type === 'phase-end' ? [e] : []));
   expect(ends.map((e) => [e.phaseId, e.phaseIndex, e.plannedMs])).toEqual([
-    ['clarify', 0, 3_000],
+    ['clarify', 0, 9_000],
     ['implement', 1, 6_000],
     ['optimise', 2, 3_000],
     ['walkthrough', 3, 3_000],
     ['discuss', 4, 3_000],
   ]);
-  expect(ends[0]!.actualMs).toBeGreaterThanOrEqual(3_000);
+  expect(ends[0]!.actualMs).toBeGreaterThanOrEqual(9_000);
   expect(ends[1]!.actualMs).toBeLessThan(6_000);
   for (const end of ends) expect(end.actualMs).toBeGreaterThan(0);
   const followups = events.flatMap((e) => (e.type === 'followup' ? [e] : []));

@@ -94,6 +94,8 @@ interface LiveAudio {
 }
 
 export class SessionEngine {
+  /** The finish in progress, so a second finish() waits for it instead of returning at once. */
+  private finishing: Promise<void> | null = null;
   readonly store = createStore<RecorderState>()(initialState);
 
   private problemId: string | null = null;
@@ -226,8 +228,22 @@ export class SessionEngine {
     void this.startAudio(context);
   }
 
-  /** Stop everything, finalise the audio and the silences, and show the finished session. */
-  async finish(): Promise<void> {
+  /**
+   * Stop everything, finalise the audio and the silences, and show the finished session. A second call
+   * while the first is still finishing waits for it (ending the clock starts the finish, and "End and save"
+   * must not leave the page before the session is stored as finished).
+   */
+  finish(): Promise<void> {
+    if (this.state.phase === 'finishing' && this.finishing) return this.finishing;
+    const finishing = this.finishNow();
+    this.finishing = finishing;
+    void finishing.finally(() => {
+      if (this.finishing === finishing) this.finishing = null;
+    });
+    return finishing;
+  }
+
+  private async finishNow(): Promise<void> {
     const { session, phase } = this.state;
     if (!session || (phase !== 'recording' && phase !== 'interrupted')) return;
     // The session ends when the user ends it, not when the audio has been stopped and written (seconds later on a busy machine).
