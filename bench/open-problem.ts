@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { measureCliLoop, percentile } from './cliLoop.ts';
+import { pasteCode, timedClick } from './page.ts';
 import { ROOT, startPreview } from './preview.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4181);
@@ -64,30 +65,6 @@ async function waitForOfflineReady(page: Page): Promise<void> {
   });
 }
 
-/** Clicks a button inside the page and resolves when the next results summary is painted. */
-const TIMED_CLICK = (label: string) => `new Promise((resolve) => {
-  const current = document.querySelector('[data-testid="results-summary"]')?.getAttribute('data-run');
-  const want = String(Number(current ?? 0) + 1);
-  const button = [...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(label)});
-  const t0 = performance.now();
-  const observer = new MutationObserver(() => {
-    if (document.querySelector('[data-testid="results-summary"][data-run="' + want + '"]')) {
-      observer.disconnect();
-      requestAnimationFrame(() => resolve(performance.now() - t0));
-    }
-  });
-  observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-  button.click();
-})`;
-
-async function pasteReference(page: Page, reference: string): Promise<void> {
-  await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(reference)})`);
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-  await page.waitForFunction(`window.__rehearseEditorText() === ${JSON.stringify(reference.replace(/\r\n/g, '\n'))}`);
-}
-
 async function launch(profile: string): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -108,7 +85,7 @@ async function measureOpening() {
     let page = context.pages()[0]!;
     await showCatalog(page);
     const firstVisit = await clickCard(page, 'Token-bucket rate limiter', starter);
-    const firstRun = (await page.evaluate(TIMED_CLICK('Run'))) as number;
+    const firstRun = (await page.evaluate(timedClick('Run'))) as number;
     await waitForOfflineReady(page);
     await page.getByRole('link', { name: '← Problems' }).click();
     const otherProblem = await clickCard(page, 'LRU cache with TTL', lruStarter);
@@ -142,12 +119,12 @@ async function measureRecordedSubmit() {
     await page.locator('.monaco-editor textarea').waitFor({ state: 'attached', timeout: 60_000 });
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.getByLabel('Recording time').getByText('Recording').waitFor({ timeout: 30_000 });
-    await pasteReference(page, reference);
-    const first = (await page.evaluate(TIMED_CLICK('Submit'))) as number;
+    await pasteCode(page, reference);
+    const first = (await page.evaluate(timedClick('Submit'))) as number;
     const warm: number[] = [];
     for (let i = 0; i < WARM_RUNS; i++) {
       await page.waitForTimeout(150); // idle between clicks, as a person would be
-      warm.push((await page.evaluate(TIMED_CLICK('Submit'))) as number);
+      warm.push((await page.evaluate(timedClick('Submit'))) as number);
     }
     const summary = await page.getByTestId('results-summary').textContent();
     return { first, warm, summary };

@@ -11,8 +11,9 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { percentile } from './cliLoop.ts';
+import { pasteCode, timedClick } from './page.ts';
 import { ROOT, startPreview } from './preview.ts';
 
 const PORT = 4181;
@@ -22,30 +23,6 @@ const CLI_RUNS = 10;
 const PAUSES_MS = [300, 2000];
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
-
-/** Clicks a button and resolves when the next results summary is painted (as bench/submit-latency.ts). */
-const timedClick = (label: string) => `new Promise((resolve) => {
-  const current = document.querySelector('[data-testid="results-summary"]')?.getAttribute('data-run');
-  const want = String(Number(current ?? 0) + 1);
-  const button = [...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(label)});
-  const t0 = performance.now();
-  const observer = new MutationObserver(() => {
-    if (document.querySelector('[data-testid="results-summary"][data-run="' + want + '"]')) {
-      observer.disconnect();
-      requestAnimationFrame(() => resolve(performance.now() - t0));
-    }
-  });
-  observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-  button.click();
-})`;
-
-async function paste(page: Page, code: string): Promise<void> {
-  await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(code)})`);
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-  await page.waitForFunction(`window.__rehearseEditorText() === ${JSON.stringify(code.replace(/\r\n/g, '\n'))}`);
-}
 
 async function measureBrowser() {
   const stop = await startPreview(PORT);
@@ -88,7 +65,7 @@ async function measureBrowser() {
       };
       tryRun();
     })`)) as number;
-    await paste(page, readFileSync(join(ROOT, 'problems/token-bucket/reference.py'), 'utf8'));
+    await pasteCode(page, readFileSync(join(ROOT, 'problems/token-bucket/reference.py'), 'utf8'));
     const cold = (await page.evaluate(timedClick('Submit'))) as number;
     const summary = await page.getByTestId('results-summary').textContent();
     const warm: Record<number, number[]> = {};

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { measureCliLoop, percentile } from './cliLoop.ts';
+import { pasteCode, timedClick } from './page.ts';
 import { startPreview } from './preview.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -22,28 +23,7 @@ const CLI_RUNS = 10;
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-/**
- * Clicks Submit inside the page and resolves when that run's summary is in the DOM and painted.
- * Passed as source text: tsx would otherwise wrap named functions in a helper the page does not have.
- */
-const TIMED_SUBMIT = `new Promise((resolve) => {
-  const current = document.querySelector('[data-testid="results-summary"]')?.getAttribute('data-run');
-  const want = String(Number(current ?? 0) + 1);
-  const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Submit');
-  const t0 = performance.now();
-  const observer = new MutationObserver(() => {
-    if (document.querySelector('[data-testid="results-summary"][data-run="' + want + '"]')) {
-      observer.disconnect();
-      requestAnimationFrame(() => resolve(performance.now() - t0));
-    }
-  });
-  observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-  button.click();
-})`;
-
-function timedSubmit(page: Page): Promise<number> {
-  return page.evaluate(TIMED_SUBMIT) as Promise<number>;
-}
+const timedSubmit = (page: Page): Promise<number> => page.evaluate(timedClick('Submit')) as Promise<number>;
 
 async function measureBrowser() {
   const stop = await startPreview(PORT);
@@ -70,11 +50,7 @@ async function measureBrowser() {
     const loadToEditor = Date.now() - t0;
 
     const reference = readFileSync(join(ROOT, 'problems/token-bucket/reference.ts'), 'utf8');
-    await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(reference)})`);
-    await page.locator('.monaco-editor .view-lines').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.press('ControlOrMeta+V');
-    await page.waitForFunction(`window.__rehearseEditorText() === ${JSON.stringify(reference.replace(/\r\n/g, '\n'))}`);
+    await pasteCode(page, reference);
     const cold = await timedSubmit(page);
     const summary = await page.getByTestId('results-summary').textContent();
     const warm: number[] = [];

@@ -1,14 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { editorLines, openProblem, pasteCode, problemFile, results, submitAndWait } from './helpers';
-import { codingProblemIds, firstMutant, nodeVerdicts, problemTitle } from './parity';
-
-/** The browser's verdict per test, read from the Test results list as the user sees it. */
-async function browserVerdicts(page: Page): Promise<Map<string, boolean>> {
-  const items = await results(page)
-    .locator('li[data-full-title]')
-    .evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-full-title')!, li.getAttribute('data-status') === 'passed'] as const));
-  return new Map(items);
-}
+import { pasteCode, problemFile, results, submitAndWait } from './helpers';
+import { browserVerdicts, codingProblemIds, firstMutant, forEachProblemInApp, nodeVerdicts, twoHalves } from './parity';
 
 /** The reference and one mutant of a problem get the same pass/fail per test in the app as in Node. */
 async function checkProblem(page: Page, id: string): Promise<void> {
@@ -34,22 +26,9 @@ async function checkProblem(page: Page, id: string): Promise<void> {
 
 // Every problem, in two journeys of half the problems each that move between problems inside the app as a
 // person would (Monaco and the compiler start once per journey).
-const ids = codingProblemIds();
-const halves = [ids.slice(0, Math.ceil(ids.length / 2)), ids.slice(Math.ceil(ids.length / 2))];
-for (const half of halves) {
+for (const half of twoHalves(codingProblemIds())) {
   test(`the browser runner agrees with mocha in Node, test by test: ${half.join(', ')}`, async ({ page }) => {
     test.setTimeout(60_000 + half.length * 45_000);
-    for (const [i, id] of half.entries()) {
-      await test.step(id, async () => {
-        if (i === 0) await openProblem(page, problemTitle(id));
-        else {
-          await page.getByRole('link', { name: '← Problems' }).click();
-          await page.getByRole('link', { name: problemTitle(id), exact: true }).click();
-          await expect(page.getByRole('banner').getByRole('heading', { name: problemTitle(id) })).toBeVisible({ timeout: 20_000 });
-          await expect(editorLines(page)).toBeVisible({ timeout: 45_000 });
-        }
-        await checkProblem(page, id);
-      });
-    }
+    await forEachProblemInApp(page, half, (id) => checkProblem(page, id));
   });
 }

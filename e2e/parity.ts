@@ -5,6 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { editorLines, openProblem, results } from './helpers';
 import { hasTests, listProblemIds } from '../scripts/problems/shared';
 import { parseFrontMatter } from '../src/core/problems/parseProblem';
 
@@ -58,4 +60,37 @@ export function firstMutant(problemId: string): string {
 
 export function problemTitle(problemId: string): string {
   return parseFrontMatter(readFileSync(join(ROOT, 'problems', problemId, 'problem.md'), 'utf8'), problemId).meta.title;
+}
+
+/** Each test's verdict as the Test results list shows it: full title → passed or not. */
+export async function browserVerdicts(page: Page): Promise<Map<string, boolean>> {
+  const items = await results(page)
+    .locator('li[data-full-title]')
+    .evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-full-title')!, li.getAttribute('data-status') === 'passed'] as const));
+  return new Map(items);
+}
+
+/**
+ * Opens each problem in turn inside the app as a person would (the first from the catalog, the next ones
+ * back through "← Problems", no reload, so Monaco and the runners start once) and runs `check` on it.
+ */
+export async function forEachProblemInApp(page: Page, ids: readonly string[], check: (id: string) => Promise<void>): Promise<void> {
+  for (const [i, id] of ids.entries()) {
+    await test.step(id, async () => {
+      if (i === 0) await openProblem(page, problemTitle(id));
+      else {
+        await page.getByRole('link', { name: '← Problems' }).click();
+        await page.getByRole('link', { name: problemTitle(id), exact: true }).click();
+        await expect(page.getByRole('banner').getByRole('heading', { name: problemTitle(id) })).toBeVisible({ timeout: 20_000 });
+        await expect(editorLines(page)).toBeVisible({ timeout: 45_000 });
+      }
+      await check(id);
+    });
+  }
+}
+
+/** The problems in two halves, one journey each (the suite runs two workers). */
+export function twoHalves<T>(items: readonly T[]): T[][] {
+  const middle = Math.ceil(items.length / 2);
+  return [items.slice(0, middle), items.slice(middle)];
 }

@@ -166,15 +166,15 @@ export type FrameToHost =
 // ---------------------------------------------------------------------------------------------------------
 // Structural guards (pure). Strings are length-capped by the consumer, not here.
 
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
 
-function isObj(x: unknown): x is Obj {
+export function isObj(x: unknown): x is Obj {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
-function isStr(x: unknown): x is string {
+export function isStr(x: unknown): x is string {
   return typeof x === 'string';
 }
-function isNum(x: unknown): x is number {
+export function isNum(x: unknown): x is number {
   return typeof x === 'number' && Number.isFinite(x);
 }
 function isOptStr(x: unknown): boolean {

@@ -9,6 +9,7 @@
  *   worker → frame      `booted` / `boot-failed` on its own postMessage (before any user code exists);
  *                       a run's events only on the port it received with the run, as for TypeScript.
  */
+import { isNum, isObj, isStr, type Obj } from './protocol';
 
 export interface PythonRuntimeFiles {
   /** The Python worker's classic script (src/runner/python/worker, bundled at build time). */
@@ -50,10 +51,6 @@ export type PythonWorkerStatus =
 /** Module names a test file may have: what the worker writes to disk and imports. */
 export const PYTHON_TEST_MODULES = ['examples_test', 'hidden_test'] as const;
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isStr = (x: unknown): x is string => typeof x === 'string';
-const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isModule = (x: unknown): boolean => (PYTHON_TEST_MODULES as readonly unknown[]).includes(x);
 
 export function isPythonRunCode(x: Obj): boolean {

@@ -1,0 +1,33 @@
+/**
+ * What the browser benches do inside the page, in one place: click a button and time it to the next
+ * results summary painted, and paste code into the editor the way a person does.
+ */
+import type { Page } from '@playwright/test';
+
+/**
+ * Clicks a button inside the page and resolves when the next results summary is painted. Source text for
+ * page.evaluate: tsx would otherwise wrap named functions in a helper the page does not have.
+ */
+export const timedClick = (label: string) => `new Promise((resolve) => {
+  const current = document.querySelector('[data-testid="results-summary"]')?.getAttribute('data-run');
+  const want = String(Number(current ?? 0) + 1);
+  const button = [...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(label)});
+  const t0 = performance.now();
+  const observer = new MutationObserver(() => {
+    if (document.querySelector('[data-testid="results-summary"][data-run="' + want + '"]')) {
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    }
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  button.click();
+})`;
+
+/** Replaces the editor's text by select-all and paste, and waits until the editor holds it. */
+export async function pasteCode(page: Page, code: string): Promise<void> {
+  await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(code)})`);
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await page.waitForFunction(`window.__rehearseEditorText() === ${JSON.stringify(code.replace(/\r\n/g, '\n'))}`);
+}
