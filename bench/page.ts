@@ -23,10 +23,15 @@ export const timedClick = (label: string) => `new Promise((resolve) => {
   button.click();
 })`;
 
+/** Puts the caret in the editor: its own box, near the top-left (the line layer can reach under the console). */
+export async function clickIntoEditor(page: Page): Promise<void> {
+  await page.locator('[data-testid="editor"]').click({ position: { x: 120, y: 12 } });
+}
+
 /** Replaces the editor's text by select-all and paste, and waits until the editor holds it. */
 export async function pasteCode(page: Page, code: string): Promise<void> {
   await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(code)})`);
-  await page.locator('.monaco-editor .view-lines').click();
+  await clickIntoEditor(page);
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
   await page.waitForFunction(`window.__rehearseEditorText() === ${JSON.stringify(code.replace(/\r\n/g, '\n'))}`);

@@ -16,6 +16,7 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { startPreview } from './preview.ts';
+import { clickIntoEditor } from './page.ts';
 import { appendToRuns, framesOnTimeline, type FrameRun } from '../src/core/audio/audioClock.ts';
 import { createLevelMeter } from '../src/core/audio/levels.ts';
 import { webmDurationMs } from '../src/core/audio/webmDuration.ts';
@@ -113,7 +114,7 @@ async function measureBrowser() {
     await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
     await page.waitForFunction('typeof window.__rehearseEditorText === "function"');
     await page.evaluate(INSTALL_PROBE);
-    await page.locator('.monaco-editor .view-lines').click();
+    await clickIntoEditor(page);
     await page.keyboard.press('ControlOrMeta+End');
     await typingLatencies(page); // warm-up: Monaco's first keystrokes are slower
     const off = await typingLatencies(page);
@@ -125,7 +126,7 @@ async function measureBrowser() {
 
     await page.getByRole('button', { name: 'Start' }).click();
     await page.waitForSelector('[data-testid="recording-indicator"][data-mic="on"]', { timeout: 15_000 });
-    await page.locator('.monaco-editor .view-lines').click();
+    await clickIntoEditor(page);
     await page.keyboard.press('ControlOrMeta+End');
     const on = await typingLatencies(page);
 

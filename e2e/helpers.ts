@@ -8,6 +8,15 @@ export function problemFile(problemId: string, file: string): string {
 
 export const editorLines = (page: Page) => page.locator('.monaco-editor .view-lines');
 
+/**
+ * Puts the caret in the editor with a click, as a person does. The target is the editor's own box, near its
+ * top-left: Monaco's line layer can extend past the visible editor (under the console) or start above it once
+ * scrolled, and a sticky-scroll line may cover its top; any of Monaco's own layers taking the click is fine.
+ */
+export async function clickIntoEditor(page: Page): Promise<void> {
+  await page.getByTestId('editor').click({ position: { x: 120, y: 12 } });
+}
+
 /** Opens the catalog and clicks the problem's card, as a person would. */
 export async function openProblem(page: Page, title: string): Promise<void> {
   await page.goto('./');
@@ -22,9 +31,7 @@ export async function openProblem(page: Page, title: string): Promise<void> {
 export async function pasteCode(page: Page, code: string): Promise<void> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.evaluate((text) => navigator.clipboard.writeText(text), code);
-  // Near the top-left of the editor's box: Monaco's line layer can extend past the visible editor (under
-  // the console) or start above it once scrolled, so neither its centre nor its corner is a safe target.
-  await page.getByTestId('editor').click({ position: { x: 120, y: 12 } });
+  await clickIntoEditor(page);
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
   await expect.poll(() => editorText(page)).toBe(code.replace(/\r\n/g, '\n'));

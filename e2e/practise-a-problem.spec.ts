@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { editorLines, openProblem, pasteCode, problemFile, results, runAndWait, submitAndWait } from './helpers';
+import { clickIntoEditor, openProblem, pasteCode, problemFile, results, runAndWait, submitAndWait } from './helpers';
 
 const TITLE = 'Token-bucket rate limiter';
 
@@ -63,7 +63,7 @@ test('Run executes the file and the visible examples, and shows console.log outp
 test('Ctrl+Enter runs and Ctrl+Shift+Enter submits from inside the editor', async ({ page }) => {
   await openProblem(page, TITLE);
   await pasteCode(page, problemFile('token-bucket', 'reference.ts'));
-  await editorLines(page).click();
+  await clickIntoEditor(page);
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(results(page).getByTestId('results-summary')).toContainText('Examples');
   await page.keyboard.press('ControlOrMeta+Shift+Enter');

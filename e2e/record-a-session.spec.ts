@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { replayText } from '../src/core/session/editLog';
 import { BASE_ARGS, CHROMIUM, FAKE_MICROPHONE_ARGS } from './fixtures/browser';
 import { FIXTURE_DIR, NOISY_WAV, SPEECH_TRUTH, SPEECH_WAV, truthFileOf, TYPING_WAV, type SpeechTruth } from './fixtures/speech';
-import { editorLines, editorText, endSession, runAndWait } from './helpers';
+import { clickIntoEditor, editorLines, editorText, endSession, runAndWait } from './helpers';
 import {
   checkSegment,
   compareSilences,
@@ -109,7 +109,7 @@ async function waitUntil(epochMs: number, page: Page): Promise<void> {
 }
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
-  await editorLines(page).click();
+  await clickIntoEditor(page);
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type(text);
 }

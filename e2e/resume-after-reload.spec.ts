@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { editorLines, editorText, openProblem } from './helpers';
+import { clickIntoEditor, editorText, openProblem } from './helpers';
 
 const TITLE = 'LRU cache with TTL';
 
@@ -44,7 +44,7 @@ test('closing the tab and coming back restores the code, the phase and the remai
   const timer = page.getByRole('timer', { name: 'Phase timer' });
   await expect(timer).toContainText('Code');
 
-  await editorLines(page).click();
+  await clickIntoEditor(page);
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('\n// my note: evict the least recently used entry\n');
   const typed = await editorText(page);
