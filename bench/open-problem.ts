@@ -1,7 +1,8 @@
 /**
  * Part of `npm run bench` — how fast a problem opens, and Submit while a session records, against the
  * production build in headless Chromium (issue 17). Prints numbers; asserts nothing.
- *   - first visit, fresh profile: catalog shown → card click → editable editor with the starter; then the first Run;
+ *   - first visit, fresh profile: catalog shown → card click → the starter typeable (the plain text area shown
+ *     while Monaco loads) and → Monaco up with it; then the first Run;
  *   - second visit, same profile (everything cached by the service worker): the same click, at once and after
  *     the catalog was idle for 2 s (Monaco preloads in idle time);
  *   - a problem opened for the first time while the app is already open;
@@ -35,20 +36,35 @@ const ARGS = [
 ];
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
-/** Resolves when the editor holds `text` (the starter) and accepts input: what "editable" means here. */
-async function waitForEditableEditor(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-editor textarea').waitFor({ state: 'attached', timeout: 60_000 });
+/** Resolves when the page's editor (the plain text area or Monaco, whichever is up) holds `text` and takes keys. */
+async function waitForTypeableText(page: Page, text: string): Promise<void> {
   await page.waitForFunction(`window.__rehearseEditorText?.() === ${JSON.stringify(text.replace(/\r\n/g, '\n'))}`, undefined, {
     timeout: 60_000,
   });
 }
 
-/** From the click on a catalog card to an editable editor with the problem's starter. */
-async function clickCard(page: Page, title: string, starter: string): Promise<number> {
+/** Resolves when Monaco itself is up with `text`: highlighting, the language service, markers. */
+async function waitForMonaco(page: Page, text: string): Promise<void> {
+  await page.locator('.monaco-editor textarea').waitFor({ state: 'attached', timeout: 60_000 });
+  await waitForTypeableText(page, text);
+}
+
+interface Opening {
+  /** Click → the starter in a text area that takes keys (the plain one while Monaco loads). */
+  typeable: number;
+  /** Click → Monaco mounted with the starter. */
+  monaco: number;
+}
+
+/** From the click on a catalog card to the starter in a typeable editor, and to Monaco. */
+async function clickCard(page: Page, title: string, starter: string): Promise<Opening> {
   const t0 = Date.now();
   await page.getByRole('link', { name: title, exact: true }).click();
-  await waitForEditableEditor(page, starter);
-  return Date.now() - t0;
+  const [typeable, monaco] = await Promise.all([
+    waitForTypeableText(page, starter).then(() => Date.now() - t0),
+    waitForMonaco(page, starter).then(() => Date.now() - t0),
+  ]);
+  return { typeable, monaco };
 }
 
 async function showCatalog(page: Page): Promise<void> {
@@ -161,12 +177,14 @@ const cli = percentile(measureCliLoop(CLI_RUNS), 50);
 const s = sizes();
 const warmP50 = percentile(recorded.warm, 50);
 
-console.log('\nOpening a problem (card click → editable editor with the starter; production build, headless Chromium)');
-console.log(`  first visit, fresh profile          ${ms(opening.firstVisit)}   (target ≤ 1500 ms)`);
-console.log(`  first Run after that                ${ms(opening.firstRun)}   (target ≤ 1500 ms)`);
-console.log(`  another problem, app already open   ${ms(opening.otherProblem)}`);
-console.log(`  second visit, click at once         ${ms(opening.secondVisitAtOnce)}   (target ≤ 500 ms)`);
-console.log(`  second visit, after 2 s on catalog  ${ms(opening.secondVisitAfterIdle)}   (target ≤ 500 ms)`);
+const both = (o: Opening) => `${ms(o.typeable).padStart(7)} ${ms(o.monaco).padStart(9)}`;
+console.log('\nOpening a problem: card click → the starter typeable (plain text area) / Monaco up; production build, headless Chromium');
+console.log('                                       typeable    Monaco');
+console.log(`  first visit, fresh profile          ${both(opening.firstVisit)}   (target ≤ 1500 ms)`);
+console.log(`  first Run after that                ${ms(opening.firstRun).padStart(7)}             (target ≤ 1500 ms)`);
+console.log(`  another problem, app already open   ${both(opening.otherProblem)}`);
+console.log(`  second visit, click at once         ${both(opening.secondVisitAtOnce)}   (target ≤ 500 ms)`);
+console.log(`  second visit, after 2 s on catalog  ${both(opening.secondVisitAfterIdle)}   (target ≤ 500 ms)`);
 console.log('Submit while a session records (token-bucket hidden tests)');
 console.log(`  result                              ${recorded.summary}`);
 console.log(`  first Submit                        ${ms(recorded.first)}   (target ≤ 500 ms)`);

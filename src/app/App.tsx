@@ -12,15 +12,24 @@ const SessionsPage = lazy(() => import('../features/sessions/SessionsPage').then
 const ProgressPage = lazy(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage })));
 const ReplayPage = lazy(() => import('../features/replay/ReplayPage').then((m) => ({ default: m.ReplayPage })));
 
+/** How long the catalog stays on screen before Monaco loads behind it. */
+const CATALOG_QUIET_MS = 1000;
+
 /**
- * The catalog, and Monaco loading behind it once the browser is idle: a click on a card then only mounts
- * the editor instead of fetching and evaluating ~4 MB of JavaScript first.
+ * The catalog, and Monaco loading behind it once the person has looked at it for a moment: a click on a
+ * card then only mounts the editor instead of fetching and evaluating ~4 MB of JavaScript first. Not at
+ * once: evaluating Monaco holds the main thread for about a second, and a click at once would wait for it
+ * (the workspace shows the code in a plain text area first and loads Monaco itself).
  */
 function CatalogRoute() {
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return;
-    const handle = requestIdleCallback(() => void preloadEditor(), { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
+    let idle = 0;
+    const quiet = setTimeout(() => (idle = requestIdleCallback(() => void preloadEditor(), { timeout: 2000 })), CATALOG_QUIET_MS);
+    return () => {
+      clearTimeout(quiet);
+      cancelIdleCallback(idle);
+    };
   }, []);
   return <CatalogPage />;
 }
@@ -71,7 +80,6 @@ function useProblem(id: string): { problem: Problem | null; error: string | null
 
 function ProblemRoute() {
   const { id } = useParams<{ id: string }>();
-  useEffect(() => void preloadEditor(), []);
   const { problem, error } = useProblem(id);
   if (!findEntry(id)) return <NotFound what={`There is no problem called “${id}”.`} />;
   if (error) return <NotFound what={`This problem could not be loaded: ${error}`} />;

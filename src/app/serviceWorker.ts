@@ -7,9 +7,10 @@
  */
 /// <reference types="vite-plugin-pwa/vanillajs" />
 import { registerSW } from 'virtual:pwa-register';
-import { preloadEditor } from '../editor';
+import { whenEditorLoaded } from '../editor';
 
 const IDLE_TIMEOUT_MS = 3000;
+const EDITOR_WAIT_MS = 20_000;
 
 function whenIdle(): Promise<void> {
   return new Promise((resolve) => {
@@ -21,8 +22,9 @@ function whenIdle(): Promise<void> {
 export async function registerServiceWorkerWhenInteractive(): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
   if (document.readyState !== 'complete') await new Promise((r) => window.addEventListener('load', r, { once: true }));
-  // A problem page: the editor first (the route is already loading it; this only waits for it).
-  if (location.hash.startsWith('#/problems/')) await preloadEditor().catch(() => undefined);
+  // A problem page: the editor first (the workspace loads it once its plain text area shows; this only
+  // waits for it, and not for ever).
+  if (location.hash.startsWith('#/problems/')) await Promise.race([whenEditorLoaded(), new Promise((r) => setTimeout(r, EDITOR_WAIT_MS))]);
   await whenIdle();
   registerSW({ immediate: true });
 }

@@ -9,6 +9,7 @@ import { monaco, typescript } from './monacoSetup';
 import type { EditorMarker } from './markers';
 import type { TextChange } from '../core/session/types';
 import { exposeEditorText } from './testHook';
+import { PLAIN_EDITOR_ATTRIBUTE, type TextSelection } from './PlainEditor';
 
 const SOLUTION_URI = { typescript: 'file:///solution.ts', python: 'file:///solution.py' } as const;
 const EXAMPLES_URI = 'file:///examples.test.ts';
@@ -31,9 +32,30 @@ interface Props {
   onEdit?(changes: TextChange[]): void;
   /** The editor is on screen and focused (the workspace then lets the runner warm up). */
   onReady?(): void;
+  /** Where the caret was in the plain text area this editor replaces, if the user had put it there. */
+  startSelection?(): TextSelection | null;
 }
 
-export default function CodeEditor({ language = 'typescript', value, examples, markers, onChange, onEdit, onReady }: Props) {
+/**
+ * Monaco takes the focus when it appears unless the user is typing somewhere else (the plan notes, a
+ * dialog's field): then the keystrokes stay where they were going.
+ */
+function mayTakeFocus(): boolean {
+  const active = document.activeElement;
+  if (!active || active === document.body || active.hasAttribute(PLAIN_EDITOR_ATTRIBUTE)) return true;
+  return !(active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || (active as HTMLElement).isContentEditable);
+}
+
+export default function CodeEditor({
+  language = 'typescript',
+  value,
+  examples,
+  markers,
+  onChange,
+  onEdit,
+  onReady,
+  startSelection,
+}: Props) {
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const onEditRef = useRef(onEdit);
   onEditRef.current = onEdit;
@@ -79,7 +101,15 @@ export default function CodeEditor({ language = 'typescript', value, examples, m
         });
         const unexpose = exposeEditorText('__rehearseEditorText', () => editor.getValue());
         editor.onDidDispose(unexpose);
-        editor.focus();
+        const model = editor.getModel();
+        const selection = startSelection?.();
+        if (model && selection) {
+          const from = model.getPositionAt(selection.start);
+          const to = model.getPositionAt(selection.end);
+          editor.setSelection(new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column));
+          editor.revealPositionInCenterIfOutsideViewport(to);
+        }
+        if (mayTakeFocus()) editor.focus();
         onReady?.();
       }}
       options={{

@@ -191,15 +191,19 @@ export class PracticeEngine {
       language: 'typescript',
       preparing: null,
     });
-    const [practice, notesDraft, history] = await Promise.all([
+    // One round of reads: the code draft of each language the problem has (which one is shown depends on the
+    // practice record read beside them), so the code shows without a second wait on IndexedDB.
+    const codeFiles = [...new Set([codeFile(problem, 'typescript'), codeFile(problem, 'python')])];
+    const [practice, notesDraft, history, , ...codeDrafts] = await Promise.all([
       this.storage.loadPractice(problem.id),
       this.storage.loadDraft(problem.id, 'notes.md'),
       this.storage.listAttempts(problem.id).catch(() => []),
       // Custom protocols, so Start can use one chosen for this problem.
       this.connections?.loadCustomProtocols(),
+      ...codeFiles.map((file) => this.storage.loadDraft(problem.id, file)),
     ]);
     const language = languageFor(problem, practice?.language);
-    const draft = await this.storage.loadDraft(problem.id, codeFile(problem, language));
+    const draft = codeDrafts[codeFiles.indexOf(codeFile(problem, language))];
     if (this.state.problem?.id !== problem.id) return; // the user navigated away meanwhile
     const clock = practice && isPhaseClockState(practice.clock) ? practice.clock : null;
     const starter = initialCode(problem, language);

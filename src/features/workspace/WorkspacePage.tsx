@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { Problem } from '../../core/problems/types';
 import { ConsolePanel } from './components/ConsolePanel';
 import { ResultsPanel } from './components/ResultsPanel';
@@ -12,7 +12,7 @@ import { DesignPanel } from './design/DesignPanel';
 import { initialNotes } from './design/notes';
 import { LeaveWhileRecording, RecordingBar, useRecorder } from '../recording';
 import { LastActionsBanner } from '../review';
-import { CodeEditor, preloadEditor } from '../../editor';
+import { CodeEditor, PlainEditor, preloadEditor, type TextSelection } from '../../editor';
 import { getRunner, warmUpRunner } from '../../runner/instance';
 import { practice } from '../../practice';
 import { markersFromResult } from './markers';
@@ -29,9 +29,9 @@ practice.connect({
   initialNotes: (problem) => (problem.design ? initialNotes(problem.design.notesTemplate) : ''),
 });
 
-// Monaco is several MB: it loads only when a workspace opens, never with the catalog. app/ calls
-// preloadEditor() as soon as a problem route renders, in parallel with restoring the draft from
-// IndexedDB, instead of after it (that wait was about half a second on a first visit).
+// Monaco is several MB, and evaluating it holds the main thread for about a second. The catalog loads it
+// after a quiet moment; otherwise the workspace asks for it once the code shows in the plain text area, so
+// the person reads and types at once instead of waiting for it (issue 17).
 
 /** Set by "Keep recording and go": the workspace then closes without stopping the recording. */
 let keepRecordingOnLeave = false;
@@ -69,6 +69,21 @@ function useOpenProblem(problem: Problem) {
   }, [problem.title]);
 }
 
+/** True from the first task after `ready` has been painted. */
+function useAfterPaint(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setPainted(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return painted;
+}
+
 function Editor({ problem }: { problem: Problem }) {
   const loaded = useWorkspace((s) => s.loaded && s.problem?.id === problem.id);
   const code = useWorkspace((s) => s.code);
@@ -76,40 +91,44 @@ function Editor({ problem }: { problem: Problem }) {
   const lastResult = useWorkspace((s) => s.lastResult);
   const markers = useMemo(() => markersFromResult(lastResult), [lastResult]);
   const { setCode, recordCodeEdit } = useWorkspace.getState();
+  // Until Monaco has mounted, the same text is a plain text area on top of it: readable and typeable at once.
+  // Monaco is asked for only once that has painted: evaluating it holds the main thread for about a second.
+  const [monacoShown, setMonacoShown] = useState(false);
+  const monacoWanted = useAfterPaint(loaded);
+  const selection = useRef<TextSelection | null>(null);
   return (
-    <div className="min-h-0" data-testid="editor">
+    <div className="relative min-h-0" data-testid="editor">
       {loaded ? (
-        <Suspense fallback={<CodePreview code={code} />}>
-          <CodeEditor
-            language={language}
-            value={code}
-            examples={problem.examples}
-            markers={markers}
-            onChange={setCode}
-            onEdit={recordCodeEdit}
-            onReady={warmUpRunner}
-          />
-        </Suspense>
+        <>
+          {monacoWanted && (
+            <Suspense fallback={null}>
+              <CodeEditor
+                language={language}
+                value={code}
+                examples={problem.examples}
+                markers={markers}
+                onChange={setCode}
+                onEdit={recordCodeEdit}
+                startSelection={() => selection.current}
+                onReady={() => {
+                  setMonacoShown(true);
+                  warmUpRunner();
+                }}
+              />
+            </Suspense>
+          )}
+          {!monacoShown && (
+            <div className="absolute inset-0 z-10" data-testid="plain-editor">
+              <PlainEditor language={language} value={code} onChange={setCode} onEdit={recordCodeEdit} selection={selection} />
+              <p role="status" className="pointer-events-none absolute right-3 top-2 text-xs text-slate-500">
+                Loading the editor… (you can type already)
+              </p>
+            </div>
+          )}
+        </>
       ) : (
         <p className="p-4 text-sm text-slate-400">Restoring your draft…</p>
       )}
-    </div>
-  );
-}
-
-/**
- * The code as text while Monaco (several MB) loads: the starter or the draft is readable at once, and the
- * editor takes over in the same place when it is ready.
- */
-function CodePreview({ code }: { code: string }) {
-  return (
-    <div className="relative h-full overflow-auto" data-testid="code-preview">
-      <pre className="p-4 pl-16 font-mono text-[14px] leading-[19px] text-slate-300" aria-label="Code (the editor is loading)">
-        {code}
-      </pre>
-      <p role="status" className="absolute right-3 top-2 text-xs text-slate-500">
-        Loading the editor…
-      </p>
     </div>
   );
 }

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { editorLines, editorText, problemFile } from './helpers';
+
+// The service worker would serve Monaco from its cache, out of the route's reach: this journey holds Monaco back.
+test.use({ serviceWorkers: 'block' });
+
+test('the starter is typeable the moment a problem opens, and the editor carries on with the same text and caret', async ({ page }) => {
+  const starter = problemFile('token-bucket', 'starter.ts');
+  let releaseMonaco!: () => void;
+  const monacoHeld = new Promise<void>((resolve) => (releaseMonaco = resolve));
+  await page.route(/\/assets\/CodeEditor-[^/]*\.js$/, async (route) => {
+    await monacoHeld;
+    await route.continue();
+  });
+
+  await page.goto('./');
+  await page.getByRole('link', { name: 'Token-bucket rate limiter', exact: true }).click();
+  const plain = page.getByRole('textbox', { name: 'Code (plain text until the editor has loaded)' });
+  await expect(plain).toHaveValue(starter);
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the editor' })).toBeVisible();
+
+  // Edge cases first, at the top of the file; Enter keeps the line's indentation, Tab indents.
+  await plain.click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.type('// edge cases:\n');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('- an empty bucket\n');
+  await expect(plain).toHaveValue(`// edge cases:\n  - an empty bucket\n  ${starter}`);
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+
+  releaseMonaco();
+  await expect(editorLines(page)).toBeVisible({ timeout: 45_000 });
+  await expect(plain).toBeHidden();
+  // The editor took over with the focus and the caret where they were: the next keys land right after.
+  await page.keyboard.type('// - refill past capacity\n');
+  const expected = `// edge cases:\n  - an empty bucket\n// - refill past capacity\n${starter}`;
+  await expect.poll(() => editorText(page)).toBe(expected);
+
+  // What was typed before the editor loaded is in the saved draft like the rest.
+  await page.waitForTimeout(1000);
+  await page.reload();
+  await expect(editorLines(page)).toBeVisible({ timeout: 45_000 });
+  await expect.poll(() => editorText(page)).toBe(expected);
+});
