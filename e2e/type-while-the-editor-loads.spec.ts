@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { replayText } from '../src/core/session/editLog';
 import { editorLines, editorText, problemFile } from './helpers';
+import { newestSession, storedEvents } from './recording';
 
 // The service worker would serve Monaco from its cache, out of the route's reach: this journey holds Monaco back.
 test.use({ serviceWorkers: 'block' });
 
-test('the starter is typeable the moment a problem opens, and the editor carries on with the same text and caret', async ({ page }) => {
+test('the starter is typeable the moment a problem opens, is recorded, and the editor carries on with the same text and caret', async ({ page }) => {
   const starter = problemFile('token-bucket', 'starter.ts');
   let releaseMonaco!: () => void;
   const monacoHeld = new Promise<void>((resolve) => (releaseMonaco = resolve));
@@ -18,6 +20,10 @@ test('the starter is typeable the moment a problem opens, and the editor carries
   const plain = page.getByRole('textbox', { name: 'Code (plain text until the editor has loaded)' });
   await expect(plain).toHaveValue(starter);
   await expect(page.getByRole('status').filter({ hasText: 'Loading the editor' })).toBeVisible();
+
+  // A session starts before the editor has loaded: what is typed in the plain area is in its log too.
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('timer', { name: 'Phase timer' })).toContainText('Plan');
 
   // Edge cases first, at the top of the file; Enter keeps the line's indentation, Tab indents.
   await plain.click();
@@ -37,9 +43,13 @@ test('the starter is typeable the moment a problem opens, and the editor carries
   const expected = `// edge cases:\n  - an empty bucket\n// - refill past capacity\n${starter}`;
   await expect.poll(() => editorText(page)).toBe(expected);
 
+  // The session's log replays to exactly this text: no keystroke counted twice or missed at the handover.
+  const session = await newestSession(page);
+  await expect.poll(async () => replayText(await storedEvents(page, session.id), 'solution.ts', Infinity)).toBe(expected);
+
   // What was typed before the editor loaded is in the saved draft like the rest.
   await page.waitForTimeout(1000);
   await page.reload();
-  await expect(editorLines(page)).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId('resume-prompt').or(editorLines(page)).first()).toBeVisible({ timeout: 45_000 });
   await expect.poll(() => editorText(page)).toBe(expected);
 });
