@@ -6,7 +6,8 @@
  *   - second visit, same profile (everything cached by the service worker): the same click, at once and after
  *     the catalog was idle for 2 s (Monaco preloads in idle time);
  *   - a problem opened for the first time while the app is already open;
- *   - Submit during a recorded session (Start, fake microphone): first, warm p50/p95, against the CLI loop;
+ *   - Submit during a recorded session (Start, fake microphone): first, warm p50/p95 once the app is installed
+ *     (and while a first visit's precache still runs), against the CLI loop;
  *   - entry JavaScript and what the precache adds.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -129,6 +130,14 @@ async function measureRecordedSubmit() {
   const reference = readFileSync(join(ROOT, 'problems/token-bucket/reference.ts'), 'utf8');
   const profile = mkdtempSync(join(tmpdir(), 'rehearse-bench-'));
   const context = await launch(profile);
+  const submits = async (page: Page, n: number) => {
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      await page.waitForTimeout(150); // idle between clicks, as a person would be
+      times.push((await page.evaluate(timedClick('Submit'))) as number);
+    }
+    return times;
+  };
   try {
     const page = context.pages()[0]!;
     await page.goto(`${BASE}#/problems/token-bucket`);
@@ -137,13 +146,13 @@ async function measureRecordedSubmit() {
     await page.getByLabel('Recording time').getByText('Recording').waitFor({ timeout: 30_000 });
     await pasteCode(page, reference);
     const first = (await page.evaluate(timedClick('Submit'))) as number;
-    const warm: number[] = [];
-    for (let i = 0; i < WARM_RUNS; i++) {
-      await page.waitForTimeout(150); // idle between clicks, as a person would be
-      warm.push((await page.evaluate(timedClick('Submit'))) as number);
-    }
+    // A fresh profile: the service worker is still precaching the build (48 MB) beside these.
+    const whilePrecaching = await submits(page, 10);
+    // The steady state a person practising is in: the app installed, nothing else going on.
+    await waitForOfflineReady(page);
+    const warm = await submits(page, WARM_RUNS);
     const summary = await page.getByTestId('results-summary').textContent();
-    return { first, warm, summary };
+    return { first, whilePrecaching, warm, summary };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -190,6 +199,9 @@ console.log(`  result                              ${recorded.summary}`);
 console.log(`  first Submit                        ${ms(recorded.first)}   (target ≤ 500 ms)`);
 console.log(
   `  warm p50 / p95 over ${WARM_RUNS}             ${warmP50.toFixed(1)} / ${percentile(recorded.warm, 95).toFixed(1)} ms   (targets ≤ 35 / ≤ 60 ms)`,
+);
+console.log(
+  `  … while the first visit precaches   ${percentile(recorded.whilePrecaching, 50).toFixed(1)} / ${percentile(recorded.whilePrecaching, 95).toFixed(1)} ms (p50 / p95 over ${recorded.whilePrecaching.length})`,
 );
 console.log(`  CLI loop (mocha + tsx) median       ${ms(cli)}   → ${(cli / warmP50).toFixed(1)}× (aim ≥ 20×)`);
 console.log('Sizes');

@@ -9,15 +9,24 @@ export async function startPreview(port: number, outDir = 'dist'): Promise<() =>
   const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir], {
     cwd: ROOT,
     stdio: 'ignore',
+    // Its own process group: npx starts vite as a child of its own, and killing npx alone left vite serving.
+    detached: true,
   });
-  for (let i = 0; i < 150; i++) {
+  const kill = () => {
     try {
-      if ((await fetch(base)).ok) return () => child.kill();
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(base)).ok) return kill;
     } catch {
       /* not up yet */
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  child.kill();
+  kill();
   throw new Error(`vite preview did not start on port ${port}`);
 }

@@ -4,7 +4,7 @@
  * the runner shown as markers. Loaded lazily: importing this file pulls in Monaco.
  */
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { monaco, typescript } from './monacoSetup';
 import type { EditorMarker } from './markers';
 import type { TextChange } from '../core/session/types';
@@ -69,9 +69,14 @@ export default function CodeEditor({
     return () => globals.dispose();
   }, [examples]);
 
+  // A Submit that passes gives no markers after one that passed: Monaco is not asked to redraw for nothing.
+  const shownMarkers = useRef<{ markers: EditorMarker[]; model: unknown } | null>(null);
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;
+    const shown = shownMarkers.current;
+    if (shown?.model === model && shown.markers.length === 0 && markers.length === 0) return;
+    shownMarkers.current = { markers, model };
     monaco.editor.setModelMarkers(
       model,
       MARKER_OWNER,
@@ -85,6 +90,21 @@ export default function CodeEditor({
       })),
     );
   }, [markers, language]);
+
+  // One object per language: the wrapper calls Monaco's updateOptions whenever it gets a new one.
+  const options = useMemo(
+    () => ({
+      fontSize: 14,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      automaticLayout: true,
+      // Python's convention is four spaces; the TypeScript starters use two.
+      tabSize: language === 'python' ? 4 : 2,
+      insertSpaces: true,
+      fixedOverflowWidgets: true,
+    }),
+    [language],
+  );
 
   return (
     <Editor
@@ -112,16 +132,7 @@ export default function CodeEditor({
         if (mayTakeFocus()) editor.focus();
         onReady?.();
       }}
-      options={{
-        fontSize: 14,
-        minimap: { enabled: false },
-        scrollBeyondLastLine: false,
-        automaticLayout: true,
-        // Python's convention is four spaces; the TypeScript starters use two.
-        tabSize: language === 'python' ? 4 : 2,
-        insertSpaces: true,
-        fixedOverflowWidgets: true,
-      }}
+      options={options}
       loading={<p className="p-4 text-sm text-slate-400">Loading the editor…</p>}
     />
   );

@@ -87,6 +87,7 @@ export function startHarness(Mocha: MochaClass, modules: SandboxModules): void {
     Mocha,
     modules.chai ?? {},
     makeReporter('problem', () => undefined, null, caps.now),
+    modules['fast-check'],
   )
     .catch(() => undefined)
     .then(() => {
