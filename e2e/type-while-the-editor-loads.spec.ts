@@ -6,7 +6,9 @@ import { newestSession, storedEvents } from './recording';
 // The service worker would serve Monaco from its cache, out of the route's reach: this journey holds Monaco back.
 test.use({ serviceWorkers: 'block' });
 
-test('the starter is typeable the moment a problem opens, is recorded, and the editor carries on with the same text and caret', async ({ page }) => {
+test('the starter is typeable the moment a problem opens, is recorded, and the editor carries on with the same text and caret', async ({
+  page,
+}) => {
   const starter = problemFile('token-bucket', 'starter.ts');
   let releaseMonaco!: () => void;
   const monacoHeld = new Promise<void>((resolve) => (releaseMonaco = resolve));

@@ -12,7 +12,7 @@
  * shorter than the look-ahead. A lost frame (one that never arrives) leaves its slot empty: it cannot
  * shift any frame after it, because no frame's place depends on how many came before.
  *
- * The first frame is slot 0: the worklet's node is connected in the same task that starts MediaRecorder,
+ * The first frame is slot 0: the worklet's node is created and connected in the same task that starts MediaRecorder,
  * so its first samples are the recording's first. (Its wall stamp is not: it also holds the ~100 ms the
  * audio waits in buffers before the worklet sees it, the same for every frame; only changes of the offset
  * count.)

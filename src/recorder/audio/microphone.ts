@@ -67,8 +67,15 @@ export async function openMicrophone(context: AudioContext | null, frameMs: numb
     return { ok: false, reason: classifyMicrophoneError(e) };
   }
 
+  const meter = context !== null && (await workletLoaded);
+  if (meter) await context.resume().catch(() => undefined);
+
+  // From here to recorder.start() nothing awaits. The worklet meters from the moment its node exists, and
+  // its first frame is taken as the recording's first sample (core/audio/audioClock.ts): a node created
+  // before an await metered the page's wait as silence, and every level then landed late by that wait
+  // (about 300 ms on a busy machine's first recording).
   let levels: { node: AudioWorkletNode; source: MediaStreamAudioSourceNode } | null = null;
-  if (context && (await workletLoaded)) {
+  if (meter) {
     try {
       const source = context.createMediaStreamSource(stream);
       const node = new AudioWorkletNode(context, LEVEL_PROCESSOR_NAME, {
@@ -85,7 +92,6 @@ export async function openMicrophone(context: AudioContext | null, frameMs: numb
         if (e.data?.type === 'level' && typeof e.data.db === 'number') handlers.onLevel(e.data);
       };
       levels = { node, source };
-      await context.resume().catch(() => undefined);
     } catch {
       // Without the worklet there is no meter and no silence detection, but the audio still records.
       levels = null;
