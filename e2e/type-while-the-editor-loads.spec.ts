@@ -55,3 +55,28 @@ test('the starter is typeable the moment a problem opens, is recorded, and the e
   await expect(page.getByTestId('resume-prompt').or(editorLines(page)).first()).toBeVisible({ timeout: 45_000 });
   await expect.poll(() => editorText(page)).toBe(expected);
 });
+
+test('when the editor loads while the plan notes are being written, the keys stay in the notes', async ({ page }) => {
+  const starter = problemFile('token-bucket', 'starter.ts');
+  let releaseMonaco!: () => void;
+  const monacoHeld = new Promise<void>((resolve) => (releaseMonaco = resolve));
+  await page.route(/\/assets\/CodeEditor-[^/]*\.js$/, async (route) => {
+    await monacoHeld;
+    await route.continue();
+  });
+  await page.goto('./');
+  await page.getByRole('link', { name: 'Token-bucket rate limiter', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Code (plain text until the editor has loaded)' })).toHaveValue(starter);
+
+  // Start puts the focus in the plan notes; the editor arrives while the person is typing there.
+  await page.getByRole('button', { name: 'Start' }).click();
+  const notes = page.getByLabel('Plan notes (Markdown)');
+  await expect(notes).toBeFocused();
+  await page.keyboard.type('- an empty bucket');
+  releaseMonaco();
+  await expect(editorLines(page)).toBeVisible({ timeout: 45_000 });
+  await page.keyboard.type('\n- refill past capacity');
+  await expect(notes).toHaveValue(/- an empty bucket\n- refill past capacity$/);
+  await expect(notes).toBeFocused();
+  expect(await editorText(page)).toBe(starter);
+});

@@ -96,6 +96,7 @@ function Editor({ problem }: { problem: Problem }) {
   const [monacoShown, setMonacoShown] = useState(false);
   const monacoWanted = useAfterPaint(loaded);
   const selection = useRef<TextSelection | null>(null);
+  const plainLayer = useRef<HTMLDivElement>(null);
   return (
     <div className="relative min-h-0" data-testid="editor">
       {loaded ? (
@@ -111,6 +112,9 @@ function Editor({ problem }: { problem: Problem }) {
                 onEdit={recordCodeEdit}
                 startSelection={() => selection.current}
                 onReady={() => {
+                  // Hidden in the same task as Monaco's mount, not a render later: a click in between would
+                  // focus the plain area just before it goes, and the next keys would be lost.
+                  if (plainLayer.current) plainLayer.current.hidden = true;
                   setMonacoShown(true);
                   warmUpRunner();
                 }}
@@ -118,7 +122,7 @@ function Editor({ problem }: { problem: Problem }) {
             </Suspense>
           )}
           {!monacoShown && (
-            <div className="absolute inset-0 z-10" data-testid="plain-editor">
+            <div ref={plainLayer} className="absolute inset-0 z-10" data-testid="plain-editor">
               <PlainEditor language={language} value={code} onChange={setCode} onEdit={recordCodeEdit} selection={selection} />
               <p role="status" className="pointer-events-none absolute right-3 top-2 text-xs text-slate-500">
                 Loading the editor… (you can type already)
