@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { measureCliLoop, percentile } from './cliLoop.ts';
 import { pasteCode, timedClick } from './page.ts';
+import { BASE_ARGS, CHROMIUM } from '../e2e/fixtures/browser.ts';
 import { ROOT, startPreview } from './preview.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4181);
@@ -24,17 +25,8 @@ const DIST = process.env.BENCH_DIST ?? 'dist';
 const BASE = `http://127.0.0.1:${PORT}/`;
 const WARM_RUNS = 30;
 const CLI_RUNS = 8;
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-];
+// The fake microphone (no file: a tone) and its prompt answered, for the recorded Submit.
+const ARGS = [...BASE_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 /** Resolves when the page's editor (the plain text area or Monaco, whichever is up) holds `text` and takes keys. */
@@ -84,7 +76,7 @@ async function waitForOfflineReady(page: Page): Promise<void> {
 
 async function launch(profile: string): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: ARGS,
     permissions: ['clipboard-read', 'clipboard-write', 'microphone'],
   });

@@ -5,14 +5,13 @@
 import type { Page } from '@playwright/test';
 
 /**
- * Clicks a button inside the page and resolves when the next results summary is painted. Source text for
- * page.evaluate: tsx would otherwise wrap named functions in a helper the page does not have.
+ * Source text of a page function `(t0, resolve)`: watches for the next results summary (the one after the
+ * shown run number) and, once it is painted, resolves with the milliseconds since `t0`. Call it just before
+ * the click that starts the run.
  */
-export const timedClick = (label: string) => `new Promise((resolve) => {
+export const RESOLVE_ON_NEXT_SUMMARY = `((t0, resolve) => {
   const current = document.querySelector('[data-testid="results-summary"]')?.getAttribute('data-run');
   const want = String(Number(current ?? 0) + 1);
-  const button = [...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(label)});
-  const t0 = performance.now();
   const observer = new MutationObserver(() => {
     if (document.querySelector('[data-testid="results-summary"][data-run="' + want + '"]')) {
       observer.disconnect();
@@ -20,6 +19,16 @@ export const timedClick = (label: string) => `new Promise((resolve) => {
     }
   });
   observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+})`;
+
+/**
+ * Clicks a button inside the page and resolves when the next results summary is painted. Source text for
+ * page.evaluate: tsx would otherwise wrap named functions in a helper the page does not have.
+ */
+export const timedClick = (label: string) => `new Promise((resolve) => {
+  const button = [...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(label)});
+  const t0 = performance.now();
+  ${RESOLVE_ON_NEXT_SUMMARY}(t0, resolve);
   button.click();
 })`;
 

@@ -13,7 +13,8 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from '
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { percentile } from './cliLoop.ts';
-import { pasteCode, timedClick } from './page.ts';
+import { pasteCode, RESOLVE_ON_NEXT_SUMMARY, timedClick } from './page.ts';
+import { BASE_ARGS, CHROMIUM } from '../e2e/fixtures/browser.ts';
 import { ROOT, startPreview } from './preview.ts';
 
 const PORT = 4181;
@@ -27,15 +28,8 @@ const ms = (n: number) => `${n.toFixed(0)} ms`;
 async function measureBrowser() {
   const stop = await startPreview(PORT);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    executablePath: CHROMIUM,
+    args: BASE_ARGS,
   });
   try {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -52,15 +46,7 @@ async function measureBrowser() {
       const tryRun = () => {
         const run = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Run');
         if (!run || run.disabled || !window.__rehearseEditorText().includes('NotImplementedError')) return requestAnimationFrame(tryRun);
-        const current = document.querySelector('[data-testid="results-summary"]')?.getAttribute('data-run');
-        const want = String(Number(current ?? 0) + 1);
-        const observer = new MutationObserver(() => {
-          if (document.querySelector('[data-testid="results-summary"][data-run="' + want + '"]')) {
-            observer.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - t0));
-          }
-        });
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        ${RESOLVE_ON_NEXT_SUMMARY}(t0, resolve);
         run.click();
       };
       tryRun();

@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { measureCliLoop, percentile } from './cliLoop.ts';
 import { pasteCode, timedClick } from './page.ts';
+import { BASE_ARGS, CHROMIUM } from '../e2e/fixtures/browser.ts';
 import { startPreview } from './preview.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -28,15 +29,8 @@ const timedSubmit = (page: Page): Promise<number> => page.evaluate(timedClick('S
 async function measureBrowser() {
   const stop = await startPreview(PORT);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    executablePath: CHROMIUM,
+    args: BASE_ARGS,
   });
   try {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });

@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { BoardEvent, SessionEvent } from '../src/core/session/types';
-import { editorText, endSession, openProblem } from './helpers';
+import { editorText, endSession, exportSession, importSession, openProblem } from './helpers';
 import { newestSession, storedEvents } from './recording';
 
 const TITLE = 'Design a URL shortener like bit.ly';
@@ -161,11 +161,7 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible({ timeout: 20_000 });
 
   // ── The bundle carries the board: exported, then imported in a fresh profile. ──
-  const downloadEvent = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export' }).click();
-  const download = await downloadEvent;
-  const zipPath = test.info().outputPath(download.suggestedFilename());
-  await download.saveAs(zipPath);
+  const zipPath = await exportSession(page);
   const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
   expect(strFromU8(files['whiteboard.svg']!).match(/data-element="rectangle"/g)).toHaveLength(3);
   expect(strFromU8(files['report.md']!)).toContain('![The final whiteboard](whiteboard.svg)');
@@ -174,9 +170,7 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   try {
     const other = await fresh.newPage();
     await other.goto('./#/sessions');
-    const chooser = other.waitForEvent('filechooser');
-    await other.getByRole('button', { name: 'Import a session' }).click();
-    await (await chooser).setFiles(zipPath);
+    await importSession(other, zipPath);
     await expect(other.getByRole('status').filter({ hasText: `Imported the session of “${TITLE}”.` })).toBeVisible({ timeout: 20_000 });
     expect(boardEvents(await storedEvents(other, session.id))).toEqual(boardEvents(events));
     await other.goto(`./#/sessions/${session.id}`);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 export function problemFile(problemId: string, file: string): string {
   return readFileSync(join(import.meta.dirname, '..', 'problems', problemId, file), 'utf8');
@@ -15,6 +15,14 @@ export const editorLines = (page: Page) => page.locator('.monaco-editor .view-li
  */
 export async function clickIntoEditor(page: Page): Promise<void> {
   await page.getByTestId('editor').click({ position: { x: 120, y: 12 } });
+}
+
+/** Types `text` at the end of the solution, the way a person adds a line: click in, Ctrl/⌘+End, type. */
+export async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await expect(editorLines(page)).toBeVisible();
+  await clickIntoEditor(page);
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(text);
 }
 
 /** Opens the catalog and clicks the problem's card, as a person would. */
@@ -78,4 +86,21 @@ export async function endSession(page: Page): Promise<void> {
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'End session' }).click();
   await expect(dialog).toBeHidden();
+}
+
+/** Clicks Export on a replay and saves the bundle in the test's output folder; returns its path. */
+export async function exportSession(page: Page): Promise<string> {
+  const downloadEvent = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const download = await downloadEvent;
+  const zipPath = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(zipPath);
+  return zipPath;
+}
+
+/** Picks `file` through the Sessions page's "Import a session" button, as a person would. */
+export async function importSession(page: Page, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import a session' }).click();
+  await (await chooser).setFiles(file);
 }

@@ -11,14 +11,9 @@ import { buildBundle } from '../src/core/bundle/buildBundle';
 import { FIXTURE_SESSION_ID, fixtureSource } from '../src/core/bundle/testFixture';
 import { largeLogSource } from '../src/core/bundle/testLargeLog';
 import { storedEvents, storedSessions } from './recording';
+import { importSession } from './helpers';
 
 const TITLE = 'Token-bucket rate limiter';
-
-async function importFile(page: Page, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import a session' }).click();
-  await (await chooser).setFiles(file);
-}
 
 async function writeBundle(name: string, bytes: Uint8Array | Promise<Uint8Array>): Promise<string> {
   const file = test.info().outputPath(name);
@@ -48,7 +43,7 @@ async function watchMainThread(page: Page): Promise<void> {
 test('bad bundles are refused through the UI, each with its own message, and the library stays as it was', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('./#/sessions');
-  await importFile(page, await writeBundle('good.zip', buildBundle(fixtureSource())));
+  await importSession(page, await writeBundle('good.zip', buildBundle(fixtureSource())));
   await expect(page.getByRole('status').filter({ hasText: `Imported the session of “${TITLE}”.` })).toBeVisible({ timeout: 30_000 });
   const stored = await storedSessions(page);
   const eventsBefore = await storedEvents(page, FIXTURE_SESSION_ID);
@@ -80,7 +75,7 @@ test('bad bundles are refused through the UI, each with its own message, and the
     },
   ];
   for (const b of bad) {
-    await importFile(page, b.file);
+    await importSession(page, b.file);
     const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported.' });
     await expect(alert, b.name).toContainText(b.message, { timeout: 30_000 });
     expect(await storedSessions(page), b.name).toEqual(stored);
@@ -92,7 +87,7 @@ test('bad bundles are refused through the UI, each with its own message, and the
   // Same id, another problem and day: the dialog labels which session is which.
   const other = fixtureSource();
   other.session = { ...other.session, problemId: 'lru-ttl', startedAt: Date.UTC(2026, 9, 3, 14), endedAt: Date.UTC(2026, 9, 3, 14, 0, 12) };
-  await importFile(page, await writeBundle('same-id.zip', buildBundle({ ...other, problemTitle: 'LRU cache with TTL' })));
+  await importSession(page, await writeBundle('same-id.zip', buildBundle({ ...other, problemTitle: 'LRU cache with TTL' })));
   const dialog = page.getByRole('dialog', { name: 'This session is already here' });
   await expect(dialog).toBeVisible({ timeout: 30_000 });
   const date = (ms: number) => page.evaluate((t) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }), ms);
@@ -120,7 +115,7 @@ test('a bundle with a 20 MB event log imports with a progress bar while the page
   await expect(page.getByRole('button', { name: 'Import a session' })).toBeVisible();
   await page.evaluate(() => (window as unknown as { __resetLongest: () => void }).__resetLongest());
   const started = Date.now();
-  await importFile(page, file);
+  await importSession(page, file);
 
   const bar = page.getByRole('progressbar', { name: 'Importing large-log.zip' });
   await expect(bar).toBeVisible({ timeout: 30_000 });

@@ -4,7 +4,7 @@
  * Hidden tests behave like an interview: during the session a Submit shows the count and the first failure.
  */
 import { expect, test } from '@playwright/test';
-import { endSession, openProblem, results, submitAndWait } from './helpers';
+import { clickIntoEditor, endSession, openProblem, results, submitAndWait } from './helpers';
 
 test('plan notes are in view and focused at Start; comments above the code count as edge cases', async ({ page }) => {
   test.setTimeout(120_000);
@@ -17,7 +17,7 @@ test('plan notes are in view and focused at Start; comments above the code count
   await page.keyboard.type('- capacity 0 refuses everything');
 
   // Edge cases as comments at the top of the editor, then the first line of code: no nudge.
-  await page.getByTestId('editor').click({ position: { x: 120, y: 12 } });
+  await clickIntoEditor(page);
   await page.keyboard.press('ControlOrMeta+Home');
   await page.keyboard.type('// refill never exceeds capacity\n// time going backwards\nconst LIMIT = 1;\n');
   await expect(page.getByTestId('coding-nudge')).toHaveCount(0);

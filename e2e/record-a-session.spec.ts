@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { replayText } from '../src/core/session/editLog';
 import { BASE_ARGS, CHROMIUM, FAKE_MICROPHONE_ARGS } from './fixtures/browser';
 import { FIXTURE_DIR, NOISY_WAV, SPEECH_TRUTH, SPEECH_WAV, truthFileOf, TYPING_WAV, type SpeechTruth } from './fixtures/speech';
-import { clickIntoEditor, editorLines, editorText, endSession, runAndWait } from './helpers';
+import { clickIntoEditor, editorLines, editorText, endSession, runAndWait, typeAtEnd } from './helpers';
 import {
   checkSegment,
   compareSilences,
@@ -106,12 +106,6 @@ async function recordingClock(
 async function waitUntil(epochMs: number, page: Page): Promise<void> {
   const left = epochMs - Date.now();
   if (left > 0) await page.waitForTimeout(left);
-}
-
-async function typeAtEnd(page: Page, text: string): Promise<void> {
-  await clickIntoEditor(page);
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type(text);
 }
 
 /** A file's audio as 8 kHz mono floats (ffmpeg decodes the WebM; sox the fixture WAV). */
@@ -380,10 +374,7 @@ test('when storage runs out, recording stops, the notice says what to delete, an
   await expect(notice.getByRole('listitem')).toHaveCount(0);
   expect((await storedSessions(page)).map((s) => s.id)).not.toContain(older.id);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-  await page
-    .locator('.monaco-editor')
-    .first()
-    .click({ position: { x: 200, y: 100 } }); // below the sticky header
+  await clickIntoEditor(page);
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('// typed after space came back\n');
   const final = await editorText(page);

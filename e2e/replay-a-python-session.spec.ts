@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { endSession, openProblem, pasteCode, problemFile, results, submitAndWait } from './helpers';
+import { endSession, exportSession, importSession, openProblem, pasteCode, problemFile, results, submitAndWait } from './helpers';
 import { newestSession } from './recording';
 
 const TITLE = 'Token-bucket rate limiter';
@@ -33,11 +33,7 @@ test('a Python session replays in Python, exports solution.py and imports elsewh
   await expect(page.getByText('Code (Python)')).toBeVisible();
   await expect.poll(() => replayText(page), { timeout: 30_000 }).toBe(reference);
 
-  const downloadEvent = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export' }).click();
-  const download = await downloadEvent;
-  const zipPath = test.info().outputPath(download.suggestedFilename());
-  await download.saveAs(zipPath);
+  const zipPath = await exportSession(page);
   const files = unzipSync(readFileSync(zipPath));
   expect(Object.keys(files)).toContain('solution.py');
   expect(Object.keys(files)).not.toContain('solution.ts');
@@ -48,9 +44,7 @@ test('a Python session replays in Python, exports solution.py and imports elsewh
   try {
     const other = await fresh.newPage();
     await other.goto('./#/sessions');
-    const chooser = other.waitForEvent('filechooser');
-    await other.getByRole('button', { name: 'Import a session' }).click();
-    await (await chooser).setFiles(zipPath);
+    await importSession(other, zipPath);
     await expect(other.getByRole('status').filter({ hasText: `Imported the session of “${TITLE}”.` })).toBeVisible({ timeout: 20_000 });
     expect((await newestSession(other)).language).toBe('python');
     await other.goto(`./#/sessions/${session.id}`);

@@ -8,21 +8,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { replayText } from '../src/core/session/editLog';
 import type { RunEvent, SessionEvent } from '../src/core/session/types';
 import { BASE_ARGS, CHROMIUM, FAKE_MICROPHONE_ARGS } from './fixtures/browser';
-import { editorLines, editorText, openProblem, runAndWait, submitAndWait, endSession } from './helpers';
+import { editorText, endSession, openProblem, runAndWait, submitAndWait, typeAtEnd } from './helpers';
 import { newestSession, storedEvents } from './recording';
 
 const TITLE = 'Token-bucket rate limiter';
-
-async function typeAtEnd(page: Page, text: string): Promise<void> {
-  // Near the top left of the editor: the phase banner floats bottom right, Monaco's sticky scroll lines sit at the very top.
-  await editorLines(page).waitFor();
-  await page
-    .locator('.monaco-editor')
-    .first()
-    .click({ position: { x: 200, y: 100 } });
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type(text);
-}
 
 function replayEditorText(page: Page): Promise<string> {
   return page.evaluate(() => (window as unknown as { __rehearseReplayText?: () => string }).__rehearseReplayText?.() ?? '');

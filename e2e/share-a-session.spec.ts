@@ -16,20 +16,12 @@ import { buildBundle } from '../src/core/bundle/buildBundle';
 import { fixtureSource } from '../src/core/bundle/testFixture';
 import { replayText } from '../src/core/session/editLog';
 import type { RunEvent } from '../src/core/session/types';
-import { editorLines, editorText, openProblem, runAndWait, submitAndWait, endSession } from './helpers';
+import { editorText, endSession, importSession, openProblem, runAndWait, submitAndWait, typeAtEnd } from './helpers';
 import { newestSession, storedEvents, storedSessions } from './recording';
 
 const TITLE = 'Token-bucket rate limiter';
 const SCHEMAS = join(import.meta.dirname, '..', 'schemas');
 const schema = (name: string) => JSON.parse(readFileSync(join(SCHEMAS, name), 'utf8')) as object;
-
-/** Focuses the solution editor from the keyboard side: the phase banner and sticky lines may cover its text. */
-async function typeAtEnd(page: Page, text: string): Promise<void> {
-  await expect(editorLines(page)).toBeVisible();
-  await page.getByRole('main', { name: 'Solution' }).locator('.monaco-editor textarea').first().focus();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type(text);
-}
 
 const review = (page: Page) => page.getByRole('complementary', { name: 'Review' });
 const replayEditorText = (page: Page) =>
@@ -57,12 +49,6 @@ async function audioDurationS(page: Page): Promise<number> {
   const audio = page.getByTestId('replay-audio');
   await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.duration), { timeout: 15_000 }).toBeGreaterThan(0);
   return audio.evaluate((a: HTMLAudioElement) => a.duration);
-}
-
-async function importThroughButton(page: Page, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import a session' }).click();
-  await (await chooser).setFiles(file);
 }
 
 function validateWithAjv(dir: string): void {
@@ -166,7 +152,7 @@ test('a session exported from its replay imports in a fresh browser and replays 
     await other.goto('./#/sessions');
     await expect(other.getByRole('button', { name: 'Import a session' })).toBeVisible();
     expect(await storedSessions(other)).toHaveLength(0);
-    await importThroughButton(other, zipPath);
+    await importSession(other, zipPath);
     await expect(other.getByRole('status').filter({ hasText: `Imported the session of “${TITLE}”.` })).toBeVisible({ timeout: 20_000 });
     const [imported] = await storedSessions(other);
     expect(imported).toEqual(session);
@@ -188,7 +174,7 @@ test('a session exported from its replay imports in a fresh browser and replays 
 
     // The same bundle again: the library asks; a copy keeps both, Replace keeps one.
     await other.goto('./#/sessions');
-    await importThroughButton(other, zipPath);
+    await importSession(other, zipPath);
     const dialog = other.getByRole('dialog', { name: 'This session is already here' });
     await expect(dialog).toBeVisible({ timeout: 20_000 });
     await dialog.getByRole('button', { name: 'Import as a copy' }).click();
@@ -198,11 +184,11 @@ test('a session exported from its replay imports in a fresh browser and replays 
     const copy = both.find((s) => s.id !== session.id)!;
     expect({ ...copy, id: session.id }).toEqual(session);
     expect(await storedEvents(other, copy.id)).toEqual(events);
-    await importThroughButton(other, zipPath);
+    await importSession(other, zipPath);
     await dialog.getByRole('button', { name: 'Replace' }).click();
     await expect(other.getByRole('status').filter({ hasText: `Imported the session of “${TITLE}”.` })).toBeVisible();
     expect(await storedSessions(other)).toHaveLength(2);
-    await importThroughButton(other, zipPath);
+    await importSession(other, zipPath);
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await other.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
@@ -251,14 +237,14 @@ test('bad bundles are refused with their own message and nothing is written', as
   const goodFile = test.info().outputPath('good.zip');
   writeFileSync(goodFile, good);
   await page.goto('./#/sessions');
-  await importThroughButton(page, goodFile);
+  await importSession(page, goodFile);
   await expect(page.getByRole('status').filter({ hasText: `Imported the session of “${TITLE}”.` })).toBeVisible({ timeout: 20_000 });
   const session = await newestSession(page);
   await expect(page.getByRole('button', { name: 'Import a session' })).toBeVisible();
   const stored = await storedSessions(page);
   const eventsBefore = await storedEvents(page, session.id);
   for (const bad of badBundles(test.info().outputPath('bad'), good)) {
-    await importThroughButton(page, bad.file);
+    await importSession(page, bad.file);
     const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported.' });
     await expect(alert, bad.name).toContainText(bad.message);
     expect(await storedSessions(page), bad.name).toEqual(stored);
@@ -301,7 +287,7 @@ test('bad bundles are refused with their own message and nothing is written', as
     };
   });
   try {
-    await importThroughButton(page, otherFile);
+    await importSession(page, otherFile);
     await expect(page.getByRole('alert').filter({ hasText: 'Nothing was imported.' })).toContainText(
       'There is not enough storage space to import this session.',
       { timeout: 20_000 },
