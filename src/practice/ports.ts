@@ -59,11 +59,15 @@ export interface PracticeRunner {
   run(request: RunRequest, onProgress: (p: RunProgress) => void): Promise<RunResult>;
   /** Loads Python ahead of the first run (optional: test fakes may not have it). */
   warmUpPython?(onProgress?: (p: RunProgress) => void): Promise<void>;
+  /** Compiles the code of these runs ahead of the click (optional, as above). */
+  prepare?(requests: readonly RunRequest[]): void;
 }
 
 /** Late-bound pieces the workspace feature supplies: the runner instance and the custom protocols it keeps. */
 export interface PracticeConnections {
   runner: () => Promise<PracticeRunner>;
+  /** The runner if it is already loaded, else null: preparing a run must never be what loads it. */
+  loadedRunner?: () => PracticeRunner | null;
   customProtocols: () => readonly Protocol[];
   loadCustomProtocols: () => Promise<void>;
   /** A design problem's notes before anything is typed (its template). */

@@ -3,7 +3,7 @@ import type { AttemptRecord } from '../core/practice/attempts';
 import type { Problem } from '../core/problems/types';
 import type { SessionFile, TextChange } from '../core/session/types';
 import type { RecorderPhase, UnstampedEvent } from '../recorder';
-import type { RunResult, TestResult } from '../runner/types';
+import type { RunRequest, RunResult, TestResult } from '../runner/types';
 import type { PracticeRecord } from '../storage/db';
 import type { DraftFile } from '../storage/drafts';
 import { DEFAULT_INTERVIEW_SETTINGS, type InterviewSettings } from '../storage/settings';
@@ -318,6 +318,60 @@ describe('Submit', () => {
     await engine.run('run');
     expect(engine.state.running).toBeNull();
     expect(engine.state.console[0]?.text).toMatch(/worker died/);
+  });
+});
+
+describe('compiling ahead of the click', () => {
+  function connectPreparing(loaded: boolean) {
+    const prepared: RunRequest[][] = [];
+    const runner = { run: async () => nextResult, prepare: (requests: readonly RunRequest[]) => void prepared.push([...requests]) };
+    engine.connect({
+      runner: async () => runner,
+      loadedRunner: () => (loaded ? runner : null),
+      customProtocols: () => [],
+      loadCustomProtocols: async () => undefined,
+      initialNotes: () => '',
+    });
+    return prepared;
+  }
+
+  it('hands the runner the code of both a Submit and a Run, on opening and on every edit', async () => {
+    const prepared = connectPreparing(true);
+    await engine.open(problem());
+    engine.setCode(SOLVED);
+    expect(prepared.map((batch) => batch.map((r) => [r.mode, r.solution, r.tests]))).toEqual([
+      [
+        ['submit', STARTER, 'hidden'],
+        ['run', STARTER, 'examples'],
+      ],
+      [
+        ['submit', SOLVED, 'hidden'],
+        ['run', SOLVED, 'examples'],
+      ],
+    ]);
+  });
+
+  it('never loads the runner to prepare, and prepares nothing for a design problem', async () => {
+    const prepared = connectPreparing(false);
+    await engine.open(problem());
+    engine.setCode(SOLVED);
+    expect(prepared).toEqual([]);
+    const withRunner = connectPreparing(true);
+    await engine.open(
+      problem({
+        id: 'design',
+        kind: 'design',
+        design: {
+          clarifications: [],
+          rubric: [],
+          notesTemplate: [],
+          scratchpad: 'const qps = 1;',
+          referenceAnswer: { sections: [], fills: [] },
+        },
+      }),
+    );
+    engine.setCode('x');
+    expect(withRunner).toEqual([]);
   });
 });
 

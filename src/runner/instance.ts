@@ -7,10 +7,16 @@
 import type { Runner } from './types';
 
 let runner: Promise<Runner> | null = null;
+let loaded: Runner | null = null;
 
 export function getRunner(): Promise<Runner> {
-  runner ??= import('./index').then((m) => m.createRunner());
+  runner ??= import('./index').then((m) => (loaded = m.createRunner()));
   return runner;
+}
+
+/** The runner if its chunk has loaded, else null (never starts loading it). */
+export function loadedRunner(): Runner | null {
+  return loaded;
 }
 
 /** Warms the runner when the browser is idle (at the latest after `timeoutMs`). */
@@ -19,8 +25,9 @@ export function warmUpRunnerWhenIdle(timeoutMs = 2000): void {
   else setTimeout(warmUpRunner, 200);
 }
 
-export function warmUpRunner(): void {
-  getRunner()
-    .then((r) => r.warmUp())
+/** Starts the runner warming up; resolves once its chunk has loaded (the warm-up itself goes on). */
+export function warmUpRunner(): Promise<void> {
+  return getRunner()
+    .then((r) => void r.warmUp().catch((e: unknown) => console.error('The code runner could not start:', e)))
     .catch((e: unknown) => console.error('The code runner could not start:', e));
 }

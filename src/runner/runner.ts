@@ -47,6 +47,12 @@ export class RehearseRunner implements Runner {
     return result;
   }
 
+  prepare(requests: readonly RunRequest[]): void {
+    this.compiler.prepare(
+      requests.filter((r) => r.language !== 'python').map((r) => ({ solution: r.solution, tests: r.tests, testFileName: r.testFileName })),
+    );
+  }
+
   dispose(): void {
     this.compiler.dispose();
     this.sandbox.dispose();

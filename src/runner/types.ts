@@ -116,5 +116,11 @@ export interface Runner {
   /** Downloads and starts Python in the sandbox (the first time Python is chosen); safe to call many times. */
   warmUpPython(onProgress?: (p: RunProgress) => void): Promise<void>;
   run(request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunResult>;
+  /**
+   * Compiles these requests' code in the background once the text rests (each call replaces the last), so
+   * a Run or Submit of the same text does not wait for the compiler. Runs nothing: only compiling, which is
+   * pure, is done ahead of the click. TypeScript only (Python has no compile step).
+   */
+  prepare(requests: readonly RunRequest[]): void;
   dispose(): void;
 }

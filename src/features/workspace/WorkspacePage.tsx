@@ -13,7 +13,7 @@ import { initialNotes } from './design/notes';
 import { LeaveWhileRecording, RecordingBar, useRecorder } from '../recording';
 import { LastActionsBanner } from '../review';
 import { CodeEditor, PlainEditor, preloadEditor, type TextSelection } from '../../editor';
-import { getRunner, warmUpRunner } from '../../runner/instance';
+import { getRunner, loadedRunner, warmUpRunner } from '../../runner/instance';
 import { practice } from '../../practice';
 import { markersFromResult } from './markers';
 import { useProtocols } from './protocols/protocolStore';
@@ -24,6 +24,7 @@ import { WhiteboardRegion } from '../whiteboard';
 // The engine lives below the features; the workspace hands it what only the app and this feature hold.
 practice.connect({
   runner: getRunner,
+  loadedRunner,
   customProtocols: () => useProtocols.getState().customs,
   loadCustomProtocols: () => useProtocols.getState().load(),
   initialNotes: (problem) => (problem.design ? initialNotes(problem.design.notesTemplate) : ''),
@@ -116,7 +117,8 @@ function Editor({ problem }: { problem: Problem }) {
                   // focus the plain area just before it goes, and the next keys would be lost.
                   if (plainLayer.current) plainLayer.current.hidden = true;
                   setMonacoShown(true);
-                  warmUpRunner();
+                  // Warm, then compile the code as it stands: the first Run or Submit then compiles nothing.
+                  void warmUpRunner().then(() => useWorkspace.getState().prepareRuns());
                 }}
               />
             </Suspense>

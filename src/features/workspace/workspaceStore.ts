@@ -29,6 +29,7 @@ const actions = {
   newAttempt: () => practice.newAttempt(),
   chooseLanguage: (language: Language) => practice.chooseLanguage(language),
   warmUpLanguage: (about?: Language) => practice.warmUpLanguage(about),
+  prepareRuns: () => practice.prepareRuns(),
 };
 
 export type WorkspaceActions = typeof actions;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CompileClient } from './compileClient';
+import { CompileClient, PREPARE_DELAY_MS } from './compileClient';
 import type { CompileRequest } from './protocol';
 
 /** A stand-in for the compile worker: answers init and compiles with canned replies, counting requests. */
@@ -43,6 +43,54 @@ describe('CompileClient', () => {
     await client.compile({ ...input, solution: 'a2' });
     await client.compile({ ...input, solution: 'a2', testFileName: 'examples.test.ts' });
     expect(FakeWorker.requests.map((r) => r.type)).toEqual(['init', 'compile', 'compile', 'compile']);
+    client.dispose();
+  });
+
+  it('compiles prepared inputs once the text rests, so the click asks the worker nothing', async () => {
+    vi.useFakeTimers();
+    FakeWorker.requests = [];
+    vi.stubGlobal('Worker', FakeWorker);
+    const client = new CompileClient('/esbuild.wasm');
+    await client.warmUp();
+    const hidden = { solution: 'a', tests: 'h', testFileName: 'hidden.test.ts' };
+    const examples = { solution: 'a', tests: 'e', testFileName: 'examples.test.ts' };
+    client.prepare([{ ...hidden, solution: 'typing…' }]);
+    await vi.advanceTimersByTimeAsync(PREPARE_DELAY_MS - 1);
+    client.prepare([hidden, examples]); // a key before the pause ended: only the newest text is compiled
+    await vi.advanceTimersByTimeAsync(PREPARE_DELAY_MS);
+    expect(FakeWorker.requests.map((r) => (r.type === 'compile' ? `${r.solution}/${r.tests}` : r.type))).toEqual(['init', 'a/h', 'a/e']);
+    await client.compile({ ...hidden });
+    await client.compile({ ...examples });
+    expect(FakeWorker.requests).toHaveLength(3);
+    client.dispose();
+    vi.useRealTimers();
+  });
+
+  it('never starts the compiler to prepare; what waits is compiled once warmUp has it up', async () => {
+    vi.useFakeTimers();
+    FakeWorker.requests = [];
+    vi.stubGlobal('Worker', FakeWorker);
+    const client = new CompileClient('/esbuild.wasm');
+    const input = { solution: 'a', tests: 'h', testFileName: 'hidden.test.ts' };
+    client.prepare([input]);
+    await vi.advanceTimersByTimeAsync(PREPARE_DELAY_MS * 5);
+    expect(FakeWorker.requests).toEqual([]);
+    await client.warmUp();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(FakeWorker.requests.map((r) => r.type)).toEqual(['init', 'compile']);
+    client.dispose();
+    vi.useRealTimers();
+  });
+
+  it('a click during a prepared compile of the same text waits for it instead of compiling again', async () => {
+    FakeWorker.requests = [];
+    vi.stubGlobal('Worker', FakeWorker);
+    const client = new CompileClient('/esbuild.wasm');
+    const input = { solution: 'a', tests: 'h', testFileName: 'hidden.test.ts' };
+    const first = client.compile(input);
+    const second = client.compile({ ...input });
+    expect(await second).toBe(await first);
+    expect(FakeWorker.requests.map((r) => r.type)).toEqual(['init', 'compile']);
     client.dispose();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFrameToHost, isHostToFrame, isRunOver, isWorkerEvent, isWorkerRunRequest } from './protocol';
+import { isFrameToHost, isHostToFrame, isRunOver, isWorkerEvent, isWorkerRunRequest, workerEventsOf } from './protocol';
 
 const error = { name: 'TypeError', message: 'x', isAssertion: false, isTimeout: false };
 
@@ -40,6 +40,15 @@ describe('sandbox protocol guards', () => {
       { type: 'runnable-start', group: 'problem', kind: 'suite', index: 0, title: 'a', timeoutMs: 1 },
     ];
     for (const e of bad) expect(isWorkerEvent(e), JSON.stringify(e)).toBe(false);
+  });
+
+  it('reads a worker message as one event or several in order, and nothing else', () => {
+    const done = { type: 'done', group: 'own' };
+    expect(workerEventsOf({ type: 'loading' })).toEqual([{ type: 'loading' }]);
+    expect(workerEventsOf([{ type: 'hook-end' }, done])).toEqual([{ type: 'hook-end' }, done]);
+    for (const bad of [[], [{ type: 'hook-end' }, { type: 'bogus' }], [[done]], { type: 'nope' }, null, 'done']) {
+      expect(workerEventsOf(bad), JSON.stringify(bad)).toBeNull();
+    }
   });
 
   it('checks frame messages, including the wrapped event', () => {

@@ -131,6 +131,18 @@ export type WorkerEvent =
   /** Evaluating the code threw before mocha could start. */
   | { type: 'crashed'; error: SerializedError };
 
+/**
+ * What a worker posts on the run's port: one event, or several in their order (the TypeScript worker holds
+ * events only mocha's code separates: worker/outbox.ts).
+ */
+export type WorkerMessage = WorkerEvent | WorkerEvent[];
+
+/** The events of one worker message, in order, or null when it is not one. */
+export function workerEventsOf(x: unknown): WorkerEvent[] | null {
+  if (Array.isArray(x)) return x.length > 0 && x.every(isWorkerEvent) ? (x as WorkerEvent[]) : null;
+  return isWorkerEvent(x) ? [x] : null;
+}
+
 /** The worker's last event of a run: both groups done, or the code threw while loading. */
 export function isRunOver(event: WorkerEvent): boolean {
   return event.type === 'crashed' || (event.type === 'done' && event.group === 'own');

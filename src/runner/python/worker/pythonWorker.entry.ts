@@ -138,9 +138,9 @@ function hardenForReuse(): void {
 }
 
 function run(request: Run, port: MessagePort): void {
-  const post = (event: WorkerEvent) => apply(portPost, port, [event]);
+  // A step's events were all produced before the next Python code runs: one message for them.
   const send = (events: WorkerEvent[]) => {
-    for (const event of events) post(event);
+    if (events.length > 0) apply(portPost, port, [events.length === 1 ? events[0] : events]);
   };
   const step = (json: string): WorkerEvent[] => parse(json) as WorkerEvent[];
   if (!python || !harness) {

@@ -11,15 +11,7 @@
  * Python runs take the same path with a worker from the PythonPool (booted Pyodide, one run each).
  */
 
-import {
-  isHostToFrame,
-  isRunOver,
-  isWorkerEvent,
-  type FrameToHost,
-  type HostToFrame,
-  type WorkerEvent,
-  type WorkerRunRequest,
-} from '../protocol';
+import { isHostToFrame, isRunOver, workerEventsOf, type FrameToHost, type HostToFrame, type WorkerRunRequest } from '../protocol';
 import {
   isHostToFramePython,
   isPythonWorkerStatus,
@@ -183,13 +175,19 @@ function begin(
 }
 
 function onWorkerMessage(run: ActiveRun, data: unknown): void {
-  if (active !== run || !isWorkerEvent(data)) return;
-  const event: WorkerEvent = data;
-  run.watchdog.observe(event, performance.now());
-  run.relay.push(event); // flushes at once at the end of the run
-  // A run that crashed may have left its worker in any state: it does not serve again.
-  if (isRunOver(event)) finish(run, event.type === 'crashed');
-  else schedule(run);
+  const events = workerEventsOf(data);
+  if (active !== run || !events) return;
+  const now = performance.now();
+  for (const event of events) {
+    run.watchdog.observe(event, now);
+    run.relay.push(event); // flushes at once at the end of the run
+    // A run that crashed may have left its worker in any state: it does not serve again.
+    if (isRunOver(event)) {
+      finish(run, event.type === 'crashed');
+      return;
+    }
+  }
+  schedule(run);
 }
 
 /**

@@ -220,3 +220,68 @@ describe('my checks', () => {
     expect(group(run, 'problem').done).toBe(true);
   });
 });
+
+describe('how the events leave the worker', { timeout: 30_000 }, () => {
+  /**
+   * outbox.ts: an event may wait for a later message only when mocha's own code runs before that message.
+   * So in every message, only the last event may be followed by user code: before it only plans, test ends,
+   * and test starts whose beforeEach hook starts next (in the same message).
+   */
+  function expectNothingHeldBeforeUserCode(run: SimulatedRun): void {
+    for (const message of run.messages) {
+      const events = (Array.isArray(message) ? message : [message]) as WorkerEvent[];
+      events.slice(0, -1).forEach((event, i) => {
+        const next = events[i + 1];
+        const safe =
+          event.type === 'started' ||
+          event.type === 'test-end' ||
+          (event.type === 'runnable-start' && event.kind === 'test' && next?.type === 'runnable-start' && next.kind === 'hook');
+        expect(safe, `${JSON.stringify(event)} waited in ${JSON.stringify(events.map((e) => e.type))}`).toBe(true);
+      });
+    }
+  }
+
+  it('sends the hidden tests in about two messages a test, never holding one that user code may follow', async () => {
+    const run = await runInSimulatedWorker(REFERENCE, HIDDEN);
+    expect(group(run, 'problem')).toMatchObject({ planned: HIDDEN_COUNT, passed: HIDDEN_COUNT, done: true });
+    expectNothingHeldBeforeUserCode(run);
+    expect(run.messages.length).toBeLessThan(run.events.length / 1.5);
+  });
+
+  it('sends at once a test start without hooks, a hook start and end, and console output', async () => {
+    const run = await runInSimulatedWorker(
+      'export const twice = (n: number): number => 2 * n;',
+      `import { expect } from 'chai';
+import { twice } from './solution';
+describe('no hooks', () => {
+  it('doubles', () => { console.log('doubling'); expect(twice(2)).to.equal(4); });
+  it('doubles zero', () => expect(twice(0)).to.equal(0));
+});
+describe('hooks', () => {
+  let n = 0;
+  before(() => { n = 1; });
+  beforeEach(() => { n += 1; });
+  afterEach(() => { n -= 1; });
+  describe('nested', () => {
+    beforeEach(() => { n += 1; });
+    it('sees both hooks', () => expect(n).to.equal(3));
+  });
+  it('sees one hook', () => expect(n).to.equal(2));
+});`,
+    );
+    expect(group(run, 'problem')).toMatchObject({ planned: 4, passed: 4, done: true });
+    expectNothingHeldBeforeUserCode(run);
+    const last = (message: unknown) => (Array.isArray(message) ? (message.at(-1) as WorkerEvent) : (message as WorkerEvent));
+    const lastTypes = run.messages.map((m) => {
+      const e = last(m);
+      return e.type === 'runnable-start' ? `${e.kind}-start` : e.type;
+    });
+    // Each of these ends the message it is in (user code runs next).
+    expect(lastTypes.filter((t) => t === 'console')).toHaveLength(1);
+    expect(lastTypes.filter((t) => t === 'test-start')).toHaveLength(2); // the two tests without hooks
+    expect(lastTypes.filter((t) => t === 'hook-start')).toHaveLength(
+      run.events.filter((e) => e.type === 'runnable-start' && e.kind === 'hook').length,
+    );
+    expect(lastTypes.filter((t) => t === 'hook-end')).toHaveLength(run.events.filter((e) => e.type === 'hook-end').length);
+  });
+});

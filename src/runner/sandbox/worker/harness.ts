@@ -19,6 +19,7 @@ import { isWorkerRunRequest, TESTS_CLAIM_GLOBAL, type SerializedError, type Work
 import { captureConsole } from './consoleCapture';
 import { hardenRealm } from './hardenRealm';
 import type { MochaClass } from './mochaTypes';
+import { DISCARD, Outbox, type EventSink } from './outbox';
 import { makeReporter } from './reporter';
 import { BDD_NAMES, buildRunScript } from './runScript';
 import { serializeError, type ScriptLocation } from './serializeError';
@@ -43,6 +44,7 @@ interface Captured {
   load: (url: string) => void;
   scriptUrl: (code: string) => string;
   later: (fn: () => void) => void;
+  atTaskEnd: (fn: () => void) => void;
   now: () => number;
   secret: () => string;
   defineProperty: typeof Object.defineProperty;
@@ -55,6 +57,7 @@ function capture(): Captured {
   const BlobCtor = Blob;
   const createObjectURL = URL.createObjectURL;
   const timer = setTimeout;
+  const microtask = queueMicrotask;
   const perf = performance;
   const perfNow = perf.now;
   const cryptoObj = crypto;
@@ -65,6 +68,7 @@ function capture(): Captured {
     load: (url) => apply(load, undefined, [url]),
     scriptUrl: (code) => apply(createObjectURL, URL, [new BlobCtor([code], { type: 'text/javascript' })]),
     later: (fn) => void apply(timer, undefined, [fn, 0]),
+    atTaskEnd: (fn) => void apply(microtask, undefined, [fn]),
     now: () => apply(perfNow, perf, []),
     secret: () => {
       const bytes = apply(fill, cryptoObj, [new Uint32Array(4)]);
@@ -83,12 +87,7 @@ export function startHarness(Mocha: MochaClass, modules: SandboxModules): void {
   const frozenModules = Object.freeze({ ...modules });
   // A run that arrives while the warm-up is still going waits for it (a few ms): the two must not share
   // mocha's scheduling queue. A failed warm-up only costs speed; a failed hardening refuses the run.
-  const ready = warmUp(
-    Mocha,
-    modules.chai ?? {},
-    makeReporter('problem', () => undefined, null, caps.now),
-    modules['fast-check'],
-  )
+  const ready = warmUp(Mocha, modules.chai ?? {}, makeReporter('problem', DISCARD, null, caps.now), modules['fast-check'])
     .catch(() => undefined)
     .then(() => {
       // mocha rewrites its built-in reporters' settings on every run; we use none of them.
@@ -101,22 +100,17 @@ export function startHarness(Mocha: MochaClass, modules: SandboxModules): void {
     if (!isWorkerRunRequest(event.data) || !port) return;
     scope.removeEventListener('message', onMessage);
     const request = event.data;
-    const send = (e: WorkerEvent) => void caps.apply(caps.portPost, port, [e]);
+    const out = new Outbox((message) => void caps.apply(caps.portPost, port, [message]), caps.atTaskEnd);
     void ready.then((failure) => {
-      if (failure) send({ type: 'crashed', error: plainError(failure) });
-      else runOnce(request, send, Mocha, frozenModules, caps);
+      if (failure) out.send({ type: 'crashed', error: plainError(failure) });
+      else runOnce(request, out, Mocha, frozenModules, caps);
     });
   };
   scope.addEventListener('message', onMessage);
 }
 
-function runOnce(
-  request: WorkerRunRequest,
-  send: (e: WorkerEvent) => void,
-  Mocha: MochaClass,
-  modules: SandboxModules,
-  caps: Captured,
-): void {
+function runOnce(request: WorkerRunRequest, out: EventSink, Mocha: MochaClass, modules: SandboxModules, caps: Captured): void {
+  const send = (e: WorkerEvent) => out.send(e);
   send({ type: 'loading' });
   const secret = caps.secret();
   const script = buildRunScript(request.solutionCode, request.testsCode, secret);
@@ -127,8 +121,8 @@ function runOnce(
     testsOffset: script.testsOffset,
   };
   captureConsole((level, text) => send({ type: 'console', level, text }));
-  const problem = createTestGroup(Mocha, request.testTimeoutMs, makeReporter('problem', send, where, caps.now));
-  const own = createTestGroup(Mocha, request.testTimeoutMs, makeReporter('own', send, where, caps.now));
+  const problem = createTestGroup(Mocha, request.testTimeoutMs, makeReporter('problem', out, where, caps.now));
+  const own = createTestGroup(Mocha, request.testTimeoutMs, makeReporter('own', out, where, caps.now));
   exposeOwnGroup(own);
 
   let claimed = false;

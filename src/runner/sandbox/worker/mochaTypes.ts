@@ -3,12 +3,19 @@
  * rather than pulling in @types/mocha's globals, which would leak `describe`/`it` types into the whole app.
  */
 
+/** A suite as the reporter sees it; `_beforeEach` is mocha's list of the suite's beforeEach hooks. */
+export interface MochaSuiteNode {
+  titlePath(): string[];
+  parent?: MochaSuiteNode;
+  _beforeEach?: readonly unknown[];
+}
+
 export interface MochaRunnable {
   title: string;
   /** 'test' or 'hook'. */
   type?: string;
   duration?: number;
-  parent?: { titlePath(): string[] };
+  parent?: MochaSuiteNode;
   timeout(): number;
   titlePath(): string[];
   isPending(): boolean;

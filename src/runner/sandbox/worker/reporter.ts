@@ -1,20 +1,23 @@
 /**
  * A mocha reporter that turns one group's runner events into WorkerEvents. The candidate's own group is
- * user-written, so its titles are capped (a 10 MB title must not travel to the page).
+ * user-written, so its titles are capped (a 10 MB title must not travel to the page). Each event is sent at
+ * once when user code may run next, or held for the next message when only mocha's code does (outbox.ts).
  */
-import type { PlannedTest, TestGroup, WorkerEvent } from '../protocol';
+import type { PlannedTest, TestGroup } from '../protocol';
 import type { MochaReporterConstructor, MochaRunnable, MochaRunner } from './mochaTypes';
+import type { EventSink } from './outbox';
 import { serializeError, type ScriptLocation } from './serializeError';
 
 export const MAX_OWN_TITLE_LENGTH = 300;
 const MAX_OWN_PATH_DEPTH = 8;
 
-export function makeReporter(
-  group: TestGroup,
-  post: (e: WorkerEvent) => void,
-  where: ScriptLocation | null,
-  now: () => number,
-): MochaReporterConstructor {
+/** Whether a beforeEach hook runs between this test's start and its body (its start is then sent first). */
+function hasBeforeEachHook(test: MochaRunnable): boolean {
+  for (let suite = test.parent; suite; suite = suite.parent) if ((suite._beforeEach?.length ?? 0) > 0) return true;
+  return false;
+}
+
+export function makeReporter(group: TestGroup, out: EventSink, where: ScriptLocation | null, now: () => number): MochaReporterConstructor {
   const clip =
     group === 'own' ? (t: string) => (t.length > MAX_OWN_TITLE_LENGTH ? `${t.slice(0, MAX_OWN_TITLE_LENGTH)}…` : t) : (t: string) => t;
   const titleOf = (t: { title: string }) => clip(String(t.title));
@@ -32,26 +35,30 @@ export function makeReporter(
           indexOf.set(test, tests.length);
           tests.push({ index: tests.length, title: titleOf(test), path: pathOf(test) });
         });
-        post({ type: 'started', group, tests });
+        out.hold({ type: 'started', group, tests });
       });
       runner.on('test', (test) => {
         startedAt.set(test, now());
-        post({
+        const start = {
           type: 'runnable-start',
           group,
           kind: 'test',
           index: indexOf.get(test) ?? -1,
           title: titleOf(test),
           timeoutMs: test.timeout(),
-        });
+        } as const;
+        // Without a beforeEach hook the test's own code runs next: the watchdog must know it started.
+        if (hasBeforeEachHook(test)) out.hold(start);
+        else out.send(start);
       });
       runner.on('hook', (hook) => {
-        post({ type: 'runnable-start', group, kind: 'hook', index: -1, title: titleOf(hook), timeoutMs: hook.timeout() });
+        out.send({ type: 'runnable-start', group, kind: 'hook', index: -1, title: titleOf(hook), timeoutMs: hook.timeout() });
       });
-      runner.on('hook end', () => post({ type: 'hook-end' }));
+      // A beforeEach hook's end may be followed by the test's body: sent at once.
+      runner.on('hook end', () => out.send({ type: 'hook-end' }));
       const durationOf = (test: MochaRunnable) => test.duration ?? Math.round(now() - (startedAt.get(test) ?? now()));
       runner.on('pass', (test) => {
-        post({
+        out.hold({
           type: 'test-end',
           group,
           index: indexOf.get(test) ?? -1,
@@ -63,7 +70,7 @@ export function makeReporter(
       });
       runner.on('fail', (runnable, err) => {
         const isHook = runnable.type === 'hook';
-        post({
+        out.hold({
           type: 'test-end',
           group,
           index: isHook ? -1 : (indexOf.get(runnable) ?? -1),

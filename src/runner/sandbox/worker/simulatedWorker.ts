@@ -8,13 +8,15 @@ import vm from 'node:vm';
 import { build, transform } from 'esbuild';
 import { bundleBoth } from '../../../../scripts/vite/sandboxBundlePlugin';
 import { RunCompiler, type BuildFn, type TransformFn } from '../../compile/bundle';
-import { isRunOver, type WorkerEvent } from '../protocol';
+import { isRunOver, workerEventsOf, type WorkerEvent } from '../protocol';
 
 const compiler = new RunCompiler({ build: build as unknown as BuildFn, transform: transform as unknown as TransformFn });
 let workerScript: Promise<string> | null = null;
 
 export interface SimulatedRun {
   events: WorkerEvent[];
+  /** The messages the events came in (one event, or several: outbox.ts). */
+  messages: unknown[];
   /** Messages sent with the worker's own postMessage (what user code can reach). */
   strayMessages: unknown[];
   /** The run ended (its last event) before the deadline. */
@@ -93,6 +95,7 @@ export async function runInSimulatedWorker(
   const shims = (vm.runInContext(SHIMS, context) as (h: typeof host) => { deliver(data: unknown, sink: (m: unknown) => void): void })(host);
   vm.runInContext(script, context, { filename: 'test-worker.js' });
   const events: WorkerEvent[] = [];
+  const messages: unknown[] = [];
   const ended = await new Promise<boolean>((resolve) => {
     const deadline = setTimeout(() => resolve(false), options.deadlineMs ?? 10_000);
     shims.deliver(
@@ -104,9 +107,12 @@ export async function runInSimulatedWorker(
         testTimeoutMs: options.testTimeoutMs ?? 2000,
       },
       (m) => {
-        const event = structuredClone(m) as WorkerEvent;
-        events.push(event);
-        if (isRunOver(event)) {
+        const message = structuredClone(m);
+        messages.push(message);
+        const batch = workerEventsOf(message);
+        if (!batch) throw new Error(`not a worker message: ${JSON.stringify(message)}`);
+        events.push(...batch);
+        if (batch.some(isRunOver)) {
           clearTimeout(deadline);
           resolve(true);
         }
@@ -114,5 +120,5 @@ export async function runInSimulatedWorker(
     );
   });
   for (const t of timers) clearTimeout(t);
-  return { events, strayMessages, ended };
+  return { events, messages, strayMessages, ended };
 }
