@@ -6,6 +6,12 @@ export const ROOT = join(import.meta.dirname, '..');
 
 export async function startPreview(port: number, outDir = 'dist'): Promise<() => void> {
   const base = `http://127.0.0.1:${port}/`;
+  // A server left behind on the port would answer for this one, and the bench would measure another build.
+  const stale = await fetch(base).then(
+    () => true,
+    () => false,
+  );
+  if (stale) throw new Error(`port ${port} is already serving; stop that server first`);
   const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir], {
     cwd: ROOT,
     stdio: 'ignore',

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isFrameToHost, isHostToFrame, isRunOver, isWorkerEvent, isWorkerRunRequest, workerEventsOf } from './protocol';
+import {
+  decodeFrameMessage,
+  encodeFrameMessage,
+  isFrameToHost,
+  isHostToFrame,
+  isRunOver,
+  isWorkerEvent,
+  isWorkerRunRequest,
+  workerEventsOf,
+} from './protocol';
 
 const error = { name: 'TypeError', message: 'x', isAssertion: false, isTimeout: false };
 
@@ -61,6 +70,17 @@ describe('sandbox protocol guards', () => {
     expect(isFrameToHost({ type: 'watchdog', id: 2, phase: 'runnable', limitMs: 2500, elapsedMs: 2503 })).toBe(true);
     expect(isFrameToHost({ type: 'watchdog', id: 2, phase: 'forever', limitMs: 1, elapsedMs: 1 })).toBe(false);
     expect(isFrameToHost({ type: 'worker-error', id: '2', message: 'x' })).toBe(false);
+  });
+
+  it('carries frame messages as JSON text, and reads nothing else as one', () => {
+    const failing = { type: 'test-end', group: 'problem', index: 3, title: 't', path: ['S'], state: 'failed', durationMs: 2, error };
+    const message = { type: 'worker-events', id: 7, events: [{ type: 'started', group: 'problem', tests: [] }, failing] };
+    const text = encodeFrameMessage(message);
+    expect(typeof text).toBe('string');
+    const back = decodeFrameMessage(text);
+    expect(back).toEqual(message);
+    expect(isFrameToHost(back)).toBe(true);
+    for (const bad of [message, null, 42, '{"type":', '']) expect(decodeFrameMessage(bad), JSON.stringify(bad)).toBeNull();
   });
 
   it('checks host and worker requests', () => {

@@ -10,6 +10,7 @@
 import { FRAME_BOOT_LIMIT_MS, hostLimitAfterStartMs, hostLimitBeforeStartMs } from '../deadlines';
 import { buildSrcdoc } from './srcdoc';
 import {
+  decodeFrameMessage,
   isFrameToHost,
   isRunOver,
   type FrameToHost,
@@ -176,7 +177,7 @@ export class SandboxHost {
     const boot = this.boot;
     // Only our frame's window may talk to us; anything else (extensions, other frames) is dropped.
     if (!boot || event.source !== boot.iframe.contentWindow) return;
-    const message: unknown = event.data;
+    const message = decodeFrameMessage(event.data);
     if (isFrameToHostPython(message)) {
       if (boot.python && message.id === boot.python.id) {
         boot.python.settle(message.type === 'python-ready' ? null : new Error(message.message));

@@ -11,7 +11,15 @@
  * Python runs take the same path with a worker from the PythonPool (booted Pyodide, one run each).
  */
 
-import { isHostToFrame, isRunOver, workerEventsOf, type FrameToHost, type HostToFrame, type WorkerRunRequest } from '../protocol';
+import {
+  encodeFrameMessage,
+  isHostToFrame,
+  isRunOver,
+  workerEventsOf,
+  type FrameToHost,
+  type HostToFrame,
+  type WorkerRunRequest,
+} from '../protocol';
 import {
   isHostToFramePython,
   isPythonWorkerStatus,
@@ -44,8 +52,9 @@ let active: ActiveRun | null = null;
 const python = new PythonPool();
 
 function send(message: FrameToHost | FrameToHostPython): void {
-  // The parent's origin is unknown to an opaque-origin frame; nothing here is secret.
-  window.parent.postMessage(message, '*');
+  // The parent's origin is unknown to an opaque-origin frame; nothing here is secret. As text: see
+  // encodeFrameMessage for why.
+  window.parent.postMessage(encodeFrameMessage(message), '*');
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
