@@ -115,3 +115,23 @@ describe('my checks', () => {
   await page.getByRole('link', { name: '← Problems' }).click();
   await expect(page.getByRole('link', { name: TITLE, exact: true }).getByTestId('problem-status')).toHaveText('Solved');
 });
+
+test('a loop in one method times out exactly the first test that calls it: every test before it passed', async ({ page }) => {
+  await openProblem(page, TITLE);
+  const reference = problemFile('token-bucket', 'reference.ts');
+  const looping = reference.replace('remaining(userId: string): number {', 'remaining(userId: string): number {\n    while (userId) {}');
+  expect(looping).not.toBe(reference);
+  await pasteCode(page, looping);
+  await submitAndWait(page);
+  const summary = results(page).getByTestId('results-summary');
+  await expect(summary).toContainText('timed out');
+  // The events that say which test is running reach the page's watchdog before the test's own code runs,
+  // so the hung test is named, not the one before it, and the passes before it all count.
+  const plan = await enumerateTests({ tests: problemFile('token-bucket', 'hidden.test.ts'), reference, testFileName: 'hidden.test.ts' });
+  const hung = plan.findIndex((t) => t.title === '[R13] uses the real clock when none is given');
+  expect(hung).toBeGreaterThan(0);
+  const timedOut = results(page).locator('li[data-status="timedout"]');
+  await expect(timedOut).toHaveCount(1);
+  await expect(timedOut).toHaveAttribute('data-full-title', /\[R13\] uses the real clock when none is given$/);
+  await expect(summary).toContainText(`${hung}/${plan.length} passed`);
+});

@@ -1,10 +1,11 @@
 /**
- * Every time budget the runner enforces, in one place so the frame's watchdog and the main page's
- * last-resort deadline agree. Pure functions; the numbers are documented in the report and here.
+ * Every time budget the runner enforces, in one place so the watchdogs and the main page's last-resort
+ * deadline agree. Pure functions; the numbers are documented in the report and here.
  *
- * Why two layers: user code runs in a worker that a `while (true) {}` blocks completely, so mocha's own
- * timers can never fire. The sandbox frame (a different thread) watches progress events and terminates
- * the worker. The main page keeps a looser deadline in case the frame itself stops answering.
+ * Why a watchdog: user code runs in a worker that a `while (true) {}` blocks completely, so mocha's own
+ * timers can never fire. Another thread watches the run's progress events and has the worker terminated:
+ * the page for TypeScript runs (the events come to it straight from the worker), the sandbox frame for
+ * Python runs. The main page keeps a looser deadline in case the frame itself stops answering.
  */
 
 export const DEFAULT_TEST_TIMEOUT_MS = 2000;

@@ -6,6 +6,7 @@ import {
   isHostToFrame,
   isRunOver,
   isWorkerEvent,
+  isWorkerConnect,
   isWorkerRunRequest,
   workerEventsOf,
 } from './protocol';
@@ -85,9 +86,16 @@ describe('sandbox protocol guards', () => {
 
   it('checks host and worker requests', () => {
     expect(isHostToFrame({ type: 'init', id: 1, workerScript: '' })).toBe(true);
-    expect(isHostToFrame({ type: 'run', id: 1, solutionCode: '', testsCode: '', testTimeoutMs: 2000 })).toBe(true);
-    expect(isHostToFrame({ type: 'run', solutionCode: '', testsCode: '', testTimeoutMs: 2000 })).toBe(false);
-    expect(isHostToFrame({ type: 'run', id: 1, solutionCode: '', testTimeoutMs: 2000 })).toBe(false);
+    expect(isHostToFrame({ type: 'init', workerScript: '' })).toBe(false);
+    expect(isHostToFrame({ type: 'release', spare: 3 })).toBe(true);
+    expect(isHostToFrame({ type: 'release', spare: '3' })).toBe(false);
+    // Runs go to the spare worker's own channel, never through the frame.
+    expect(isHostToFrame({ type: 'run', id: 1, solutionCode: '', testsCode: '', testTimeoutMs: 2000 })).toBe(false);
+    expect(isFrameToHost({ type: 'spare', spare: 2 })).toBe(true);
+    expect(isFrameToHost({ type: 'spare-error', spare: 2, message: 'x' })).toBe(true);
+    expect(isFrameToHost({ type: 'spare-error', spare: 2 })).toBe(false);
+    expect(isWorkerConnect({ type: 'connect' })).toBe(true);
+    expect(isWorkerConnect({ type: 'run' })).toBe(false);
     expect(isWorkerRunRequest({ type: 'run', id: 3, solutionCode: 'x', testsCode: 'y', testTimeoutMs: 0 })).toBe(true);
     expect(isWorkerRunRequest({ type: 'run', id: 3, solutionCode: 1, testsCode: 'y', testTimeoutMs: 0 })).toBe(false);
   });

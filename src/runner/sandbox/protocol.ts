@@ -153,7 +153,24 @@ export function isRunOver(event: WorkerEvent): boolean {
 
 export type HostToFrame =
   /** Sent once after `frame-loaded`: the classic script the frame turns into a Blob URL for its workers. */
-  { type: 'init'; id: number; workerScript: string } | ({ type: 'run'; id: number; testTimeoutMs: number } & RunCode);
+  | { type: 'init'; id: number; workerScript: string }
+  /**
+   * The page is done with this spare worker (its run is over, timed out, or it failed): the frame terminates
+   * it and spawns the next spare.
+   */
+  | { type: 'release'; spare: number };
+
+// ---------------------------------------------------------------------------------------------------------
+// frame → worker, once, when it is spawned (before any user code exists in it)
+
+/**
+ * Hands a fresh TypeScript test worker its end of a MessageChannel whose other end goes to the page. The
+ * page sends the run request on it and hears the run's events on it: the hot path never passes through
+ * the frame (two cross-process hops that cost ~14 ms a Submit while the page was painting).
+ */
+export interface WorkerConnect {
+  type: 'connect';
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // frame → main
@@ -166,8 +183,15 @@ export type FrameToHost =
   /** `init` processed; a worker is being pre-spawned. */
   | { type: 'ready'; id: number }
   /**
-   * The worker's events in order, batched: each message to the page crosses processes (the sandboxed
-   * frame has its own) and costs the page's main thread a task, and a run makes ~4 events per test.
+   * A spare TypeScript test worker, numbered; the message transfers the page's end of its channel
+   * (WorkerConnect). The frame keeps one spare at a time and spawns the next on `release`.
+   */
+  | { type: 'spare'; spare: number }
+  /** That spare worker died on its own (script error, an uncaught error of user code, closed itself). */
+  | { type: 'spare-error'; spare: number; message: string }
+  /**
+   * A Python run's events in order, batched: each message to the page crosses processes (the sandboxed
+   * frame has its own) and costs the page's main thread a task.
    */
   | { type: 'worker-events'; id: number; events: WorkerEvent[] }
   /** The watchdog terminated the worker; a fresh one is already spawning. */
@@ -256,6 +280,10 @@ export function isFrameToHost(x: unknown): x is FrameToHost {
       return true;
     case 'ready':
       return isNum(x.id);
+    case 'spare':
+      return isNum(x.spare);
+    case 'spare-error':
+      return isNum(x.spare) && isStr(x.message);
     case 'worker-events':
       return isNum(x.id) && Array.isArray(x.events) && x.events.every(isWorkerEvent);
     case 'watchdog':
@@ -274,10 +302,14 @@ export function isFrameToHost(x: unknown): x is FrameToHost {
 
 /** The frame trusts its parent, but still checks shape so a stray message cannot crash it. */
 export function isHostToFrame(x: unknown): x is HostToFrame {
-  if (!isObj(x) || !isNum(x.id)) return false;
-  if (x.type === 'init') return isStr(x.workerScript);
-  if (x.type === 'run') return isStr(x.solutionCode) && isStr(x.testsCode) && isNum(x.testTimeoutMs);
+  if (!isObj(x)) return false;
+  if (x.type === 'init') return isNum(x.id) && isStr(x.workerScript);
+  if (x.type === 'release') return isNum(x.spare);
   return false;
+}
+
+export function isWorkerConnect(x: unknown): x is WorkerConnect {
+  return isObj(x) && x.type === 'connect';
 }
 
 export function isWorkerRunRequest(x: unknown): x is WorkerRunRequest {

@@ -3,22 +3,30 @@
  * creates the hidden opaque-origin iframe, accepts messages only from its contentWindow, validates them
  * structurally, matches request ids, enforces a last-resort deadline and rebuilds the frame when needed.
  *
- * One run at a time (the Runner serialises). The frame's watchdog normally ends hung runs; the host
- * deadline only fires if the frame itself stops answering.
+ * One run at a time (the Runner serialises).
+ *  - TypeScript: the frame hands over a spare test worker's channel (WorkerConnect); the run request goes
+ *    straight to the worker on it and the events come straight back, and the page watches the run
+ *    (WatchdogTimer) and releases the worker when it is over. The host deadline only covers waiting for a
+ *    spare from a frame that stopped answering.
+ *  - Python: the run goes through the frame, whose watchdog ends hung runs; the host deadline fires only if
+ *    the frame itself stops answering.
  */
 
-import { FRAME_BOOT_LIMIT_MS, hostLimitAfterStartMs, hostLimitBeforeStartMs } from '../deadlines';
+import { FRAME_BOOT_LIMIT_MS, HOST_SLACK_MS, hostLimitAfterStartMs, hostLimitBeforeStartMs, WORKER_SPAWN_LIMIT_MS } from '../deadlines';
 import { buildSrcdoc } from './srcdoc';
 import {
   decodeFrameMessage,
   isFrameToHost,
   isRunOver,
+  workerEventsOf,
   type FrameToHost,
   type HostToFrame,
   type RunCode,
   type SandboxRunEnd,
   type WorkerEvent,
+  type WorkerRunRequest,
 } from './protocol';
+import { WatchdogTimer } from './watchdogTimer';
 import { isFrameToHostPython, type HostToFramePython, type PythonRunCode, type PythonRuntimeFiles } from './pythonProtocol';
 
 /** Booting Pyodide in the frame (after its files are here): generous, a busy laptop takes seconds. */
@@ -30,6 +38,16 @@ interface ActiveRun {
   onEvent: (event: WorkerEvent) => void;
   resolve: (end: SandboxRunEnd) => void;
   timer: ReturnType<typeof setTimeout> | null;
+  /** A TypeScript run's spare worker, once it has one. */
+  spare: number | null;
+  /** Stops watching the run and gives its worker back to the frame (run once, at settle). */
+  cleanup: (() => void) | null;
+}
+
+/** A spare TypeScript test worker: its number and the page's end of its channel. */
+interface Spare {
+  id: number;
+  port: MessagePort;
 }
 
 interface Boot {
@@ -45,6 +63,10 @@ export class SandboxHost {
   private boot: Boot | null = null;
   private active: ActiveRun | null = null;
   private nextId = 1;
+  private spare: Spare | null = null;
+  private spareWaiter: ((spare: Spare) => void) | null = null;
+  /** An idle spare that died: released (so the frame spawns another) only when a run needs one. */
+  private deadSpare: number | null = null;
   private readonly onMessage = (event: MessageEvent) => this.receive(event);
 
   constructor(
@@ -57,15 +79,76 @@ export class SandboxHost {
     return (this.boot ??= this.createFrame()).ready;
   }
 
+  /** A TypeScript run, on the spare worker's own channel. */
   async run(code: RunCode, testTimeoutMs: number, onEvent: (event: WorkerEvent) => void): Promise<SandboxRunEnd> {
     await this.ready();
-    return this.start(testTimeoutMs, onEvent, (id) => ({
-      type: 'run',
-      id,
-      solutionCode: code.solutionCode,
-      testsCode: code.testsCode,
-      testTimeoutMs,
-    }));
+    if (this.active) this.settle(this.active, { kind: 'worker-error', message: 'superseded by a newer run' });
+    const id = this.nextId++;
+    return new Promise<SandboxRunEnd>((resolve) => {
+      const run: ActiveRun = { id, testTimeoutMs, onEvent, resolve, timer: null, spare: null, cleanup: null };
+      this.active = run;
+      // The frame spawns a spare at start and after every run; one that does not come means a wedged frame.
+      this.arm(run, WORKER_SPAWN_LIMIT_MS + HOST_SLACK_MS);
+      this.takeSpare((spare) => {
+        if (this.active !== run) {
+          this.spare ??= spare; // the run was settled meanwhile: the spare serves the next one
+          return;
+        }
+        this.startOnSpare(run, spare, { type: 'run', id, solutionCode: code.solutionCode, testsCode: code.testsCode, testTimeoutMs });
+      });
+    });
+  }
+
+  private takeSpare(use: (spare: Spare) => void): void {
+    const spare = this.spare;
+    if (spare) {
+      this.spare = null;
+      use(spare);
+      return;
+    }
+    this.spareWaiter = use;
+    if (this.deadSpare !== null) {
+      this.post({ type: 'release', spare: this.deadSpare });
+      this.deadSpare = null;
+    }
+  }
+
+  private offerSpare(spare: Spare): void {
+    const waiter = this.spareWaiter;
+    this.spareWaiter = null;
+    if (waiter) waiter(spare);
+    else {
+      this.spare?.port.close();
+      this.spare = spare;
+    }
+  }
+
+  private startOnSpare(run: ActiveRun, spare: Spare, request: WorkerRunRequest): void {
+    if (run.timer !== null) clearTimeout(run.timer);
+    run.timer = null;
+    run.spare = spare.id;
+    const watch = new WatchdogTimer(run.testTimeoutMs, (expiry) => {
+      if (this.active === run) this.settle(run, { kind: 'watchdog', ...expiry });
+    });
+    run.cleanup = () => {
+      watch.stop();
+      spare.port.onmessage = null;
+      spare.port.close();
+      this.post({ type: 'release', spare: spare.id });
+    };
+    spare.port.onmessage = (event: MessageEvent) => {
+      const events = workerEventsOf(event.data);
+      if (!events || this.active !== run) return;
+      watch.observe(events);
+      for (const e of events) {
+        run.onEvent(e);
+        if (isRunOver(e)) {
+          this.settle(run, { kind: 'finished' });
+          return;
+        }
+      }
+    };
+    spare.port.postMessage(request);
   }
 
   /**
@@ -121,7 +204,7 @@ export class SandboxHost {
     if (this.active) this.settle(this.active, { kind: 'worker-error', message: 'superseded by a newer run' });
     const id = this.nextId++;
     return new Promise<SandboxRunEnd>((resolve) => {
-      const run: ActiveRun = { id, testTimeoutMs, onEvent, resolve, timer: null };
+      const run: ActiveRun = { id, testTimeoutMs, onEvent, resolve, timer: null, spare: null, cleanup: null };
       this.active = run;
       this.arm(run, hostLimitBeforeStartMs(testTimeoutMs));
       this.post(message(id));
@@ -167,6 +250,10 @@ export class SandboxHost {
   }
 
   private destroyFrame(): void {
+    this.spare?.port.close();
+    this.spare = null;
+    this.spareWaiter = null;
+    this.deadSpare = null;
     this.boot?.python?.settle(new Error('The code sandbox was restarted.'));
     window.removeEventListener('message', this.onMessage);
     this.boot?.iframe.remove();
@@ -185,10 +272,10 @@ export class SandboxHost {
       return;
     }
     if (!isFrameToHost(message)) return;
-    this.dispatch(boot, message);
+    this.dispatch(boot, message, event.ports);
   }
 
-  private dispatch(boot: Boot, message: FrameToHost): void {
+  private dispatch(boot: Boot, message: FrameToHost, ports: readonly MessagePort[]): void {
     switch (message.type) {
       case 'frame-loaded':
         this.post({ type: 'init', id: boot.initId, workerScript: this.workerScript });
@@ -196,6 +283,22 @@ export class SandboxHost {
       case 'ready':
         if (message.id === boot.initId) boot.resolveReady();
         return;
+      case 'spare': {
+        const port = ports[0];
+        if (port) this.offerSpare({ id: message.spare, port });
+        return;
+      }
+      case 'spare-error': {
+        const run = this.active;
+        if (run && run.spare === message.spare) {
+          this.settle(run, { kind: 'worker-error', message: message.message });
+        } else if (this.spare?.id === message.spare) {
+          this.spare.port.close();
+          this.spare = null;
+          this.deadSpare = message.spare;
+        }
+        return;
+      }
     }
     const run = this.active;
     if (!run || message.id !== run.id) return; // a late message from a run we already gave up on
@@ -229,6 +332,10 @@ export class SandboxHost {
 
   private settle(run: ActiveRun, end: SandboxRunEnd): void {
     if (run.timer !== null) clearTimeout(run.timer);
+    run.timer = null;
+    const cleanup = run.cleanup;
+    run.cleanup = null;
+    cleanup?.();
     if (this.active === run) this.active = null;
     run.resolve(end);
   }

@@ -1,14 +1,18 @@
 /**
  * The sandbox frame's script (inlined into the srcdoc of an opaque-origin iframe; bundled at build time by
- * scripts/vite/sandboxBundlePlugin.ts). It owns the test workers and the watchdog:
- *  - keeps one worker pre-spawned while idle, so a run does not pay mocha's ~150 ms evaluation (the spare
- *    is spawned when a run finishes, not when one starts, so it never competes with a run for the CPU);
- *  - uses a fresh worker for every run (user code may pollute globals) and terminates it afterwards;
- *  - relays the worker's events to the page, and terminates a hung worker (Watchdog) and says so;
- *  - hears the worker only on the MessagePort it hands over with the run request, before any user code
- *    runs: the worker's own postMessage (which user code can call) goes unheard.
- * The frame's own thread never runs user code, so its timers keep firing while a worker spins.
- * Python runs take the same path with a worker from the PythonPool (booted Pyodide, one run each).
+ * scripts/vite/sandboxBundlePlugin.ts). Workers it creates share its opaque origin, so user code cannot
+ * reach the app's storage. It owns the test workers:
+ *  - TypeScript: it keeps one spare worker, spawned while idle (a run does not pay mocha's ~150 ms
+ *    evaluation), and connects it to the page with a MessageChannel (WorkerConnect) before any user code
+ *    exists in it. The page sends the run and hears its events on that channel, and watches the run itself
+ *    (watchdogTimer.ts): the frame is not on that path. When the page releases the spare (its run is over,
+ *    timed out or failed), the frame terminates it and spawns the next; a worker serves one run, as user
+ *    code may pollute its globals. The next spare is spawned after a run, never during one, so it does not
+ *    compete with the run for the CPU (two cores are common).
+ *  - Python: runs go through the frame with a worker from the PythonPool (booted Pyodide, one run each);
+ *    the frame relays their events to the page and terminates a hung worker (Watchdog) and says so.
+ * Nobody listens to a worker's own postMessage (which user code can call), only to the ports handed over
+ * before user code ran. The frame's own thread never runs user code, so its timers keep firing.
  */
 
 import {
@@ -18,7 +22,7 @@ import {
   workerEventsOf,
   type FrameToHost,
   type HostToFrame,
-  type WorkerRunRequest,
+  type WorkerConnect,
 } from '../protocol';
 import {
   isHostToFramePython,
@@ -27,34 +31,35 @@ import {
   type HostToFramePython,
   type PythonWorkerRequest,
 } from '../pythonProtocol';
-import { Watchdog } from '../watchdog';
+import { WatchdogTimer } from '../watchdogTimer';
 import { EventBatcher } from './eventBatcher';
 import { PythonPool } from './pythonPool';
 
+/** A Python run in progress. */
 interface ActiveRun {
   id: number;
   worker: Worker;
   /** The frame's end of the run's results channel. */
   port: MessagePort;
-  watchdog: Watchdog;
+  watch: WatchdogTimer;
   /** Events on their way to the page (batched: see eventBatcher.ts). */
   relay: EventBatcher;
-  /** The watchdog's check timer and when it fires (performance.now() time). */
-  timer: ReturnType<typeof setTimeout> | null;
-  timerAt: number;
   /** Hands the worker back once the run is over: `retire` when it must not serve again (it is terminated). */
   release: (retire: boolean) => void;
 }
 
 let workerUrl: string | null = null;
-let spare: Worker | null = null;
+/** TypeScript test workers by spare number: the idle spare, and the one the page is running (if any). */
+const workers = new Map<number, Worker>();
+let spare: number | null = null;
+let nextSpare = 1;
 let active: ActiveRun | null = null;
 const python = new PythonPool();
 
-function send(message: FrameToHost | FrameToHostPython): void {
+function send(message: FrameToHost | FrameToHostPython, transfer: Transferable[] = []): void {
   // The parent's origin is unknown to an opaque-origin frame; nothing here is secret. As text: see
   // encodeFrameMessage for why.
-  window.parent.postMessage(encodeFrameMessage(message), '*');
+  window.parent.postMessage(encodeFrameMessage(message), '*', transfer);
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
@@ -65,51 +70,42 @@ window.addEventListener('message', (event: MessageEvent) => {
     return;
   }
   if (!isHostToFrame(message)) return;
-  if (message.type === 'init') {
-    workerUrl ??= URL.createObjectURL(new Blob([message.workerScript], { type: 'text/javascript' }));
-    ensureSpare();
-    send({ type: 'ready', id: message.id });
-  } else {
-    startRun(message);
-  }
+  handle(message);
 });
 
 send({ type: 'frame-loaded' });
 
-function spawn(): Worker {
-  if (!workerUrl) throw new Error('frame not initialised');
-  return new Worker(workerUrl, { name: 'rehearse-tests' });
+function handle(message: HostToFrame): void {
+  switch (message.type) {
+    case 'init':
+      workerUrl ??= URL.createObjectURL(new Blob([message.workerScript], { type: 'text/javascript' }));
+      ensureSpare();
+      send({ type: 'ready', id: message.id });
+      return;
+    case 'release':
+      workers.get(message.spare)?.terminate();
+      workers.delete(message.spare);
+      if (spare === message.spare) spare = null;
+      ensureSpare();
+      return;
+  }
 }
 
 function ensureSpare(): void {
-  if (!spare && workerUrl) spare = spawn();
-}
-
-function startRun(request: Extract<HostToFrame, { type: 'run' }>): void {
-  if (active) {
-    // The host serialises runs, so this is a protocol slip; never leave a worker running behind.
-    finish(active, true);
-  }
-  if (!workerUrl) {
-    send({ type: 'worker-error', id: request.id, message: 'sandbox frame not initialised' });
-    return;
-  }
-  const worker = spare ?? spawn();
-  spare = null;
-  const workerRequest: WorkerRunRequest = {
-    type: 'run',
-    id: request.id,
-    solutionCode: request.solutionCode,
-    testsCode: request.testsCode,
-    testTimeoutMs: request.testTimeoutMs,
+  if (spare !== null || !workerUrl) return;
+  const id = nextSpare++;
+  const worker = new Worker(workerUrl, { name: 'rehearse-tests' });
+  const channel = new MessageChannel();
+  worker.onerror = (event: ErrorEvent) => {
+    event.preventDefault();
+    // The page ends the run (or drops the idle spare) and releases it; the next spare comes then.
+    send({ type: 'spare-error', spare: id, message: event.message || 'worker error' });
   };
-  // No new spare here: a worker evaluating mocha now would compete for the CPU with this run (two cores
-  // are common). finish() has it spawned once the run is over, while the person reads the results.
-  // TypeScript workers serve one run each (user code may pollute their globals): always terminated.
-  begin(request.id, request.testTimeoutMs, worker, workerRequest, () => {
-    worker.terminate();
-    ensureSpare();
-  });
+  const connect: WorkerConnect = { type: 'connect' };
+  worker.postMessage(connect, [channel.port2]);
+  workers.set(id, worker);
+  spare = id;
+  send({ type: 'spare', spare: id }, [channel.port1]);
 }
 
 function handlePython(message: HostToFramePython): void {
@@ -150,23 +146,20 @@ function runPython(message: Extract<HostToFramePython, { type: 'run-python' }>, 
   );
 }
 
-/** Hands a run to its worker with a fresh results channel, and watches it. */
-function begin(
-  id: number,
-  testTimeoutMs: number,
-  worker: Worker,
-  request: WorkerRunRequest | PythonWorkerRequest,
-  release: (retire: boolean) => void,
-): void {
+/** Hands a Python run to its worker with a fresh results channel, and watches it. */
+function begin(id: number, testTimeoutMs: number, worker: Worker, request: PythonWorkerRequest, release: (retire: boolean) => void): void {
   const channel = new MessageChannel();
   const run: ActiveRun = {
     id,
     worker,
     port: channel.port1,
-    watchdog: new Watchdog(testTimeoutMs, performance.now()),
+    watch: new WatchdogTimer(testTimeoutMs, (expiry) => {
+      if (active !== run) return;
+      run.relay.flush(); // the page must see the hung test's start before the verdict
+      finish(run, true);
+      send({ type: 'watchdog', id: run.id, ...expiry });
+    }),
     relay: new EventBatcher((events) => send({ type: 'worker-events', id, events })),
-    timer: null,
-    timerAt: Number.POSITIVE_INFINITY,
     release,
   };
   active = run;
@@ -180,15 +173,13 @@ function begin(
     send({ type: 'worker-error', id: run.id, message: event.message || 'worker error' });
   };
   worker.postMessage(request, [channel.port2]);
-  schedule(run);
 }
 
 function onWorkerMessage(run: ActiveRun, data: unknown): void {
   const events = workerEventsOf(data);
   if (active !== run || !events) return;
-  const now = performance.now();
+  run.watch.observe(events);
   for (const event of events) {
-    run.watchdog.observe(event, now);
     run.relay.push(event); // flushes at once at the end of the run
     // A run that crashed may have left its worker in any state: it does not serve again.
     if (isRunOver(event)) {
@@ -196,41 +187,11 @@ function onWorkerMessage(run: ActiveRun, data: unknown): void {
       return;
     }
   }
-  schedule(run);
 }
 
-/**
- * Arms the check timer for the watchdog's next deadline. A timer that fires earlier than needed is kept:
- * check() finds nothing expired and re-arms. So the ~4 events per test do not each clear and set a timer;
- * it is re-armed only when a deadline moves earlier (a new, tighter limit).
- */
-function schedule(run: ActiveRun): void {
-  const at = run.watchdog.nextCheckAt();
-  if (!Number.isFinite(at)) return;
-  if (run.timer !== null && run.timerAt <= at + 5) return;
-  if (run.timer !== null) clearTimeout(run.timer);
-  run.timerAt = at + 5;
-  run.timer = setTimeout(() => check(run), Math.max(0, run.timerAt - performance.now()));
-}
-
-function check(run: ActiveRun): void {
-  run.timer = null;
-  run.timerAt = Number.POSITIVE_INFINITY;
-  if (active !== run) return;
-  const expiry = run.watchdog.check(performance.now());
-  if (!expiry) {
-    schedule(run);
-    return;
-  }
-  run.relay.flush(); // the page must see the hung test's start before the verdict
-  finish(run, true);
-  send({ type: 'watchdog', id: run.id, ...expiry });
-}
-
-/** Ends a run: its worker goes back (or, retired, is killed) and the next one is prepared. */
+/** Ends a Python run: its worker goes back (or, retired, is killed). */
 function finish(run: ActiveRun, retire: boolean): void {
-  if (run.timer !== null) clearTimeout(run.timer);
-  run.timer = null;
+  run.watch.stop();
   run.relay.discard();
   run.port.onmessage = null;
   run.port.close();

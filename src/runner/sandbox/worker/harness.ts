@@ -7,15 +7,24 @@
  *     `mocha`/`Mocha` globals are then deleted.
  *  2. While the spare worker is idle it warms up, then freezes the realm's built-ins, the Mocha classes and
  *     the modules (hardenRealm.ts).
- *  3. A run request carries a MessagePort. Every event goes out on that port, through the captured
- *     function; the frame never listens to the worker's own postMessage, which user code can call.
+ *  3. When it is spawned, before any user code exists, the frame hands it a MessagePort (WorkerConnect)
+ *     whose other end is the page's. The run request comes on that port and every event goes out on it,
+ *     through the captured function. User code never holds the port, and nobody listens to the worker's
+ *     own postMessage, which user code can call.
  *  4. The problem's tests and the candidate's own tests are two Mocha instances. The problem's tests get
  *     their `describe`/`it`/hooks and modules as parameters of a wrapper (runScript.ts), claimed once
  *     with a per-run secret; the globals `describe`/`it`/… user code sees belong to the own group.
  *  5. The problem's group runs first, to the end; then the own group (at most MAX_OWN_TESTS tests). The
  *     main page still checks the problem's group against the build's manifest (results/verifyRun.ts).
  */
-import { isWorkerRunRequest, TESTS_CLAIM_GLOBAL, type SerializedError, type WorkerEvent, type WorkerRunRequest } from '../protocol';
+import {
+  isWorkerConnect,
+  isWorkerRunRequest,
+  TESTS_CLAIM_GLOBAL,
+  type SerializedError,
+  type WorkerEvent,
+  type WorkerRunRequest,
+} from '../protocol';
 import { captureConsole } from './consoleCapture';
 import { hardenRealm } from './hardenRealm';
 import type { MochaClass } from './mochaTypes';
@@ -95,18 +104,23 @@ export function startHarness(Mocha: MochaClass, modules: SandboxModules): void {
       return null;
     })
     .catch((err: unknown) => `The sandbox could not protect the test run: ${String(err)}`);
-  const onMessage = (event: MessageEvent) => {
+  const onConnect = (event: MessageEvent) => {
     const port = event.ports[0];
-    if (!isWorkerRunRequest(event.data) || !port) return;
-    scope.removeEventListener('message', onMessage);
-    const request = event.data;
-    const out = new Outbox((message) => void caps.apply(caps.portPost, port, [message]), caps.atTaskEnd);
-    void ready.then((failure) => {
-      if (failure) out.send({ type: 'crashed', error: plainError(failure) });
-      else runOnce(request, out, Mocha, frozenModules, caps);
-    });
+    if (!isWorkerConnect(event.data) || !port) return;
+    scope.removeEventListener('message', onConnect);
+    // One run per worker: the first well-formed request on the port is the run; the port then hears nothing.
+    port.onmessage = (message: MessageEvent) => {
+      if (!isWorkerRunRequest(message.data)) return;
+      port.onmessage = null;
+      const request = message.data;
+      const out = new Outbox((events) => void caps.apply(caps.portPost, port, [events]), caps.atTaskEnd);
+      void ready.then((failure) => {
+        if (failure) out.send({ type: 'crashed', error: plainError(failure) });
+        else runOnce(request, out, Mocha, frozenModules, caps);
+      });
+    };
   };
-  scope.addEventListener('message', onMessage);
+  scope.addEventListener('message', onConnect);
 }
 
 function runOnce(request: WorkerRunRequest, out: EventSink, Mocha: MochaClass, modules: SandboxModules, caps: Captured): void {

@@ -53,7 +53,10 @@ const SHIMS = `(function (host) {
   globalThis.crypto = { getRandomValues: function (a) { for (let i = 0; i < a.length; i++) a[i] = host.random(); return a; } };
   globalThis.console = { log() {}, info() {}, warn() {}, error() {}, debug() {} };
   return {
-    deliver(data, sink) { const event = { data, ports: [new MessagePort(sink)] }; for (const l of listeners.slice()) l(event); },
+    // What the frame does at spawn: the worker's end of the page's channel, on the worker's own message.
+    connect(sink) { const port = new MessagePort(sink); const event = { data: { type: 'connect' }, ports: [port] }; for (const l of listeners.slice()) l(event); return port; },
+    // What the page does for a run: the request on that channel.
+    request(port, data) { if (typeof port.onmessage === 'function') port.onmessage({ data: host.clone(data) }); },
   };
 })`;
 
@@ -92,32 +95,35 @@ export async function runInSimulatedWorker(
     random: () => Math.floor(Math.random() * 2 ** 32),
     clone: (x: unknown) => structuredClone(x),
   };
-  const shims = (vm.runInContext(SHIMS, context) as (h: typeof host) => { deliver(data: unknown, sink: (m: unknown) => void): void })(host);
+  const shims = (
+    vm.runInContext(SHIMS, context) as (h: typeof host) => {
+      connect(sink: (m: unknown) => void): object;
+      request(port: object, data: unknown): void;
+    }
+  )(host);
   vm.runInContext(script, context, { filename: 'test-worker.js' });
   const events: WorkerEvent[] = [];
   const messages: unknown[] = [];
   const ended = await new Promise<boolean>((resolve) => {
     const deadline = setTimeout(() => resolve(false), options.deadlineMs ?? 10_000);
-    shims.deliver(
-      {
-        type: 'run',
-        id: 1,
-        solutionCode: compiled.solution.code,
-        testsCode: compiled.tests.code,
-        testTimeoutMs: options.testTimeoutMs ?? 2000,
-      },
-      (m) => {
-        const message = structuredClone(m);
-        messages.push(message);
-        const batch = workerEventsOf(message);
-        if (!batch) throw new Error(`not a worker message: ${JSON.stringify(message)}`);
-        events.push(...batch);
-        if (batch.some(isRunOver)) {
-          clearTimeout(deadline);
-          resolve(true);
-        }
-      },
-    );
+    const port = shims.connect((m) => {
+      const message = structuredClone(m);
+      messages.push(message);
+      const batch = workerEventsOf(message);
+      if (!batch) throw new Error(`not a worker message: ${JSON.stringify(message)}`);
+      events.push(...batch);
+      if (batch.some(isRunOver)) {
+        clearTimeout(deadline);
+        resolve(true);
+      }
+    });
+    shims.request(port, {
+      type: 'run',
+      id: 1,
+      solutionCode: compiled.solution.code,
+      testsCode: compiled.tests.code,
+      testTimeoutMs: options.testTimeoutMs ?? 2000,
+    });
   });
   for (const t of timers) clearTimeout(t);
   return { events, messages, strayMessages, ended };
