@@ -8,7 +8,7 @@ import type { PracticeRecord } from '../storage/db';
 import type { DraftFile } from '../storage/drafts';
 import { DEFAULT_INTERVIEW_SETTINGS, type InterviewSettings } from '../storage/settings';
 import type { PracticeRecorder, PracticeStorage } from './ports';
-import { PracticeEngine } from './practiceEngine';
+import { PracticeEngine, RUNNING_SHOWN_AFTER_MS } from './practiceEngine';
 
 const STARTER = '// Write your solution.\nexport function add(a: number, b: number): number {\n  return 0;\n}\n';
 const SOLVED = STARTER.replace('return 0;', 'return a + b;');
@@ -318,6 +318,38 @@ describe('Submit', () => {
     await engine.run('run');
     expect(engine.state.running).toBeNull();
     expect(engine.state.console[0]?.text).toMatch(/worker died/);
+  });
+});
+
+describe('showing a run as running', () => {
+  it('only once it has lasted RUNNING_SHOWN_AFTER_MS: a fast run changes nothing on screen until its results', async () => {
+    let finish!: (r: RunResult) => void;
+    engine.connect({
+      runner: async () => ({ run: () => new Promise<RunResult>((resolve) => (finish = resolve)) }),
+      customProtocols: () => [],
+      loadCustomProtocols: async () => undefined,
+      initialNotes: () => '',
+    });
+    await engine.open(problem());
+    const seen: (string | null)[] = [];
+    const unsubscribe = engine.store.subscribe((s) => seen.push(s.runningShown));
+    const consoleBefore = engine.state.console;
+    const fast = engine.run('submit');
+    await vi.advanceTimersByTimeAsync(RUNNING_SHOWN_AFTER_MS - 1);
+    expect(engine.state).toMatchObject({ running: 'submit', runningShown: null });
+    expect(engine.state.console, 'an empty console is not replaced at the click').toBe(consoleBefore);
+    finish(result());
+    await fast;
+    expect(engine.state).toMatchObject({ running: null, runningShown: null, runCount: 1 });
+    expect(seen.every((s) => s === null)).toBe(true);
+
+    const slow = engine.run('run');
+    await vi.advanceTimersByTimeAsync(RUNNING_SHOWN_AFTER_MS);
+    expect(engine.state).toMatchObject({ running: 'run', runningShown: 'run' });
+    finish(result({ mode: 'run' }));
+    await slow;
+    expect(engine.state).toMatchObject({ running: null, runningShown: null, runCount: 2 });
+    unsubscribe();
   });
 });
 

@@ -41,7 +41,14 @@ export interface PracticeState {
   notes: string;
   clock: PhaseClockState | null;
   practice: PracticeRecord | null;
+  /** A Run or Submit is under way (Run, Submit and the actions that would disturb a run refuse meanwhile). */
   running: RunMode | null;
+  /**
+   * The run, once it has lasted RUNNING_SHOWN_AFTER_MS: what the page shows as running. A faster run (most
+   * Submits take ~50 ms) changes the page once, when its results come, so nothing is laid out or painted
+   * while its tests compete for the CPU.
+   */
+  runningShown: RunMode | null;
   lastResult: RunResult | null;
   /** How many runs finished since the page loaded; lets the UI (and tests) tell results apart. */
   runCount: number;
@@ -88,6 +95,9 @@ export function initialCode(problem: Problem, language: Language = 'typescript')
 export function languageFor(problem: Problem, chosen: Language | undefined): Language {
   return chosen === 'python' && problem.python && problem.kind === 'coding' ? 'python' : 'typescript';
 }
+
+/** A run is shown as running (status line, disabled buttons) only once it has lasted this long. */
+export const RUNNING_SHOWN_AFTER_MS = 150;
 
 /** The runner request for a Run or Submit of `code` in `language`. */
 export function runRequestFor(problem: Problem, language: Language, mode: RunMode, code: string): RunRequest {
@@ -139,6 +149,7 @@ export class PracticeEngine {
       clock: null,
       practice: null,
       running: null,
+      runningShown: null,
       lastResult: null,
       runCount: 0,
       console: [],
@@ -460,7 +471,20 @@ export class PracticeEngine {
     const { problem, code, running, language } = this.state;
     if (!problem || running) return;
     if (problem.design && mode === 'submit') return; // a design problem has no hidden tests
-    this.set({ running: mode, console: [] });
+    // An empty console stays the same array: no component re-renders at the click.
+    this.set(this.state.console.length > 0 ? { running: mode, console: [] } : { running: mode });
+    const shown = setTimeout(() => {
+      if (this.state.running === mode) this.set({ runningShown: mode });
+    }, RUNNING_SHOWN_AFTER_MS);
+    try {
+      await this.runAndRecord(problem, language, mode, code);
+    } finally {
+      clearTimeout(shown);
+      if (this.state.runningShown) this.set({ runningShown: null });
+    }
+  }
+
+  private async runAndRecord(problem: Problem, language: Language, mode: RunMode, code: string): Promise<void> {
     const request = runRequestFor(problem, language, mode, code);
     let result: RunResult;
     try {
@@ -487,7 +511,14 @@ export class PracticeEngine {
     this.recorder.log(problem.design ? scratchpadRunEventOf(result) : runEventOf(result));
     this.noRun = noRunAfterRun();
     if (this.state.nudge?.kind === 'no-run') this.set({ nudge: null });
-    this.set((s) => ({ running: null, preparing: null, lastResult: result, console: result.console, runCount: s.runCount + 1 }));
+    this.set((s) => ({
+      running: null,
+      runningShown: null,
+      preparing: null,
+      lastResult: result,
+      console: result.console,
+      runCount: s.runCount + 1,
+    }));
   }
 
   /**

@@ -9,7 +9,7 @@ import { useWorkspace } from '../workspaceStore';
  */
 export function LanguageSelect({ problem }: { problem: Problem }) {
   const language = useWorkspace((s) => s.language);
-  const running = useWorkspace((s) => s.running !== null);
+  const running = useWorkspace((s) => s.runningShown !== null);
   const recording = useRecorder((s) => s.phase === 'recording' || s.phase === 'interrupted');
   if (problem.kind !== 'coding' || !problem.python) return null;
   const locked = recording || running;

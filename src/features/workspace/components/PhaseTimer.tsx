@@ -16,7 +16,7 @@ function NewAttemptButton({ problem, primary = false }: { problem: Problem; prim
       s.loaded &&
       (s.code !== initialCode(problem) || (s.practice?.submits ?? 0) > 0 || (s.practice?.sessionIds?.length ?? 0) > 0 || s.clock !== null),
   );
-  const running = useWorkspace((s) => s.running !== null);
+  const running = useWorkspace((s) => s.runningShown !== null);
   if (!hasWork) return null;
   return (
     <button

@@ -95,7 +95,8 @@ function failuresFirst(tests: TestResult[]): TestResult[] {
 
 export function ResultsPanel({ problem, unlockedStages }: { problem: Problem; unlockedStages: number }) {
   const result = useWorkspace((s) => s.lastResult);
-  const running = useWorkspace((s) => s.running);
+  // Only a run that lasts shows as running; a fast one leaves the last results until its own come.
+  const running = useWorkspace((s) => s.runningShown);
   const runCount = useWorkspace((s) => s.runCount);
   const clock = useWorkspace((s) => s.clock);
   const fullListSetting = useWorkspace((s) => s.settings.fullHiddenResults);

@@ -3,7 +3,8 @@ import { WorkspaceReferenceButton } from './WorkspaceReferenceButton';
 
 /** Run and Submit (or just Run, for a design scratchpad), with their shortcuts spelled out. */
 export function RunBar({ canSubmit }: { canSubmit: boolean }) {
-  const running = useWorkspace((s) => s.running);
+  // The engine refuses a second run while one is under way; the buttons show it once the run lasts.
+  const running = useWorkspace((s) => s.runningShown);
   const loaded = useWorkspace((s) => s.loaded);
   const preparing = useWorkspace((s) => s.preparing);
   const { run } = useWorkspace.getState();

@@ -285,3 +285,23 @@ describe('hooks', () => {
     expect(lastTypes.filter((t) => t === 'hook-end')).toHaveLength(run.events.filter((e) => e.type === 'hook-end').length);
   });
 });
+
+describe("the run's per-test timeout", { timeout: 30_000 }, () => {
+  it("applies to the problem's tests and the candidate's own: a test that never settles fails at it", async () => {
+    const run = await runInSimulatedWorker(
+      `export const never = (): Promise<void> => new Promise(() => {});
+describe('mine', () => { it('waits too', async () => { await never(); }); });`,
+      `import { never } from './solution';
+describe('waiting', () => { it('waits', async () => { await never(); }); });`,
+      { testTimeoutMs: 150 },
+    );
+    expect(run.ended).toBe(true);
+    const starts = run.events.filter((e) => e.type === 'runnable-start' && e.kind === 'test');
+    expect(starts.map((e) => (e.type === 'runnable-start' ? e.timeoutMs : null))).toEqual([150, 150]);
+    const ends = run.events.filter((e): e is Extract<WorkerEvent, { type: 'test-end' }> => e.type === 'test-end');
+    expect(ends.map((e) => [e.group, e.state, e.error?.isTimeout])).toEqual([
+      ['problem', 'failed', true],
+      ['own', 'failed', true],
+    ]);
+  });
+});

@@ -17,6 +17,7 @@
  *  5. The problem's group runs first, to the end; then the own group (at most MAX_OWN_TESTS tests). The
  *     main page still checks the problem's group against the build's manifest (results/verifyRun.ts).
  */
+import { DEFAULT_TEST_TIMEOUT_MS } from '../../deadlines';
 import {
   isWorkerConnect,
   isWorkerRunRequest,
@@ -96,7 +97,12 @@ export function startHarness(Mocha: MochaClass, modules: SandboxModules): void {
   const frozenModules = Object.freeze({ ...modules });
   // A run that arrives while the warm-up is still going waits for it (a few ms): the two must not share
   // mocha's scheduling queue. A failed warm-up only costs speed; a failed hardening refuses the run.
-  const ready = warmUp(Mocha, modules.chai ?? {}, makeReporter('problem', DISCARD, null, caps.now), modules['fast-check'])
+  const ready = warmUp(
+    Mocha,
+    modules.chai ?? {},
+    makeReporter('problem', DISCARD, () => null, caps.now),
+    modules['fast-check'],
+  )
     .catch(() => undefined)
     .then(() => {
       // mocha rewrites its built-in reporters' settings on every run; we use none of them.
@@ -108,22 +114,44 @@ export function startHarness(Mocha: MochaClass, modules: SandboxModules): void {
     const port = event.ports[0];
     if (!isWorkerConnect(event.data) || !port) return;
     scope.removeEventListener('message', onConnect);
+    const out = new Outbox((events) => void caps.apply(caps.portPost, port, [events]), caps.atTaskEnd);
+    // Everything that does not depend on the code is made while the worker waits for its run.
+    const setup = ready.then((failure) => failure ?? prepareRun(out, Mocha, caps));
     // One run per worker: the first well-formed request on the port is the run; the port then hears nothing.
     port.onmessage = (message: MessageEvent) => {
       if (!isWorkerRunRequest(message.data)) return;
       port.onmessage = null;
       const request = message.data;
-      const out = new Outbox((events) => void caps.apply(caps.portPost, port, [events]), caps.atTaskEnd);
-      void ready.then((failure) => {
-        if (failure) out.send({ type: 'crashed', error: plainError(failure) });
-        else runOnce(request, out, Mocha, frozenModules, caps);
+      void setup.then((prepared) => {
+        if (typeof prepared === 'string') out.send({ type: 'crashed', error: plainError(prepared) });
+        else runOnce(request, prepared, frozenModules, caps);
       });
     };
   };
   scope.addEventListener('message', onConnect);
 }
 
-function runOnce(request: WorkerRunRequest, out: EventSink, Mocha: MochaClass, modules: SandboxModules, caps: Captured): void {
+/** A run's parts that do not depend on its code, made after hardening and before any user code. */
+interface RunSetup {
+  out: EventSink;
+  problem: TestGroupInstance;
+  own: TestGroupInstance;
+  /** Where the run's script is, for error locations: known once the code has come. */
+  where: { current: ScriptLocation | null };
+}
+
+function prepareRun(out: EventSink, Mocha: MochaClass, caps: Captured): RunSetup {
+  const where: RunSetup['where'] = { current: null };
+  const whereNow = () => where.current;
+  captureConsole((level, text) => out.send({ type: 'console', level, text }));
+  const problem = createTestGroup(Mocha, DEFAULT_TEST_TIMEOUT_MS, makeReporter('problem', out, whereNow, caps.now));
+  const own = createTestGroup(Mocha, DEFAULT_TEST_TIMEOUT_MS, makeReporter('own', out, whereNow, caps.now));
+  exposeOwnGroup(own);
+  return { out, problem, own, where };
+}
+
+function runOnce(request: WorkerRunRequest, setup: RunSetup, modules: SandboxModules, caps: Captured): void {
+  const { out, problem, own } = setup;
   const send = (e: WorkerEvent) => out.send(e);
   send({ type: 'loading' });
   const secret = caps.secret();
@@ -134,10 +162,10 @@ function runOnce(request: WorkerRunRequest, out: EventSink, Mocha: MochaClass, m
     solutionLines: script.solutionLines,
     testsOffset: script.testsOffset,
   };
-  captureConsole((level, text) => send({ type: 'console', level, text }));
-  const problem = createTestGroup(Mocha, request.testTimeoutMs, makeReporter('problem', out, where, caps.now));
-  const own = createTestGroup(Mocha, request.testTimeoutMs, makeReporter('own', out, where, caps.now));
-  exposeOwnGroup(own);
+  setup.where.current = where;
+  // Before the tests are defined: each takes its suite's timeout when it is added.
+  problem.setTimeout(request.testTimeoutMs);
+  own.setTimeout(request.testTimeoutMs);
 
   let claimed = false;
   caps.defineProperty(globalThis, TESTS_CLAIM_GLOBAL, {

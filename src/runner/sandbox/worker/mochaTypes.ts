@@ -41,6 +41,7 @@ export interface MochaSuite {
 export interface MochaClass {
   new (options: { reporter: MochaReporterConstructor; timeout: number }): {
     suite: MochaSuite;
+    timeout(ms: number): unknown;
     run(onEnd: (failures: number) => void): unknown;
   };
   Suite: { create(parent: MochaSuite, title: string): MochaSuite };

@@ -17,7 +17,12 @@ function hasBeforeEachHook(test: MochaRunnable): boolean {
   return false;
 }
 
-export function makeReporter(group: TestGroup, out: EventSink, where: ScriptLocation | null, now: () => number): MochaReporterConstructor {
+export function makeReporter(
+  group: TestGroup,
+  out: EventSink,
+  where: () => ScriptLocation | null,
+  now: () => number,
+): MochaReporterConstructor {
   const clip =
     group === 'own' ? (t: string) => (t.length > MAX_OWN_TITLE_LENGTH ? `${t.slice(0, MAX_OWN_TITLE_LENGTH)}…` : t) : (t: string) => t;
   const titleOf = (t: { title: string }) => clip(String(t.title));
@@ -78,7 +83,7 @@ export function makeReporter(group: TestGroup, out: EventSink, where: ScriptLoca
           path: isHook ? clipPath(runnable.parent?.titlePath() ?? []) : pathOf(runnable),
           state: 'failed',
           durationMs: durationOf(runnable),
-          error: serializeError(err, where),
+          error: serializeError(err, where()),
         });
       });
     }

@@ -11,6 +11,8 @@ export type BddFunctions = Readonly<Record<BddName, unknown>>;
 export interface TestGroupInstance {
   suite: MochaSuite;
   bdd: BddFunctions;
+  /** The timeout of tests defined from now on (each takes its suite's when it is added). */
+  setTimeout(ms: number): void;
   run(onEnd: () => void): void;
 }
 
@@ -22,6 +24,9 @@ export function createTestGroup(Mocha: MochaClass, timeoutMs: number, reporter: 
   return {
     suite: instance.suite,
     bdd: bdd as BddFunctions,
+    setTimeout: (ms) => {
+      instance.timeout(ms);
+    },
     run: (onEnd) => {
       instance.run(() => onEnd());
     },
