@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { measureCliLoop, percentile } from './cliLoop.ts';
-import { pasteCode, timedClick } from './page.ts';
+import { pasteCode, timedClick, waitForOfflineReady } from './page.ts';
 import { BASE_ARGS, CHROMIUM } from '../e2e/fixtures/browser.ts';
 import { ROOT, startPreview } from './preview.ts';
 
@@ -68,15 +68,6 @@ async function clickCard(page: Page, title: string, starter: string): Promise<Op
 async function showCatalog(page: Page): Promise<void> {
   await page.goto(BASE);
   await page.getByRole('link', { name: 'Token-bucket rate limiter', exact: true }).waitFor({ timeout: 60_000 });
-}
-
-async function waitForOfflineReady(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
-    }
-  });
 }
 
 async function launch(profile: string): Promise<BrowserContext> {

@@ -45,3 +45,13 @@ export async function pasteCode(page: Page, code: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+V');
   await page.waitForFunction(`window.__rehearseEditorText() === ${JSON.stringify(code.replace(/\r\n/g, '\n'))}`);
 }
+
+/** Resolves once the service worker has installed the build and controls the page (the app works offline). */
+export async function waitForOfflineReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+    }
+  });
+}

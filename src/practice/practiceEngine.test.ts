@@ -35,6 +35,21 @@ function problem(patch: Partial<Problem> = {}): Problem {
   };
 }
 
+/** A design problem: its scratchpad is the code, its notes start from the template. */
+function designProblem(patch: Partial<Problem> = {}): Problem {
+  return problem({
+    kind: 'design',
+    design: {
+      clarifications: [],
+      rubric: [],
+      notesTemplate: [],
+      scratchpad: 'const qps = 1;',
+      referenceAnswer: { sections: [], fills: [] },
+    },
+    ...patch,
+  });
+}
+
 class FakeStorage implements PracticeStorage {
   drafts = new Map<string, { code: string; updatedAt: number }>();
   practice = new Map<string, PracticeRecord>();
@@ -389,19 +404,7 @@ describe('compiling ahead of the click', () => {
     engine.setCode(SOLVED);
     expect(prepared).toEqual([]);
     const withRunner = connectPreparing(true);
-    await engine.open(
-      problem({
-        id: 'design',
-        kind: 'design',
-        design: {
-          clarifications: [],
-          rubric: [],
-          notesTemplate: [],
-          scratchpad: 'const qps = 1;',
-          referenceAnswer: { sections: [], fills: [] },
-        },
-      }),
-    );
+    await engine.open(designProblem({ id: 'design' }));
     engine.setCode('x');
     expect(withRunner).toEqual([]);
   });
@@ -485,16 +488,7 @@ describe('New attempt', () => {
   });
 
   it('starts a design problem again from its notes template', async () => {
-    const design = problem({
-      kind: 'design',
-      design: {
-        clarifications: [],
-        rubric: [],
-        notesTemplate: [],
-        scratchpad: 'const qps = 1;',
-        referenceAnswer: { sections: [], fills: [] },
-      },
-    });
+    const design = designProblem();
     await engine.open(design);
     expect(engine.state.notes).toBe('## Requirements\n');
     engine.setNotes('## Requirements\n- 1M users');
