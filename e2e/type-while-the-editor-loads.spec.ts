@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { replayText } from '../src/core/session/editLog';
 import { editorLines, editorText, problemFile } from './helpers';
 import { newestSession, storedEvents } from './recording';
@@ -6,16 +6,22 @@ import { newestSession, storedEvents } from './recording';
 // The service worker would serve Monaco from its cache, out of the route's reach: this journey holds Monaco back.
 test.use({ serviceWorkers: 'block' });
 
+/** Holds back Monaco's chunk until the returned function is called: the workspace shows the plain area meanwhile. */
+async function holdMonaco(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/CodeEditor-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 test('the starter is typeable the moment a problem opens, is recorded, and the editor carries on with the same text and caret', async ({
   page,
 }) => {
   const starter = problemFile('token-bucket', 'starter.ts');
-  let releaseMonaco!: () => void;
-  const monacoHeld = new Promise<void>((resolve) => (releaseMonaco = resolve));
-  await page.route(/\/assets\/CodeEditor-[^/]*\.js$/, async (route) => {
-    await monacoHeld;
-    await route.continue();
-  });
+  const releaseMonaco = await holdMonaco(page);
 
   await page.goto('./');
   await page.getByRole('link', { name: 'Token-bucket rate limiter', exact: true }).click();
@@ -58,12 +64,7 @@ test('the starter is typeable the moment a problem opens, is recorded, and the e
 
 test('when the editor loads while the plan notes are being written, the keys stay in the notes', async ({ page }) => {
   const starter = problemFile('token-bucket', 'starter.ts');
-  let releaseMonaco!: () => void;
-  const monacoHeld = new Promise<void>((resolve) => (releaseMonaco = resolve));
-  await page.route(/\/assets\/CodeEditor-[^/]*\.js$/, async (route) => {
-    await monacoHeld;
-    await route.continue();
-  });
+  const releaseMonaco = await holdMonaco(page);
   await page.goto('./');
   await page.getByRole('link', { name: 'Token-bucket rate limiter', exact: true }).click();
   await expect(page.getByRole('textbox', { name: 'Code (plain text until the editor has loaded)' })).toHaveValue(starter);

@@ -17,7 +17,7 @@ const KEPT_COMPILES = 4;
 /** How long the text must rest before it is compiled ahead of a click: a typing pause, not every key. */
 export const PREPARE_DELAY_MS = 200;
 
-const keyOf = (input: BundleInput) => JSON.stringify([input.testFileName, input.tests.length, input.solution, input.tests]);
+const keyOf = (input: BundleInput) => JSON.stringify([input.testFileName, input.solution, input.tests]);
 
 export class CompileClient {
   private worker: Worker | null = null;

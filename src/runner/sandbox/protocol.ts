@@ -194,9 +194,9 @@ export type FrameToHost =
    * frame has its own) and costs the page's main thread a task.
    */
   | { type: 'worker-events'; id: number; events: WorkerEvent[] }
-  /** The watchdog terminated the worker; a fresh one is already spawning. */
+  /** A Python run: the frame's watchdog terminated the worker; a fresh one is already spawning. */
   | { type: 'watchdog'; id: number; phase: WatchdogPhase; limitMs: number; elapsedMs: number }
-  /** The worker died on its own (script error, closed itself). */
+  /** A Python run: the worker died on its own (script error, closed itself). */
   | { type: 'worker-error'; id: number; message: string };
 
 // ---------------------------------------------------------------------------------------------------------

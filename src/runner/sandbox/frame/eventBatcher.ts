@@ -1,5 +1,6 @@
 /**
- * Batches the worker's events on their way from the sandbox frame to the page. Each frame → page message
+ * Batches a Python run's events on their way from the sandbox frame to the page (a TypeScript run's events
+ * go to the page straight from its worker, batched there by worker/outbox.ts). Each frame → page message
  * crosses processes (Chromium gives a sandboxed frame its own) and costs the page's main thread a task:
  * with ~4 events per test that was ~25 ms of the page's time per 35-test Submit, spent while it should be
  * idle, and on a two-core machine taken from the test worker too.
