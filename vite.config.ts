@@ -6,6 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { sandboxBundlePlugin } from './scripts/vite/sandboxBundlePlugin.ts';
 import { testManifestPlugin } from './scripts/vite/testManifestPlugin.ts';
 import { excalidrawAssetsPlugin } from './scripts/vite/excalidrawAssetsPlugin.ts';
+import { pythonSnapshotPlugin } from './scripts/vite/pythonSnapshotPlugin.ts';
 
 // Relative base: the built dist/ works from any plain static file server, at any path.
 export default defineConfig({
@@ -16,6 +17,7 @@ export default defineConfig({
     react(),
     tailwindcss(),
     sandboxBundlePlugin(),
+    pythonSnapshotPlugin(),
     testManifestPlugin(),
     excalidrawAssetsPlugin(),
     // A service worker precaches the whole build (Monaco, its workers, esbuild.wasm), so after the
@@ -34,8 +36,9 @@ export default defineConfig({
         icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
       workbox: {
-        // zip: Python's standard library (python_stdlib.zip), so Python works offline once loaded.
-        globPatterns: ['**/*.{js,css,html,wasm,svg,ttf,woff2,json,zip}'],
+        // zip: Python's standard library (python_stdlib.zip); pysnap: the interpreter's snapshot
+        // (scripts/vite/pythonSnapshotPlugin.ts). Both so that Python works offline once loaded.
+        globPatterns: ['**/*.{js,css,html,wasm,svg,ttf,woff2,json,zip,pysnap}'],
         // The whiteboard's CJK font is 13 MB in 200 files, fetched (from our build) only when such text is drawn.
         globIgnores: ['**/excalidraw/fonts/Xiaolai/**'],
         maximumFileSizeToCacheInBytes: 30 * 1024 * 1024,

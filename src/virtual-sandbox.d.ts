@@ -12,3 +12,9 @@ declare module 'virtual:rehearse-sandbox' {
 declare module 'virtual:rehearse-test-manifest' {
   export const testManifest: import('./runner/testManifest').TestManifest;
 }
+
+/** Provided by scripts/vite/pythonSnapshotPlugin.ts: a gzip-compressed memory snapshot of a booted interpreter. */
+declare module 'virtual:rehearse-python-snapshot' {
+  const url: string;
+  export default url;
+}

@@ -18,9 +18,14 @@ The candidate's code is untrusted. What this file guards against, and how:
   - `unittest.main()` or `sys.exit()` at the top of solution.py: the import is reported as a crash with a
     clear message instead of ending the interpreter;
   - test classes written in solution.py: they run afterwards as "Your tests" and never count;
-  - replacing the test framework's checks (say `unittest.TestCase.assertEqual = lambda *a: None`): the
-    functions the verdict depends on are fingerprinted before solution.py is imported and checked after
-    every test; a change ends the run as a crash that says what was replaced, so nothing passes by it.
+  - code that can reach the test runner at all (gc, frames, tracing, sys.modules, import hooks, patching
+    unittest or built-ins, ...): screen.py finds it in solution.py's text before anything runs, and the run
+    does not start (the decision is made before the candidate's code exists in the interpreter);
+  - replacing the test framework's checks anyway: the functions the verdict depends on are fingerprinted
+    before solution.py is imported and checked after every test (a second line of defence, inside the
+    interpreter, so not one a verdict relies on);
+  - anything a run leaves behind: in the browser each run has an interpreter of its own, restored from a
+    snapshot and thrown away after the run (docs/decisions/python-run-isolation.md).
 """
 
 import builtins
@@ -94,7 +99,7 @@ def _fingerprint():
                 "AssertionError", "Exception", "BaseException", "__import__"):
         marks["builtins.%s" % key] = id(getattr(builtins, key, None))
     for key in ("_run_one", "_test_case", "run_test", "prepare", "_changed", "_fingerprint", "_serialize",
-                "run_test_json", "prepare_json", "runnable_start", "_release"):
+                "run_test_json", "prepare_json", "runnable_start", "_release", "start_own_json", "finish_json"):
         function = globals().get(key)
         marks["harness.%s" % key] = id(function)
         marks["harness.%s.__code__" % key] = id(getattr(function, "__code__", None))
@@ -108,22 +113,6 @@ def _fingerprint():
 def _changed(baseline):
     now = _fingerprint()
     return sorted(key for key, value in baseline.items() if now.get(key) != value)
-
-
-# The fingerprint as the interpreter started, before any candidate code: the browser worker runs many runs
-# in one interpreter, and asks before each whether an earlier run's code left anything changed (a change
-# made after its last check, say from a callback). A changed interpreter is thrown away, never reused.
-_BOOT = None
-
-
-def seal():
-    global _BOOT
-    _BOOT = _fingerprint()
-
-
-def tainted_json():
-    """The names changed since seal(), as a JSON list (empty: the interpreter is as it started)."""
-    return _dumps(_changed(_BOOT) if _BOOT is not None else [])
 
 
 # -------------------------------------------------------------------------------------------------------
@@ -464,9 +453,15 @@ def _forget(modules):
 
 
 def run(directory, test_module, emit, timeout_ms=2000, own_tests=True):
-    """The whole run as the browser worker drives it (prepare, then each test, then finish), reporting
-    every event through `emit`. Used by the command-line check; never raises."""
+    """The whole run as the browser worker drives it (the screen, prepare, then each test, then finish),
+    reporting every event through `emit`. Used by the command-line check; never raises."""
     emit({"type": "loading"})
+    findings = _screen_file(directory)
+    if findings:
+        emit({"type": "crashed", "error": {
+            "name": "NotCounted", "message": "\n".join(f["message"] for f in findings[:3]),
+            "isAssertion": False, "isTimeout": False, "stack": ""}})
+        return
     over = False
     try:
         for event in prepare(directory, test_module):
@@ -517,6 +512,17 @@ def run_test_json(group, index):
 
 def finish_json():
     return _dumps(finish())
+
+
+def _screen_file(directory):
+    """screen.py's findings for solution.py, as the browser worker asks before importing it."""
+    import screen  # beside this file; imported here so the harness alone still loads where it is absent
+
+    try:
+        with open(os.path.join(directory, SOLUTION_FILE), encoding="utf-8") as handle:
+            return screen.screen(handle.read())
+    except OSError:
+        return []
 
 
 def _missing_name(error):

@@ -1,7 +1,9 @@
 /**
  * Pyodide's files, served from our own build (the `pyodide` npm package; Vite copies each to an asset
  * with a content hash, and the service worker precaches them), fetched by the page the first time Python
- * is chosen and handed to the sandbox frame, which cannot fetch anything itself (srcdoc.ts).
+ * is chosen and handed to the sandbox frame, which cannot fetch anything itself (srcdoc.ts). With them, the
+ * memory snapshot of an interpreter that has imported the harness (scripts/vite/pythonSnapshotPlugin.ts):
+ * every run's worker is restored from it, so each run starts in an untouched interpreter.
  */
 // The loader and Emscripten's glue as text (?raw): fetched by URL, Vite's dev server would serve them
 // rewritten as its own modules.
@@ -10,9 +12,9 @@ import loader from 'pyodide/pyodide.mjs?raw';
 import wasmUrl from 'pyodide/pyodide.asm.wasm?url';
 import stdlibUrl from 'pyodide/python_stdlib.zip?url';
 import lockUrl from 'pyodide/pyodide-lock.json?url';
+import snapshotUrl from 'virtual:rehearse-python-snapshot';
 import { pythonWorkerScript } from 'virtual:rehearse-sandbox';
 import type { PythonRuntimeFiles } from '../sandbox/pythonProtocol';
-import harness from './harness.py?raw';
 
 export interface DownloadProgress {
   loadedBytes: number;
@@ -32,7 +34,7 @@ export function loadPythonRuntimeFiles(onProgress?: (progress: DownloadProgress)
 }
 
 async function fetchAll(onProgress?: (progress: DownloadProgress) => void): Promise<PythonRuntimeFiles> {
-  const urls = [wasmUrl, stdlibUrl, lockUrl];
+  const urls = [wasmUrl, stdlibUrl, lockUrl, snapshotUrl];
   const responses = await Promise.all(urls.map((url) => fetchOk(url)));
   const totals = responses.map((r) => Number(r.headers.get('Content-Length') ?? 0));
   const loaded = responses.map(() => 0);
@@ -43,8 +45,15 @@ async function fetchAll(onProgress?: (progress: DownloadProgress) => void): Prom
     });
   const bodies = await Promise.all(responses.map((response, i) => readAll(response, (n) => ((loaded[i] = n), report()))));
   const text = (bytes: ArrayBuffer) => new TextDecoder().decode(bytes);
-  const [wasm, stdlib, lock] = bodies as [ArrayBuffer, ArrayBuffer, ArrayBuffer];
-  return { workerScript: pythonWorkerScript, harness, wasm, stdlib, asm, loader, lock: text(lock) };
+  const [wasm, stdlib, lock, packedSnapshot] = bodies as [ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer];
+  const snapshot = await gunzip(packedSnapshot);
+  return { workerScript: pythonWorkerScript, wasm, stdlib, asm, loader, lock: text(lock), snapshot };
+}
+
+/** The snapshot is stored gzip-compressed (31 MB → ~6.5 MB) as plain bytes; the browser inflates it. */
+async function gunzip(bytes: ArrayBuffer): Promise<ArrayBuffer> {
+  const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(inflated).arrayBuffer();
 }
 
 async function fetchOk(url: string): Promise<Response> {

@@ -5,7 +5,8 @@
  *   main page → frame   `init-python` (the runtime's files, once, when Python is first chosen),
  *                       `run-python` (a run: the solution, the test file, its module name)
  *   frame → main page   `python-ready` / `python-failed` (the answer to init-python)
- *   frame → worker      `boot` (the runtime's files), then `run` with a MessagePort for its events
+ *   frame → worker      `boot` (the runtime's files and the interpreter's snapshot), then one `run` with a
+ *                       MessagePort for its events: a worker serves one run and is then terminated
  *   worker → frame      `booted` / `boot-failed` on its own postMessage (before any user code exists);
  *                       a run's events only on the port it received with the run, as for TypeScript.
  */
@@ -14,8 +15,6 @@ import { isNum, isObj, isStr, type Obj } from './protocol';
 export interface PythonRuntimeFiles {
   /** The Python worker's classic script (src/runner/python/worker, bundled at build time). */
   workerScript: string;
-  /** src/runner/python/harness.py */
-  harness: string;
   /** pyodide.mjs (the loader) and pyodide.asm.mjs (Emscripten's glue), as module source text. */
   loader: string;
   asm: string;
@@ -24,6 +23,8 @@ export interface PythonRuntimeFiles {
   stdlib: ArrayBuffer;
   /** pyodide-lock.json, as text. */
   lock: string;
+  /** The interpreter every run's worker is restored from (scripts/vite/pythonSnapshotPlugin.ts), inflated. */
+  snapshot: ArrayBuffer;
 }
 
 export interface PythonRunCode {
@@ -42,11 +43,7 @@ export type FrameToHostPython = { type: 'python-ready'; id: number } | { type: '
 export type PythonWorkerRequest =
   ({ type: 'boot' } & Omit<PythonRuntimeFiles, 'workerScript'>) | ({ type: 'run'; id: number; testTimeoutMs: number } & PythonRunCode);
 
-export type PythonWorkerStatus =
-  | { type: 'booted'; ms: number }
-  | { type: 'boot-failed'; message: string }
-  /** Before a run: an earlier run left the interpreter changed, so the run did not start here. */
-  | { type: 'tainted' };
+export type PythonWorkerStatus = { type: 'booted'; ms: number } | { type: 'boot-failed'; message: string };
 
 /** Module names a test file may have: what the worker writes to disk and imports. */
 export const PYTHON_TEST_MODULES = ['examples_test', 'hidden_test'] as const;
@@ -62,11 +59,11 @@ export function isHostToFramePython(x: unknown): x is HostToFramePython {
   if (x.type === 'init-python') {
     return (
       isStr(x.workerScript) &&
-      isStr(x.harness) &&
       isStr(x.loader) &&
       isStr(x.asm) &&
       x.wasm instanceof ArrayBuffer &&
       x.stdlib instanceof ArrayBuffer &&
+      x.snapshot instanceof ArrayBuffer &&
       isStr(x.lock)
     );
   }
@@ -81,18 +78,18 @@ export function isFrameToHostPython(x: unknown): x is FrameToHostPython {
 
 export function isPythonWorkerStatus(x: unknown): x is PythonWorkerStatus {
   if (!isObj(x)) return false;
-  return (x.type === 'booted' && isNum(x.ms)) || (x.type === 'boot-failed' && isStr(x.message)) || x.type === 'tainted';
+  return (x.type === 'booted' && isNum(x.ms)) || (x.type === 'boot-failed' && isStr(x.message));
 }
 
 export function isPythonWorkerRequest(x: unknown): x is PythonWorkerRequest {
   if (!isObj(x)) return false;
   if (x.type === 'boot') {
     return (
-      isStr(x.harness) &&
       isStr(x.loader) &&
       isStr(x.asm) &&
       x.wasm instanceof ArrayBuffer &&
       x.stdlib instanceof ArrayBuffer &&
+      x.snapshot instanceof ArrayBuffer &&
       isStr(x.lock)
     );
   }

@@ -1,25 +1,24 @@
 /**
  * The Python test worker's classic script (bundled at build time by scripts/vite/sandboxBundlePlugin.ts and
  * created from a Blob by the sandbox frame, so it has the frame's opaque origin and CSP: no network, no
- * access to the app's storage). Booting Pyodide takes seconds, so unlike the TypeScript worker one worker
- * serves run after run, as long as nothing a run did can reach the next:
- *   - before each run the harness compares the interpreter with its state at boot (harness.seal); if an
- *     earlier run left anything changed, this worker answers `tainted` and the frame re-runs on a fresh one;
- *   - after boot the JavaScript side is hardened (hardenForReuse): no new message listeners (a run's
- *     port cannot be intercepted), no timers (no code of an earlier run can wake up later), and the
- *     prototypes this script relies on are frozen;
- *   - any crash, time-out or error retires the worker (the frame decides; see frame/pythonPool.ts).
+ * access to the app's storage). A worker serves ONE run and is then terminated by the frame: every run
+ * starts in an interpreter no earlier code has touched, restored from a memory snapshot taken at build time
+ * (scripts/vite/pythonSnapshotPlugin.ts), whatever an earlier run did to its own
+ * (docs/decisions/python-run-isolation.md).
  *
- *   boot  – the frame hands over Pyodide's files as text and bytes (the frame cannot fetch them: it has no
- *           origin and no connect-src). Pyodide is loaded from them through a `fetch` that only knows
- *           those files, then fetch is replaced by one that always refuses, and the harness is imported.
- *   run   – this script drives the harness one step at a time and posts each step's events on the run's
- *           MessagePort. Python never receives the port or any function that posts (harness.py says why);
- *           everything this script needs is captured before the candidate's code is imported.
+ *   boot  – the frame hands over Pyodide's files and the snapshot (the frame cannot fetch: it has no origin
+ *           and no connect-src). Pyodide is restored through a `fetch` that only knows those files, then
+ *           fetch is replaced by one that always refuses.
+ *   run   – before any of the candidate's code runs, screen.py reads solution.py (never running it) and a
+ *           finding ends the run here; then this script drives harness.py one step at a time, checks what each
+ *           step claims against stepRules.ts, and posts the events on the run's MessagePort. Python never
+ *           receives the port or any function that posts; what this script needs is captured before the
+ *           candidate's code is imported, and the number of tests comes from the plan, not from Python.
  */
 import type { PyodideAPI } from 'pyodide';
 import { isPythonWorkerRequest, type PythonWorkerRequest, type PythonWorkerStatus } from '../../sandbox/pythonProtocol';
-import type { WorkerEvent } from '../../sandbox/protocol';
+import type { PlannedTest, WorkerEvent } from '../../sandbox/protocol';
+import { checkStep, integrityCrash, type Step } from './stepRules';
 
 /** A made-up origin for Pyodide's file names; nothing is ever fetched from it. */
 const INDEX_URL = 'https://pyodide.rehearse.invalid/';
@@ -30,14 +29,21 @@ type Run = Extract<PythonWorkerRequest, { type: 'run' }>;
 
 /** harness.py's steps; each answers a JSON list of events. */
 interface Harness {
-  seal(): void;
-  tainted_json(): string;
   prepare_json(directory: string, module: string): string;
   start_own_json(): string;
-  count(group: string): number;
   runnable_start_json(group: string, index: number, timeoutMs: number): string;
   run_test_json(group: string, index: number): string;
   finish_json(): string;
+}
+
+/** screen.py: what in a source could reach the test runner, read without running it. */
+interface Screen {
+  screen_json(source: string): string;
+}
+
+interface Finding {
+  line: number;
+  message: string;
 }
 
 // Captured now, before any candidate code exists: Python can reach the worker's globals (`import js`).
@@ -50,6 +56,9 @@ const now = performance.now.bind(performance);
 
 let python: PyodideAPI | null = null;
 let harness: Harness | null = null;
+let screen: Screen | null = null;
+/** A worker serves one run: a second request is refused (the frame never sends one). */
+let used = false;
 
 self.addEventListener('message', (event: MessageEvent) => {
   const message: unknown = event.data;
@@ -87,54 +96,18 @@ async function boot(files: Boot): Promise<void> {
       stdout: () => undefined,
       stderr: () => undefined,
       checkAPIVersion: false,
+      _loadSnapshot: new Uint8Array(files.snapshot),
     });
     scope.fetch = () => Promise.reject(new TypeError('no network in the sandbox'));
-    loaded.FS.mkdirTree('/rehearse');
-    loaded.FS.writeFile('/rehearse/harness.py', files.harness);
+    // The snapshot holds the interpreter's memory, not Pyodide's in-memory file system: make the run's folder.
     loaded.FS.mkdirTree(WORK_DIR);
-    harness = loaded.runPython(BOOT_PYTHON) as Harness;
-    harness.seal();
+    harness = loaded.pyimport('harness') as Harness;
+    screen = loaded.pyimport('screen') as Screen;
     python = loaded;
-    hardenForReuse();
     postStatus({ type: 'booted', ms: Math.round(now() - started) });
   } catch (e) {
     postStatus({ type: 'boot-failed', message: e instanceof Error ? e.message : String(e) });
   }
-}
-
-/**
- * Imports the harness, and gives asyncio back to the tests: Pyodide's own event loop counts as running at
- * the top level, which would stop a test's `loop.run_until_complete` ("another loop is running").
- */
-const BOOT_PYTHON = `
-import sys, asyncio
-sys.path.insert(0, "/rehearse")
-import harness
-asyncio.events._set_running_loop(None)
-harness
-`;
-
-/**
- * After boot, before any candidate code: take away what would let one run's code reach a later run.
- * Pyodide needed all of this while it loaded; the harness needs none of it.
- */
-function hardenForReuse(): void {
-  const scope = self as unknown as Record<string, unknown>;
-  const refuse = () => {
-    throw new Error('not available in the Python sandbox');
-  };
-  for (const name of ['setTimeout', 'setInterval', 'queueMicrotask', 'requestAnimationFrame', 'importScripts']) {
-    if (name in scope) Object.defineProperty(scope, name, { value: refuse, writable: false, configurable: false });
-  }
-  Object.defineProperty(scope, 'onmessage', { value: null, writable: false, configurable: false });
-  const add = EventTarget.prototype.addEventListener;
-  const guarded = function (this: EventTarget, type: string, ...rest: unknown[]) {
-    if (this === (self as unknown) && type === 'message') refuse();
-    return apply(add, this, [type, ...rest]);
-  };
-  Object.defineProperty(EventTarget.prototype, 'addEventListener', { value: guarded, writable: false, configurable: false });
-  Object.freeze(EventTarget.prototype);
-  Object.freeze(MessagePort.prototype);
 }
 
 function run(request: Run, port: MessagePort): void {
@@ -142,53 +115,75 @@ function run(request: Run, port: MessagePort): void {
   const send = (events: WorkerEvent[]) => {
     if (events.length > 0) apply(portPost, port, [events.length === 1 ? events[0] : events]);
   };
-  const step = (json: string): WorkerEvent[] => parse(json) as WorkerEvent[];
-  if (!python || !harness) {
-    send([
-      { type: 'crashed', error: { name: 'Error', message: 'Python is not ready in this worker.', isAssertion: false, isTimeout: false } },
-    ]);
-    return;
-  }
+  const crash = (message: string) =>
+    send([{ type: 'crashed', error: { name: 'Error', message, isAssertion: false, isTimeout: false } }]);
+  if (!python || !harness || !screen) return crash('Python could not start the tests: the interpreter is not ready in this worker.');
+  if (used) return crash('Python could not start the tests: this interpreter already served a run.');
+  used = true;
   const h = harness;
-  // An earlier run left the interpreter changed: this one must not run here (the frame re-runs it elsewhere).
-  if ((parse(h.tainted_json()) as string[]).length > 0) {
-    postStatus({ type: 'tainted' });
+  send([{ type: 'loading' }]);
+  // Decided before any of the candidate's code exists in this interpreter, so nothing it does can change it.
+  const findings = parse(screen.screen_json(request.solution)) as Finding[];
+  if (findings.length > 0) {
+    send([screenCrash(findings)]);
     return;
   }
-  send([{ type: 'loading' }]);
   const dir = `${WORK_DIR}/${request.id}`;
   python.FS.mkdirTree(dir);
   python.FS.writeFile(`${dir}/solution.py`, request.solution);
   python.FS.writeFile(`${dir}/${request.testModule}.py`, request.tests);
+  /** Runs a step, checks its claim, posts it; false when the run is over. */
+  const take = (stepOf: Step, json: () => string): WorkerEvent[] | null => {
+    const checked = checkStep(stepOf, parse(json()));
+    if (!checked.ok) {
+      send([integrityCrash(checked.reason)]);
+      return null;
+    }
+    send(checked.events);
+    return checked.events.some((e) => e.type === 'crashed') ? null : checked.events;
+  };
   try {
-    const prepared = step(h.prepare_json(dir, request.testModule));
-    send(prepared);
-    if (prepared.some((e) => e.type === 'crashed')) return;
+    const prepared = take({ kind: 'prepare' }, () => h.prepare_json(dir, request.testModule));
+    if (!prepared) return;
+    let plan = plannedTests(prepared);
     for (const group of ['problem', 'own'] as const) {
-      if (group === 'own') send(step(h.start_own_json()));
-      const count = h.count(group);
-      for (let index = 0; index < count; index++) {
-        send(step(h.runnable_start_json(group, index, request.testTimeoutMs)));
-        const events = step(h.run_test_json(group, index));
-        send(events);
-        if (events.some((e) => e.type === 'crashed')) return;
+      if (group === 'own') {
+        const own = take({ kind: 'start-own' }, () => h.start_own_json());
+        if (!own) return;
+        plan = plannedTests(own);
+      }
+      for (let index = 0; index < plan.length; index++) {
+        if (!take({ kind: 'runnable-start', group, index }, () => h.runnable_start_json(group, index, request.testTimeoutMs))) return;
+        if (!take({ kind: 'test', group, index }, () => h.run_test_json(group, index))) return;
       }
     }
-    send(step(h.finish_json()));
-    python.FS.unlink(`${dir}/solution.py`);
-    python.FS.unlink(`${dir}/${request.testModule}.py`);
+    take({ kind: 'finish' }, () => h.finish_json());
   } catch (e) {
     // A failure of the harness itself (the candidate's code broke Python badly enough): say so, never hang.
-    send([
-      {
-        type: 'crashed',
-        error: {
-          name: 'Error',
-          message: `Python stopped: ${e instanceof Error ? e.message : String(e)}`,
-          isAssertion: false,
-          isTimeout: false,
-        },
-      },
-    ]);
+    crash(`Python stopped: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** The tests the last `started` event planned: the driver runs exactly these, whatever Python says later. */
+function plannedTests(events: WorkerEvent[]): PlannedTest[] {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i]!;
+    if (event.type === 'started') return event.tests;
+  }
+  return [];
+}
+
+function screenCrash(findings: Finding[]): WorkerEvent {
+  const shown = findings.slice(0, 3).map((f) => f.message);
+  const more = findings.length > shown.length ? ` (and ${findings.length - shown.length} more)` : '';
+  return {
+    type: 'crashed',
+    error: {
+      name: 'NotCounted',
+      message: `${shown.join('\n')}${more}`,
+      stack: `Traceback (most recent call last):\n  File "solution.py", line ${findings[0]!.line}, in <module>`,
+      isAssertion: false,
+      isTimeout: false,
+    },
+  };
 }

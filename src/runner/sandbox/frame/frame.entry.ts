@@ -9,8 +9,9 @@
  *    timed out or failed), the frame terminates it and spawns the next; a worker serves one run, as user
  *    code may pollute its globals. The next spare is spawned after a run, never during one, so it does not
  *    compete with the run for the CPU (two cores are common).
- *  - Python: runs go through the frame with a worker from the PythonPool (booted Pyodide, one run each);
- *    the frame relays their events to the page and terminates a hung worker (Watchdog) and says so.
+ *  - Python: runs go through the frame with a worker from the PythonPool (an interpreter restored from its
+ *    snapshot, one run each, terminated after it); the frame relays their events to the page and
+ *    terminates a hung worker (Watchdog) and says so.
  * Nobody listens to a worker's own postMessage (which user code can call), only to the ports handed over
  * before user code ran. The frame's own thread never runs user code, so its timers keep firing.
  */
@@ -26,7 +27,6 @@ import {
 } from '../protocol';
 import {
   isHostToFramePython,
-  isPythonWorkerStatus,
   type FrameToHostPython,
   type HostToFramePython,
   type PythonWorkerRequest,
@@ -44,8 +44,8 @@ interface ActiveRun {
   watch: WatchdogTimer;
   /** Events on their way to the page (batched: see eventBatcher.ts). */
   relay: EventBatcher;
-  /** Hands the worker back once the run is over: `retire` when it must not serve again (it is terminated). */
-  release: (retire: boolean) => void;
+  /** Hands the worker back once the run is over (it is terminated: a worker serves one run). */
+  release: () => void;
 }
 
 let workerUrl: string | null = null;
@@ -116,14 +116,14 @@ function handlePython(message: HostToFramePython): void {
     );
     return;
   }
-  if (active) finish(active, true);
-  runPython(message, 0);
+  if (active) finish(active);
+  runPython(message);
 }
 
-/** Starts a Python run on the pool's worker; a worker that answers `tainted` is retired and the run retried once. */
-function runPython(message: Extract<HostToFramePython, { type: 'run-python' }>, attempt: number): void {
+/** Starts a Python run on a worker of its own (the pool's spare); the worker is terminated after the run. */
+function runPython(message: Extract<HostToFramePython, { type: 'run-python' }>): void {
   const id = message.id;
-  // The watchdog starts once a booted worker has the run: Pyodide's boot is the host's to wait for.
+  // The watchdog starts once a restored worker has the run: Pyodide's start is the host's to wait for.
   python.take().then(
     (worker) => {
       const request: PythonWorkerRequest = {
@@ -134,20 +134,14 @@ function runPython(message: Extract<HostToFramePython, { type: 'run-python' }>, 
         testModule: message.testModule,
         testTimeoutMs: message.testTimeoutMs,
       };
-      worker.onmessage = (event: MessageEvent) => {
-        if (!isPythonWorkerStatus(event.data) || event.data.type !== 'tainted' || active?.worker !== worker || active.id !== id) return;
-        finish(active, true);
-        if (attempt === 0) runPython(message, 1);
-        else send({ type: 'worker-error', id, message: 'Python could not start cleanly twice in a row.' });
-      };
-      begin(id, message.testTimeoutMs, worker, request, (retire) => python.release(worker, !retire));
+      begin(id, message.testTimeoutMs, worker, request, () => python.release(worker));
     },
     (e: unknown) => send({ type: 'worker-error', id, message: e instanceof Error ? e.message : String(e) }),
   );
 }
 
 /** Hands a Python run to its worker with a fresh results channel, and watches it. */
-function begin(id: number, testTimeoutMs: number, worker: Worker, request: PythonWorkerRequest, release: (retire: boolean) => void): void {
+function begin(id: number, testTimeoutMs: number, worker: Worker, request: PythonWorkerRequest, release: () => void): void {
   const channel = new MessageChannel();
   const run: ActiveRun = {
     id,
@@ -156,7 +150,7 @@ function begin(id: number, testTimeoutMs: number, worker: Worker, request: Pytho
     watch: new WatchdogTimer(testTimeoutMs, (expiry) => {
       if (active !== run) return;
       run.relay.flush(); // the page must see the hung test's start before the verdict
-      finish(run, true);
+      finish(run);
       send({ type: 'watchdog', id: run.id, ...expiry });
     }),
     relay: new EventBatcher((events) => send({ type: 'worker-events', id, events })),
@@ -169,7 +163,7 @@ function begin(id: number, testTimeoutMs: number, worker: Worker, request: Pytho
     event.preventDefault();
     if (active !== run) return;
     run.relay.flush();
-    finish(run, true);
+    finish(run);
     send({ type: 'worker-error', id: run.id, message: event.message || 'worker error' });
   };
   worker.postMessage(request, [channel.port2]);
@@ -181,20 +175,19 @@ function onWorkerMessage(run: ActiveRun, data: unknown): void {
   run.watch.observe(events);
   for (const event of events) {
     run.relay.push(event); // flushes at once at the end of the run
-    // A run that crashed may have left its worker in any state: it does not serve again.
     if (isRunOver(event)) {
-      finish(run, event.type === 'crashed');
+      finish(run);
       return;
     }
   }
 }
 
-/** Ends a Python run: its worker goes back (or, retired, is killed). */
-function finish(run: ActiveRun, retire: boolean): void {
+/** Ends a Python run: its worker is terminated and the next spare starts restoring. */
+function finish(run: ActiveRun): void {
   run.watch.stop();
   run.relay.discard();
   run.port.onmessage = null;
   run.port.close();
   if (active === run) active = null;
-  run.release(retire);
+  run.release();
 }

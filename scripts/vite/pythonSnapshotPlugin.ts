@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Plugin } from 'vite';
+
+/**
+ * Provides `virtual:rehearse-python-snapshot`: the URL of a memory snapshot of a Python interpreter that has
+ * imported our harness and every standard module the problems use, and has run nothing else.
+ *
+ * Why: every Python run must start in an interpreter no earlier code has touched (docs/decisions/
+ * python-run-isolation.md), so each run gets a new worker. Booting Pyodide from scratch takes ~2.4 s in
+ * Chromium on this machine; restoring this snapshot takes ~0.2–0.5 s, so a fresh interpreter per run is
+ * affordable, and even the first run after choosing Python needs no full boot. The snapshot is made at
+ * build time in Node from the same `pyodide` package the browser loads (a snapshot only restores into the
+ * exact wasm build that made it), gzip-compressed (31 MB → ~6.5 MB; the page inflates it with
+ * DecompressionStream), and cached under node_modules/.cache by the hash of everything that goes into it.
+ * The extension is our own (.pysnap) so that no static server mistakes the gzip bytes for a Content-Encoding.
+ */
+
+const VIRTUAL_ID = 'virtual:rehearse-python-snapshot';
+const RESOLVED_ID = '\0' + VIRTUAL_ID;
+const PYTHON_DIR = 'src/runner/python';
+const PROBLEMS_DIR = 'problems';
+/** Environment variables Pyodide itself sets; anything else came from the build machine and is dropped. */
+const KEPT_ENV = ['USER', 'LOGNAME', 'PATH', 'PWD', 'HOME', 'LANG', 'PYTHONINSPECT', 'LD_LIBRARY_PATH'];
+/** Bumped when what the snapshot does (below) changes in a way the hashed inputs do not show. */
+const RECIPE = 2;
+
+export function pythonSnapshotPlugin(): Plugin {
+  let root = process.cwd();
+  let made: Promise<string> | null = null;
+  return {
+    name: 'rehearse-python-snapshot',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : null;
+    },
+    async load(id) {
+      if (id !== RESOLVED_ID) return null;
+      made ??= ensureSnapshot(root).catch((e: unknown) => {
+        made = null;
+        throw e;
+      });
+      const file = await made;
+      for (const source of pythonSources(root)) this.addWatchFile(path.join(root, PYTHON_DIR, source));
+      return `export { default } from ${JSON.stringify(`${file}?url`)};`;
+    },
+    watchChange(file) {
+      if (file.endsWith('.py')) made = null;
+    },
+  };
+}
+
+/** The harness's own modules (every .py in src/runner/python), imported into the snapshot by name. */
+function pythonSources(root: string): string[] {
+  return readdirSync(path.join(root, PYTHON_DIR))
+    .filter((name) => name.endsWith('.py') && !name.endsWith('_test.py'))
+    .sort();
+}
+
+/** Standard modules the problems' Python files import: importing them ahead makes a run's imports free. */
+function problemImports(root: string): string[] {
+  const names = new Set<string>();
+  const dir = path.join(root, PROBLEMS_DIR);
+  for (const problem of readdirSync(dir, { withFileTypes: true })) {
+    if (!problem.isDirectory()) continue;
+    for (const file of readdirSync(path.join(dir, problem.name))) {
+      if (!file.endsWith('.py')) continue;
+      const text = readFileSync(path.join(dir, problem.name, file), 'utf8');
+      for (const match of text.matchAll(/^(?:import|from)\s+([A-Za-z_][\w.]*)/gm)) names.add(match[1]!);
+    }
+  }
+  names.delete('solution');
+  names.delete('__future__');
+  return [...names].sort();
+}
+
+async function ensureSnapshot(root: string): Promise<string> {
+  const sources = Object.fromEntries(pythonSources(root).map((name) => [name, readFileSync(path.join(root, PYTHON_DIR, name), 'utf8')]));
+  const preload = problemImports(root);
+  const pyodideVersion = (JSON.parse(readFileSync(path.join(root, 'node_modules/pyodide/package.json'), 'utf8')) as { version: string })
+    .version;
+  const key = createHash('sha256')
+    .update(JSON.stringify({ RECIPE, pyodideVersion, sources, preload, KEPT_ENV }))
+    .digest('hex')
+    .slice(0, 16);
+  const dir = path.join(root, 'node_modules/.cache/rehearse-python');
+  const file = path.join(dir, `interpreter-${key}.pysnap`);
+  if (existsSync(file)) return file;
+  const snapshot = await makeSnapshot(sources, preload);
+  mkdirSync(dir, { recursive: true });
+  // Written whole or not at all: a build stopped half-way must not leave a truncated snapshot behind.
+  const partial = `${file}.${process.pid}.part`;
+  writeFileSync(partial, gzipSync(snapshot, { level: 9 }));
+  renameSync(partial, file);
+  return file;
+}
+
+async function makeSnapshot(sources: Record<string, string>, preload: string[]): Promise<Uint8Array> {
+  const { loadPyodide } = await import('pyodide');
+  const python = await loadPyodide({ _makeSnapshot: true, env: {}, stdout: () => undefined, stderr: () => undefined });
+  python.FS.mkdirTree('/rehearse');
+  for (const [name, text] of Object.entries(sources)) python.FS.writeFile(`/rehearse/${name}`, text);
+  const modules = Object.keys(sources).map((name) => name.replace(/\.py$/, ''));
+  python.runPython(snapshotPython(modules, preload));
+  return python.makeMemorySnapshot();
+}
+
+/**
+ * Runs once, in Node, before the snapshot: our modules and the problems' standard modules imported; Pyodide's
+ * own event loop no longer counted as running (it would stop a test's `loop.run_until_complete` with "another
+ * loop is running"); the build machine's environment variables gone; no names left in __main__.
+ */
+function snapshotPython(modules: string[], preload: string[]): string {
+  return `
+def _prepare(modules, preload, kept_env):
+    import asyncio, importlib, os, sys
+    sys.path.insert(0, "/rehearse")
+    for name in preload:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+    for name in modules:
+        importlib.import_module(name)
+    asyncio.events._set_running_loop(None)
+    for key in list(os.environ):
+        if key not in kept_env:
+            del os.environ[key]
+    sys.path.remove("/rehearse")
+
+_prepare(${JSON.stringify(modules)}, ${JSON.stringify(preload)}, ${JSON.stringify(KEPT_ENV)})
+del _prepare
+`;
+}
