@@ -104,6 +104,7 @@ async function boot(files: Boot): Promise<void> {
     harness = loaded.pyimport('harness') as Harness;
     screen = loaded.pyimport('screen') as Screen;
     python = loaded;
+    warmUp(loaded, harness, screen);
     postStatus({ type: 'booted', ms: Math.round(now() - started) });
   } catch (e) {
     postStatus({ type: 'boot-failed', message: e instanceof Error ? e.message : String(e) });
@@ -129,10 +130,24 @@ function run(request: Run, port: MessagePort): void {
     return;
   }
   const dir = `${WORK_DIR}/${request.id}`;
-  python.FS.mkdirTree(dir);
-  python.FS.writeFile(`${dir}/solution.py`, request.solution);
-  python.FS.writeFile(`${dir}/${request.testModule}.py`, request.tests);
-  /** Runs a step, checks its claim, posts it; false when the run is over. */
+  writeRun(python, dir, request.solution, request.testModule, request.tests);
+  try {
+    drive(h, dir, request.testModule, request.testTimeoutMs, send);
+  } catch (e) {
+    // A failure of the harness itself (the candidate's code broke Python badly enough): say so, never hang.
+    crash(`Python stopped: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function writeRun(py: PyodideAPI, dir: string, solution: string, testModule: string, tests: string): void {
+  py.FS.mkdirTree(dir);
+  py.FS.writeFile(`${dir}/solution.py`, solution);
+  py.FS.writeFile(`${dir}/${testModule}.py`, tests);
+}
+
+/** Takes a run through the harness's steps, checking each step's claim before it is sent. */
+function drive(h: Harness, dir: string, testModule: string, timeoutMs: number, send: (events: WorkerEvent[]) => void): void {
+  /** Runs a step, checks its claim, sends it; null when the run is over. */
   const take = (stepOf: Step, json: () => string): WorkerEvent[] | null => {
     const checked = checkStep(stepOf, parse(json()));
     if (!checked.ok) {
@@ -142,27 +157,76 @@ function run(request: Run, port: MessagePort): void {
     send(checked.events);
     return checked.events.some((e) => e.type === 'crashed') ? null : checked.events;
   };
-  try {
-    const prepared = take({ kind: 'prepare' }, () => h.prepare_json(dir, request.testModule));
-    if (!prepared) return;
-    let plan = plannedTests(prepared);
-    for (const group of ['problem', 'own'] as const) {
-      if (group === 'own') {
-        const own = take({ kind: 'start-own' }, () => h.start_own_json());
-        if (!own) return;
-        plan = plannedTests(own);
-      }
-      for (let index = 0; index < plan.length; index++) {
-        if (!take({ kind: 'runnable-start', group, index }, () => h.runnable_start_json(group, index, request.testTimeoutMs))) return;
-        if (!take({ kind: 'test', group, index }, () => h.run_test_json(group, index))) return;
-      }
+  const prepared = take({ kind: 'prepare' }, () => h.prepare_json(dir, testModule));
+  if (!prepared) return;
+  let plan = plannedTests(prepared);
+  for (const group of ['problem', 'own'] as const) {
+    if (group === 'own') {
+      const own = take({ kind: 'start-own' }, () => h.start_own_json());
+      if (!own) return;
+      plan = plannedTests(own);
     }
-    take({ kind: 'finish' }, () => h.finish_json());
-  } catch (e) {
-    // A failure of the harness itself (the candidate's code broke Python badly enough): say so, never hang.
-    crash(`Python stopped: ${e instanceof Error ? e.message : String(e)}`);
+    for (let index = 0; index < plan.length; index++) {
+      if (!take({ kind: 'runnable-start', group, index }, () => h.runnable_start_json(group, index, timeoutMs))) return;
+      if (!take({ kind: 'test', group, index }, () => h.run_test_json(group, index))) return;
+    }
   }
+  take({ kind: 'finish' }, () => h.finish_json());
 }
+
+/**
+ * A restored interpreter runs its first run about three times slower than its second (V8 compiles the
+ * glue and tiers up the wasm per worker). So before the worker says it is ready, it runs one small canned
+ * run of our own through the same steps, its events discarded: the candidate's run then goes at full speed.
+ * No candidate code is involved, and the harness forgets the run's modules and files as after any run.
+ */
+function warmUp(py: PyodideAPI, h: Harness, s: Screen): void {
+  const dir = `${WORK_DIR}/warm-up`;
+  s.screen_json(WARM_SOLUTION);
+  writeRun(py, dir, WARM_SOLUTION, 'examples_test', WARM_TESTS);
+  drive(h, dir, 'examples_test', 2000, () => undefined);
+  py.FS.unlink(`${dir}/solution.py`);
+  py.FS.unlink(`${dir}/examples_test.py`);
+}
+
+const WARM_SOLUTION = `
+class Counter:
+    def __init__(self, start=0):
+        if start < 0:
+            raise ValueError("start must not be negative")
+        self.value = start
+
+    def add(self, n):
+        self.value += n
+        print("added", n)
+        return self.value
+`;
+
+const WARM_TESTS = `
+import unittest
+from solution import Counter
+
+
+class CounterTest(unittest.TestCase):
+    "Counter"
+
+    def test_adds(self):
+        "adds"
+        self.assertEqual(Counter(1).add(2), 3)
+
+    def test_refuses(self):
+        "refuses a negative start"
+        with self.assertRaises(ValueError):
+            Counter(-1)
+
+    def test_fails(self):
+        "fails with expected and actual"
+        self.assertEqual(Counter().add(1), 2)
+
+    def test_errors(self):
+        "errors"
+        Counter().missing()
+`;
 
 /** The tests the last `started` event planned: the driver runs exactly these, whatever Python says later. */
 function plannedTests(events: WorkerEvent[]): PlannedTest[] {
@@ -180,7 +244,7 @@ function screenCrash(findings: Finding[]): WorkerEvent {
     type: 'crashed',
     error: {
       name: 'NotCounted',
-      message: `${shown.join('\n')}${more}`,
+      message: `solution.py can reach the test runner, so this run cannot count.\n${shown.join('\n')}${more}`,
       stack: `Traceback (most recent call last):\n  File "solution.py", line ${findings[0]!.line}, in <module>`,
       isAssertion: false,
       isTimeout: false,
