@@ -191,7 +191,7 @@ RUNNER_MODULES = re.compile(r"(?<!\w)(harness|hidden_test|examples_test)(?!\w)")
 PROTECTED = {"unittest", "builtins", "json", "sys", "asyncio", "io"}
 ESCAPING_MODULES = PROTECTED | {
     "inspect", "threading", "traceback", "codecs", "json.encoder", "json.decoder", "json.scanner",
-    "unittest.case", "unittest.result", "unittest.suite", "unittest.loader", "unittest.runner", "unittest.main",
+    "unittest.case", "unittest.result", "unittest.suite", "unittest.loader", "unittest.runner",
     "unittest.util", "unittest.async_case", "asyncio.events", "asyncio.tasks", "asyncio.futures",
     "asyncio.base_events", "asyncio.runners", "asyncio.coroutines"}
 MOCK_PATCHERS = ("patch", "patch.object", "patch.dict", "patch.multiple")
@@ -570,10 +570,10 @@ class Screen(ast.NodeVisitor):
     def visit_Name(self, node):
         if id(node) in self.handled:
             return
-        if node.id in DUNDERS:
-            self.flag(node, "dunder", node.id)
-        elif node.id in BUILTIN_NAMES and self.is_builtin(node.id) and not self.allowed_builtin_use(node):
+        if node.id in BUILTIN_NAMES and self.is_builtin(node.id) and not self.allowed_builtin_use(node):
             self.flag(node, BUILTIN_NAMES[node.id], node.id)
+        elif node.id in DUNDERS:
+            self.flag(node, "dunder", node.id)
         elif isinstance(node.ctx, ast.Load):
             self.check_escape(node)
             if node.id in self.test_classes and not self.scopes[-1].own_test and not self.is_base(node):
@@ -657,6 +657,9 @@ class Screen(ast.NodeVisitor):
     def check_escape(self, node):
         """A protected module used as a plain value (`f(sys)`, `m = json.encoder`) can be patched elsewhere."""
         if self.bindings.is_receiver(node) or not isinstance(node.ctx, ast.Load) or id(node) in self.reflected:
+            return False
+        call = self.parent(node)
+        if isinstance(call, ast.Call) and call.func is node:
             return False
         if self.bindings.resolve(node) & ESCAPING_MODULES:
             return self.flag(node, "module-escape", _source_of(node))
