@@ -143,7 +143,8 @@ ATTRIBUTES = {
         "last_traceback", "last_value", "f_back", "f_locals", "f_globals", "f_builtins", "f_code", "f_trace",
         "tb_frame", "tb_next", "gi_frame", "gi_code", "cr_frame", "cr_code", "ag_frame", "ag_code", "all_tasks",
         "get_coro", "get_stack", "print_stack", "walk_stack", "walk_tb", "currentframe", "getouterframes",
-        "getinnerframes", "getmembers", "getmembers_static", "getattr_static", "getclosurevars", "getmodule")},
+        "getinnerframes", "getmembers", "getmembers_static", "getattr_static", "getclosurevars", "getmodule",
+        "current_task")},
     "exception": ("frames", "sys"), "stack": ("frames", "inspect"), "trace": ("frames", "inspect"),
     "unwrap": ("frames", "inspect"),
     **{name: ("tracing", None) for name in (
@@ -176,14 +177,15 @@ DUNDERS = ("__globals__", "__subclasses__", "__code__", "__closure__", "__builti
 DUNDER_PATTERN = re.compile("|".join(re.escape(d) for d in DUNDERS))
 SETTERS = ("__setattr__", "__delattr__")
 
-# unittest's and json's working parts that the harness does not fingerprint (and its own console's emit),
-# flagged on any receiver but `self`/`cls`.
+# unittest's and json's working parts that the harness does not fingerprint, its own console's emit, and the
+# event loop's and a task's insides (closing a test's coroutine would end it as if it passed); flagged on any
+# receiver but `self`/`cls`.
 RUNNER_INTERNALS = {
     "_Outcome", "testPartExecutor", "_callTestMethod", "_callSetUp", "_callTearDown", "_callCleanup",
     "_callAsync", "_callMaybeAsync", "_feedErrorsToResult", "_addSkip", "_asyncioRunner", "_asyncioTestContext",
     "_type_equality_funcs", "_getAssertEqualityFunc", "_baseAssertEqual", "c_make_encoder", "_make_iterencode",
     "encode_basestring", "encode_basestring_ascii", "py_encode_basestring", "_default_encoder",
-    "_default_decoder", "ESCAPE_DCT", "_emit",
+    "_default_decoder", "ESCAPE_DCT", "_emit", "_coro", "_ready", "_scheduled",
 }
 RUNNER_MODULES = re.compile(r"(?<!\w)(harness|hidden_test|examples_test)(?!\w)")
 
@@ -269,19 +271,48 @@ class Bindings:
 
     def __init__(self, tree):
         self.paths = {}  # name -> {dotted path}
+        # Attribute name -> {dotted path}, from `self.j = json` or a class body's `T = unittest.TestCase`:
+        # `anything.T` may be that object, whatever `anything` is.
+        self.attributes = {}
         self.parents = {}
         self.annotation_strings = set()
-        flows = []  # (target names, value expressions) for aliases
-        for node in ast.walk(tree):
+        self.rebound = set()  # every name the code binds itself, anywhere
+        flows = []  # (target keys, value expression) for aliases
+        for node in ast.walk(tree):  # breadth first: a node's parent is known when the node is reached
             for child in ast.iter_child_nodes(node):
                 self.parents[id(child)] = node
             self._bind_imports(node)
-            flows.extend(self._flows(node))
+            in_class = isinstance(self.parents.get(id(node)), ast.ClassDef)
+            flows.extend((self._keys(targets, in_class), value) for targets, value in self._flows(node))
             self._note_annotations(node)
+            self._note_rebinding(node)
         self._propagate(flows)
 
-    def _bind(self, name, path):
-        self.paths.setdefault(name, set()).add(path)
+    def _note_rebinding(self, node):
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            self.rebound.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            self.rebound.add(node.name)
+        elif isinstance(node, ast.arg):
+            self.rebound.add(node.arg)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            self.rebound.update((a.asname or a.name).split(".")[0] for a in node.names)
+
+    def _bind(self, name, path, table=None):
+        (self.paths if table is None else table).setdefault(name, set()).add(path)
+
+    @staticmethod
+    def _keys(targets, in_class):
+        """Where an assignment puts a value: names, attribute names, and a class body's names as both."""
+        keys = []
+        for target in targets:
+            if isinstance(target, ast.Attribute):
+                keys.append(("attribute", target.attr))
+            for name in _target_names(target):
+                keys.append(("name", name))
+                if in_class:
+                    keys.append(("attribute", name))
+        return keys
 
     def _bind_imports(self, node):
         if isinstance(node, ast.Import):
@@ -296,20 +327,21 @@ class Bindings:
 
     @staticmethod
     def _flows(node):
+        """(targets, value) of every binding; a parameter's default binds a Name made up for it."""
         if isinstance(node, ast.Assign):
-            return [([n for t in node.targets for n in _target_names(t)], node.value)]
+            return [(node.targets, node.value)]
         if isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)) and node.value is not None:
-            return [(_target_names(node.target), node.value)]
+            return [([node.target], node.value)]
         if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
-            return [(_target_names(node.target), node.iter)]
+            return [([node.target], node.iter)]
         if isinstance(node, ast.withitem) and node.optional_vars is not None:
-            return [(_target_names(node.optional_vars), node.context_expr)]
+            return [([node.optional_vars], node.context_expr)]
         if isinstance(node, ast.arguments):
             # Defaults belong to the last positional parameters, and one to one to the keyword-only ones.
             positional = node.posonlyargs + node.args
             pairs = list(zip(positional[len(positional) - len(node.defaults):], node.defaults))
             pairs += [(a, d) for a, d in zip(node.kwonlyargs, node.kw_defaults) if d is not None]
-            return [([a.arg], d) for a, d in pairs]
+            return [([ast.Name(a.arg, ast.Store())], d) for a, d in pairs]
         return []
 
     def _note_annotations(self, node):
@@ -327,13 +359,14 @@ class Bindings:
         changed = True
         while changed:
             changed = False
-            for names, value in flows:
+            for keys, value in flows:
                 found = self.carried(value)
-                for name in names:
-                    before = len(self.paths.get(name, ()))
+                for kind, key in keys:
+                    table = self.paths if kind == "name" else self.attributes
+                    before = len(table.get(key, ()))
                     for path in found:
-                        self._bind(name, path)
-                    changed = changed or len(self.paths.get(name, ())) != before
+                        self._bind(key, path, table)
+                    changed = changed or len(table.get(key, ())) != before
 
     def carried(self, value):
         """The module paths a value may carry. Only expressions that hand on the very objects they name count:
@@ -358,16 +391,18 @@ class Bindings:
         if isinstance(node, ast.Name):
             return set(self.paths.get(node.id, ()))
         if isinstance(node, ast.Attribute):
-            return {path + "." + node.attr for path in self.resolve(node.value)}
+            return {path + "." + node.attr for path in self.resolve(node.value)} | self.attributes.get(node.attr, set())
         if isinstance(node, ast.Subscript):
             return self.carried(node.value)
         return self.carried(node) if isinstance(node, (ast.Tuple, ast.List, ast.Dict)) else set()
 
     def root_paths(self, node):
-        """Paths of the name at the bottom of an attribute/subscript chain (`a.b[0].c` -> paths of `a`)."""
+        """Paths anywhere down an attribute/subscript chain (`a.b[0].c`: of `a.b[0].c`, `a.b[0]`, `a.b`, `a`)."""
+        found = set()
         while isinstance(node, (ast.Attribute, ast.Subscript)):
+            found |= self.resolve(node)
             node = node.value
-        return self.carried(node)
+        return found | self.carried(node)
 
     def is_receiver(self, node):
         parent = self.parents.get(id(node))
@@ -646,13 +681,18 @@ class Screen(ast.NodeVisitor):
     def check_stream(self, node, text):
         """`sys.stdout` may be written to or passed as `file=`; anything else could reach the harness's console."""
         parent = self.parent(node)
-        if isinstance(parent, ast.keyword) and parent.arg == "file" and isinstance(node.ctx, ast.Load):
+        if isinstance(parent, ast.keyword) and parent.arg == "file" and self.is_print(self.parent(parent)):
             return False
         if isinstance(parent, ast.Attribute) and parent.attr in STREAM_METHODS:
             call = self.parent(parent)
             if isinstance(call, ast.Call) and call.func is parent:
                 return False
         return self.flag(node, "console", text)
+
+    def is_print(self, call):
+        """print() only writes; any other function given the stream could look inside it."""
+        return (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "print"
+                and "print" not in self.bindings.rebound)
 
     def check_escape(self, node):
         """A protected module used as a plain value (`f(sys)`, `m = json.encoder`) can be patched elsewhere."""
@@ -698,6 +738,8 @@ class Screen(ast.NodeVisitor):
             return
         self.handled.add(id(func))
         receiver, text = node.args[0], "%s(%s, %r)" % (func.id, _source_of(node.args[0], 30), name)
+        # getattr(sys, "maxsize") reads sys.maxsize: it does not hand sys on.
+        self.reflected.add(id(receiver))
         paths = self.bindings.resolve(receiver)
         if name in DUNDERS:
             return  # the string itself is a finding
@@ -711,8 +753,6 @@ class Screen(ast.NodeVisitor):
             return self.flag(node, "private", text)
         if func.id in ("setattr", "delattr"):
             return self.check_patch(node, receiver, text)
-        # getattr(sys, "maxsize") reads sys.maxsize: it does not hand sys on.
-        self.reflected.add(id(receiver))
 
     def check_mutator(self, node, func):
         """`sys.path.append(...)`, `json.encoder.ESCAPE_DCT.update(...)`: changing a module's data in place."""
@@ -771,8 +811,26 @@ class Screen(ast.NodeVisitor):
             self.flag(node, "loader", _source_of(node))
 
     def visit_keyword(self, node):
+        call = self.parent(node)
         if node.arg == "capture_locals":
             self.flag(node, "frames", "capture_locals")
+        elif node.arg == "filename" and _source_of(call.func, 200).endswith("basicConfig"):
+            self.flag(node, "file-system", "basicConfig(filename=...)")
+        self.generic_visit(node)
+
+    def visit_MatchClass(self, node):
+        """`case object(__dict__=d)` reads attributes by the names in the pattern; the subject is unknown, so
+        the attribute tables apply as they do to any receiver."""
+        for name in node.kwd_attrs:
+            entry = ATTRIBUTES.get(name)
+            if name in DUNDERS or name in SETTERS:
+                self.flag(node, "dunder", name)
+            elif entry and entry[1] is None:  # a module as the subject is already `module-escape`
+                self.flag(node, entry[0], name)
+            elif name in STREAMS:
+                self.flag(node, "console", name)
+            elif name in ATTRIBUTE_BUILTINS or name in RUNNER_INTERNALS:
+                self.flag(node, ATTRIBUTE_BUILTINS.get(name, "runner-internals"), name)
         self.generic_visit(node)
 
     # --- strings --------------------------------------------------------------------------------------------

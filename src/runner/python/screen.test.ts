@@ -123,6 +123,9 @@ const ATTACKS: [string, string, string][] = [
   ['dunder', 'reaches __loader__', 'data = __loader__'],
   ['dunder', 'defines __reduce__', 'class A:\n    def __reduce__(self):\n        return (print, ())'],
   ['dunder', 'reads __wrapped__', 'def f(g):\n    return g.__wrapped__'],
+  ['dunder', 'reads __dict__ through a match pattern', 'def f(o):\n    match o:\n        case object(__dict__=d):\n            return d'],
+  ['frames', 'reads f_back through a match pattern', 'def f(o):\n    match o:\n        case object(f_back=b):\n            return b'],
+  ['import-state', 'hides sys.modules in a string annotation', 'import sys\ndef f(x: "sys.modules"):\n    pass'],
   ['dunder', 'hides code in a string annotation', 'import functools\ndef f(x: "__import__(\'gc\')"):\n    pass'],
   ['set-attribute', 'reaches type.__setattr__', 'import unittest\ntype.__setattr__(unittest.TestCase, "run", None)'],
   ['set-attribute', 'calls object.__setattr__ on another object', 'def f(o):\n    object.__setattr__(o, "x", 1)'],
@@ -140,6 +143,23 @@ const ATTACKS: [string, string, string][] = [
     'replaces through an alias defined after the function',
     'def f():\n    T.run = None\nimport unittest\nT = [unittest.TestCase][0]',
   ],
+  ['patch', 'replaces through a walrus alias', 'import unittest\nif (T := unittest.TestCase):\n    T.run = None'],
+  ['patch', 'replaces through a class attribute', 'import unittest\nclass A:\n    T = unittest.TestCase\nA.T.run = None'],
+  [
+    'patch',
+    'replaces through an attribute of its own object',
+    'import unittest\nclass A:\n    def __init__(self):\n        self.t = unittest.TestCase\n    def f(self):\n        self.t.run = None',
+  ],
+  [
+    'patch',
+    'replaces through a global set in a function',
+    'import unittest\ndef f():\n    global T\n    T = unittest.TestCase\nf()\nT.run = None',
+  ],
+  [
+    'patch',
+    'replaces asyncio even in its own test',
+    'import asyncio, unittest\nclass T(unittest.TestCase):\n    def test_a(self):\n        asyncio.sleep = None',
+  ],
   ['patch', 'setattr on a module with a literal', 'import random\nsetattr(random, "random", lambda: 0.5)'],
   ['patch', 'changes a module dict in place', 'from json.encoder import ESCAPE_DCT as E\nE.update({})'],
   [
@@ -150,6 +170,13 @@ const ATTACKS: [string, string, string][] = [
   ['patch', 'starts a time patch outside a test', 'from unittest.mock import patch\npatch("time.time", return_value=0).start()'],
   ['runner-internals', 'reaches unittest _Outcome', 'import unittest\ndef f(m):\n    return m._Outcome'],
   ['runner-internals', 'reaches json _default_encoder', 'import json\ne = json._default_encoder'],
+  ['frames', 'takes the running task, which may be a hidden test', 'import asyncio\nasync def f():\n    return asyncio.current_task()'],
+  ['runner-internals', "closes a task's coroutine", 'def f(task):\n    task._coro.close()'],
+  [
+    'runner-internals',
+    "reads the event loop's ready queue",
+    'import asyncio\nasync def f():\n    return asyncio.get_running_loop()._ready',
+  ],
   ['runner-internals', 'reaches the console emit', 'import logging\ndef f(h):\n    h.stream._emit({"type": "test-end"})'],
   ['private', 'reaches a private module attribute', 'import sys\nx = sys._xoptions'],
   ['module-escape', 'hands the sys module to a function', 'import sys\ndef f(m):\n    return m\nf(sys)'],
@@ -171,6 +198,9 @@ const ATTACKS: [string, string, string][] = [
   ['console', 'keeps sys.stdout in a variable', 'import sys\nout = sys.stdout'],
   ['console', 'writes to the real stdout', 'import sys\nsys.__stdout__.write("{}")'],
   ['console', 'imports stderr from sys', 'from sys import stderr'],
+  ['console', 'hands sys.stdout as file= to a function other than print', 'import sys\ndef f(file):\n    return file\nf(file=sys.stdout)'],
+  ['file-system', 'logs to a file', 'import logging\nlogging.basicConfig(filename="hidden_test.py")'],
+  ['file-system', 'opens a file through io', 'import io\nio.open("x")'],
   ['console', 'reads sys.stdout through getattr', 'import sys\nout = getattr(sys, "stdout")'],
   // Own tests that run at import while they patch
   [
@@ -506,6 +536,30 @@ const LEGIT: [string, string][] = [
 
       squares = {n: n * n for n in range(5)}
       evens = [n for n in squares if n % 2 == 0]
+    `,
+  ],
+  [
+    'a match statement with class patterns',
+    py`
+      from dataclasses import dataclass
+
+
+      @dataclass
+      class Request:
+          path: str
+          method: str = "GET"
+
+
+      def route(request):
+          match request:
+              case Request(path="/", method="GET"):
+                  return "home"
+              case Request(path=path, method=method) if method in ("POST", "PUT"):
+                  return f"write {path}"
+              case {"path": path}:
+                  return path
+              case _:
+                  return None
     `,
   ],
   [
