@@ -7,6 +7,8 @@
  *  - for problems with hidden.test.ts: reference.ts, starter.ts and each mutants/*.ts type-check (strict)
  *    against both test files; the reference passes every example and hidden test; the starter and every
  *    mutant fail at least one hidden test; there are at least 8 mutants;
+ *  - the Python reference.py, starter.py and mutants/*.py have no finding of the screen the browser runs before
+ *    importing a solution (src/runner/python/screen.py; scripts/problems/pycheck.py);
  *  - the rule map (scripts/problems/ruleMap.ts): every rule id of problem.md is named by a hidden test, every
  *    id a hidden test names exists, and a [model] test exists. The hidden tests' titles come from the
  *    reference's mocha run (describe titles included). The map and the hidden tests' run time are printed.
@@ -475,6 +477,7 @@ async function main(): Promise<void> {
   const python = pythonReport as PythonReport | null;
   if (python) {
     console.log(python.output.trimEnd());
+    console.log(`screen: ${python.screened} Python files (references, starters, mutants) screened; a finding fails its problem`);
     for (const report of reports) report.violations.push(...(python.violations.get(report.id) ?? []));
   }
 

@@ -8,7 +8,8 @@ every mutant fail at least one hidden test; the rule map is complete (every rule
 a hidden test, no test names an unknown id, there is a `[model]` test); every test class and method has a
 docstring, titles are unique, every test is a method written out in its class (so the build can list the
 tests without running Python), stage prefixes are right; test files import only the standard library and
-names from `solution`. Each variant runs in its own CPython process through the same harness the browser
+names from `solution`; the reference, the starter and every mutant have no finding of the screen the
+browser runs before it imports a solution (src/runner/python/screen.py). Each variant runs in its own CPython process through the same harness the browser
 uses (src/runner/python/harness.py), with a time limit, so an endless loop in a mutant fails it instead of
 hanging the check. Exit status 1 when anything is wrong.
 
@@ -42,6 +43,20 @@ def harness():
     import harness as module  # noqa: PLC0415 - imported here so --plan/--run stay light
 
     return module
+
+
+def screen_files(folder, names, problems):
+    """The browser refuses a solution with a screen finding (src/runner/python/screen.py) before importing
+    it, so a reference or starter with one could never run, and a mutant with one would be killed for the
+    wrong reason. Returns how many files were screened."""
+    if HARNESS_DIR not in sys.path:
+        sys.path.insert(0, HARNESS_DIR)
+    import screen  # noqa: PLC0415
+
+    for name in names:
+        for finding in screen.screen(open(os.path.join(folder, name), encoding="utf-8").read()):
+            problems.append("%s: screen finding (%s): %s" % (name, finding["rule"], finding["message"]))
+    return len(names)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -233,6 +248,9 @@ def check_problem(root, pid, report):
         first = open(os.path.join(mutant_dir, m), encoding="utf-8").readline()
         if not first.startswith("# Mutant: ") or len(first.strip()) <= len("# Mutant:"):
             problems.append("mutants/%s: first line must be `# Mutant: <the bug>`" % m)
+    screened = screen_files(folder, ["reference.py", "starter.py"] + ["mutants/" + m for m in mutants], problems)
+    report.append("  screen: %d files, %s" % (screened, "findings listed below" if any(
+        "screen finding" in p for p in problems) else "no findings"))
 
     # Titles, the rule map, and the tests the build can list statically.
     plans = {}
@@ -298,7 +316,7 @@ def check_problem(root, pid, report):
             first = summary["crashed"] or ("timed out after %d s" % VARIANT_TIME_LIMIT_S if summary["timedOut"] else
                                            summary["failed"][0][0] if summary["failed"] else "incomplete")
             report.append("  %s: fails (%s)" % (label, first[:120]))
-    return problems, {"rules": {k: len(v) for k, v in rule_map.items()}, "hiddenMs": hidden_ms,
+    return problems, {"rules": {k: len(v) for k, v in rule_map.items()}, "hiddenMs": hidden_ms, "screened": screened,
                       "hidden": plans.get("hidden_test", []), "examples": plans.get("examples_test", [])}
 
 

@@ -16,6 +16,8 @@ interface PycheckDetail {
   hidden?: [string, string][];
   examples?: [string, string][];
   hiddenMs?: number;
+  /** reference.py, starter.py and mutants/*.py run through the screen (src/runner/python/screen.py). */
+  screened?: number;
 }
 
 export interface PythonReport {
@@ -25,26 +27,29 @@ export interface PythonReport {
   hiddenMs: Map<string, number>;
   /** pycheck's own lines (per variant), printed as they are. */
   output: string;
+  /** How many of the problems' Python files the screen read (a finding is a violation of its problem). */
+  screened: number;
 }
 
 export async function checkPython(problemsDir: string, ids: string[]): Promise<PythonReport> {
   const violations = new Map<string, string[]>(ids.map((id) => [id, []]));
   const hiddenMs = new Map<string, number>();
-  if (ids.length === 0) return { violations, hiddenMs, output: '' };
+  if (ids.length === 0) return { violations, hiddenMs, output: '', screened: 0 };
   let run: { code: number | null; stdout: string; stderr: string };
   try {
     run = await python(['--root', problemsDir, '--json', ...ids]);
   } catch (e) {
     for (const id of ids) violations.get(id)!.push(`could not run python3 for the Python check (${e instanceof Error ? e.message : String(e)}); install python3`);
-    return { violations, hiddenMs, output: '' };
+    return { violations, hiddenMs, output: '', screened: 0 };
   }
   let details: Record<string, PycheckDetail>;
   try {
     details = JSON.parse(run.stdout) as Record<string, PycheckDetail>;
   } catch {
     for (const id of ids) violations.get(id)!.push(`the Python check failed: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
-    return { violations, hiddenMs, output: run.stderr };
+    return { violations, hiddenMs, output: run.stderr, screened: 0 };
   }
+  let screened = 0;
   for (const id of ids) {
     const detail = details[id];
     const list = violations.get(id)!;
@@ -53,6 +58,7 @@ export async function checkPython(problemsDir: string, ids: string[]): Promise<P
       continue;
     }
     list.push(...detail.problems.map((p) => `Python: ${p}`));
+    screened += detail.screened ?? 0;
     if (detail.hiddenMs !== undefined) hiddenMs.set(id, detail.hiddenMs);
     for (const [file, found] of [
       ['hidden_test.py', detail.hidden],
@@ -71,7 +77,7 @@ export async function checkPython(problemsDir: string, ids: string[]): Promise<P
       }
     }
   }
-  return { violations, hiddenMs, output: run.stderr };
+  return { violations, hiddenMs, output: run.stderr, screened };
 }
 
 function python(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -8,7 +8,6 @@ Invariants that keep it simple:
 """
 
 import asyncio
-import builtins
 import heapq
 import itertools
 import math
@@ -178,7 +177,7 @@ class BoundedBuffer(Generic[T]):
             self._takers.remove(taker)
         taker.timer = None
         if not taker.future.done():
-            taker.future.set_exception(builtins.TimeoutError("take timed out after %s ms" % (timeout_ms,)))
+            taker.future.set_exception(asyncio.TimeoutError("take timed out after %s ms" % (timeout_ms,)))
 
     def _settle(self, taker: _Taker) -> None:
         """Cancels a taker's timeout so no timer outlives the wait it guards."""

@@ -156,7 +156,9 @@ class EmailJobTracker:
             for i, o in enumerate(job.outcomes)
             if isinstance(o, str)
         ]
-        cached = self.__dict__.setdefault("_cache", {}).setdefault(job.id, {})
+        if not hasattr(self, "_cache"):
+            self._cache = {}
+        cached = self._cache.setdefault(job.id, {})
         cached.update({
             "id": job.id,
             "state": state,

@@ -97,7 +97,9 @@ class ConsumerGroup:
         self.id = group_id
         self._member_ids: list[str] = []  # sorted: the assignment is a function of this list
         self._positions: dict[str, dict[int, int]] = {}  # member -> {partition: next offset it reads}
-        self._committed: dict[int, int] = topic.__dict__.setdefault("_shared_committed", {})
+        if not hasattr(topic, "_shared_committed"):
+            topic._shared_committed = {}
+        self._committed: dict[int, int] = topic._shared_committed
 
     def join(self, member: str) -> None:
         """Adds a member and rebalances; joining again does nothing."""

@@ -157,10 +157,9 @@ class JobQueue:
         return dataclasses.replace(job.info)
 
     def metrics(self) -> QueueMetrics:
-        counts = QueueMetrics(attempts=self._total_attempts)
-        for job in self._jobs.values():
-            setattr(counts, job.info.status, getattr(counts, job.info.status) + 1)
-        return counts
+        statuses = [job.info.status for job in self._jobs.values()]
+        counts = {status: statuses.count(status) for status in set(statuses)}
+        return QueueMetrics(attempts=self._total_attempts, **counts)
 
     def _start(self, job: _Job) -> None:
         info = job.info
