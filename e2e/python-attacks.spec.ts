@@ -8,7 +8,7 @@ import { openProblem, pasteCode, problemFile, results, submitAndWait } from './h
  * problem solved, and the next honest Submit, here and in another problem, gets its true verdict.
  */
 const TOKEN_BUCKET = 'Token-bucket rate limiter';
-const JOB_QUEUE = 'Background job queue';
+const JOB_QUEUE = 'Background job queue with retries';
 const starter = problemFile('token-bucket', 'starter.py');
 const ALL_PASSED = /Hidden tests: (\d+)\/\1 passed/;
 
