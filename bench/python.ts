@@ -1,9 +1,11 @@
 /**
  * npm run bench (Python column) — against the production build in headless Chromium, on token-bucket:
- *   - the first Python run: from choosing Python in the Language control to the examples' results, with
- *     Pyodide downloaded from the local preview server (a fresh profile: nothing cached);
+ *   - the first Python run: from choosing Python in the Language control to the examples' results, in a
+ *     fresh profile: on a first visit (Pyodide and the interpreter's snapshot downloaded from the local
+ *     preview server), and once the app is installed (the service worker has precached the build; the
+ *     profile has never run Python);
  *   - Submit of the Python reference: cold, then warm p50/p95, with a person's pause between clicks
- *     (each run gets a freshly booted interpreter, and the next one boots during that pause);
+ *     (each run gets an interpreter restored from the snapshot, and the next one is restored during that pause);
  *   - the command-line loop a developer would otherwise use: `python3 -m unittest` on the same tests;
  *   - what Python adds to the precache (Pyodide's files and the problems' Python files).
  * Prints numbers; asserts nothing.
@@ -11,9 +13,9 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { percentile } from './cliLoop.ts';
-import { pasteCode, RESOLVE_ON_NEXT_SUMMARY, timedClick } from './page.ts';
+import { pasteCode, RESOLVE_ON_NEXT_SUMMARY, timedClick, waitForOfflineReady } from './page.ts';
 import { BASE_ARGS, CHROMIUM } from '../e2e/fixtures/browser.ts';
 import { ROOT, startPreview } from './preview.ts';
 
@@ -25,6 +27,27 @@ const PAUSES_MS = [300, 2000];
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
+/** Chooses Python and clicks Run as soon as it can: ms from the choice to the examples' results. */
+const FIRST_RUN = `new Promise((resolve) => {
+  const select = document.querySelector('select[aria-label="Language"]');
+  const t0 = performance.now();
+  select.value = 'python';
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  const tryRun = () => {
+    const run = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Run');
+    if (!run || run.disabled || !window.__rehearseEditorText().includes('NotImplementedError')) return requestAnimationFrame(tryRun);
+    ${RESOLVE_ON_NEXT_SUMMARY}(t0, resolve);
+    run.click();
+  };
+  tryRun();
+})`;
+
+async function openTokenBucket(page: Page): Promise<void> {
+  await page.goto(`${BASE}#/problems/token-bucket`);
+  await page.locator('.monaco-editor textarea').waitFor({ state: 'attached', timeout: 60_000 });
+  await page.waitForFunction('typeof window.__rehearseEditorText === "function"');
+}
+
 async function measureBrowser() {
   const stop = await startPreview(PORT);
   const browser = await chromium.launch({
@@ -32,25 +55,22 @@ async function measureBrowser() {
     args: BASE_ARGS,
   });
   try {
+    // Installed: a fresh profile whose service worker has precached the build, then a new visit.
+    const installedContext = await browser.newContext();
+    const installedPage = await installedContext.newPage();
+    await openTokenBucket(installedPage);
+    await waitForOfflineReady(installedPage);
+    await installedPage.waitForTimeout(3000); // let the precache finish and the page go quiet
+    await installedPage.reload();
+    await openTokenBucket(installedPage);
+    const firstRunInstalled = (await installedPage.evaluate(FIRST_RUN)) as number;
+    await installedContext.close();
+
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
-    await page.goto(`${BASE}#/problems/token-bucket`);
-    await page.locator('.monaco-editor textarea').waitFor({ state: 'attached', timeout: 60_000 });
-    await page.waitForFunction('typeof window.__rehearseEditorText === "function"');
-    // First Python run: choose Python, click Run at once; the download and start-up are on the clock.
-    const firstRun = (await page.evaluate(`new Promise((resolve) => {
-      const select = document.querySelector('select[aria-label="Language"]');
-      const t0 = performance.now();
-      select.value = 'python';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-      const tryRun = () => {
-        const run = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Run');
-        if (!run || run.disabled || !window.__rehearseEditorText().includes('NotImplementedError')) return requestAnimationFrame(tryRun);
-        ${RESOLVE_ON_NEXT_SUMMARY}(t0, resolve);
-        run.click();
-      };
-      tryRun();
-    })`)) as number;
+    await openTokenBucket(page);
+    // First Python run on a first visit: the download and start-up are on the clock.
+    const firstRun = (await page.evaluate(FIRST_RUN)) as number;
     await pasteCode(page, readFileSync(join(ROOT, 'problems/token-bucket/reference.py'), 'utf8'));
     const cold = (await page.evaluate(timedClick('Submit'))) as number;
     const summary = await page.getByTestId('results-summary').textContent();
@@ -62,7 +82,7 @@ async function measureBrowser() {
         warm[pause]!.push((await page.evaluate(timedClick('Submit'))) as number);
       }
     }
-    return { firstRun, cold, warm, summary };
+    return { firstRun, firstRunInstalled, cold, warm, summary };
   } finally {
     await browser.close();
     stop();
@@ -91,7 +111,7 @@ function pythonBytes(): { pyodide: number; count: number } {
   let pyodide = 0;
   let count = 0;
   for (const f of readdirSync(assets)) {
-    if (/^(pyodide|python_stdlib|runtimeFiles)/.test(f) || /\.py-|_test-|python-/.test(f)) {
+    if (/^(pyodide|python_stdlib|runtimeFiles|interpreter-)/.test(f) || /\.py-|_test-|python-/.test(f)) {
       pyodide += statSync(join(assets, f)).size;
       count++;
     }
