@@ -23,7 +23,7 @@ const RESOLVED_ID = '\0' + VIRTUAL_ID;
 const PYTHON_DIR = 'src/runner/python';
 const PROBLEMS_DIR = 'problems';
 /** Environment variables Pyodide itself sets; anything else came from the build machine and is dropped. */
-const KEPT_ENV = ['USER', 'LOGNAME', 'PATH', 'PWD', 'HOME', 'LANG', 'PYTHONINSPECT', 'LD_LIBRARY_PATH'];
+export const KEPT_ENV = ['USER', 'LOGNAME', 'PATH', 'PWD', 'HOME', 'LANG', 'PYTHONINSPECT', 'LD_LIBRARY_PATH'];
 /** Bumped when what the snapshot does (below) changes in a way the hashed inputs do not show. */
 const RECIPE = 2;
 
@@ -78,7 +78,8 @@ function problemImports(root: string): string[] {
   return [...names].sort();
 }
 
-async function ensureSnapshot(root: string): Promise<string> {
+/** The snapshot file for this tree (made, or found in the cache), gzip-compressed. */
+export async function ensureSnapshot(root: string): Promise<string> {
   const sources = Object.fromEntries(pythonSources(root).map((name) => [name, readFileSync(path.join(root, PYTHON_DIR, name), 'utf8')]));
   const preload = problemImports(root);
   const pyodideVersion = (JSON.parse(readFileSync(path.join(root, 'node_modules/pyodide/package.json'), 'utf8')) as { version: string })

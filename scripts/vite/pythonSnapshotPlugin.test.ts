@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { loadPyodide, type PyodideAPI } from 'pyodide';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureSnapshot, KEPT_ENV } from './pythonSnapshotPlugin';
+
+/**
+ * The snapshot every Python run is restored from (made at build time in Node, restored in the browser's
+ * workers). What the isolation of runs rests on: two restores share nothing, and the snapshot carries our
+ * modules but nothing of the machine that built it.
+ */
+let snapshot: Uint8Array;
+const restore = (): Promise<PyodideAPI> =>
+  loadPyodide({ _loadSnapshot: snapshot, stdout: () => undefined, stderr: () => undefined });
+
+beforeAll(async () => {
+  snapshot = gunzipSync(readFileSync(await ensureSnapshot(process.cwd())));
+}, 120_000);
+
+describe('the interpreter snapshot', () => {
+  it('has imported the harness, the screen and the standard modules the problems use', async () => {
+    const python = await restore();
+    const loaded = python.runPython('import sys; [m in sys.modules for m in ("harness", "screen", "unittest", "asyncio", "json")]');
+    expect(loaded.toJs()).toEqual([true, true, true, true, true]);
+  });
+
+  it('keeps none of the build machine\u2019s environment variables, only the ones Pyodide sets', async () => {
+    const python = await restore();
+    const keys = python.runPython('import os; sorted(os.environ)').toJs() as string[];
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(KEPT_ENV).toContain(key);
+  });
+
+  it('gives every restore an untouched interpreter: what one run patches, the next never sees', async () => {
+    const first = await restore();
+    first.runPython('import time, unittest, sys\ntime.time = lambda: 1000\nunittest.TestCase.run = None\nsys.modules["harness"] = None');
+    const second = await restore();
+    expect(second.runPython('import time; time.time() > 1_700_000_000')).toBe(true);
+    expect(second.runPython('import unittest; unittest.TestCase.run is not None')).toBe(true);
+    expect(second.runPython('import sys; sys.modules["harness"] is not None')).toBe(true);
+  });
+
+  it('does not count Pyodide\u2019s own event loop as running, so a test can run its own loop', async () => {
+    const python = await restore();
+    expect(python.runPython('import asyncio; asyncio.events._get_running_loop() is None')).toBe(true);
+  });
+});
