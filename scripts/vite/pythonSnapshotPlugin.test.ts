@@ -10,8 +10,7 @@ import { ensureSnapshot, KEPT_ENV } from './pythonSnapshotPlugin';
  * modules but nothing of the machine that built it.
  */
 let snapshot: Uint8Array;
-const restore = (): Promise<PyodideAPI> =>
-  loadPyodide({ _loadSnapshot: snapshot, stdout: () => undefined, stderr: () => undefined });
+const restore = (): Promise<PyodideAPI> => loadPyodide({ _loadSnapshot: snapshot, stdout: () => undefined, stderr: () => undefined });
 
 beforeAll(async () => {
   snapshot = gunzipSync(readFileSync(await ensureSnapshot(process.cwd())));

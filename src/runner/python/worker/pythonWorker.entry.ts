@@ -116,8 +116,7 @@ function run(request: Run, port: MessagePort): void {
   const send = (events: WorkerEvent[]) => {
     if (events.length > 0) apply(portPost, port, [events.length === 1 ? events[0] : events]);
   };
-  const crash = (message: string) =>
-    send([{ type: 'crashed', error: { name: 'Error', message, isAssertion: false, isTimeout: false } }]);
+  const crash = (message: string) => send([{ type: 'crashed', error: { name: 'Error', message, isAssertion: false, isTimeout: false } }]);
   if (!python || !harness || !screen) return crash('Python could not start the tests: the interpreter is not ready in this worker.');
   if (used) return crash('Python could not start the tests: this interpreter already served a run.');
   used = true;

@@ -34,7 +34,11 @@ export function checkStep(step: Step, claimed: unknown): StepCheck {
     case 'runnable-start': {
       const [only, ...rest] = events;
       const fits =
-        rest.length === 0 && only?.type === 'runnable-start' && only.group === step.group && only.index === step.index && only.kind === 'test';
+        rest.length === 0 &&
+        only?.type === 'runnable-start' &&
+        only.group === step.group &&
+        only.index === step.index &&
+        only.kind === 'test';
       return fits ? { ok: true, events } : refuse(step, 'a start that is not the test asked for');
     }
     case 'start-own': {

@@ -25,12 +25,7 @@ import {
   type HostToFrame,
   type WorkerConnect,
 } from '../protocol';
-import {
-  isHostToFramePython,
-  type FrameToHostPython,
-  type HostToFramePython,
-  type PythonWorkerRequest,
-} from '../pythonProtocol';
+import { isHostToFramePython, type FrameToHostPython, type HostToFramePython, type PythonWorkerRequest } from '../pythonProtocol';
 import { WatchdogTimer } from '../watchdogTimer';
 import { EventBatcher } from './eventBatcher';
 import { PythonPool } from './pythonPool';
