@@ -284,4 +284,23 @@ describe('RunAccumulator', () => {
     expect(r).toMatchObject({ outcome: 'completed', passed: 1, total: 1 });
     expect(r.ownTests).toBeUndefined();
   });
+
+  it('never counts a run in which a problem test reports as skipped, though every other test passed', () => {
+    const acc = make([], expected('a', 'b'));
+    acc.handle(plan('a', 'b'), 0);
+    acc.handle(start(0, 'a'), 1);
+    acc.handle(pass(0, 'a'), 2);
+    acc.handle(start(1, 'b'), 3);
+    acc.handle({ type: 'test-end', group: 'problem', index: 1, title: 'b', path: ['Suite'], state: 'skipped', durationMs: 0 }, 4);
+    acc.handle(done(), 5);
+    acc.handle(done('own'), 6);
+    acc.end({ kind: 'finished' }, 7);
+    expect(acc.result(7)).toMatchObject({
+      outcome: 'not-counted',
+      passed: 0,
+      total: 2,
+      tests: [],
+      message: 'Not counted: “Suite › b” was skipped while the hidden tests ran; it is one they must run.',
+    });
+  });
 });

@@ -72,8 +72,10 @@ export class RunAccumulator {
         return;
       case 'test-end':
         if (event.group === 'problem') {
-          if (event.index >= 0) this.reports.push({ index: event.index, title: event.title, path: event.path, state: event.state });
-          else this.hookFailed = true;
+          // Index −1: a failing hook, or a skipped test that is not in the plan (checked against the manifest).
+          if (event.index >= 0 || event.state === 'skipped') {
+            this.reports.push({ index: event.index, title: event.title, path: event.path, state: event.state });
+          } else this.hookFailed = true;
         }
         if (event.group === 'own' && (this.own?.results.length ?? 0) >= MAX_OWN_RESULTS) return;
         this.group(event.group)?.testEnd(event, (e) => this.toFailure(e));
