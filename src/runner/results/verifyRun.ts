@@ -16,6 +16,7 @@
 import { stageOfTest } from '../../core/problems/stages';
 import type { PlannedTest } from '../sandbox/protocol';
 import { testKey, type ExpectedTest, type ExpectedTests } from '../testManifest';
+import { testsNamed } from './startFailure';
 
 export interface ProblemGroupReport {
   index: number;
@@ -38,7 +39,7 @@ export interface ProblemGroupFacts {
 }
 
 export function verifyProblemGroup(expected: ExpectedTests, facts: ProblemGroupFacts): string | null {
-  const what = expected.file === 'hidden.test.ts' ? 'the hidden tests' : 'the example tests';
+  const what = testsNamed(expected.file);
   if (facts.plans > 1) return `Not counted: ${what} were started more than once.`;
   const plan = facts.plan;
   if (!plan) return facts.finished ? `Not counted: ${what} finished without saying which tests they would run.` : null;
