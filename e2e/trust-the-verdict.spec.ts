@@ -141,10 +141,11 @@ test("a solution that throws mocha's skip signal fails the tests that call it; t
   await openProblem(page, TITLE);
   const reference = problemFile('token-bucket', 'reference.ts');
   // mocha's Pending comes from the candidate's own group (skip() throws one); a copy of it is thrown from
-  // remaining(), which mocha would have counted as a pass in every test that calls it.
+  // remaining() once the user id is validated, which mocha would have counted as a pass in every test that
+  // calls it.
   const skipping = `${reference.replace(
-    'remaining(userId: string): number {',
-    'remaining(userId: string): number {\n    throw Object.create(Object.getPrototypeOf(pendingSignal));',
+    'return Math.floor(this.peek(userId) + EPSILON);',
+    'this.peek(userId); // still validates the user id\n    throw Object.create(Object.getPrototypeOf(pendingSignal));',
   )}
 let pendingSignal: unknown;
 try {
