@@ -135,3 +135,37 @@ test('a loop in one method times out exactly the first test that calls it: every
   await expect(timedOut).toHaveAttribute('data-full-title', /\[R13\] uses the real clock when none is given$/);
   await expect(summary).toContainText(`${hung}/${plan.length} passed`);
 });
+
+test("a solution that throws mocha's skip signal fails the tests that call it; the reference after it passes", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openProblem(page, TITLE);
+  const reference = problemFile('token-bucket', 'reference.ts');
+  // mocha's Pending comes from the candidate's own group (skip() throws one); a copy of it is thrown from
+  // remaining() once the user id is validated, which mocha would have counted as a pass in every test that
+  // calls it.
+  const skipping = `${reference.replace(
+    'return Math.floor(this.peek(userId) + EPSILON);',
+    'this.peek(userId); // still validates the user id\n    throw Object.create(Object.getPrototypeOf(pendingSignal));',
+  )}
+let pendingSignal: unknown;
+try {
+  (globalThis as any).it('mine', () => {}).skip();
+} catch (signal) {
+  pendingSignal = signal;
+}
+`;
+  expect(skipping).toContain('throw Object.create');
+  await pasteCode(page, skipping);
+  await submitAndWait(page);
+  await expectNoPass(page);
+  await expect(results(page).locator('li[data-status="failed"], li[data-status="error"]').first()).toContainText('skip signal');
+  await expectNotSolved(page);
+
+  await openProblem(page, TITLE);
+  await pasteCode(page, reference);
+  await submitAndWait(page);
+  const all = await hiddenCount();
+  await expect(results(page).getByTestId('results-summary')).toContainText(`${all}/${all} passed`);
+  await page.getByRole('link', { name: '← Problems' }).click();
+  await expect(page.getByRole('link', { name: TITLE, exact: true }).getByTestId('problem-status')).toHaveText('Solved');
+});

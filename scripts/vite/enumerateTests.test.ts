@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enumerateTests } from './enumerateTests';
+import { enumerateTestPlan, enumerateTests } from './enumerateTests';
 
 const REFERENCE = 'export const double = (n: number): number => n * 2;\n';
 
@@ -24,6 +24,12 @@ describe('double', () => {
       { path: ['double'], title: 'doubles 1' },
       { path: ['double'], title: 'doubles 2' },
       { path: ['double', 'edge cases'], title: 'zero' },
+    ]);
+    // The skips the file makes itself: the only ones a run may report (results/verifyRun.ts).
+    expect((await enumerateTestPlan({ tests, reference: REFERENCE, testFileName: 'hidden.test.ts' })).skipped).toEqual([
+      { path: ['double', 'edge cases'], title: 'skipped' },
+      { path: ['double', 'edge cases'], title: 'pending without a body' },
+      { path: ['double', 'a skipped block'], title: 'never' },
     ]);
     const only = `describe('d', () => { it('a', () => {}); it.only('b', () => {}); });`;
     expect(await enumerateTests({ tests: only, reference: REFERENCE, testFileName: 'hidden.test.ts' })).toEqual([

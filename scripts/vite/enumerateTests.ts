@@ -23,7 +23,18 @@ async function loadModules(): Promise<Record<string, unknown>> {
   return modules;
 }
 
+export interface TestPlan {
+  /** The tests that run, in run order: what the harness's reporter announces. */
+  tests: ExpectedTest[];
+  /** The tests the file itself skips (it.skip, xit, no body, describe.skip): the only skips a run may report. */
+  skipped: ExpectedTest[];
+}
+
 export async function enumerateTests(input: { tests: string; reference: string; testFileName: string }): Promise<ExpectedTest[]> {
+  return (await enumerateTestPlan(input)).tests;
+}
+
+export async function enumerateTestPlan(input: { tests: string; reference: string; testFileName: string }): Promise<TestPlan> {
   const compiled = await compiler.compile({ solution: input.reference, tests: input.tests, testFileName: input.testFileName });
   if (!compiled.ok) {
     const first = compiled.diagnostics[0];
@@ -51,14 +62,16 @@ export async function enumerateTests(input: { tests: string; reference: string; 
 
   return new Promise((resolve, reject) => {
     const tests: ExpectedTest[] = [];
+    const skipped: ExpectedTest[] = [];
     const runner = mocha.run(() => {
       mocha.dispose(); // removes the runner's process listeners
-      resolve(tests);
+      resolve({ tests, skipped });
     });
-    // Exactly what the harness's reporter announces (sandbox/worker/reporter.ts): after `.only`, not pending.
+    // Exactly what the harness's reporter announces (sandbox/worker/reporter.ts): after `.only`, not pending;
+    // the pending ones are what it reports as skipped outside the plan.
     runner.on('start', () => {
       runner.suite.eachTest((test) => {
-        if (!test.isPending()) tests.push({ path: test.titlePath().slice(0, -1), title: test.title });
+        (test.isPending() ? skipped : tests).push({ path: test.titlePath().slice(0, -1), title: test.title });
       });
     });
     runner.on('fail', (_test, err) => reject(err instanceof Error ? err : new Error(String(err))));

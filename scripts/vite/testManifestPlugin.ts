@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 import { testFileKey, type ExpectedTests, type TestManifest } from '../../src/runner/testManifest.ts';
 import { enumeratePythonTests } from './enumeratePythonTests.ts';
-import { enumerateTests } from './enumerateTests.ts';
+import { enumerateTestPlan } from './enumerateTests.ts';
 
 /**
  * Provides `virtual:rehearse-test-manifest`: for every problem's examples.test.ts and hidden.test.ts, the
@@ -74,13 +74,18 @@ export async function buildManifest(problemsDir: string): Promise<{ manifest: Te
       inputs.push(testsPath);
       let expected;
       try {
-        expected = await enumerateTests({ tests, reference, testFileName: file });
+        expected = await enumerateTestPlan({ tests, reference, testFileName: file });
       } catch (err) {
         throw new Error(`Test manifest: problems/${problemId}/${file}: ${err instanceof Error ? err.message : String(err)}`, {
           cause: err,
         });
       }
-      manifest[testFileKey(tests)] = { problemId, file, tests: expected };
+      manifest[testFileKey(tests)] = {
+        problemId,
+        file,
+        tests: expected.tests,
+        ...(expected.skipped.length > 0 ? { skipped: expected.skipped } : {}),
+      };
     }
     for (const file of PYTHON_TEST_FILES) {
       const testsPath = path.join(problemsDir, problemId, file);

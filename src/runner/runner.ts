@@ -8,6 +8,7 @@ import { normaliseTimeout } from './deadlines';
 import { loadPythonRuntimeFiles } from './python/runtimeFiles';
 import { mapPythonStack } from './results/pythonStack';
 import { RunAccumulator } from './results/runAccumulator';
+import { startFailureMessage } from './results/startFailure';
 import { createStackMapper } from './results/stackMapping';
 import { SandboxHost } from './sandbox/sandboxHost';
 import { findExpected, type TestManifest } from './testManifest';
@@ -103,6 +104,7 @@ export class RehearseRunner implements Runner {
     if (!compiled.ok) {
       return {
         mode: request.mode,
+        language: 'typescript',
         outcome: 'compile-error',
         tests: [],
         console: [],
@@ -139,14 +141,18 @@ export class RehearseRunner implements Runner {
     try {
       await this.warmUpPython(onProgress);
     } catch (err) {
-      return infrastructureFailure(request, err, elapsed());
+      return {
+        ...infrastructureFailure(request, err, elapsed()),
+        message: startFailureMessage('python', errorMessage(err)),
+        notStarted: true,
+      };
     }
     const accumulator = new RunAccumulator({
       mode: request.mode,
       testTimeoutMs,
       expected: findExpected(this.manifest, request.tests),
       mapStack: mapPythonStack,
-      solutionFile: 'solution.py',
+      language: 'python',
       ...(onProgress ? { onProgress } : {}),
     });
     const testModule = request.testFileName.replace(/\.py$/, '');
@@ -168,6 +174,7 @@ export class RehearseRunner implements Runner {
 function infrastructureFailure(request: RunRequest, err: unknown, durationMs: number): RunResult {
   return {
     mode: request.mode,
+    language: request.language ?? 'typescript',
     outcome: 'crashed',
     tests: [],
     console: [],

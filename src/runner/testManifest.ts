@@ -19,6 +19,11 @@ export interface ExpectedTests {
   file: 'examples.test.ts' | 'hidden.test.ts' | 'examples_test.py' | 'hidden_test.py';
   /** In mocha's run order. */
   tests: ExpectedTest[];
+  /**
+   * Tests the file itself skips (`it.skip`, `xit`, a test without a body, inside `describe.skip`): the only
+   * skips a run may report. Absent when there are none (every problem today).
+   */
+  skipped?: ExpectedTest[];
 }
 
 export type TestManifest = Readonly<Record<string, ExpectedTests>>;

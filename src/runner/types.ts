@@ -28,7 +28,7 @@ export interface TestFailure {
   /** Present for assertion errors that carry them (chai's expected/actual), already stringified for display. */
   expected?: string;
   actual?: string;
-  /** Where in the candidate's solution.ts the error was thrown, when it can be mapped. */
+  /** Where in the candidate's file (solution.ts or solution.py) the error was thrown, when it can be mapped. */
   solutionLine?: number;
   solutionColumn?: number;
   stack?: string;
@@ -75,13 +75,23 @@ export type RunOutcome =
 
 export interface RunResult {
   mode: RunMode;
+  /**
+   * The language of the run's code: messages and the results name solution.ts or solution.py from it, not
+   * from the language chosen now. Absent: TypeScript (results from before Python).
+   */
+  language?: Language;
   outcome: RunOutcome;
+  /**
+   * The problem's tests never started, for a reason that is not the candidate's code (Python failed to
+   * boot, its worker died before the first test): `message` says so in plain words.
+   */
+  notStarted?: boolean;
   tests: TestResult[];
   console: ConsoleLine[];
   compileErrors: CompileDiagnostic[];
   /** A one-line explanation for non-completed outcomes ("Timed out after 2000 ms in …"). */
   message?: string;
-  /** For outcome 'crashed': the exception thrown while loading, mapped to solution.ts when possible. */
+  /** For outcome 'crashed': the exception thrown while loading, mapped to the candidate's file when possible. */
   error?: TestFailure;
   /** The problem's tests only (examples for Run, hidden for Submit): the verdict. */
   passed: number;

@@ -56,6 +56,9 @@ export class GroupResults {
 
   testEnd(event: TestEnd, toFailure: (e: SerializedError) => TestFailure): void {
     if (this.current?.index === event.index) this.current = null;
+    // A skipped test has no result to show: the run is judged on it by verifyRun.ts, and one the plan
+    // listed is filled in as not run.
+    if (event.state === 'skipped') return;
     const failure = event.error ? toFailure(event.error) : undefined;
     const status = event.state === 'passed' ? 'passed' : event.index < 0 ? 'error' : statusOf(event.error);
     const result: TestResult = {

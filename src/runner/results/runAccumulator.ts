@@ -9,11 +9,13 @@
  * The watchdog's hung test is 'timedout'; mocha's own timeouts (async hangs) are 'timedout' too.
  */
 
+import { SOLUTION_FILE_OF, type Language } from '../../core/problems/language';
 import type { ExpectedTests } from '../testManifest';
 import type { ConsoleLine, OwnTestsResult, RunMode, RunOutcome, RunProgress, RunResult, TestFailure } from '../types';
 import type { SandboxRunEnd, SerializedError, TestGroup, WorkerEvent } from '../sandbox/protocol';
 import { GroupResults } from './groupResults';
 import type { StackMapper } from './stackMapping';
+import { startFailureMessage, testsNamed } from './startFailure';
 import { verifyProblemGroup, type ProblemGroupReport } from './verifyRun';
 
 export interface AccumulatorOptions {
@@ -26,8 +28,8 @@ export interface AccumulatorOptions {
    */
   expected: ExpectedTests | null;
   onProgress?: (progress: RunProgress) => void;
-  /** The candidate's file as messages name it (default solution.ts). */
-  solutionFile?: string;
+  /** The language of the run's code (default TypeScript): names the candidate's file in messages. */
+  language?: Language;
 }
 
 /** At most this many own results are kept (the worker caps them too; this side trusts nothing). */
@@ -45,6 +47,12 @@ export class RunAccumulator {
   private plans = 0;
   private readonly reports: ProblemGroupReport[] = [];
   private hookFailed = false;
+  /** The worker took the run and began loading the code (its `loading` event). */
+  private loading = false;
+  /** A problem test began or reported: the tests did start. */
+  private problemTestStarted = false;
+  /** The tests never started, for a reason that is not the candidate's code (startFailure.ts). */
+  private notStarted = false;
 
   constructor(private readonly options: AccumulatorOptions) {
     this.problem = new GroupResults((result) => options.onProgress?.({ type: 'test-end', result, own: false }));
@@ -53,6 +61,7 @@ export class RunAccumulator {
   handle(event: WorkerEvent, now: number): void {
     switch (event.type) {
       case 'loading':
+        this.loading = true;
         return;
       case 'started':
         if (event.group === 'problem') {
@@ -65,6 +74,7 @@ export class RunAccumulator {
         }
         return;
       case 'runnable-start':
+        if (event.group === 'problem' && event.kind === 'test') this.problemTestStarted = true;
         this.group(event.group)?.runnableStart(event, now);
         return;
       case 'hook-end':
@@ -72,8 +82,11 @@ export class RunAccumulator {
         return;
       case 'test-end':
         if (event.group === 'problem') {
-          if (event.index >= 0) this.reports.push({ index: event.index, title: event.title, path: event.path, state: event.state });
-          else this.hookFailed = true;
+          this.problemTestStarted = true;
+          // Index −1: a failing hook, or a skipped test that is not in the plan (checked against the manifest).
+          if (event.index >= 0 || event.state === 'skipped') {
+            this.reports.push({ index: event.index, title: event.title, path: event.path, state: event.state });
+          } else this.hookFailed = true;
         }
         if (event.group === 'own' && (this.own?.results.length ?? 0) >= MAX_OWN_RESULTS) return;
         this.group(event.group)?.testEnd(event, (e) => this.toFailure(e));
@@ -89,9 +102,14 @@ export class RunAccumulator {
         else if (this.own) this.own.done = true;
         return;
       case 'crashed': {
-        this.crash = this.toFailure(event.error);
         this.outcome = 'crashed';
-        const file = this.options.solutionFile ?? 'solution.ts';
+        if (!this.loading && this.language === 'python') {
+          // Refused before the code was loaded ("Python is not ready in this worker."): not the code's doing.
+          this.startFailed(event.error.message);
+          return;
+        }
+        this.crash = this.toFailure(event.error);
+        const file = SOLUTION_FILE_OF[this.language];
         const column = this.crash.solutionColumn !== undefined ? `:${this.crash.solutionColumn}` : '';
         const where = this.crash.solutionLine ? ` (${file}:${this.crash.solutionLine}${column})` : '';
         this.message = `Your code threw while loading: ${this.crash.message}${where}`;
@@ -111,7 +129,10 @@ export class RunAccumulator {
     switch (how.kind) {
       case 'finished':
         if (!this.outcome) this.outcome = this.problem.done ? 'completed' : 'crashed';
-        if (!this.problem.done && !this.message) this.message = 'The test worker stopped without finishing.';
+        if (!this.problem.done && !this.message) {
+          if (this.testsNeverStarted()) this.startFailed('the worker stopped before the first test');
+          else this.message = 'The test worker stopped without finishing.';
+        }
         this.problem.fillNotRun('not run: a hook failed before this test could run');
         this.own?.fillNotRun('not run: a hook failed before this test could run');
         return;
@@ -127,6 +148,10 @@ export class RunAccumulator {
         return;
       case 'worker-error':
         this.outcome = 'crashed';
+        if (this.testsNeverStarted()) {
+          this.startFailed(how.message);
+          if (this.notStarted) return;
+        }
         this.message = `The test worker failed: ${how.message}`;
         this.problem.fillNotRun('not run: the test worker failed');
         return;
@@ -136,18 +161,39 @@ export class RunAccumulator {
   /** For failures outside the sandbox (compiler or frame could not start). */
   failInfrastructure(message: string): void {
     this.outcome = 'crashed';
-    this.message = message;
+    this.message = startFailureMessage(this.language, message);
+    this.notStarted = this.language === 'python';
+  }
+
+  private get language(): Language {
+    return this.options.language ?? 'typescript';
+  }
+
+  /** No problem test began and no crash of the candidate's code explains it. */
+  private testsNeverStarted(): boolean {
+    return !this.problemTestStarted && !this.crash;
+  }
+
+  /** Python's tests never started: said in plain words (TypeScript keeps its own wording). */
+  private startFailed(reason: string): void {
+    if (this.language !== 'python') return;
+    this.notStarted = true;
+    this.message = startFailureMessage(this.language, reason);
   }
 
   result(durationMs: number): RunResult {
+    const emptyPlan = this.emptyPythonPlan();
+    if (emptyPlan) this.startFailed(emptyPlan);
     const base = {
       mode: this.options.mode,
+      language: this.language,
+      ...(this.notStarted ? { notStarted: true } : {}),
       console: this.console,
       compileErrors: [],
       durationMs,
       ...(this.ownResult() ? { ownTests: this.ownResult() } : {}),
     };
-    const notCounted = this.notCountedReason();
+    const notCounted = this.notStarted ? null : this.notCountedReason();
     if (notCounted) {
       return {
         ...base,
@@ -168,6 +214,18 @@ export class RunAccumulator {
       passed: this.problem.passed(),
       total: tests.length,
     };
+  }
+
+  /**
+   * A Python run whose harness announced no tests at all while the build knows the file has some: it could
+   * not find them (it never counts either way), so the candidate reads that rather than "reported 0 tests".
+   */
+  private emptyPythonPlan(): string | null {
+    const expected = this.options.expected;
+    if (this.language !== 'python' || !expected || expected.tests.length === 0) return null;
+    if (this.plans !== 1 || this.problem.planned.length > 0 || this.problemTestStarted) return null;
+    this.outcome = 'crashed';
+    return `it found none of ${testsNamed(expected.file)} (${expected.tests.length} in ${expected.file})`;
   }
 
   /** Why this run proves nothing about the problem's tests, or null if it can be shown (and counted). */

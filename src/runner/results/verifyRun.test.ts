@@ -14,7 +14,7 @@ const KNOWN = expected([
   [['S', 'inner'], 'c'],
 ]);
 const planOf = (e: ExpectedTests): PlannedTest[] => e.tests.map((t, index) => ({ index, ...t }));
-const report = (p: PlannedTest, state: 'passed' | 'failed' = 'passed'): ProblemGroupReport => ({
+const report = (p: PlannedTest, state: ProblemGroupReport['state'] = 'passed'): ProblemGroupReport => ({
   index: p.index,
   title: p.title,
   path: p.path,
@@ -93,5 +93,28 @@ describe('verifyProblemGroup', () => {
     expect(verifyProblemGroup(KNOWN, facts({ reports: some, finished: false }))).toBeNull();
     expect(verifyProblemGroup(KNOWN, facts({ plan: null, plans: 0, reports: [], finished: false }))).toBeNull();
     expect(verifyProblemGroup(KNOWN, facts({ plan: null, plans: 0, reports: [], finished: true }))).toMatch(/without saying which tests/);
+  });
+
+  it('refuses any skip of a test the manifest says must run, whoever caused it, even with every other test passing', () => {
+    const plan = planOf(KNOWN);
+    const skippedB = plan.map((p) => report(p, p.index === 1 ? 'skipped' : 'passed'));
+    expect(verifyProblemGroup(KNOWN, facts({ reports: skippedB }))).toBe(
+      'Not counted: “S › b” was skipped while the hidden tests ran; it is one they must run.',
+    );
+    // Also when a failing hook would otherwise excuse a gap.
+    expect(verifyProblemGroup(KNOWN, facts({ reports: skippedB, hookFailed: true }))).toMatch(/was skipped while/);
+  });
+
+  it('accepts a skip outside the plan only when the manifest declares the file skips that test, once', () => {
+    const plan = planOf(KNOWN);
+    const outside: ProblemGroupReport = { index: -1, title: 'later', path: ['S'], state: 'skipped' };
+    const all = [...plan.map((p) => report(p)), outside];
+    expect(verifyProblemGroup(KNOWN, facts({ reports: all }))).toBe(
+      'Not counted: “S › later” was skipped, but the hidden tests do not skip it.',
+    );
+    const declaring: ExpectedTests = { ...KNOWN, skipped: [{ path: ['S'], title: 'later' }] };
+    expect(verifyProblemGroup(declaring, facts({ reports: all }))).toBeNull();
+    expect(verifyProblemGroup(declaring, facts({ reports: [...all, outside] }))).toMatch(/“S › later” was skipped, but/);
+    expect(verifyProblemGroup(declaring, facts({ reports: [...all, { ...outside, path: ['T'] }] }))).toMatch(/“T › later” was skipped/);
   });
 });

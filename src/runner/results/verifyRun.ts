@@ -7,19 +7,22 @@
  *    the same describe path, each once;
  *  - every result names a planned test by its index, with that test's title and path; no test passes twice;
  *  - when the group finished, every planned test reported a result, unless a failing hook explains the
- *    missing ones (mocha skips the rest of a describe block after a failing hook; that run is failing).
+ *    missing ones (mocha skips the rest of a describe block after a failing hook; that run is failing);
+ *  - no planned test reports as skipped (the manifest lists it as one that runs), and every other skipped
+ *    test is one the manifest declares skipped, each once: only the problem's file may skip its tests.
  * Otherwise the reason is returned, phrased for the candidate ("Not counted: …").
  */
 
 import { stageOfTest } from '../../core/problems/stages';
 import type { PlannedTest } from '../sandbox/protocol';
 import { testKey, type ExpectedTest, type ExpectedTests } from '../testManifest';
+import { testsNamed } from './startFailure';
 
 export interface ProblemGroupReport {
   index: number;
   title: string;
   path: readonly string[];
-  state: 'passed' | 'failed';
+  state: 'passed' | 'failed' | 'skipped';
 }
 
 export interface ProblemGroupFacts {
@@ -36,7 +39,7 @@ export interface ProblemGroupFacts {
 }
 
 export function verifyProblemGroup(expected: ExpectedTests, facts: ProblemGroupFacts): string | null {
-  const what = expected.file === 'hidden.test.ts' ? 'the hidden tests' : 'the example tests';
+  const what = testsNamed(expected.file);
   if (facts.plans > 1) return `Not counted: ${what} were started more than once.`;
   const plan = facts.plan;
   if (!plan) return facts.finished ? `Not counted: ${what} finished without saying which tests they would run.` : null;
@@ -46,11 +49,21 @@ export function verifyProblemGroup(expected: ExpectedTests, facts: ProblemGroupF
 
   const passed = new Set<number>();
   const reported = new Set<number>();
+  const declaredSkips = new Map<string, number>();
+  for (const t of expected.skipped ?? []) declaredSkips.set(testKey(t), (declaredSkips.get(testKey(t)) ?? 0) + 1);
   for (const r of facts.reports) {
+    if (r.state === 'skipped' && r.index < 0) {
+      const key = testKey({ path: [...r.path], title: r.title });
+      const left = declaredSkips.get(key) ?? 0;
+      if (left === 0) return `Not counted: “${fullTitle(r)}” was skipped, but ${what} do not skip it.`;
+      declaredSkips.set(key, left - 1);
+      continue;
+    }
     const planned = plan[r.index];
     if (!planned || planned.title !== r.title || !samePath(planned.path, r.path)) {
       return `Not counted: a result arrived for “${r.title}”, which is not test ${r.index + 1} of ${what}.`;
     }
+    if (r.state === 'skipped') return `Not counted: “${fullTitle(r)}” was skipped while ${what} ran; it is one they must run.`;
     if (r.state === 'passed') {
       if (passed.has(r.index)) return `Not counted: “${r.title}” was reported as passing twice.`;
       passed.add(r.index);
@@ -103,7 +116,7 @@ function samePath(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function fullTitle(t: ExpectedTest): string {
+function fullTitle(t: { path: readonly string[]; title: string }): string {
   return [...t.path, t.title].join(' › ');
 }
 

@@ -114,14 +114,17 @@ export type WorkerEvent =
   | { type: 'runnable-start'; group: TestGroup; kind: 'test' | 'hook'; index: number; title: string; timeoutMs: number }
   /** A hook finished (progress only). */
   | { type: 'hook-end' }
-  /** A test finished, or a hook failed (then index is -1 and title names the hook). */
+  /**
+   * A test finished, or a hook failed (then index is -1 and title names the hook). 'skipped': a problem
+   * test mocha skipped (index -1 when the file itself skips it, so it is not in the plan).
+   */
   | {
       type: 'test-end';
       group: TestGroup;
       index: number;
       title: string;
       path: string[];
-      state: 'passed' | 'failed';
+      state: 'passed' | 'failed' | 'skipped';
       durationMs: number;
       error?: SerializedError;
     }
@@ -260,7 +263,7 @@ export function isWorkerEvent(x: unknown): x is WorkerEvent {
         isNum(x.index) &&
         isStr(x.title) &&
         isStrArray(x.path) &&
-        (x.state === 'passed' || x.state === 'failed') &&
+        (x.state === 'passed' || x.state === 'failed' || x.state === 'skipped') &&
         isNum(x.durationMs) &&
         (x.error === undefined || isSerializedError(x.error))
       );

@@ -1,3 +1,4 @@
+import { emptyConsoleText } from '../runLabels';
 import { useWorkspace } from '../workspaceStore';
 
 const LEVEL_STYLE = {
@@ -10,10 +11,11 @@ const LEVEL_STYLE = {
 
 export function ConsolePanel() {
   const lines = useWorkspace((s) => s.console);
+  const language = useWorkspace((s) => s.language);
   return (
     <section role="region" aria-label="Console" className="h-full overflow-auto p-3 font-mono text-xs">
       {lines.length === 0 ? (
-        <p className="font-sans text-sm text-slate-500">console.log output from your code appears here.</p>
+        <p className="font-sans text-sm text-slate-500">{emptyConsoleText(language)}</p>
       ) : (
         <ol>
           {lines.map((l, i) => (

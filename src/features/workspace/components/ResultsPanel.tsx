@@ -3,6 +3,7 @@ import type { Problem } from '../../../core/problems/types';
 import type { RunResult, TestResult } from '../../../runner/types';
 import { firstFailing, hiddenResultsView } from '../../../core/practice/hiddenResults';
 import { useRecorder } from '../../recording';
+import { solutionFileOfRun } from '../runLabels';
 import { useWorkspace } from '../workspaceStore';
 import { OwnTestsPanel } from './OwnTestsPanel';
 import { TestItem } from './TestItem';
@@ -34,7 +35,7 @@ function Summary({
     <p className="mb-2 text-sm" data-testid="results-summary" data-run={runCount}>
       <span className="font-semibold">{what}:</span>{' '}
       {total === 0 && result.outcome !== 'completed' ? (
-        <span className="text-rose-400">{OUTCOME_LABEL[result.outcome] ?? result.outcome}</span>
+        <span className="text-rose-400">{result.notStarted ? 'could not start' : (OUTCOME_LABEL[result.outcome] ?? result.outcome)}</span>
       ) : (
         <span className={passed === total && total > 0 && result.outcome === 'completed' ? 'text-emerald-400' : 'text-rose-400'}>
           {passed}/{total} passed{result.outcome === 'timedout' && ' · timed out'}
@@ -131,7 +132,11 @@ export function ResultsPanel({ problem, unlockedStages }: { problem: Problem; un
           {result.error && (
             <div className="mb-2 text-xs" data-testid="load-error">
               <p className="whitespace-pre-wrap text-rose-300">{result.error.message}</p>
-              {result.error.solutionLine !== undefined && <p className="text-slate-400">at solution.ts line {result.error.solutionLine}</p>}
+              {result.error.solutionLine !== undefined && (
+                <p className="text-slate-400">
+                  at {solutionFileOfRun(result)} line {result.error.solutionLine}
+                </p>
+              )}
             </div>
           )}
           {result.compileErrors.length > 0 && (
@@ -148,11 +153,11 @@ export function ResultsPanel({ problem, unlockedStages }: { problem: Problem; un
           ) : (
             <ul>
               {visibleTests.map((t, i) => (
-                <TestItem key={i} test={t} />
+                <TestItem key={i} test={t} file={solutionFileOfRun(result)} />
               ))}
             </ul>
           )}
-          {result.ownTests && <OwnTestsPanel own={result.ownTests} />}
+          {result.ownTests && <OwnTestsPanel own={result.ownTests} file={solutionFileOfRun(result)} />}
         </>
       )}
     </section>

@@ -1,4 +1,3 @@
-import { useWorkspace } from '../workspaceStore';
 import type { TestResult } from '../../../runner/types';
 
 const STATUS_LABEL: Record<TestResult['status'], string> = {
@@ -15,9 +14,11 @@ const STATUS_STYLE: Record<TestResult['status'], string> = {
   error: 'text-rose-300',
 };
 
-/** One test's verdict, with its failure (message, expected/actual, where in solution.ts) when it has one. */
-export function TestItem({ test }: { test: TestResult }) {
-  const file = useWorkspace((s) => (s.language === 'python' ? 'solution.py' : 'solution.ts'));
+/**
+ * One test's verdict, with its failure (message, expected/actual, where in the candidate's file) when it has
+ * one. `file` is the run's (runLabels.ts), not the language chosen since.
+ */
+export function TestItem({ test, file }: { test: TestResult; file: string }) {
   const f = test.failure;
   return (
     <li data-status={test.status} data-full-title={[...test.path, test.title].join(' ')} className="border-b border-slate-800 py-1.5">
@@ -32,11 +33,15 @@ export function TestItem({ test }: { test: TestResult }) {
         <div className="ml-[4.5rem] mt-1 space-y-1 text-xs">
           <p className="whitespace-pre-wrap text-rose-200">{f.message}</p>
           {(f.expected !== undefined || f.actual !== undefined) && (
-            <dl className="grid grid-cols-[5rem_1fr] gap-x-2 font-mono">
-              <dt className="text-slate-400">expected</dt>
-              <dd className="whitespace-pre-wrap text-emerald-300">{f.expected}</dd>
-              <dt className="text-slate-400">actual</dt>
-              <dd className="whitespace-pre-wrap text-rose-300">{f.actual}</dd>
+            <dl className="grid grid-cols-[5rem_1fr] gap-x-2 font-mono" data-testid="expected-actual">
+              <dt className="text-slate-400">Expected</dt>
+              <dd className="whitespace-pre-wrap text-emerald-300" data-testid="expected">
+                {f.expected}
+              </dd>
+              <dt className="text-slate-400">Actual</dt>
+              <dd className="whitespace-pre-wrap text-rose-300" data-testid="actual">
+                {f.actual}
+              </dd>
             </dl>
           )}
           {f.solutionLine !== undefined && (

@@ -221,6 +221,92 @@ describe('my checks', () => {
   });
 });
 
+/** The candidate's way to mocha's Pending: a test of its own group throws one from skip() at load time. */
+const GET_PENDING = `
+let pendingSignal: any;
+try { (globalThis as any).it('mine', () => {}).skip(); } catch (signal) { pendingSignal = signal; }
+`;
+
+function ends(run: SimulatedRun, which: 'problem' | 'own' = 'problem'): Array<Extract<WorkerEvent, { type: 'test-end' }>> {
+  return run.events.filter((e): e is Extract<WorkerEvent, { type: 'test-end' }> => e.type === 'test-end' && e.group === which);
+}
+
+describe('a skip signal thrown by the code under test', { timeout: 30_000 }, () => {
+  it.each([
+    ["mocha's own Pending", 'pendingSignal'],
+    ['an object made from its prototype', 'Object.create(Object.getPrototypeOf(pendingSignal))'],
+    // Innocent when first asked, Pending afterwards: a guard that checks and then rethrows would lose.
+    [
+      'a Proxy that answers Pending only after the first question',
+      'new Proxy({}, { getPrototypeOf: () => (asked++ === 0 ? Object.prototype : Object.getPrototypeOf(pendingSignal)) })',
+    ],
+  ])('fails every hidden test when each method throws %s', async (_what, thrown) => {
+    const run = await attack(`${GET_PENDING}
+let asked = 0;
+const skipSignal = () => ${thrown};
+for (const name of ['allow', 'remaining', 'retryAfterMs', 'cleanup']) {
+  (RateLimiter.prototype as any)[name] = function () { throw skipSignal(); };
+}
+Object.defineProperty(RateLimiter.prototype, 'trackedUsers', { get() { throw skipSignal(); } });
+`);
+    expect(group(run, 'problem')).toMatchObject({ planned: HIDDEN_COUNT, failed: HIDDEN_COUNT, done: true });
+    expect(ends(run).some((e) => e.state === 'skipped')).toBe(false);
+  });
+
+  it('names the skip signal in the failure, and fails a returned value, a rejection and a done-style test too', async () => {
+    const run = await runInSimulatedWorker(
+      `${GET_PENDING}
+export const signal = (): never => { throw pendingSignal; };
+export const thenable = () => ({ get then() { throw pendingSignal; } });
+export const later = async (): Promise<void> => { throw pendingSignal; };
+export const lookalike = (): never => { throw { constructor: Object.getPrototypeOf(pendingSignal).constructor }; };`,
+      `import { signal, thenable, later, lookalike } from './solution';
+describe('calls', () => {
+  it('throws', () => { signal(); });
+  it('throws a lookalike', () => { lookalike(); });
+  it('returns what the solution made', () => thenable());
+  it('awaits', async () => { await later(); });
+  it('uses done', (done: () => void) => { signal(); done(); });
+  beforeEach(() => {});
+});
+describe('a hook that calls it', () => {
+  before(() => { signal(); });
+  it('after a hook that threw', () => {});
+});`,
+      { testTimeoutMs: 1000 },
+    );
+    expect(run.ended).toBe(true);
+    const results = ends(run).map((e) => [e.title, e.state, e.error?.message]);
+    expect(results).toEqual([
+      ['throws', 'failed', expect.stringMatching(/skip signal/)],
+      ['throws a lookalike', 'failed', expect.stringMatching(/skip signal/)],
+      ['returns what the solution made', 'failed', expect.stringMatching(/skip signal/)],
+      ['awaits', 'failed', expect.stringMatching(/skip signal/)],
+      ['uses done', 'failed', expect.stringMatching(/skip signal/)],
+      [expect.stringMatching(/before all/), 'failed', expect.stringMatching(/skip signal/)],
+    ]);
+  });
+
+  it("still lets the problem's own tests skip, and reports each skip for the page to check", async () => {
+    const run = await runInSimulatedWorker(
+      'export const one = 1;',
+      `import { one } from './solution';
+describe('skips', () => {
+  it('runs', () => { if (one !== 1) throw new Error('no'); });
+  it('skips itself', function (this: { skip(): void }) { this.skip(); });
+  it.skip('is skipped by the file', () => {});
+  it('has no body');
+});`,
+    );
+    expect(ends(run).map((e) => [e.title, e.state, e.index])).toEqual([
+      ['runs', 'passed', 0],
+      ['skips itself', 'skipped', 1],
+      ['is skipped by the file', 'skipped', -1],
+      ['has no body', 'skipped', -1],
+    ]);
+  });
+});
+
 describe('how the events leave the worker', { timeout: 30_000 }, () => {
   /**
    * outbox.ts: an event may wait for a later message only when mocha's own code runs before that message.

@@ -16,6 +16,8 @@
  *     with a per-run secret; the globals `describe`/`it`/… user code sees belong to the own group.
  *  5. The problem's group runs first, to the end; then the own group (at most MAX_OWN_TESTS tests). The
  *     main page still checks the problem's group against the build's manifest (results/verifyRun.ts).
+ *  6. Before the problem's group runs, its bodies and hooks are wrapped so that a skip signal thrown by
+ *     the code under test fails the test instead of skipping (or passing) it (skipGuard.ts).
  */
 import { DEFAULT_TEST_TIMEOUT_MS } from '../../deadlines';
 import {
@@ -33,6 +35,7 @@ import { DISCARD, Outbox, type EventSink } from './outbox';
 import { makeReporter } from './reporter';
 import { BDD_NAMES, buildRunScript } from './runScript';
 import { serializeError, type ScriptLocation } from './serializeError';
+import { makeSkipGuard, type SkipGuard } from './skipGuard';
 import { countTests, createTestGroup, type TestGroupInstance } from './testGroup';
 import { warmUp } from './warmUp';
 
@@ -95,6 +98,13 @@ export function startHarness(Mocha: MochaClass, modules: SandboxModules): void {
   delete scope.mocha;
   delete scope.Mocha;
   const frozenModules = Object.freeze({ ...modules });
+  // Made before any user code exists (it captures what it uses); without it no run may start.
+  let guardSkips: SkipGuard | string;
+  try {
+    guardSkips = makeSkipGuard(Mocha);
+  } catch (err) {
+    guardSkips = `The sandbox could not protect the test run: ${String(err)}`;
+  }
   // A run that arrives while the warm-up is still going waits for it (a few ms): the two must not share
   // mocha's scheduling queue. A failed warm-up only costs speed; a failed hardening refuses the run.
   const ready = warmUp(
@@ -116,7 +126,10 @@ export function startHarness(Mocha: MochaClass, modules: SandboxModules): void {
     scope.removeEventListener('message', onConnect);
     const out = new Outbox((events) => void caps.apply(caps.portPost, port, [events]), caps.atTaskEnd);
     // Everything that does not depend on the code is made while the worker waits for its run.
-    const setup = ready.then((failure) => failure ?? prepareRun(out, Mocha, caps));
+    const setup = ready.then((failure) => {
+      if (failure) return failure;
+      return typeof guardSkips === 'string' ? guardSkips : prepareRun(out, Mocha, caps, guardSkips);
+    });
     // One run per worker: the first well-formed request on the port is the run; the port then hears nothing.
     port.onmessage = (message: MessageEvent) => {
       if (!isWorkerRunRequest(message.data)) return;
@@ -138,16 +151,17 @@ interface RunSetup {
   own: TestGroupInstance;
   /** Where the run's script is, for error locations: known once the code has come. */
   where: { current: ScriptLocation | null };
+  guardSkips: SkipGuard;
 }
 
-function prepareRun(out: EventSink, Mocha: MochaClass, caps: Captured): RunSetup {
+function prepareRun(out: EventSink, Mocha: MochaClass, caps: Captured, guardSkips: SkipGuard): RunSetup {
   const where: RunSetup['where'] = { current: null };
   const whereNow = () => where.current;
   captureConsole((level, text) => out.send({ type: 'console', level, text }));
-  const problem = createTestGroup(Mocha, DEFAULT_TEST_TIMEOUT_MS, makeReporter('problem', out, whereNow, caps.now));
+  const problem = createTestGroup(Mocha, DEFAULT_TEST_TIMEOUT_MS, makeReporter('problem', out, whereNow, caps.now, guardSkips.originalOf));
   const own = createTestGroup(Mocha, DEFAULT_TEST_TIMEOUT_MS, makeReporter('own', out, whereNow, caps.now));
   exposeOwnGroup(own);
-  return { out, problem, own, where };
+  return { out, problem, own, where, guardSkips };
 }
 
 function runOnce(request: WorkerRunRequest, setup: RunSetup, modules: SandboxModules, caps: Captured): void {
@@ -191,6 +205,8 @@ function runOnce(request: WorkerRunRequest, setup: RunSetup, modules: SandboxMod
     send({ type: 'crashed', error: plainError("The problem's tests did not load.") });
     return;
   }
+  // After every problem test is defined, before any runs: only the harness can reach these runnables.
+  setup.guardSkips.guardSuite(problem.suite);
   problem.run(() => {
     send({ type: 'done', group: 'problem' });
     runOwnGroup(own, send, caps);

@@ -16,6 +16,12 @@ export interface MochaRunnable {
   type?: string;
   duration?: number;
   parent?: MochaSuiteNode;
+  /** The body mocha calls; undefined for a test written without one (pending). */
+  fn?: (...args: unknown[]) => unknown;
+  /** Set by mocha when the runnable skipped itself (`this.skip()`), or by a skipping hook. */
+  pending?: boolean;
+  /** The body takes a `done` callback (mocha reads its arity once, when the runnable is made). */
+  async?: number | boolean;
   timeout(): number;
   titlePath(): string[];
   isPending(): boolean;
@@ -31,6 +37,13 @@ export interface MochaReporterConstructor {
 }
 
 export interface MochaSuite {
+  /** mocha's own lists of the suite's tests, child suites and hooks, in definition order. */
+  tests: readonly MochaRunnable[];
+  suites: readonly MochaSuite[];
+  _beforeAll: readonly MochaRunnable[];
+  _beforeEach: readonly MochaRunnable[];
+  _afterEach: readonly MochaRunnable[];
+  _afterAll: readonly MochaRunnable[];
   addTest(test: object): unknown;
   beforeEach(fn: () => void): unknown;
   eachTest(fn: (test: MochaRunnable) => void): void;
@@ -46,6 +59,8 @@ export interface MochaClass {
   };
   Suite: { create(parent: MochaSuite, title: string): MochaSuite };
   Test: new (title: string, fn: () => void) => object;
+  /** A runnable's `skip()` throws mocha's Pending signal (the class itself is not exported). */
+  Runnable: new (title: string, fn: () => void) => { skip(): never };
   /** mocha's built-in reporters (unused here; mocha writes their settings on every run). */
   reporters: object;
 }
