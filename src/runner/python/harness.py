@@ -39,6 +39,8 @@ import time
 import traceback
 import unittest
 
+import _plain_values
+
 SOLUTION_FILE = "solution.py"
 _MAX_REPR = 2000
 _MAX_CONSOLE = 4000
@@ -59,18 +61,29 @@ def _show(value):
     return text if len(text) <= _MAX_REPR else text[:_MAX_REPR] + "…"
 
 
-def _wrap_comparison(name):
-    """assertEqual(actual, expected): on failure, remember both for the Expected / Actual panes."""
+def _wrap_comparison(name, names):
+    """assertEqual(actual, expected): on failure, remember both for the Expected / Actual panes. A pass
+    that rested on a comparison the solution's own class wrote, against plain data, is a failure
+    (_plain_values.py says why)."""
     original = getattr(_TestCase, name)
+    mismatch = _plain_values.mismatch
 
     def compare(self, first, second, *args, **kwargs):
         try:
-            return original(self, first, second, *args, **kwargs)
+            outcome = original(self, first, second, *args, **kwargs)
         except self.failureException as error:
             if not hasattr(error, "rehearse_expected"):
                 error.rehearse_expected = _show(second)
                 error.rehearse_actual = _show(first)
             raise
+        if names:
+            why = mismatch(first, second, names)
+            if why is not None:
+                error = self.failureException(why)
+                error.rehearse_expected = _show(second)
+                error.rehearse_actual = _show(first)
+                raise error
+        return outcome
 
     compare.__name__ = name
     compare.__doc__ = original.__doc__
@@ -78,12 +91,21 @@ def _wrap_comparison(name):
     return compare
 
 
-_COMPARISONS = ("assertEqual", "assertNotEqual", "assertAlmostEqual", "assertListEqual", "assertDictEqual",
-                "assertTupleEqual", "assertSetEqual", "assertSequenceEqual", "assertCountEqual",
-                "assertMultiLineEqual", "assertIs", "assertIsNot")
-for _name in _COMPARISONS:
+# Each comparison assert, with the comparison methods a pass of it rests on (None: it rests on none that
+# a solution's class could answer falsely in its favour, or answers "different", which hides no bug).
+_COMPARISONS = {
+    "assertEqual": _plain_values.EQUALITY, "assertAlmostEqual": _plain_values.EQUALITY,
+    "assertListEqual": _plain_values.EQUALITY, "assertDictEqual": _plain_values.EQUALITY,
+    "assertTupleEqual": _plain_values.EQUALITY, "assertSetEqual": _plain_values.EQUALITY,
+    "assertSequenceEqual": _plain_values.EQUALITY, "assertCountEqual": _plain_values.EQUALITY,
+    "assertMultiLineEqual": _plain_values.EQUALITY, "assertIn": _plain_values.EQUALITY,
+    "assertGreater": _plain_values.ORDERING, "assertGreaterEqual": _plain_values.ORDERING,
+    "assertLess": _plain_values.ORDERING, "assertLessEqual": _plain_values.ORDERING,
+    "assertNotEqual": None, "assertIs": None, "assertIsNot": None,
+}
+for _name, _names in _COMPARISONS.items():
     if not getattr(getattr(_TestCase, _name), "__wrapped_by_rehearse__", False):
-        setattr(_TestCase, _name, _wrap_comparison(_name))
+        setattr(_TestCase, _name, _wrap_comparison(_name, _names))
 
 
 def _fingerprint():

@@ -170,6 +170,22 @@ describe('RunAccumulator', () => {
     expect(r.error).toMatchObject({ solutionLine: 6, solutionColumn: 18 });
   });
 
+  it('shows a run that refused itself (the screen, the step rules) as not counted, in its own words', () => {
+    for (const name of ['NotCounted', 'IntegrityError']) {
+      const acc = make();
+      acc.handle({ type: 'loading' }, 0);
+      acc.handle(plan('a', 'b', 'c', 'd'), 0);
+      acc.handle(pass(0, 'a'), 0);
+      acc.handle({ type: 'crashed', error: err({ name, message: 'solution.py can reach the test runner, so this run cannot count.' }) }, 0);
+      acc.end({ kind: 'finished' }, 0);
+      const r = acc.result(5);
+      expect(r.outcome).toBe('not-counted');
+      expect(r.message).toBe('solution.py can reach the test runner, so this run cannot count.');
+      expect(r.passed).toBe(0);
+      expect(r.tests).toEqual([]);
+    }
+  });
+
   it('lists a failing hook as an error and the tests it prevented as not run', () => {
     const acc = make([], expected('a', 'b'));
     const hookFail: WorkerEvent = {

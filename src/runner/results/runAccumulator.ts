@@ -32,6 +32,13 @@ export interface AccumulatorOptions {
   language?: Language;
 }
 
+/**
+ * Errors by which a run refuses to count itself: Python's screen found code that can reach the test runner
+ * (`NotCounted`), or the worker or harness found the run's reports tampered with (`IntegrityError`). Shown
+ * as "not counted" with their own words. A forged one can only make a run not count, never pass.
+ */
+const REFUSALS = new Set(['NotCounted', 'IntegrityError']);
+
 /** At most this many own results are kept (the worker caps them too; this side trusts nothing). */
 const MAX_OWN_RESULTS = 250;
 
@@ -53,6 +60,8 @@ export class RunAccumulator {
   private problemTestStarted = false;
   /** The tests never started, for a reason that is not the candidate's code (startFailure.ts). */
   private notStarted = false;
+  /** Why the run refused to count itself (a refusal's message), if it did. */
+  private refusal: string | null = null;
 
   constructor(private readonly options: AccumulatorOptions) {
     this.problem = new GroupResults((result) => options.onProgress?.({ type: 'test-end', result, own: false }));
@@ -103,6 +112,11 @@ export class RunAccumulator {
         return;
       case 'crashed': {
         this.outcome = 'crashed';
+        if (REFUSALS.has(event.error.name)) {
+          // The run refused itself (Python's screen or its step rules): say so as it is, not as a crash.
+          this.refusal = event.error.message;
+          return;
+        }
         if (!this.loading && this.language === 'python') {
           // Refused before the code was loaded ("Python is not ready in this worker."): not the code's doing.
           this.startFailed(event.error.message);
@@ -193,7 +207,7 @@ export class RunAccumulator {
       durationMs,
       ...(this.ownResult() ? { ownTests: this.ownResult() } : {}),
     };
-    const notCounted = this.notStarted ? null : this.notCountedReason();
+    const notCounted = this.refusal ?? (this.notStarted ? null : this.notCountedReason());
     if (notCounted) {
       return {
         ...base,
