@@ -49,6 +49,31 @@ test('Python attacks on the verdict do not pass, do not mark the problem solved,
       await expect(results(page).getByTestId('run-message')).toContainText(/cannot count/i);
     });
   }
+  await test.step('answers every comparison "equal" (an __eq__ that is always True)', async () => {
+    const always = [
+      'class Yes:',
+      '    def __eq__(self, other):',
+      '        return True',
+      '    __hash__ = None',
+      '',
+      'class RateLimiter:',
+      '    def __init__(self, *args, **kwargs):',
+      '        pass',
+      '    def allow(self, user_id):',
+      '        return Yes()',
+      '    def remaining(self, user_id):',
+      '        return Yes()',
+      '    def retry_after_ms(self, user_id):',
+      '        return Yes()',
+      '    def cleanup(self):',
+      '        return Yes()',
+      '',
+    ].join('\n');
+    await pasteCode(page, always);
+    await submitAndWait(page);
+    await expectNotAllPassed(page);
+    await expect(results(page)).toContainText('whose comparison is its own code');
+  });
   await test.step('the catalog does not call the problem solved', async () => {
     await page.getByRole('link', { name: '← Problems' }).click();
     await expect(page.getByRole('link', { name: TOKEN_BUCKET, exact: true }).getByTestId('problem-status')).not.toHaveText('Solved');
