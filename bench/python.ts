@@ -126,7 +126,8 @@ const cliMedian = percentile(cli, 50);
 console.log('');
 console.log('Python (production build, headless Chromium, token-bucket, Pyodide from the local preview server)');
 console.log(`  result of the runs                      ${browser.summary}`);
-console.log(`  first Python run (choose → results)     ${ms(browser.firstRun)}   (target < 3000 ms)`);
+console.log(`  first Python run, first visit           ${ms(browser.firstRun)}   (choose → results; downloads on the clock)`);
+console.log(`  first Python run, app installed         ${ms(browser.firstRunInstalled)}   (target < 3000 ms)`);
 console.log(`  Submit cold (first after Run)           ${ms(browser.cold)}`);
 for (const pause of PAUSES_MS) {
   const runs = browser.warm[pause]!;
