@@ -43,17 +43,34 @@ async function fetchAll(onProgress?: (progress: DownloadProgress) => void): Prom
       loadedBytes: loaded.reduce((a, b) => a + b, 0),
       totalBytes: totals.every((t) => t > 0) ? totals.reduce((a, b) => a + b, 0) : 0,
     });
-  const bodies = await Promise.all(responses.map((response, i) => readAll(response, (n) => ((loaded[i] = n), report()))));
+  const bodies = await Promise.all(
+    responses.map((response, i) => {
+      const onBytes = (n: number) => ((loaded[i] = n), report());
+      return urls[i] === snapshotUrl ? readInflated(response, onBytes) : readAll(response, onBytes);
+    }),
+  );
   const text = (bytes: ArrayBuffer) => new TextDecoder().decode(bytes);
-  const [wasm, stdlib, lock, packedSnapshot] = bodies as [ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer];
-  const snapshot = await gunzip(packedSnapshot);
+  const [wasm, stdlib, lock, snapshot] = bodies as [ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer];
   return { workerScript: pythonWorkerScript, wasm, stdlib, asm, loader, lock: text(lock), snapshot };
 }
 
-/** The snapshot is stored gzip-compressed (31 MB → ~6.5 MB) as plain bytes; the browser inflates it. */
-async function gunzip(bytes: ArrayBuffer): Promise<ArrayBuffer> {
-  const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Response(inflated).arrayBuffer();
+/**
+ * The snapshot is stored gzip-compressed (31 MB → ~6.6 MB) as plain bytes: inflated while it downloads,
+ * its progress counted in downloaded bytes (what Content-Length gives).
+ */
+async function readInflated(response: Response, onBytes: (loaded: number) => void): Promise<ArrayBuffer> {
+  const packed = response.body ?? new Blob([await response.arrayBuffer()]).stream();
+  let loaded = 0;
+  const counted = packed.pipeThrough(
+    new TransformStream<Uint8Array, BufferSource>({
+      transform(chunk, out) {
+        loaded += chunk.byteLength;
+        onBytes(loaded);
+        out.enqueue(chunk as Uint8Array<ArrayBuffer>);
+      },
+    }),
+  );
+  return new Response(counted.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 }
 
 async function fetchOk(url: string): Promise<Response> {

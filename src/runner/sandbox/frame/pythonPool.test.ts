@@ -15,6 +15,7 @@ class FakeWorker {
     if (type === 'message') this.listeners.push(listener);
   }
   removeEventListener(type: string, listener: (event: { data: unknown }) => void): void {
+    if (type !== 'message') return;
     this.listeners = this.listeners.filter((l) => l !== listener);
   }
   postMessage(message: { type: string }): void {
