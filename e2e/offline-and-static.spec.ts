@@ -28,6 +28,9 @@ test('a deep link to a problem loads directly and survives a reload', async ({ p
 });
 
 test('after the first visit the app works with no network at all', async ({ page, context }) => {
+  // The whole precache (Monaco, esbuild, Pyodide and the interpreter's snapshot) downloads first: on a
+  // busy machine that alone can take most of a minute.
+  test.setTimeout(150_000);
   await page.goto('./');
   // Wait until the service worker has precached the build and controls the page.
   await page.evaluate(async () => {
