@@ -3,7 +3,7 @@
  * user-written, so its titles are capped (a 10 MB title must not travel to the page). Each event is sent at
  * once when user code may run next, or held for the next message when only mocha's code does (outbox.ts).
  */
-import type { PlannedTest, TestGroup } from '../protocol';
+import type { PlannedTest, TestGroup, WorkerEvent } from '../protocol';
 import type { MochaReporterConstructor, MochaRunnable, MochaRunner } from './mochaTypes';
 import type { EventSink } from './outbox';
 import { serializeError, type ScriptLocation } from './serializeError';
@@ -64,32 +64,21 @@ export function makeReporter(
       // A beforeEach hook's end may be followed by the test's body: sent at once.
       runner.on('hook end', () => out.send({ type: 'hook-end' }));
       const durationOf = (test: MochaRunnable) => test.duration ?? Math.round(now() - (startedAt.get(test) ?? now()));
-      runner.on('pass', (test) => {
-        out.hold({
-          type: 'test-end',
-          group,
-          index: indexOf.get(test) ?? -1,
-          title: titleOf(test),
-          path: pathOf(test),
-          state: 'passed',
-          durationMs: durationOf(test),
-        });
+      const ended = (test: MochaRunnable, state: 'passed' | 'skipped', durationMs: number): WorkerEvent => ({
+        type: 'test-end',
+        group,
+        index: indexOf.get(test) ?? -1,
+        title: titleOf(test),
+        path: pathOf(test),
+        state,
+        durationMs,
       });
+      runner.on('pass', (test) => out.hold(ended(test, 'passed', durationOf(test))));
       // A skipped problem test is reported, so the page can hold it against the manifest (verifyRun.ts).
       // Tests skipped by the file itself (it.skip, no body) are in neither the plan nor the manifest: index
       // -1. The candidate's own skipped tests are simply not listed, as before.
       if (group === 'problem') {
-        runner.on('pending', (test) => {
-          out.hold({
-            type: 'test-end',
-            group,
-            index: indexOf.get(test) ?? -1,
-            title: titleOf(test),
-            path: pathOf(test),
-            state: 'skipped',
-            durationMs: 0,
-          });
-        });
+        runner.on('pending', (test) => out.hold(ended(test, 'skipped', 0)));
       }
       runner.on('fail', (runnable, err) => {
         const isHook = runnable.type === 'hook';
