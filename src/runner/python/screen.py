@@ -13,7 +13,9 @@ target) is itself a finding, so every attribute the code can touch is spelled in
 or a string literal, where the rules below can see it.
 
 The rules are tables (RULES, then one table per kind of thing: modules, built-in names, attributes, dunder
-names, module internals); the Screen class walks the tree once and looks each node up.
+names, module internals). Two walks: Bindings first learns which names (and attribute names) may hold an
+imported module or something in it, wherever and in whatever order they are bound; then Screen walks the tree
+once, with a small scope tracker, and looks each node up in the tables.
 
 What is deliberately allowed:
   - Assigning to attributes of an imported module inside a method of one's own unittest.TestCase subclass,
@@ -88,8 +90,10 @@ RULES = {
                           'Assign `self.x = ...`; in a frozen dataclass use `object.__setattr__(self, "x", ...)`.'),
     "console": Rule("can write into the stream the test runner reads its events from",
                     "Use `print(...)`, or `print(..., file=sys.stderr)` for errors."),
-    "module-escape": Rule("hands a module the test runner relies on to other code, out of sight of this check",
-                          "Call the functions you need on the module directly."),
+    "module-escape": Rule("hands a module, or a class the tests run on, to other code, where it could be changed "
+                          "out of sight of this check",
+                          "Call what you need on it directly (`time.monotonic()`), or pass a function "
+                          "(`clock=time.monotonic`)."),
     "patch": Rule("changes a module the test runner and the hidden tests rely on",
                   "Pass a clock or a fake in as an argument instead. Your own TestCase methods may patch "
                   "modules such as `time`, but never unittest, builtins, json, sys, io or asyncio."),
@@ -99,6 +103,7 @@ RULES = {
                       "(say of `time`) would be in place for the hidden tests",
                       "Let the test runner run your tests; leave the test class alone outside them."),
     "star-import": Rule("imports names this check cannot see", "Import the names you use one by one."),
+    "too-deep": Rule("this file nests code too deeply for this check to read", "Split it into smaller expressions."),
 }
 
 # Modules, by the rule that forbids them; `import a.b` and `from a.b import c` are checked for a, a.b and a.b.c,
@@ -173,7 +178,7 @@ STREAM_METHODS = ("write", "flush")
 DUNDERS = ("__globals__", "__subclasses__", "__code__", "__closure__", "__builtins__", "__traceback__",
            "__self__", "__func__", "__dict__", "__getattribute__", "__import__", "__loader__", "__spec__",
            "__mro__", "__bases__", "__base__", "__wrapped__", "__reduce__", "__reduce_ex__", "__setstate__",
-           "__annotations__", "__annotate__")
+           "__annotations__", "__annotate__", "__defaults__", "__kwdefaults__")
 DUNDER_PATTERN = re.compile("|".join(re.escape(d) for d in DUNDERS))
 SETTERS = ("__setattr__", "__delattr__")
 
@@ -202,6 +207,17 @@ MUTATORS = {"append", "extend", "insert", "remove", "pop", "popitem", "clear", "
 TESTCASES = {"unittest.TestCase", "unittest.IsolatedAsyncioTestCase", "unittest.case.TestCase",
              "unittest.async_case.IsolatedAsyncioTestCase"}
 SELF_NAMES = ("self", "cls")
+# Modules whose classes the harness and the hidden tests run on (event loops, test cases, random.Random for the
+# model tests...): such a class may not be handed to other code, where `cls.method = ...` would change it.
+CLASS_OWNERS = PROTECTED | {"random", "collections", "dataclasses", "enum", "functools", "heapq", "re", "time",
+                            "math", "itertools", "bisect"}
+# Calls that only look at a class they are given, or only call it.
+CLASS_CONSUMERS = {"isinstance", "issubclass", "assertRaises", "assertRaisesRegex", "assertIsInstance",
+                   "assertNotIsInstance", "assertWarns", "assertWarnsRegex", "type", "id", "repr", "str", "print",
+                   "field", "defaultdict", "TypeVar", "cast", "NewType"}
+EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt", "Cancelled", "Full", "Empty")
+VALUE_WRAPPERS = (ast.Tuple, ast.List, ast.Set, ast.Dict, ast.IfExp, ast.BoolOp, ast.Starred, ast.NamedExpr)
+MAX_PATH_DOTS = 6  # `a.b.c.d.e.f.g` is as deep as a module path this screen needs to name
 
 
 def screen(source):
@@ -210,7 +226,17 @@ def screen(source):
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
         return []
-    return Screen(tree).run()
+    except RecursionError:
+        return [_too_deep()]
+    try:
+        return Screen(tree).run()
+    except RecursionError:
+        # What cannot be read cannot be cleared (CPython would not compile it either).
+        return [_too_deep()]
+
+
+def _too_deep():
+    return {"line": 1, "col": 0, "rule": "too-deep", "message": message("too-deep", 1, None)}
 
 
 def screen_json(source):
@@ -218,8 +244,10 @@ def screen_json(source):
 
 
 def message(rule, line, name):
+    """"line 12: `sys._getframe` <why>; <verdict> <instead>" (without a name, the why says what it is about)."""
     why, instead = RULES[rule]
-    return "line %d: `%s` %s; %s %s" % (line, name, why, VERDICT, instead)
+    subject = "`%s` %s" % (name, why) if name else why
+    return "line %d: %s; %s %s" % (line, subject, VERDICT, instead)
 
 
 def _root_module(path):
@@ -246,6 +274,29 @@ def _string_value(node):
     if isinstance(node, ast.Constant) and isinstance(node.value, bytes):
         return node.value.decode("latin-1")
     return None
+
+
+def _dotted_name(node):
+    """`a.b.c` for a chain of names, "" for anything else."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = _dotted_name(node.value)
+        return inner + "." + node.attr if inner else ""
+    return ""
+
+
+def _is_patcher(call):
+    dotted = _dotted_name(call.func)
+    return any(dotted == p or dotted.endswith("." + p) for p in MOCK_PATCHERS)
+
+
+def _is_protected_class(path):
+    """`asyncio.BaseEventLoop` or `random.Random`, not `asyncio.FIRST_COMPLETED` nor `asyncio.TimeoutError`: a
+    class the tests run on (an exception class or a constant changes nothing they decide)."""
+    last = path.split(".")[-1]
+    return (_root_module(path) in CLASS_OWNERS and last[:1].isupper() and not last.isupper()
+            and not last.endswith(EXCEPTION_SUFFIXES))
 
 
 def _target_names(target):
@@ -277,6 +328,7 @@ class Bindings:
         self.parents = {}
         self.annotation_strings = set()
         self.rebound = set()  # every name the code binds itself, anywhere
+        self.modules = set()  # names bound by `import x` (always a module)
         flows = []  # (target keys, value expression) for aliases
         for node in ast.walk(tree):  # breadth first: a node's parent is known when the node is reached
             for child in ast.iter_child_nodes(node):
@@ -317,8 +369,9 @@ class Bindings:
     def _bind_imports(self, node):
         if isinstance(node, ast.Import):
             for alias in node.names:
-                self._bind(alias.asname, alias.name) if alias.asname else self._bind(
-                    alias.name.split(".")[0], alias.name.split(".")[0])
+                name = alias.asname or alias.name.split(".")[0]
+                self.modules.add(name)
+                self._bind(name, alias.name if alias.asname else name)
         elif isinstance(node, ast.ImportFrom):
             module = "." * node.level + (node.module or "")
             for alias in node.names:
@@ -391,7 +444,9 @@ class Bindings:
         if isinstance(node, ast.Name):
             return set(self.paths.get(node.id, ()))
         if isinstance(node, ast.Attribute):
-            return {path + "." + node.attr for path in self.resolve(node.value)} | self.attributes.get(node.attr, set())
+            # Capped: a self-referring alias (`self.x = self.x.y`) would otherwise grow paths forever.
+            longer = {p + "." + node.attr for p in self.resolve(node.value) if p.count(".") < MAX_PATH_DOTS}
+            return longer | self.attributes.get(node.attr, set())
         if isinstance(node, ast.Subscript):
             return self.carried(node.value)
         return self.carried(node) if isinstance(node, (ast.Tuple, ast.List, ast.Dict)) else set()
@@ -695,15 +750,38 @@ class Screen(ast.NodeVisitor):
                 and "print" not in self.bindings.rebound)
 
     def check_escape(self, node):
-        """A protected module used as a plain value (`f(sys)`, `m = json.encoder`) can be patched elsewhere."""
+        """A module or a class the tests rely on, handed to other code (`f(time)`, `f(asyncio.BaseEventLoop)`),
+        could be changed there out of sight (`cls.run_until_complete = ...`)."""
         if self.bindings.is_receiver(node) or not isinstance(node.ctx, ast.Load) or id(node) in self.reflected:
             return False
         call = self.parent(node)
         if isinstance(call, ast.Call) and call.func is node:
             return False
-        if self.bindings.resolve(node) & ESCAPING_MODULES:
+        paths = self.bindings.resolve(node)
+        if paths & ESCAPING_MODULES or self.is_plain_module(node):
+            return self.flag(node, "module-escape", _source_of(node))
+        if any(_is_protected_class(p) for p in paths) and self.is_handed_on(node):
             return self.flag(node, "module-escape", _source_of(node))
         return False
+
+    def is_plain_module(self, node):
+        """A name bound by `import x`, used as a value; patch.object(time, "time") in a test is its one use."""
+        if not (isinstance(node, ast.Name) and node.id in self.bindings.modules):
+            return False
+        call = self.parent(node)
+        return not (isinstance(call, ast.Call) and call.args and call.args[0] is node and _is_patcher(call))
+
+    def is_handed_on(self, node):
+        """Passed to a call (other than isinstance and the like), returned, or yielded, possibly inside a
+        container or a conditional; an alias by assignment is tracked instead."""
+        parent = self.parent(node)
+        while isinstance(parent, VALUE_WRAPPERS):
+            node, parent = parent, self.parent(parent)
+        if isinstance(parent, ast.keyword):
+            node, parent = parent, self.parent(parent)
+        if isinstance(parent, ast.Call) and node is not parent.func:
+            return _dotted_name(parent.func).split(".")[-1] not in CLASS_CONSUMERS
+        return isinstance(parent, (ast.Return, ast.Yield, ast.YieldFrom, ast.Lambda, ast.Await))
 
     def visit_Subscript(self, node):
         if isinstance(node.ctx, (ast.Store, ast.Del)):
@@ -764,8 +842,7 @@ class Screen(ast.NodeVisitor):
     def check_mock(self, node):
         """mock.patch imports its target by name and changes it until stopped: a protected or forbidden target
         is a finding anywhere, any module only outside the candidate's own test methods."""
-        dotted = _source_of(node.func, 200)
-        if not any(dotted == p or dotted.endswith("." + p) for p in MOCK_PATCHERS):
+        if not _is_patcher(node):
             return False
         target = node.args[0] if node.args else next(
             (k.value for k in node.keywords if k.arg in ("target", "in_dict")), None)

@@ -181,6 +181,17 @@ const ATTACKS: [string, string, string][] = [
   ['private', 'reaches a private module attribute', 'import sys\nx = sys._xoptions'],
   ['module-escape', 'hands the sys module to a function', 'import sys\ndef f(m):\n    return m\nf(sys)'],
   ['module-escape', 'aliases json.encoder', 'import json\nenc = json.encoder'],
+  ['module-escape', 'hands the time module to a function', 'import time\ndef f(m):\n    m.time = None\nf(time)'],
+  [
+    'module-escape',
+    'hands an event loop class to a function',
+    'import asyncio\ndef f(c):\n    c.run_until_complete = None\nf(asyncio.BaseEventLoop)',
+  ],
+  ['module-escape', 'hands TestCase through an identity function', 'import unittest\nT = (lambda c: c)(unittest.TestCase)\nT.run = None'],
+  ['module-escape', 'returns the async TestCase class', 'import unittest\ndef g():\n    return unittest.IsolatedAsyncioTestCase'],
+  ['module-escape', 'hands random.Random to a function', 'import random\ndef f(c):\n    c.random = None\nf(random.Random)'],
+  ['dunder', "changes json.dumps's keyword defaults", 'import json\njson.dumps.__kwdefaults__["cls"] = None'],
+  ['too-deep', 'nests an expression too deeply to read', 'x = ' + Array<string>(100_000).fill('a.b').join('+')],
   ['loader', 'loads tests by name', 'import unittest\nunittest.defaultTestLoader.loadTestsFromName("x")'],
   ['loader', 'runs unittest.main on another module', 'import unittest\nunittest.main(module="x", exit=False)'],
   // Mock targets
@@ -536,6 +547,40 @@ const LEGIT: [string, string][] = [
 
       squares = {n: n * n for n in range(5)}
       evens = [n for n in squares if n % 2 == 0]
+    `,
+  ],
+  [
+    'classes from asyncio and json that are only looked at, raised or called',
+    py`
+      import asyncio
+      import json
+      import unittest
+      from dataclasses import dataclass, field
+
+
+      @dataclass
+      class Channel:
+          queue: asyncio.Queue = field(default_factory=asyncio.Queue)
+          closed: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+      async def first(tasks):
+          done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+          return isinstance(next(iter(done)), (asyncio.Future, asyncio.Task)), pending
+
+
+      def parse(text):
+          try:
+              return json.loads(text)
+          except (json.JSONDecodeError, asyncio.TimeoutError):
+              return None
+
+
+      class ChannelTests(unittest.TestCase):
+          def test_bad_json(self):
+              with self.assertRaises(json.JSONDecodeError):
+                  json.loads("{")
+              self.assertIsInstance(Channel().queue, asyncio.Queue)
     `,
   ],
   [
