@@ -103,6 +103,8 @@ RULES = {
                       "(say of `time`) would be in place for the hidden tests",
                       "Let the test runner run your tests; leave the test class alone outside them."),
     "star-import": Rule("imports names this check cannot see", "Import the names you use one by one."),
+    "encoding": Rule("declares a source encoding other than UTF-8, so Python would read other code than this check "
+                     "reads", "Remove the line; solution.py is UTF-8."),
     "too-deep": Rule("this file nests code too deeply for this check to read", "Split it into smaller expressions."),
 }
 
@@ -217,11 +219,20 @@ CLASS_CONSUMERS = {"isinstance", "issubclass", "assertRaises", "assertRaisesRege
                    "field", "defaultdict", "TypeVar", "cast", "NewType"}
 EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt", "Cancelled", "Full", "Empty")
 VALUE_WRAPPERS = (ast.Tuple, ast.List, ast.Set, ast.Dict, ast.IfExp, ast.BoolOp, ast.Starred, ast.NamedExpr)
+CODING_COOKIE = re.compile(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+UTF8_NAMES = re.compile(r"^utf[-_]?8([-_].*)?$", re.I)
 MAX_PATH_DOTS = 6  # `a.b.c.d.e.f.g` is as deep as a module path this screen needs to name
 
 
 def screen(source):
-    """Findings for `source` (a list of dicts sorted by position); [] when it does not parse."""
+    """Findings for `source` (a list of dicts sorted by position); [] when it does not parse.
+
+    `source` is the text that is imported as solution.py, encoded as UTF-8."""
+    cookie = _foreign_encoding(source)
+    if cookie:
+        return [cookie]
+    # The importer drops a UTF-8 byte order mark; ast.parse of a str would call it a syntax error.
+    source = source[1:] if source.startswith("\ufeff") else source
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
@@ -233,6 +244,18 @@ def screen(source):
     except RecursionError:
         # What cannot be read cannot be cleared (CPython would not compile it either).
         return [_too_deep()]
+
+
+def _foreign_encoding(source):
+    """PEP 263: a `coding:` comment on line 1 or 2 makes the importer decode the file with that codec (utf-7 or
+    unicode_escape can turn a comment into code), while ast.parse of a str ignores it."""
+    # Only \r and \n end a line for the tokenizer (str.splitlines would also split at \f, \x1c, \u2028...).
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", source, maxsplit=2)[:2], start=1):
+        match = CODING_COOKIE.match(line)
+        if match and not UTF8_NAMES.match(match.group(1)):
+            return {"line": number, "col": 0, "rule": "encoding",
+                    "message": message("encoding", number, match.group(0).strip())}
+    return None
 
 
 def _too_deep():

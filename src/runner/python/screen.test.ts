@@ -191,6 +191,9 @@ const ATTACKS: [string, string, string][] = [
   ['module-escape', 'returns the async TestCase class', 'import unittest\ndef g():\n    return unittest.IsolatedAsyncioTestCase'],
   ['module-escape', 'hands random.Random to a function', 'import random\ndef f(c):\n    c.random = None\nf(random.Random)'],
   ['dunder', "changes json.dumps's keyword defaults", 'import json\njson.dumps.__kwdefaults__["cls"] = None'],
+  ['encoding', 'hides a line in a utf-7 comment', '# -*- coding: utf-7 -*-\n# +AAo-import gc\n'],
+  ['encoding', 'hides a line in a unicode_escape comment', '#!/usr/bin/env python3\n# coding: unicode_escape\n#\\u000aimport gc\n'],
+  ['object-graph', 'starts with a byte order mark', '\ufeffimport gc\n'],
   ['too-deep', 'nests an expression too deeply to read', 'x = ' + Array<string>(100_000).fill('a.b').join('+')],
   ['loader', 'loads tests by name', 'import unittest\nunittest.defaultTestLoader.loadTestsFromName("x")'],
   ['loader', 'runs unittest.main on another module', 'import unittest\nunittest.main(module="x", exit=False)'],
@@ -610,6 +613,7 @@ const LEGIT: [string, string][] = [
   [
     'a local named like a built-in, and a docstring that mentions the test harness',
     py`
+      # -*- coding: utf-8 -*-
       def parse(tokens):
           """Parses the tokens the way the test harness expects."""
           vars = {}
