@@ -105,6 +105,10 @@ RULES = {
     "star-import": Rule("imports names this check cannot see", "Import the names you use one by one."),
     "encoding": Rule("declares a source encoding other than UTF-8, so Python would read other code than this check "
                      "reads", "Remove the line; solution.py is UTF-8."),
+    "source-text": Rule("reads the source text of running code or of functions the tests hand in, and with it "
+                        "the tests' expected values", "Remove it; work from the arguments your code is given."),
+    "event-loop": Rule("changes the event loop machinery the asynchronous tests run on",
+                       "Use `asyncio.run(...)`, or `unittest.IsolatedAsyncioTestCase` in your own tests."),
     "too-deep": Rule("this file nests code too deeply for this check to read", "Split it into smaller expressions."),
 }
 
@@ -153,7 +157,19 @@ ATTRIBUTES = {
         "getinnerframes", "getmembers", "getmembers_static", "getattr_static", "getclosurevars", "getmodule",
         "current_task")},
     "exception": ("frames", "sys"), "stack": ("frames", "inspect"), "trace": ("frames", "inspect"),
-    "unwrap": ("frames", "inspect"),
+    "unwrap": ("frames", "inspect"), "findCaller": ("frames", None),
+    # Source text of the calling frames, or of functions a test hands in: a solution could read the test's
+    # expected values off its caller's line.
+    **{name: ("source-text", "inspect") for name in (
+        "getsource", "getsourcelines", "findsource", "getcomments", "getblock")},
+    **{name: ("source-text", "traceback") for name in (
+        "extract_stack", "format_stack", "StackSummary", "FrameSummary", "TracebackException",
+        "format_exception", "format_exc", "format_tb", "extract_tb", "format_list")},
+    "formatwarning": ("source-text", "warnings"),
+    # The event loop machinery the asynchronous tests run on.
+    **{name: ("event-loop", None) for name in (
+        "set_event_loop_policy", "set_event_loop", "set_task_factory", "set_exception_handler",
+        "set_default_executor", "set_child_watcher")},
     **{name: ("tracing", None) for name in (
         "settrace", "setprofile", "gettrace", "getprofile", "settrace_all_threads", "setprofile_all_threads",
         "remote_exec", "addaudithook")},
@@ -221,6 +237,8 @@ EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt", "Can
 VALUE_WRAPPERS = (ast.Tuple, ast.List, ast.Set, ast.Dict, ast.IfExp, ast.BoolOp, ast.Starred, ast.NamedExpr)
 CODING_COOKIE = re.compile(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 UTF8_NAMES = re.compile(r"^utf[-_]?8([-_].*)?$", re.I)
+# Calls that return an object the tests share (the running loop, the loop policy): like a module, not new data.
+SHARED_GETTERS = {"get_running_loop", "get_event_loop", "get_event_loop_policy"}
 MAX_PATH_DOTS = 6  # `a.b.c.d.e.f.g` is as deep as a module path this screen needs to name
 
 
@@ -450,6 +468,8 @@ class Bindings:
         (`list(sys.argv)` is the candidate's list; a module handed to a call is rule `module-escape`)."""
         if isinstance(value, (ast.Name, ast.Attribute, ast.Subscript)):
             return self.resolve(value)
+        if isinstance(value, ast.Call) and {p.split(".")[-1] for p in self.resolve(value.func)} & SHARED_GETTERS:
+            return {"asyncio.<the running event loop>"}
         if isinstance(value, (ast.Tuple, ast.List, ast.Set)):
             return set().union(*(self.carried(e) for e in value.elts))
         if isinstance(value, ast.Dict):
@@ -914,6 +934,8 @@ class Screen(ast.NodeVisitor):
         call = self.parent(node)
         if node.arg == "capture_locals":
             self.flag(node, "frames", "capture_locals")
+        elif node.arg == "stack_info":
+            self.flag(node, "source-text", "stack_info")
         elif node.arg == "filename" and _source_of(call.func, 200).endswith("basicConfig"):
             self.flag(node, "file-system", "basicConfig(filename=...)")
         self.generic_visit(node)

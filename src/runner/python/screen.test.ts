@@ -191,6 +191,17 @@ const ATTACKS: [string, string, string][] = [
   ['module-escape', 'returns the async TestCase class', 'import unittest\ndef g():\n    return unittest.IsolatedAsyncioTestCase'],
   ['module-escape', 'hands random.Random to a function', 'import random\ndef f(c):\n    c.random = None\nf(random.Random)'],
   ['dunder', "changes json.dumps's keyword defaults", 'import json\njson.dumps.__kwdefaults__["cls"] = None'],
+  [
+    'patch',
+    "sets the running loop's clock",
+    'import asyncio\nasync def f():\n    loop = asyncio.get_running_loop()\n    loop.time = lambda: 0',
+  ],
+  ['patch', 'replaces the loop factory of the policy', 'import asyncio\nasyncio.get_event_loop_policy().new_event_loop = None'],
+  ['event-loop', 'installs its own event loop policy', 'import asyncio\nasyncio.set_event_loop_policy(None)'],
+  ['event-loop', 'installs a task factory', 'import asyncio\nasync def f():\n    asyncio.get_running_loop().set_task_factory(None)'],
+  ['source-text', "reads its caller's source line", 'import traceback\ndef answer():\n    return traceback.extract_stack()[-2].line'],
+  ['source-text', 'reads the source of a callback a test hands in', 'import inspect\ndef f(cb):\n    return inspect.getsource(cb)'],
+  ['source-text', 'logs with the stack', 'import logging\nlogging.info("x", stack_info=True)'],
   ['encoding', 'hides a line in a utf-7 comment', '# -*- coding: utf-7 -*-\n# +AAo-import gc\n'],
   ['encoding', 'hides a line in a unicode_escape comment', '#!/usr/bin/env python3\n# coding: unicode_escape\n#\\u000aimport gc\n'],
   ['object-graph', 'starts with a byte order mark', '\ufeffimport gc\n'],
@@ -584,6 +595,27 @@ const LEGIT: [string, string][] = [
               with self.assertRaises(json.JSONDecodeError):
                   json.loads("{")
               self.assertIsInstance(Channel().queue, asyncio.Queue)
+    `,
+  ],
+  [
+    'debugging output: traceback.print_exc, logging, warnings.warn',
+    py`
+      import logging
+      import traceback
+      import warnings
+
+      log = logging.getLogger(__name__)
+      logging.basicConfig(level=logging.INFO)
+
+
+      def risky(fn):
+          try:
+              return fn()
+          except Exception:
+              traceback.print_exc()
+              log.exception("fn failed")
+              warnings.warn("falling back", RuntimeWarning, stacklevel=2)
+              return None
     `,
   ],
   [
