@@ -29,14 +29,20 @@ What is deliberately allowed:
     attribute; `vars(self)`; `super().__setattr__(...)` and `object.__setattr__(self, ...)`.
   - `__set_name__` and `__init_subclass__` (on classes other than test classes): they only ever receive the
     candidate's own classes. `self.__class__.__name__` and the usual dunder methods.
-  - `sys.stdout`/`sys.stderr` passed as `file=` or used as `.write(...)`/`.flush()`; `sys.maxsize`,
-    `sys.setrecursionlimit`.
+  - `sys.stdout`/`sys.stderr` passed to `print(..., file=...)` or used as `.write(...)`/`.flush()`;
+    `sys.maxsize`, `sys.setrecursionlimit`; `asyncio.get_running_loop()` used, not changed.
 
-What a static screen cannot see, and what covers it instead: a protected object handed to a function as an
-argument other than a bare module (say `f(unittest.TestCase)`, then `cls.run = ...` inside `f`) is not
-tracked; the harness fingerprints TestCase, TestResult, JSONEncoder and the built-ins it relies on and ends
-a run that changed them, and every run starts in a fresh interpreter. Objects the candidate gets legitimately
-(an `__eq__` that always answers True, a task from `asyncio.current_task()`) are the tests' business.
+What a static screen cannot see, and what covers it instead:
+  - values that pass through the candidate's own functions are not followed: a module or a class the tests run
+    on may not be handed to a call or returned (rule `module-escape`), but an object reached otherwise (an
+    instance's attribute set by code this check cannot resolve) is not tracked. The harness fingerprints
+    TestCase, TestResult, JSONEncoder and the built-ins it relies on and ends a run that changed them, and
+    every run starts in a fresh interpreter.
+  - what the tests hand in (a fake clock, a callback) is the candidate's to use, and to change: plain
+    `clock.advance = ...` cannot be told from `node.next = ...`. The tests should keep their own state.
+  - an answer object whose `__eq__` always says True, or a solution that counts its calls and answers by the
+    tests' order: nothing reaches the runner; the tests' model-based checks and plain-data comparisons are
+    the defence.
 
 Standard library only; runs under CPython 3.11+ and Pyodide.
 """
@@ -94,7 +100,7 @@ RULES = {
                           "out of sight of this check",
                           "Call what you need on it directly (`time.monotonic()`), or pass a function "
                           "(`clock=time.monotonic`)."),
-    "patch": Rule("changes a module the test runner and the hidden tests rely on",
+    "patch": Rule("changes a module, or an object, that the test runner and the hidden tests rely on",
                   "Pass a clock or a fake in as an argument instead. Your own TestCase methods may patch "
                   "modules such as `time`, but never unittest, builtins, json, sys, io or asyncio."),
     "mock-target": Rule("patches a module the test runner and the hidden tests rely on",
@@ -468,8 +474,8 @@ class Bindings:
         (`list(sys.argv)` is the candidate's list; a module handed to a call is rule `module-escape`)."""
         if isinstance(value, (ast.Name, ast.Attribute, ast.Subscript)):
             return self.resolve(value)
-        if isinstance(value, ast.Call) and {p.split(".")[-1] for p in self.resolve(value.func)} & SHARED_GETTERS:
-            return {"asyncio.<the running event loop>"}
+        if isinstance(value, ast.Call):
+            return self.carried_by_call(value)
         if isinstance(value, (ast.Tuple, ast.List, ast.Set)):
             return set().union(*(self.carried(e) for e in value.elts))
         if isinstance(value, ast.Dict):
@@ -480,6 +486,15 @@ class Bindings:
             return set().union(*(self.carried(v) for v in value.values))
         if isinstance(value, (ast.NamedExpr, ast.Starred)):
             return self.carried(value.value)
+        return set()
+
+    def carried_by_call(self, call):
+        """A call's result is new data, except the shared objects asyncio hands out and `type(x)`, which is the
+        class of something the value may carry (`type(loop).time = ...` changes the tests' loop class)."""
+        if {p.split(".")[-1] for p in self.resolve(call.func)} & SHARED_GETTERS:
+            return {"asyncio.<the running event loop>"}
+        if isinstance(call.func, ast.Name) and call.func.id == "type" and len(call.args) == 1:
+            return {p + ".<its class>" for p in self.carried(call.args[0])}
         return set()
 
     def resolve(self, node):

@@ -197,6 +197,7 @@ const ATTACKS: [string, string, string][] = [
     'import asyncio\nasync def f():\n    loop = asyncio.get_running_loop()\n    loop.time = lambda: 0',
   ],
   ['patch', 'replaces the loop factory of the policy', 'import asyncio\nasyncio.get_event_loop_policy().new_event_loop = None'],
+  ['patch', "changes the running loop's class", 'import asyncio\nasync def f():\n    type(asyncio.get_running_loop()).time = None'],
   ['event-loop', 'installs its own event loop policy', 'import asyncio\nasyncio.set_event_loop_policy(None)'],
   ['event-loop', 'installs a task factory', 'import asyncio\nasync def f():\n    asyncio.get_running_loop().set_task_factory(None)'],
   ['source-text', "reads its caller's source line", 'import traceback\ndef answer():\n    return traceback.extract_stack()[-2].line'],
