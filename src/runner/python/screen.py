@@ -241,6 +241,11 @@ CLASS_CONSUMERS = {"isinstance", "issubclass", "assertRaises", "assertRaisesRege
                    "field", "defaultdict", "TypeVar", "cast", "NewType"}
 EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt", "Cancelled", "Full", "Empty")
 VALUE_WRAPPERS = (ast.Tuple, ast.List, ast.Set, ast.Dict, ast.IfExp, ast.BoolOp, ast.Starred, ast.NamedExpr)
+# Where a class is only looked at, subclassed, raised, or bound to a name (which Bindings follows).
+CLASS_LOOKS = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.arguments, ast.For, ast.AsyncFor, ast.comprehension,
+               ast.withitem, ast.ExceptHandler, ast.Compare, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef,
+               ast.arg, ast.Raise, ast.Subscript, ast.Expr, ast.FormattedValue, ast.BinOp, ast.UnaryOp, ast.If,
+               ast.While, ast.Assert, ast.match_case, ast.MatchValue, ast.MatchClass)
 CODING_COOKIE = re.compile(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 UTF8_NAMES = re.compile(r"^utf[-_]?8([-_].*)?$", re.I)
 # Calls that return an object the tests share (the running loop, the loop policy): like a module, not new data.
@@ -693,11 +698,11 @@ class Screen(ast.NodeVisitor):
             rule = MODULE_RULE.get(prefix)
             if rule:
                 return self.flag(node, rule, dotted)
-        last = dotted.split(".")[-1] if named else None
-        parts = dotted.split(".")[:-1] if named else dotted.split(".")
-        if any(_is_private(p) for p in parts):
+        parts = dotted.split(".")
+        # Only a `from a import b` name's package parts are surely modules; its last part is judged as a name.
+        if any(_is_private(p) for p in (parts[:-1] if named else parts)):
             return self.flag(node, "private", dotted)
-        if named and last in DUNDERS:
+        if named and parts[-1] in DUNDERS:  # `from json import __builtins__`
             return self.flag(node, "dunder", dotted)
         return False
 
@@ -830,16 +835,18 @@ class Screen(ast.NodeVisitor):
         return not (isinstance(call, ast.Call) and call.args and call.args[0] is node and _is_patcher(call))
 
     def is_handed_on(self, node):
-        """Passed to a call (other than isinstance and the like), returned, or yielded, possibly inside a
+        """Passed to a call (other than isinstance and the like), returned, yielded..., possibly inside a
         container or a conditional; an alias by assignment is tracked instead."""
         parent = self.parent(node)
         while isinstance(parent, VALUE_WRAPPERS):
             node, parent = parent, self.parent(parent)
         if isinstance(parent, ast.keyword):
             node, parent = parent, self.parent(parent)
-        if isinstance(parent, ast.Call) and node is not parent.func:
-            return _dotted_name(parent.func).split(".")[-1] not in CLASS_CONSUMERS
-        return isinstance(parent, (ast.Return, ast.Yield, ast.YieldFrom, ast.Lambda, ast.Await))
+        if isinstance(parent, ast.Call):
+            return node is not parent.func and _dotted_name(parent.func).split(".")[-1] not in CLASS_CONSUMERS
+        # Anywhere else the value goes somewhere this check cannot follow (returned, yielded, produced by a
+        # comprehension...), unless the place only looks at it or binds a name Bindings follows.
+        return not isinstance(parent, CLASS_LOOKS)
 
     def visit_Subscript(self, node):
         if isinstance(node.ctx, (ast.Store, ast.Del)):
