@@ -128,7 +128,8 @@ MODULES = {
     "code-from-data": ("marshal", "pickle", "_pickle", "copyreg", "shelve", "code", "codeop", "timeit", "doctest"),
     "builtins": ("builtins", "__builtin__"),
     "host": ("js", "pyodide", "pyodide_js", "_pyodide", "micropip"),
-    "tracing": ("trace", "bdb", "pdb", "cProfile", "profile", "sys.monitoring"),
+    # signal handlers receive the frame that was running when the signal came.
+    "tracing": ("trace", "bdb", "pdb", "cProfile", "profile", "sys.monitoring", "signal"),
     # solution.py is imported before the hidden tests: a file write would change the tests it is judged by.
     "file-system": ("os", "posix", "nt", "pathlib", "shutil", "tempfile", "glob", "fileinput", "linecache",
                     "zipfile", "tarfile", "gzip", "bz2", "lzma", "sqlite3", "dbm", "mmap", "py_compile",
@@ -216,6 +217,9 @@ RUNNER_INTERNALS = {
     "encode_basestring", "encode_basestring_ascii", "py_encode_basestring", "_default_encoder",
     "_default_decoder", "ESCAPE_DCT", "_emit", "_coro", "_ready", "_scheduled",
 }
+# A format string reads attributes too ("{0.f_back.f_locals}".format(frame)).
+FRAME_WORDS = re.compile(r"(?<!\w)(f_back|f_locals|f_globals|f_builtins|f_code|tb_frame|tb_next|gi_frame|cr_frame|"
+                         r"ag_frame)(?!\w)")
 RUNNER_MODULES = re.compile(r"(?<!\w)(harness|hidden_test|examples_test)(?!\w)")
 
 # Modules the harness and the hidden tests rely on: never patched, never handed around.
@@ -986,6 +990,9 @@ class Screen(ast.NodeVisitor):
         dunder = DUNDER_PATTERN.search(text)
         if dunder:
             return self.flag(node, "dunder", dunder.group(0))
+        frame = FRAME_WORDS.search(text)
+        if frame:
+            return self.flag(node, "frames", frame.group(0))
         runner = RUNNER_MODULES.search(text)
         if runner and not self.is_docstring(node):
             return self.flag(node, "runner", runner.group(0))
