@@ -50,6 +50,7 @@ Standard library only; runs under CPython 3.11+ and Pyodide.
 import ast
 import json
 import re
+from collections import deque
 from typing import NamedTuple
 
 
@@ -254,7 +255,9 @@ CODING_COOKIE = re.compile(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 UTF8_NAMES = re.compile(r"^utf[-_]?8([-_].*)?$", re.I)
 # Calls that return an object the tests share (the running loop, the loop policy): like a module, not new data.
 SHARED_GETTERS = {"get_running_loop", "get_event_loop", "get_event_loop_policy"}
-MAX_PATH_DOTS = 6  # `a.b.c.d.e.f.g` is as deep as a module path this screen needs to name
+# `unittest.async_case.IsolatedAsyncioTestCase` is as deep as a path this screen needs to name exactly; a
+# longer one keeps only its module, so that self-referring aliases (`x = x.y`) cannot grow paths forever.
+MAX_PATH_DOTS = 3
 
 
 def screen(source):
@@ -332,6 +335,13 @@ def _string_value(node):
     return None
 
 
+def _extend(path, part):
+    """`path.part`, or just the module and "…" past MAX_PATH_DOTS: still rooted, no longer exact."""
+    if path.count(".") < MAX_PATH_DOTS:
+        return path + "." + part
+    return _root_module(path) + ".…"
+
+
 def _dotted_name(node):
     """`a.b.c` for a chain of names, "" for anything else."""
     if isinstance(node, ast.Name):
@@ -385,10 +395,17 @@ class Bindings:
         self.annotation_strings = set()
         self.rebound = set()  # every name the code binds itself, anywhere
         self.modules = set()  # names bound by `import x` (always a module)
+        self.classes = []  # every ClassDef, in breadth-first order
         flows = []  # (target keys, value expression) for aliases
-        for node in ast.walk(tree):  # breadth first: a node's parent is known when the node is reached
-            for child in ast.iter_child_nodes(node):
+        queue = deque([tree])  # breadth first: a node's parent is known when the node is reached
+        while queue:
+            node = queue.popleft()
+            children = list(ast.iter_child_nodes(node))
+            for child in children:
                 self.parents[id(child)] = node
+            queue.extend(children)
+            if isinstance(node, ast.ClassDef):
+                self.classes.append(node)
             self._bind_imports(node)
             in_class = isinstance(self.parents.get(id(node)), ast.ClassDef)
             flows.extend((self._keys(targets, in_class), value) for targets, value in self._flows(node))
@@ -503,7 +520,7 @@ class Bindings:
         if {p.split(".")[-1] for p in self.resolve(call.func)} & SHARED_GETTERS:
             return {"asyncio.<the running event loop>"}
         if isinstance(call.func, ast.Name) and call.func.id == "type" and len(call.args) == 1:
-            return {p + ".<its class>" for p in self.carried(call.args[0])}
+            return {_extend(p, "<its class>") for p in self.carried(call.args[0])}
         return set()
 
     def resolve(self, node):
@@ -511,8 +528,7 @@ class Bindings:
         if isinstance(node, ast.Name):
             return set(self.paths.get(node.id, ()))
         if isinstance(node, ast.Attribute):
-            # Capped: a self-referring alias (`self.x = self.x.y`) would otherwise grow paths forever.
-            longer = {p + "." + node.attr for p in self.resolve(node.value) if p.count(".") < MAX_PATH_DOTS}
+            longer = {_extend(p, node.attr) for p in self.resolve(node.value)}
             return longer | self.attributes.get(node.attr, set())
         if isinstance(node, ast.Subscript):
             return self.carried(node.value)
@@ -572,7 +588,7 @@ class Screen(ast.NodeVisitor):
         self.tree = tree
         self.bindings = Bindings(tree)
         self.scopes = [Scope("module", frozenset(), False, False)]
-        self.test_classes = self.find_test_classes(tree)  # names of the candidate's own TestCase subclasses
+        self.test_classes = self.find_test_classes()  # names of the candidate's own TestCase subclasses
         self.findings = []
         self.flagged = set()  # ids of nodes that already have a finding: one finding per node
         self.handled = set()  # ids of getattr-like names a call has already judged (`getattr(x, "name")`)
@@ -588,10 +604,13 @@ class Screen(ast.NodeVisitor):
         self.findings.sort(key=lambda f: (f["line"], f["col"]))
         return self.findings
 
-    def flag(self, node, rule, name):
+    def flag(self, node, rule, name=None):
+        """Records a finding on `node`, named `name` (by default its source; a callable makes the name only
+        when there is a finding, since ast.unparse is slow). Returns True, so a check can end with it."""
         if id(node) in self.flagged:
             return True
         self.flagged.add(id(node))
+        name = _source_of(node) if name is None else name() if callable(name) else name
         line = getattr(node, "lineno", 1)
         self.findings.append({"line": line, "col": getattr(node, "col_offset", 0), "rule": rule,
                               "message": message(rule, line, name)})
@@ -607,8 +626,8 @@ class Screen(ast.NodeVisitor):
             self.visit(child)
         test_class = any(self.is_testcase_base(base, self.test_classes) for base in node.bases)
         if test_class:
-            self.leaks.extend((d, _source_of(d)) for d in node.decorator_list)
-            self.leaks.extend((k, _source_of(k)) for k in node.keywords if k.arg == "metaclass")
+            self.leaks.extend((d, None) for d in node.decorator_list)
+            self.leaks.extend((k, None) for k in node.keywords if k.arg == "metaclass")
         self.scopes.append(Scope("class", frozenset(), self.scopes[-1].own_test, test_class))
         for statement in node.body:
             if test_class:
@@ -616,12 +635,11 @@ class Screen(ast.NodeVisitor):
             self.visit(statement)
         self.scopes.pop()
 
-    def find_test_classes(self, tree):
+    def find_test_classes(self):
         """Before the walk, so that a reference above the class's definition is seen too."""
-        classes = [node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
         found = set()
         while True:
-            more = {c.name for c in classes if any(self.is_testcase_base(b, found) for b in c.bases)}
+            more = {c.name for c in self.bindings.classes if any(self.is_testcase_base(b, found) for b in c.bases)}
             if more <= found:
                 return found
             found |= more
@@ -639,7 +657,7 @@ class Screen(ast.NodeVisitor):
             return
         for inner in ast.walk(statement):
             if isinstance(inner, ast.Call):
-                self.leaks.append((inner, _source_of(inner)))
+                self.leaks.append((inner, None))
 
     def visit_FunctionDef(self, node):
         self.check_definition_name(node)
@@ -752,7 +770,7 @@ class Screen(ast.NodeVisitor):
 
     def check_attribute(self, node):
         name, receiver = node.attr, node.value
-        text = _source_of(node)
+        text = None  # the attribute's source, made only for a finding
         receiver_paths = self.bindings.resolve(receiver)
         if name in DUNDERS:
             return self.flag(node, "dunder", text)
@@ -826,9 +844,9 @@ class Screen(ast.NodeVisitor):
             return False
         paths = self.bindings.resolve(node)
         if paths & ESCAPING_MODULES or self.is_plain_module(node):
-            return self.flag(node, "module-escape", _source_of(node))
+            return self.flag(node, "module-escape")
         if any(_is_protected_class(p) for p in paths) and self.is_handed_on(node):
-            return self.flag(node, "module-escape", _source_of(node))
+            return self.flag(node, "module-escape")
         return False
 
     def is_plain_module(self, node):
@@ -854,7 +872,7 @@ class Screen(ast.NodeVisitor):
 
     def visit_Subscript(self, node):
         if isinstance(node.ctx, (ast.Store, ast.Del)):
-            self.check_patch(node, node.value, _source_of(node))
+            self.check_patch(node, node.value, None)
         self.generic_visit(node)
 
     # --- changing modules -----------------------------------------------------------------------------------
@@ -906,7 +924,7 @@ class Screen(ast.NodeVisitor):
         receiver = func.value
         if isinstance(receiver, ast.Name) and any("." not in p for p in self.bindings.paths.get(receiver.id, ())):
             return  # a function of a module itself, like `operator.add`
-        self.check_patch(node, receiver, _source_of(func))
+        self.check_patch(node, receiver, lambda: _source_of(func))
 
     def check_mock(self, node):
         """mock.patch imports its target by name and changes it until stopped: a protected or forbidden target
@@ -947,14 +965,14 @@ class Screen(ast.NodeVisitor):
     def check_mock_attribute(self, node):
         """patch.object(obj, "name"): the name must be written out, like getattr's."""
         if len(node.args) >= 2 and _string_value(node.args[1]) is None:
-            return self.flag(node, "dynamic-attribute", _source_of(node))
+            return self.flag(node, "dynamic-attribute")
         return False
 
     def check_unittest_main(self, node):
         """unittest.main(module=...) imports and runs a module by name."""
         if "unittest.main" in self.bindings.resolve(node.func) and (node.args or any(
                 k.arg in ("module", "defaultTest", "testLoader") for k in node.keywords)):
-            self.flag(node, "loader", _source_of(node))
+            self.flag(node, "loader")
 
     def visit_keyword(self, node):
         call = self.parent(node)
@@ -962,7 +980,7 @@ class Screen(ast.NodeVisitor):
             self.flag(node, "frames", "capture_locals")
         elif node.arg == "stack_info":
             self.flag(node, "source-text", "stack_info")
-        elif node.arg == "filename" and _source_of(call.func, 200).endswith("basicConfig"):
+        elif node.arg == "filename" and isinstance(call, ast.Call) and _dotted_name(call.func).endswith("basicConfig"):
             self.flag(node, "file-system", "basicConfig(filename=...)")
         self.generic_visit(node)
 
