@@ -24,7 +24,8 @@ What is deliberately allowed:
     The same holds for `@patch("time.time")`. So that such a patch cannot leak into the hidden tests, a file
     that uses the exception may not run its own test code while it is imported (rule `test-leak`: a
     reference to its TestCase class outside the tests, a class decorator or metaclass on it, a call in its
-    class body, or `__init_subclass__` on it).
+    class body or in a method's defaults, a method decorator other than mock's and unittest's, or
+    `__init_subclass__` on it).
   - `getattr`/`hasattr`/`setattr`/`delattr` called directly with a string literal naming an allowed
     attribute; `vars(self)`; `super().__setattr__(...)` and `object.__setattr__(self, ...)`.
   - `__set_name__` and `__init_subclass__` (on classes other than test classes): they only ever receive the
@@ -240,6 +241,8 @@ SELF_NAMES = ("self", "cls")
 # model tests...): such a class may not be handed to other code, where `cls.method = ...` would change it.
 CLASS_OWNERS = PROTECTED | {"random", "collections", "dataclasses", "enum", "functools", "heapq", "re", "time",
                             "math", "itertools", "bisect"}
+# Decorators of test methods that do not run the method while the class is made.
+SAFE_DECORATORS = {"skip", "skipIf", "skipUnless", "expectedFailure", "staticmethod", "classmethod", "property"}
 # Calls that only look at a class they are given, or only call it.
 CLASS_CONSUMERS = {"isinstance", "issubclass", "assertRaises", "assertRaisesRegex", "assertIsInstance",
                    "assertNotIsInstance", "assertWarns", "assertWarnsRegex", "type", "id", "repr", "str", "print",
@@ -650,14 +653,20 @@ class Screen(ast.NodeVisitor):
         return bool(self.bindings.resolve(base) & TESTCASES)
 
     def note_class_body_calls(self, statement):
-        """A call in a test class's body (not in its methods) runs at import."""
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            if statement.name == "__init_subclass__":
-                self.leaks.append((statement, statement.name))
+        """What in a test class's body runs at import: its statements' calls, a method's defaults and
+        decorators (other than mock's and unittest's own), and `__init_subclass__`."""
+        if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self.leaks.extend((inner, None) for inner in ast.walk(statement) if isinstance(inner, ast.Call))
             return
-        for inner in ast.walk(statement):
-            if isinstance(inner, ast.Call):
-                self.leaks.append((inner, None))
+        if statement.name == "__init_subclass__":
+            self.leaks.append((statement, statement.name))
+        for default in statement.args.defaults + [d for d in statement.args.kw_defaults if d is not None]:
+            self.leaks.extend((inner, None) for inner in ast.walk(default) if isinstance(inner, ast.Call))
+        for decorator in statement.decorator_list:
+            called = decorator.func if isinstance(decorator, ast.Call) else decorator
+            if not (isinstance(decorator, ast.Call) and _is_patcher(decorator)) and \
+                    _dotted_name(called).split(".")[-1] not in SAFE_DECORATORS:
+                self.leaks.append((decorator, None))
 
     def visit_FunctionDef(self, node):
         self.check_definition_name(node)

@@ -263,6 +263,23 @@ const ATTACKS: [string, string, string][] = [
               time.time = lambda: 0
     `,
   ],
+  [
+    'test-leak',
+    'runs its own patching test method from a decorator',
+    py`
+      import time
+      import unittest
+
+      def run_now(method):
+          method(None)
+          return method
+
+      class MyTests(unittest.TestCase):
+          @run_now
+          def test_a(self):
+              time.time = lambda: 0
+    `,
+  ],
 ];
 
 const LEGIT: [string, string][] = [
