@@ -40,7 +40,8 @@ What a static screen cannot see, and what covers it instead:
     TestCase, TestResult, JSONEncoder and the built-ins it relies on and ends a run that changed them, and
     every run starts in a fresh interpreter.
   - what the tests hand in (a fake clock, a callback) is the candidate's to use, and to change: plain
-    `clock.advance = ...` cannot be told from `node.next = ...`. The tests should keep their own state.
+    `clock.advance = ...` cannot be told from `node.next = ...` (changing its class, `type(clock).now = ...`,
+    is a finding). The tests should keep their own state.
   - an answer object whose `__eq__` always says True, or a solution that counts its calls and answers by the
     tests' order: nothing reaches the runner; the tests' model-based checks and plain-data comparisons are
     the defence.
@@ -336,6 +337,10 @@ def _string_value(node):
     if isinstance(node, ast.Constant) and isinstance(node.value, bytes):
         return node.value.decode("latin-1")
     return None
+
+
+def _is_self_name(node):
+    return isinstance(node, ast.Name) and node.id in SELF_NAMES
 
 
 def _extend(path, part):
@@ -794,8 +799,22 @@ class Screen(ast.NodeVisitor):
         if _is_private(name) and not name.startswith("__") and self.is_module_chain(receiver):
             return self.flag(node, "private", text)
         if isinstance(node.ctx, (ast.Store, ast.Del)):
+            if self.changes_a_class(node) and not self.is_protected(receiver):
+                return self.flag(node, "set-attribute")
             return self.check_patch(node, receiver, text)
         return self.check_escape(node)
+
+    def changes_a_class(self, node):
+        """`type(clock).now = ...`, `clock.__class__ = ...`: changing the class of an object the tests handed in
+        changes it for every test after. The candidate's own `type(self).count = ...` is fine."""
+        receiver = node.value
+        if node.attr == "__class__":
+            return not _is_self_name(receiver)
+        if isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Name) and receiver.func.id == "type":
+            return len(receiver.args) == 1 and not _is_self_name(receiver.args[0])
+        if isinstance(receiver, ast.Attribute) and receiver.attr == "__class__":
+            return not _is_self_name(receiver.value)
+        return False
 
     def check_attribute_name(self, node, name, receiver_paths, text):
         """The attribute tables, for `receiver.name`, `getattr(receiver, "name")` and `from module import name`."""
@@ -886,12 +905,15 @@ class Screen(ast.NodeVisitor):
 
     # --- changing modules -----------------------------------------------------------------------------------
 
+    def is_protected(self, receiver):
+        return any(_root_module(p) in PROTECTED for p in self.bindings.root_paths(receiver))
+
     def check_patch(self, node, receiver, text):
         """Assigning into anything reached from an imported module (`time.time = f`, `json.encoder.X[k] = v`)."""
         roots = self.bindings.root_paths(receiver)
         if not roots:
             return False
-        if any(_root_module(p) in PROTECTED for p in roots):
+        if self.is_protected(receiver):
             return self.flag(node, "patch", text)
         return self.only_in_tests(node, text)
 

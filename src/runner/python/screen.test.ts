@@ -133,6 +133,8 @@ const ATTACKS: [string, string, string][] = [
   ['set-attribute', 'reaches type.__setattr__', 'import unittest\ntype.__setattr__(unittest.TestCase, "run", None)'],
   ['set-attribute', 'calls object.__setattr__ on another object', 'def f(o):\n    object.__setattr__(o, "x", 1)'],
   ['set-attribute', 'passes __delattr__ to getattr', 'def f(o):\n    return getattr(o, "__delattr__")'],
+  ['set-attribute', 'changes the class of a clock the tests hand in', 'def limiter(clock):\n    type(clock).now = lambda self: 0'],
+  ['set-attribute', 'swaps the class of an object the tests hand in', 'def f(event):\n    event.__class__ = dict'],
   // Patching modules
   ['patch', 'replaces TestCase.run through an import', 'import unittest\nunittest.TestCase.run = lambda self, r=None: None'],
   ['patch', 'replaces an assert method of a from-imported TestCase', 'from unittest import TestCase\nTestCase.assertEqual = print'],
