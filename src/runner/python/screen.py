@@ -913,7 +913,7 @@ class Screen(ast.NodeVisitor):
         roots = self.bindings.root_paths(receiver)
         if not roots:
             return False
-        if self.is_protected(receiver):
+        if any(_root_module(p) in PROTECTED for p in roots):
             return self.flag(node, "patch", text)
         return self.only_in_tests(node, text)
 
