@@ -150,10 +150,11 @@ BUILTIN_NAMES = {
     "eval": "dynamic-code", "exec": "dynamic-code", "compile": "dynamic-code", "__import__": "dynamic-code",
     "breakpoint": "tracing", "globals": "namespace", "vars": "namespace", "getattr": "dynamic-attribute",
     "setattr": "dynamic-attribute", "delattr": "dynamic-attribute", "hasattr": "dynamic-attribute",
-    "open": "file-system", "help": "loader",
+    "open": "file-system", "help": "loader", "locals": "namespace",
 }
 # The same names as attributes of anything (`re.compile` and `obj.open()` stay allowed).
-ATTRIBUTE_BUILTINS = {name: rule for name, rule in BUILTIN_NAMES.items() if name not in ("compile", "open", "help")}
+ATTRIBUTE_BUILTINS = {name: rule for name, rule in BUILTIN_NAMES.items() if name not in ("compile", "open", "help",
+                                                                                          "locals")}
 REFLECTION = ("getattr", "setattr", "delattr", "hasattr")
 
 # Attributes, and names imported from a module, by the rule that forbids them: (rule, owner), where owner None
@@ -188,7 +189,7 @@ ATTRIBUTES = {
     **{name: ("import-state", None) for name in ("meta_path", "path_hooks", "path_importer_cache")},
     "modules": ("import-state", "sys"), "path": ("import-state", "sys"),
     # They evaluate strings (type hints) or reach attributes by computed names.
-    **{name: ("dynamic-code", None) for name in ("get_type_hints", "get_annotations", "ForwardRef")},
+    **{name: ("dynamic-code", None) for name in ("get_type_hints", "get_annotations", "ForwardRef", "CodeType")},
     "attrgetter": ("dynamic-attribute", "operator"), "methodcaller": ("dynamic-attribute", "operator"),
     "Formatter": ("dynamic-attribute", "string"),
     **{name: ("loader", None) for name in (
@@ -257,6 +258,15 @@ CLASS_LOOKS = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.arguments, ast.For,
                ast.While, ast.Assert, ast.match_case, ast.MatchValue, ast.MatchClass)
 CODING_COOKIE = re.compile(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 UTF8_NAMES = re.compile(r"^utf[-_]?8([-_].*)?$", re.I)
+# Modules hold the modules they import (`logging.os`, `inspect.builtins`, `enum.bltns`): reached that way
+# they are the same modules, judged the same. The names a module re-exports them under, and what they are.
+REEXPORTED = {**{name.split(".")[0]: name.split(".")[0] for name in MODULE_RULE},
+              **{name: name for name in CLASS_OWNERS | ESCAPING_MODULES if "." not in name},
+              "bltns": "builtins", "stdlib_re": "re"}
+MODULE_PATH = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")
+# Built-ins that are also ordinary method names (`re.compile`, `door.open()`): findings when the receiver is
+# a module other than re, which may be builtins under another name.
+MODULE_BUILTINS = {"compile": "dynamic-code", "open": "file-system", "help": "loader", "locals": "namespace"}
 # Calls that return an object the tests share (the running loop, the loop policy): like a module, not new data.
 SHARED_GETTERS = {"get_running_loop", "get_event_loop", "get_event_loop_policy"}
 # `unittest.async_case.IsolatedAsyncioTestCase` is as deep as a path this screen needs to name exactly; a
@@ -337,6 +347,11 @@ def _string_value(node):
     if isinstance(node, ast.Constant) and isinstance(node.value, bytes):
         return node.value.decode("latin-1")
     return None
+
+
+def _is_module_like(path):
+    """`unittest.case`: lowercase names, as modules are (`http.HTTPStatus.OK` is not)."""
+    return bool(MODULE_PATH.match(path))
 
 
 def _is_self_name(node):
@@ -448,6 +463,8 @@ class Bindings:
         return keys
 
     def _bind_imports(self, node):
+        """`import a.b` binds a; `from a import b` binds b to "a.b" (and to "b" too when b is a module that
+        modules re-export, as in `from inspect import builtins`)."""
         if isinstance(node, ast.Import):
             for alias in node.names:
                 name = alias.asname or alias.name.split(".")[0]
@@ -458,6 +475,8 @@ class Bindings:
             for alias in node.names:
                 if alias.name != "*":
                     self._bind(alias.asname or alias.name, module + "." + alias.name)
+                if alias.name in REEXPORTED and _is_module_like(module):
+                    self._bind(alias.asname or alias.name, REEXPORTED[alias.name])
 
     @staticmethod
     def _flows(node):
@@ -536,7 +555,10 @@ class Bindings:
         if isinstance(node, ast.Name):
             return set(self.paths.get(node.id, ()))
         if isinstance(node, ast.Attribute):
-            longer = {_extend(p, node.attr) for p in self.resolve(node.value)}
+            base = self.resolve(node.value)
+            longer = {_extend(p, node.attr) for p in base}
+            if node.attr in REEXPORTED and any(_is_module_like(p) for p in base):
+                longer.add(REEXPORTED[node.attr])  # `inspect.builtins` is builtins itself
             return longer | self.attributes.get(node.attr, set())
         if isinstance(node, ast.Subscript):
             return self.carried(node.value)
@@ -744,10 +766,13 @@ class Screen(ast.NodeVisitor):
 
     def check_imported_name(self, node, module, name):
         """`from sys import _getframe` is `sys._getframe`."""
-        if name == "open":
-            return self.flag(node, "file-system", module + ".open")
+        if name in MODULE_BUILTINS and module != "re":
+            return self.flag(node, MODULE_BUILTINS[name], module + "." + name)
         if self.check_attribute_name(node, name, {module}, module + "." + name):
             return True
+        rule = MODULE_RULE.get(REEXPORTED.get(name, ""))
+        if rule:  # `from logging import os`
+            return self.flag(node, rule, module + "." + name)
         if name in STREAMS and module == "sys":
             return self.flag(node, "console", "from sys import " + name)
         if _is_private(name) and not name.startswith("__"):
@@ -794,8 +819,8 @@ class Screen(ast.NodeVisitor):
             return True
         if name in STREAMS and "sys" in receiver_paths:
             return self.check_stream(node, text)
-        if name == "open" and self.bindings.root_paths(receiver):
-            return self.flag(node, "file-system", text)
+        if self.check_module_attribute(node, name, receiver_paths):
+            return True
         if _is_private(name) and not name.startswith("__") and self.is_module_chain(receiver):
             return self.flag(node, "private", text)
         if isinstance(node.ctx, (ast.Store, ast.Del)):
@@ -814,6 +839,19 @@ class Screen(ast.NodeVisitor):
             return len(receiver.args) == 1 and not _is_self_name(receiver.args[0])
         if isinstance(receiver, ast.Attribute) and receiver.attr == "__class__":
             return not _is_self_name(receiver.value)
+        return False
+
+    def check_module_attribute(self, node, name, receiver_paths):
+        """`logging.os`, `inspect.linecache`: a forbidden module reached through another; `enum.bltns.compile`:
+        a built-in reached through a module."""
+        modules = {p for p in receiver_paths if _is_module_like(p)}
+        if not modules:
+            return False
+        rule = MODULE_RULE.get(REEXPORTED.get(name, ""))
+        if rule:
+            return self.flag(node, rule)
+        if name in MODULE_BUILTINS and modules != {"re"}:
+            return self.flag(node, MODULE_BUILTINS[name])
         return False
 
     def check_attribute_name(self, node, name, receiver_paths, text):

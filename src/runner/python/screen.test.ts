@@ -61,6 +61,18 @@ const ATTACKS: [string, string, string][] = [
   ['file-system', 'imports os to rewrite the hidden tests', 'import os'],
   ['file-system', 'imports pathlib', 'from pathlib import Path'],
   ['star-import', 'star-imports sys', 'from sys import *'],
+  ['file-system', 'reaches os through logging', 'import logging\nlogging.os.remove("hidden_test.py")'],
+  ['file-system', 'reads source lines through inspect.linecache', 'import inspect\nlines = inspect.linecache.getlines("x")'],
+  ['file-system', 'imports linecache from inspect', 'from inspect import linecache'],
+  ['builtins', "reaches builtins through enum's alias", 'import enum\nb = enum.bltns'],
+  [
+    'dynamic-code',
+    'compiles through a module that holds builtins',
+    'import dataclasses\nc = dataclasses.builtins.compile("1", "f", "eval")',
+  ],
+  ['dynamic-code', 'builds a code object', 'import types\nmake = types.CodeType'],
+  ['import-state', "reads sys.modules through unittest.case's sys", 'import unittest.case\nm = unittest.case.sys.modules'],
+  ['namespace', 'reads locals()', 'x = locals()'],
   // Built-in names
   ['dynamic-code', 'calls eval', 'x = eval("1 + 1")'],
   ['dynamic-code', 'calls exec', 'exec("import gc")'],
