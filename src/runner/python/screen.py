@@ -52,6 +52,7 @@ Standard library only; runs under CPython 3.11+ and Pyodide.
 import ast
 import json
 import re
+import warnings
 from collections import deque
 from typing import NamedTuple
 
@@ -284,7 +285,7 @@ def screen(source):
     # The importer drops a UTF-8 byte order mark; ast.parse of a str would call it a syntax error.
     source = source[1:] if source.startswith("\ufeff") else source
     try:
-        tree = ast.parse(source)
+        tree = _parse(source, "exec")
     except (SyntaxError, ValueError):
         return []
     except RecursionError:
@@ -294,6 +295,13 @@ def screen(source):
     except RecursionError:
         # What cannot be read cannot be cleared (CPython would not compile it either).
         return [_too_deep()]
+
+
+def _parse(text, mode):
+    with warnings.catch_warnings():
+        # "\d" in a plain string is a SyntaxWarning: the import shows it; the screen need not print it too.
+        warnings.simplefilter("ignore")
+        return ast.parse(text, mode=mode)
 
 
 def _foreign_encoding(source):
@@ -1093,7 +1101,7 @@ class Screen(ast.NodeVisitor):
     def screen_annotation(self, node, text):
         """typing.get_type_hints (used by functools.singledispatch) evaluates string annotations as code."""
         try:
-            expression = ast.parse(text.strip(), mode="eval")
+            expression = _parse(text.strip(), "eval")
         except (SyntaxError, ValueError):
             return
         ast.increment_lineno(expression, node.lineno - 1)
