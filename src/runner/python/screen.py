@@ -42,9 +42,9 @@ What a static screen cannot see, and what covers it instead:
   - what the tests hand in (a fake clock, a callback) is the candidate's to use, and to change: plain
     `clock.advance = ...` cannot be told from `node.next = ...` (changing its class, `type(clock).now = ...`,
     is a finding). The tests should keep their own state.
-  - an answer object whose `__eq__` always says True, or a solution that counts its calls and answers by the
-    tests' order: nothing reaches the runner; the tests' model-based checks and plain-data comparisons are
-    the defence.
+  - an answer object whose comparisons lie (beyond `mock.ANY` and an `__eq__`/`__contains__` that returns a
+    constant, which are findings), or a solution that counts its calls and answers by the tests' order:
+    nothing reaches the runner; the tests' model-based checks and plain-data comparisons are the defence.
 
 Standard library only; runs under CPython 3.11+ and Pyodide.
 """
@@ -119,6 +119,8 @@ RULES = {
                         "the tests' expected values", "Remove it; work from the arguments your code is given."),
     "event-loop": Rule("changes the event loop machinery the asynchronous tests run on",
                        "Use `asyncio.run(...)`, or `unittest.IsolatedAsyncioTestCase` in your own tests."),
+    "always-equal": Rule("compares equal to anything, so a wrong answer would pass every comparison",
+                         "Return real values; mock.ANY belongs in your own TestCase methods."),
     "too-deep": Rule("this file nests code too deeply for this check to read", "Split it into smaller expressions."),
 }
 
@@ -268,6 +270,9 @@ MODULE_PATH = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")
 # Built-ins that are also ordinary method names (`re.compile`, `door.open()`): findings when the receiver is
 # a module other than re, which may be builtins under another name.
 MODULE_BUILTINS = {"compile": "dynamic-code", "open": "file-system", "help": "loader", "locals": "namespace"}
+# Answers that would make every assertEqual/assertIn pass.
+ALWAYS_EQUAL = {"unittest.mock.ANY", "mock.ANY"}
+CONSTANT_ANSWERS = {"__eq__": True, "__ne__": False, "__contains__": True}
 # Calls that return an object the tests share (the running loop, the loop policy): like a module, not new data.
 SHARED_GETTERS = {"get_running_loop", "get_event_loop", "get_event_loop_policy"}
 # `unittest.async_case.IsolatedAsyncioTestCase` is as deep as a path this screen needs to name exactly; a
@@ -355,6 +360,15 @@ def _string_value(node):
     if isinstance(node, ast.Constant) and isinstance(node.value, bytes):
         return node.value.decode("latin-1")
     return None
+
+
+def _answers_constantly(name, body):
+    """`def __eq__(self, other): return True` (a docstring aside): every comparison would pass."""
+    if name not in CONSTANT_ANSWERS:
+        return False
+    statements = [s for s in body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+    return (len(statements) == 1 and isinstance(statements[0], ast.Return)
+            and isinstance(statements[0].value, ast.Constant) and statements[0].value.value is CONSTANT_ANSWERS[name])
 
 
 def _is_module_like(path):
@@ -729,6 +743,23 @@ class Screen(ast.NodeVisitor):
     def check_definition_name(self, node):
         if node.name in DUNDERS:
             self.flag(node, "dunder", node.name)
+        elif _answers_constantly(node.name, node.body):
+            self.flag(node, "always-equal", node.name)
+
+    def visit_Assign(self, node):
+        """`__eq__ = lambda self, other: True` in a class body."""
+        lam = node.value
+        for target in node.targets:
+            if isinstance(target, ast.Name) and isinstance(lam, ast.Lambda) and _answers_constantly(
+                    target.id, [ast.Return(lam.body)]):
+                self.flag(node, "always-equal", target.id)
+        self.generic_visit(node)
+
+    def check_always_equal(self, node):
+        """mock.ANY compares equal to anything: fine in the candidate's own tests, never as an answer."""
+        if self.bindings.resolve(node) & ALWAYS_EQUAL and not self.scopes[-1].own_test:
+            return self.flag(node, "always-equal")
+        return False
 
     def is_builtin(self, name):
         """True unless the innermost function binds `name` itself (class and module bindings do not count:
@@ -797,7 +828,7 @@ class Screen(ast.NodeVisitor):
         elif node.id in DUNDERS:
             self.flag(node, "dunder", node.id)
         elif isinstance(node.ctx, ast.Load):
-            self.check_escape(node)
+            self.check_always_equal(node) or self.check_escape(node)
             if node.id in self.test_classes and not self.scopes[-1].own_test and not self.is_base(node):
                 self.leaks.append((node, node.id))
 
@@ -835,7 +866,7 @@ class Screen(ast.NodeVisitor):
             if self.changes_a_class(node) and not self.is_protected(receiver):
                 return self.flag(node, "set-attribute")
             return self.check_patch(node, receiver, text)
-        return self.check_escape(node)
+        return self.check_always_equal(node) or self.check_escape(node)
 
     def changes_a_class(self, node):
         """`type(clock).now = ...`, `clock.__class__ = ...`: changing the class of an object the tests handed in

@@ -73,6 +73,9 @@ const ATTACKS: [string, string, string][] = [
   ['dynamic-code', 'builds a code object', 'import types\nmake = types.CodeType'],
   ['import-state', "reads sys.modules through unittest.case's sys", 'import unittest.case\nm = unittest.case.sys.modules'],
   ['namespace', 'reads locals()', 'x = locals()'],
+  ['always-equal', 'returns mock.ANY as an answer', 'from unittest.mock import ANY\ndef top_k(items, k):\n    return [ANY] * k'],
+  ['always-equal', 'defines an __eq__ that is always True', 'class Answer(list):\n    def __eq__(self, other):\n        return True'],
+  ['always-equal', 'defines __contains__ as a constant lambda', 'class Everything:\n    __contains__ = lambda self, item: True'],
   // Built-in names
   ['dynamic-code', 'calls eval', 'x = eval("1 + 1")'],
   ['dynamic-code', 'calls exec', 'exec("import gc")'],
@@ -531,6 +534,8 @@ const LEGIT: [string, string][] = [
                   self.assertEqual(Limiter().started, 7)
               handler = MagicMock()
               handler.assert_not_called()
+              handler(3)
+              handler.assert_called_once_with(mock.ANY)
 
 
       class AsyncTests(unittest.IsolatedAsyncioTestCase):
