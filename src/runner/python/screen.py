@@ -275,6 +275,10 @@ ALWAYS_EQUAL = {"unittest.mock.ANY", "mock.ANY"}
 CONSTANT_ANSWERS = {"__eq__": True, "__ne__": False, "__contains__": True}
 # Calls that return an object the tests share (the running loop, the loop policy): like a module, not new data.
 SHARED_GETTERS = {"get_running_loop", "get_event_loop", "get_event_loop_policy"}
+# The nodes Bindings learns from (imports, assignments, loops, parameters, definitions, stored names).
+BINDING_NODES = {ast.Import, ast.ImportFrom, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For,
+                 ast.AsyncFor, ast.comprehension, ast.withitem, ast.arguments, ast.arg, ast.FunctionDef,
+                 ast.AsyncFunctionDef, ast.ClassDef, ast.Name}
 # `unittest.async_case.IsolatedAsyncioTestCase` is as deep as a path this screen needs to name exactly; a
 # longer one keeps only its module, so that self-referring aliases (`x = x.y`) cannot grow paths forever.
 MAX_PATH_DOTS = 3
@@ -449,14 +453,18 @@ class Bindings:
             for child in children:
                 self.parents[id(child)] = node
             queue.extend(children)
-            if isinstance(node, ast.ClassDef):
-                self.classes.append(node)
-            self._bind_imports(node)
-            in_class = isinstance(self.parents.get(id(node)), ast.ClassDef)
-            flows.extend((self._keys(targets, in_class), value) for targets, value in self._flows(node))
-            self._note_annotations(node)
-            self._note_rebinding(node)
+            if type(node) in BINDING_NODES:  # most nodes bind nothing: skip them cheaply
+                self._note(node, flows)
         self._propagate(flows)
+
+    def _note(self, node, flows):
+        if isinstance(node, ast.ClassDef):
+            self.classes.append(node)
+        self._bind_imports(node)
+        in_class = isinstance(self.parents.get(id(node)), ast.ClassDef)
+        flows.extend((self._keys(targets, in_class), value) for targets, value in self._flows(node))
+        self._note_annotations(node)
+        self._note_rebinding(node)
 
     def _note_rebinding(self, node):
         if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
