@@ -67,7 +67,8 @@ VERDICT = "Rehearse cannot count a run that could rewrite its own verdict."
 RULES = {
     "runner": Rule("names Rehearse's test runner or the hidden tests",
                    "Your code is imported by the tests and needs nothing from them: remove it."),
-    "runner-internals": Rule("is part of the unittest or json machinery the test runner depends on",
+    "runner-internals": Rule("is part of the machinery the test runner depends on (unittest's, json's, "
+                             "asyncio's or its console's)",
                              "Remove it (if it is your own attribute, give it another name)."),
     "loader": Rule("loads modules or tests by name, so it could swap or reach the tests' own code",
                    "Use plain `import` statements for the standard library."),
