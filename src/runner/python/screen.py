@@ -13,7 +13,9 @@ target) is itself a finding, so every attribute the code can touch is spelled in
 or a string literal, where the rules below can see it.
 
 The rules are tables (RULES, then one table per kind of thing: modules, built-in names, attributes, dunder
-names, module internals); the Screen class walks the tree once and looks each node up.
+names, module internals). Two walks: Bindings first learns which names (and attribute names) may hold an
+imported module or something in it, wherever and in whatever order they are bound; then Screen walks the tree
+once, with a small scope tracker, and looks each node up in the tables.
 
 What is deliberately allowed:
   - Assigning to attributes of an imported module inside a method of one's own unittest.TestCase subclass,
@@ -22,19 +24,27 @@ What is deliberately allowed:
     The same holds for `@patch("time.time")`. So that such a patch cannot leak into the hidden tests, a file
     that uses the exception may not run its own test code while it is imported (rule `test-leak`: a
     reference to its TestCase class outside the tests, a class decorator or metaclass on it, a call in its
-    class body, or `__init_subclass__` on it).
+    class body or in a method's defaults, a method decorator other than mock's and unittest's, or
+    `__init_subclass__` on it).
   - `getattr`/`hasattr`/`setattr`/`delattr` called directly with a string literal naming an allowed
     attribute; `vars(self)`; `super().__setattr__(...)` and `object.__setattr__(self, ...)`.
   - `__set_name__` and `__init_subclass__` (on classes other than test classes): they only ever receive the
     candidate's own classes. `self.__class__.__name__` and the usual dunder methods.
-  - `sys.stdout`/`sys.stderr` passed as `file=` or used as `.write(...)`/`.flush()`; `sys.maxsize`,
-    `sys.setrecursionlimit`.
+  - `sys.stdout`/`sys.stderr` passed to `print(..., file=...)` or used as `.write(...)`/`.flush()`;
+    `sys.maxsize`, `sys.setrecursionlimit`; `asyncio.get_running_loop()` used, not changed.
 
-What a static screen cannot see, and what covers it instead: a protected object handed to a function as an
-argument other than a bare module (say `f(unittest.TestCase)`, then `cls.run = ...` inside `f`) is not
-tracked; the harness fingerprints TestCase, TestResult, JSONEncoder and the built-ins it relies on and ends
-a run that changed them, and every run starts in a fresh interpreter. Objects the candidate gets legitimately
-(an `__eq__` that always answers True, a task from `asyncio.current_task()`) are the tests' business.
+What a static screen cannot see, and what covers it instead:
+  - values that pass through the candidate's own functions are not followed: a module or a class the tests run
+    on may not be handed to a call or returned (rule `module-escape`), but an object reached otherwise (an
+    instance's attribute set by code this check cannot resolve) is not tracked. The harness fingerprints
+    TestCase, TestResult, JSONEncoder and the built-ins it relies on and ends a run that changed them, and
+    every run starts in a fresh interpreter.
+  - what the tests hand in (a fake clock, a callback) is the candidate's to use, and to change: plain
+    `clock.advance = ...` cannot be told from `node.next = ...` (changing its class, `type(clock).now = ...`,
+    is a finding). The tests should keep their own state.
+  - an answer object whose comparisons lie (beyond `mock.ANY` and an `__eq__`/`__contains__` that returns a
+    constant, which are findings), or a solution that counts its calls and answers by the tests' order:
+    nothing reaches the runner; the tests' model-based checks and plain-data comparisons are the defence.
 
 Standard library only; runs under CPython 3.11+ and Pyodide.
 """
@@ -42,6 +52,8 @@ Standard library only; runs under CPython 3.11+ and Pyodide.
 import ast
 import json
 import re
+import warnings
+from collections import deque
 from typing import NamedTuple
 
 
@@ -55,7 +67,8 @@ VERDICT = "Rehearse cannot count a run that could rewrite its own verdict."
 RULES = {
     "runner": Rule("names Rehearse's test runner or the hidden tests",
                    "Your code is imported by the tests and needs nothing from them: remove it."),
-    "runner-internals": Rule("is part of the unittest or json machinery the test runner depends on",
+    "runner-internals": Rule("is part of the machinery the test runner depends on (unittest's, json's, "
+                             "asyncio's or its console's)",
                              "Remove it (if it is your own attribute, give it another name)."),
     "loader": Rule("loads modules or tests by name, so it could swap or reach the tests' own code",
                    "Use plain `import` statements for the standard library."),
@@ -88,9 +101,11 @@ RULES = {
                           'Assign `self.x = ...`; in a frozen dataclass use `object.__setattr__(self, "x", ...)`.'),
     "console": Rule("can write into the stream the test runner reads its events from",
                     "Use `print(...)`, or `print(..., file=sys.stderr)` for errors."),
-    "module-escape": Rule("hands a module the test runner relies on to other code, out of sight of this check",
-                          "Call the functions you need on the module directly."),
-    "patch": Rule("changes a module the test runner and the hidden tests rely on",
+    "module-escape": Rule("hands a module, or a class the tests run on, to other code, where it could be changed "
+                          "out of sight of this check",
+                          "Call what you need on it directly (`time.monotonic()`), or pass a function "
+                          "(`clock=time.monotonic`)."),
+    "patch": Rule("changes a module, or an object, that the test runner and the hidden tests rely on",
                   "Pass a clock or a fake in as an argument instead. Your own TestCase methods may patch "
                   "modules such as `time`, but never unittest, builtins, json, sys, io or asyncio."),
     "mock-target": Rule("patches a module the test runner and the hidden tests rely on",
@@ -99,6 +114,15 @@ RULES = {
                       "(say of `time`) would be in place for the hidden tests",
                       "Let the test runner run your tests; leave the test class alone outside them."),
     "star-import": Rule("imports names this check cannot see", "Import the names you use one by one."),
+    "encoding": Rule("declares a source encoding other than UTF-8, so Python would read other code than this check "
+                     "reads", "Remove the line; solution.py is UTF-8."),
+    "source-text": Rule("reads the source text of running code or of functions the tests hand in, and with it "
+                        "the tests' expected values", "Remove it; work from the arguments your code is given."),
+    "event-loop": Rule("changes the event loop machinery the asynchronous tests run on",
+                       "Use `asyncio.run(...)`, or `unittest.IsolatedAsyncioTestCase` in your own tests."),
+    "always-equal": Rule("compares equal to anything, so a wrong answer would pass every comparison",
+                         "Return real values; mock.ANY belongs in your own TestCase methods."),
+    "too-deep": Rule("this file nests code too deeply for this check to read", "Split it into smaller expressions."),
 }
 
 # Modules, by the rule that forbids them; `import a.b` and `from a.b import c` are checked for a, a.b and a.b.c,
@@ -111,7 +135,8 @@ MODULES = {
     "code-from-data": ("marshal", "pickle", "_pickle", "copyreg", "shelve", "code", "codeop", "timeit", "doctest"),
     "builtins": ("builtins", "__builtin__"),
     "host": ("js", "pyodide", "pyodide_js", "_pyodide", "micropip"),
-    "tracing": ("trace", "bdb", "pdb", "cProfile", "profile", "sys.monitoring"),
+    # signal handlers receive the frame that was running when the signal came.
+    "tracing": ("trace", "bdb", "pdb", "cProfile", "profile", "sys.monitoring", "signal"),
     # solution.py is imported before the hidden tests: a file write would change the tests it is judged by.
     "file-system": ("os", "posix", "nt", "pathlib", "shutil", "tempfile", "glob", "fileinput", "linecache",
                     "zipfile", "tarfile", "gzip", "bz2", "lzma", "sqlite3", "dbm", "mmap", "py_compile",
@@ -129,10 +154,11 @@ BUILTIN_NAMES = {
     "eval": "dynamic-code", "exec": "dynamic-code", "compile": "dynamic-code", "__import__": "dynamic-code",
     "breakpoint": "tracing", "globals": "namespace", "vars": "namespace", "getattr": "dynamic-attribute",
     "setattr": "dynamic-attribute", "delattr": "dynamic-attribute", "hasattr": "dynamic-attribute",
-    "open": "file-system", "help": "loader",
+    "open": "file-system", "help": "loader", "locals": "namespace",
 }
 # The same names as attributes of anything (`re.compile` and `obj.open()` stay allowed).
-ATTRIBUTE_BUILTINS = {name: rule for name, rule in BUILTIN_NAMES.items() if name not in ("compile", "open", "help")}
+ATTRIBUTE_BUILTINS = {name: rule for name, rule in BUILTIN_NAMES.items() if name not in ("compile", "open", "help",
+                                                                                          "locals")}
 REFLECTION = ("getattr", "setattr", "delattr", "hasattr")
 
 # Attributes, and names imported from a module, by the rule that forbids them: (rule, owner), where owner None
@@ -146,7 +172,19 @@ ATTRIBUTES = {
         "getinnerframes", "getmembers", "getmembers_static", "getattr_static", "getclosurevars", "getmodule",
         "current_task")},
     "exception": ("frames", "sys"), "stack": ("frames", "inspect"), "trace": ("frames", "inspect"),
-    "unwrap": ("frames", "inspect"),
+    "unwrap": ("frames", "inspect"), "findCaller": ("frames", None),
+    # Source text of the calling frames, or of functions a test hands in: a solution could read the test's
+    # expected values off its caller's line.
+    **{name: ("source-text", "inspect") for name in (
+        "getsource", "getsourcelines", "findsource", "getcomments", "getblock")},
+    **{name: ("source-text", "traceback") for name in (
+        "extract_stack", "format_stack", "StackSummary", "FrameSummary", "TracebackException",
+        "format_exception", "format_exc", "format_tb", "extract_tb", "format_list")},
+    "formatwarning": ("source-text", "warnings"),
+    # The event loop machinery the asynchronous tests run on.
+    **{name: ("event-loop", None) for name in (
+        "set_event_loop_policy", "set_event_loop", "set_task_factory", "set_exception_handler",
+        "set_default_executor", "set_child_watcher")},
     **{name: ("tracing", None) for name in (
         "settrace", "setprofile", "gettrace", "getprofile", "settrace_all_threads", "setprofile_all_threads",
         "remote_exec", "addaudithook")},
@@ -155,7 +193,7 @@ ATTRIBUTES = {
     **{name: ("import-state", None) for name in ("meta_path", "path_hooks", "path_importer_cache")},
     "modules": ("import-state", "sys"), "path": ("import-state", "sys"),
     # They evaluate strings (type hints) or reach attributes by computed names.
-    **{name: ("dynamic-code", None) for name in ("get_type_hints", "get_annotations", "ForwardRef")},
+    **{name: ("dynamic-code", None) for name in ("get_type_hints", "get_annotations", "ForwardRef", "CodeType")},
     "attrgetter": ("dynamic-attribute", "operator"), "methodcaller": ("dynamic-attribute", "operator"),
     "Formatter": ("dynamic-attribute", "string"),
     **{name: ("loader", None) for name in (
@@ -173,7 +211,7 @@ STREAM_METHODS = ("write", "flush")
 DUNDERS = ("__globals__", "__subclasses__", "__code__", "__closure__", "__builtins__", "__traceback__",
            "__self__", "__func__", "__dict__", "__getattribute__", "__import__", "__loader__", "__spec__",
            "__mro__", "__bases__", "__base__", "__wrapped__", "__reduce__", "__reduce_ex__", "__setstate__",
-           "__annotations__", "__annotate__")
+           "__annotations__", "__annotate__", "__defaults__", "__kwdefaults__")
 DUNDER_PATTERN = re.compile("|".join(re.escape(d) for d in DUNDERS))
 SETTERS = ("__setattr__", "__delattr__")
 
@@ -187,6 +225,9 @@ RUNNER_INTERNALS = {
     "encode_basestring", "encode_basestring_ascii", "py_encode_basestring", "_default_encoder",
     "_default_decoder", "ESCAPE_DCT", "_emit", "_coro", "_ready", "_scheduled",
 }
+# A format string reads attributes too ("{0.f_back.f_locals}".format(frame)).
+FRAME_WORDS = re.compile(r"(?<!\w)(f_back|f_locals|f_globals|f_builtins|f_code|tb_frame|tb_next|gi_frame|cr_frame|"
+                         r"ag_frame)(?!\w)")
 RUNNER_MODULES = re.compile(r"(?<!\w)(harness|hidden_test|examples_test)(?!\w)")
 
 # Modules the harness and the hidden tests rely on: never patched, never handed around.
@@ -202,15 +243,91 @@ MUTATORS = {"append", "extend", "insert", "remove", "pop", "popitem", "clear", "
 TESTCASES = {"unittest.TestCase", "unittest.IsolatedAsyncioTestCase", "unittest.case.TestCase",
              "unittest.async_case.IsolatedAsyncioTestCase"}
 SELF_NAMES = ("self", "cls")
+# Modules whose classes the harness and the hidden tests run on (event loops, test cases, random.Random for the
+# model tests...): such a class may not be handed to other code, where `cls.method = ...` would change it.
+CLASS_OWNERS = PROTECTED | {"random", "collections", "dataclasses", "enum", "functools", "heapq", "re", "time",
+                            "math", "itertools", "bisect"}
+# Decorators of test methods that do not run the method while the class is made.
+SAFE_DECORATORS = {"skip", "skipIf", "skipUnless", "expectedFailure", "staticmethod", "classmethod", "property"}
+# Calls that only look at a class they are given, or only call it.
+CLASS_CONSUMERS = {"isinstance", "issubclass", "assertRaises", "assertRaisesRegex", "assertIsInstance",
+                   "assertNotIsInstance", "assertWarns", "assertWarnsRegex", "type", "id", "repr", "str", "print",
+                   "field", "defaultdict", "TypeVar", "cast", "NewType"}
+EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt", "Cancelled", "Full", "Empty")
+VALUE_WRAPPERS = (ast.Tuple, ast.List, ast.Set, ast.Dict, ast.IfExp, ast.BoolOp, ast.Starred, ast.NamedExpr)
+# Where a class is only looked at, subclassed, raised, or bound to a name (which Bindings follows).
+CLASS_LOOKS = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.arguments, ast.For, ast.AsyncFor, ast.comprehension,
+               ast.withitem, ast.ExceptHandler, ast.Compare, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef,
+               ast.arg, ast.Raise, ast.Subscript, ast.Expr, ast.FormattedValue, ast.BinOp, ast.UnaryOp, ast.If,
+               ast.While, ast.Assert, ast.match_case, ast.MatchValue, ast.MatchClass)
+CODING_COOKIE = re.compile(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+UTF8_NAMES = re.compile(r"^utf[-_]?8([-_].*)?$", re.I)
+# Modules hold the modules they import (`logging.os`, `inspect.builtins`, `enum.bltns`): reached that way
+# they are the same modules, judged the same. The names a module re-exports them under, and what they are.
+REEXPORTED = {**{name.split(".")[0]: name.split(".")[0] for name in MODULE_RULE},
+              **{name: name for name in CLASS_OWNERS | ESCAPING_MODULES if "." not in name},
+              "bltns": "builtins", "stdlib_re": "re"}
+MODULE_PATH = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")
+# Built-ins that are also ordinary method names (`re.compile`, `door.open()`): findings when the receiver is
+# a module other than re, which may be builtins under another name.
+MODULE_BUILTINS = {"compile": "dynamic-code", "open": "file-system", "help": "loader", "locals": "namespace"}
+# Answers that would make every assertEqual/assertIn pass.
+ALWAYS_EQUAL = {"unittest.mock.ANY", "mock.ANY"}
+CONSTANT_ANSWERS = {"__eq__": True, "__ne__": False, "__contains__": True}
+# Calls that return an object the tests share (the running loop, the loop policy): like a module, not new data.
+SHARED_GETTERS = {"get_running_loop", "get_event_loop", "get_event_loop_policy"}
+# The nodes Bindings learns from (imports, assignments, loops, parameters, definitions, stored names).
+BINDING_NODES = {ast.Import, ast.ImportFrom, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For,
+                 ast.AsyncFor, ast.comprehension, ast.withitem, ast.arguments, ast.arg, ast.FunctionDef,
+                 ast.AsyncFunctionDef, ast.ClassDef, ast.Name}
+# `unittest.async_case.IsolatedAsyncioTestCase` is as deep as a path this screen needs to name exactly; a
+# longer one keeps only its module, so that self-referring aliases (`x = x.y`) cannot grow paths forever.
+MAX_PATH_DOTS = 3
 
 
 def screen(source):
-    """Findings for `source` (a list of dicts sorted by position); [] when it does not parse."""
+    """Findings for `source` (a list of dicts sorted by position); [] when it does not parse.
+
+    `source` is the text that is imported as solution.py, encoded as UTF-8."""
+    cookie = _foreign_encoding(source)
+    if cookie:
+        return [cookie]
+    # The importer drops a UTF-8 byte order mark; ast.parse of a str would call it a syntax error.
+    source = source[1:] if source.startswith("\ufeff") else source
     try:
-        tree = ast.parse(source)
+        tree = _parse(source, "exec")
     except (SyntaxError, ValueError):
         return []
-    return Screen(tree).run()
+    except RecursionError:
+        return [_too_deep()]
+    try:
+        return Screen(tree).run()
+    except RecursionError:
+        # What cannot be read cannot be cleared (CPython would not compile it either).
+        return [_too_deep()]
+
+
+def _parse(text, mode):
+    with warnings.catch_warnings():
+        # "\d" in a plain string is a SyntaxWarning: the import shows it; the screen need not print it too.
+        warnings.simplefilter("ignore")
+        return ast.parse(text, mode=mode)
+
+
+def _foreign_encoding(source):
+    """PEP 263: a `coding:` comment on line 1 or 2 makes the importer decode the file with that codec (utf-7 or
+    unicode_escape can turn a comment into code), while ast.parse of a str ignores it."""
+    # Only \r and \n end a line for the tokenizer (str.splitlines would also split at \f, \x1c, \u2028...).
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", source, maxsplit=2)[:2], start=1):
+        match = CODING_COOKIE.match(line)
+        if match and not UTF8_NAMES.match(match.group(1)):
+            return {"line": number, "col": 0, "rule": "encoding",
+                    "message": message("encoding", number, match.group(0).strip())}
+    return None
+
+
+def _too_deep():
+    return {"line": 1, "col": 0, "rule": "too-deep", "message": message("too-deep", 1, None)}
 
 
 def screen_json(source):
@@ -218,8 +335,10 @@ def screen_json(source):
 
 
 def message(rule, line, name):
+    """"line 12: `sys._getframe` <why>; <verdict> <instead>" (without a name, the why says what it is about)."""
     why, instead = RULES[rule]
-    return "line %d: `%s` %s; %s %s" % (line, name, why, VERDICT, instead)
+    subject = "`%s` %s" % (name, why) if name else why
+    return "line %d: %s; %s %s" % (line, subject, VERDICT, instead)
 
 
 def _root_module(path):
@@ -246,6 +365,54 @@ def _string_value(node):
     if isinstance(node, ast.Constant) and isinstance(node.value, bytes):
         return node.value.decode("latin-1")
     return None
+
+
+def _answers_constantly(name, body):
+    """`def __eq__(self, other): return True` (a docstring aside): every comparison would pass."""
+    if name not in CONSTANT_ANSWERS:
+        return False
+    statements = [s for s in body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+    return (len(statements) == 1 and isinstance(statements[0], ast.Return)
+            and isinstance(statements[0].value, ast.Constant) and statements[0].value.value is CONSTANT_ANSWERS[name])
+
+
+def _is_module_like(path):
+    """`unittest.case`: lowercase names, as modules are (`http.HTTPStatus.OK` is not)."""
+    return bool(MODULE_PATH.match(path))
+
+
+def _is_self_name(node):
+    return isinstance(node, ast.Name) and node.id in SELF_NAMES
+
+
+def _extend(path, part):
+    """`path.part`, or just the module and "…" past MAX_PATH_DOTS: still rooted, no longer exact."""
+    if path.count(".") < MAX_PATH_DOTS:
+        return path + "." + part
+    return _root_module(path) + ".…"
+
+
+def _dotted_name(node):
+    """`a.b.c` for a chain of names, "" for anything else."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = _dotted_name(node.value)
+        return inner + "." + node.attr if inner else ""
+    return ""
+
+
+def _is_patcher(call):
+    dotted = _dotted_name(call.func)
+    return any(dotted == p or dotted.endswith("." + p) for p in MOCK_PATCHERS)
+
+
+def _is_protected_class(path):
+    """`asyncio.BaseEventLoop` or `random.Random`, not `asyncio.FIRST_COMPLETED` nor `asyncio.TimeoutError`: a
+    class the tests run on (an exception class or a constant changes nothing they decide)."""
+    last = path.split(".")[-1]
+    return (_root_module(path) in CLASS_OWNERS and last[:1].isupper() and not last.isupper()
+            and not last.endswith(EXCEPTION_SUFFIXES))
 
 
 def _target_names(target):
@@ -277,16 +444,28 @@ class Bindings:
         self.parents = {}
         self.annotation_strings = set()
         self.rebound = set()  # every name the code binds itself, anywhere
+        self.modules = set()  # names bound by `import x` (always a module)
+        self.classes = []  # every ClassDef, in breadth-first order
         flows = []  # (target keys, value expression) for aliases
-        for node in ast.walk(tree):  # breadth first: a node's parent is known when the node is reached
-            for child in ast.iter_child_nodes(node):
+        queue = deque([tree])  # breadth first: a node's parent is known when the node is reached
+        while queue:
+            node = queue.popleft()
+            children = list(ast.iter_child_nodes(node))
+            for child in children:
                 self.parents[id(child)] = node
-            self._bind_imports(node)
-            in_class = isinstance(self.parents.get(id(node)), ast.ClassDef)
-            flows.extend((self._keys(targets, in_class), value) for targets, value in self._flows(node))
-            self._note_annotations(node)
-            self._note_rebinding(node)
+            queue.extend(children)
+            if type(node) in BINDING_NODES:  # most nodes bind nothing: skip them cheaply
+                self._note(node, flows)
         self._propagate(flows)
+
+    def _note(self, node, flows):
+        if isinstance(node, ast.ClassDef):
+            self.classes.append(node)
+        self._bind_imports(node)
+        in_class = isinstance(self.parents.get(id(node)), ast.ClassDef)
+        flows.extend((self._keys(targets, in_class), value) for targets, value in self._flows(node))
+        self._note_annotations(node)
+        self._note_rebinding(node)
 
     def _note_rebinding(self, node):
         if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
@@ -315,15 +494,20 @@ class Bindings:
         return keys
 
     def _bind_imports(self, node):
+        """`import a.b` binds a; `from a import b` binds b to "a.b" (and to "b" too when b is a module that
+        modules re-export, as in `from inspect import builtins`)."""
         if isinstance(node, ast.Import):
             for alias in node.names:
-                self._bind(alias.asname, alias.name) if alias.asname else self._bind(
-                    alias.name.split(".")[0], alias.name.split(".")[0])
+                name = alias.asname or alias.name.split(".")[0]
+                self.modules.add(name)
+                self._bind(name, alias.name if alias.asname else name)
         elif isinstance(node, ast.ImportFrom):
             module = "." * node.level + (node.module or "")
             for alias in node.names:
                 if alias.name != "*":
                     self._bind(alias.asname or alias.name, module + "." + alias.name)
+                if alias.name in REEXPORTED and _is_module_like(module):
+                    self._bind(alias.asname or alias.name, REEXPORTED[alias.name])
 
     @staticmethod
     def _flows(node):
@@ -374,6 +558,8 @@ class Bindings:
         (`list(sys.argv)` is the candidate's list; a module handed to a call is rule `module-escape`)."""
         if isinstance(value, (ast.Name, ast.Attribute, ast.Subscript)):
             return self.resolve(value)
+        if isinstance(value, ast.Call):
+            return self.carried_by_call(value)
         if isinstance(value, (ast.Tuple, ast.List, ast.Set)):
             return set().union(*(self.carried(e) for e in value.elts))
         if isinstance(value, ast.Dict):
@@ -386,12 +572,25 @@ class Bindings:
             return self.carried(value.value)
         return set()
 
+    def carried_by_call(self, call):
+        """A call's result is new data, except the shared objects asyncio hands out and `type(x)`, which is the
+        class of something the value may carry (`type(loop).time = ...` changes the tests' loop class)."""
+        if {p.split(".")[-1] for p in self.resolve(call.func)} & SHARED_GETTERS:
+            return {"asyncio.<the running event loop>"}
+        if isinstance(call.func, ast.Name) and call.func.id == "type" and len(call.args) == 1:
+            return {_extend(p, "<its class>") for p in self.carried(call.args[0])}
+        return set()
+
     def resolve(self, node):
         """Dotted paths an expression names: `t.sleep` with `import time as t` is {"time.sleep"}."""
         if isinstance(node, ast.Name):
             return set(self.paths.get(node.id, ()))
         if isinstance(node, ast.Attribute):
-            return {path + "." + node.attr for path in self.resolve(node.value)} | self.attributes.get(node.attr, set())
+            base = self.resolve(node.value)
+            longer = {_extend(p, node.attr) for p in base}
+            if node.attr in REEXPORTED and any(_is_module_like(p) for p in base):
+                longer.add(REEXPORTED[node.attr])  # `inspect.builtins` is builtins itself
+            return longer | self.attributes.get(node.attr, set())
         if isinstance(node, ast.Subscript):
             return self.carried(node.value)
         return self.carried(node) if isinstance(node, (ast.Tuple, ast.List, ast.Dict)) else set()
@@ -450,7 +649,7 @@ class Screen(ast.NodeVisitor):
         self.tree = tree
         self.bindings = Bindings(tree)
         self.scopes = [Scope("module", frozenset(), False, False)]
-        self.test_classes = self.find_test_classes(tree)  # names of the candidate's own TestCase subclasses
+        self.test_classes = self.find_test_classes()  # names of the candidate's own TestCase subclasses
         self.findings = []
         self.flagged = set()  # ids of nodes that already have a finding: one finding per node
         self.handled = set()  # ids of getattr-like names a call has already judged (`getattr(x, "name")`)
@@ -466,10 +665,13 @@ class Screen(ast.NodeVisitor):
         self.findings.sort(key=lambda f: (f["line"], f["col"]))
         return self.findings
 
-    def flag(self, node, rule, name):
+    def flag(self, node, rule, name=None):
+        """Records a finding on `node`, named `name` (by default its source; a callable makes the name only
+        when there is a finding, since ast.unparse is slow). Returns True, so a check can end with it."""
         if id(node) in self.flagged:
             return True
         self.flagged.add(id(node))
+        name = _source_of(node) if name is None else name() if callable(name) else name
         line = getattr(node, "lineno", 1)
         self.findings.append({"line": line, "col": getattr(node, "col_offset", 0), "rule": rule,
                               "message": message(rule, line, name)})
@@ -485,8 +687,8 @@ class Screen(ast.NodeVisitor):
             self.visit(child)
         test_class = any(self.is_testcase_base(base, self.test_classes) for base in node.bases)
         if test_class:
-            self.leaks.extend((d, _source_of(d)) for d in node.decorator_list)
-            self.leaks.extend((k, _source_of(k)) for k in node.keywords if k.arg == "metaclass")
+            self.leaks.extend((d, None) for d in node.decorator_list)
+            self.leaks.extend((k, None) for k in node.keywords if k.arg == "metaclass")
         self.scopes.append(Scope("class", frozenset(), self.scopes[-1].own_test, test_class))
         for statement in node.body:
             if test_class:
@@ -494,12 +696,11 @@ class Screen(ast.NodeVisitor):
             self.visit(statement)
         self.scopes.pop()
 
-    def find_test_classes(self, tree):
+    def find_test_classes(self):
         """Before the walk, so that a reference above the class's definition is seen too."""
-        classes = [node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
         found = set()
         while True:
-            more = {c.name for c in classes if any(self.is_testcase_base(b, found) for b in c.bases)}
+            more = {c.name for c in self.bindings.classes if any(self.is_testcase_base(b, found) for b in c.bases)}
             if more <= found:
                 return found
             found |= more
@@ -510,14 +711,20 @@ class Screen(ast.NodeVisitor):
         return bool(self.bindings.resolve(base) & TESTCASES)
 
     def note_class_body_calls(self, statement):
-        """A call in a test class's body (not in its methods) runs at import."""
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            if statement.name == "__init_subclass__":
-                self.leaks.append((statement, statement.name))
+        """What in a test class's body runs at import: its statements' calls, a method's defaults and
+        decorators (other than mock's and unittest's own), and `__init_subclass__`."""
+        if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self.leaks.extend((inner, None) for inner in ast.walk(statement) if isinstance(inner, ast.Call))
             return
-        for inner in ast.walk(statement):
-            if isinstance(inner, ast.Call):
-                self.leaks.append((inner, _source_of(inner)))
+        if statement.name == "__init_subclass__":
+            self.leaks.append((statement, statement.name))
+        for default in statement.args.defaults + [d for d in statement.args.kw_defaults if d is not None]:
+            self.leaks.extend((inner, None) for inner in ast.walk(default) if isinstance(inner, ast.Call))
+        for decorator in statement.decorator_list:
+            called = decorator.func if isinstance(decorator, ast.Call) else decorator
+            if not (isinstance(decorator, ast.Call) and _is_patcher(decorator)) and \
+                    _dotted_name(called).split(".")[-1] not in SAFE_DECORATORS:
+                self.leaks.append((decorator, None))
 
     def visit_FunctionDef(self, node):
         self.check_definition_name(node)
@@ -545,6 +752,23 @@ class Screen(ast.NodeVisitor):
     def check_definition_name(self, node):
         if node.name in DUNDERS:
             self.flag(node, "dunder", node.name)
+        elif _answers_constantly(node.name, node.body):
+            self.flag(node, "always-equal", node.name)
+
+    def visit_Assign(self, node):
+        """`__eq__ = lambda self, other: True` in a class body."""
+        lam = node.value
+        for target in node.targets:
+            if isinstance(target, ast.Name) and isinstance(lam, ast.Lambda) and _answers_constantly(
+                    target.id, [ast.Return(lam.body)]):
+                self.flag(node, "always-equal", target.id)
+        self.generic_visit(node)
+
+    def check_always_equal(self, node):
+        """mock.ANY compares equal to anything: fine in the candidate's own tests, never as an answer."""
+        if self.bindings.resolve(node) & ALWAYS_EQUAL and not self.scopes[-1].own_test:
+            return self.flag(node, "always-equal")
+        return False
 
     def is_builtin(self, name):
         """True unless the innermost function binds `name` itself (class and module bindings do not count:
@@ -580,20 +804,23 @@ class Screen(ast.NodeVisitor):
             rule = MODULE_RULE.get(prefix)
             if rule:
                 return self.flag(node, rule, dotted)
-        last = dotted.split(".")[-1] if named else None
-        parts = dotted.split(".")[:-1] if named else dotted.split(".")
-        if any(_is_private(p) for p in parts):
+        parts = dotted.split(".")
+        # Only a `from a import b` name's package parts are surely modules; its last part is judged as a name.
+        if any(_is_private(p) for p in (parts[:-1] if named else parts)):
             return self.flag(node, "private", dotted)
-        if named and last in DUNDERS:
+        if named and parts[-1] in DUNDERS:  # `from json import __builtins__`
             return self.flag(node, "dunder", dotted)
         return False
 
     def check_imported_name(self, node, module, name):
         """`from sys import _getframe` is `sys._getframe`."""
-        if name == "open":
-            return self.flag(node, "file-system", module + ".open")
+        if name in MODULE_BUILTINS and module != "re":
+            return self.flag(node, MODULE_BUILTINS[name], module + "." + name)
         if self.check_attribute_name(node, name, {module}, module + "." + name):
             return True
+        rule = MODULE_RULE.get(REEXPORTED.get(name, ""))
+        if rule:  # `from logging import os`
+            return self.flag(node, rule, module + "." + name)
         if name in STREAMS and module == "sys":
             return self.flag(node, "console", "from sys import " + name)
         if _is_private(name) and not name.startswith("__"):
@@ -610,7 +837,7 @@ class Screen(ast.NodeVisitor):
         elif node.id in DUNDERS:
             self.flag(node, "dunder", node.id)
         elif isinstance(node.ctx, ast.Load):
-            self.check_escape(node)
+            self.check_always_equal(node) or self.check_escape(node)
             if node.id in self.test_classes and not self.scopes[-1].own_test and not self.is_base(node):
                 self.leaks.append((node, node.id))
 
@@ -630,7 +857,7 @@ class Screen(ast.NodeVisitor):
 
     def check_attribute(self, node):
         name, receiver = node.attr, node.value
-        text = _source_of(node)
+        text = None  # the attribute's source, made only for a finding
         receiver_paths = self.bindings.resolve(receiver)
         if name in DUNDERS:
             return self.flag(node, "dunder", text)
@@ -640,13 +867,40 @@ class Screen(ast.NodeVisitor):
             return True
         if name in STREAMS and "sys" in receiver_paths:
             return self.check_stream(node, text)
-        if name == "open" and self.bindings.root_paths(receiver):
-            return self.flag(node, "file-system", text)
+        if self.check_module_attribute(node, name, receiver_paths):
+            return True
         if _is_private(name) and not name.startswith("__") and self.is_module_chain(receiver):
             return self.flag(node, "private", text)
         if isinstance(node.ctx, (ast.Store, ast.Del)):
+            if self.changes_a_class(node) and not self.is_protected(receiver):
+                return self.flag(node, "set-attribute")
             return self.check_patch(node, receiver, text)
-        return self.check_escape(node)
+        return self.check_always_equal(node) or self.check_escape(node)
+
+    def changes_a_class(self, node):
+        """`type(clock).now = ...`, `clock.__class__ = ...`: changing the class of an object the tests handed in
+        changes it for every test after. The candidate's own `type(self).count = ...` is fine."""
+        receiver = node.value
+        if node.attr == "__class__":
+            return not _is_self_name(receiver)
+        if isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Name) and receiver.func.id == "type":
+            return len(receiver.args) == 1 and not _is_self_name(receiver.args[0])
+        if isinstance(receiver, ast.Attribute) and receiver.attr == "__class__":
+            return not _is_self_name(receiver.value)
+        return False
+
+    def check_module_attribute(self, node, name, receiver_paths):
+        """`logging.os`, `inspect.linecache`: a forbidden module reached through another; `enum.bltns.compile`:
+        a built-in reached through a module."""
+        modules = {p for p in receiver_paths if _is_module_like(p)}
+        if not modules:
+            return False
+        rule = MODULE_RULE.get(REEXPORTED.get(name, ""))
+        if rule:
+            return self.flag(node, rule)
+        if name in MODULE_BUILTINS and modules != {"re"}:
+            return self.flag(node, MODULE_BUILTINS[name])
+        return False
 
     def check_attribute_name(self, node, name, receiver_paths, text):
         """The attribute tables, for `receiver.name`, `getattr(receiver, "name")` and `from module import name`."""
@@ -695,22 +949,50 @@ class Screen(ast.NodeVisitor):
                 and "print" not in self.bindings.rebound)
 
     def check_escape(self, node):
-        """A protected module used as a plain value (`f(sys)`, `m = json.encoder`) can be patched elsewhere."""
+        """A module or a class the tests rely on, handed to other code (`f(time)`, `f(asyncio.BaseEventLoop)`),
+        could be changed there out of sight (`cls.run_until_complete = ...`)."""
         if self.bindings.is_receiver(node) or not isinstance(node.ctx, ast.Load) or id(node) in self.reflected:
             return False
         call = self.parent(node)
         if isinstance(call, ast.Call) and call.func is node:
             return False
-        if self.bindings.resolve(node) & ESCAPING_MODULES:
-            return self.flag(node, "module-escape", _source_of(node))
+        paths = self.bindings.resolve(node)
+        if paths & ESCAPING_MODULES or self.is_plain_module(node):
+            return self.flag(node, "module-escape")
+        if any(_is_protected_class(p) for p in paths) and self.is_handed_on(node):
+            return self.flag(node, "module-escape")
         return False
+
+    def is_plain_module(self, node):
+        """A name bound by `import x`, used as a value; patch.object(time, "time") in a test is its one use."""
+        if not (isinstance(node, ast.Name) and node.id in self.bindings.modules):
+            return False
+        call = self.parent(node)
+        return not (isinstance(call, ast.Call) and call.args and call.args[0] is node and _is_patcher(call))
+
+    def is_handed_on(self, node):
+        """Passed to a call (other than isinstance and the like), returned, yielded..., possibly inside a
+        container or a conditional; an alias by assignment is tracked instead."""
+        parent = self.parent(node)
+        while isinstance(parent, VALUE_WRAPPERS):
+            node, parent = parent, self.parent(parent)
+        if isinstance(parent, ast.keyword):
+            node, parent = parent, self.parent(parent)
+        if isinstance(parent, ast.Call):
+            return node is not parent.func and _dotted_name(parent.func).split(".")[-1] not in CLASS_CONSUMERS
+        # Anywhere else the value goes somewhere this check cannot follow (returned, yielded, produced by a
+        # comprehension...), unless the place only looks at it or binds a name Bindings follows.
+        return not isinstance(parent, CLASS_LOOKS)
 
     def visit_Subscript(self, node):
         if isinstance(node.ctx, (ast.Store, ast.Del)):
-            self.check_patch(node, node.value, _source_of(node))
+            self.check_patch(node, node.value, None)
         self.generic_visit(node)
 
     # --- changing modules -----------------------------------------------------------------------------------
+
+    def is_protected(self, receiver):
+        return any(_root_module(p) in PROTECTED for p in self.bindings.root_paths(receiver))
 
     def check_patch(self, node, receiver, text):
         """Assigning into anything reached from an imported module (`time.time = f`, `json.encoder.X[k] = v`)."""
@@ -759,13 +1041,12 @@ class Screen(ast.NodeVisitor):
         receiver = func.value
         if isinstance(receiver, ast.Name) and any("." not in p for p in self.bindings.paths.get(receiver.id, ())):
             return  # a function of a module itself, like `operator.add`
-        self.check_patch(node, receiver, _source_of(func))
+        self.check_patch(node, receiver, lambda: _source_of(func))
 
     def check_mock(self, node):
         """mock.patch imports its target by name and changes it until stopped: a protected or forbidden target
         is a finding anywhere, any module only outside the candidate's own test methods."""
-        dotted = _source_of(node.func, 200)
-        if not any(dotted == p or dotted.endswith("." + p) for p in MOCK_PATCHERS):
+        if not _is_patcher(node):
             return False
         target = node.args[0] if node.args else next(
             (k.value for k in node.keywords if k.arg in ("target", "in_dict")), None)
@@ -801,20 +1082,22 @@ class Screen(ast.NodeVisitor):
     def check_mock_attribute(self, node):
         """patch.object(obj, "name"): the name must be written out, like getattr's."""
         if len(node.args) >= 2 and _string_value(node.args[1]) is None:
-            return self.flag(node, "dynamic-attribute", _source_of(node))
+            return self.flag(node, "dynamic-attribute")
         return False
 
     def check_unittest_main(self, node):
         """unittest.main(module=...) imports and runs a module by name."""
         if "unittest.main" in self.bindings.resolve(node.func) and (node.args or any(
                 k.arg in ("module", "defaultTest", "testLoader") for k in node.keywords)):
-            self.flag(node, "loader", _source_of(node))
+            self.flag(node, "loader")
 
     def visit_keyword(self, node):
         call = self.parent(node)
         if node.arg == "capture_locals":
             self.flag(node, "frames", "capture_locals")
-        elif node.arg == "filename" and _source_of(call.func, 200).endswith("basicConfig"):
+        elif node.arg == "stack_info":
+            self.flag(node, "source-text", "stack_info")
+        elif node.arg == "filename" and isinstance(call, ast.Call) and _dotted_name(call.func).endswith("basicConfig"):
             self.flag(node, "file-system", "basicConfig(filename=...)")
         self.generic_visit(node)
 
@@ -842,6 +1125,9 @@ class Screen(ast.NodeVisitor):
         dunder = DUNDER_PATTERN.search(text)
         if dunder:
             return self.flag(node, "dunder", dunder.group(0))
+        frame = FRAME_WORDS.search(text)
+        if frame:
+            return self.flag(node, "frames", frame.group(0))
         runner = RUNNER_MODULES.search(text)
         if runner and not self.is_docstring(node):
             return self.flag(node, "runner", runner.group(0))
@@ -855,7 +1141,7 @@ class Screen(ast.NodeVisitor):
     def screen_annotation(self, node, text):
         """typing.get_type_hints (used by functools.singledispatch) evaluates string annotations as code."""
         try:
-            expression = ast.parse(text.strip(), mode="eval")
+            expression = _parse(text.strip(), "eval")
         except (SyntaxError, ValueError):
             return
         ast.increment_lineno(expression, node.lineno - 1)
