@@ -7,7 +7,7 @@ import { localDateAt } from './localDate';
 import { completeItem, customPlan, daysLeft, planCounts, planFromTemplate, remainingDays, todayItems, type PlanProblem } from './plan';
 import { schedulesOf, withAttempt } from './schedule';
 import { findTemplate } from './templates';
-import type { GradedAttempt, GradeValue, ReviewCardRecord } from './types';
+import type { GradedAttempt, GradeValue, PlanRecord, ReviewCardRecord } from './types';
 
 const PROBLEMS: PlanProblem[] = [
   { id: 'token-bucket', kind: 'coding' },
@@ -70,7 +70,7 @@ describe('a plan from a guide', () => {
 
 describe('items are done when a session ends, and missed ones roll over', () => {
   it('a session of the started item completes it, not a tick', () => {
-    let plan = { ...protocolWeek(), started: { itemId: 'd0i1', problemId: 'token-bucket' } };
+    let plan: PlanRecord = { ...protocolWeek(), started: { itemId: 'd0i1', problemId: 'token-bucket' } };
     plan = completeItem(plan, { id: 's1', problemId: 'token-bucket' }, 'coding', '2026-12-07');
     expect(plan.done).toEqual([{ itemId: 'd0i1', sessionId: 's1', problemId: 'token-bucket', on: '2026-12-07' }]);
     expect(plan.started).toBeNull();
