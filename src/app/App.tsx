@@ -10,6 +10,7 @@ import { findEntry, loadProblem } from '../problems/catalog';
 // The pages after a session load on first visit: the catalog and the workspace should not pay for them.
 const SessionsPage = lazy(() => import('../features/sessions/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 const ProgressPage = lazy(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage })));
+const PlanPage = lazy(() => import('../features/plan/PlanPage').then((m) => ({ default: m.PlanPage })));
 const ReplayPage = lazy(() => import('../features/replay/ReplayPage').then((m) => ({ default: m.ReplayPage })));
 
 /** How long the catalog stays on screen before Monaco loads behind it. */
@@ -50,6 +51,14 @@ function ProgressRoute() {
   return (
     <Suspense fallback={<Loading />}>
       <ProgressPage />
+    </Suspense>
+  );
+}
+
+function PlanRoute() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <PlanPage />
     </Suspense>
   );
 }
@@ -112,6 +121,7 @@ export function App() {
         <Route path="/sessions" component={SessionsRoute} />
         <Route path="/sessions/:id" component={ReplayRoute} />
         <Route path="/progress" component={ProgressRoute} />
+        <Route path="/plan" component={PlanRoute} />
         <Route>
           <NotFound what="This page does not exist." />
         </Route>

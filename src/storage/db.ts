@@ -126,11 +126,21 @@ export function openRehearseDB(): Promise<IDBPDatabase<RehearseDB>> {
   return dbPromise;
 }
 
-/** Asks the browser not to evict our data under storage pressure; harmless if refused. */
-export async function requestPersistentStorage(): Promise<boolean> {
+/** Asks the browser not to evict our data under storage pressure; harmless if refused. Null: no such API. */
+export async function requestPersistentStorage(): Promise<boolean | null> {
   try {
-    return (await navigator.storage?.persist?.()) ?? false;
+    if (!navigator.storage?.persist) return null;
+    return await navigator.storage.persist();
   } catch {
     return false;
+  }
+}
+
+/** Whether the browser already keeps our data persistently (null: it cannot say). */
+export async function isStoragePersisted(): Promise<boolean | null> {
+  try {
+    return navigator.storage?.persisted ? await navigator.storage.persisted() : null;
+  } catch {
+    return null;
   }
 }

@@ -84,3 +84,24 @@ export function saveInterviewSettings(settings: InterviewSettings): void {
     // Private mode or a full disk: the choice lasts for this page only.
   }
 }
+
+/** What the browser answered when asked to keep our data (navigator.storage.persist), or null if never asked. */
+export type PersistenceAnswer = 'granted' | 'refused' | 'unsupported';
+const PERSISTENCE_KEY = 'rehearse.persistentStorage';
+
+export function loadPersistenceAnswer(): PersistenceAnswer | null {
+  try {
+    const v = globalThis.localStorage?.getItem(PERSISTENCE_KEY);
+    return v === 'granted' || v === 'refused' || v === 'unsupported' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function savePersistenceAnswer(answer: PersistenceAnswer): void {
+  try {
+    globalThis.localStorage?.setItem(PERSISTENCE_KEY, answer);
+  } catch {
+    // Private mode or a full disk: the question is asked again next time.
+  }
+}

@@ -106,6 +106,7 @@ describe('items are done when a session ends, and missed ones roll over', () => 
     const items = todayItems(plan, '2026-12-09', PROBLEMS, schedulesOf(cards, new Map()));
     const mock = items.find((i) => i.key === 'd2i1')!;
     expect(mock.problemId).toBe('bounded-buffer');
+    expect(mock.reason).toBe('plan: a 60-minute problem you have not practised yet; due: failed 3 hidden tests on Saturday');
     expect(items.some((i) => i.key === 'due:bounded-buffer')).toBe(false);
   });
 });

@@ -114,12 +114,15 @@ export function todayItems(
       if (!problemId) continue;
       taken.add(problemId);
       const rolled = day.date < today;
+      const schedule = schedules.get(problemId);
+      // A planned problem that is also due says so: the plan item is its re-do.
+      const alsoDue = schedule && isDue(schedule, today) ? `; ${dueReason(schedule, today)}` : '';
       items.push({
         key: id,
         itemId: id,
         problemId,
         protocolId: spec.protocolId,
-        reason: rolled ? `missed ${describePastDay(day.date, today)}: ${spec.why}` : spec.why,
+        reason: (rolled ? `missed ${describePastDay(day.date, today)}: ${spec.why}` : spec.why) + alsoDue,
         source: rolled ? 'rolled' : 'plan',
         fresh: spec.kind === 'problem' ? !!spec.fresh : !!spec.mock,
       });
@@ -132,13 +135,15 @@ export function todayItems(
       itemId: null,
       problemId: s.problemId,
       protocolId: s.last.protocolId,
-      reason: `due: ${s.last.summary} ${describePastDay(s.last.day, today)}`,
+      reason: dueReason(s, today),
       source: 'due',
       fresh: true,
     });
   }
   return items;
 }
+
+const dueReason = (s: ProblemSchedule, today: LocalDate) => `due: ${s.last.summary} ${describePastDay(s.last.day, today)}`;
 
 /** An "any problem of a kind" item becomes the most overdue one of that kind, else the least practised. */
 function resolve(

@@ -1,0 +1,4 @@
+/** Placeholder replaced by the backup feature. */
+export function BackupPanel() {
+  return null;
+}
