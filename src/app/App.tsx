@@ -10,7 +10,12 @@ import { findEntry, loadProblem } from '../problems/catalog';
 // The pages after a session load on first visit: the catalog and the workspace should not pay for them.
 const SessionsPage = lazy(() => import('../features/sessions/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 const ProgressPage = lazy(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage })));
-const PlanPage = lazy(() => import('../features/plan/PlanPage').then((m) => ({ default: m.PlanPage })));
+// The Plan page with the backup panel under it: two features composed here, neither importing the other.
+const PlanPage = lazy(() =>
+  Promise.all([import('../features/plan/PlanPage'), import('../features/bundle/backup/BackupPanel')]).then(([plan, backup]) => ({
+    default: () => <plan.PlanPage footer={(reload) => <backup.BackupPanel onRestored={reload} />} />,
+  })),
+);
 const ReplayPage = lazy(() => import('../features/replay/ReplayPage').then((m) => ({ default: m.ReplayPage })));
 
 /** How long the catalog stays on screen before Monaco loads behind it. */

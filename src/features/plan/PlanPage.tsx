@@ -14,7 +14,7 @@ import { AppNav } from '../../shared/AppNav';
 import { useNow } from '../../shared/useNow';
 import { deletePlan, savePlan } from '../../storage/plan';
 import { choosePracticeProtocol } from '../../storage/practice';
-import { BackupPanel } from './BackupPanel';
+import type { ReactNode } from 'react';
 import { PlanChooser } from './PlanChooser';
 import { PlanOverview } from './PlanOverview';
 import { ReadinessPanel } from './ReadinessPanel';
@@ -51,7 +51,11 @@ function PlanSummary({ plan, today, onDrop }: { plan: PlanRecord; today: string;
   );
 }
 
-export function PlanPage() {
+/**
+ * `footer`: what the app shows under the plan (the backup panel, from the bundle feature), given a way to
+ * read the plan again (after a restore).
+ */
+export function PlanPage({ footer }: { footer?: (reload: () => void) => ReactNode }) {
   const { data, reload } = usePlanData();
   const [, navigate] = useLocation();
   // Today comes from the local clock, re-read each minute, so the page turns over at midnight.
@@ -90,7 +94,7 @@ export function PlanPage() {
       )}
       {ready && <ReDoList schedules={[...schedules.values()]} today={today} />}
       {ready && <ReadinessPanel cards={ready.cards} />}
-      <BackupPanel />
+      {footer?.(reload)}
     </main>
   );
 }

@@ -1,4 +1,0 @@
-/** Placeholder replaced by the backup feature. */
-export function BackupPanel() {
-  return null;
-}
