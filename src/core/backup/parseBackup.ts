@@ -6,9 +6,9 @@
  * bundle through parseBundle (its own sizes, checksums, schemas, guards, times and audio).
  */
 import { strFromU8 } from 'fflate';
-import { sha256Hex } from '../bundle/checksum';
 import { BundleError, fail } from '../bundle/errors';
 import { inflateEntry } from '../bundle/inflateEntry';
+import { checkListedFiles, inflateListedFiles, type ArchiveWords } from '../bundle/listedFiles';
 import { parseBundle, type ParsedBundle } from '../bundle/parseBundle';
 import { SESSION_FILE } from '../bundle/format';
 import { readZipDirectory, type ZipEntry } from '../bundle/zipDirectory';
@@ -101,42 +101,18 @@ function isSessionBundle(bytes: Uint8Array): boolean {
   }
 }
 
-/** The manifest lists exactly the zip's other files, each once with its size, and profile.json is among them. */
-function checkListing(manifest: BackupManifest, entries: ReadonlyMap<string, ZipEntry>): void {
-  const listed = new Map<string, number>();
-  for (const f of manifest.files) {
-    if (listed.has(f.path)) fail('schema-violation', `This backup's manifest.json lists “${f.path}” twice.`);
-    listed.set(f.path, f.bytes);
-  }
-  for (const name of entries.keys()) {
-    if (name !== BACKUP_MANIFEST_FILE && !listed.has(name))
-      fail('unlisted-file', `This backup contains “${name}”, which its manifest does not list: it was changed after it was made.`);
-  }
-  for (const [path, size] of listed) {
-    const entry = entries.get(path);
-    if (!entry) fail('missing-file', `This backup is incomplete: “${path}”, listed in its manifest, is missing.`);
-    if (entry.size !== size)
-      fail('checksum-mismatch', `“${path}” in this backup is not the size its manifest says: it was changed or damaged.`);
-  }
-  if (!listed.has(PROFILE_FILE)) fail('missing-file', 'This backup is incomplete: it has no profile.json.');
-}
+const BACKUP_WORDS: ArchiveWords = { noun: 'backup', madeAt: 'it was made', manifestFile: BACKUP_MANIFEST_FILE };
 
 export async function parseBackup(bytes: Uint8Array, options: ParseBackupOptions = {}): Promise<ParsedBackup> {
   const progress = options.onProgress ?? (() => undefined);
   const entries = new Map(readBackupDirectory(bytes).map((e) => [e.name, e]));
   const manifest = readManifest(bytes, entries);
-  checkListing(manifest, entries);
-  const files = new Map<string, Uint8Array>();
-  for (const [i, f] of manifest.files.entries()) {
-    const data = inflateEntry(bytes, entries.get(f.path)!, false);
-    if ((await sha256Hex(data)) !== f.sha256)
-      fail(
-        'checksum-mismatch',
-        `“${f.path}” in this backup does not match its checksum: the file was changed or damaged after it was made.`,
-      );
-    files.set(f.path, data);
-    progress({ stage: 'files', done: i + 1, total: manifest.files.length });
-  }
+  if (!checkListedFiles(manifest.files, entries, BACKUP_WORDS).has(PROFILE_FILE))
+    fail('missing-file', 'This backup is incomplete: it has no profile.json.');
+  let checked = 0;
+  const files = await inflateListedFiles(bytes, manifest.files, entries, BACKUP_WORDS, () =>
+    progress({ stage: 'files', done: ++checked, total: manifest.files.length }),
+  );
   const profile = restoreProfile(json(PROFILE_FILE, files.get(PROFILE_FILE)!));
   const sessionFiles = [...files.keys()].filter((name) => sessionIdOfFile(name) !== null);
   const sessions: ParsedBundle[] = [];

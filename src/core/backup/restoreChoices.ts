@@ -22,17 +22,8 @@ export interface RestoreItem {
   choices: RestoreChoice[];
 }
 
-/** What the profile holds now, by the same keys. */
-export interface ExistingProfile {
-  sessionIds: ReadonlySet<string>;
-  drafts: readonly DraftRecord[];
-  practice: readonly PracticeRecord[];
-  attempts: readonly AttemptRecord[];
-  protocols: readonly CustomProtocolRecord[];
-  plans: readonly PlanRecord[];
-  reviewCards: readonly ReviewCardRecord[];
-  settings: Readonly<Record<string, string>>;
-}
+/** What the profile holds now (its records as a backup would carry them, and its session ids). */
+export type ExistingProfile = ProfileJson & { sessionIds: ReadonlySet<string> };
 
 export interface BackupContent {
   profile: ProfileJson;
