@@ -6,7 +6,7 @@
  */
 import type { GradedAttempt, PlanRecord, ReviewCardRecord } from '../core/records/types';
 import { restorePlan, restoreReviewCard } from '../core/records/restorePlan';
-import { withAttempt } from '../core/plan/schedule';
+import { withAttempt } from '../core/plan/reviewCard';
 import { openRehearseDB } from './db';
 
 export const CURRENT_PLAN_ID = 'current';

@@ -5,7 +5,7 @@
  */
 import type { ProblemKind } from '../problems/types';
 import { addDays, daysBetween, describePastDay, type LocalDate } from './localDate';
-import { isDue, type ProblemSchedule } from './schedule';
+import { isDue, type ProblemSchedule } from './due';
 import type { PlanItemSpec, PlanTemplate } from './templates';
 import type { PlanItemDone, PlanRecord } from './types';
 

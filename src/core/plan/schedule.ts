@@ -9,21 +9,15 @@
 import { createEmptyCard, fsrs, generatorParameters, type Card, type Grade } from 'ts-fsrs';
 import type { ReviewRecord } from '../review/types';
 import { GRADE_LABEL, selfReviewShift } from './grade';
-import { describeDue, localDateAt, noonUtc, type LocalDate } from './localDate';
-import type { GradeValue, GradedAttempt, ReviewCardRecord } from './types';
+import type { ProblemSchedule } from './due';
+import { localDateAt, noonUtc } from './localDate';
+import type { GradeValue, ReviewCardRecord } from './types';
+
+export type { ProblemSchedule } from './due';
+export { byDue, dueLabel, isDue } from './due';
+export { withAttempt } from './reviewCard';
 
 const scheduler = fsrs(generatorParameters({ enable_short_term: false, enable_fuzz: false }));
-
-export interface ProblemSchedule {
-  problemId: string;
-  due: LocalDate;
-  intervalDays: number;
-  attempts: number;
-  last: GradedAttempt;
-  /** The last attempt's grade after the self-review's shift, and every reason for it. */
-  grade: GradeValue;
-  reasons: string[];
-}
 
 export function scheduleOf(card: ReviewCardRecord, reviews: ReadonlyMap<string, ReviewRecord>): ProblemSchedule | null {
   const attempts = [...card.attempts].sort((a, b) => a.endedAt - b.endedAt);
@@ -60,22 +54,4 @@ export function schedulesOf(cards: readonly ReviewCardRecord[], reviews: Readonl
     if (s) out.set(card.problemId, s);
   }
   return out;
-}
-
-export const isDue = (s: ProblemSchedule, today: LocalDate): boolean => s.due <= today;
-
-export function dueLabel(s: ProblemSchedule, today: LocalDate): string {
-  return describeDue(s.due, today);
-}
-
-/** Problems in due order (most overdue first); never-practised problems after every scheduled one. */
-export function byDue<P extends { id: string }>(problems: readonly P[], schedules: ReadonlyMap<string, ProblemSchedule>): P[] {
-  const key = (p: P) => schedules.get(p.id)?.due ?? '9999-12-31';
-  return [...problems].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-}
-
-/** Adds or replaces (same session) an attempt in a problem's card. */
-export function withAttempt(card: ReviewCardRecord | null, problemId: string, attempt: GradedAttempt): ReviewCardRecord {
-  const attempts = (card?.attempts ?? []).filter((a) => a.sessionId !== attempt.sessionId);
-  return { problemId, attempts: [...attempts, attempt] };
 }

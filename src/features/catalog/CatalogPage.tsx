@@ -7,7 +7,7 @@ import { allAttempts, byLeastRecentlyPractised, describeHistory, type PracticeHi
 import { listAllAttempts } from '../../storage/attempts';
 import { listPractice } from '../../storage/practice';
 import { localDateAt } from '../../core/plan/localDate';
-import { byDue, dueLabel, isDue } from '../../core/plan/schedule';
+import { byDue, dueLabel, isDue } from '../../core/plan/due';
 import { useSchedules } from './useSchedules';
 import { allTags, filterProblems, STATUS_LABEL, type CatalogFilter, type ProblemStatus } from './catalogFilter';
 

@@ -1,7 +1,7 @@
 /** Every graded problem: its grade, why, and when it is due again. */
 import { GRADE_LABEL } from '../../core/plan/grade';
 import { describePastDay, type LocalDate } from '../../core/plan/localDate';
-import { dueLabel, type ProblemSchedule } from '../../core/plan/schedule';
+import { dueLabel, type ProblemSchedule } from '../../core/plan/due';
 import { problemTitle } from '../../problems/catalog';
 
 export function ReDoList({ schedules, today }: { schedules: ProblemSchedule[]; today: LocalDate }) {
