@@ -50,3 +50,11 @@ export async function recordGradedAttempt(
   }
   await Promise.all([...writes, tx.done]);
 }
+
+/** Notes the item started from the Plan page, reading the plan in the same transaction (a session may have just ended). */
+export async function markPlanItemStarted(started: { itemId: string; problemId: string }): Promise<void> {
+  const db = await openRehearseDB();
+  const tx = db.transaction('plans', 'readwrite');
+  const plan = restorePlan(await tx.store.get(CURRENT_PLAN_ID));
+  await Promise.all([...(plan ? [tx.store.put({ ...plan, started })] : []), tx.done]);
+}

@@ -3,7 +3,7 @@
  * rolled-over ones and due re-dos, each with why), the days left and what the plan still holds, every
  * graded problem's next re-do, readiness by kind, and backing up everything.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import { describePastDay, localDateAt } from '../../core/plan/localDate';
 import { daysLeft, planCounts, remainingDays, todayItems, type TodayItem } from '../../core/plan/plan';
@@ -12,7 +12,7 @@ import type { PlanRecord } from '../../core/records/types';
 import { CATALOG } from '../../problems/catalog';
 import { AppNav } from '../../shared/AppNav';
 import { useNow } from '../../shared/useNow';
-import { deletePlan, savePlan } from '../../storage/plan';
+import { deletePlan, markPlanItemStarted, savePlan } from '../../storage/plan';
 import { choosePracticeProtocol } from '../../storage/practice';
 import type { ReactNode } from 'react';
 import { PlanChooser } from './PlanChooser';
@@ -27,6 +27,7 @@ const PROBLEMS = CATALOG.map((p) => ({ id: p.id, kind: p.kind }));
 function PlanSummary({ plan, today, onDrop }: { plan: PlanRecord; today: string; onDrop: () => void }) {
   const left = daysLeft(plan, today);
   const { done, total } = planCounts(plan);
+  const [confirming, setConfirming] = useState(false);
   return (
     <section aria-labelledby="plan-title" className="mb-6 rounded-lg border border-slate-800 bg-slate-900 p-4">
       <h2 id="plan-title" className="text-lg font-semibold">
@@ -44,9 +45,21 @@ function PlanSummary({ plan, today, onDrop }: { plan: PlanRecord; today: string;
       <p className="text-sm text-slate-400" data-testid="plan-progress">
         {done} of {total} planned sessions done.
       </p>
-      <button type="button" className="btn mt-2" onClick={onDrop}>
-        Choose another plan
-      </button>
+      {confirming ? (
+        <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+          End this plan? Its progress goes; your sessions and re-dos stay.
+          <button type="button" className="btn" onClick={onDrop}>
+            End the plan
+          </button>
+          <button type="button" className="btn" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </p>
+      ) : (
+        <button type="button" className="btn mt-2" onClick={() => setConfirming(true)}>
+          Choose another plan
+        </button>
+      )}
     </section>
   );
 }
@@ -68,7 +81,7 @@ export function PlanPage({ footer }: { footer?: (reload: () => void) => ReactNod
   }, []);
 
   async function start(item: TodayItem) {
-    if (ready?.plan && item.itemId) await savePlan({ ...ready.plan, started: { itemId: item.itemId, problemId: item.problemId } });
+    if (item.itemId) await markPlanItemStarted({ itemId: item.itemId, problemId: item.problemId });
     if (item.protocolId) await choosePracticeProtocol(item.problemId, item.protocolId);
     navigate(`/problems/${item.problemId}`);
   }

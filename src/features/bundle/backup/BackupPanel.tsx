@@ -18,6 +18,15 @@ type Status =
 
 const loadActions = () => import('./backupActions');
 
+/** A failure in words: our own errors say it already; the tools themselves may not have loaded. */
+async function messageOf(e: unknown): Promise<string> {
+  try {
+    return (await loadActions()).describeBackupError(e);
+  } catch {
+    return 'The backup tools could not be loaded. Reload the page and try again.';
+  }
+}
+
 function download(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
@@ -41,7 +50,7 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
       download(file.fileName, file.blob);
       setStatus({ kind: 'done', message: `Backed up ${file.sessions} sessions and everything else into ${file.fileName}.` });
     } catch (e) {
-      setStatus({ kind: 'refused', message: (await loadActions()).describeBackupError(e) });
+      setStatus({ kind: 'refused', message: await messageOf(e) });
     }
   }
 
@@ -57,7 +66,7 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
       );
       setStatus({ kind: 'choosing', checked });
     } catch (e) {
-      setStatus({ kind: 'refused', message: `${(await loadActions()).describeBackupError(e)} Nothing was restored.` });
+      setStatus({ kind: 'refused', message: `${await messageOf(e)} Nothing was restored.` });
     }
   }
 
@@ -68,7 +77,7 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
       setStatus({ kind: 'done', message: `Restored ${summary.sessions} sessions and ${summary.records} other records.` });
       onRestored?.();
     } catch (e) {
-      setStatus({ kind: 'refused', message: (await loadActions()).describeBackupError(e) });
+      setStatus({ kind: 'refused', message: await messageOf(e) });
     }
   }
 

@@ -28,7 +28,7 @@ export function RestoreDialog({
     setChoices(new Map(conflicts.map((c) => [c.key, c.choices.includes(choice) ? choice : 'skip'])));
 
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="restore-title" className="mt-3 rounded-lg border border-sky-800 bg-slate-950 p-4">
+    <div role="dialog" aria-labelledby="restore-title" className="mt-3 rounded-lg border border-sky-800 bg-slate-950 p-4">
       <h3 id="restore-title" className="mb-2 font-semibold">
         Restore this backup?
       </h3>
@@ -74,7 +74,8 @@ export function RestoreDialog({
         </div>
       )}
       <div className="mt-3 flex gap-2">
-        <button type="button" className="btn btn-primary" onClick={() => onRestore(choices)}>
+        {/* Focus lands here: nothing differing is replaced unless chosen above, so Restore is safe to press. */}
+        <button type="button" className="btn btn-primary" autoFocus onClick={() => onRestore(choices)}>
           Restore
         </button>
         <button type="button" className="btn" onClick={onCancel}>
