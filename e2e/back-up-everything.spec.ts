@@ -2,7 +2,8 @@
  * Backing up everything: record two sessions with the fake microphone and choose a plan, back the profile
  * up from the Plan page into one file (checked here with fflate: the manifest, profile.json and one
  * session bundle per session), restore it into a FRESH browser profile, and replay a session there with
- * its audio. A damaged backup is refused with a clear message and nothing is written. Runs in the
+ * its audio; restore it again there, where each session is asked about and "Keep both" adds copies. A
+ * damaged backup is refused with a clear message and nothing is written. Runs in the
  * `fake-microphone` project.
  */
 import { createHash } from 'node:crypto';
@@ -49,7 +50,7 @@ async function chooseRestoreFile(page: Page, file: string): Promise<void> {
   await (await chooser).setFiles(file);
 }
 
-test('back up a profile with two sessions, restore it in a fresh profile and replay with audio; a damaged backup writes nothing', async ({
+test('back up a profile with two sessions, restore it in a fresh profile (and again, keeping both) and replay with audio; a damaged backup writes nothing', async ({
   page,
   browser,
   baseURL,
@@ -112,6 +113,17 @@ test('back up a profile with two sessions, restore it in a fresh profile and rep
     expect((await storedSessions(other)).map((s) => s.id).sort()).toEqual(sessions.map((s) => s.id).sort());
     await openPlanPage(other);
     await expect(other.getByTestId('days-left')).toBeVisible();
+
+    // ── The same backup again, into this profile that now holds it: the sessions differ only by being here
+    // already, so each is asked about; "Keep both" for all adds them as copies, identical records are left. ──
+    await chooseRestoreFile(other, backupPath);
+    await expect(dialog).toBeVisible({ timeout: 30_000 });
+    await expect(dialog.getByTestId('restore-summary')).toContainText('0 new sessions and 0 new records');
+    await expect(dialog.getByRole('combobox', { name: /^What to do with Session of / })).toHaveCount(2);
+    await dialog.getByLabel('For all').selectOption('keep-both');
+    await dialog.getByRole('button', { name: 'Restore' }).click();
+    await expect(other.getByTestId('backup-status')).toHaveText('Restored 2 sessions and 0 other records.', { timeout: 30_000 });
+    expect(await storedSessions(other)).toHaveLength(4);
 
     // ── Replay a restored session with its audio. ──
     await other.goto(`./#/sessions/${sessions[0]!.id}`);
