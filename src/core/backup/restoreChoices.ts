@@ -30,17 +30,11 @@ export interface BackupContent {
   sessions: readonly ParsedBundle[];
 }
 
-/** Everything to write: sessions with their import mode, the other records to put. */
-export interface RestoreWrites {
+/** Everything to write: sessions with their import mode, the other records to put (a profile's lists), the settings. */
+export type RestoreWrites = Omit<ProfileJson, 'settings'> & {
   sessions: { data: ParsedBundle; mode: 'new' | 'replace' | 'copy' }[];
-  drafts: DraftRecord[];
-  practice: PracticeRecord[];
-  attempts: AttemptRecord[];
-  protocols: CustomProtocolRecord[];
-  plans: PlanRecord[];
-  reviewCards: ReviewCardRecord[];
   settings: [string, string][];
-}
+};
 
 const BOTH: RestoreChoice[] = ['keep-both', 'replace', 'skip'];
 const ONE: RestoreChoice[] = ['replace', 'skip'];

@@ -7,7 +7,8 @@ import { localDateAt } from './localDate';
 import { completeItem, customPlan, daysLeft, planCounts, planFromTemplate, remainingDays, todayItems, type PlanProblem } from './plan';
 import { schedulesOf, withAttempt } from './schedule';
 import { findTemplate } from './templates';
-import type { GradedAttempt, GradeValue, PlanRecord, ReviewCardRecord } from './types';
+import { gradedAttemptOn } from '../testing/fixtures';
+import type { GradeValue, PlanRecord, ReviewCardRecord } from './types';
 
 const PROBLEMS: PlanProblem[] = [
   { id: 'token-bucket', kind: 'coding' },
@@ -21,17 +22,7 @@ const NOW = Date.UTC(2026, 11, 7, 9); // Monday 7 December 2026, 09:00 UTC
 const protocolWeek = () => planFromTemplate(findTemplate('practice-protocol')!, '2026-12-07', '2026-12-12', NOW);
 const none = new Map();
 
-const attempt = (sessionId: string, day: string, grade: GradeValue, summary = 'failed 3 hidden tests'): GradedAttempt => ({
-  sessionId,
-  day,
-  endedAt: Date.parse(`${day}T10:00:00Z`),
-  kind: 'coding',
-  protocolId: 'coding-45',
-  grade,
-  summary,
-  reasons: [],
-  checklist: [],
-});
+const attempt = (sessionId: string, day: string, grade: GradeValue) => gradedAttemptOn(day, { sessionId, grade });
 
 describe('a plan from a guide', () => {
   it('lays the guide over the days before the interview and says how many are left', () => {

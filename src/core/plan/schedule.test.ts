@@ -2,19 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { emptyReview } from '../review/rubrics';
 import { readinessByKind, trendOf } from './readinessByKind';
 import { byDue, dueLabel, schedulesOf, withAttempt } from './schedule';
+import { gradedAttemptOn } from '../testing/fixtures';
 import type { GradedAttempt, GradeValue } from './types';
 
-const attempt = (sessionId: string, day: string, grade: GradeValue, checklist: GradedAttempt['checklist'] = []): GradedAttempt => ({
-  sessionId,
-  day,
-  endedAt: Date.parse(`${day}T10:00:00Z`),
-  kind: 'coding',
-  protocolId: 'coding-45',
-  grade,
-  summary: 'x',
-  reasons: ['measured'],
-  checklist,
-});
+const attempt = (sessionId: string, day: string, grade: GradeValue, checklist: GradedAttempt['checklist'] = []) =>
+  gradedAttemptOn(day, { sessionId, grade, checklist, summary: 'x', reasons: ['measured'] });
 
 describe('spaced re-dos (FSRS in whole days)', () => {
   it('a well-solved problem is due later than a badly solved one', () => {
