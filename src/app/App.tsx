@@ -10,6 +10,12 @@ import { findEntry, loadProblem } from '../problems/catalog';
 // The pages after a session load on first visit: the catalog and the workspace should not pay for them.
 const SessionsPage = lazy(() => import('../features/sessions/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 const ProgressPage = lazy(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage })));
+// The Plan page with the backup panel under it: two features composed here, neither importing the other.
+const PlanPage = lazy(() =>
+  Promise.all([import('../features/plan/PlanPage'), import('../features/bundle/backup/BackupPanel')]).then(([plan, backup]) => ({
+    default: () => <plan.PlanPage footer={(reload) => <backup.BackupPanel onRestored={reload} />} />,
+  })),
+);
 const ReplayPage = lazy(() => import('../features/replay/ReplayPage').then((m) => ({ default: m.ReplayPage })));
 
 /** How long the catalog stays on screen before Monaco loads behind it. */
@@ -50,6 +56,14 @@ function ProgressRoute() {
   return (
     <Suspense fallback={<Loading />}>
       <ProgressPage />
+    </Suspense>
+  );
+}
+
+function PlanRoute() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <PlanPage />
     </Suspense>
   );
 }
@@ -112,6 +126,7 @@ export function App() {
         <Route path="/sessions" component={SessionsRoute} />
         <Route path="/sessions/:id" component={ReplayRoute} />
         <Route path="/progress" component={ProgressRoute} />
+        <Route path="/plan" component={PlanRoute} />
         <Route>
           <NotFound what="This page does not exist." />
         </Route>

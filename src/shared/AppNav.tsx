@@ -10,6 +10,7 @@ interface NavItem {
 const ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Problems', inSection: (p) => p === '/' || p.startsWith('/problems/') },
   { href: '/sessions', label: 'Sessions', inSection: (p) => p === '/sessions' || p.startsWith('/sessions/') },
+  { href: '/plan', label: 'Plan', inSection: (p) => p === '/plan' },
   { href: '/progress', label: 'Progress', inSection: (p) => p === '/progress' },
 ];
 

@@ -3,7 +3,8 @@
  * Starting a new attempt is one transaction: the finished attempt is added, the practice record starts
  * over and the drafts return to the starter, so a crash cannot leave the code gone and the history without it.
  */
-import type { AttemptRecord, SubmitSummary } from '../core/practice/attempts';
+import type { AttemptRecord } from '../core/practice/attempts';
+import { isAttemptRecord } from '../core/records/restoreAttempt';
 import { openRehearseDB, type PracticeRecord } from './db';
 import { draftKey, type DraftFile } from './drafts';
 
@@ -39,32 +40,5 @@ export async function startNewAttempt(input: {
   ]);
 }
 
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isNumOrNull = (v: unknown): v is number | null => v === null || isNum(v);
-
-export function isSubmitSummary(v: unknown): v is SubmitSummary {
-  if (typeof v !== 'object' || v === null) return false;
-  const s = v as Record<string, unknown>;
-  return isNum(s.passed) && isNum(s.total) && isNum(s.at) && (s.outcome === undefined || typeof s.outcome === 'string');
-}
-
-/** Restores defensively: a row of any other shape is left out of the history rather than shown half-read. */
-export function isAttemptRecord(v: unknown): v is AttemptRecord {
-  if (typeof v !== 'object' || v === null) return false;
-  const a = v as Record<string, unknown>;
-  return (
-    typeof a.problemId === 'string' &&
-    Number.isInteger(a.number) &&
-    (a.number as number) >= 1 &&
-    isNumOrNull(a.startedAt) &&
-    isNum(a.endedAt) &&
-    typeof a.code === 'string' &&
-    typeof a.notes === 'string' &&
-    isNum(a.submits) &&
-    (a.lastSubmit === null || isSubmitSummary(a.lastSubmit)) &&
-    isNumOrNull(a.submitsUntilAllPass) &&
-    isNumOrNull(a.firstAllPassAt) &&
-    Array.isArray(a.sessionIds) &&
-    a.sessionIds.every((id) => typeof id === 'string')
-  );
-}
+// The guards moved below storage, beside the other restore guards (the full backup restores attempts too).
+export { isAttemptRecord, isSubmitSummary } from '../core/records/restoreAttempt';

@@ -17,6 +17,10 @@
  *       [problemId, number]. The current attempt stays in `practice` (its new optional fields `attempt`,
  *       `attemptStartedAt`, `submitsUntilAllPass`, `firstAllPassAt`, `sessionIds`; absent means attempt 1).
  *
+ *   5 — `plans`: the plan towards an interview with its progress (keyed by id, one 'current'), and
+ *       `reviewCards`: each problem's graded attempts, from which its next re-do is computed (keyed by
+ *       problem id). Nothing older is touched.
+ *
  * Keys are arrays so one session's rows are a contiguous key range: `sessionRange(id)` below.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
@@ -28,12 +32,14 @@ import type {
   CustomProtocolRecord,
   DraftRecord,
   LevelBatch,
+  PlanRecord,
   PracticeRecord,
+  ReviewCardRecord,
   SessionEventBatch,
 } from '../core/records/types';
 
 export const DB_NAME = 'rehearse';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 // The record shapes live below storage, beside their restore guards (core/records); re-exported for storage's callers.
 export type {
@@ -56,6 +62,8 @@ export interface RehearseDB extends DBSchema {
   reviews: { key: string; value: ReviewRecord };
   protocols: { key: string; value: CustomProtocolRecord };
   attempts: { key: [string, number]; value: AttemptRecord };
+  plans: { key: string; value: PlanRecord };
+  reviewCards: { key: string; value: ReviewCardRecord };
 }
 
 export type SessionStoreName = 'sessionEvents' | 'audioChunks' | 'levels';
@@ -96,6 +104,10 @@ export function openRehearseDB(): Promise<IDBPDatabase<RehearseDB>> {
       if (oldVersion < 4) {
         db.createObjectStore('attempts', { keyPath: ['problemId', 'number'] });
       }
+      if (oldVersion < 5) {
+        db.createObjectStore('plans', { keyPath: 'id' });
+        db.createObjectStore('reviewCards', { keyPath: 'problemId' });
+      }
     },
     blocked() {
       // Another tab holds an older version open; it will close on its `versionchange`.
@@ -114,11 +126,21 @@ export function openRehearseDB(): Promise<IDBPDatabase<RehearseDB>> {
   return dbPromise;
 }
 
-/** Asks the browser not to evict our data under storage pressure; harmless if refused. */
-export async function requestPersistentStorage(): Promise<boolean> {
+/** Asks the browser not to evict our data under storage pressure; harmless if refused. Null: no such API. */
+export async function requestPersistentStorage(): Promise<boolean | null> {
   try {
-    return (await navigator.storage?.persist?.()) ?? false;
+    if (!navigator.storage?.persist) return null;
+    return await navigator.storage.persist();
   } catch {
     return false;
+  }
+}
+
+/** Whether the browser already keeps our data persistently (null: it cannot say). */
+export async function isStoragePersisted(): Promise<boolean | null> {
+  try {
+    return navigator.storage?.persisted ? await navigator.storage.persisted() : null;
+  } catch {
+    return null;
   }
 }

@@ -13,7 +13,7 @@
  */
 import type { ReviewRecord } from '../core/review/types';
 import type { SessionEvent, SessionRecord } from '../core/session/types';
-import type { IDBPTransaction } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import { openRehearseDB, sessionRange, type RehearseDB } from './db';
 import { isQuotaError } from './quota';
 
@@ -67,9 +67,10 @@ export class ImportWriteError extends Error {
   }
 }
 
-type Tx = IDBPTransaction<RehearseDB, (typeof STORES)[number][], 'readwrite'>;
+/** Any readwrite transaction over the database (an import's, or a full restore's over every store). */
+export type WriteTx = IDBPTransaction<RehearseDB, ArrayLike<StoreNames<RehearseDB>>, 'readwrite'>;
 /** One request to make, in order; made only when its slice comes. */
-type Write = (tx: Tx) => Promise<unknown>;
+export type Write = (tx: WriteTx) => Promise<unknown>;
 
 /** Every request of the import, in the order they are made. */
 function plannedWrites(data: ImportableSession, record: SessionRecord, review: ReviewRecord | null, mode: ImportMode): Write[] {
@@ -112,14 +113,36 @@ function plannedWrites(data: ImportableSession, record: SessionRecord, review: R
   return writes;
 }
 
-/** Writes the session; returns the id it was stored under (a new one for a copy). */
-export async function importSession(data: ImportableSession, mode: ImportMode, options: ImportOptions = {}): Promise<string> {
-  const id = mode === 'copy' ? (options.newId ?? (() => crypto.randomUUID()))() : data.session.id;
+/** The session's record as it will be stored (a copy under a new id) and every request that writes it. */
+export function sessionWrites(
+  data: ImportableSession,
+  mode: ImportMode,
+  newId: () => string = () => crypto.randomUUID(),
+): { id: string; writes: Write[] } {
+  const id = mode === 'copy' ? newId() : data.session.id;
   const record: SessionRecord = { ...data.session, id };
   const review: ReviewRecord | null = data.review ? { ...data.review, sessionId: id } : null;
-  const planned = plannedWrites(data, record, review, mode);
+  return { id, writes: plannedWrites(data, record, review, mode) };
+}
+
+/** Writes the session; returns the id it was stored under (a new one for a copy). */
+export async function importSession(data: ImportableSession, mode: ImportMode, options: ImportOptions = {}): Promise<string> {
+  const { id, writes } = sessionWrites(data, mode, options.newId);
   const db = await openRehearseDB();
-  const tx: Tx = db.transaction(STORES, 'readwrite');
+  try {
+    await runSlicedWrites(db.transaction(STORES, 'readwrite'), writes, options.onProgress);
+  } catch (e) {
+    throw describeWriteError(e, mode);
+  }
+  return id;
+}
+
+/**
+ * Makes `planned` requests on `tx` in slices of a few milliseconds (see the top of this file) and waits
+ * for the transaction to commit. On any failure the transaction is aborted (nothing of it remains) and the
+ * first error is rethrown.
+ */
+export async function runSlicedWrites(tx: WriteTx, planned: readonly Write[], onProgress?: (fraction: number) => void): Promise<void> {
   const made: Promise<unknown>[] = [];
   try {
     let next = 0;
@@ -127,7 +150,7 @@ export async function importSession(data: ImportableSession, mode: ImportMode, o
       const sliceStart = performance.now();
       do made.push(planned[next++]!(tx));
       while (next < planned.length && performance.now() - sliceStart < SLICE_MS);
-      options.onProgress?.(next / planned.length);
+      onProgress?.(next / planned.length);
       // Hands the thread back until this slice is written; the transaction stays active for the next one.
       if (next < planned.length) await made[made.length - 1];
     }
@@ -142,9 +165,8 @@ export async function importSession(data: ImportableSession, mode: ImportMode, o
     }
     // Every request of an aborted transaction rejects; those rejections are this one failure.
     for (const w of [...made, tx.done]) w.catch(() => undefined);
-    throw describeWriteError(e, mode);
+    throw e;
   }
-  return id;
 }
 
 function describeWriteError(e: unknown, mode: ImportMode): ImportWriteError {

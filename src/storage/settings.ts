@@ -84,3 +84,49 @@ export function saveInterviewSettings(settings: InterviewSettings): void {
     // Private mode or a full disk: the choice lasts for this page only.
   }
 }
+
+/** What the browser answered when asked to keep our data (navigator.storage.persist), or null if never asked. */
+export type PersistenceAnswer = 'granted' | 'refused' | 'unsupported';
+const PERSISTENCE_KEY = 'rehearse.persistentStorage';
+
+export function loadPersistenceAnswer(): PersistenceAnswer | null {
+  try {
+    const v = globalThis.localStorage?.getItem(PERSISTENCE_KEY);
+    return v === 'granted' || v === 'refused' || v === 'unsupported' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function savePersistenceAnswer(answer: PersistenceAnswer): void {
+  try {
+    globalThis.localStorage?.setItem(PERSISTENCE_KEY, answer);
+  } catch {
+    // Private mode or a full disk: the question is asked again next time.
+  }
+}
+
+/** Every preference this app keeps (localStorage keys `rehearse.*`), for a backup. */
+export function loadAllSettings(): Record<string, string> {
+  const out: Record<string, string> = {};
+  try {
+    const store = globalThis.localStorage;
+    for (let i = 0; store && i < store.length; i++) {
+      const key = store.key(i);
+      const value = key === null ? null : store.getItem(key);
+      if (key?.startsWith('rehearse.') && value !== null) out[key] = value;
+    }
+  } catch {
+    // No localStorage: nothing to back up.
+  }
+  return out;
+}
+
+/** Writes restored preferences (already checked by core/backup/restoreProfile.ts). */
+export function saveSettingEntries(entries: readonly [string, string][]): void {
+  try {
+    for (const [key, value] of entries) globalThis.localStorage?.setItem(key, value);
+  } catch {
+    // Private mode or a full disk: the restored settings last for this page only.
+  }
+}

@@ -23,6 +23,7 @@ import {
   SESSION_FILE,
   type BundleManifest,
   type LevelsJson,
+  type ManifestFile,
   type SessionJson,
 } from './format';
 import { buildReport } from './report';
@@ -83,22 +84,32 @@ export function bundleContent(source: BundleSource): Map<string, Uint8Array> {
   return files;
 }
 
-export async function buildManifest(files: ReadonlyMap<string, Uint8Array>, appVersion: string, now: Date): Promise<BundleManifest> {
+/** Each file's path, size and SHA-256, in order: a manifest's `files` (the session bundle's and the backup's). */
+export async function manifestFiles(files: ReadonlyMap<string, Uint8Array>): Promise<ManifestFile[]> {
   const entries = [...files.entries()];
   const hashes = await Promise.all(entries.map(([, bytes]) => sha256Hex(bytes)));
+  return entries.map(([path, bytes], i) => ({ path, bytes: bytes.byteLength, sha256: hashes[i]! }));
+}
+
+export async function buildManifest(files: ReadonlyMap<string, Uint8Array>, appVersion: string, now: Date): Promise<BundleManifest> {
   return {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
     appVersion,
     createdAt: now.toISOString(),
-    files: entries.map(([path, bytes], i) => ({ path, bytes: bytes.byteLength, sha256: hashes[i]! })),
+    files: await manifestFiles(files),
   };
 }
 
-/** The zip: audio is stored as it is (Opus does not compress further, and storing it is fast), text is deflated. */
-export function zipFiles(files: ReadonlyMap<string, Uint8Array>, now: Date): Uint8Array {
+const isAudio = (path: string) => path.startsWith('audio/');
+
+/**
+ * The zip: files `stored(path)` names go in as they are (audio: Opus does not compress further, and
+ * storing is fast; a backup's session bundles are zips already), the others are deflated.
+ */
+export function zipFiles(files: ReadonlyMap<string, Uint8Array>, now: Date, stored: (path: string) => boolean = isAudio): Uint8Array {
   const zippable: Zippable = {};
-  for (const [path, bytes] of files) zippable[path] = [bytes, { level: path.startsWith('audio/') ? 0 : 6, mtime: now }];
+  for (const [path, bytes] of files) zippable[path] = [bytes, { level: stored(path) ? 0 : 6, mtime: now }];
   return zipSync(zippable);
 }
 

@@ -14,7 +14,6 @@ import type { ReviewRecord } from '../review/types';
 import { restoreSessionEvent, restoreSessionRecord } from '../records/restore';
 import { restoreReview } from '../records/restoreReview';
 import { checkAudioContainer } from './audioContainer';
-import { sha256Hex } from './checksum';
 import { BundleError, fail, NOT_A_BUNDLE } from './errors';
 import {
   audioFileName,
@@ -35,6 +34,7 @@ import {
   type SessionJson,
 } from './format';
 import { inflateEntry } from './inflateEntry';
+import { BUNDLE_WORDS, checkListedFiles, inflateListedFiles } from './listedFiles';
 import type { ImportProgress } from './progress';
 import { bundleValidators, describeSchemaErrors } from './schemas';
 import { isSessionId, quoteId } from './sessionId';
@@ -103,26 +103,9 @@ function readManifest(bytes: Uint8Array, entries: ReadonlyMap<string, ZipEntry>)
   return raw as BundleManifest;
 }
 
-/** The manifest lists exactly the zip's other files, once each, with their sizes. */
+/** The manifest lists exactly the zip's other files, once each, with their sizes; the bundle's own files are there. */
 function checkListing(manifest: BundleManifest, entries: ReadonlyMap<string, ZipEntry>): void {
-  const listed = new Map<string, number>();
-  for (const f of manifest.files) {
-    if (listed.has(f.path)) fail('schema-violation', `This bundle's manifest.json lists “${f.path}” twice.`);
-    listed.set(f.path, f.bytes);
-  }
-  for (const name of entries.keys()) {
-    if (name !== MANIFEST_FILE && !listed.has(name))
-      fail('unlisted-file', `This bundle contains “${name}”, which its manifest does not list: it was changed after export.`);
-  }
-  for (const [path, size] of listed) {
-    const entry = entries.get(path);
-    if (!entry) fail('missing-file', `This bundle is incomplete: “${path}”, listed in its manifest, is missing.`);
-    if (entry.size !== size)
-      fail(
-        'checksum-mismatch',
-        `“${path}” in this bundle is ${entry.size} bytes but its manifest says ${size}: it was changed or damaged after export.`,
-      );
-  }
+  const listed = checkListedFiles(manifest.files, entries, BUNDLE_WORDS);
   for (const required of REQUIRED_FILES) {
     if (!listed.has(required)) fail('missing-file', `This bundle is incomplete: it has no ${required}.`);
   }
@@ -145,25 +128,15 @@ function solutionOf(files: ReadonlyMap<string, Uint8Array>, session: SessionReco
   return { name, text: text(name, files.get(name)!) };
 }
 
-async function inflateAndVerify(
+function inflateAndVerify(
   bytes: Uint8Array,
   manifest: BundleManifest,
   entries: ReadonlyMap<string, ZipEntry>,
   progress: Progress,
 ): Promise<Map<string, Uint8Array>> {
-  const files = new Map<string, Uint8Array>();
-  const total = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
-  let done = 0;
-  for (const f of manifest.files) {
-    const data = inflateEntry(bytes, entries.get(f.path)!, false);
-    if ((await sha256Hex(data)) !== f.sha256) {
-      fail('checksum-mismatch', `“${f.path}” in this bundle does not match its checksum: the file was changed or damaged after export.`);
-    }
-    files.set(f.path, data);
-    done += f.bytes;
-    progress({ stage: 'files', fraction: total ? done / total : 1 });
-  }
-  return files;
+  return inflateListedFiles(bytes, manifest.files, entries, BUNDLE_WORDS, (done, total) =>
+    progress({ stage: 'files', fraction: total ? done / total : 1 }),
+  );
 }
 
 function readSession(data: Uint8Array): { json: SessionJson; session: SessionRecord; review: ReviewRecord | null } {

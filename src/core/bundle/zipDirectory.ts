@@ -8,6 +8,35 @@
 import { BUNDLE_LIMITS, entryLimit, isAllowedName } from './format';
 import { fail, formatMiB, NOT_A_BUNDLE } from './errors';
 
+/**
+ * What an archive may hold: the session bundle's rules by default; the full backup (core/backup) has its
+ * own names and limits and reuses every structural check here.
+ */
+export interface ZipRules {
+  /** "bundle" or "backup", for the messages. */
+  noun: string;
+  /** The start of a "this is not one of ours" message. */
+  notOurs: string;
+  /** What to do about an empty file. */
+  remake: string;
+  maxFileBytes: number;
+  maxTotalBytes: number;
+  maxEntries: number;
+  isAllowedName(name: string): boolean;
+  entryLimit(name: string): number;
+}
+
+export const SESSION_BUNDLE_RULES: ZipRules = {
+  noun: 'bundle',
+  notOurs: NOT_A_BUNDLE,
+  remake: 'Export the session again and import the new file.',
+  maxFileBytes: BUNDLE_LIMITS.maxFileBytes,
+  maxTotalBytes: BUNDLE_LIMITS.maxTotalBytes,
+  maxEntries: BUNDLE_LIMITS.maxEntries,
+  isAllowedName,
+  entryLimit,
+};
+
 export interface ZipEntry {
   name: string;
   /** 0 stored, 8 deflated (the only two we accept). */
@@ -40,46 +69,43 @@ function findEndOfCentralDirectory(view: DataView): number {
   return -1;
 }
 
-export function checkEntryName(name: string): void {
-  if (name.includes('\\')) fail('unsafe-name', `${NOT_A_BUNDLE} the file name “${name}” uses backslashes, which a bundle never does.`);
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) fail('unsafe-name', `${NOT_A_BUNDLE} the file name “${name}” is an absolute path.`);
-  if (name.split('/').includes('..')) fail('unsafe-name', `${NOT_A_BUNDLE} the file name “${name}” points outside the bundle (“..”).`);
+export function checkEntryName(name: string, rules: ZipRules = SESSION_BUNDLE_RULES): void {
+  const { notOurs, noun } = rules;
+  if (name.includes('\\')) fail('unsafe-name', `${notOurs} the file name “${name}” uses backslashes, which a ${noun} never does.`);
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) fail('unsafe-name', `${notOurs} the file name “${name}” is an absolute path.`);
+  if (name.split('/').includes('..')) fail('unsafe-name', `${notOurs} the file name “${name}” points outside the ${noun} (“..”).`);
   // eslint-disable-next-line no-control-regex -- control characters are exactly what this check refuses
-  if (/[\u0000-\u001f\u007f]/.test(name)) fail('unsafe-name', `${NOT_A_BUNDLE} a file name contains control characters.`);
+  if (/[\u0000-\u001f\u007f]/.test(name)) fail('unsafe-name', `${notOurs} a file name contains control characters.`);
 }
 
 /** Checks the whole archive's structure and every entry's metadata; inflates nothing. */
-export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
-  if (bytes.byteLength === 0)
-    fail('empty', 'This file is empty (0 bytes): it is not a Rehearse bundle. Export the session again and import the new file.');
-  if (bytes.byteLength > BUNDLE_LIMITS.maxFileBytes) {
-    fail(
-      'file-too-large',
-      `This file is ${formatMiB(bytes.byteLength)}; a bundle may be at most ${formatMiB(BUNDLE_LIMITS.maxFileBytes)}.`,
-    );
+export function readZipDirectory(bytes: Uint8Array, rules: ZipRules = SESSION_BUNDLE_RULES): ZipEntry[] {
+  const { notOurs, noun } = rules;
+  if (bytes.byteLength === 0) fail('empty', `This file is empty (0 bytes): it is not a Rehearse ${noun}. ${rules.remake}`);
+  if (bytes.byteLength > rules.maxFileBytes) {
+    fail('file-too-large', `This file is ${formatMiB(bytes.byteLength)}; a ${noun} may be at most ${formatMiB(rules.maxFileBytes)}.`);
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Every zip starts with a local file header, or (an empty archive) with the end record.
   const magic = bytes.byteLength >= 4 ? view.getUint32(0, true) : 0;
-  if (magic !== LOCAL_SIGNATURE && magic !== EOCD_SIGNATURE) fail('not-zip', `${NOT_A_BUNDLE} it is not a zip archive.`);
+  if (magic !== LOCAL_SIGNATURE && magic !== EOCD_SIGNATURE) fail('not-zip', `${notOurs} it is not a zip archive.`);
 
   const eocd = findEndOfCentralDirectory(view);
   if (eocd < 0)
-    fail('truncated', 'This bundle is incomplete: the end of the zip archive is missing (the download or copy was probably cut short).');
+    fail('truncated', `This ${noun} is incomplete: the end of the zip archive is missing (the download or copy was probably cut short).`);
   const diskNumber = view.getUint16(eocd + 4, true);
   const directoryDisk = view.getUint16(eocd + 6, true);
   const count = view.getUint16(eocd + 10, true);
   const directorySize = view.getUint32(eocd + 12, true);
   const directoryOffset = view.getUint32(eocd + 16, true);
   if (diskNumber !== 0 || directoryDisk !== 0 || count !== view.getUint16(eocd + 8, true)) {
-    fail('unsupported-zip', `${NOT_A_BUNDLE} it is a zip split over several parts.`);
+    fail('unsupported-zip', `${notOurs} it is a zip split over several parts.`);
   }
   if (directoryOffset === ZIP64_MARK || count === 0xffff)
-    fail('unsupported-zip', `${NOT_A_BUNDLE} it is a zip64 archive, which no bundle needs.`);
-  if (count > BUNDLE_LIMITS.maxEntries)
-    fail('too-many-files', `${NOT_A_BUNDLE} it holds ${count} files; a bundle has at most ${BUNDLE_LIMITS.maxEntries}.`);
+    fail('unsupported-zip', `${notOurs} it is a zip64 archive, which no ${noun} needs.`);
+  if (count > rules.maxEntries) fail('too-many-files', `${notOurs} it holds ${count} files; a ${noun} has at most ${rules.maxEntries}.`);
   if (directoryOffset + directorySize > eocd)
-    fail('truncated', 'This bundle is incomplete or damaged: its list of files points past the end of the archive.');
+    fail('truncated', `This ${noun} is incomplete or damaged: its list of files points past the end of the archive.`);
 
   const entries: ZipEntry[] = [];
   const seen = new Set<string>();
@@ -88,7 +114,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   const decoder = new TextDecoder('utf-8', { fatal: false });
   for (let i = 0; i < count; i++) {
     if (at + 46 > eocd || view.getUint32(at, true) !== CENTRAL_SIGNATURE) {
-      fail('truncated', 'This bundle is damaged: its list of files is cut short or corrupted.');
+      fail('truncated', `This ${noun} is damaged: its list of files is cut short or corrupted.`);
     }
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
@@ -99,40 +125,37 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     const localOffset = view.getUint32(at + 42, true);
-    if (at + 46 + nameLength > eocd) fail('truncated', 'This bundle is damaged: its list of files is cut short or corrupted.');
+    if (at + 46 + nameLength > eocd) fail('truncated', `This ${noun} is damaged: its list of files is cut short or corrupted.`);
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     at += 46 + nameLength + extraLength + commentLength;
 
-    checkEntryName(name);
+    checkEntryName(name, rules);
     if (name === ALLOWED_DIRECTORY && size === 0) continue;
-    if (!isAllowedName(name)) fail('unexpected-file', `${NOT_A_BUNDLE} it contains “${name}”, which is not one of a bundle's files.`);
-    if (seen.has(name)) fail('duplicate-file', `${NOT_A_BUNDLE} it contains “${name}” twice.`);
+    if (!rules.isAllowedName(name)) fail('unexpected-file', `${notOurs} it contains “${name}”, which is not one of a ${noun}'s files.`);
+    if (seen.has(name)) fail('duplicate-file', `${notOurs} it contains “${name}” twice.`);
     seen.add(name);
-    if (flags & 1) fail('unsupported-zip', `This bundle is encrypted (“${name}”); Rehearse bundles are never password-protected.`);
+    if (flags & 1) fail('unsupported-zip', `This ${noun} is encrypted (“${name}”); Rehearse ${noun}s are never password-protected.`);
     if (method !== 0 && method !== 8)
-      fail('unsupported-zip', `${NOT_A_BUNDLE} “${name}” is compressed with a method Rehearse does not use (${method}).`);
+      fail('unsupported-zip', `${notOurs} “${name}” is compressed with a method Rehearse does not use (${method}).`);
     if (size === ZIP64_MARK || compressedSize === ZIP64_MARK || localOffset === ZIP64_MARK) {
-      fail('entry-too-large', `“${name}” in this bundle is over 4 GB; the limit is ${formatMiB(entryLimit(name))}.`);
+      fail('entry-too-large', `“${name}” in this ${noun} is over 4 GB; the limit is ${formatMiB(rules.entryLimit(name))}.`);
     }
-    const limit = entryLimit(name);
+    const limit = rules.entryLimit(name);
     if (size > limit)
-      fail('entry-too-large', `“${name}” in this bundle would be ${formatMiB(size)} uncompressed; the limit is ${formatMiB(limit)}.`);
+      fail('entry-too-large', `“${name}” in this ${noun} would be ${formatMiB(size)} uncompressed; the limit is ${formatMiB(limit)}.`);
     total += size;
-    if (total > BUNDLE_LIMITS.maxTotalBytes) {
-      fail(
-        'total-too-large',
-        `This bundle's files would take more than ${formatMiB(BUNDLE_LIMITS.maxTotalBytes)} uncompressed, over the limit.`,
-      );
+    if (total > rules.maxTotalBytes) {
+      fail('total-too-large', `This ${noun}'s files would take more than ${formatMiB(rules.maxTotalBytes)} uncompressed, over the limit.`);
     }
-    if (method === 0 && size !== compressedSize) fail('size-mismatch', `“${name}” in this bundle is damaged: its sizes do not agree.`);
+    if (method === 0 && size !== compressedSize) fail('size-mismatch', `“${name}” in this ${noun} is damaged: its sizes do not agree.`);
     // No compression-ratio limit: the declared size is bounded above, and inflating never goes past it.
 
     // The local header repeats the name; its own extra field may differ in length from the directory's.
     if (localOffset + 30 > directoryOffset || view.getUint32(localOffset, true) !== LOCAL_SIGNATURE) {
-      fail('truncated', `This bundle is damaged: the data of “${name}” is missing.`);
+      fail('truncated', `This ${noun} is damaged: the data of “${name}” is missing.`);
     }
     const dataOffset = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
-    if (dataOffset + compressedSize > directoryOffset) fail('truncated', `This bundle is incomplete: the data of “${name}” is cut short.`);
+    if (dataOffset + compressedSize > directoryOffset) fail('truncated', `This ${noun} is incomplete: the data of “${name}” is cut short.`);
     entries.push({ name, method: method as 0 | 8, crc32: crc, compressedSize, size, dataOffset });
   }
   return entries;

@@ -11,6 +11,7 @@ import { restoreDraft } from './restoreDraft';
 import { restorePracticeRecord } from './restorePractice';
 import { isCustomProtocolRecord } from './restoreProtocol';
 import { restoreReview } from './restoreReview';
+import { restorePlan, restoreReviewCard } from './restorePlan';
 
 type Rand = () => number;
 
@@ -123,6 +124,40 @@ const review = {
   comparedAt: null,
   updatedAt: 3,
 };
+const plan = {
+  id: 'current',
+  title: 'Practice protocol',
+  templateId: 'practice-protocol',
+  startDate: '2026-12-07',
+  interviewDate: '2026-12-12',
+  days: [
+    [
+      { kind: 'problem', problemId: 'token-bucket', protocolId: 'coding-45', why: 'plan: first', fresh: true },
+      { kind: 'any', problemKind: 'coding', protocolId: 'coding-75', why: 'plan: mock', mock: true },
+    ],
+    [],
+  ],
+  dayNotes: ['One', ''],
+  done: [{ itemId: 'd0i0', sessionId: 's1', problemId: 'token-bucket', on: '2026-12-07' }],
+  started: { itemId: 'd0i1', problemId: 'lru-ttl' },
+  createdAt: 5,
+};
+const reviewCard = {
+  problemId: 'token-bucket',
+  attempts: [
+    {
+      sessionId: 's1',
+      day: '2026-12-07',
+      endedAt: 9,
+      kind: 'coding',
+      protocolId: 'coding-45',
+      grade: 1,
+      summary: 'failed 3 hidden tests',
+      reasons: ['a'],
+      checklist: [{ id: 'silence', label: 'Silence', status: 'met' }],
+    },
+  ],
+};
 const protocol = { id: 'mine', name: 'Mine', phases: [{ id: 'p', name: 'P', minutes: 1, goal: '' }], basedOn: null, updatedAt: 1 };
 
 interface Guard {
@@ -173,6 +208,18 @@ const GUARDS: Guard[] = [
     valid: { problemId: 'lru-ttl', code: 'x', updatedAt: 1 },
     restore: restoreDraft,
     check: (o) => (str(o.code), num(o.updatedAt)),
+  },
+  {
+    name: 'plan',
+    valid: plan,
+    restore: restorePlan,
+    check: (o) => (str(o.startDate), str(o.interviewDate), expect(Array.isArray(o.days)).toBe(true)),
+  },
+  {
+    name: 'review card',
+    valid: reviewCard,
+    restore: restoreReviewCard,
+    check: (o) => (str(o.problemId), expect((o.attempts as { grade: number }[]).every((a) => a.grade >= 1 && a.grade <= 4)).toBe(true)),
   },
   {
     name: 'custom protocol',

@@ -87,3 +87,6 @@ export interface CustomProtocolRecord extends Protocol {
   basedOn: string | null;
   updatedAt: number;
 }
+
+// Database version 5: the plan with its progress, and each problem's graded attempts (core/plan/types.ts).
+export type { GradedAttempt, PlanItemDone, PlanRecord, ReviewCardRecord } from '../plan/types';

@@ -3,6 +3,7 @@
  * states only the fields it is about. Not used by the app.
  */
 import type { SessionFacts } from '../analysis/types';
+import type { GradedAttempt } from '../plan/types';
 import type { SessionRecord } from '../session/types';
 
 export function sessionRecord(patch: Partial<SessionRecord> = {}): SessionRecord {
@@ -38,6 +39,22 @@ export function sessionFacts(patch: Partial<SessionFacts> = {}): SessionFacts {
     edgeCasesBeforeCode: null,
     followUpsAsked: 0,
     nudges: { silence: 0, noRun: 0, planCoding: 0 },
+    ...patch,
+  };
+}
+
+/** A graded coding attempt that ended at 10:00 UTC on `day` (core/plan's tests). */
+export function gradedAttemptOn(day: string, patch: Partial<GradedAttempt> = {}): GradedAttempt {
+  return {
+    sessionId: 's1',
+    day,
+    endedAt: Date.parse(`${day}T10:00:00Z`),
+    kind: 'coding',
+    protocolId: 'coding-45',
+    grade: 3,
+    summary: 'failed 3 hidden tests',
+    reasons: [],
+    checklist: [],
     ...patch,
   };
 }

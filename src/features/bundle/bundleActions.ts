@@ -8,6 +8,7 @@ import { buildBundle, bundleFileName } from '../../core/bundle/buildBundle';
 import { BundleError, formatMiB } from '../../core/bundle/errors';
 import { BUNDLE_LIMITS } from '../../core/bundle/format';
 import type { ImportProgress } from '../../core/bundle/progress';
+import type { SessionRecord } from '../../core/session/types';
 import { CATALOG, findEntry, problemTitle } from '../../problems/catalog';
 import { loadSessionForExport } from '../../storage/exportSession';
 import { ImportWriteError, type ImportMode } from '../../storage/importSession';
@@ -20,8 +21,18 @@ export interface ExportedBundle {
 }
 
 export async function exportSessionBundle(sessionId: string): Promise<ExportedBundle> {
+  const built = await sessionBundleBytes(sessionId);
+  if (!built) throw new Error('This session no longer exists, so there is nothing to export.');
+  return {
+    fileName: bundleFileName(built.session.problemId, built.session.startedAt),
+    blob: new Blob([built.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+  };
+}
+
+/** One session's bundle (.zip bytes), as Export makes it; the full backup holds one per session. Null: no such session. */
+export async function sessionBundleBytes(sessionId: string): Promise<{ session: SessionRecord; bytes: Uint8Array } | null> {
   const stored = await loadSessionForExport(sessionId);
-  if (!stored) throw new Error('This session no longer exists, so there is nothing to export.');
+  if (!stored) return null;
   const audio = await Promise.all(
     stored.audio.map(async (a) => ({ index: a.index, mimeType: a.mimeType, bytes: new Uint8Array(await a.blob.arrayBuffer()) })),
   );
@@ -36,10 +47,7 @@ export async function exportSessionBundle(sessionId: string): Promise<ExportedBu
     appVersion,
     now: new Date(),
   });
-  return {
-    fileName: bundleFileName(stored.session.problemId, stored.session.startedAt),
-    blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
-  };
+  return { session: stored.session, bytes };
 }
 
 const importClient = new ImportClient();

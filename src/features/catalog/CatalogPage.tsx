@@ -6,6 +6,9 @@ import { AppNav } from '../../shared/AppNav';
 import { allAttempts, byLeastRecentlyPractised, describeHistory, type PracticeHistoryLine } from '../../core/practice/attempts';
 import { listAllAttempts } from '../../storage/attempts';
 import { listPractice } from '../../storage/practice';
+import { localDateAt } from '../../core/plan/localDate';
+import { byDue, dueLabel, isDue } from '../../core/plan/due';
+import { useSchedules } from './useSchedules';
 import { allTags, filterProblems, STATUS_LABEL, type CatalogFilter, type ProblemStatus } from './catalogFilter';
 
 const STATUS_STYLE: Record<ProblemStatus, string> = {
@@ -39,7 +42,7 @@ function usePractice(): Map<string, ProblemPractice> {
   return practice;
 }
 
-type CatalogOrder = 'catalog' | 'least-recent';
+type CatalogOrder = 'catalog' | 'least-recent' | 'due';
 
 const formatDay = (at: number) => new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
@@ -47,10 +50,16 @@ export function CatalogPage() {
   const [filter, setFilter] = useState<CatalogFilter>({ kind: 'all', tag: 'all', language: 'all' });
   const [order, setOrder] = useState<CatalogOrder>('catalog');
   const practice = usePractice();
+  const schedules = useSchedules();
+  const today = localDateAt(Date.now());
   const tags = useMemo(() => allTags(CATALOG), []);
   const filtered = filterProblems(CATALOG, filter);
   const visible =
-    order === 'least-recent' ? byLeastRecentlyPractised(filtered, (id) => practice.get(id)?.history?.lastAt ?? null) : filtered;
+    order === 'least-recent'
+      ? byLeastRecentlyPractised(filtered, (id) => practice.get(id)?.history?.lastAt ?? null)
+      : order === 'due'
+        ? byDue(filtered, schedules)
+        : filtered;
 
   useEffect(() => {
     document.title = 'Problems · Rehearse';
@@ -106,6 +115,7 @@ export function CatalogPage() {
           <select className="input" value={order} onChange={(e) => setOrder(e.target.value as CatalogOrder)}>
             <option value="catalog">Catalog order</option>
             <option value="least-recent">Least recently practised</option>
+            <option value="due">Due for a re-do</option>
           </select>
         </label>
         <span className="self-center text-slate-500">
@@ -119,6 +129,7 @@ export function CatalogPage() {
           {visible.map((p) => {
             const status = practice.get(p.id)?.status ?? 'not-started';
             const history = practice.get(p.id)?.history ?? null;
+            const schedule = schedules.get(p.id);
             return (
               <li key={p.id}>
                 <Link
@@ -141,6 +152,15 @@ export function CatalogPage() {
                     <p className="mt-1 text-xs text-slate-300" data-testid="practice-history">
                       {history.text}
                       {history.lastAt !== null && history.lastAt > 0 && <> · last {formatDay(history.lastAt)}</>}
+                    </p>
+                  )}
+                  {schedule && (
+                    <p
+                      className={`mt-1 text-xs ${isDue(schedule, today) ? 'text-fuchsia-300' : 'text-slate-400'}`}
+                      data-testid="problem-due"
+                      data-due={schedule.due}
+                    >
+                      Re-do {dueLabel(schedule, today)}
                     </p>
                   )}
                 </Link>
