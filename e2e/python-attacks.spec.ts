@@ -53,7 +53,7 @@ test('Python attacks on the verdict do not pass, do not mark the problem solved,
     const always = [
       'class Yes:',
       '    def __eq__(self, other):',
-      '        return True',
+      '        return len(repr(other)) >= 0',
       '    __hash__ = None',
       '',
       'class RateLimiter:',

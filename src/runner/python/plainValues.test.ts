@@ -42,7 +42,8 @@ describe('comparisons the solution answers itself', () => {
     const always = `
 class Yes:
     def __eq__(self, other):
-        return True
+        # Always true, though not written as a constant (screen.py refuses a constant answer).
+        return len(repr(other)) >= 0
     __hash__ = None
     def __bool__(self):
         return True
@@ -75,7 +76,8 @@ class Point(NamedTuple):
 
 class Yes:
     def __eq__(self, other):
-        return True
+        # Always true, though not written as a constant (screen.py refuses a constant answer).
+        return len(repr(other)) >= 0
     __hash__ = None
 `;
     const tests = `
