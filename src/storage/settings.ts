@@ -84,3 +84,24 @@ export function saveInterviewSettings(settings: InterviewSettings): void {
     // Private mode or a full disk: the choice lasts for this page only.
   }
 }
+
+/**
+ * localStorage for UI preferences that a library keeps itself (the workspace's pane sizes): a blocked or
+ * full localStorage reads as "nothing saved" and drops the write, instead of throwing into the UI.
+ */
+export const uiPreferenceStorage: Pick<Storage, 'getItem' | 'setItem'> = {
+  getItem(key) {
+    try {
+      return globalThis.localStorage?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  },
+  setItem(key, value) {
+    try {
+      globalThis.localStorage?.setItem(key, value);
+    } catch {
+      // Private mode or a full disk: the sizes last for this page only.
+    }
+  },
+};

@@ -6,7 +6,7 @@ import { AppNav } from '../../../shared/AppNav';
 
 export function WorkspaceHeader({ problem }: { problem: Problem }) {
   return (
-    <header className="flex flex-wrap items-center gap-4 border-b border-slate-800 px-4 py-2">
+    <header className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-800 px-4 py-1.5">
       <Link href="/" className="text-sm text-slate-400 hover:text-slate-200">
         ← Problems
       </Link>
