@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { clickIntoEditor, editorLines, openProblem } from './helpers';
 
 const CODING = 'Token-bucket rate limiter';
+const DESIGN = 'Design a 1:1 chat app like WhatsApp';
 
 /** True when the page has no horizontal scroll: nothing sticks out to the right of the window. */
 const fitsTheWindow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -99,4 +100,73 @@ test('panes resize by mouse and keyboard, and their sizes are remembered across 
   await page.keyboard.press('Home');
   await expect.poll(() => valueNow(columns)).toBe(Number(await columns.getAttribute('aria-valuemin')));
   expect(await fitsTheWindow(page)).toBe(true);
+});
+
+test('the light theme follows the system, the switch overrides it and is remembered, and the editor matches', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openProblem(page, CODING);
+  // The computed colour may be lab() or oklch(): a pixel painted with it gives its sRGB value.
+  const pageBrightness = () =>
+    page.evaluate(() => {
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.fillStyle = getComputedStyle(document.body).backgroundColor;
+      context.fillRect(0, 0, 1, 1);
+      const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    });
+  const monaco = page.locator('.monaco-editor').first();
+  expect(await pageBrightness()).toBeGreaterThan(0.85);
+  await expect(monaco).toHaveClass(/\bvs\b/);
+  await expect(monaco).not.toHaveClass(/vs-dark/);
+
+  const theme = page.getByRole('combobox', { name: 'Theme' });
+  await expect(theme).toHaveValue('system');
+  await theme.selectOption('dark');
+  await expect(monaco).toHaveClass(/vs-dark/);
+  await expect.poll(pageBrightness).toBeLessThan(0.15);
+
+  await page.reload();
+  await expect(editorLines(page)).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+  await expect(page.locator('.monaco-editor').first()).toHaveClass(/vs-dark/);
+
+  // "System" follows the system again, live.
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
+  await expect(page.locator('.monaco-editor').first()).not.toHaveClass(/vs-dark/);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('.monaco-editor').first()).toHaveClass(/vs-dark/);
+  await expect.poll(pageBrightness).toBeLessThan(0.15);
+});
+
+test('a design problem: the board and notes split resizes, and the whiteboard takes the theme', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openProblem(page, DESIGN);
+  const board = page.getByRole('separator', { name: 'Resize the whiteboard and the notes' });
+  await expect(board).toHaveAttribute('aria-orientation', 'horizontal');
+  await expect(page.getByRole('separator', { name: 'Resize the design panel and the scratchpad' })).toBeVisible();
+  await expect(page.getByRole('separator', { name: 'Resize the scratchpad and the whiteboard' })).toBeVisible();
+  const excalidraw = page.getByRole('region', { name: 'Whiteboard' }).locator('.excalidraw').first();
+  await expect(excalidraw).toBeVisible({ timeout: 30_000 });
+  await expect(excalidraw).not.toHaveClass(/theme--dark/);
+
+  const before = Number(await board.getAttribute('aria-valuenow'));
+  await board.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(async () => Number(await board.getAttribute('aria-valuenow'))).toBeGreaterThan(before);
+  const moved = Number(await board.getAttribute('aria-valuenow'));
+
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await expect(excalidraw).toHaveClass(/theme--dark/);
+  await resizeTo(page, 1024);
+  await resizeTo(page, 2560);
+
+  // Coding and design layouts are kept apart: the design board's split survives a reload.
+  await page.reload();
+  await expect(page.getByRole('separator', { name: 'Resize the whiteboard and the notes' })).toHaveAttribute(
+    'aria-valuenow',
+    String(moved),
+  );
 });

@@ -105,3 +105,16 @@ export const uiPreferenceStorage: Pick<Storage, 'getItem' | 'setItem'> = {
     }
   },
 };
+
+/** The colour theme the person chose; "system" follows the operating system's light or dark setting. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
+const THEME_KEY = 'rehearse.theme';
+
+export function loadThemeChoice(): ThemeChoice {
+  const value = uiPreferenceStorage.getItem(THEME_KEY);
+  return value === 'light' || value === 'dark' ? value : 'system';
+}
+
+export function saveThemeChoice(choice: ThemeChoice): void {
+  uiPreferenceStorage.setItem(THEME_KEY, choice);
+}

@@ -21,6 +21,7 @@ import { useRunShortcuts } from './useRunShortcuts';
 import { useWorkspace } from './workspaceStore';
 import { WhiteboardRegion } from '../whiteboard';
 import { CodingPanes, DesignPanes } from './WorkspacePanes';
+import { useResolvedTheme } from '../theme';
 
 // The engine lives below the features; the workspace hands it what only the app and this feature hold.
 practice.connect({
@@ -92,6 +93,7 @@ function Editor({ problem }: { problem: Problem }) {
   const language = useWorkspace((s) => s.language);
   const lastResult = useWorkspace((s) => s.lastResult);
   const markers = useMemo(() => markersFromResult(lastResult), [lastResult]);
+  const theme = useResolvedTheme();
   const { setCode, recordCodeEdit } = useWorkspace.getState();
   // Until Monaco has mounted, the same text is a plain text area on top of it: readable and typeable at once.
   // Monaco is asked for only once that has painted: evaluating it holds the main thread for about a second.
@@ -110,6 +112,7 @@ function Editor({ problem }: { problem: Problem }) {
                 value={code}
                 examples={problem.examples}
                 markers={markers}
+                theme={theme}
                 onChange={setCode}
                 onEdit={recordCodeEdit}
                 startSelection={() => selection.current}

@@ -3,6 +3,7 @@ import type { Problem } from '../../../core/problems/types';
 import { LanguageSelect } from './LanguageSelect';
 import { PhaseTimer } from './PhaseTimer';
 import { AppNav } from '../../../shared/AppNav';
+import { ThemeSwitch } from '../../theme';
 
 export function WorkspaceHeader({ problem }: { problem: Problem }) {
   return (
@@ -16,6 +17,7 @@ export function WorkspaceHeader({ problem }: { problem: Problem }) {
         {problem.kind} · {problem.difficulty}
       </span>
       <LanguageSelect problem={problem} />
+      <ThemeSwitch />
       <div className="ml-auto">
         <PhaseTimer problem={problem} />
       </div>
