@@ -163,7 +163,7 @@ test('a design problem: the board and notes split resizes, and the whiteboard ta
   await resizeTo(page, 1024);
   await resizeTo(page, 2560);
 
-  // Coding and design layouts are kept apart: the design board's split survives a reload.
+  // The design layout is saved under its own keys: the board's split survives a reload.
   await page.reload();
   await expect(page.getByRole('separator', { name: 'Resize the whiteboard and the notes' })).toHaveAttribute(
     'aria-valuenow',
