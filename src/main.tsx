@@ -4,6 +4,10 @@ import { App } from './app/App';
 import { registerServiceWorkerWhenInteractive } from './app/serviceWorker';
 import { watchRecorder } from './features/plan/watchRecorder';
 import './styles.css';
+import { startTheme } from './features/theme';
+
+// Before the first render, so a light system never sees a dark flash.
+startTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

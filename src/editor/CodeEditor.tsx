@@ -10,6 +10,7 @@ import type { EditorMarker } from './markers';
 import type { TextChange } from '../core/session/types';
 import { exposeEditorText } from './testHook';
 import { PLAIN_EDITOR_ATTRIBUTE, type TextSelection } from './PlainEditor';
+import { monacoTheme, type EditorTheme } from './theme';
 
 const SOLUTION_URI = { typescript: 'file:///solution.ts', python: 'file:///solution.py' } as const;
 const EXAMPLES_URI = 'file:///examples.test.ts';
@@ -34,6 +35,8 @@ interface Props {
   onReady?(): void;
   /** Where the caret was in the plain text area this editor replaces, if the user had put it there. */
   startSelection?(): TextSelection | null;
+  /** The app's theme (dark when not given). */
+  theme?: EditorTheme;
 }
 
 /**
@@ -55,6 +58,7 @@ export default function CodeEditor({
   onEdit,
   onReady,
   startSelection,
+  theme,
 }: Props) {
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const onEditRef = useRef(onEdit);
@@ -111,7 +115,7 @@ export default function CodeEditor({
       path={SOLUTION_URI[language]}
       language={language}
       value={value}
-      theme="vs-dark"
+      theme={monacoTheme(theme)}
       onChange={(next) => onChange(next ?? '')}
       onMount={(editor) => {
         editorRef.current = editor;

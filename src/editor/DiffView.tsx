@@ -5,6 +5,7 @@
 import { DiffEditor, type DiffOnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import './monacoSetup';
+import { monacoTheme, type EditorTheme } from './theme';
 
 type DiffEditorInstance = Parameters<DiffOnMount>[0];
 
@@ -12,10 +13,12 @@ export default function DiffView({
   code,
   reference,
   language = 'typescript',
+  theme,
 }: {
   code: string;
   reference: string;
   language?: 'typescript' | 'python';
+  theme?: EditorTheme;
 }) {
   const ext = language === 'python' ? 'py' : 'ts';
   const editorRef = useRef<DiffEditorInstance | null>(null);
@@ -43,7 +46,7 @@ export default function DiffView({
       originalModelPath={`file:///compare/your-solution.${ext}`}
       modifiedModelPath={`file:///compare/reference.${ext}`}
       language={language}
-      theme="vs-dark"
+      theme={monacoTheme(theme)}
       onMount={(editor) => {
         editorRef.current = editor;
       }}

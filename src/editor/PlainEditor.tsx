@@ -96,7 +96,7 @@ export function PlainEditor({ language, value, onChange, onEdit, selection }: Pr
       autoCorrect="off"
       wrap="off"
       aria-label="Code (plain text until the editor has loaded)"
-      className="block h-full w-full resize-none bg-[#1e1e1e] p-0 pl-16 pt-1 font-mono text-[14px] leading-[19px] text-slate-200 outline-none"
+      className="block h-full w-full resize-none bg-(--editor-background) p-0 pl-16 pt-1 font-mono text-[14px] leading-[19px] text-slate-200 outline-none"
     />
   );
 }

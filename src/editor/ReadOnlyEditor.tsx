@@ -9,6 +9,7 @@ import type { CurrentEdit } from '../core/replay/replayModel';
 import { monaco } from './monacoSetup';
 import { diffAsChange } from '../core/session/textDiff';
 import { exposeEditorText } from './testHook';
+import { monacoTheme, type EditorTheme } from './theme';
 
 type CodeEditor = Parameters<OnMount>[0];
 
@@ -18,6 +19,7 @@ interface Props {
   language: 'typescript' | 'python' | 'markdown';
   /** Model path, distinct from the workspace's so the two never share a model. */
   path: string;
+  theme?: EditorTheme;
 }
 
 function showText(editor: CodeEditor, text: string): void {
@@ -61,7 +63,7 @@ function highlight(editor: CodeEditor, decorations: monaco.editor.IEditorDecorat
   if (first) editor.revealLineInCenterIfOutsideViewport(model.getPositionAt(Math.min(first.start, length)).lineNumber);
 }
 
-export default function ReadOnlyEditor({ text, currentEdit, language, path }: Props) {
+export default function ReadOnlyEditor({ text, currentEdit, language, path, theme }: Props) {
   const editorRef = useRef<CodeEditor | null>(null);
   const decorationsRef = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const latest = useRef({ text, currentEdit });
@@ -79,7 +81,7 @@ export default function ReadOnlyEditor({ text, currentEdit, language, path }: Pr
       path={path}
       language={language}
       defaultValue={text}
-      theme="vs-dark"
+      theme={monacoTheme(theme)}
       onMount={(editor) => {
         editorRef.current = editor;
         decorationsRef.current = editor.createDecorationsCollection();

@@ -130,3 +130,37 @@ export function saveSettingEntries(entries: readonly [string, string][]): void {
     // Private mode or a full disk: the restored settings last for this page only.
   }
 }
+
+/**
+ * localStorage for UI preferences that a library keeps itself (the workspace's pane sizes): a blocked or
+ * full localStorage reads as "nothing saved" and drops the write, instead of throwing into the UI.
+ */
+export const uiPreferenceStorage: Pick<Storage, 'getItem' | 'setItem'> = {
+  getItem(key) {
+    try {
+      return globalThis.localStorage?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  },
+  setItem(key, value) {
+    try {
+      globalThis.localStorage?.setItem(key, value);
+    } catch {
+      // Private mode or a full disk: the sizes last for this page only.
+    }
+  },
+};
+
+/** The colour theme the person chose; "system" follows the operating system's light or dark setting. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
+const THEME_KEY = 'rehearse.theme';
+
+export function loadThemeChoice(): ThemeChoice {
+  const value = uiPreferenceStorage.getItem(THEME_KEY);
+  return value === 'light' || value === 'dark' ? value : 'system';
+}
+
+export function saveThemeChoice(choice: ThemeChoice): void {
+  uiPreferenceStorage.setItem(THEME_KEY, choice);
+}

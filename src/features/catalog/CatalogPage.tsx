@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { warmUpRunnerWhenIdle } from '../../runner/instance';
 import { CATALOG } from '../../problems/catalog';
 import { AppNav } from '../../shared/AppNav';
+import { ThemeSwitch } from '../theme';
 import { allAttempts, byLeastRecentlyPractised, describeHistory, type PracticeHistoryLine } from '../../core/practice/attempts';
 import { listAllAttempts } from '../../storage/attempts';
 import { listPractice } from '../../storage/practice';
@@ -71,7 +72,10 @@ export function CatalogPage() {
     <main className="mx-auto max-w-5xl p-6">
       <div className="mb-1 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Rehearse</h1>
-        <AppNav />
+        <div className="flex items-center gap-4">
+          <AppNav />
+          <ThemeSwitch />
+        </div>
       </div>
       <p className="mb-6 text-slate-400">Pick a problem and practise it the way a real interview runs: plan, code, review — out loud.</p>
       <div className="mb-4 flex flex-wrap gap-4 text-sm">

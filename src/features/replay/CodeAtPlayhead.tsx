@@ -4,6 +4,7 @@
  */
 import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { ReadOnlyEditor } from '../../editor';
+import { useResolvedTheme } from '../theme';
 import { lastAtOrBefore } from '../../core/replay/navigation';
 import type { Replay } from '../../core/replay/replayModel';
 import type { SessionFile } from '../../core/session/types';
@@ -24,6 +25,7 @@ function FileView({
   file: SessionFile;
   language: 'typescript' | 'python';
 }) {
+  const theme = useResolvedTheme();
   const version = usePlaybackState(controller, (s) => replay.versionAt(s.playheadMs, file));
   // The text and the current edit depend only on how many of the file's events have happened.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the trigger: recompute per edit of the file, not per playhead tick
@@ -34,6 +36,7 @@ function FileView({
         text={frame.text}
         currentEdit={frame.currentEdit}
         language={file === 'notes.md' ? 'markdown' : language}
+        theme={theme}
         path={file === 'notes.md' ? `file:///replay/${file}` : `file:///replay/${language === 'python' ? 'solution.py' : file}`}
       />
     </Suspense>
@@ -75,7 +78,7 @@ export function CodeAtPlayhead({
                 role="tab"
                 aria-selected={file === f}
                 onClick={() => setFile(f)}
-                className={`rounded-t px-3 py-1 text-sm ${file === f ? 'bg-slate-800 text-white' : 'text-slate-400 hover:text-slate-200'}`}
+                className={`rounded-t px-3 py-1 text-sm ${file === f ? 'bg-slate-800 text-slate-50' : 'text-slate-400 hover:text-slate-200'}`}
               >
                 {f === 'solution.ts' ? codeLabel : FILE_LABEL[f]}
               </button>

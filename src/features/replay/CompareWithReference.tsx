@@ -4,6 +4,7 @@
  */
 import { Suspense, useRef, useState } from 'react';
 import { DiffView } from '../../editor';
+import { useResolvedTheme } from '../theme';
 
 interface Props {
   reference: string;
@@ -18,6 +19,7 @@ interface Props {
 
 export function CompareWithReference({ reference, language, getCode, describeCode, onOpen }: Props) {
   const dialogRef = useRef<HTMLDialogElement | null>(null);
+  const theme = useResolvedTheme();
   const [shown, setShown] = useState<{ code: string; what: string } | null>(null);
   if (reference.trim() === '') return null;
 
@@ -51,7 +53,7 @@ export function CompareWithReference({ reference, language, getCode, describeCod
             </div>
             <div className="min-h-0 flex-1" data-testid="reference-diff">
               <Suspense fallback={<p className="p-4 text-sm text-slate-400">Loading the comparison…</p>}>
-                <DiffView code={shown.code} reference={reference} {...(language ? { language } : {})} />
+                <DiffView code={shown.code} reference={reference} theme={theme} {...(language ? { language } : {})} />
               </Suspense>
             </div>
           </div>

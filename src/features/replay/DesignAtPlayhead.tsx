@@ -39,7 +39,7 @@ export function DesignAtPlayhead({
                 role="tab"
                 aria-selected={tab === t}
                 onClick={() => setTab(t)}
-                className={`rounded-t px-3 py-1 text-sm ${tab === t ? 'bg-slate-800 text-white' : 'text-slate-400 hover:text-slate-200'}`}
+                className={`rounded-t px-3 py-1 text-sm ${tab === t ? 'bg-slate-800 text-slate-50' : 'text-slate-400 hover:text-slate-200'}`}
               >
                 {t === 'board' ? 'Whiteboard' : 'Strong answer'}
               </button>

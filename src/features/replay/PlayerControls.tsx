@@ -29,7 +29,7 @@ export function PlayerControls({ controller, clockOnly }: { controller: Playback
             type="button"
             aria-pressed={rate === r}
             onClick={() => controller.setRate(r)}
-            className={`border border-slate-600 px-2 py-1 text-sm first:rounded-l last:rounded-r ${rate === r ? 'bg-slate-600 text-white' : 'bg-slate-800 hover:bg-slate-700'}`}
+            className={`border border-slate-600 px-2 py-1 text-sm first:rounded-l last:rounded-r ${rate === r ? 'bg-slate-600 text-slate-50' : 'bg-slate-800 hover:bg-slate-700'}`}
           >
             {r}×
           </button>

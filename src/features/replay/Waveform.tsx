@@ -9,6 +9,10 @@ import { sessionMsOf } from '../../core/replay/audioSpans';
 import { formatClock } from '../../core/timer/phaseClock';
 import type { PlaybackController } from './playbackController';
 import type { SegmentMedia } from './useReplayData';
+import { useResolvedTheme, type Theme } from '../theme';
+
+// The play head's line: near-white on the dark theme, near-black on the light one.
+const CURSOR_COLOR: Record<Theme, string> = { dark: '#f8fafc', light: '#0f172a' };
 
 export function Waveform({ segment, part, controller }: { segment: SegmentMedia; part: number; controller: PlaybackController }) {
   const containerRef = useRef<HTMLDivElement | null>(null);
@@ -16,6 +20,8 @@ export function Waveform({ segment, part, controller }: { segment: SegmentMedia;
   const { span, url, peaks } = segment;
   // The <audio> element's error (damaged or unplayable bytes): said in words instead of a silent player.
   const [failed, setFailed] = useState(false);
+  const theme = useResolvedTheme();
+  const surferRef = useRef<WaveSurfer | null>(null);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -31,7 +37,7 @@ export function Waveform({ segment, part, controller }: { segment: SegmentMedia;
       normalize: true,
       waveColor: '#475569',
       progressColor: '#38bdf8',
-      cursorColor: '#f8fafc',
+      cursorColor: CURSOR_COLOR.dark,
       barWidth: 2,
       barGap: 1,
       dragToSeek: true,
@@ -42,7 +48,9 @@ export function Waveform({ segment, part, controller }: { segment: SegmentMedia;
     media.addEventListener('error', onError);
     const offError = surfer.on('error', onError);
     controller.attachMedia(span.index, media);
+    surferRef.current = surfer;
     return () => {
+      surferRef.current = null;
       off();
       offError();
       media.removeEventListener('error', onError);
@@ -50,6 +58,12 @@ export function Waveform({ segment, part, controller }: { segment: SegmentMedia;
       surfer.destroy();
     };
   }, [controller, span, url, peaks]);
+
+  // Runs after the waveform is (re)created above, and on a theme switch: recolours the cursor in place, as
+  // recreating the waveform would detach the playing audio.
+  useEffect(() => {
+    surferRef.current?.setOptions({ cursorColor: CURSOR_COLOR[theme] });
+  }, [theme, controller, span, url, peaks]);
 
   return (
     <div

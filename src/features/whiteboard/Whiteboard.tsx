@@ -8,6 +8,7 @@ import '@excalidraw/excalidraw/index.css';
 import { Excalidraw, restoreElements } from '@excalidraw/excalidraw';
 import { useMemo } from 'react';
 import { useBoard } from './boardStore';
+import { useResolvedTheme } from '../theme';
 
 // The UI we do not need for an interview board: no file menu (the board autosaves), no image tool
 // (images are not kept), no collaboration.
@@ -27,6 +28,8 @@ const UI_OPTIONS = {
 export default function Whiteboard() {
   const loaded = useBoard((s) => s.loaded);
   const problemId = useBoard((s) => s.problemId);
+  // Excalidraw's dark theme inverts the canvas as it draws it: the board's stored colours need no change.
+  const theme = useResolvedTheme();
   // Only the elements Excalidraw starts with: afterwards it owns the scene and reports changes.
   const initialData = useMemo(
     () => ({
@@ -45,6 +48,7 @@ export default function Whiteboard() {
         initialData={initialData}
         onChange={(elements) => useBoard.getState().change(elements)}
         UIOptions={UI_OPTIONS}
+        theme={theme}
       />
     </div>
   );

@@ -20,6 +20,8 @@ import { useProtocols } from './protocols/protocolStore';
 import { useRunShortcuts } from './useRunShortcuts';
 import { useWorkspace } from './workspaceStore';
 import { WhiteboardRegion } from '../whiteboard';
+import { CodingPanes, DesignPanes } from './WorkspacePanes';
+import { useResolvedTheme } from '../theme';
 
 // The engine lives below the features; the workspace hands it what only the app and this feature hold.
 practice.connect({
@@ -91,6 +93,7 @@ function Editor({ problem }: { problem: Problem }) {
   const language = useWorkspace((s) => s.language);
   const lastResult = useWorkspace((s) => s.lastResult);
   const markers = useMemo(() => markersFromResult(lastResult), [lastResult]);
+  const theme = useResolvedTheme();
   const { setCode, recordCodeEdit } = useWorkspace.getState();
   // Until Monaco has mounted, the same text is a plain text area on top of it: readable and typeable at once.
   // Monaco is asked for only once that has painted: evaluating it holds the main thread for about a second.
@@ -99,7 +102,7 @@ function Editor({ problem }: { problem: Problem }) {
   const selection = useRef<TextSelection | null>(null);
   const plainLayer = useRef<HTMLDivElement>(null);
   return (
-    <div className="relative min-h-0" data-testid="editor">
+    <div className="relative min-h-0 min-w-0 overflow-hidden" data-testid="editor">
       {loaded ? (
         <>
           {monacoWanted && (
@@ -109,6 +112,7 @@ function Editor({ problem }: { problem: Problem }) {
                 value={code}
                 examples={problem.examples}
                 markers={markers}
+                theme={theme}
                 onChange={setCode}
                 onEdit={recordCodeEdit}
                 startSelection={() => selection.current}
@@ -164,42 +168,44 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
       />
       <LastActionsBanner protocolId={lastActionsProtocol} firstPhase={inFirstPhase} sessionId={recordingSessionId} />
       <InterviewBars problem={problem} />
-      <div
-        className={`grid min-h-0 flex-1 ${isDesign ? 'grid-cols-[minmax(16rem,22%)_minmax(0,1fr)_minmax(0,1.3fr)]' : 'grid-cols-[minmax(18rem,28%)_1fr]'}`}
-      >
-        {isDesign ? <DesignPanel problem={problem} /> : <StatementPanel problem={problem} unlockedStages={unlockedStages} />}
-        {/* The results row gives way (down to 8rem) before the editor shrinks under 10rem, e.g. under banners on a short screen. */}
-        <main
-          className="grid min-h-0 grid-rows-[minmax(10rem,1fr)_auto_minmax(8rem,16rem)]"
-          aria-label={isDesign ? 'Estimation scratchpad' : 'Solution'}
-        >
-          <Editor problem={problem} />
-          <RunBar canSubmit={!isDesign} />
-          {isDesign ? (
-            <ConsolePanel />
-          ) : (
-            <div className="grid min-h-0 grid-cols-2 divide-x divide-slate-800">
-              <ResultsPanel problem={problem} unlockedStages={unlockedStages} />
-              <ConsolePanel />
-            </div>
-          )}
-        </main>
-        {isDesign && <DesignNotesColumn problemId={problem.id} />}
-      </div>
+      {isDesign ? (
+        <DesignPanes
+          label="Estimation scratchpad"
+          design={<DesignPanel problem={problem} />}
+          editor={<Editor problem={problem} />}
+          below={
+            <>
+              <RunBar canSubmit={false} />
+              <div className="min-h-0 flex-1">
+                <ConsolePanel />
+              </div>
+            </>
+          }
+          board={<WhiteboardRegion problemId={problem.id} after={preloadEditor} />}
+          notes={
+            <Suspense fallback={null}>
+              <NotesEditor />
+            </Suspense>
+          }
+        />
+      ) : (
+        <CodingPanes
+          label="Solution"
+          statement={<StatementPanel problem={problem} unlockedStages={unlockedStages} />}
+          editor={<Editor problem={problem} />}
+          below={
+            <>
+              <RunBar canSubmit />
+              <div className="grid min-h-0 flex-1 grid-cols-2 divide-x divide-slate-800">
+                <ResultsPanel problem={problem} unlockedStages={unlockedStages} />
+                <ConsolePanel />
+              </div>
+            </>
+          }
+        />
+      )}
     </div>
   );
 }
 
 const NotesEditor = lazy(() => import('./design/NotesEditor'));
-
-/** A design problem's right column: the whiteboard above the notes. */
-function DesignNotesColumn({ problemId }: { problemId: string }) {
-  return (
-    <div className="grid min-h-0 grid-rows-[3fr_2fr] border-l border-slate-800">
-      <WhiteboardRegion problemId={problemId} after={preloadEditor} />
-      <Suspense fallback={null}>
-        <NotesEditor />
-      </Suspense>
-    </div>
-  );
-}

@@ -3,10 +3,11 @@ import type { Problem } from '../../../core/problems/types';
 import { LanguageSelect } from './LanguageSelect';
 import { PhaseTimer } from './PhaseTimer';
 import { AppNav } from '../../../shared/AppNav';
+import { ThemeSwitch } from '../../theme';
 
 export function WorkspaceHeader({ problem }: { problem: Problem }) {
   return (
-    <header className="flex flex-wrap items-center gap-4 border-b border-slate-800 px-4 py-2">
+    <header className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-800 px-4 py-1.5">
       <Link href="/" className="text-sm text-slate-400 hover:text-slate-200">
         ← Problems
       </Link>
@@ -16,6 +17,7 @@ export function WorkspaceHeader({ problem }: { problem: Problem }) {
         {problem.kind} · {problem.difficulty}
       </span>
       <LanguageSelect problem={problem} />
+      <ThemeSwitch />
       <div className="ml-auto">
         <PhaseTimer problem={problem} />
       </div>
