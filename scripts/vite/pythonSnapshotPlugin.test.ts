@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,15 @@ describe('the interpreter snapshot', () => {
     const python = await restore();
     const loaded = python.runPython('import sys; [m in sys.modules for m in ("harness", "screen", "unittest", "asyncio", "json")]');
     expect(loaded.toJs()).toEqual([true, true, true, true, true]);
+  });
+
+  it("holds every problem's test files compiled, so a run does not compile them", async () => {
+    const python = await restore();
+    const files = readdirSync('problems', { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => ['examples_test.py', 'hidden_test.py'].filter((f) => existsSync(join('problems', d.name, f))));
+    expect(files.length).toBeGreaterThan(20);
+    expect(python.runPython('import harness; len(harness._PRECOMPILED)')).toBe(files.length);
   });
 
   it('keeps none of the build machine\u2019s environment variables, only the ones Pyodide sets', async () => {

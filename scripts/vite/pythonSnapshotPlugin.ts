@@ -6,7 +6,8 @@ import type { Plugin } from 'vite';
 
 /**
  * Provides `virtual:rehearse-python-snapshot`: the URL of a memory snapshot of a Python interpreter that has
- * imported our harness and every standard module the problems use, and has run nothing else.
+ * imported our harness and every standard module the problems use, compiled every problem's test files
+ * (compiling a long test file was most of a run's start), and has run nothing else.
  *
  * Why: every Python run must start in an interpreter no earlier code has touched (docs/decisions/
  * python-run-isolation.md), so each run gets a new worker. Booting Pyodide from scratch takes ~2.4 s in
@@ -25,7 +26,7 @@ const PROBLEMS_DIR = 'problems';
 /** Environment variables Pyodide itself sets; anything else came from the build machine and is dropped. */
 export const KEPT_ENV = ['USER', 'LOGNAME', 'PATH', 'PWD', 'HOME', 'LANG', 'PYTHONINSPECT', 'LD_LIBRARY_PATH'];
 /** Bumped when what the snapshot does (below) changes in a way the hashed inputs do not show. */
-const RECIPE = 2;
+const RECIPE = 3;
 
 export function pythonSnapshotPlugin(): Plugin {
   let root = process.cwd();
@@ -61,6 +62,20 @@ function pythonSources(root: string): string[] {
     .sort();
 }
 
+/** Every problem's Python test files: compiled ahead into the snapshot (harness.precompile). */
+function problemTestFiles(root: string): { module: string; source: string }[] {
+  const dir = path.join(root, PROBLEMS_DIR);
+  const files: { module: string; source: string }[] = [];
+  for (const problem of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!problem.isDirectory()) continue;
+    for (const module of ['examples_test', 'hidden_test']) {
+      const file = path.join(dir, problem.name, `${module}.py`);
+      if (existsSync(file)) files.push({ module, source: readFileSync(file, 'utf8') });
+    }
+  }
+  return files;
+}
+
 /** Standard modules the problems' Python files import: importing them ahead makes a run's imports free. */
 function problemImports(root: string): string[] {
   const names = new Set<string>();
@@ -82,16 +97,17 @@ function problemImports(root: string): string[] {
 export async function ensureSnapshot(root: string): Promise<string> {
   const sources = Object.fromEntries(pythonSources(root).map((name) => [name, readFileSync(path.join(root, PYTHON_DIR, name), 'utf8')]));
   const preload = problemImports(root);
+  const tests = problemTestFiles(root);
   const pyodideVersion = (JSON.parse(readFileSync(path.join(root, 'node_modules/pyodide/package.json'), 'utf8')) as { version: string })
     .version;
   const key = createHash('sha256')
-    .update(JSON.stringify({ RECIPE, pyodideVersion, sources, preload, KEPT_ENV }))
+    .update(JSON.stringify({ RECIPE, pyodideVersion, sources, preload, tests, KEPT_ENV }))
     .digest('hex')
     .slice(0, 16);
   const dir = path.join(root, 'node_modules/.cache/rehearse-python');
   const file = path.join(dir, `interpreter-${key}.pysnap`);
   if (existsSync(file)) return file;
-  const snapshot = await makeSnapshot(sources, preload);
+  const snapshot = await makeSnapshot(sources, preload, tests);
   mkdirSync(dir, { recursive: true });
   // Written whole or not at all: a build stopped half-way must not leave a truncated snapshot behind.
   const partial = `${file}.${process.pid}.part`;
@@ -100,13 +116,20 @@ export async function ensureSnapshot(root: string): Promise<string> {
   return file;
 }
 
-async function makeSnapshot(sources: Record<string, string>, preload: string[]): Promise<Uint8Array> {
+async function makeSnapshot(
+  sources: Record<string, string>,
+  preload: string[],
+  tests: { module: string; source: string }[],
+): Promise<Uint8Array> {
   const { loadPyodide } = await import('pyodide');
   const python = await loadPyodide({ _makeSnapshot: true, env: {}, stdout: () => undefined, stderr: () => undefined });
   python.FS.mkdirTree('/rehearse');
   for (const [name, text] of Object.entries(sources)) python.FS.writeFile(`/rehearse/${name}`, text);
   const modules = Object.keys(sources).map((name) => name.replace(/\.py$/, ''));
   python.runPython(snapshotPython(modules, preload));
+  // Handed over as Python values (not spliced into code), then forgotten: only the compiled code stays.
+  const precompile = python.runPython('import harness; harness.precompile') as (source: string, module: string) => void;
+  for (const { module, source } of tests) precompile(source, module);
   return python.makeMemorySnapshot();
 }
 
