@@ -228,6 +228,8 @@ RUNNER_INTERNALS = {
 # A format string reads attributes too ("{0.f_back.f_locals}".format(frame)).
 FRAME_WORDS = re.compile(r"(?<!\w)(f_back|f_locals|f_globals|f_builtins|f_code|tb_frame|tb_next|gi_frame|cr_frame|"
                          r"ag_frame)(?!\w)")
+# A whole string that names something inside a protected module, as a patch target would.
+PROTECTED_TARGET = re.compile(r"^(unittest|builtins|json|sys|asyncio|io)\.[A-Za-z_][\w.]*$")
 RUNNER_MODULES = re.compile(r"(?<!\w)(harness|hidden_test|examples_test)(?!\w)")
 
 # Modules the harness and the hidden tests rely on: never patched, never handed around.
@@ -276,6 +278,10 @@ ALWAYS_EQUAL = {"unittest.mock.ANY", "mock.ANY"}
 CONSTANT_ANSWERS = {"__eq__": True, "__ne__": False, "__contains__": True}
 # Calls that return an object the tests share (the running loop, the loop policy): like a module, not new data.
 SHARED_GETTERS = {"get_running_loop", "get_event_loop", "get_event_loop_policy"}
+# Markers in a carried path: an object a protected module made (its own attributes and items are its own), and
+# the class of an object that is not self (changing it changes that class for everyone who uses it).
+INSTANCE = "<instance>"
+FOREIGN_CLASS = "<a class>"
 # The nodes Bindings learns from (imports, assignments, loops, parameters, definitions, stored names).
 BINDING_NODES = {ast.Import, ast.ImportFrom, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For,
                  ast.AsyncFor, ast.comprehension, ast.withitem, ast.arguments, ast.arg, ast.FunctionDef,
@@ -374,6 +380,14 @@ def _answers_constantly(name, body):
     statements = [s for s in body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
     return (len(statements) == 1 and isinstance(statements[0], ast.Return)
             and isinstance(statements[0].value, ast.Constant) and statements[0].value.value is CONSTANT_ANSWERS[name])
+
+
+def _is_fresh(path):
+    """A path into a new object a protected module made, not into its class (see INSTANCE)."""
+    parts = path.split(".")
+    if INSTANCE not in parts:
+        return False
+    return "<its class>" not in parts[len(parts) - 1 - parts[::-1].index(INSTANCE):]
 
 
 def _is_module_like(path):
@@ -574,12 +588,21 @@ class Bindings:
 
     def carried_by_call(self, call):
         """A call's result is new data, except the shared objects asyncio hands out and `type(x)`, which is the
-        class of something the value may carry (`type(loop).time = ...` changes the tests' loop class)."""
-        if {p.split(".")[-1] for p in self.resolve(call.func)} & SHARED_GETTERS:
+        class of something the value may carry (`type(loop).time = ...` changes the tests' loop class). An
+        object made by a protected module is new too, but it carries its class: `type(unittest.TestCase())`
+        is TestCase itself. `type(x)` of anything but self is a class the code may not own (FOREIGN_CLASS),
+        and `C.mro()` hands on the class it was asked of."""
+        func_paths = self.resolve(call.func)
+        if {p.split(".")[-1] for p in func_paths} & SHARED_GETTERS:
             return {"asyncio.<the running event loop>"}
         if isinstance(call.func, ast.Name) and call.func.id == "type" and len(call.args) == 1:
-            return {_extend(p, "<its class>") for p in self.carried(call.args[0])}
-        return set()
+            inner = self.carried(call.args[0])
+            if inner:
+                return {_extend(p, "<its class>") for p in inner}
+            return set() if _is_self_name(call.args[0]) else {FOREIGN_CLASS}
+        if isinstance(call.func, ast.Attribute) and call.func.attr == "mro":
+            return self.carried(call.func.value)
+        return {_extend(p, INSTANCE) for p in func_paths if _root_module(p) in PROTECTED}
 
     def resolve(self, node):
         """Dotted paths an expression names: `t.sleep` with `import time as t` is {"time.sleep"}."""
@@ -995,8 +1018,11 @@ class Screen(ast.NodeVisitor):
         return any(_root_module(p) in PROTECTED for p in self.bindings.root_paths(receiver))
 
     def check_patch(self, node, receiver, text):
-        """Assigning into anything reached from an imported module (`time.time = f`, `json.encoder.X[k] = v`)."""
-        roots = self.bindings.root_paths(receiver)
+        """Assigning into anything reached from an imported module (`time.time = f`, `json.encoder.X[k] = v`).
+        A new object a module made (`json.loads(s)["k"] = v`, `queue.maxsize = 2`) is the candidate's own."""
+        roots = {p for p in self.bindings.root_paths(receiver) if not _is_fresh(p)}
+        if any(p.startswith(FOREIGN_CLASS) for p in roots):
+            return self.flag(node, "set-attribute", text)
         if not roots:
             return False
         if any(_root_module(p) in PROTECTED for p in roots):
@@ -1058,7 +1084,8 @@ class Screen(ast.NodeVisitor):
             if self.is_forbidden_target(name):
                 return self.flag(node, "mock-target", name)
             return self.only_in_tests(node, text)
-        if not isinstance(target, (ast.Name, ast.Attribute)):
+        if not isinstance(target, (ast.Name, ast.Attribute)) or _dotted_name(node.func).split(".")[-1] == "patch":
+            # patch() takes its target by name: a name held in a variable is out of sight of this check.
             return self.flag(node, "dynamic-attribute", text)
         roots = self.bindings.root_paths(target)
         if {_root_module(p) for p in roots} & PROTECTED:
@@ -1131,6 +1158,9 @@ class Screen(ast.NodeVisitor):
         runner = RUNNER_MODULES.search(text)
         if runner and not self.is_docstring(node):
             return self.flag(node, "runner", runner.group(0))
+        if PROTECTED_TARGET.match(text) and not self.is_docstring(node) and id(node) not in self.bindings.annotation_strings:
+            # `t = "unittest.TestCase.run"`: a dotted name into the runner's machinery, kept for a patcher.
+            return self.flag(node, "mock-target", text)
         if id(node) in self.bindings.annotation_strings:
             self.screen_annotation(node, text)
 

@@ -150,6 +150,20 @@ const ATTACKS: [string, string, string][] = [
   ['set-attribute', 'passes __delattr__ to getattr', 'def f(o):\n    return getattr(o, "__delattr__")'],
   ['set-attribute', 'changes the class of a clock the tests hand in', 'def limiter(clock):\n    type(clock).now = lambda self: 0'],
   ['set-attribute', 'swaps the class of an object the tests hand in', 'def f(event):\n    event.__class__ = dict'],
+  [
+    'set-attribute',
+    'changes a class held in a name, from type() of an object handed in',
+    'def f(clock):\n    T = type(clock)\n    T.__call__ = None',
+  ],
+  ['patch', 'changes TestCase through type() of an instance', 'import unittest\nt = type(unittest.TestCase())\nt.run = None'],
+  ['patch', "changes every class in TestCase's mro()", 'import unittest\nfor k in type(unittest.TestCase()).mro():\n    k.run = None'],
+  ['patch', 'changes asyncio.Queue through type() of a queue', 'import asyncio\ndef f():\n    q = asyncio.Queue()\n    type(q).put = None'],
+  [
+    'mock-target',
+    'keeps a patch target into unittest in a variable',
+    'from unittest import mock\nt = "unittest.TestCase.run"\nmock.patch(t).start()',
+  ],
+  ['dynamic-attribute', 'patches a target held in a variable', 'from unittest import mock\ndef f(t):\n    mock.patch(t).start()'],
   // Patching modules
   ['patch', 'replaces TestCase.run through an import', 'import unittest\nunittest.TestCase.run = lambda self, r=None: None'],
   ['patch', 'replaces an assert method of a from-imported TestCase', 'from unittest import TestCase\nTestCase.assertEqual = print'],
@@ -300,6 +314,10 @@ const ATTACKS: [string, string, string][] = [
 ];
 
 const LEGIT: [string, string][] = [
+  [
+    'changes a dict that json made, and a queue it owns',
+    'import json, asyncio\ndef f(s):\n    d = json.loads(s)\n    d["a"] = 1\n    q = asyncio.Queue()\n    q.maxsize = 3\n    return d, q',
+  ],
   [
     'a dataclass with ordering, hashing, slots and a frozen one set in __post_init__',
     py`
