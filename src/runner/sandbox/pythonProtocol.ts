@@ -40,8 +40,15 @@ export type HostToFramePython =
 
 export type FrameToHostPython = { type: 'python-ready'; id: number } | { type: 'python-failed'; id: number; message: string };
 
+/**
+ * What a worker is restored from: the runtime's files, with Pyodide's WebAssembly compiled once by the frame
+ * (a compiled module posted to a worker shares its machine code, including what earlier workers compiled
+ * lazily and optimised, so a worker's first run is not a cold one).
+ */
+export type PythonBootFiles = Omit<PythonRuntimeFiles, 'workerScript' | 'wasm'> & { module: WebAssembly.Module };
+
 export type PythonWorkerRequest =
-  ({ type: 'boot' } & Omit<PythonRuntimeFiles, 'workerScript'>) | ({ type: 'run'; id: number; testTimeoutMs: number } & PythonRunCode);
+  ({ type: 'boot' } & PythonBootFiles) | ({ type: 'run'; id: number; testTimeoutMs: number } & PythonRunCode);
 
 export type PythonWorkerStatus = { type: 'booted'; ms: number } | { type: 'boot-failed'; message: string };
 
@@ -87,7 +94,7 @@ export function isPythonWorkerRequest(x: unknown): x is PythonWorkerRequest {
     return (
       isStr(x.loader) &&
       isStr(x.asm) &&
-      x.wasm instanceof ArrayBuffer &&
+      x.module instanceof WebAssembly.Module &&
       x.stdlib instanceof ArrayBuffer &&
       x.snapshot instanceof ArrayBuffer &&
       isStr(x.lock)

@@ -72,9 +72,11 @@ async function boot(files: Boot): Promise<void> {
   const started = now();
   try {
     const served: Record<string, () => Response> = {
-      [`${INDEX_URL}pyodide.asm.wasm`]: () => new Response(files.wasm, { headers: { 'Content-Type': 'application/wasm' } }),
+      // Never read: instantiation uses the module the frame compiled (useCompiledModule).
+      [`${INDEX_URL}pyodide.asm.wasm`]: () => new Response(new ArrayBuffer(0), { headers: { 'Content-Type': 'application/wasm' } }),
       [`${INDEX_URL}python_stdlib.zip`]: () => new Response(files.stdlib),
     };
+    useCompiledModule(files.module);
     const scope = self as unknown as { fetch: typeof fetch };
     scope.fetch = (input: RequestInfo | URL) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -171,6 +173,17 @@ function drive(h: Harness, dir: string, testModule: string, timeoutMs: number, s
     }
   }
   take({ kind: 'finish' }, () => h.finish_json());
+}
+
+/**
+ * Pyodide instantiates its WebAssembly from a streamed response, which would compile 9.6 MB again in every
+ * worker, lazily, function by function, during the worker's first run. The frame compiled it once instead:
+ * instantiating that module shares its machine code across workers, so the code earlier workers compiled and
+ * optimised is there at once.
+ */
+function useCompiledModule(module: WebAssembly.Module): void {
+  const instantiate = WebAssembly.instantiate.bind(WebAssembly);
+  WebAssembly.instantiateStreaming = async (_response, imports) => ({ module, instance: await instantiate(module, imports) });
 }
 
 /**

@@ -40,12 +40,14 @@ const files: PythonRuntimeFiles = {
 };
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const compiled = {} as WebAssembly.Module;
 
 describe('PythonPool: one restored interpreter per run', () => {
   beforeEach(() => {
     FakeWorker.made = [];
     vi.stubGlobal('Worker', FakeWorker);
     vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:python');
+    vi.spyOn(WebAssembly, 'compile').mockResolvedValue(compiled);
   });
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -56,6 +58,7 @@ describe('PythonPool: one restored interpreter per run', () => {
     const pool = new PythonPool();
     const ready = pool.init(files);
     expect(FakeWorker.made).toHaveLength(1);
+    await flush();
     FakeWorker.made[0]!.answer({ type: 'booted', ms: 200 });
     await ready;
     expect(await pool.take()).toBe(FakeWorker.made[0]);
@@ -64,6 +67,7 @@ describe('PythonPool: one restored interpreter per run', () => {
   it('never hands a worker to a second run: release terminates it and restores the next spare', async () => {
     const pool = new PythonPool();
     const ready = pool.init(files);
+    await flush();
     FakeWorker.made[0]!.answer({ type: 'booted', ms: 200 });
     await ready;
     const first = await pool.take();
@@ -71,6 +75,7 @@ describe('PythonPool: one restored interpreter per run', () => {
     expect(FakeWorker.made[0]!.terminated).toBe(true);
     expect(FakeWorker.made).toHaveLength(2);
     const next = pool.take();
+    await flush();
     FakeWorker.made[1]!.answer({ type: 'booted', ms: 180 });
     expect(await next).toBe(FakeWorker.made[1]);
     expect(await next).not.toBe(first);
@@ -91,20 +96,25 @@ describe('PythonPool: one restored interpreter per run', () => {
   it('a failed restore is reported and does not leave the pool empty', async () => {
     const pool = new PythonPool();
     const ready = pool.init(files);
+    await flush();
     FakeWorker.made[0]!.answer({ type: 'boot-failed', message: 'snapshot does not match' });
     await expect(ready).rejects.toThrow('Python did not start: snapshot does not match');
     expect(FakeWorker.made[0]!.terminated).toBe(true);
     const retry = pool.take();
     expect(FakeWorker.made).toHaveLength(2);
+    await flush();
     FakeWorker.made[1]!.answer({ type: 'booted', ms: 200 });
     expect(await retry).toBe(FakeWorker.made[1]);
   });
 
-  it('sends every worker the snapshot it is restored from', async () => {
+  it('sends every worker the snapshot and the one module compiled from the WebAssembly, not the bytes', async () => {
     const pool = new PythonPool();
     const post = vi.spyOn(FakeWorker.prototype, 'postMessage');
     void pool.init(files);
-    expect(post).toHaveBeenCalledWith(expect.objectContaining({ type: 'boot', snapshot: files.snapshot }));
+    await flush();
+    expect(post).toHaveBeenCalledWith(expect.objectContaining({ type: 'boot', snapshot: files.snapshot, module: compiled }));
     expect(post.mock.calls[0]![0]).not.toHaveProperty('workerScript');
+    expect(post.mock.calls[0]![0]).not.toHaveProperty('wasm');
+    expect(WebAssembly.compile).toHaveBeenCalledTimes(1);
   });
 });

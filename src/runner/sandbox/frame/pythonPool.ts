@@ -5,11 +5,11 @@
  * a fraction of a second, so one worker is kept restored ahead as the spare; the next spare starts once a
  * run is over, not while one runs (two cores are common, and a restore would slow the run it waits behind).
  */
-import { isPythonWorkerStatus, type PythonRuntimeFiles, type PythonWorkerRequest } from '../pythonProtocol';
+import { isPythonWorkerStatus, type PythonBootFiles, type PythonRuntimeFiles, type PythonWorkerRequest } from '../pythonProtocol';
 
 export class PythonPool {
   private workerUrl: string | null = null;
-  private files: Omit<PythonRuntimeFiles, 'workerScript'> | null = null;
+  private files: Promise<PythonBootFiles> | null = null;
   /** The next run's worker, restored or being restored. */
   private spare: Promise<Worker> | null = null;
 
@@ -17,9 +17,10 @@ export class PythonPool {
   init(files: PythonRuntimeFiles): Promise<void> {
     if (!this.workerUrl) {
       this.workerUrl = URL.createObjectURL(new Blob([files.workerScript], { type: 'text/javascript' }));
-      // Only the files: the message that brought them also has its own type and id.
+      // Only the files: the message that brought them also has its own type and id. Pyodide's WebAssembly is
+      // compiled here once; every worker instantiates the same module (see PythonBootFiles).
       const { wasm, stdlib, lock, loader, asm, snapshot } = files;
-      this.files = { wasm, stdlib, lock, loader, asm, snapshot };
+      this.files = WebAssembly.compile(wasm).then((module) => ({ module, stdlib, lock, loader, asm, snapshot }));
     }
     return this.ensureSpare().then(() => undefined);
   }
@@ -54,8 +55,16 @@ export class PythonPool {
     if (this.spare) return this.spare;
     if (!this.workerUrl || !this.files) return Promise.reject(new Error('Python is not initialised in the sandbox.'));
     const worker = new Worker(this.workerUrl, { name: 'rehearse-python' });
-    const files = this.files;
-    const restored = new Promise<Worker>((resolve, reject) => {
+    const restored = this.files.then((files) => this.restore(worker, files));
+    this.spare = restored;
+    restored.catch(() => {
+      if (this.spare === restored) this.spare = null;
+    });
+    return restored;
+  }
+
+  private restore(worker: Worker, files: PythonBootFiles): Promise<Worker> {
+    return new Promise<Worker>((resolve, reject) => {
       const onMessage = (event: MessageEvent) => {
         const status: unknown = event.data;
         if (!isPythonWorkerStatus(status)) return;
@@ -72,14 +81,9 @@ export class PythonPool {
         worker.terminate();
         reject(new Error(`Python did not start: ${event.message || 'worker error'}`));
       });
-      // Copies, not transfers: every later worker is restored from the same bytes.
+      // Copies, not transfers: every later worker is restored from the same bytes and module.
       const boot: PythonWorkerRequest = { type: 'boot', ...files };
       worker.postMessage(boot);
     });
-    this.spare = restored;
-    restored.catch(() => {
-      if (this.spare === restored) this.spare = null;
-    });
-    return restored;
   }
 }
