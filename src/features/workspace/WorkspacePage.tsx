@@ -86,12 +86,16 @@ function useAfterPaint(ready: boolean): boolean {
 }
 
 function Editor({ problem }: { problem: Problem }) {
-  const loaded = useWorkspace((s) => s.loaded && s.problem?.id === problem.id);
+  // The buffer shown is the engine's (problem, language) key: the editors are made per key and every edit
+  // names it, so text of another problem or language is never shown or saved here (issue 26).
+  const bufferKey = useWorkspace((s) => (s.loaded && s.problem?.id === problem.id ? s.codeKey : null));
+  const loaded = bufferKey !== null;
   const code = useWorkspace((s) => s.code);
   const language = useWorkspace((s) => s.language);
   const lastResult = useWorkspace((s) => s.lastResult);
   const markers = useMemo(() => markersFromResult(lastResult), [lastResult]);
-  const { setCode, recordCodeEdit } = useWorkspace.getState();
+  const { recordCodeEdit } = useWorkspace.getState();
+  const setCode = (text: string) => useWorkspace.getState().setCode(text, bufferKey ?? undefined);
   // Until Monaco has mounted, the same text is a plain text area on top of it: readable and typeable at once.
   // Monaco is asked for only once that has painted: evaluating it holds the main thread for about a second.
   const [monacoShown, setMonacoShown] = useState(false);
@@ -105,6 +109,7 @@ function Editor({ problem }: { problem: Problem }) {
           {monacoWanted && (
             <Suspense fallback={null}>
               <CodeEditor
+                bufferKey={bufferKey}
                 language={language}
                 value={code}
                 examples={problem.examples}
@@ -125,7 +130,14 @@ function Editor({ problem }: { problem: Problem }) {
           )}
           {!monacoShown && (
             <div ref={plainLayer} className="absolute inset-0 z-10" data-testid="plain-editor">
-              <PlainEditor language={language} value={code} onChange={setCode} onEdit={recordCodeEdit} selection={selection} />
+              <PlainEditor
+                key={bufferKey}
+                language={language}
+                value={code}
+                onChange={setCode}
+                onEdit={recordCodeEdit}
+                selection={selection}
+              />
               <p role="status" className="pointer-events-none absolute right-3 top-2 text-xs text-slate-500">
                 Loading the editor… (you can type already)
               </p>
