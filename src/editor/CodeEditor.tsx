@@ -42,6 +42,8 @@ interface Props {
   onReady?(): void;
   /** Where the caret was in the plain text area this editor replaces, if the user had put it there. */
   startSelection?(): TextSelection | null;
+  /** Nothing can be typed (the session is paused). */
+  readOnly?: boolean;
 }
 
 /**
@@ -72,6 +74,7 @@ function KeyedCodeEditor({
   onEdit,
   onReady,
   startSelection,
+  readOnly = false,
 }: Props) {
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const onEditRef = useRef(onEdit);
@@ -122,8 +125,10 @@ function KeyedCodeEditor({
       tabSize: language === 'python' ? 4 : 2,
       insertSpaces: true,
       fixedOverflowWidgets: true,
+      readOnly,
+      readOnlyMessage: { value: 'Paused: resume the session to edit.' },
     }),
-    [language],
+    [language, readOnly],
   );
 
   const solutionPath = `${folderOf(bufferKey)}${SOLUTION_FILE[language]}`;

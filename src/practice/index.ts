@@ -46,6 +46,7 @@ export const practice = new PracticeEngine(
     log: (event) => recorder.log(event),
     edit: (file, changes) => recorder.edit(file, changes),
     setTimerRunning: (running) => recorder.setTimerRunning(running),
+    setPaused: (paused) => recorder.setPaused(paused),
     setSilenceNudgeEnabled: (on) => recorder.setSilenceNudgeEnabled(on),
     flush: () => recorder.flush(),
     phase: () => recorder.store.getState().phase,
@@ -54,6 +55,6 @@ export const practice = new PracticeEngine(
   },
 );
 
-export { PracticeEngine, codeFile, initialCode } from './practiceEngine';
+export { PracticeEngine, codeFile, initialCode, isPaused } from './practiceEngine';
 export type { CodingNudge, PracticeState } from './practiceEngine';
 export type { PracticeConnections, PracticeRecorder, PracticeRunner, PracticeStorage } from './ports';

@@ -131,6 +131,10 @@ class FakeRecorder implements PracticeRecorder {
   setTimerRunning = (running: boolean) => {
     this.timerRunning = running;
   };
+  paused = false;
+  setPaused = (paused: boolean) => {
+    this.paused = paused;
+  };
   setSilenceNudgeEnabled = (on: boolean) => {
     this.silenceNudge = on;
   };
@@ -286,6 +290,38 @@ describe('a recorded session', () => {
     expect(rec.events.map((e) => e.type)).toEqual(['phase', 'pause', 'resume', 'phase-end', 'phase', 'phase-end', 'phase-end']);
     expect(rec.current).toBe('finished');
     expect(engine.state.clock?.finishedAt).not.toBeNull();
+  });
+
+  it('Pause pauses the timer, the recording and editing; Resume brings all three back', async () => {
+    let runs = 0;
+    engine.connect({
+      runner: async () => ({
+        run: async (request) => {
+          runs++;
+          return { ...nextResult, mode: request.mode };
+        },
+      }),
+      customProtocols: () => [],
+      loadCustomProtocols: async () => undefined,
+      initialNotes: () => '',
+    });
+    await engine.open(problem());
+    engine.start();
+    engine.pause();
+    expect(rec.paused).toBe(true);
+    engine.setCode('typed while paused');
+    engine.setNotes('- noted while paused');
+    await engine.run('run');
+    await engine.run('submit');
+    expect(engine.state).toMatchObject({ code: STARTER, notes: '', lastResult: null });
+    expect(runs).toBe(0);
+    engine.resume();
+    expect(rec.paused).toBe(false);
+    expect(rec.timerRunning).toBe(true);
+    engine.setCode('typed after');
+    await engine.run('run');
+    expect(engine.state.code).toBe('typed after');
+    expect(runs).toBe(1);
   });
 
   it('keeps recording when the user leaves the workspace choosing so, and stops it otherwise', async () => {

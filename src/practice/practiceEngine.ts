@@ -92,6 +92,9 @@ export interface PracticeEngineOptions {
 const isRunning = (clock: PhaseClockState | null): clock is PhaseClockState =>
   !!clock && clock.pausedAt === null && clock.finishedAt === null;
 
+/** A session paused by the user: the timer, the recording and editing wait for Resume. */
+export const isPaused = (clock: PhaseClockState | null): boolean => !!clock && clock.pausedAt !== null && clock.finishedAt === null;
+
 export function codeFile(problem: Problem, language: Language = 'typescript'): DraftFile {
   if (problem.kind === 'design') return 'scratchpad.ts';
   return language === 'python' && problem.python ? 'solution.py' : 'solution.ts';
@@ -353,6 +356,7 @@ export class PracticeEngine {
   setCode(code: string, key?: string): void {
     const { problem, code: before } = this.state;
     if (key !== undefined && key !== this.state.codeKey) return;
+    if (isPaused(this.state.clock)) return; // nothing is edited while paused
     this.set({ code });
     if (!problem) return;
     this.savers.get(codeFile(problem, this.state.language))?.change({ problemId: problem.id, text: code });
@@ -374,6 +378,7 @@ export class PracticeEngine {
 
   setNotes(notes: string): void {
     const { problem } = this.state;
+    if (isPaused(this.state.clock)) return;
     const change = diffAsChange(this.state.notes, notes);
     this.set({ notes });
     if (change) this.recorder.edit('notes.md', [change]);
@@ -471,14 +476,19 @@ export class PracticeEngine {
     this.setClock(startClock(protocol.id, protocol.phases, now));
   }
 
+  /** Pauses the session: the timer, the recording (the microphone goes off) and editing, Run and Submit. */
   pause(): void {
     const { clock } = this.state;
-    if (clock) this.setClock(pauseClock(clock, this.now()));
+    if (!clock || isPaused(clock) || clock.finishedAt !== null) return;
+    this.setClock(pauseClock(clock, this.now()));
+    this.recorder.setPaused(true);
   }
 
   resume(): void {
     const { clock } = this.state;
-    if (clock) this.setClock(resumeClock(clock, this.now()));
+    if (!clock || !isPaused(clock)) return;
+    this.recorder.setPaused(false);
+    this.setClock(resumeClock(clock, this.now()));
   }
 
   nextPhase(): void {
@@ -500,13 +510,15 @@ export class PracticeEngine {
   /** Continues a session the previous page left unfinished (audio goes on in a new segment). */
   async continueSession(): Promise<void> {
     await this.recorder.resumeInterrupted({ texts: this.sessionTexts(), timerRunning: isRunning(this.state.clock) });
+    // A session left while paused comes back paused: its microphone stays off until Resume.
+    if (isPaused(this.state.clock)) this.recorder.setPaused(true);
   }
 
   // ─── Run and Submit ───────────────────────────────────────────────────────────────────────────────
 
   async run(mode: RunMode): Promise<void> {
     const { problem, code, running, language } = this.state;
-    if (!problem || running) return;
+    if (!problem || running || isPaused(this.state.clock)) return;
     if (problem.design && mode === 'submit') return; // a design problem has no hidden tests
     // An empty console stays the same array: no component re-renders at the click.
     this.set(this.state.console.length > 0 ? { running: mode, console: [] } : { running: mode });

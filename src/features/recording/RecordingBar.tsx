@@ -20,15 +20,17 @@ interface Props {
 function RecordingIndicator() {
   const startedAt = useRecorder((s) => s.session?.startedAt ?? 0);
   const mic = useRecorder((s) => s.mic);
+  const paused = useRecorder((s) => s.paused);
   const now = useNow(500);
   const audioOn = mic === 'on';
+  const label = paused ? 'Paused' : audioOn ? 'Recording' : 'Recording (no audio)';
   return (
-    <span className="flex items-center gap-2" data-testid="recording-indicator" data-mic={mic}>
+    <span className="flex items-center gap-2" data-testid="recording-indicator" data-mic={mic} data-paused={paused}>
       {/* Static on purpose: a CSS animation keeps the compositor producing frames, which delayed Monaco's
           keystroke rendering to the next vsync (+8 ms median in bench/recording.ts). */}
       <span aria-hidden className={`inline-block h-3 w-3 rounded-full ${audioOn ? 'bg-red-500' : 'bg-slate-500'}`} />
       <span className="font-mono tabular-nums" aria-label="Recording time">
-        {audioOn ? 'Recording' : 'Recording (no audio)'} {formatClock(Math.max(0, now - startedAt))}
+        {label} {formatClock(Math.max(0, now - startedAt))}
       </span>
     </span>
   );

@@ -14,7 +14,7 @@ import { LeaveWhileRecording, RecordingBar, useRecorder } from '../recording';
 import { LastActionsBanner } from '../review';
 import { CodeEditor, PlainEditor, preloadEditor, type TextSelection } from '../../editor';
 import { getRunner, loadedRunner, warmUpRunner } from '../../runner/instance';
-import { practice } from '../../practice';
+import { isPaused, practice } from '../../practice';
 import { markersFromResult } from './markers';
 import { useProtocols } from './protocols/protocolStore';
 import { useRunShortcuts } from './useRunShortcuts';
@@ -92,6 +92,7 @@ function Editor({ problem }: { problem: Problem }) {
   const loaded = bufferKey !== null;
   const code = useWorkspace((s) => s.code);
   const language = useWorkspace((s) => s.language);
+  const paused = useWorkspace((s) => isPaused(s.clock));
   const lastResult = useWorkspace((s) => s.lastResult);
   const markers = useMemo(() => markersFromResult(lastResult), [lastResult]);
   const { recordCodeEdit } = useWorkspace.getState();
@@ -110,6 +111,7 @@ function Editor({ problem }: { problem: Problem }) {
             <Suspense fallback={null}>
               <CodeEditor
                 bufferKey={bufferKey}
+                readOnly={paused}
                 language={language}
                 value={code}
                 examples={problem.examples}
@@ -132,6 +134,7 @@ function Editor({ problem }: { problem: Problem }) {
             <div ref={plainLayer} className="absolute inset-0 z-10" data-testid="plain-editor">
               <PlainEditor
                 key={bufferKey}
+                readOnly={paused}
                 language={language}
                 value={code}
                 onChange={setCode}
