@@ -5,7 +5,7 @@
  * database keeps nothing of it.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openProblem, pasteCode, problemFile, submitAndWait } from './helpers';
+import { openProblem, pasteCode, problemFile, submitAndWait, finishSession } from './helpers';
 import { newestSession, storedEvents, storedSessions } from './recording';
 
 const TOKEN = 'Token-bucket rate limiter';
@@ -54,7 +54,8 @@ async function recordSession(page: Page, title: string, code: string): Promise<s
   const next = page.getByRole('button', { name: 'Next phase', exact: true });
   const finish = page.getByRole('button', { name: 'Finish', exact: true });
   for (let i = 0; i < 10 && !(await finish.isVisible()); i++) await next.click();
-  await finish.click();
+  await expect(finish).toBeVisible();
+  await finishSession(page);
   await expect(timer).toContainText('Session finished');
   await expect.poll(async () => (await newestSession(page)).status, { timeout: 20_000 }).toBe('finished');
   return (await newestSession(page)).id;

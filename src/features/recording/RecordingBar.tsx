@@ -15,6 +15,8 @@ interface Props {
   /** The workspace's actions: they also move the phase clock, so they live in the workspace store. */
   onResume(): void;
   onEnd(): Promise<void> | void;
+  /** What ending now leaves undone, for the End session question. */
+  left: readonly string[];
 }
 
 function RecordingIndicator() {
@@ -37,7 +39,7 @@ function RecordingIndicator() {
 }
 
 /** Everything about the session's recording, under the workspace header. */
-export function RecordingBar({ onResume, onEnd }: Props) {
+export function RecordingBar({ onResume, onEnd, left }: Props) {
   const phase = useRecorder((s) => s.phase);
   const session = useRecorder((s) => s.session);
   const muted = useRecorder((s) => s.muted);
@@ -77,7 +79,7 @@ export function RecordingBar({ onResume, onEnd }: Props) {
         )}
         <SilenceThresholdPicker />
         <StorageUsage />
-        <EndSessionButton onEnd={onEnd} />
+        <EndSessionButton onEnd={onEnd} left={left} />
       </div>
       {error && (
         <p role="alert" className="bg-rose-900 px-4 py-1 text-sm">

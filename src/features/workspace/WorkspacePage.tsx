@@ -19,6 +19,7 @@ import { markersFromResult } from './markers';
 import { useProtocols } from './protocols/protocolStore';
 import { useRunShortcuts } from './useRunShortcuts';
 import { useWorkspace } from './workspaceStore';
+import { useLeftInSession } from './useLeftInSession';
 import { WhiteboardRegion } from '../whiteboard';
 
 // The engine lives below the features; the workspace hands it what only the app and this feature hold.
@@ -160,6 +161,7 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
   const lastActionsProtocol = useWorkspace((s) => s.clock?.protocolId ?? null);
   const inFirstPhase = useWorkspace((s) => !!s.clock && s.clock.finishedAt === null && s.clock.phaseIndex === 0);
   const recordingSessionId = useRecorder((s) => (s.phase === 'recording' ? (s.session?.id ?? null) : null));
+  const left = useLeftInSession(problem);
   useOpenProblem(problem);
   useWarmLanguage();
   useRunShortcuts();
@@ -170,7 +172,11 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
       <WorkspaceHeader problem={problem} />
       <SaveErrorBanner />
       <DraftQuestion />
-      <RecordingBar onResume={() => void useWorkspace.getState().continueSession()} onEnd={() => useWorkspace.getState().endSession()} />
+      <RecordingBar
+        onResume={() => void useWorkspace.getState().continueSession()}
+        onEnd={() => useWorkspace.getState().endSession()}
+        left={left}
+      />
       <LeaveWhileRecording
         onEndAndSave={() => useWorkspace.getState().endSession()}
         onKeepRecording={() => {
