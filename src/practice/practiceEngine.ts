@@ -514,6 +514,11 @@ export class PracticeEngine {
     if (isPaused(this.state.clock)) this.recorder.setPaused(true);
   }
 
+  /** The reference solution was opened in the workspace: a recorded session logs when (its verdicts say so). */
+  referenceOpened(): void {
+    this.recorder.log({ type: 'reference-opened' });
+  }
+
   // ─── Run and Submit ───────────────────────────────────────────────────────────────────────────────
 
   async run(mode: RunMode): Promise<void> {

@@ -30,6 +30,7 @@ const actions = {
   chooseLanguage: (language: Language) => practice.chooseLanguage(language),
   warmUpLanguage: (about?: Language) => practice.warmUpLanguage(about),
   prepareRuns: () => practice.prepareRuns(),
+  referenceOpened: () => practice.referenceOpened(),
 };
 
 export type WorkspaceActions = typeof actions;
