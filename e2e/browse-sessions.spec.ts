@@ -140,9 +140,12 @@ test('two recorded sessions are listed newest first with results and scores, sor
   await review.getByLabel('Talked continuously score').selectOption('7');
   await review.getByLabel('Stayed calm score').selectOption('9');
   await expect(review.getByTestId('review-save-status')).toHaveText('Saved');
+  // One total, worded the same on the review, in Sessions and in Progress (issue 26).
+  const TOTAL = '16 of 20 (2 of 6 items scored)';
+  await expect(review.getByTestId('self-review-total')).toHaveText(`Total: ${TOTAL}`);
   await page.goBack();
   await expect(rows).toHaveCount(2);
-  await expect(rows.filter({ hasText: LRU })).toContainText('Self-review 16/60 (2 of 6 scored)');
+  await expect(rows.filter({ hasText: LRU })).toContainText(`Self-review ${TOTAL}`);
   await expect(rows.filter({ hasText: TOKEN })).toContainText('Not reviewed');
 
   // Progress: one chart per metric, drawn on a canvas, and the same numbers in a table.
@@ -160,7 +163,7 @@ test('two recorded sessions are listed newest first with results and scores, sor
   await expect(progressRows.nth(0)).toContainText('failed');
   await expect(progressRows.nth(1)).toContainText(LRU);
   await expect(progressRows.nth(1)).toContainText('passed');
-  await expect(progressRows.nth(1)).toContainText('16/60');
+  await expect(progressRows.nth(1)).toContainText(TOTAL);
   await expect(table.getByTestId('trend-firstSubmit')).toHaveText('▲ better');
   await expect(table.getByTestId('trend-silence')).toHaveText('cannot compare');
   await expect(table.getByTestId('trend-selfReview')).toHaveText('cannot compare');
