@@ -5,7 +5,7 @@
  * database keeps nothing of it.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openProblem, pasteCode, problemFile, submitAndWait } from './helpers';
+import { openProblem, pasteCode, problemFile, submitAndWait, finishSession } from './helpers';
 import { newestSession, storedEvents, storedSessions } from './recording';
 
 const TOKEN = 'Token-bucket rate limiter';
@@ -54,7 +54,8 @@ async function recordSession(page: Page, title: string, code: string): Promise<s
   const next = page.getByRole('button', { name: 'Next phase', exact: true });
   const finish = page.getByRole('button', { name: 'Finish', exact: true });
   for (let i = 0; i < 10 && !(await finish.isVisible()); i++) await next.click();
-  await finish.click();
+  await expect(finish).toBeVisible();
+  await finishSession(page);
   await expect(timer).toContainText('Session finished');
   await expect.poll(async () => (await newestSession(page)).status, { timeout: 20_000 }).toBe('finished');
   return (await newestSession(page)).id;
@@ -139,9 +140,12 @@ test('two recorded sessions are listed newest first with results and scores, sor
   await review.getByLabel('Talked continuously score').selectOption('7');
   await review.getByLabel('Stayed calm score').selectOption('9');
   await expect(review.getByTestId('review-save-status')).toHaveText('Saved');
+  // One total, worded the same on the review, in Sessions and in Progress (issue 26).
+  const TOTAL = '16 of 20 (2 of 6 items scored)';
+  await expect(review.getByTestId('self-review-total')).toHaveText(`Total: ${TOTAL}`);
   await page.goBack();
   await expect(rows).toHaveCount(2);
-  await expect(rows.filter({ hasText: LRU })).toContainText('Self-review 16/60 (2 of 6 scored)');
+  await expect(rows.filter({ hasText: LRU })).toContainText(`Self-review ${TOTAL}`);
   await expect(rows.filter({ hasText: TOKEN })).toContainText('Not reviewed');
 
   // Progress: one chart per metric, drawn on a canvas, and the same numbers in a table.
@@ -159,7 +163,7 @@ test('two recorded sessions are listed newest first with results and scores, sor
   await expect(progressRows.nth(0)).toContainText('failed');
   await expect(progressRows.nth(1)).toContainText(LRU);
   await expect(progressRows.nth(1)).toContainText('passed');
-  await expect(progressRows.nth(1)).toContainText('16/60');
+  await expect(progressRows.nth(1)).toContainText(TOTAL);
   await expect(table.getByTestId('trend-firstSubmit')).toHaveText('▲ better');
   await expect(table.getByTestId('trend-silence')).toHaveText('cannot compare');
   await expect(table.getByTestId('trend-selfReview')).toHaveText('cannot compare');

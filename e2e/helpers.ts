@@ -104,3 +104,14 @@ export async function importSession(page: Page, file: string): Promise<void> {
   await page.getByRole('button', { name: 'Import a session' }).click();
   await (await chooser).setFiles(file);
 }
+
+/** Finish on the last phase asks first, as End session does: answer it, and return what it said was left. */
+export async function finishSession(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Finish', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'End this session?' });
+  await expect(dialog).toBeVisible();
+  const left = (await dialog.getByTestId('session-left').count()) > 0 ? await dialog.getByTestId('session-left').innerText() : '';
+  await dialog.getByRole('button', { name: 'End session' }).click();
+  await expect(dialog).toBeHidden();
+  return left;
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { clickIntoEditor, editorText, openProblem } from './helpers';
+import { clickIntoEditor, editorText, openProblem, finishSession } from './helpers';
 
 const TITLE = 'LRU cache with TTL';
 
@@ -30,7 +30,7 @@ test('the phase timer walks plan → code → review, with pause and resume', as
   expect(secondsLeft((await timer.getByTestId('phase-time').textContent()) ?? '')).toBeGreaterThan(34 * 60 + 50);
   await page.getByRole('button', { name: 'Next phase' }).click();
   await expect(timer).toContainText('Review');
-  await page.getByRole('button', { name: 'Finish' }).click();
+  await finishSession(page);
   await expect(timer).toContainText('Session finished');
   // Practising the same problem again starts a fresh timer.
   await page.getByRole('button', { name: 'Start again' }).click();

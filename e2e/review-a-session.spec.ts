@@ -4,7 +4,7 @@
  * session on the same protocol starts. Runs without a microphone, so the talk figures are "not measured".
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openProblem, pasteCode, problemFile, runAndWait, submitAndWait, endSession } from './helpers';
+import { openProblem, pasteCode, problemFile, runAndWait, submitAndWait, endSession, finishSession } from './helpers';
 import { newestSession, storedSessions } from './recording';
 
 const TITLE = 'Token-bucket rate limiter';
@@ -42,7 +42,7 @@ test('a finished session is reviewed beside its replay, and its actions come bac
   await submitAndWait(page);
 
   await page.getByRole('button', { name: 'Next phase' }).click();
-  await page.getByRole('button', { name: 'Finish' }).click();
+  await finishSession(page);
   await expect.poll(async () => (await newestSession(page)).status, { timeout: 20_000 }).toBe('finished');
   const session = await newestSession(page);
 

@@ -4,7 +4,7 @@
  * with its switch). Runs without a microphone: the session records its event log all the same.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { editorLines, openProblem, runAndWait, endSession } from './helpers';
+import { editorLines, openProblem, runAndWait, endSession, finishSession } from './helpers';
 import { newestSession, storedEvents } from './recording';
 import type { SessionEvent } from '../src/core/session/types';
 
@@ -103,7 +103,18 @@ test('a shortened backend-60 session walks its five phases, and the interviewer 
   await expect(interviewer).toContainText('question 2 of 6');
   await expect(interviewer.getByTestId('interviewer-question')).toHaveText('How would you run this with many workers on many machines?');
   await page.waitForTimeout(1_000);
+  // Finish asks first, as End session does, naming the questions still to come; staying keeps the session.
   await page.getByRole('button', { name: 'Finish' }).click();
+  const asking = page.getByRole('dialog', { name: 'End this session?' });
+  await expect(asking.getByTestId('session-left')).toHaveText('4 follow-up questions not asked yet');
+  await asking.getByRole('button', { name: 'Keep recording' }).click();
+  await expect(asking).toBeHidden();
+  await expect(timer).not.toContainText('Session finished');
+  // End session asks the same.
+  await page.getByRole('button', { name: 'End session' }).click();
+  await expect(asking.getByTestId('session-left')).toHaveText('4 follow-up questions not asked yet');
+  await asking.getByRole('button', { name: 'Keep recording' }).click();
+  expect(await finishSession(page)).toBe('4 follow-up questions not asked yet');
   await expect(timer).toContainText('Session finished');
   await expect(interviewer).toHaveCount(0);
   await expect(page.getByLabel('Interview protocol')).toBeVisible();
@@ -270,7 +281,7 @@ test('a design session logs the clarifications asked, and the interviewer asks f
   await page.getByRole('button', { name: 'Next phase' }).click();
   await expect(timer).toContainText('Wrap-up');
   await expect(interviewer).toContainText('question 1 of 5');
-  await page.getByRole('button', { name: 'Finish' }).click();
+  await finishSession(page);
   await expect(timer).toContainText('Session finished');
 
   let events: SessionEvent[] = [];

@@ -12,8 +12,14 @@ import { exposeEditorText } from './testHook';
 import { PLAIN_EDITOR_ATTRIBUTE, type TextSelection } from './PlainEditor';
 import { monacoTheme, type EditorTheme } from './theme';
 
-const SOLUTION_URI = { typescript: 'file:///solution.ts', python: 'file:///solution.py' } as const;
-const EXAMPLES_URI = 'file:///examples.test.ts';
+const SOLUTION_FILE = { typescript: 'solution.ts', python: 'solution.py' } as const;
+
+/**
+ * Each buffer has a folder of its own, so no two problems or languages ever share a Monaco model (a model
+ * outlives its editor, and @monaco-editor/react shows an existing model's text, not `value`). The examples
+ * sit beside the solution, so their `./solution` import resolves to it.
+ */
+const folderOf = (bufferKey: string) => `file:///${bufferKey.split(':').map(encodeURIComponent).join('/')}/`;
 const MARKER_OWNER = 'rehearse-runner';
 
 const TEST_GLOBALS = `declare function describe(title: string, body: () => void): void;
@@ -23,6 +29,8 @@ declare function afterEach(body: () => void | Promise<unknown>): void;
 declare module 'chai' { export const expect: any; export const assert: any; }`;
 
 interface Props {
+  /** Whose text this is (the problem and language): one editor and one model per key, made from `value`. */
+  bufferKey: string;
   /** TypeScript (with its language service and the visible tests beside it) or Python (highlighting only). */
   language?: 'typescript' | 'python';
   value: string;
@@ -37,6 +45,8 @@ interface Props {
   startSelection?(): TextSelection | null;
   /** The app's theme (dark when not given). */
   theme?: EditorTheme;
+  /** Nothing can be typed (the session is paused). */
+  readOnly?: boolean;
 }
 
 /**
@@ -49,7 +59,16 @@ function mayTakeFocus(): boolean {
   return !(active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || (active as HTMLElement).isContentEditable);
 }
 
-export default function CodeEditor({
+/**
+ * A new editor per buffer key: a problem or language switch never reuses the previous editor's model or
+ * undo history, and every editor starts from the `value` it is given.
+ */
+export default function CodeEditor(props: Props) {
+  return <KeyedCodeEditor key={props.bufferKey} {...props} />;
+}
+
+function KeyedCodeEditor({
+  bufferKey,
   language = 'typescript',
   value,
   examples,
@@ -59,6 +78,7 @@ export default function CodeEditor({
   onReady,
   startSelection,
   theme,
+  readOnly = false,
 }: Props) {
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const onEditRef = useRef(onEdit);
@@ -66,12 +86,15 @@ export default function CodeEditor({
 
   // The visible tests live in their own model so `./solution` resolves and their usage is type-checked.
   useEffect(() => {
-    const uri = monaco.Uri.parse(EXAMPLES_URI);
+    const uri = monaco.Uri.parse(`${folderOf(bufferKey)}examples.test.ts`);
     const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(examples, 'typescript', uri);
     if (model.getValue() !== examples) model.setValue(examples);
     const globals = typescript.typescriptDefaults.addExtraLib(TEST_GLOBALS, 'file:///rehearse-test-globals.d.ts');
-    return () => globals.dispose();
-  }, [examples]);
+    return () => {
+      globals.dispose();
+      model.dispose();
+    };
+  }, [examples, bufferKey]);
 
   // A Submit that passes gives no markers after one that passed: Monaco is not asked to redraw for nothing.
   const shownMarkers = useRef<{ markers: EditorMarker[]; model: unknown } | null>(null);
@@ -106,16 +129,21 @@ export default function CodeEditor({
       tabSize: language === 'python' ? 4 : 2,
       insertSpaces: true,
       fixedOverflowWidgets: true,
+      readOnly,
+      readOnlyMessage: { value: 'Paused: resume the session to edit.' },
     }),
-    [language],
+    [language, readOnly],
   );
 
+  const solutionPath = `${folderOf(bufferKey)}${SOLUTION_FILE[language]}`;
   return (
     <Editor
-      path={SOLUTION_URI[language]}
+      path={solutionPath}
       language={language}
       value={value}
       theme={monacoTheme(theme)}
+      // A model left at this path (its editor unmounted while keeping it) would be shown instead of `value`.
+      beforeMount={(m) => m.editor.getModel(m.Uri.parse(solutionPath))?.dispose()}
       onChange={(next) => onChange(next ?? '')}
       onMount={(editor) => {
         editorRef.current = editor;

@@ -22,12 +22,13 @@ interface Props {
   onEdit?(changes: TextChange[]): void;
   /** Where the caret is, kept current while this area has focus; null until the user puts it here. */
   selection: MutableRefObject<TextSelection | null>;
+  readOnly?: boolean;
 }
 
 /** Marks the plain area, so Monaco knows it may take the focus from it (and from nothing else that takes text). */
 export const PLAIN_EDITOR_ATTRIBUTE = 'data-plain-editor';
 
-export function PlainEditor({ language, value, onChange, onEdit, selection }: Props) {
+export function PlainEditor({ language, value, onChange, onEdit, selection, readOnly = false }: Props) {
   const area = useRef<HTMLTextAreaElement>(null);
   const valueRef = useRef(value);
   valueRef.current = value;
@@ -84,6 +85,7 @@ export function PlainEditor({ language, value, onChange, onEdit, selection }: Pr
       ref={area}
       {...{ [PLAIN_EDITOR_ATTRIBUTE]: '' }}
       value={value}
+      readOnly={readOnly}
       onChange={(e) => {
         apply(e.target.value);
         remember();

@@ -10,9 +10,25 @@ import { loadPractice, savePractice } from '../storage/practice';
 import { loadInterviewSettings, saveInterviewSettings } from '../storage/settings';
 import { PracticeEngine } from './practiceEngine';
 
+declare const __REHEARSE_TEST_HOOKS__: boolean;
+
+/**
+ * In test builds only, a journey can make draft reads slow (`window.__rehearseDraftReadDelayMs`), as
+ * IndexedDB is on a busy machine, to show that a read landing after the user moved on changes nothing.
+ * A production build compiles this away to `loadDraft` itself.
+ */
+const loadDraftAsStored: typeof loadDraft = __REHEARSE_TEST_HOOKS__
+  ? async (problemId, file) => {
+      const found = await loadDraft(problemId, file);
+      const delay = (window as { __rehearseDraftReadDelayMs?: number }).__rehearseDraftReadDelayMs ?? 0;
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      return found;
+    }
+  : loadDraft;
+
 export const practice = new PracticeEngine(
   {
-    loadDraft,
+    loadDraft: loadDraftAsStored,
     saveDraft,
     loadPractice,
     savePractice,
@@ -30,6 +46,7 @@ export const practice = new PracticeEngine(
     log: (event) => recorder.log(event),
     edit: (file, changes) => recorder.edit(file, changes),
     setTimerRunning: (running) => recorder.setTimerRunning(running),
+    setPaused: (paused) => recorder.setPaused(paused),
     setSilenceNudgeEnabled: (on) => recorder.setSilenceNudgeEnabled(on),
     flush: () => recorder.flush(),
     phase: () => recorder.store.getState().phase,
@@ -38,6 +55,6 @@ export const practice = new PracticeEngine(
   },
 );
 
-export { PracticeEngine, codeFile, initialCode } from './practiceEngine';
+export { PracticeEngine, codeFile, initialCode, isPaused } from './practiceEngine';
 export type { CodingNudge, PracticeState } from './practiceEngine';
 export type { PracticeConnections, PracticeRecorder, PracticeRunner, PracticeStorage } from './ports';

@@ -46,6 +46,8 @@ export interface PracticeRecorder {
   log(event: UnstampedEvent): void;
   edit(file: SessionFile, changes: TextChange[]): void;
   setTimerRunning(running: boolean): void;
+  /** Pauses (or resumes) the recording itself: the microphone is off while the session is paused. */
+  setPaused(paused: boolean): void;
   setSilenceNudgeEnabled(on: boolean): void;
   flush(): void;
   phase(): RecorderPhase;

@@ -131,6 +131,10 @@ class FakeRecorder implements PracticeRecorder {
   setTimerRunning = (running: boolean) => {
     this.timerRunning = running;
   };
+  paused = false;
+  setPaused = (paused: boolean) => {
+    this.paused = paused;
+  };
   setSilenceNudgeEnabled = (on: boolean) => {
     this.silenceNudge = on;
   };
@@ -286,6 +290,38 @@ describe('a recorded session', () => {
     expect(rec.events.map((e) => e.type)).toEqual(['phase', 'pause', 'resume', 'phase-end', 'phase', 'phase-end', 'phase-end']);
     expect(rec.current).toBe('finished');
     expect(engine.state.clock?.finishedAt).not.toBeNull();
+  });
+
+  it('Pause pauses the timer, the recording and editing; Resume brings all three back', async () => {
+    let runs = 0;
+    engine.connect({
+      runner: async () => ({
+        run: async (request) => {
+          runs++;
+          return { ...nextResult, mode: request.mode };
+        },
+      }),
+      customProtocols: () => [],
+      loadCustomProtocols: async () => undefined,
+      initialNotes: () => '',
+    });
+    await engine.open(problem());
+    engine.start();
+    engine.pause();
+    expect(rec.paused).toBe(true);
+    engine.setCode('typed while paused');
+    engine.setNotes('- noted while paused');
+    await engine.run('run');
+    await engine.run('submit');
+    expect(engine.state).toMatchObject({ code: STARTER, notes: '', lastResult: null });
+    expect(runs).toBe(0);
+    engine.resume();
+    expect(rec.paused).toBe(false);
+    expect(rec.timerRunning).toBe(true);
+    engine.setCode('typed after');
+    await engine.run('run');
+    expect(engine.state.code).toBe('typed after');
+    expect(runs).toBe(1);
   });
 
   it('keeps recording when the user leaves the workspace choosing so, and stops it otherwise', async () => {
@@ -625,5 +661,117 @@ describe('the language of a coding problem', () => {
     expect(storage.drafts.get('add/solution.py')?.code).toBe(PY_STARTER);
     expect(storage.drafts.get('add/solution.ts')?.code).toBe(STARTER);
     expect(storage.attempts.at(-1)).toMatchObject({ language: 'python', code: 'def add(a, b):\n    return a + b\n' });
+  });
+});
+
+describe('the code shown is always the draft of the problem and language open now (issue 26)', () => {
+  const PY_STARTER = 'def add(a, b):\n    raise NotImplementedError\n';
+  const bucket = () =>
+    problem({
+      id: 'bucket',
+      starter: 'export class RateLimiter {}\n',
+      python: { starter: PY_STARTER, examples: 'py examples', hidden: 'py hidden', reference: 'py reference', guide: '' },
+    });
+  const queue = () => problem({ id: 'queue', starter: 'export class JobQueue {}\n' });
+
+  /** Draft reads of the problems in `slow` wait until `release()`, like IndexedDB on a busy machine. */
+  class SlowDraftStorage extends FakeStorage {
+    slow = new Set<string>();
+    private waiting: (() => void)[] = [];
+    override loadDraft = (problemId: string, file: DraftFile) => {
+      // What the read finds is what was stored when it was asked for, as in an IndexedDB transaction.
+      const found = this.drafts.get(`${problemId}/${file}`);
+      if (!this.slow.has(problemId)) return Promise.resolve(found);
+      return new Promise<typeof found>((resolve) => this.waiting.push(() => resolve(found)));
+    };
+    async release(): Promise<void> {
+      for (const resolve of this.waiting.splice(0)) resolve();
+      await vi.advanceTimersByTimeAsync(0);
+    }
+  }
+
+  let slow: SlowDraftStorage;
+  beforeEach(() => {
+    slow = new SlowDraftStorage();
+    engine = new PracticeEngine(slow, rec, { now: () => now });
+    engine.connect({
+      runner: async () => ({ run: async (request) => ({ ...nextResult, mode: request.mode }) }),
+      customProtocols: () => [],
+      loadCustomProtocols: async () => undefined,
+      initialNotes: () => '',
+    });
+  });
+
+  it('a slow draft read of the problem left behind is dropped when it resolves', async () => {
+    slow.drafts.set('bucket/solution.ts', { code: 'bucket draft', updatedAt: 1 });
+    slow.slow.add('bucket');
+    const first = engine.open(bucket());
+    await vi.advanceTimersByTimeAsync(0);
+    await engine.open(queue());
+    await slow.release();
+    await first;
+    expect(engine.state).toMatchObject({ code: 'export class JobQueue {}\n', language: 'typescript', codeKey: 'queue:typescript' });
+    expect(engine.state.problem?.id).toBe('queue');
+  });
+
+  it('a slow language switch is dropped once another problem opens', async () => {
+    await engine.open(bucket());
+    slow.slow.add('bucket');
+    const switching = engine.chooseLanguage('python');
+    await vi.advanceTimersByTimeAsync(0);
+    await engine.open(queue());
+    await slow.release();
+    await switching;
+    expect(engine.state).toMatchObject({ code: 'export class JobQueue {}\n', language: 'typescript', codeKey: 'queue:typescript' });
+    // And the choice, never applied, is not remembered for the problem left behind.
+    expect(slow.practice.get('bucket')?.language).toBeUndefined();
+  });
+
+  it('the last of two quick language choices wins, with its own draft', async () => {
+    slow.drafts.set('bucket/solution.ts', { code: 'ts draft', updatedAt: 1 });
+    await engine.open(bucket());
+    slow.slow.add('bucket');
+    const toPython = engine.chooseLanguage('python');
+    await vi.advanceTimersByTimeAsync(0);
+    // The first switch has not landed yet, so the control still says TypeScript: choosing it is a no-op.
+    const back = engine.chooseLanguage('typescript');
+    await slow.release();
+    await Promise.all([toPython, back]);
+    expect(engine.state).toMatchObject({ language: 'python', code: PY_STARTER, codeKey: 'bucket:python' });
+  });
+
+  it('going to another problem and back before the first read lands shows the draft of the problem open', async () => {
+    slow.drafts.set('bucket/solution.ts', { code: 'bucket draft', updatedAt: 1 });
+    slow.slow.add('bucket');
+    const first = engine.open(bucket());
+    await vi.advanceTimersByTimeAsync(0);
+    const second = engine.open(queue());
+    const third = engine.open(bucket());
+    // The third open reads after its flush: release the first reads, then its own.
+    await slow.release();
+    await slow.release();
+    await Promise.all([first, second, third]);
+    expect(engine.state).toMatchObject({ code: 'bucket draft', codeKey: 'bucket:typescript', loaded: true });
+  });
+
+  it('an edit from an editor of another problem or language is not saved as this draft', async () => {
+    await engine.open(bucket());
+    await engine.chooseLanguage('python');
+    engine.setCode('export class RateLimiter { edited }\n', 'bucket:typescript');
+    await engine.open(queue());
+    engine.setCode('def late(): pass\n', 'bucket:python');
+    engine.setCode('export class JobQueue { typed }\n', 'queue:typescript');
+    await engine.flushDrafts();
+    expect(slow.draftWrites).toEqual([{ problemId: 'queue', file: 'solution.ts', text: 'export class JobQueue { typed }\n' }]);
+  });
+
+  it('no language is chosen while a problem opens', async () => {
+    slow.slow.add('bucket');
+    const opening = engine.open(bucket());
+    await vi.advanceTimersByTimeAsync(0);
+    await engine.chooseLanguage('python');
+    await slow.release();
+    await opening;
+    expect(engine.state).toMatchObject({ language: 'typescript', codeKey: 'bucket:typescript', code: 'export class RateLimiter {}\n' });
   });
 });

@@ -66,6 +66,17 @@ export interface PracticeState {
   language: Language;
   /** While a run waits for something slow before its tests (Python's first download): what, for the UI. */
   preparing: string | null;
+  /**
+   * Whose text `code` is: `codeKeyOf(problem, language)`, set in the same update as `code`. The editor is
+   * keyed by it (one editor and one model per key), and an edit that names another key is dropped, so one
+   * problem's or language's text can never be shown or saved as another's.
+   */
+  codeKey: string | null;
+}
+
+/** The identity of an editor buffer: one problem's code in one language. */
+export function codeKeyOf(problemId: string, language: Language): string {
+  return `${problemId}:${language}`;
 }
 
 interface DraftValue {
@@ -80,6 +91,9 @@ export interface PracticeEngineOptions {
 
 const isRunning = (clock: PhaseClockState | null): clock is PhaseClockState =>
   !!clock && clock.pausedAt === null && clock.finishedAt === null;
+
+/** A session paused by the user: the timer, the recording and editing wait for Resume. */
+export const isPaused = (clock: PhaseClockState | null): boolean => !!clock && clock.pausedAt !== null && clock.finishedAt === null;
 
 export function codeFile(problem: Problem, language: Language = 'typescript'): DraftFile {
   if (problem.kind === 'design') return 'scratchpad.ts';
@@ -133,6 +147,12 @@ export class PracticeEngine {
   private planNudgedIn: string | null = null;
   /** An interrupted session the user chose to continue (from the sessions list) before its problem opened. */
   private continueRequested: string | null = null;
+  /**
+   * Grows at every open and language choice. A draft read resolves whenever IndexedDB answers: its result
+   * is used only if nothing was opened or chosen since it was asked for; otherwise it belongs to a page or a
+   * language the user has left, and is dropped.
+   */
+  private generation = 0;
 
   constructor(
     private readonly storage: PracticeStorage,
@@ -161,6 +181,7 @@ export class PracticeEngine {
       planFocusRequest: 0,
       language: 'typescript',
       preparing: null,
+      codeKey: null,
     }));
   }
 
@@ -184,12 +205,17 @@ export class PracticeEngine {
   // ─── opening and leaving ──────────────────────────────────────────────────────────────────────────
 
   async open(problem: Problem): Promise<void> {
+    const generation = ++this.generation;
+    // Nothing is typed into or switched on the page being left from here on (a language choice waits for it).
+    this.set({ loaded: false });
     await this.flushDrafts();
+    if (generation !== this.generation) return; // another page opened while the drafts were written
     this.replaceSavers(problem.id);
     this.set({
       problem,
       loaded: false,
       code: initialCode(problem),
+      codeKey: null,
       notes: '',
       clock: null,
       practice: null,
@@ -215,12 +241,12 @@ export class PracticeEngine {
     ]);
     const language = languageFor(problem, practice?.language);
     const draft = codeDrafts[codeFiles.indexOf(codeFile(problem, language))];
-    if (this.state.problem?.id !== problem.id) return; // the user navigated away meanwhile
+    if (generation !== this.generation) return; // the user navigated away (or came back) meanwhile
     const clock = practice && isPhaseClockState(practice.clock) ? practice.clock : null;
     const starter = initialCode(problem, language);
     const code = draft?.code ?? starter;
     const notes = notesDraft?.code ?? this.initialNotes(problem);
-    this.set({ code, notes, practice: practice ?? null, clock, history, language, loaded: true });
+    this.set({ code, codeKey: codeKeyOf(problem.id, language), notes, practice: practice ?? null, clock, history, language, loaded: true });
     this.prepareRuns();
     await this.recorder.attach(problem.id, { clockFinished: clock?.finishedAt != null });
     if (this.state.problem?.id !== problem.id) return;
@@ -265,13 +291,21 @@ export class PracticeEngine {
    */
   async chooseLanguage(language: Language): Promise<void> {
     const { problem, running } = this.state;
-    if (!problem || running || problem.kind !== 'coding' || language === this.state.language) return;
+    if (!problem || running || !this.state.loaded || problem.kind !== 'coding' || language === this.state.language) return;
     if (language === 'python' && !problem.python) return;
     if (this.recorder.phase() === 'recording' || this.recorder.phase() === 'interrupted') return;
+    const generation = ++this.generation;
     await this.flushDrafts();
     const draft = await this.storage.loadDraft(problem.id, codeFile(problem, language));
-    if (this.state.problem?.id !== problem.id) return;
-    this.set({ language, code: draft?.code ?? initialCode(problem, language), lastResult: null, console: [], preparing: null });
+    if (generation !== this.generation || this.state.problem?.id !== problem.id) return;
+    this.set({
+      language,
+      code: draft?.code ?? initialCode(problem, language),
+      codeKey: codeKeyOf(problem.id, language),
+      lastResult: null,
+      console: [],
+      preparing: null,
+    });
     this.persistPractice({ language });
     this.prepareRuns();
   }
@@ -314,8 +348,15 @@ export class PracticeEngine {
     await Promise.allSettled([...this.inflight]);
   }
 
-  setCode(code: string): void {
+  /**
+   * The editor's text changed. `key` is the buffer the editor shows (`codeKey` when it was given its
+   * text): a change from an editor of another problem or language, e.g. one still on screen while the next
+   * page's draft loads, is dropped rather than saved over this problem's draft.
+   */
+  setCode(code: string, key?: string): void {
     const { problem, code: before } = this.state;
+    if (key !== undefined && key !== this.state.codeKey) return;
+    if (isPaused(this.state.clock)) return; // nothing is edited while paused
     this.set({ code });
     if (!problem) return;
     this.savers.get(codeFile(problem, this.state.language))?.change({ problemId: problem.id, text: code });
@@ -337,6 +378,7 @@ export class PracticeEngine {
 
   setNotes(notes: string): void {
     const { problem } = this.state;
+    if (isPaused(this.state.clock)) return;
     const change = diffAsChange(this.state.notes, notes);
     this.set({ notes });
     if (change) this.recorder.edit('notes.md', [change]);
@@ -434,14 +476,19 @@ export class PracticeEngine {
     this.setClock(startClock(protocol.id, protocol.phases, now));
   }
 
+  /** Pauses the session: the timer, the recording (the microphone goes off) and editing, Run and Submit. */
   pause(): void {
     const { clock } = this.state;
-    if (clock) this.setClock(pauseClock(clock, this.now()));
+    if (!clock || isPaused(clock) || clock.finishedAt !== null) return;
+    this.setClock(pauseClock(clock, this.now()));
+    this.recorder.setPaused(true);
   }
 
   resume(): void {
     const { clock } = this.state;
-    if (clock) this.setClock(resumeClock(clock, this.now()));
+    if (!clock || !isPaused(clock)) return;
+    this.recorder.setPaused(false);
+    this.setClock(resumeClock(clock, this.now()));
   }
 
   nextPhase(): void {
@@ -463,13 +510,20 @@ export class PracticeEngine {
   /** Continues a session the previous page left unfinished (audio goes on in a new segment). */
   async continueSession(): Promise<void> {
     await this.recorder.resumeInterrupted({ texts: this.sessionTexts(), timerRunning: isRunning(this.state.clock) });
+    // A session left while paused comes back paused: its microphone stays off until Resume.
+    if (isPaused(this.state.clock)) this.recorder.setPaused(true);
+  }
+
+  /** The reference solution was opened in the workspace: a recorded session logs when (its verdicts say so). */
+  referenceOpened(): void {
+    this.recorder.log({ type: 'reference-opened' });
   }
 
   // ─── Run and Submit ───────────────────────────────────────────────────────────────────────────────
 
   async run(mode: RunMode): Promise<void> {
     const { problem, code, running, language } = this.state;
-    if (!problem || running) return;
+    if (!problem || running || isPaused(this.state.clock)) return;
     if (problem.design && mode === 'submit') return; // a design problem has no hidden tests
     // An empty console stays the same array: no component re-renders at the click.
     this.set(this.state.console.length > 0 ? { running: mode, console: [] } : { running: mode });

@@ -50,6 +50,12 @@ export interface RecorderState {
   mic: MicState;
   muted: boolean;
   timerRunning: boolean;
+  /**
+   * The user paused the session: the microphone is off until Resume, which records into a new audio
+   * segment. A segment's audio time stays its session time, so the pause is a gap between segments (no
+   * audio, no levels, no silence) rather than audio that would no longer line up with the log.
+   */
+  paused: boolean;
   levelDb: number;
   speaking: boolean;
   /** Current silence while the microphone is live, ms. */
@@ -72,6 +78,7 @@ const initialState = (): RecorderState => ({
   mic: 'off',
   muted: false,
   timerRunning: false,
+  paused: false,
   levelDb: -Infinity,
   speaking: false,
   silenceMs: 0,
@@ -104,6 +111,8 @@ export class SessionEngine {
   /** Every write goes through this chain, so batches land in order and Finish can wait for them. */
   private writes: Promise<void> = Promise.resolve();
   private flushTimer: ReturnType<typeof setInterval> | null = null;
+  /** Pause and Resume stop and start the microphone in the order they were asked for. */
+  private audioChange: Promise<void> = Promise.resolve();
   private readonly now: () => number;
 
   constructor(options: { now?: () => number } = {}) {
@@ -194,6 +203,7 @@ export class SessionEngine {
       mic: 'requesting',
       muted: false,
       timerRunning: input.timerRunning,
+      paused: false,
       storageFull: false,
       error: null,
     });
@@ -217,6 +227,7 @@ export class SessionEngine {
       mic: 'requesting',
       muted: false,
       timerRunning: input.timerRunning,
+      paused: false,
       storageFull: false,
     });
     this.persistRecord();
@@ -248,7 +259,8 @@ export class SessionEngine {
     if (!session || (phase !== 'recording' && phase !== 'interrupted')) return;
     // The session ends when the user ends it, not when the audio has been stopped and written (seconds later on a busy machine).
     const endedAt = this.now();
-    this.set({ phase: 'finishing', nudge: false });
+    this.set({ phase: 'finishing', nudge: false, paused: false });
+    await this.audioChange; // a Resume's microphone still opening is stopped below, not left on
     await this.stopAudio();
     this.flush();
     this.stopFlushing();
@@ -278,6 +290,22 @@ export class SessionEngine {
     this.audio?.mic.setMuted(muted);
     this.set({ muted, nudge: false });
     this.log({ type: 'mute', muted });
+  }
+
+  /** Pause stops the microphone (its segment ends); Resume opens it again in a new segment. */
+  setPaused(paused: boolean): void {
+    if (this.state.phase !== 'recording' || this.state.paused === paused) return;
+    this.set({ paused, nudge: false });
+    if (paused) {
+      this.audioChange = this.audioChange.then(() => this.stopAudio());
+      return;
+    }
+    // Made in the click's task: an AudioContext made later may start suspended (autoplay policy).
+    const context = createAudioContext();
+    this.audioChange = this.audioChange.then(() => {
+      if (this.state.paused || this.state.phase !== 'recording') return void context?.close().catch(() => undefined);
+      return this.startAudio(context);
+    });
   }
 
   setTimerRunning(running: boolean): void {
@@ -385,7 +413,7 @@ export class SessionEngine {
       onFailure: (reason) => void this.stopAudio(reason),
     });
     const session = this.state.session;
-    if (!session || session.id !== sessionId || this.state.phase !== 'recording') {
+    if (!session || session.id !== sessionId || this.state.phase !== 'recording' || this.state.paused) {
       if (result.ok) await result.mic.stop();
       else void context?.close().catch(() => undefined);
       return;

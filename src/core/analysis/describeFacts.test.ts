@@ -21,6 +21,8 @@ const base: SessionFacts = {
   edgeCasesBeforeCode: 3,
   followUpsAsked: 1,
   nudges: { silence: 0, noRun: 1, planCoding: 0 },
+  referenceOpenedAt: null,
+  passedAfterReference: false,
 };
 
 describe('factRows', () => {

@@ -65,7 +65,24 @@ describe('computeFacts on an empty log', () => {
       edgeCasesBeforeCode: null,
       followUpsAsked: 0,
       nudges: { silence: 0, noRun: 0, planCoding: 0 },
+      referenceOpenedAt: null,
+      passedAfterReference: false,
     });
+  });
+});
+
+describe('the reference opened during the session', () => {
+  it('is a fact with its time, and a pass after it is marked as such', () => {
+    const events: SessionEvent[] = [run(60_000, 'submit', 1, 3), { t: 90_000, type: 'reference-opened' }, run(120_000, 'submit', 3, 3)];
+    expect(computeFacts({ session: session(), events })).toMatchObject({
+      referenceOpenedAt: 90_000,
+      passedAfterReference: true,
+      submitsUntilAllPass: 2,
+    });
+  });
+  it('leaves a pass before it alone', () => {
+    const events: SessionEvent[] = [run(60_000, 'submit', 3, 3), { t: 90_000, type: 'reference-opened' }];
+    expect(computeFacts({ session: session(), events })).toMatchObject({ referenceOpenedAt: 90_000, passedAfterReference: false });
   });
 });
 

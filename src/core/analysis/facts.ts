@@ -29,6 +29,7 @@ export function computeFacts(input: { session: SessionRecord; events: readonly S
   const runs = events.filter((e): e is RunEvent => e.type === 'run');
   const submits = runs.filter((r) => r.mode === 'submit');
   const firstPass = submits.findIndex(allHiddenPassed);
+  const referenceOpenedAt = events.find((e) => e.type === 'reference-opened')?.t ?? null;
   return {
     durationMs,
     talk: talkFacts(session),
@@ -47,6 +48,8 @@ export function computeFacts(input: { session: SessionRecord; events: readonly S
       noRun: events.filter((e) => e.type === 'nudge' && e.kind === 'no-run').length,
       planCoding: events.filter((e) => e.type === 'nudge' && e.kind === 'plan-coding').length,
     },
+    referenceOpenedAt,
+    passedAfterReference: referenceOpenedAt !== null && firstPass !== -1 && submits[firstPass]!.t >= referenceOpenedAt,
   };
 }
 

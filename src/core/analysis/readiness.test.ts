@@ -78,6 +78,15 @@ describe('readinessChecklist', () => {
         figure: 'All hidden tests first passed on Submit 2 of 3.',
       });
     });
+    it('is not credited when the pass came after the reference was opened', () => {
+      expect(
+        item(facts({ submits: 2, submitsUntilAllPass: 2, referenceOpenedAt: 65_000, passedAfterReference: true }), 'works-early'),
+      ).toMatchObject({ status: 'not-met', figure: expect.stringContaining('after the reference was opened') as unknown as string });
+      // A pass before the opening keeps its credit.
+      expect(
+        item(facts({ submits: 2, submitsUntilAllPass: 1, referenceOpenedAt: 65_000, passedAfterReference: false }), 'works-early').status,
+      ).toBe('met');
+    });
     it('is not met on a third Submit or never', () => {
       expect(item(facts({ submits: 3, submitsUntilAllPass: 3 }), 'works-early').status).toBe('not-met');
       expect(item(facts({ submits: 2, submitsUntilAllPass: null }), 'works-early')).toMatchObject({

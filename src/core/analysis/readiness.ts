@@ -88,6 +88,15 @@ function worksEarlyItem(facts: SessionFacts): ReadinessItem {
     return { id: 'works-early', label, status: 'not-measurable', figure: 'Nothing was submitted, so there is no hidden-test result.' };
   }
   const at = facts.submitsUntilAllPass;
+  if (at !== null && facts.passedAfterReference && facts.referenceOpenedAt !== null) {
+    // A pass after seeing the answer says nothing about working it out: not credited.
+    return {
+      id: 'works-early',
+      label,
+      status: 'not-met',
+      figure: `All hidden tests first passed on Submit ${at} of ${facts.submits}, after the reference was opened at ${formatDuration(facts.referenceOpenedAt)}: not credited.`,
+    };
+  }
   if (at === null) {
     return { id: 'works-early', label, status: 'not-met', figure: `None of ${plural(facts.submits, 'Submit')} passed all hidden tests.` };
   }

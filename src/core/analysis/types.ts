@@ -50,6 +50,10 @@ export interface SessionFacts {
   edgeCasesBeforeCode: number | null;
   followUpsAsked: number;
   nudges: { silence: number; noRun: number; planCoding: number };
+  /** Session time the reference solution was first opened during the session; null if it never was. */
+  referenceOpenedAt: number | null;
+  /** Whether the Submit at which all hidden tests first passed came after the reference was opened. */
+  passedAfterReference: boolean;
 }
 
 export type ReadinessStatus = 'met' | 'not-met' | 'not-measurable';

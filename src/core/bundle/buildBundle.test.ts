@@ -102,7 +102,7 @@ describe('buildBundle', () => {
     const report = strFromU8(unzipSync(await buildBundle(fixtureSource()))['report.md']!);
     expect(report).toContain('# Token-bucket rate limiter');
     expect(report).toContain('| Talked continuously | 7 / 10 | long pause \\| mid-way |');
-    expect(report).toContain('Total: 16 / 20 (2 of 6 items scored)');
+    expect(report).toContain('Total: 16 of 20 (2 of 6 items scored)');
     expect(report).toContain('> Talk while typing.');
     expect(report).toContain('- Runs: 2; Submits: 1');
     expect(report).toContain('in: What if the clock goes backwards?');

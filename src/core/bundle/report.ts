@@ -5,7 +5,7 @@
  */
 import { formatDuration, formatShare } from '../analysis/formatDuration';
 import type { ReadinessItem, SessionFacts } from '../analysis/types';
-import { LEVEL_LABELS, SELF_REVIEW_ITEMS, selfReviewTotal, designWeightedTotal } from '../review/rubrics';
+import { LEVEL_LABELS, SELF_REVIEW_ITEMS, formatSelfReviewTotal, selfReviewTotal, designWeightedTotal } from '../review/rubrics';
 import type { ReviewRecord } from '../review/types';
 import type { SessionEvent, SessionRecord } from '../session/types';
 
@@ -70,12 +70,7 @@ function reviewSection(review: ReviewRecord | null): string[] {
     lines.push(`| ${item.label} | ${s?.score ?? '–'}${s?.score ? ' / 10' : ''} | ${inline(s?.note ?? '')} |`);
   }
   const total = selfReviewTotal(review.selfScores);
-  lines.push(
-    '',
-    total
-      ? `Total: ${total.total} / ${total.scored * 10} (${total.scored} of ${SELF_REVIEW_ITEMS.length} items scored)`
-      : 'No item scored yet.',
-  );
+  lines.push('', total ? `Total: ${formatSelfReviewTotal(total)}` : 'No item scored yet.');
   if (review.design) {
     lines.push('', '### Design evaluation', '', '| Part | Weight | Level | Note |', '|---|---|---|---|');
     for (const g of review.design)

@@ -85,6 +85,7 @@ describe('restoreSessionEvent', () => {
       { t: 6, type: 'mute', muted: true },
       { t: 7, type: 'nudge', kind: 'silence', silenceMs: 31_000 },
       { t: 8, type: 'resumed-after-interruption', segment: 1 },
+      { t: 10, type: 'reference-opened' },
     ];
     for (const e of events) expect(restoreSessionEvent(e)).toEqual(e);
   });

@@ -141,6 +141,7 @@ export function restoreSessionEvent(v: unknown): SessionEvent | null {
       return typeof v.question === 'string' ? { t, type: 'clarification', question: v.question } : null;
     case 'pause':
     case 'resume':
+    case 'reference-opened':
       return { t, type: v.type };
     case 'mute':
       return typeof v.muted === 'boolean' ? { t, type: 'mute', muted: v.muted } : null;

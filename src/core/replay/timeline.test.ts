@@ -15,6 +15,7 @@ const events: SessionEvent[] = [
   { t: 220_000, type: 'nudge', kind: 'no-run', editingMs: 600_000 },
   { t: 230_000, type: 'followup', index: 0, question: 'What if the input is huge?' },
   { t: 240_000, type: 'clarification', question: 'How many users?' },
+  { t: 250_000, type: 'reference-opened' },
   { t: 300_000, type: 'phase', phaseId: 'review', phaseIndex: 2 },
 ];
 
@@ -57,6 +58,7 @@ describe('buildTimeline', () => {
     ]);
     expect(timeline.followUps[0]).toMatchObject({ index: 0, label: 'Follow-up at 03:50: What if the input is huge?' });
     expect(timeline.clarifications[0]!.label).toBe('Clarification at 04:00: How many users?');
+    expect(timeline.referenceOpenings).toEqual([{ t: 250_000, label: 'Reference opened at 04:10' }]);
   });
 
   it('sorts silences and labels them with their length', () => {

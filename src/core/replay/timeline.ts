@@ -64,6 +64,8 @@ export interface Timeline {
   nudges: NudgeMarker[];
   followUps: FollowUpMarker[];
   clarifications: ClarificationMarker[];
+  /** When the reference solution was opened during the session. */
+  referenceOpenings: { t: number; label: string }[];
 }
 
 const OUTCOME_TEXT: Record<string, string> = {
@@ -155,6 +157,7 @@ export function buildTimeline(session: SessionRecord, events: readonly SessionEv
   const nudges: NudgeMarker[] = [];
   const followUps: FollowUpMarker[] = [];
   const clarifications: ClarificationMarker[] = [];
+  const referenceOpenings: Timeline['referenceOpenings'] = [];
   for (const e of events) {
     if (e.type === 'run') runs.push(runMarkerOf(e));
     else if (e.type === 'nudge') nudges.push({ t: e.t, kind: e.kind, label: nudgeLabel(e) });
@@ -162,9 +165,19 @@ export function buildTimeline(session: SessionRecord, events: readonly SessionEv
       followUps.push({ t: e.t, index: e.index, question: e.question, label: `Follow-up at ${formatClock(e.t)}: ${e.question}` });
     else if (e.type === 'clarification')
       clarifications.push({ t: e.t, question: e.question, label: `Clarification at ${formatClock(e.t)}: ${e.question}` });
+    else if (e.type === 'reference-opened') referenceOpenings.push({ t: e.t, label: `Reference opened at ${formatClock(e.t)}` });
   }
   const silences = [...session.silences]
     .sort((a, b) => a.startMs - b.startMs)
     .map((s) => ({ ...s, label: `Silence at ${formatClock(s.startMs)} for ${seconds(s.endMs - s.startMs)}` }));
-  return { durationMs, phases: phaseBands(session, events, durationMs), runs, silences, nudges, followUps, clarifications };
+  return {
+    durationMs,
+    phases: phaseBands(session, events, durationMs),
+    runs,
+    silences,
+    nudges,
+    followUps,
+    clarifications,
+    referenceOpenings,
+  };
 }

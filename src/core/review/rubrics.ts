@@ -54,6 +54,17 @@ export function selfReviewTotal(scores: Record<SelfReviewItemId, SelfScore>): { 
 }
 
 /**
+ * The self-review total as every page shows it (review, Sessions, Progress, the bundle's report): out of the
+ * items scored, so "21 of 30 (3 of 6 items scored)" and never a partial sum read against the full 60.
+ */
+export function formatSelfReviewTotal(total: { total: number; scored: number } | null): string | null {
+  if (!total || total.scored === 0) return null;
+  const items = SELF_REVIEW_ITEMS.length;
+  const base = `${total.total} of ${total.scored * 10}`;
+  return total.scored >= items ? base : `${base} (${total.scored} of ${items} items scored)`;
+}
+
+/**
  * The design evaluation's weighted total in percent (excellent = 100 % of a part's weight, good = 2/3,
  * needs work = 1/3), or null until every part is graded: a partial total would read as a low score.
  */

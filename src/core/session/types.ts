@@ -38,6 +38,8 @@ export type SessionEvent =
   | { t: number; type: 'followup'; index: number; question: string }
   /** A design problem's clarifying question whose sample answer the candidate revealed. */
   | { t: number; type: 'clarification'; question: string }
+  /** The candidate opened the reference solution during the session (after confirming): later verdicts say so. */
+  | { t: number; type: 'reference-opened' }
   /** The session continued after a reload: audio goes on in a new segment. */
   | { t: number; type: 'resumed-after-interruption'; segment: number }
   | BoardEvent

@@ -39,6 +39,8 @@ export function sessionFacts(patch: Partial<SessionFacts> = {}): SessionFacts {
     edgeCasesBeforeCode: null,
     followUpsAsked: 0,
     nudges: { silence: 0, noRun: 0, planCoding: 0 },
+    referenceOpenedAt: null,
+    passedAfterReference: false,
     ...patch,
   };
 }

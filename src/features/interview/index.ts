@@ -4,3 +4,4 @@ export { InterviewSettingsMenu } from './InterviewSettingsMenu';
 export { InterviewerPanel } from './InterviewerPanel';
 export { NudgeBanner } from './NudgeBanner';
 export { PhaseBanner } from './PhaseBanner';
+export { useFollowUpsAsked } from './interviewerStore';

@@ -36,6 +36,11 @@ function saveAsked(sessionKey: number, asked: number): void {
   }
 }
 
+/** How many follow-up questions the session that started at `sessionKey` has asked so far. */
+export function useFollowUpsAsked(sessionKey: number | null): number {
+  return useInterviewer((s) => (sessionKey !== null && s.sessionKey === sessionKey ? s.asked : 0));
+}
+
 export const useInterviewer = create<InterviewerState>()((set, get) => {
   const ask = (sessionKey: number, followUps: readonly FollowUp[], index: number) => {
     const followUp = followUps[index];

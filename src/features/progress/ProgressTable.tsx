@@ -1,6 +1,7 @@
 import type { MetricId, ProgressPoint, Trend } from '../../core/progress/series';
 import { problemTitle } from '../../problems/catalog';
-import { latestTrend, SELF_REVIEW_MAX } from '../../core/progress/series';
+import { latestTrend } from '../../core/progress/series';
+import { formatSelfReviewTotal } from '../../core/review/rubrics';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -78,7 +79,9 @@ export function ProgressTable({ points }: { points: readonly ProgressPoint[] }) 
                 )}
               </td>
               <td className="px-2 py-2">{runsText(p)}</td>
-              <td className="px-2 py-2">{p.selfReview === null ? dash : `${p.selfReview}/${SELF_REVIEW_MAX}`}</td>
+              <td className="px-2 py-2">
+                {formatSelfReviewTotal(p.selfReview === null ? null : { total: p.selfReview, scored: p.selfReviewScored }) ?? dash}
+              </td>
               <td className="px-2 py-2">{p.designPercent === null ? dash : `${p.designPercent} %`}</td>
             </tr>
           ))}

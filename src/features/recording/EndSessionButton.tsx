@@ -5,19 +5,23 @@ import { ChoiceDialog } from './ChoiceDialog';
 import { useRecorder } from './useRecorder';
 
 /** End session, asked first: a long session must not end on one stray click. The question says how long it has run. */
-export function EndSessionButton({ onEnd }: { onEnd(): Promise<void> | void }) {
+export function EndSessionButton({ onEnd, left }: { onEnd(): Promise<void> | void; left: readonly string[] }) {
   const [asking, setAsking] = useState(false);
   return (
     <>
       <button type="button" className="btn ml-auto" onClick={() => setAsking(true)}>
         End session
       </button>
-      {asking && <ConfirmEnd onEnd={onEnd} onClose={() => setAsking(false)} />}
+      {asking && <ConfirmEndSession onEnd={onEnd} onClose={() => setAsking(false)} left={left} />}
     </>
   );
 }
 
-function ConfirmEnd({ onEnd, onClose }: { onEnd(): Promise<void> | void; onClose(): void }) {
+/**
+ * The question before a session ends, whichever control ends it (End session, Finish on the last phase):
+ * how long it ran, and what it leaves undone (`left`, from core/interview's leftInSession).
+ */
+export function ConfirmEndSession({ onEnd, onClose, left }: { onEnd(): Promise<void> | void; onClose(): void; left: readonly string[] }) {
   const startedAt = useRecorder((s) => s.session?.startedAt ?? null);
   const now = useNow(500);
   const ran = startedAt === null ? null : formatClock(Math.max(0, now - startedAt));
@@ -38,6 +42,13 @@ function ConfirmEnd({ onEnd, onClose }: { onEnd(): Promise<void> | void; onClose
       ]}
     >
       <p data-testid="session-ran-for">{ran === null ? 'The session is recording.' : `This session has run for ${ran}.`}</p>
+      {left.length > 0 && (
+        <ul className="list-disc pl-5" data-testid="session-left" aria-label="Not done yet">
+          {left.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      )}
       <p>Ending stops the timer and the recording and saves them; you can replay and review it right after.</p>
     </ChoiceDialog>
   );

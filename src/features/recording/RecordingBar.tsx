@@ -15,27 +15,31 @@ interface Props {
   /** The workspace's actions: they also move the phase clock, so they live in the workspace store. */
   onResume(): void;
   onEnd(): Promise<void> | void;
+  /** What ending now leaves undone, for the End session question. */
+  left: readonly string[];
 }
 
 function RecordingIndicator() {
   const startedAt = useRecorder((s) => s.session?.startedAt ?? 0);
   const mic = useRecorder((s) => s.mic);
+  const paused = useRecorder((s) => s.paused);
   const now = useNow(500);
   const audioOn = mic === 'on';
+  const label = paused ? 'Paused' : audioOn ? 'Recording' : 'Recording (no audio)';
   return (
-    <span className="flex items-center gap-2" data-testid="recording-indicator" data-mic={mic}>
+    <span className="flex items-center gap-2" data-testid="recording-indicator" data-mic={mic} data-paused={paused}>
       {/* Static on purpose: a CSS animation keeps the compositor producing frames, which delayed Monaco's
           keystroke rendering to the next vsync (+8 ms median in bench/recording.ts). */}
       <span aria-hidden className={`inline-block h-3 w-3 rounded-full ${audioOn ? 'bg-red-500' : 'bg-slate-500'}`} />
       <span className="font-mono tabular-nums" aria-label="Recording time">
-        {audioOn ? 'Recording' : 'Recording (no audio)'} {formatClock(Math.max(0, now - startedAt))}
+        {label} {formatClock(Math.max(0, now - startedAt))}
       </span>
     </span>
   );
 }
 
 /** Everything about the session's recording, under the workspace header. */
-export function RecordingBar({ onResume, onEnd }: Props) {
+export function RecordingBar({ onResume, onEnd, left }: Props) {
   const phase = useRecorder((s) => s.phase);
   const session = useRecorder((s) => s.session);
   const muted = useRecorder((s) => s.muted);
@@ -75,7 +79,7 @@ export function RecordingBar({ onResume, onEnd }: Props) {
         )}
         <SilenceThresholdPicker />
         <StorageUsage />
-        <EndSessionButton onEnd={onEnd} />
+        <EndSessionButton onEnd={onEnd} left={left} />
       </div>
       {error && (
         <p role="alert" className="bg-rose-900 px-4 py-1 text-sm">

@@ -3,3 +3,4 @@ export { RecordingBar } from './RecordingBar';
 export { LeaveWhileRecording } from './LeaveWhileRecording';
 export { ChoiceDialog, type Choice } from './ChoiceDialog';
 export { useRecorder } from './useRecorder';
+export { ConfirmEndSession } from './EndSessionButton';

@@ -5,6 +5,7 @@
 import { Suspense, useRef, useState } from 'react';
 import { DiffView } from '../../editor';
 import { useResolvedTheme } from '../theme';
+import { ChoiceDialog } from '../recording';
 
 interface Props {
   reference: string;
@@ -15,12 +16,15 @@ interface Props {
   /** What the code is, for the dialog's heading: "your final code", "your code at 12:04". */
   describeCode(): string;
   onOpen?(): void;
+  /** Ask before opening (during a recorded session: seeing the answer is logged and changes the verdicts). */
+  confirmFirst?: boolean;
 }
 
-export function CompareWithReference({ reference, language, getCode, describeCode, onOpen }: Props) {
+export function CompareWithReference({ reference, language, getCode, describeCode, onOpen, confirmFirst = false }: Props) {
   const dialogRef = useRef<HTMLDialogElement | null>(null);
   const theme = useResolvedTheme();
   const [shown, setShown] = useState<{ code: string; what: string } | null>(null);
+  const [confirming, setConfirming] = useState(false);
   if (reference.trim() === '') return null;
 
   const open = () => {
@@ -31,9 +35,31 @@ export function CompareWithReference({ reference, language, getCode, describeCod
 
   return (
     <>
-      <button type="button" className="btn" onClick={open}>
+      <button type="button" className="btn" onClick={confirmFirst ? () => setConfirming(true) : open}>
         Compare with the reference
       </button>
+      {confirming && (
+        <ChoiceDialog
+          title="Open the reference during the session?"
+          onCancel={() => setConfirming(false)}
+          choices={[
+            {
+              label: 'Open the reference',
+              primary: true,
+              onChoose: () => {
+                setConfirming(false);
+                open();
+              },
+            },
+            { label: 'Not now', onChoose: () => setConfirming(false) },
+          ]}
+        >
+          <p>
+            The session is recording. Opening the reference is logged with its time, and the review will say you had seen it: a pass after
+            it is not credited as working it out yourself.
+          </p>
+        </ChoiceDialog>
+      )}
       <dialog
         ref={dialogRef}
         aria-labelledby="reference-diff-title"

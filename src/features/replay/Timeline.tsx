@@ -184,6 +184,17 @@ export function Timeline({
               className="h-3 w-1.5 bg-violet-300"
             />
           ))}
+          {timeline.referenceOpenings.map((r) => (
+            <Mark
+              key={`r${r.t}`}
+              at={r.t}
+              durationMs={durationMs}
+              label={r.label}
+              onSeek={onSeek}
+              testId="reference-opened-marker"
+              className="h-3 w-1.5 bg-orange-400"
+            />
+          ))}
         </Row>
         <div className="pointer-events-none absolute inset-y-0 right-0 left-22">
           <Playhead controller={controller} durationMs={durationMs} />
@@ -192,7 +203,7 @@ export function Timeline({
       <p className="mt-1 pl-22 text-xs text-slate-500">
         ● Run · ◆ Submit — <span className="text-emerald-400">all passed</span>, <span className="text-rose-400">some failed</span>,{' '}
         <span className="text-amber-300">did not complete</span> · grey bars: silences · ▲ nudges · blue: follow-ups · violet:
-        clarifications
+        clarifications · orange: reference opened
       </p>
     </div>
   );

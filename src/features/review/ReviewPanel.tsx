@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { computeFacts, readinessChecklist } from '../../core/analysis/facts';
+import { formatClock } from '../../core/timer/phaseClock';
 import { DEFAULT_SILENCE_PAUSE_MS } from '../../core/analysis/readiness';
 import type { RubricLevel } from '../../core/problems/parseDesign';
 import type { Problem } from '../../core/problems/types';
@@ -92,7 +93,7 @@ export function ReviewPanel({
           {/* The coding self-review's facts (runs, Submits) say nothing about a design session: its rubric below is its self-review. */}
           {!design && <SelfReviewForm facts={facts} scores={review.selfScores} onChange={setScore} />}
           {rubric && review.design && <DesignEvaluation rubric={rubric} grades={review.design} onChange={setGrade} />}
-          {problem?.kind === 'coding' && <ComparedLine comparedAt={review.comparedAt} />}
+          {problem?.kind === 'coding' && <ComparedLine comparedAt={review.comparedAt} openedInSessionAt={facts.referenceOpenedAt} />}
           <LearningsForm learnings={review.learnings} onChange={setLearning} />
         </>
       ) : null}
@@ -101,12 +102,15 @@ export function ReviewPanel({
 }
 
 /** The protocol's second step after a session: compare your code with the reference. */
-function ComparedLine({ comparedAt }: { comparedAt: number | null }) {
+function ComparedLine({ comparedAt, openedInSessionAt }: { comparedAt: number | null; openedInSessionAt: number | null }) {
   return (
     <p className="text-sm text-slate-300" data-testid="compared-with-reference">
-      {comparedAt === null
-        ? 'Not compared with the reference yet: open “Compare with the reference” above and note what it does differently.'
-        : `Compared with the reference on ${new Date(comparedAt).toLocaleString()}.`}
+      {openedInSessionAt !== null && `The reference was opened during the session, at ${formatClock(openedInSessionAt)}. `}
+      {comparedAt === null && openedInSessionAt !== null
+        ? ''
+        : comparedAt === null
+          ? 'Not compared with the reference yet: open “Compare with the reference” above and note what it does differently.'
+          : `Compared with the reference on ${new Date(comparedAt).toLocaleString()}.`}
     </p>
   );
 }

@@ -1,6 +1,6 @@
 import { selfReviewFact } from '../../core/analysis/describeFacts';
 import type { SessionFacts } from '../../core/analysis/types';
-import { SELF_REVIEW_ITEMS, selfReviewTotal } from '../../core/review/rubrics';
+import { formatSelfReviewTotal, SELF_REVIEW_ITEMS, selfReviewTotal } from '../../core/review/rubrics';
 import type { SelfReviewItemId, SelfScore } from '../../core/review/types';
 
 const SCORES = Array.from({ length: 10 }, (_, i) => i + 1);
@@ -66,9 +66,7 @@ export function SelfReviewForm({ facts, scores, onChange }: Props) {
         );
       })}
       <p className="text-sm" data-testid="self-review-total">
-        {total
-          ? `Total: ${total.total} of ${total.scored * 10} (${total.scored} of ${SELF_REVIEW_ITEMS.length} items scored)`
-          : 'Total: score an item to see it.'}
+        {total ? `Total: ${formatSelfReviewTotal(total)}` : 'Total: score an item to see it.'}
       </p>
     </section>
   );

@@ -5,7 +5,7 @@ import { useRecorder } from '../recording';
 import { continuableSessions } from './continuable';
 import type { SessionStatus } from '../../core/session/types';
 import { formatDuration } from '../../core/analysis/formatDuration';
-import { SELF_REVIEW_ITEMS } from '../../core/review/rubrics';
+import { formatSelfReviewTotal } from '../../core/review/rubrics';
 import type { SessionSort, SessionSortKey } from '../../core/sessions/sortSessions';
 import { describeResult } from '../../core/sessions/summarise';
 import { formatBytes } from '../../storage/quota';
@@ -57,13 +57,7 @@ function Scores({ row }: { row: LibraryRow }) {
     <ul className="space-y-0.5">
       {row.selfReview && (
         <li>
-          Self-review {row.selfReview.total}/{row.selfReview.max}
-          {row.selfReview.scored < SELF_REVIEW_ITEMS.length && (
-            <span className="text-slate-500">
-              {' '}
-              ({row.selfReview.scored} of {SELF_REVIEW_ITEMS.length} scored)
-            </span>
-          )}
+          Self-review <span data-testid="self-review-total">{formatSelfReviewTotal(row.selfReview)}</span>
         </li>
       )}
       {row.designPercent !== null && <li>Design {row.designPercent} %</li>}

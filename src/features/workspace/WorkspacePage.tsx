@@ -14,11 +14,12 @@ import { LeaveWhileRecording, RecordingBar, useRecorder } from '../recording';
 import { LastActionsBanner } from '../review';
 import { CodeEditor, PlainEditor, preloadEditor, type TextSelection } from '../../editor';
 import { getRunner, loadedRunner, warmUpRunner } from '../../runner/instance';
-import { practice } from '../../practice';
+import { isPaused, practice } from '../../practice';
 import { markersFromResult } from './markers';
 import { useProtocols } from './protocols/protocolStore';
 import { useRunShortcuts } from './useRunShortcuts';
 import { useWorkspace } from './workspaceStore';
+import { useLeftInSession } from './useLeftInSession';
 import { WhiteboardRegion } from '../whiteboard';
 import { CodingPanes, DesignPanes } from './WorkspacePanes';
 import { useResolvedTheme } from '../theme';
@@ -88,13 +89,18 @@ function useAfterPaint(ready: boolean): boolean {
 }
 
 function Editor({ problem }: { problem: Problem }) {
-  const loaded = useWorkspace((s) => s.loaded && s.problem?.id === problem.id);
+  // The buffer shown is the engine's (problem, language) key: the editors are made per key and every edit
+  // names it, so text of another problem or language is never shown or saved here (issue 26).
+  const bufferKey = useWorkspace((s) => (s.loaded && s.problem?.id === problem.id ? s.codeKey : null));
+  const loaded = bufferKey !== null;
   const code = useWorkspace((s) => s.code);
   const language = useWorkspace((s) => s.language);
+  const paused = useWorkspace((s) => isPaused(s.clock));
   const lastResult = useWorkspace((s) => s.lastResult);
   const markers = useMemo(() => markersFromResult(lastResult), [lastResult]);
   const theme = useResolvedTheme();
-  const { setCode, recordCodeEdit } = useWorkspace.getState();
+  const { recordCodeEdit } = useWorkspace.getState();
+  const setCode = (text: string) => useWorkspace.getState().setCode(text, bufferKey ?? undefined);
   // Until Monaco has mounted, the same text is a plain text area on top of it: readable and typeable at once.
   // Monaco is asked for only once that has painted: evaluating it holds the main thread for about a second.
   const [monacoShown, setMonacoShown] = useState(false);
@@ -108,6 +114,8 @@ function Editor({ problem }: { problem: Problem }) {
           {monacoWanted && (
             <Suspense fallback={null}>
               <CodeEditor
+                bufferKey={bufferKey}
+                readOnly={paused}
                 language={language}
                 value={code}
                 examples={problem.examples}
@@ -129,7 +137,15 @@ function Editor({ problem }: { problem: Problem }) {
           )}
           {!monacoShown && (
             <div ref={plainLayer} className="absolute inset-0 z-10" data-testid="plain-editor">
-              <PlainEditor language={language} value={code} onChange={setCode} onEdit={recordCodeEdit} selection={selection} />
+              <PlainEditor
+                key={bufferKey}
+                readOnly={paused}
+                language={language}
+                value={code}
+                onChange={setCode}
+                onEdit={recordCodeEdit}
+                selection={selection}
+              />
               <p role="status" className="pointer-events-none absolute right-3 top-2 text-xs text-slate-500">
                 Loading the editor… (you can type already)
               </p>
@@ -149,6 +165,7 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
   const lastActionsProtocol = useWorkspace((s) => s.clock?.protocolId ?? null);
   const inFirstPhase = useWorkspace((s) => !!s.clock && s.clock.finishedAt === null && s.clock.phaseIndex === 0);
   const recordingSessionId = useRecorder((s) => (s.phase === 'recording' ? (s.session?.id ?? null) : null));
+  const left = useLeftInSession(problem);
   useOpenProblem(problem);
   useWarmLanguage();
   useRunShortcuts();
@@ -159,7 +176,11 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
       <WorkspaceHeader problem={problem} />
       <SaveErrorBanner />
       <DraftQuestion />
-      <RecordingBar onResume={() => void useWorkspace.getState().continueSession()} onEnd={() => useWorkspace.getState().endSession()} />
+      <RecordingBar
+        onResume={() => void useWorkspace.getState().continueSession()}
+        onEnd={() => useWorkspace.getState().endSession()}
+        left={left}
+      />
       <LeaveWhileRecording
         onEndAndSave={() => useWorkspace.getState().endSession()}
         onKeepRecording={() => {

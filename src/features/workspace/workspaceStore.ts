@@ -12,7 +12,7 @@ import type { RunMode } from '../../runner/types';
 const actions = {
   open: (problem: Problem) => practice.open(problem),
   close: (options: { keepRecording: boolean }) => practice.close(options),
-  setCode: (code: string) => practice.setCode(code),
+  setCode: (code: string, bufferKey?: string) => practice.setCode(code, bufferKey),
   setNotes: (notes: string) => practice.setNotes(notes),
   flushDrafts: () => practice.flushDrafts(),
   start: () => practice.start(),
@@ -30,6 +30,7 @@ const actions = {
   chooseLanguage: (language: Language) => practice.chooseLanguage(language),
   warmUpLanguage: (about?: Language) => practice.warmUpLanguage(about),
   prepareRuns: () => practice.prepareRuns(),
+  referenceOpened: () => practice.referenceOpened(),
 };
 
 export type WorkspaceActions = typeof actions;

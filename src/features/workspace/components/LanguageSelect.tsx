@@ -10,9 +10,11 @@ import { useWorkspace } from '../workspaceStore';
 export function LanguageSelect({ problem }: { problem: Problem }) {
   const language = useWorkspace((s) => s.language);
   const running = useWorkspace((s) => s.runningShown !== null);
+  // Until the problem's drafts are read there is no buffer to switch from: the engine refuses, so say so.
+  const loading = useWorkspace((s) => !s.loaded || s.problem?.id !== problem.id);
   const recording = useRecorder((s) => s.phase === 'recording' || s.phase === 'interrupted');
   if (problem.kind !== 'coding' || !problem.python) return null;
-  const locked = recording || running;
+  const locked = recording || running || loading;
   return (
     <label className="flex items-center gap-2 text-sm text-slate-300">
       Language

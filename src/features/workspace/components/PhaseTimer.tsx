@@ -1,7 +1,10 @@
+import { useState } from 'react';
 import type { Problem } from '../../../core/problems/types';
 import { formatClock, readClock } from '../../../core/timer/phaseClock';
 import { useNow } from '../../../shared/useNow';
 import { InterviewSettingsMenu } from '../../interview';
+import { ConfirmEndSession } from '../../recording';
+import { useLeftInSession } from '../useLeftInSession';
 import { ProtocolPicker } from '../protocols/ProtocolPicker';
 import { useWorkspace } from '../workspaceStore';
 import { initialCode } from '../../../practice';
@@ -38,8 +41,10 @@ function NewAttemptButton({ problem, primary = false }: { problem: Problem; prim
  */
 export function PhaseTimer({ problem }: { problem: Problem }) {
   const clock = useWorkspace((s) => s.clock);
-  const { start, pause, resume, nextPhase } = useWorkspace.getState();
+  const { start, pause, resume, nextPhase, endSession } = useWorkspace.getState();
   const now = useNow(250);
+  const [confirmingFinish, setConfirmingFinish] = useState(false);
+  const left = useLeftInSession(problem);
 
   if (!clock) {
     return (
@@ -92,9 +97,13 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
                 Pause
               </button>
             )}
-            <button type="button" className="btn" onClick={nextPhase}>
+            {/* Finish ends the session: it asks first, as End session does, naming what is left. */}
+            <button type="button" className="btn" onClick={r.isLastPhase ? () => setConfirmingFinish(true) : nextPhase}>
               {r.isLastPhase ? 'Finish' : 'Next phase'}
             </button>
+            {confirmingFinish && r.isLastPhase && (
+              <ConfirmEndSession onEnd={endSession} onClose={() => setConfirmingFinish(false)} left={left} />
+            )}
           </>
         )}
         {r.finished && (

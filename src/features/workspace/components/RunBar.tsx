@@ -1,3 +1,4 @@
+import { isPaused } from '../../../practice';
 import { useWorkspace } from '../workspaceStore';
 import { WorkspaceReferenceButton } from './WorkspaceReferenceButton';
 
@@ -7,17 +8,18 @@ export function RunBar({ canSubmit }: { canSubmit: boolean }) {
   const running = useWorkspace((s) => s.runningShown);
   const loaded = useWorkspace((s) => s.loaded);
   const preparing = useWorkspace((s) => s.preparing);
+  const paused = useWorkspace((s) => isPaused(s.clock));
   const { run } = useWorkspace.getState();
   return (
     <div className="flex items-center gap-2 border-y border-slate-800 px-3 py-2">
-      <button type="button" className="btn" disabled={!!running || !loaded} onClick={() => void run('run')} title="Ctrl/⌘+Enter">
+      <button type="button" className="btn" disabled={!!running || !loaded || paused} onClick={() => void run('run')} title="Ctrl/⌘+Enter">
         Run
       </button>
       {canSubmit && (
         <button
           type="button"
           className="btn btn-primary"
-          disabled={!!running || !loaded}
+          disabled={!!running || !loaded || paused}
           onClick={() => void run('submit')}
           title="Ctrl/⌘+Shift+Enter"
         >
@@ -25,6 +27,11 @@ export function RunBar({ canSubmit }: { canSubmit: boolean }) {
         </button>
       )}
       {canSubmit && <WorkspaceReferenceButton />}
+      {paused && (
+        <span role="status" className="rounded bg-amber-900/70 px-2 py-0.5 text-sm font-semibold text-amber-100" data-testid="paused-state">
+          Paused: the timer, the recording and editing wait. Resume to carry on.
+        </span>
+      )}
       {preparing && (
         <span role="status" className="text-xs text-amber-300" data-testid="run-preparing">
           {preparing}

@@ -3,6 +3,7 @@
  * once (comparing earlier would spoil the practice), for coding problems only.
  */
 import { CompareWithReference } from '../../replay';
+import { useRecorder } from '../../recording';
 import { useWorkspace } from '../workspaceStore';
 
 export function WorkspaceReferenceButton() {
@@ -11,6 +12,7 @@ export function WorkspaceReferenceButton() {
   const reference = useWorkspace((s) =>
     s.problem?.kind !== 'coding' ? '' : s.language === 'python' ? (s.problem.python?.reference ?? '') : s.problem.reference,
   );
+  const recording = useRecorder((s) => s.phase === 'recording');
   if (!submitted || reference === '') return null;
   return (
     <CompareWithReference
@@ -18,6 +20,8 @@ export function WorkspaceReferenceButton() {
       language={language}
       getCode={() => useWorkspace.getState().code}
       describeCode={() => 'your code now'}
+      confirmFirst={recording}
+      onOpen={() => useWorkspace.getState().referenceOpened()}
     />
   );
 }
