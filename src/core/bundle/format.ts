@@ -10,9 +10,9 @@ import type { SessionRecord } from '../session/types';
 import { WHITEBOARD_FILE } from './whiteboardFile';
 
 export const BUNDLE_FORMAT = 'rehearse-session-bundle';
-export const BUNDLE_FORMAT_VERSION = 3;
+export const BUNDLE_FORMAT_VERSION = 4;
 /** Every version this app reads (each older one through the migrations in schemas/README.md). */
-export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2, 3];
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2, 3, 4];
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SESSION_FILE = 'session.json';

@@ -59,7 +59,7 @@ describe('parseBundle refuses bad input, each with its own message', () => {
   it('a newer format version', async () => {
     const files = await goodFiles();
     files['manifest.json'] = strToU8(JSON.stringify({ ...json(files['manifest.json']!), formatVersion: BUNDLE_FORMAT_VERSION + 1 }));
-    await expectRefused(rezip(files), 'unsupported-version', /newer version of Rehearse \(bundle format 4\); this version reads format 3/);
+    await expectRefused(rezip(files), 'unsupported-version', /newer version of Rehearse \(bundle format 5\); this version reads format 4/);
   });
 
   it('an unknown format version', async () => {
