@@ -72,11 +72,11 @@ async function boot(files: Boot): Promise<void> {
   const started = now();
   try {
     const served: Record<string, () => Response> = {
-      // Never read: instantiation uses the module the frame compiled (useCompiledModule).
+      // Never read: instantiation uses the module the frame compiled (instantiateFrom).
       [`${INDEX_URL}pyodide.asm.wasm`]: () => new Response(new ArrayBuffer(0), { headers: { 'Content-Type': 'application/wasm' } }),
       [`${INDEX_URL}python_stdlib.zip`]: () => new Response(files.stdlib),
     };
-    useCompiledModule(files.module);
+    instantiateFrom(files.module);
     const scope = self as unknown as { fetch: typeof fetch };
     scope.fetch = (input: RequestInfo | URL) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -181,7 +181,7 @@ function drive(h: Harness, dir: string, testModule: string, timeoutMs: number, s
  * instantiating that module shares its machine code across workers, so the code earlier workers compiled and
  * optimised is there at once.
  */
-function useCompiledModule(module: WebAssembly.Module): void {
+function instantiateFrom(module: WebAssembly.Module): void {
   const instantiate = WebAssembly.instantiate.bind(WebAssembly);
   WebAssembly.instantiateStreaming = async (_response, imports) => ({ module, instance: await instantiate(module, imports) });
 }
