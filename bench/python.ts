@@ -30,16 +30,22 @@ const ms = (n: number) => `${n.toFixed(0)} ms`;
 /** Chooses Python and clicks Run as soon as it can: ms from the choice to the examples' results. */
 const FIRST_RUN = `new Promise((resolve) => {
   const select = document.querySelector('select[aria-label="Language"]');
-  const t0 = performance.now();
-  select.value = 'python';
-  select.dispatchEvent(new Event('change', { bubbles: true }));
+  let t0 = 0;
+  // The control is enabled once the problem's drafts are read (a choice before that would be refused).
+  const choose = () => {
+    if (select.disabled) return requestAnimationFrame(choose);
+    t0 = performance.now();
+    select.value = 'python';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    tryRun();
+  };
   const tryRun = () => {
     const run = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Run');
     if (!run || run.disabled || !window.__rehearseEditorText().includes('NotImplementedError')) return requestAnimationFrame(tryRun);
     ${RESOLVE_ON_NEXT_SUMMARY}(t0, resolve);
     run.click();
   };
-  tryRun();
+  choose();
 })`;
 
 async function openTokenBucket(page: Page): Promise<void> {
