@@ -41,7 +41,7 @@ const FIRST_RUN = `new Promise((resolve) => {
   };
   const tryRun = () => {
     const run = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Run');
-    if (!run || run.disabled || !window.__rehearseEditorText().includes('NotImplementedError')) return requestAnimationFrame(tryRun);
+    if (!run || run.disabled || !(window.__rehearseEditorText?.() ?? '').includes('NotImplementedError')) return requestAnimationFrame(tryRun);
     ${RESOLVE_ON_NEXT_SUMMARY}(t0, resolve);
     run.click();
   };
