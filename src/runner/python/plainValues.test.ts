@@ -13,26 +13,22 @@ const HERE = import.meta.dirname;
 const dir = mkdtempSync(join(tmpdir(), 'rehearse-plain-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const DRIVER = `
-import json, sys
-sys.path.insert(0, ${JSON.stringify(HERE)})
-import harness
-counts = {"passed": 0, "failed": 0, "messages": []}
-def emit(event):
-    if event["type"] == "test-end" and event["group"] == "problem":
-        counts[event["state"]] += 1
-        if event.get("error"):
-            counts["messages"].append(event["error"]["message"])
-harness.run(sys.argv[1], sys.argv[2], emit)
-print(json.dumps(counts))
-`;
+/** pycheck.py's `--run`: the harness's events for one variant, as JSON lines (what check:problems uses). */
+const PYCHECK = join(HERE, '../../../scripts/problems/pycheck.py');
 
 function run(solution: string, tests: string): { passed: number; failed: number; messages: string[] } {
   writeFileSync(join(dir, 'solution.py'), solution);
   writeFileSync(join(dir, 'hidden_test.py'), tests);
-  const result = spawnSync('python3', ['-c', DRIVER, dir, 'hidden_test'], { encoding: 'utf8' });
+  const result = spawnSync('python3', [PYCHECK, '--run', dir, 'hidden_test'], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stderr);
-  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { passed: number; failed: number; messages: string[] };
+  const counts = { passed: 0, failed: 0, messages: [] as string[] };
+  for (const line of result.stdout.trim().split('\n')) {
+    const event = JSON.parse(line) as { type: string; group?: string; state?: 'passed' | 'failed'; error?: { message: string } };
+    if (event.type !== 'test-end' || event.group !== 'problem' || !event.state) continue;
+    counts[event.state] += 1;
+    if (event.error) counts.messages.push(event.error.message);
+  }
+  return counts;
 }
 
 const problem = (file: string) => readFileSync(join(HERE, '../../../problems/token-bucket', file), 'utf8');

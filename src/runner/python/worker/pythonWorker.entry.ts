@@ -18,7 +18,7 @@
 import type { PyodideAPI } from 'pyodide';
 import { isPythonWorkerRequest, type PythonWorkerRequest, type PythonWorkerStatus } from '../../sandbox/pythonProtocol';
 import type { PlannedTest, WorkerEvent } from '../../sandbox/protocol';
-import { checkStep, integrityCrash, type Step } from './stepRules';
+import { checkStep, crashEvent, integrityCrash, type Step } from './stepRules';
 
 /** A made-up origin for Pyodide's file names; nothing is ever fetched from it. */
 const INDEX_URL = 'https://pyodide.rehearse.invalid/';
@@ -118,7 +118,7 @@ function run(request: Run, port: MessagePort): void {
   const send = (events: WorkerEvent[]) => {
     if (events.length > 0) apply(portPost, port, [events.length === 1 ? events[0] : events]);
   };
-  const crash = (message: string) => send([{ type: 'crashed', error: { name: 'Error', message, isAssertion: false, isTimeout: false } }]);
+  const crash = (message: string) => send([crashEvent('Error', message)]);
   if (!python || !harness || !screen) return crash('Python could not start the tests: the interpreter is not ready in this worker.');
   if (used) return crash('Python could not start the tests: this interpreter already served a run.');
   used = true;
@@ -252,14 +252,9 @@ function plannedTests(events: WorkerEvent[]): PlannedTest[] {
 function screenCrash(findings: Finding[]): WorkerEvent {
   const shown = findings.slice(0, 3).map((f) => f.message);
   const more = findings.length > shown.length ? ` (and ${findings.length - shown.length} more)` : '';
-  return {
-    type: 'crashed',
-    error: {
-      name: 'NotCounted',
-      message: `solution.py can reach the test runner, so this run cannot count.\n${shown.join('\n')}${more}`,
-      stack: `Traceback (most recent call last):\n  File "solution.py", line ${findings[0]!.line}, in <module>`,
-      isAssertion: false,
-      isTimeout: false,
-    },
-  };
+  return crashEvent(
+    'NotCounted',
+    `solution.py can reach the test runner, so this run cannot count.\n${shown.join('\n')}${more}`,
+    `Traceback (most recent call last):\n  File "solution.py", line ${findings[0]!.line}, in <module>`,
+  );
 }

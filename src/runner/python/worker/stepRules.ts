@@ -68,13 +68,16 @@ function refuse(step: Step, what: string): StepCheck {
   return { ok: false, reason: `the ${name} step reported ${what}` };
 }
 
+/** A crash event: how the worker ends a run it cannot let go on (no test can pass after it). */
+export function crashEvent(name: string, message: string, stack?: string): WorkerEvent {
+  const error: SerializedError = { name, message, isAssertion: false, isTimeout: false, ...(stack ? { stack } : {}) };
+  return { type: 'crashed', error };
+}
+
 /** The crash a broken rule ends the run with. */
 export function integrityCrash(reason: string): WorkerEvent {
-  const error: SerializedError = {
-    name: 'IntegrityError',
-    message: `This run cannot count: ${reason}. Something in solution.py changed how the tests report; leave the test framework as it is.`,
-    isAssertion: false,
-    isTimeout: false,
-  };
-  return { type: 'crashed', error };
+  return crashEvent(
+    'IntegrityError',
+    `This run cannot count: ${reason}. Something in solution.py changed how the tests report; leave the test framework as it is.`,
+  );
 }
