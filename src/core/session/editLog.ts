@@ -6,7 +6,7 @@
  * every offset refers to the text before the event and no two changes overlap (see `EditEvent`).
  * Merging composes batches back into that form, so nothing downstream needs to know an event was merged.
  */
-import type { EditEvent, SessionEvent, SessionFile, TextChange } from './types';
+import type { EditEvent, SessionEvent, SessionFile, SnapshotEvent, TextChange } from './types';
 
 // ─── Applying one batch ──────────────────────────────────────────────────────────────────────────────
 
@@ -162,7 +162,7 @@ export class EditCoalescer {
 
 // ─── Replaying ──────────────────────────────────────────────────────────────────────────────────────
 
-type FileEvent = Extract<SessionEvent, { file: SessionFile }>;
+type FileEvent = SnapshotEvent | EditEvent;
 
 function isEventOf(event: SessionEvent, file: SessionFile): event is FileEvent {
   return (event.type === 'snapshot' || event.type === 'edit') && event.file === file;

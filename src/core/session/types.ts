@@ -10,8 +10,12 @@ import type { BoardChange } from '../whiteboard/types';
 
 export type SessionStatus = 'recording' | 'finished' | 'interrupted';
 
-/** The files a session records, as named in its event log. */
-export type SessionFile = 'solution.ts' | 'notes.md';
+/**
+ * A file a session records, named by its path in the problem's project ('solution.ts', 'solution.py',
+ * 'chat/hub.ts', …) or 'notes.md' (the plan notes). Paths obey core/files/paths.ts. Logs written before
+ * projects existed name a Python session's code 'solution.ts' (the migration in core/records renames it).
+ */
+export type SessionFile = string;
 
 /**
  * One text change in the editor, in Monaco's terms: replace `deleteCount` chars at `offset` with `insert`.
@@ -43,7 +47,18 @@ export type SessionEvent =
   /** The session continued after a reload: audio goes on in a new segment. */
   | { t: number; type: 'resumed-after-interruption'; segment: number }
   | BoardEvent
-  | ScratchpadRunEvent;
+  | ScratchpadRunEvent
+  | FileEvent;
+
+/**
+ * The project's file list changed, or the candidate switched files (a multi-file problem). A created file's
+ * text arrives as a snapshot right after its 'file-create'; a deleted file's text is gone from then on.
+ */
+export type FileEvent =
+  | { t: number; type: 'file-open'; file: SessionFile }
+  | { t: number; type: 'file-create'; file: SessionFile }
+  | { t: number; type: 'file-rename'; from: SessionFile; to: SessionFile }
+  | { t: number; type: 'file-delete'; file: SessionFile };
 
 /** A change of a design problem's whiteboard (core/whiteboard/types.ts). */
 export interface BoardEvent extends BoardChange {
@@ -162,8 +177,13 @@ export interface SessionRecord {
   levelFrameMs: number;
   silences: SilenceInterval[];
   /**
-   * The language of the session's code (its log's 'solution.ts' slot holds the code whatever the language).
-   * Absent in sessions from before Python: TypeScript.
+   * The language of the session's code. Absent in sessions from before Python: TypeScript. (Before bundle
+   * format 5 the log's 'solution.ts' held the code whatever the language; restoring renames it.)
    */
   language?: Language;
+  /**
+   * The Requirement-2 features the candidate chose to attempt at Start (a codebase problem's feature ids,
+   * problem.md front matter `features`). Absent: the problem has none.
+   */
+  features?: string[];
 }

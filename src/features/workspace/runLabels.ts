@@ -3,15 +3,13 @@
  * the language the run was in (a result outlives a switch of the Language control); the console's empty
  * state names how the language the person is writing prints.
  */
-import { languageOr, SOLUTION_FILE_OF, type Language } from '../../core/problems/language';
+import { languageOr, languageSpec, type Language } from '../../core/languages/registry';
 import type { RunResult } from '../../runner/types';
 
-export function solutionFileOfRun(result: Pick<RunResult, 'language'>): 'solution.ts' | 'solution.py' {
-  return SOLUTION_FILE_OF[languageOr(result.language)];
+export function solutionFileOfRun(result: Pick<RunResult, 'language'>): string {
+  return languageSpec(languageOr(result.language)).solutionFile;
 }
 
-const PRINT_CALL: Record<Language, string> = { typescript: 'console.log', python: 'print()' };
-
 export function emptyConsoleText(language: Language): string {
-  return `${PRINT_CALL[language]} output from your code appears here.`;
+  return `${languageSpec(language).printCall} output from your code appears here.`;
 }

@@ -9,7 +9,7 @@
  * The watchdog's hung test is 'timedout'; mocha's own timeouts (async hangs) are 'timedout' too.
  */
 
-import { SOLUTION_FILE_OF, type Language } from '../../core/problems/language';
+import { languageSpec, type Language } from '../../core/languages/registry';
 import type { ExpectedTests } from '../testManifest';
 import type { ConsoleLine, OwnTestsResult, RunMode, RunOutcome, RunProgress, RunResult, TestFailure } from '../types';
 import type { SandboxRunEnd, SerializedError, TestGroup, WorkerEvent } from '../sandbox/protocol';
@@ -123,7 +123,7 @@ export class RunAccumulator {
           return;
         }
         this.crash = this.toFailure(event.error);
-        const file = SOLUTION_FILE_OF[this.language];
+        const file = languageSpec(this.language).solutionFile;
         const column = this.crash.solutionColumn !== undefined ? `:${this.crash.solutionColumn}` : '';
         const where = this.crash.solutionLine ? ` (${file}:${this.crash.solutionLine}${column})` : '';
         this.message = `Your code threw while loading: ${this.crash.message}${where}`;

@@ -1,4 +1,4 @@
-import { LANGUAGE_LABEL, type Language } from '../../../core/problems/language';
+import { languageSpec, type Language } from '../../../core/languages/registry';
 import type { Problem } from '../../../core/problems/types';
 import { useRecorder } from '../../recording';
 import { useWorkspace } from '../workspaceStore';
@@ -41,7 +41,7 @@ export function LanguageSelect({ problem }: { problem: Problem }) {
       >
         {(['typescript', 'python'] as const).map((l) => (
           <option key={l} value={l}>
-            {LANGUAGE_LABEL[l]}
+            {languageSpec(l).label}
           </option>
         ))}
       </select>
