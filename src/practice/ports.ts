@@ -59,8 +59,8 @@ export interface PracticeRecorder {
 
 export interface PracticeRunner {
   run(request: RunRequest, onProgress: (p: RunProgress) => void): Promise<RunResult>;
-  /** Loads Python ahead of the first run (optional: test fakes may not have it). */
-  warmUpPython?(onProgress?: (p: RunProgress) => void): Promise<void>;
+  /** Starts a language's runtime ahead of the first run (Python's download; optional: test fakes may not have it). */
+  warmUpLanguage?(language: Language, onProgress?: (p: RunProgress) => void): Promise<void>;
   /** Compiles the code of these runs ahead of the click (optional, as above). */
   prepare?(requests: readonly RunRequest[]): void;
 }

@@ -1,3 +1,4 @@
+import { singleFileMaterial } from '../core/problems/assembleCode';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AttemptRecord } from '../core/practice/attempts';
 import type { Problem } from '../core/problems/types';
@@ -23,14 +24,12 @@ function problem(patch: Partial<Problem> = {}): Problem {
     protocol: 'coding-45',
     summary: '',
     statement: '',
-    starter: STARTER,
-    examples: 'examples',
-    hidden: 'hidden',
-    reference: 'reference',
+    code: {
+      typescript: singleFileMaterial('typescript', { starter: STARTER, examples: 'examples', hidden: 'hidden', reference: 'reference' }),
+    },
     followUps: [],
     stages: [],
     design: null,
-    python: null,
     ...patch,
   };
 }
@@ -422,7 +421,7 @@ describe('compiling ahead of the click', () => {
     const prepared = connectPreparing(true);
     await engine.open(problem());
     engine.setCode(SOLVED);
-    expect(prepared.map((batch) => batch.map((r) => [r.mode, r.solution, r.tests]))).toEqual([
+    expect(prepared.map((batch) => batch.map((r) => [r.mode, r.files['solution.ts'], r.tests]))).toEqual([
       [
         ['submit', STARTER, 'hidden'],
         ['run', STARTER, 'examples'],
@@ -596,7 +595,16 @@ describe('the language of a coding problem', () => {
   const PY_STARTER = 'def add(a, b):\n    raise NotImplementedError\n';
   const withPython = () =>
     problem({
-      python: { starter: PY_STARTER, examples: 'py examples', hidden: 'py hidden', reference: 'py reference', guide: '# In Python' },
+      code: {
+        typescript: singleFileMaterial('typescript', { starter: STARTER, examples: 'examples', hidden: 'hidden', reference: 'reference' }),
+        python: singleFileMaterial('python', {
+          starter: PY_STARTER,
+          examples: 'py examples',
+          hidden: 'py hidden',
+          reference: 'py reference',
+          guide: '# In Python',
+        }),
+      },
     });
 
   it('switches to the Python starter, keeps each language its own draft, and remembers the choice', async () => {
@@ -669,10 +677,33 @@ describe('the code shown is always the draft of the problem and language open no
   const bucket = () =>
     problem({
       id: 'bucket',
-      starter: 'export class RateLimiter {}\n',
-      python: { starter: PY_STARTER, examples: 'py examples', hidden: 'py hidden', reference: 'py reference', guide: '' },
+      code: {
+        typescript: singleFileMaterial('typescript', {
+          starter: 'export class RateLimiter {}\n',
+          examples: 'examples',
+          hidden: 'hidden',
+          reference: '',
+        }),
+        python: singleFileMaterial('python', {
+          starter: PY_STARTER,
+          examples: 'py examples',
+          hidden: 'py hidden',
+          reference: 'py reference',
+        }),
+      },
     });
-  const queue = () => problem({ id: 'queue', starter: 'export class JobQueue {}\n' });
+  const queue = () =>
+    problem({
+      id: 'queue',
+      code: {
+        typescript: singleFileMaterial('typescript', {
+          starter: 'export class JobQueue {}\n',
+          examples: 'examples',
+          hidden: 'hidden',
+          reference: '',
+        }),
+      },
+    });
 
   /** Draft reads of the problems in `slow` wait until `release()`, like IndexedDB on a busy machine. */
   class SlowDraftStorage extends FakeStorage {

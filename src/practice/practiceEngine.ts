@@ -14,7 +14,7 @@ import { NO_RUN_IDLE, noRunAfterEdit, noRunAfterRun, planCodingDue, type NoRunSt
 import type { AttemptRecord } from '../core/practice/attempts';
 import { clockChange } from '../core/practice/clockEvents';
 import { practiceAfterSubmit } from '../core/practice/submitRecord';
-import type { Language } from '../core/problems/language';
+import { DEFAULT_LANGUAGE, LANGUAGES, languageSpec, type Language } from '../core/languages/registry';
 import type { Problem } from '../core/problems/types';
 import { DebouncedSaver, type SaverOptions } from '../core/saving/debouncedSaver';
 import type { TextChange } from '../core/session/types';
@@ -95,19 +95,19 @@ const isRunning = (clock: PhaseClockState | null): clock is PhaseClockState =>
 /** A session paused by the user: the timer, the recording and editing wait for Resume. */
 export const isPaused = (clock: PhaseClockState | null): boolean => !!clock && clock.pausedAt !== null && clock.finishedAt === null;
 
-export function codeFile(problem: Problem, language: Language = 'typescript'): DraftFile {
+export function codeFile(problem: Problem, language: Language = DEFAULT_LANGUAGE): DraftFile {
   if (problem.kind === 'design') return 'scratchpad.ts';
-  return language === 'python' && problem.python ? 'solution.py' : 'solution.ts';
+  return languageSpec(problem.code[language] ? language : DEFAULT_LANGUAGE).solutionFile as DraftFile;
 }
 
-export function initialCode(problem: Problem, language: Language = 'typescript'): string {
+export function initialCode(problem: Problem, language: Language = DEFAULT_LANGUAGE): string {
   if (problem.design) return problem.design.scratchpad;
-  return language === 'python' && problem.python ? problem.python.starter : problem.starter;
+  return (problem.code[language] ?? problem.code[DEFAULT_LANGUAGE])?.files[0]?.text ?? '';
 }
 
 /** The language a problem opens in: the one chosen last time, if the problem has it. */
 export function languageFor(problem: Problem, chosen: Language | undefined): Language {
-  return chosen === 'python' && problem.python && problem.kind === 'coding' ? 'python' : 'typescript';
+  return chosen && problem.code[chosen] && problem.kind === 'coding' ? chosen : DEFAULT_LANGUAGE;
 }
 
 /** A run is shown as running (status line, disabled buttons) only once it has lasted this long. */
@@ -115,21 +115,16 @@ export const RUNNING_SHOWN_AFTER_MS = 150;
 
 /** The runner request for a Run or Submit of `code` in `language`. */
 export function runRequestFor(problem: Problem, language: Language, mode: RunMode, code: string): RunRequest {
-  if (problem.design) return { mode, solution: code, tests: RUN_SCRATCHPAD, testFileName: 'examples.test.ts' };
-  if (language === 'python' && problem.python) {
-    return {
-      mode,
-      language,
-      solution: code,
-      tests: mode === 'run' ? problem.python.examples : problem.python.hidden,
-      testFileName: mode === 'run' ? 'examples_test.py' : 'hidden_test.py',
-    };
-  }
+  if (problem.design) return { mode, files: { 'solution.ts': code }, tests: RUN_SCRATCHPAD, testFileName: 'examples.test.ts' };
+  const lang = problem.code[language] ? language : DEFAULT_LANGUAGE;
+  const spec = languageSpec(lang);
+  const material = problem.code[lang];
   return {
     mode,
-    solution: code,
-    tests: mode === 'run' ? problem.examples : problem.hidden,
-    testFileName: mode === 'run' ? 'examples.test.ts' : 'hidden.test.ts',
+    ...(lang !== DEFAULT_LANGUAGE ? { language: lang } : {}),
+    files: { [spec.solutionFile]: code },
+    tests: (mode === 'run' ? material?.examples : material?.hidden) ?? '',
+    testFileName: mode === 'run' ? spec.exampleTests : spec.hiddenTests,
   };
 }
 
@@ -230,7 +225,7 @@ export class PracticeEngine {
     });
     // One round of reads: the code draft of each language the problem has (which one is shown depends on the
     // practice record read beside them), so the code shows without a second wait on IndexedDB.
-    const codeFiles = [...new Set([codeFile(problem, 'typescript'), codeFile(problem, 'python')])];
+    const codeFiles = [...new Set(LANGUAGES.map((l) => codeFile(problem, l)))];
     const [practice, notesDraft, history, , ...codeDrafts] = await Promise.all([
       this.storage.loadPractice(problem.id),
       this.storage.loadDraft(problem.id, 'notes.md'),
@@ -292,7 +287,7 @@ export class PracticeEngine {
   async chooseLanguage(language: Language): Promise<void> {
     const { problem, running } = this.state;
     if (!problem || running || !this.state.loaded || problem.kind !== 'coding' || language === this.state.language) return;
-    if (language === 'python' && !problem.python) return;
+    if (!problem.code[language]) return;
     if (this.recorder.phase() === 'recording' || this.recorder.phase() === 'interrupted') return;
     const generation = ++this.generation;
     await this.flushDrafts();
@@ -371,7 +366,7 @@ export class PracticeEngine {
    */
   prepareRuns(): void {
     const { problem, language, code } = this.state;
-    if (!problem || problem.design || language === 'python') return;
+    if (!problem || problem.design) return;
     const runner = this.connections?.loadedRunner?.();
     runner?.prepare?.([runRequestFor(problem, language, 'submit', code), runRequestFor(problem, language, 'run', code)]);
   }
@@ -580,10 +575,11 @@ export class PracticeEngine {
    * so the first Run does not wait for the download and start-up.
    */
   async warmUpLanguage(about?: Language): Promise<void> {
-    if ((about ?? this.state.language) !== 'python' || !this.state.problem?.python) return;
+    const language = about ?? this.state.language;
+    if (!this.state.problem?.code[language]) return;
     const runner = await this.requireConnections().runner();
-    await runner.warmUpPython?.((progress: RunProgress) => {
-      if (progress.type === 'preparing' && !this.state.running && this.state.language === 'python')
+    await runner.warmUpLanguage?.(language, (progress: RunProgress) => {
+      if (progress.type === 'preparing' && !this.state.running && this.state.language === language)
         this.set({ preparing: progress.message });
     });
     if (!this.state.running) this.set({ preparing: null });
@@ -656,8 +652,9 @@ export class PracticeEngine {
         next,
         // From scratch in both languages: the other language's draft is part of the attempt too.
         drafts: [
-          { file: codeFile(problem, 'typescript'), text: initialCode(problem, 'typescript') },
-          ...(problem.python && problem.kind === 'coding' ? [{ file: 'solution.py' as const, text: problem.python.starter }] : []),
+          ...(problem.kind === 'coding'
+            ? LANGUAGES.filter((l) => problem.code[l]).map((l) => ({ file: codeFile(problem, l), text: initialCode(problem, l) }))
+            : [{ file: codeFile(problem), text: initialCode(problem) }]),
           { file: 'notes.md', text: freshNotes },
         ],
       });

@@ -32,7 +32,8 @@ describe('catalog', () => {
   it('assembles a coding problem from its files', () => {
     const [entry] = buildCatalog({ '/problems/a/problem.md': md('a', 'coding', 'easy', 'A') });
     const p = assembleProblem(entry!, new Map([['starter.ts', 'export {}'], ['followups.md', '## Why?\n- because\n']]));
-    expect(p.starter).toBe('export {}');
+    expect(p.code.typescript?.files).toEqual([{ path: 'solution.ts', text: 'export {}', readOnly: false }]);
+    expect(p.code.python).toBeUndefined();
     expect(p.followUps).toEqual([{ question: 'Why?', points: ['because'] }]);
     expect(p.design).toBeNull();
     expect(p.stages).toEqual([]);

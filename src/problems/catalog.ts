@@ -6,18 +6,21 @@
  */
 import { parseClarifications, parseNotesTemplate, parseReferenceAnswer, parseRubric } from '../core/problems/parseDesign';
 import { parseFollowUps, parseFrontMatter } from '../core/problems/parseProblem';
-import type { Language } from '../core/problems/language';
+import { assembleCode, languagesInFolder } from '../core/problems/assembleCode';
+import { DEFAULT_LANGUAGE, type Language } from '../core/languages/registry';
 import type { DesignMaterial, Problem, ProblemMeta } from '../core/problems/types';
 import { findProtocol } from '../core/timer/protocols';
 
 const statements = import.meta.glob<string>('/problems/*/problem.md', { query: '?raw', import: 'default', eager: true });
+// Mutants are left out (they serve the strength checks); every language's files are in these lists.
 const lazyFiles = import.meta.glob<string>(
-  '/problems/*/{starter.ts,examples.test.ts,hidden.test.ts,reference.ts,followups.md,clarifications.md,rubric.md,notes-template.md,scratchpad.ts,reference-answer.md,starter.py,examples_test.py,hidden_test.py,reference.py,python.md}',
+  [
+    '/problems/*/{starter.ts,examples.test.ts,hidden.test.ts,reference.ts,followups.md,clarifications.md,rubric.md,notes-template.md,scratchpad.ts,reference-answer.md,starter.py,examples_test.py,hidden_test.py,reference.py,python.md}',
+    '/problems/*/project/*/{project.json,examples.test.ts,hidden.test.ts,examples_test.py,hidden_test.py}',
+    '/problems/*/project/*/{starter,reference}/**',
+  ],
   { query: '?raw', import: 'default' },
 );
-/** Which problems have Python files: only the keys are used, nothing is loaded. */
-const pythonStarters = import.meta.glob<string>('/problems/*/starter.py', { query: '?raw', import: 'default' });
-const PYTHON_IDS = new Set(Object.keys(pythonStarters).map((path) => path.split('/')[2]));
 
 /** What the catalog shows: the front matter, the statement and the languages it can be practised in. */
 export interface CatalogEntry extends ProblemMeta {
@@ -25,16 +28,29 @@ export interface CatalogEntry extends ProblemMeta {
   languages: readonly Language[];
 }
 
+/** '/problems/<id>/<file path inside the folder>' → its parts. */
 function folderOf(path: string): { id: string; file: string } {
-  const [, , id = '', file = ''] = path.split('/');
-  return { id, file };
+  const [, , id = '', ...rest] = path.split('/');
+  return { id, file: rest.join('/') };
 }
 
-export function buildCatalog(problemMds: Record<string, string>, pythonIds: ReadonlySet<string | undefined> = new Set()): CatalogEntry[] {
+/** Each problem's file paths (only the glob's keys: nothing is loaded). */
+function pathsByProblem(paths: Iterable<string>): Map<string, string[]> {
+  const byId = new Map<string, string[]>();
+  for (const path of paths) {
+    const { id, file } = folderOf(path);
+    byId.set(id, [...(byId.get(id) ?? []), file]);
+  }
+  return byId;
+}
+
+export function buildCatalog(problemMds: Record<string, string>, otherFiles: Iterable<string> = []): CatalogEntry[] {
+  const files = pathsByProblem(otherFiles);
   return Object.entries(problemMds)
     .map(([path, md]) => {
       const { meta, body } = parseFrontMatter(md, folderOf(path).id);
-      const languages: Language[] = pythonIds.has(meta.id) ? ['typescript', 'python'] : ['typescript'];
+      const found = meta.kind === 'coding' ? languagesInFolder(files.get(meta.id) ?? []) : [];
+      const languages: Language[] = found.length > 0 ? found : [DEFAULT_LANGUAGE];
       return { ...meta, statement: body, languages };
     })
     .sort(compareEntries);
@@ -47,7 +63,7 @@ function compareEntries(a: CatalogEntry, b: CatalogEntry): number {
   return DIFFICULTY_ORDER[a.difficulty] - DIFFICULTY_ORDER[b.difficulty] || a.title.localeCompare(b.title);
 }
 
-export const CATALOG: readonly CatalogEntry[] = buildCatalog(statements, PYTHON_IDS);
+export const CATALOG: readonly CatalogEntry[] = buildCatalog(statements, Object.keys(lazyFiles));
 
 export function findEntry(id: string): CatalogEntry | undefined {
   return CATALOG.find((p) => p.id === id);
@@ -62,22 +78,10 @@ export function problemTitle(id: string): string {
 export function assembleProblem(entry: CatalogEntry, files: ReadonlyMap<string, string>): Problem {
   return {
     ...entry,
-    starter: files.get('starter.ts') ?? '',
-    examples: files.get('examples.test.ts') ?? '',
-    hidden: files.get('hidden.test.ts') ?? '',
-    reference: files.get('reference.ts') ?? '',
+    code: entry.kind === 'coding' ? assembleCode(files, entry.id) : {},
     followUps: parseFollowUps(files.get('followups.md') ?? '', entry.id),
     stages: entry.stages ?? [],
     design: entry.kind === 'design' ? assembleDesign(entry, files) : null,
-    python: files.has('starter.py')
-      ? {
-          starter: files.get('starter.py') ?? '',
-          examples: files.get('examples_test.py') ?? '',
-          hidden: files.get('hidden_test.py') ?? '',
-          reference: files.get('reference.py') ?? '',
-          guide: files.get('python.md') ?? '',
-        }
-      : null,
   };
 }
 

@@ -12,6 +12,7 @@ import { startFailureMessage } from './results/startFailure';
 import { createStackMapper } from './results/stackMapping';
 import { SandboxHost } from './sandbox/sandboxHost';
 import { findExpected, type TestManifest } from './testManifest';
+import { DEFAULT_LANGUAGE, languageSpec, type Language } from '../core/languages/registry';
 import type { RunProgress, RunRequest, RunResult, Runner } from './types';
 
 export interface RunnerParts {
@@ -50,7 +51,9 @@ export class RehearseRunner implements Runner {
 
   prepare(requests: readonly RunRequest[]): void {
     this.compiler.prepare(
-      requests.filter((r) => r.language !== 'python').map((r) => ({ solution: r.solution, tests: r.tests, testFileName: r.testFileName })),
+      requests
+        .filter((r) => r.language !== 'python')
+        .map((r) => ({ solution: singleFile(r), tests: r.tests, testFileName: r.testFileName })),
     );
   }
 
@@ -63,6 +66,11 @@ export class RehearseRunner implements Runner {
    * Downloads and starts Python once; every caller waiting meanwhile (a hover on the Language control, the
    * choice, a Run) hears the same progress, whoever started it.
    */
+  /** Starts a language's runtime ahead of its first run; nothing for a language that starts at once. */
+  warmUpLanguage(language: Language, onProgress?: (p: RunProgress) => void): Promise<void> {
+    return language === 'python' ? this.warmUpPython(onProgress) : Promise.resolve();
+  }
+
   warmUpPython(onProgress?: (p: RunProgress) => void): Promise<void> {
     if (onProgress) {
       this.pythonListeners.add(onProgress);
@@ -97,7 +105,7 @@ export class RehearseRunner implements Runner {
 
     let compiled;
     try {
-      compiled = await this.compiler.compile(request);
+      compiled = await this.compiler.compile({ ...request, solution: singleFile(request) });
     } catch (err) {
       return infrastructureFailure(request, err, elapsed());
     }
@@ -160,8 +168,10 @@ export class RehearseRunner implements Runner {
       return infrastructureFailure(request, new Error(`unknown Python test file ${request.testFileName}`), elapsed());
     }
     try {
-      const end = await this.sandbox.runPython({ solution: request.solution, tests: request.tests, testModule }, testTimeoutMs, (event) =>
-        accumulator.handle(event, performance.now()),
+      const end = await this.sandbox.runPython(
+        { solution: singleFile(request), tests: request.tests, testModule },
+        testTimeoutMs,
+        (event) => accumulator.handle(event, performance.now()),
       );
       accumulator.end(end, performance.now());
     } catch (err) {
@@ -188,4 +198,9 @@ function infrastructureFailure(request: RunRequest, err: unknown, durationMs: nu
 
 function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** Until the runner takes whole projects: the one file of a single-file problem. */
+function singleFile(request: RunRequest): string {
+  return request.files[languageSpec(request.language ?? DEFAULT_LANGUAGE).solutionFile] ?? '';
 }

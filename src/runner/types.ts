@@ -11,8 +11,12 @@ export interface RunRequest {
   mode: RunMode;
   /** TypeScript unless said otherwise. */
   language?: Language;
-  /** The candidate's code, imported by the tests as `./solution` (TypeScript) or `solution` (Python). */
-  solution: string;
+  /**
+   * The candidate's project: path → text (docs/decisions/files-and-languages.md). A single-file problem's
+   * is one file, the registry's `solutionFile` (the tests import it as `./solution` / `solution`); a
+   * codebase problem's tests import its files by path (`./chat/hub`, `from chat.hub import …`).
+   */
+  files: Readonly<Record<string, string>>;
   /** The test file (examples.test.ts / examples_test.py for Run, hidden.test.ts / hidden_test.py for Submit). */
   tests: string;
   /** Shown in messages, e.g. "examples.test.ts"; for Python also the module the tests are imported as. */

@@ -160,3 +160,25 @@ describe('parseFollowUps', () => {
     expect(() => parseFollowUps('## Q1?\n- a\n## Q2?\n', 'x')).toThrow(/"Q2\?" has no bullet points/);
   });
 });
+
+describe('codebase front matter', () => {
+  const base = `---\nid: desk\ntitle: Desk\nkind: coding\ndifficulty: hard\ntags: [x]\nprotocol: pairing-120\nsummary: s\n`;
+  it('reads format and features', () => {
+    const { meta } = parseFrontMatter(`${base}format: codebase\nfeatures:\n  - { id: typing, title: Typing indicator }\n  - { id: receipts, title: Read receipts }\n---\nBody`);
+    expect(meta.format).toBe('codebase');
+    expect(meta.features).toEqual([
+      { id: 'typing', title: 'Typing indicator' },
+      { id: 'receipts', title: 'Read receipts' },
+    ]);
+  });
+  it.each([
+    ['features without the format', 'features:\n  - { id: a, title: A }\n', /needs "format: codebase"/],
+    ['an unknown format', 'format: multi\nfeatures:\n  - { id: a, title: A }\n', /must be "codebase"/],
+    ['no features', 'format: codebase\n', /must be a list/],
+    ['a bad id', 'format: codebase\nfeatures:\n  - { id: A B, title: A }\n', /kebab-case/],
+    ['the baseline title', 'format: codebase\nfeatures:\n  - { id: a, title: Requirement 1 }\n', /other than/],
+    ['a duplicate title', 'format: codebase\nfeatures:\n  - { id: a, title: A }\n  - { id: b, title: A }\n', /twice/],
+  ])('refuses %s', (_, yaml, message) => {
+    expect(() => parseFrontMatter(`${base}${yaml}---\nBody`)).toThrow(message);
+  });
+});

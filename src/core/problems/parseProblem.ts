@@ -6,7 +6,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { findProtocol, PROTOCOLS } from '../timer/protocols';
-import type { Difficulty, FollowUp, ProblemKind, ProblemMeta } from './types';
+import { BASELINE_GROUP, type Difficulty, type FollowUp, type ProblemKind, type ProblemMeta } from './types';
 
 export const PROBLEM_KINDS: readonly ProblemKind[] = ['coding', 'design'];
 export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
@@ -89,6 +89,45 @@ function parseStages(value: unknown, where: string): string[] | undefined {
   return value.map((t: string) => t.trim());
 }
 
+const FEATURE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * `format: codebase` and its `features:` (Requirement 2, docs/decisions/files-and-languages.md): a list of
+ * `{ id, title }` with kebab-case ids and titles unique, none of them the baseline group's title.
+ */
+function parseCodebase(fields: Record<string, unknown>, where: string): Pick<ProblemMeta, 'format' | 'features'> {
+  const format = fields['format'];
+  const features = fields['features'];
+  if (format === undefined || format === null) {
+    if (features !== undefined) throw new ProblemFormatError(`${where}: front matter field "features" needs "format: codebase"`);
+    return {};
+  }
+  if (format !== 'codebase') throw new ProblemFormatError(`${where}: front matter field "format" must be "codebase", got ${describe(format)}`);
+  if (!Array.isArray(features) || features.length === 0) {
+    throw new ProblemFormatError(`${where}: front matter field "features" must be a list of { id, title } (Requirement 2)`);
+  }
+  const parsed = features.map((f: unknown, i) => {
+    const item = (typeof f === 'object' && f !== null ? f : {}) as Record<string, unknown>;
+    const id = item['id'];
+    const title = item['title'];
+    if (typeof id !== 'string' || !FEATURE_ID.test(id)) {
+      throw new ProblemFormatError(`${where}: front matter "features" item ${i} needs a kebab-case "id"`);
+    }
+    if (typeof title !== 'string' || title.trim() === '' || title.trim() === BASELINE_GROUP) {
+      throw new ProblemFormatError(`${where}: front matter "features" item ${i} needs a "title" other than "${BASELINE_GROUP}"`);
+    }
+    return { id, title: title.trim() };
+  });
+  for (const key of ['id', 'title'] as const) {
+    const seen = new Set<string>();
+    for (const f of parsed) {
+      if (seen.has(f[key])) throw new ProblemFormatError(`${where}: front matter "features" lists the ${key} "${f[key]}" twice`);
+      seen.add(f[key]);
+    }
+  }
+  return { format: 'codebase', features: parsed };
+}
+
 /**
  * Splits problem.md into its validated front matter and Markdown body.
  * @param source what to call the problem in errors before its id is known (e.g. the folder name).
@@ -147,6 +186,7 @@ export function parseFrontMatter(md: string, source?: string): { meta: ProblemMe
   }
   const stages = parseStages(fields['stages'], where);
   if (stages) meta.stages = stages;
+  Object.assign(meta, parseCodebase(fields, where));
   return { meta, body };
 }
 

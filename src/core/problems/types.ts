@@ -2,6 +2,7 @@
  * A practice problem as the app sees it after loading `problems/<id>/`.
  * The on-disk format is documented in problems/README.md; this is its typed form.
  */
+import type { Language } from '../languages/registry';
 import type { Clarification, NotesSection, ReferenceAnswer, RubricPart } from './parseDesign';
 
 export type ProblemKind = 'coding' | 'design';
@@ -18,7 +19,20 @@ export interface ProblemMeta {
   summary: string;
   /** Stage titles, in order, for a problem that comes in stages (front matter `stages:`). */
   stages?: string[];
+  /** 'codebase': the candidate works in an existing multi-file project (problems/README.md, "Codebase problems"). */
+  format?: 'codebase';
+  /** A codebase problem's Requirement-2 features, in order (front matter `features:`); the candidate picks some. */
+  features?: ProblemFeature[];
 }
+
+export interface ProblemFeature {
+  id: string;
+  /** Also the top-level describe / TestCase title of the feature's hidden tests. */
+  title: string;
+}
+
+/** The results group of a codebase problem's baseline requirement. */
+export const BASELINE_GROUP = 'Requirement 1';
 
 export interface FollowUp {
   question: string;
@@ -40,29 +54,42 @@ export interface DesignMaterial {
 export interface Problem extends ProblemMeta {
   /** Markdown body of problem.md (rendered with HTML escaped). */
   statement: string;
-  /** Code the editor starts with (starter.ts). */
-  starter: string;
-  /** Visible tests (examples.test.ts), run by Run. */
-  examples: string;
-  /** Hidden tests (hidden.test.ts), run by Submit. */
-  hidden: string;
-  /** The reference solution (reference.ts), for comparison after review. */
-  reference: string;
+  /**
+   * A coding problem's code in each language it can be practised in (TypeScript always; others when the
+   * problem has their files). Empty for a design problem.
+   */
+  code: Partial<Record<Language, CodeMaterial>>;
   followUps: FollowUp[];
   /** Stage titles for a staged problem (problems/README.md, "Stages"); empty when it has one stage. */
   stages: string[];
   /** Present for kind `design`. */
   design: DesignMaterial | null;
-  /** The Python files of a coding problem (problems/README.md, "Python"), or null if it has none. */
-  python: PythonMaterial | null;
 }
 
-export interface PythonMaterial {
-  /** starter.py, examples_test.py, hidden_test.py, reference.py. */
-  starter: string;
+/** One file of a problem's project as the candidate receives it. */
+export interface ProjectFile {
+  /** Relative '/'-separated path (core/files/paths.ts), e.g. 'solution.ts' or 'chat/hub.py'. */
+  path: string;
+  text: string;
+  /** The problem asks the candidate not to change it: typing in it is refused with a message. */
+  readOnly: boolean;
+}
+
+/**
+ * A coding problem's material in one language (docs/decisions/files-and-languages.md). A single-file
+ * problem is a project of one file, the registry's `solutionFile`.
+ */
+export interface CodeMaterial {
+  /** The files the candidate starts with, in tree order. */
+  files: ProjectFile[];
+  /** Visible tests, run by Run; they import project files by path. */
   examples: string;
+  /** Hidden tests, run by Submit. */
   hidden: string;
-  reference: string;
-  /** python.md: the statement's names in Python, shown above the statement when Python is chosen. */
+  /** The reference solution: every file of the reference project (path → text), for the comparison after review. */
+  reference: Record<string, string>;
+  /** The statement's names in this language, shown above the statement when it is chosen ('' when none). */
   guide: string;
+  /** The candidate may create, rename and delete files (a codebase problem); a single file cannot be renamed. */
+  editableTree: boolean;
 }

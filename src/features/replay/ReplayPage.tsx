@@ -4,6 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
+import { solutionReference } from '../../core/problems/assembleCode';
+import { languageOr } from '../../core/languages/registry';
 import { formatClock } from '../../core/timer/phaseClock';
 import { ExportButton } from '../bundle';
 import { ReviewPanel } from '../review';
@@ -78,7 +80,7 @@ function Replay({ data }: { data: ReplayData }) {
           <>
             {problem?.kind === 'coding' && (
               <CompareWithReference
-                reference={session.language === 'python' ? (problem.python?.reference ?? '') : problem.reference}
+                reference={solutionReference(problem, languageOr(session.language))}
                 language={session.language ?? 'typescript'}
                 getCode={() => codeAtCompare().code}
                 describeCode={() => codeAtCompare().what}

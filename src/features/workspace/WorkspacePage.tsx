@@ -40,11 +40,11 @@ practice.connect({
 /** Set by "Keep recording and go": the workspace then closes without stopping the recording. */
 let keepRecordingOnLeave = false;
 
-/** Python downloads and starts in the background as soon as it is the problem's language. */
+/** A language with a slow start (Python's download) starts in the background as soon as it is chosen. */
 function useWarmLanguage() {
   const language = useWorkspace((s) => (s.loaded ? s.language : null));
   useEffect(() => {
-    if (language === 'python')
+    if (language)
       void useWorkspace
         .getState()
         .warmUpLanguage()
@@ -118,7 +118,7 @@ function Editor({ problem }: { problem: Problem }) {
                 readOnly={paused}
                 language={language}
                 value={code}
-                examples={problem.examples}
+                examples={problem.code[language]?.examples ?? ''}
                 markers={markers}
                 theme={theme}
                 onChange={setCode}

@@ -14,7 +14,7 @@ import { useWorkspace } from '../workspaceStore';
 export function StatementPanel({ problem, unlockedStages }: { problem: Problem; unlockedStages: number }) {
   const staged = useMemo(() => splitStatementByStage(problem.statement, problem.stages.length), [problem]);
   const locked = problem.stages.slice(unlockedStages);
-  const guide = useWorkspace((s) => (s.language === 'python' ? (problem.python?.guide ?? '') : ''));
+  const guide = useWorkspace((s) => problem.code[s.language]?.guide ?? '');
   return (
     <aside className="grid min-h-0 grid-rows-[minmax(0,1fr)_auto] border-r border-slate-800" aria-label="Problem statement">
       <div className="min-h-0 overflow-auto p-4" data-testid="statement-scroll">
@@ -22,7 +22,7 @@ export function StatementPanel({ problem, unlockedStages }: { problem: Problem; 
           <section
             className="mb-4 rounded border border-sky-900 bg-sky-950/40 p-3 text-sm"
             aria-label="In Python"
-            data-testid="python-guide"
+            data-testid="language-guide"
           >
             <Markdown source={guide} />
           </section>

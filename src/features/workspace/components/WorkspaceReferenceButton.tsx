@@ -2,6 +2,7 @@
  * The workspace's way to the reference solution: it appears once the candidate has submitted at least
  * once (comparing earlier would spoil the practice), for coding problems only.
  */
+import { solutionReference } from '../../../core/problems/assembleCode';
 import { CompareWithReference } from '../../replay';
 import { useRecorder } from '../../recording';
 import { useWorkspace } from '../workspaceStore';
@@ -9,9 +10,7 @@ import { useWorkspace } from '../workspaceStore';
 export function WorkspaceReferenceButton() {
   const submitted = useWorkspace((s) => (s.practice?.submits ?? 0) > 0);
   const language = useWorkspace((s) => s.language);
-  const reference = useWorkspace((s) =>
-    s.problem?.kind !== 'coding' ? '' : s.language === 'python' ? (s.problem.python?.reference ?? '') : s.problem.reference,
-  );
+  const reference = useWorkspace((s) => (s.problem?.kind !== 'coding' ? '' : solutionReference(s.problem, s.language)));
   const recording = useRecorder((s) => s.phase === 'recording');
   if (!submitted || reference === '') return null;
   return (
