@@ -55,6 +55,7 @@ export const practice = new PracticeEngine(
   },
 );
 
-export { PracticeEngine, codeFile, initialCode, isPaused } from './practiceEngine';
-export type { CodingNudge, PracticeState } from './practiceEngine';
+export { PracticeEngine } from './practiceEngine';
+export { isPaused, RUNNING_SHOWN_AFTER_MS, codeKeyOf } from './state';
+export type { CodingNudge, PracticeState, RevealRequest } from './state';
 export type { PracticeConnections, PracticeRecorder, PracticeRunner, PracticeStorage } from './ports';

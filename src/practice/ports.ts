@@ -40,6 +40,8 @@ export interface PracticeRecorder {
     phases: PhasePlan[];
     texts: Partial<Record<SessionFile, string>>;
     timerRunning: boolean;
+    /** A codebase problem's Requirement-2 features chosen for this session. */
+    features?: string[];
   }): void;
   resumeInterrupted(input: { texts: Partial<Record<SessionFile, string>>; timerRunning: boolean }): Promise<void>;
   finish(): Promise<void>;

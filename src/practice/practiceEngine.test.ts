@@ -9,7 +9,8 @@ import type { PracticeRecord } from '../storage/db';
 import type { DraftFile } from '../storage/drafts';
 import { DEFAULT_INTERVIEW_SETTINGS, type InterviewSettings } from '../storage/settings';
 import type { PracticeRecorder, PracticeStorage } from './ports';
-import { PracticeEngine, RUNNING_SHOWN_AFTER_MS } from './practiceEngine';
+import { PracticeEngine } from './practiceEngine';
+import { RUNNING_SHOWN_AFTER_MS } from './state';
 
 const STARTER = '// Write your solution.\nexport function add(a: number, b: number): number {\n  return 0;\n}\n';
 const SOLVED = STARTER.replace('return 0;', 'return a + b;');
@@ -741,7 +742,11 @@ describe('the code shown is always the draft of the problem and language open no
     await engine.open(queue());
     await slow.release();
     await first;
-    expect(engine.state).toMatchObject({ code: 'export class JobQueue {}\n', language: 'typescript', codeKey: 'queue:typescript' });
+    expect(engine.state).toMatchObject({
+      code: 'export class JobQueue {}\n',
+      language: 'typescript',
+      codeKey: 'queue:typescript:solution.ts',
+    });
     expect(engine.state.problem?.id).toBe('queue');
   });
 
@@ -753,7 +758,11 @@ describe('the code shown is always the draft of the problem and language open no
     await engine.open(queue());
     await slow.release();
     await switching;
-    expect(engine.state).toMatchObject({ code: 'export class JobQueue {}\n', language: 'typescript', codeKey: 'queue:typescript' });
+    expect(engine.state).toMatchObject({
+      code: 'export class JobQueue {}\n',
+      language: 'typescript',
+      codeKey: 'queue:typescript:solution.ts',
+    });
     // And the choice, never applied, is not remembered for the problem left behind.
     expect(slow.practice.get('bucket')?.language).toBeUndefined();
   });
@@ -768,7 +777,7 @@ describe('the code shown is always the draft of the problem and language open no
     const back = engine.chooseLanguage('typescript');
     await slow.release();
     await Promise.all([toPython, back]);
-    expect(engine.state).toMatchObject({ language: 'python', code: PY_STARTER, codeKey: 'bucket:python' });
+    expect(engine.state).toMatchObject({ language: 'python', code: PY_STARTER, codeKey: 'bucket:python:solution.py' });
   });
 
   it('going to another problem and back before the first read lands shows the draft of the problem open', async () => {
@@ -782,16 +791,16 @@ describe('the code shown is always the draft of the problem and language open no
     await slow.release();
     await slow.release();
     await Promise.all([first, second, third]);
-    expect(engine.state).toMatchObject({ code: 'bucket draft', codeKey: 'bucket:typescript', loaded: true });
+    expect(engine.state).toMatchObject({ code: 'bucket draft', codeKey: 'bucket:typescript:solution.ts', loaded: true });
   });
 
   it('an edit from an editor of another problem or language is not saved as this draft', async () => {
     await engine.open(bucket());
     await engine.chooseLanguage('python');
-    engine.setCode('export class RateLimiter { edited }\n', 'bucket:typescript');
+    engine.setCode('export class RateLimiter { edited }\n', 'bucket:typescript:solution.ts');
     await engine.open(queue());
-    engine.setCode('def late(): pass\n', 'bucket:python');
-    engine.setCode('export class JobQueue { typed }\n', 'queue:typescript');
+    engine.setCode('def late(): pass\n', 'bucket:python:solution.py');
+    engine.setCode('export class JobQueue { typed }\n', 'queue:typescript:solution.ts');
     await engine.flushDrafts();
     expect(slow.draftWrites).toEqual([{ problemId: 'queue', file: 'solution.ts', text: 'export class JobQueue { typed }\n' }]);
   });
@@ -803,6 +812,10 @@ describe('the code shown is always the draft of the problem and language open no
     await engine.chooseLanguage('python');
     await slow.release();
     await opening;
-    expect(engine.state).toMatchObject({ language: 'typescript', codeKey: 'bucket:typescript', code: 'export class RateLimiter {}\n' });
+    expect(engine.state).toMatchObject({
+      language: 'typescript',
+      codeKey: 'bucket:typescript:solution.ts',
+      code: 'export class RateLimiter {}\n',
+    });
   });
 });

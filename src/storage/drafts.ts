@@ -2,11 +2,12 @@ import { restoreDraft } from '../core/records/restoreDraft';
 import { openRehearseDB, type DraftRecord } from './db';
 
 /**
- * A problem can have several files the user edits: solution.ts and solution.py (coding), notes.md and
- * scratchpad.ts (design). The solution keeps the bare problem id as its key, so drafts saved before files existed
- * still load; other files are keyed "<problemId>/<file>".
+ * A draft's name within its problem: 'solution.ts', 'solution.py', 'notes.md', 'scratchpad.ts',
+ * 'whiteboard.json', or a codebase problem's 'project/<language>/<path>' and file list 'project/<language>'
+ * (core/practice/projectCode.ts names them). 'solution.ts' keeps the bare problem id as its key, so drafts
+ * saved before files existed still load; other drafts are keyed "<problemId>/<name>".
  */
-export type DraftFile = 'solution.ts' | 'solution.py' | 'notes.md' | 'scratchpad.ts' | 'whiteboard.json';
+export type DraftFile = string;
 
 export function draftKey(problemId: string, file: DraftFile): string {
   return file === 'solution.ts' ? problemId : `${problemId}/${file}`;

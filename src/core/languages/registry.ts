@@ -26,6 +26,8 @@ export interface LanguageSpec {
   lineComment: string;
   /** How code in this language prints (the console's empty state names it). */
   printCall: string;
+  /** Modules the runner loads beside the project: a candidate's file may not take their names (core/files/reserved.ts). */
+  reservedFiles: readonly string[];
 }
 
 export const LANGUAGE_SPECS = {
@@ -46,6 +48,7 @@ export const LANGUAGE_SPECS = {
     monacoLanguage: 'typescript',
     lineComment: '//',
     printCall: 'console.log',
+    reservedFiles: [],
   },
   python: {
     label: 'Python',
@@ -64,6 +67,7 @@ export const LANGUAGE_SPECS = {
     monacoLanguage: 'python',
     lineComment: '#',
     printCall: 'print()',
+    reservedFiles: ['harness.py', 'screen.py', '_plain_values.py', 'unittest.py', 'unittest/__init__.py'],
   },
 } as const satisfies Record<string, LanguageSpec>;
 

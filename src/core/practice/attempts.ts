@@ -24,9 +24,11 @@ export interface AttemptRecord {
   startedAt: number | null;
   /** Epoch ms when the next attempt replaced it. */
   endedAt: number;
-  /** The code and plan notes as they were when it ended. */
+  /** The code and plan notes as they were when it ended (`code`: the first file's text). */
   code: string;
   notes: string;
+  /** A codebase problem's every file when it ended (path → text); absent for a single-file problem. */
+  files?: Record<string, string>;
   submits: number;
   lastSubmit: SubmitSummary | null;
   /** The Submit (1-based) at which every hidden test first passed, and when; null if none did. */

@@ -1,4 +1,5 @@
 /** Guards an archived attempt (database version 4 `attempts`): a row of any other shape is left out whole. */
+import { isValidPath } from '../files/paths';
 import type { AttemptRecord, SubmitSummary } from '../practice/attempts';
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -8,6 +9,12 @@ export function isSubmitSummary(v: unknown): v is SubmitSummary {
   if (typeof v !== 'object' || v === null) return false;
   const s = v as Record<string, unknown>;
   return isNum(s.passed) && isNum(s.total) && isNum(s.at) && (s.outcome === undefined || typeof s.outcome === 'string');
+}
+
+/** A project's files as an attempt keeps them: valid paths to texts. */
+function isFileMap(v: unknown): v is Record<string, string> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  return Object.entries(v).every(([path, text]) => isValidPath(path) && typeof text === 'string');
 }
 
 /** Restores defensively: a row of any other shape is left out of the history rather than shown half-read. */
@@ -27,6 +34,7 @@ export function isAttemptRecord(v: unknown): v is AttemptRecord {
     isNumOrNull(a.submitsUntilAllPass) &&
     isNumOrNull(a.firstAllPassAt) &&
     Array.isArray(a.sessionIds) &&
-    a.sessionIds.every((id) => typeof id === 'string')
+    a.sessionIds.every((id) => typeof id === 'string') &&
+    (a.files === undefined || isFileMap(a.files))
   );
 }

@@ -46,6 +46,7 @@ export function restorePracticeRecord(v: unknown): PracticeRecord | null {
   if (stageTimes) record.stageTimes = stageTimes;
   if (isNonEmptyString(v.protocolId)) record.protocolId = v.protocolId;
   if (isLanguage(v.language)) record.language = v.language;
+  if (Array.isArray(v.features) && v.features.every((f) => typeof f === 'string')) record.features = [...(v.features as string[])];
   const revealed = restoreRevealed(v.revealed);
   if (revealed) record.revealed = revealed;
   // The current attempt (database version 4): absent in older records, which are the first attempt.

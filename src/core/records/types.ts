@@ -41,6 +41,8 @@ export interface PracticeRecord extends CurrentAttemptFields {
   revealed?: { question: string; at: number }[];
   /** The language chosen for this problem (coding problems); absent: TypeScript. */
   language?: Language;
+  /** A codebase problem: the Requirement-2 features chosen for the next session (ids of its front matter). */
+  features?: string[];
 }
 
 /** A batch of events written together (one flush of the recorder's buffer). */

@@ -31,12 +31,25 @@ const actions = {
   warmUpLanguage: (about?: Language) => practice.warmUpLanguage(about),
   prepareRuns: () => practice.prepareRuns(),
   referenceOpened: () => practice.referenceOpened(),
+  openFile: (path: string, at?: { line: number; column?: number }) => practice.openFile(path, at),
+  closeFile: (path: string) => practice.closeFile(path),
+  createFile: (path: string) => practice.createFile(path),
+  renameFile: (from: string, to: string) => practice.renameFile(from, to),
+  deleteFile: (path: string) => practice.deleteFile(path),
+  refuseReadOnlyEdit: () => practice.refuseReadOnlyEdit(),
+  dismissFileNotice: () => practice.dismissFileNotice(),
+  chooseFeatures: (ids: readonly string[]) => practice.chooseFeatures(ids),
 };
 
 export type WorkspaceActions = typeof actions;
 
 export function useWorkspace<T>(selector: (s: PracticeState) => T): T {
   return useStore(practice.store, selector);
+}
+
+/** Whether the current attempt has anything in it (the engine's one rule), so New attempt is offered. */
+export function useAttemptHasWork(): boolean {
+  return useStore(practice.store, () => practice.hasWork());
 }
 
 /** The current state with the actions, for event handlers (no subscription). */

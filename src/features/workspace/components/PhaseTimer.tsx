@@ -6,19 +6,14 @@ import { InterviewSettingsMenu } from '../../interview';
 import { ConfirmEndSession } from '../../recording';
 import { useLeftInSession } from '../useLeftInSession';
 import { ProtocolPicker } from '../protocols/ProtocolPicker';
-import { useWorkspace } from '../workspaceStore';
-import { initialCode } from '../../../practice';
+import { useAttemptHasWork, useWorkspace } from '../workspaceStore';
 
 /**
  * New attempt: the problem from scratch (starter, no results, stages locked, no Submit, empty notes). Shown
  * when the current attempt has something in it and no session is running.
  */
-function NewAttemptButton({ problem, primary = false }: { problem: Problem; primary?: boolean }) {
-  const hasWork = useWorkspace(
-    (s) =>
-      s.loaded &&
-      (s.code !== initialCode(problem) || (s.practice?.submits ?? 0) > 0 || (s.practice?.sessionIds?.length ?? 0) > 0 || s.clock !== null),
-  );
+function NewAttemptButton({ primary = false }: { primary?: boolean }) {
+  const hasWork = useAttemptHasWork();
   const running = useWorkspace((s) => s.runningShown !== null);
   if (!hasWork) return null;
   return (
@@ -51,7 +46,7 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
       <div className="flex flex-wrap items-center gap-3">
         <InterviewSettingsMenu />
         <ProtocolPicker problem={problem} />
-        <NewAttemptButton problem={problem} />
+        <NewAttemptButton />
         <button type="button" className="btn btn-primary" onClick={start}>
           Start
         </button>
@@ -117,7 +112,7 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
             >
               Start again
             </button>
-            <NewAttemptButton problem={problem} primary />
+            <NewAttemptButton primary />
           </>
         )}
       </div>

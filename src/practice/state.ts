@@ -1,0 +1,123 @@
+/**
+ * The practice engine's state, as the features read it through their selector hooks. One store; each
+ * part of the engine (parts/) writes only its own fields.
+ */
+import type { AttemptRecord } from '../core/practice/attempts';
+import type { StartingProject } from '../core/practice/projectCode';
+import { DEFAULT_LANGUAGE, type Language } from '../core/languages/registry';
+import type { Problem } from '../core/problems/types';
+import type { PhaseClockState } from '../core/timer/phaseClock';
+import type { ConsoleLine, RunMode, RunResult } from '../runner/types';
+import type { PracticeRecord } from '../storage/db';
+import type { InterviewSettings } from '../storage/settings';
+
+export type CodingNudge = { kind: 'no-run'; editingMs: number } | { kind: 'plan-coding' };
+
+/** A place in a file to bring into view (a `path:line` clicked in the results or the console). */
+export interface RevealRequest {
+  file: string;
+  line: number;
+  column: number;
+  /** Grows with every request, so the same place asked twice moves the caret twice. */
+  seq: number;
+}
+
+export interface PracticeState {
+  problem: Problem | null;
+  loaded: boolean;
+  /** The project's files in `language`: path → text (a single-file problem has one; a design problem its scratchpad). */
+  files: Readonly<Record<string, string>>;
+  /** The files' paths in tree order. */
+  paths: readonly string[];
+  /** How the candidate received the project (the starter files, which are read-only, whether the tree may change). */
+  received: StartingProject | null;
+  /** The file the editor shows. */
+  activeFile: string;
+  /** `files[activeFile]`, set in the same update: the editor's text. */
+  code: string;
+  /** The files open in tabs, in the order they were opened. */
+  openFiles: readonly string[];
+  reveal: RevealRequest | null;
+  /** What a refused file action or a keystroke in a read-only file said; null when there is nothing to say. */
+  fileNotice: string | null;
+  notes: string;
+  clock: PhaseClockState | null;
+  practice: PracticeRecord | null;
+  /** A Run or Submit is under way (Run, Submit and the actions that would disturb a run refuse meanwhile). */
+  running: RunMode | null;
+  /**
+   * The run, once it has lasted RUNNING_SHOWN_AFTER_MS: what the page shows as running. A faster run (most
+   * Submits take ~50 ms) changes the page once, when its results come, so nothing is laid out or painted
+   * while its tests compete for the CPU.
+   */
+  runningShown: RunMode | null;
+  lastResult: RunResult | null;
+  /** How many runs finished since the page loaded; lets the UI (and tests) tell results apart. */
+  runCount: number;
+  console: ConsoleLine[];
+  saveError: string | null;
+  /** Opening a problem with an unfinished draft asks: continue it, or start a new attempt. */
+  draftQuestion: { savedAt: number } | null;
+  /** The attempts a New attempt replaced, oldest first. */
+  history: AttemptRecord[];
+  nudge: CodingNudge | null;
+  settings: InterviewSettings;
+  /** Grows each time a plan phase begins: the plan notes take the keyboard focus then. */
+  planFocusRequest: number;
+  /** The language the files are in (remembered per problem; the default unless the problem has others). */
+  language: Language;
+  /** While a run waits for something slow before its tests (Python's first download): what, for the UI. */
+  preparing: string | null;
+  /**
+   * Whose text `code` is: `codeKeyOf(problem, language, activeFile)`, set in the same update as `code`. The
+   * editor is keyed by it, and an edit that names another key is dropped, so one problem's, language's or
+   * file's text can never be shown or saved as another's.
+   */
+  codeKey: string | null;
+}
+
+/** The identity of an editor buffer: one file of one problem's code in one language. */
+export function codeKeyOf(problemId: string, language: Language, path: string): string {
+  return `${problemId}:${language}:${path}`;
+}
+
+/** A session paused by the user: the timer, the recording and editing wait for Resume. */
+export const isPaused = (clock: PhaseClockState | null): boolean => !!clock && clock.pausedAt !== null && clock.finishedAt === null;
+
+export const isRunning = (clock: PhaseClockState | null): clock is PhaseClockState =>
+  !!clock && clock.pausedAt === null && clock.finishedAt === null;
+
+/** A run is shown as running (status line, disabled buttons) only once it has lasted this long. */
+export const RUNNING_SHOWN_AFTER_MS = 150;
+
+export function initialState(settings: InterviewSettings): PracticeState {
+  return {
+    problem: null,
+    loaded: false,
+    files: {},
+    paths: [],
+    received: null,
+    activeFile: '',
+    code: '',
+    openFiles: [],
+    reveal: null,
+    fileNotice: null,
+    notes: '',
+    clock: null,
+    practice: null,
+    running: null,
+    runningShown: null,
+    lastResult: null,
+    runCount: 0,
+    console: [],
+    saveError: null,
+    draftQuestion: null,
+    history: [],
+    nudge: null,
+    settings,
+    planFocusRequest: 0,
+    language: DEFAULT_LANGUAGE,
+    preparing: null,
+    codeKey: null,
+  };
+}
