@@ -9,17 +9,11 @@
  * finish it. At most FLUSH_MS of events and one MediaRecorder timeslice of audio are lost.
  */
 import type { Language } from '../core/problems/language';
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PhasePlan } from '../core/timer/protocols';
 import type { SessionEvent, SessionFile, SessionRecord, TextChange } from '../core/session/types';
-import { appendAudioChunk, appendLevels, nextAudioSeq, nextLevelSeq } from '../storage/audio';
-import { isQuotaError } from '../storage/quota';
-import { nextEventSeq } from '../storage/sessionLog';
-import { listSessions, saveSession } from '../storage/sessions';
-import { loadInterviewSettings, loadSilenceThreshold, saveSilenceThreshold } from '../storage/settings';
 import type { LevelMessage } from '../core/audio/levelProtocol';
-import { createAudioContext, openMicrophone, type Microphone } from './audio/microphone';
-import { readFrameDropPlan } from './audio/testFrameDrops';
+import type { Microphone } from './audio/microphone';
 import { EventLogWriter } from './eventLogWriter';
 import { finaliseSession, measureInterruptedSession } from './finaliseSession';
 import {
@@ -34,6 +28,7 @@ import {
   type AudioOffReason,
 } from './lifecycle';
 import { LEVEL_FRAME_MS, storedLevel } from './liveSilence';
+import type { PreparedCapture, RecorderPorts, RecorderStorage } from './ports';
 import { SegmentLevels } from './segmentLevels';
 
 /** Events and levels reach IndexedDB at most this long after they happen (the contract is 1 s). */
@@ -72,7 +67,7 @@ export interface RecorderState {
 /** Any session event, before the recorder stamps its time. */
 export type UnstampedEvent = SessionEvent extends infer E ? (E extends SessionEvent ? Omit<E, 't'> : never) : never;
 
-const initialState = (): RecorderState => ({
+const initialState = (storage: RecorderStorage): RecorderState => ({
   phase: 'idle',
   session: null,
   mic: 'off',
@@ -83,8 +78,8 @@ const initialState = (): RecorderState => ({
   speaking: false,
   silenceMs: 0,
   nudge: false,
-  silenceThresholdMs: loadSilenceThreshold(),
-  silenceNudgeOn: loadInterviewSettings().silenceNudge,
+  silenceThresholdMs: storage.loadSilenceThreshold(),
+  silenceNudgeOn: storage.loadSilenceNudgeOn(),
   storageFull: false,
   error: null,
 });
@@ -103,20 +98,26 @@ interface LiveAudio {
 export class SessionEngine {
   /** The finish in progress, so a second finish() waits for it instead of returning at once. */
   private finishing: Promise<void> | null = null;
-  readonly store = createStore<RecorderState>()(initialState);
+  readonly store: StoreApi<RecorderState>;
 
   private problemId: string | null = null;
-  private readonly eventLog = new EventLogWriter();
+  private readonly eventLog: EventLogWriter;
   private audio: LiveAudio | null = null;
   /** Every write goes through this chain, so batches land in order and Finish can wait for them. */
   private writes: Promise<void> = Promise.resolve();
-  private flushTimer: ReturnType<typeof setInterval> | null = null;
+  private stopFlushTimer: (() => void) | null = null;
   /** Pause and Resume stop and start the microphone in the order they were asked for. */
   private audioChange: Promise<void> = Promise.resolve();
-  private readonly now: () => number;
+  private readonly storage: RecorderStorage;
 
-  constructor(options: { now?: () => number } = {}) {
-    this.now = options.now ?? Date.now;
+  constructor(private readonly ports: RecorderPorts) {
+    this.storage = ports.storage;
+    this.store = createStore<RecorderState>()(() => initialState(ports.storage));
+    this.eventLog = new EventLogWriter((sessionId, seq, events) => ports.storage.appendSessionEvents(sessionId, seq, events));
+  }
+
+  private now(): number {
+    return this.ports.clock.now();
   }
 
   private get state(): RecorderState {
@@ -136,10 +137,10 @@ export class SessionEngine {
     if (this.problemId === problemId && this.state.phase === 'recording') return;
     if (this.problemId !== problemId && this.state.phase !== 'idle') await this.detach();
     this.problemId = problemId;
-    this.set({ ...initialState(), timerRunning: false });
+    this.set({ ...initialState(this.storage), timerRunning: false });
     let sessions: SessionRecord[];
     try {
-      sessions = await listSessions(problemId);
+      sessions = await this.storage.listSessions(problemId);
     } catch (e) {
       this.set({ error: `Could not read your recorded sessions: ${String(e)}` });
       return;
@@ -148,7 +149,7 @@ export class SessionEngine {
     const unfinished = findUnfinished(sessions, problemId);
     if (unfinished) {
       const interrupted = markInterrupted(unfinished);
-      if (interrupted !== unfinished) await saveSession(interrupted).catch(() => undefined);
+      if (interrupted !== unfinished) await this.storage.saveSession(interrupted).catch(() => undefined);
       this.set({ phase: 'interrupted', session: interrupted });
       return;
     }
@@ -164,13 +165,13 @@ export class SessionEngine {
       this.flush();
       await this.writes;
       const interrupted = markInterrupted(session);
-      await saveSession(interrupted).catch(() => undefined);
+      await this.storage.saveSession(interrupted).catch(() => undefined);
       // Measured while the page lives, so the library and the replay show its real length and audio.
-      await measureInterruptedSession(interrupted).catch(() => undefined);
+      await measureInterruptedSession(this.storage, interrupted).catch(() => undefined);
     }
     this.stopFlushing();
     this.problemId = null;
-    this.set(initialState());
+    this.set(initialState(this.storage));
   }
 
   /** Start a new session (the user pressed Start). `texts`: the editor files' current text. */
@@ -184,9 +185,9 @@ export class SessionEngine {
     timerRunning: boolean;
   }): void {
     if (this.state.phase === 'recording' || this.state.phase === 'finishing') return;
-    const context = createAudioContext();
+    const capture = this.ports.capture.prepare();
     const record = newSessionRecord({
-      id: crypto.randomUUID(),
+      id: this.ports.clock.newId(),
       problemId: input.problemId,
       protocolId: input.protocolId,
       phases: input.phases,
@@ -210,15 +211,15 @@ export class SessionEngine {
     this.persistRecord();
     this.snapshot(input.texts, true);
     this.startFlushing();
-    void this.startAudio(context);
+    void this.startAudio(capture);
   }
 
   /** Continue the interrupted session: same log, audio in a new segment. */
   async resumeInterrupted(input: { texts: Partial<Record<SessionFile, string>>; timerRunning: boolean }): Promise<void> {
     const { session, phase } = this.state;
     if (phase !== 'interrupted' || !session) return;
-    const context = createAudioContext();
-    const seq = await nextEventSeq(session.id).catch(() => 0);
+    const capture = this.ports.capture.prepare();
+    const seq = await this.storage.nextEventSeq(session.id).catch(() => 0);
     this.eventLog.reset(seq);
     const resumed = resumeRecord(session);
     this.set({
@@ -236,7 +237,7 @@ export class SessionEngine {
     this.log({ type: 'resumed-after-interruption', segment: nextSegment });
     this.snapshot(input.texts);
     this.startFlushing();
-    void this.startAudio(context);
+    void this.startAudio(capture);
   }
 
   /**
@@ -266,7 +267,7 @@ export class SessionEngine {
     this.stopFlushing();
     await this.writes;
     try {
-      const finished = await finaliseSession(this.state.session ?? session, endedAt);
+      const finished = await finaliseSession(this.storage, this.state.session ?? session, endedAt);
       this.set({ phase: 'finished', session: finished, mic: 'off' });
     } catch (e) {
       this.set({ phase: 'finished', error: `The session was saved, but finishing its audio failed: ${String(e)}` });
@@ -301,10 +302,10 @@ export class SessionEngine {
       return;
     }
     // Made in the click's task: an AudioContext made later may start suspended (autoplay policy).
-    const context = createAudioContext();
+    const capture = this.ports.capture.prepare();
     this.audioChange = this.audioChange.then(() => {
-      if (this.state.paused || this.state.phase !== 'recording') return void context?.close().catch(() => undefined);
-      return this.startAudio(context);
+      if (this.state.paused || this.state.phase !== 'recording') return capture.release();
+      return this.startAudio(capture);
     });
   }
 
@@ -314,7 +315,7 @@ export class SessionEngine {
 
   setSilenceThreshold(ms: number): void {
     const clamped = Math.min(10 * 60_000, Math.max(5_000, Math.round(ms)));
-    saveSilenceThreshold(clamped);
+    this.storage.saveSilenceThreshold(clamped);
     this.set({ silenceThresholdMs: clamped });
     const { session } = this.state;
     if (session && this.state.phase === 'recording') {
@@ -349,7 +350,7 @@ export class SessionEngine {
         voiceDb: run.voiceDb.map(storedLevel),
         periodicity: run.periodicity.map((p) => Math.round(p * 100) / 100),
       };
-      this.enqueue(() => appendLevels(batch));
+      this.enqueue(() => this.storage.appendLevels(batch));
     }
   }
 
@@ -375,7 +376,7 @@ export class SessionEngine {
 
   private persistRecord(): void {
     const session = this.state.session;
-    if (session) this.enqueue(() => saveSession(session));
+    if (session) this.enqueue(() => this.storage.saveSession(session));
   }
 
   private enqueue(write: () => Promise<void>): void {
@@ -383,7 +384,7 @@ export class SessionEngine {
   }
 
   private onWriteError(e: unknown): void {
-    if (isQuotaError(e)) {
+    if (this.storage.isQuotaError(e)) {
       if (this.state.storageFull) return;
       this.set({ storageFull: true });
       // Stop the big writer (audio); keep the session going so the small event log may still fit.
@@ -395,19 +396,19 @@ export class SessionEngine {
 
   private startFlushing(): void {
     this.stopFlushing();
-    this.flushTimer = setInterval(() => this.flush(), FLUSH_MS);
+    this.stopFlushTimer = this.ports.clock.every(FLUSH_MS, () => this.flush());
   }
 
   private stopFlushing(): void {
-    if (this.flushTimer !== null) clearInterval(this.flushTimer);
-    this.flushTimer = null;
+    this.stopFlushTimer?.();
+    this.stopFlushTimer = null;
   }
 
-  private async startAudio(context: AudioContext | null): Promise<void> {
+  private async startAudio(capture: PreparedCapture): Promise<void> {
     const sessionId = this.state.session?.id;
     // Frames that come while the segment is being set up wait here, so none is lost at the start.
     const early: LevelMessage[] = [];
-    const result = await openMicrophone(context, LEVEL_FRAME_MS, {
+    const result = await capture.open(LEVEL_FRAME_MS, {
       onChunk: (blob) => this.onChunk(blob),
       onLevel: (message) => (this.audio ? this.onLevel(message) : early.push(message)),
       onFailure: (reason) => void this.stopAudio(reason),
@@ -415,11 +416,11 @@ export class SessionEngine {
     const session = this.state.session;
     if (!session || session.id !== sessionId || this.state.phase !== 'recording' || this.state.paused) {
       if (result.ok) await result.mic.stop();
-      else void context?.close().catch(() => undefined);
+      else capture.release();
       return;
     }
     if (!result.ok) {
-      void context?.close().catch(() => undefined);
+      capture.release();
       this.set({ mic: result.reason, session: withAudioOff(session, result.reason) });
       this.persistRecord();
       return;
@@ -427,8 +428,8 @@ export class SessionEngine {
     // The segment starts when the recorder did: its audio, its levels and its silences count from there.
     const { record, segment } = addAudioSegment(session, result.mic.mimeType, sessionTime(session, result.mic.startedAtMs));
     const [chunkSeq, levelSeq] = await Promise.all([
-      nextAudioSeq(session.id, segment).catch(() => 0),
-      nextLevelSeq(session.id, segment).catch(() => 0),
+      this.storage.nextAudioSeq(session.id, segment).catch(() => 0),
+      this.storage.nextLevelSeq(session.id, segment).catch(() => 0),
     ]);
     this.audio = {
       mic: result.mic,
@@ -441,7 +442,8 @@ export class SessionEngine {
           : new SegmentLevels({
               sampleRate: result.mic.sampleRate,
               frameMs: LEVEL_FRAME_MS,
-              dropPlan: readFrameDropPlan(typeof localStorage === 'undefined' ? undefined : localStorage),
+              dropPlan: this.ports.capture.frameDropPlan(),
+              now: () => this.now(),
             }),
       nudgedThisSilence: false,
       lastMeterUpdate: 0,
@@ -475,7 +477,7 @@ export class SessionEngine {
     const session = this.state.session;
     if (!audio || !session || this.state.storageFull) return;
     const chunk = { sessionId: session.id, segment: audio.segment, seq: audio.nextChunkSeq++, t: sessionTime(session, this.now()), blob };
-    this.enqueue(() => appendAudioChunk(chunk));
+    this.enqueue(() => this.storage.appendAudioChunk(chunk));
   }
 
   private onLevel(message: LevelMessage): void {
@@ -498,7 +500,7 @@ export class SessionEngine {
     } else if (nudge && speaking) {
       this.set({ nudge: false });
     }
-    const now = performance.now();
+    const now = this.ports.clock.monotonic();
     if (now - audio.lastMeterUpdate >= METER_UPDATE_MS) {
       audio.lastMeterUpdate = now;
       this.set({ levelDb: db, speaking, silenceMs });
