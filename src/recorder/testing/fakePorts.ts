@@ -6,7 +6,7 @@ import type { LevelMessage } from '../../core/audio/levelProtocol';
 import type { SessionEvent, SessionRecord } from '../../core/session/types';
 import type { StoredSegmentAudio } from '../../storage/audio';
 import type { AudioChunkRecord, LevelBatch } from '../../storage/db';
-import type { AudioOffReason } from '../lifecycle';
+import { newSessionRecord, type AudioOffReason } from '../lifecycle';
 import type { Microphone, MicrophoneHandlers, OpenResult } from '../audio/microphone';
 import type { FrameDropPlan } from '../audio/testFrameDrops';
 import type { AudioCapture, PreparedCapture, RecorderClock, RecorderPorts, RecorderStorage, StoredLevelFrames } from '../ports';
@@ -296,4 +296,20 @@ export function fakePorts(): FakePorts {
 /** Lets every promise the fakes resolved run its callbacks. */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** A new session record as Start makes it (started at the fake clock's default time). */
+export function sessionRecord(patch: Partial<SessionRecord> = {}): SessionRecord {
+  return {
+    ...newSessionRecord({
+      id: 'session-1',
+      problemId: 'add',
+      protocolId: 'coding-45',
+      phases: [],
+      now: 1_000_000,
+      silenceThresholdMs: 30_000,
+      levelFrameMs: 50,
+    }),
+    ...patch,
+  };
 }
