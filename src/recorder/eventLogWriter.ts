@@ -6,7 +6,7 @@
  */
 import { EditCoalescer } from '../core/session/editLog';
 import type { SessionEvent } from '../core/session/types';
-import { appendSessionEvents } from '../storage/sessionLog';
+import type { RecorderStorage } from './ports';
 
 export class EventLogWriter {
   private coalescer = new EditCoalescer();
@@ -14,6 +14,8 @@ export class EventLogWriter {
   private unsaved: SessionEvent[] = [];
   private seq = 0;
   private lastT = 0;
+
+  constructor(private readonly append: RecorderStorage['appendSessionEvents']) {}
 
   /** A new log, or the continuation of one whose batches end before `seq`. */
   reset(seq: number): void {
@@ -51,7 +53,7 @@ export class EventLogWriter {
     if (batch.length === 0) return;
     this.unsaved = [];
     try {
-      await appendSessionEvents(sessionId, this.seq++, batch);
+      await this.append(sessionId, this.seq++, batch);
     } catch (e) {
       this.unsaved = batch;
       throw e;

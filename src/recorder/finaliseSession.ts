@@ -12,15 +12,15 @@
 import fixWebmDuration from 'fix-webm-duration';
 import { webmDurationMs } from '../core/audio/webmDuration';
 import type { AudioSegmentInfo, SessionRecord, SilenceInterval } from '../core/session/types';
-import { loadSegmentAudio, loadSegmentLevelFrames, replaceSegmentAudio, type StoredSegmentAudio } from '../storage/audio';
-import { saveSession } from '../storage/sessions';
+import type { StoredSegmentAudio } from '../storage/audio';
 import { finishRecord, segmentDuration, setSegmentDuration, silencesInSessionTime } from './lifecycle';
 import { detectSegmentSilences } from './liveSilence';
+import type { FinaliseStorage } from './ports';
 
-export async function finaliseSession(session: SessionRecord, now: number): Promise<SessionRecord> {
-  const { record, silences } = await finaliseAudio(session);
+export async function finaliseSession(storage: FinaliseStorage, session: SessionRecord, now: number): Promise<SessionRecord> {
+  const { record, silences } = await finaliseAudio(storage, session);
   const finished = finishRecord(record, now, silences);
-  await saveSession(finished);
+  await storage.saveSession(finished);
   return finished;
 }
 
@@ -29,19 +29,22 @@ export async function finaliseSession(session: SessionRecord, now: number): Prom
  * seekable and measured now, so the library and the replay show its real length and play it, while it
  * stays interrupted (and can be continued in a new segment).
  */
-export async function measureInterruptedSession(session: SessionRecord): Promise<SessionRecord> {
-  const { record, silences } = await finaliseAudio(session);
+export async function measureInterruptedSession(storage: FinaliseStorage, session: SessionRecord): Promise<SessionRecord> {
+  const { record, silences } = await finaliseAudio(storage, session);
   const measured = { ...record, silences };
-  await saveSession(measured);
+  await storage.saveSession(measured);
   return measured;
 }
 
-async function finaliseAudio(session: SessionRecord): Promise<{ record: SessionRecord; silences: SilenceInterval[] }> {
+async function finaliseAudio(
+  storage: FinaliseStorage,
+  session: SessionRecord,
+): Promise<{ record: SessionRecord; silences: SilenceInterval[] }> {
   let record = session;
   const silences: SilenceInterval[] = [];
   for (const segment of session.audio?.segments ?? []) {
-    const stored = await loadSegmentAudio(session.id, segment.index, segment.mimeType);
-    const levels = await loadSegmentLevelFrames(session.id, segment.index);
+    const stored = await storage.loadSegmentAudio(session.id, segment.index, segment.mimeType);
+    const levels = await storage.loadSegmentLevelFrames(session.id, segment.index);
     const durationMs =
       segment.durationMs ??
       (await audioDurationMs(segment, stored)) ??
@@ -50,7 +53,7 @@ async function finaliseAudio(session: SessionRecord): Promise<{ record: SessionR
     if (!stored.final && stored.chunks > 0) {
       // MediaRecorder's WebM has no duration, so players show ∞ and cannot seek; Ogg/MP4 are left as they are.
       const blob = isWebm(segment) ? await fixWebmDuration(stored.blob, durationMs, { logger: false }) : stored.blob;
-      await replaceSegmentAudio(session.id, segment.index, blob, stored.lastChunkT ?? segment.startMs);
+      await storage.replaceSegmentAudio(session.id, segment.index, blob, stored.lastChunkT ?? segment.startMs);
     }
     silences.push(
       ...silencesInSessionTime(segment.startMs, segmentSilences(levels.voiceDb, durationMs, session.levelFrameMs, levels.periodicity)),

@@ -2,9 +2,10 @@
  * The recorder's facade: one engine per page (one session records at a time). The workspace drives it,
  * the recording UI reads its store.
  */
-import { SessionEngine } from './sessionEngine';
+import { createSessionEngine } from './createSessionEngine';
 
-export const recorder = new SessionEngine();
+export const recorder = createSessionEngine();
 
 export type { MicState, RecorderPhase, RecorderState, UnstampedEvent } from './sessionEngine';
 export { SessionEngine } from './sessionEngine';
+export type { AudioCapture, PreparedCapture, RecorderClock, RecorderPorts, RecorderStorage } from './ports';
