@@ -62,6 +62,8 @@ export class Interruption {
       await measureInterruptedSession(ctx.ports.storage, interrupted).catch(() => undefined);
     }
     this.log.stopFlushing();
+    // A batch that failed to write belongs to this session: it must never go first in another's log.
+    this.log.reset(0);
     ctx.problemId = null;
     ctx.set(ctx.initialState());
   }

@@ -18,6 +18,7 @@ export function newSessionRecord(input: {
   silenceThresholdMs: number;
   levelFrameMs: number;
   language?: Language;
+  features?: string[];
 }): SessionRecord {
   return {
     id: input.id,
@@ -34,6 +35,7 @@ export function newSessionRecord(input: {
     levelFrameMs: input.levelFrameMs,
     silences: [],
     ...(input.language ? { language: input.language } : {}),
+    ...(input.features ? { features: [...input.features] } : {}),
   };
 }
 

@@ -71,6 +71,8 @@ export class SessionEngine {
     phases: PhasePlan[];
     texts: Partial<Record<SessionFile, string>>;
     timerRunning: boolean;
+    /** A codebase problem's Requirement-2 features chosen for this session. */
+    features?: string[];
   }): void {
     if (this.state.phase === 'recording' || this.state.phase === 'finishing') return;
     const { ports } = this.ctx;
@@ -84,6 +86,7 @@ export class SessionEngine {
       silenceThresholdMs: this.state.silenceThresholdMs,
       levelFrameMs: LEVEL_FRAME_MS,
       ...(input.language ? { language: input.language } : {}),
+      ...(input.features ? { features: input.features } : {}),
     });
     this.ctx.problemId = input.problemId;
     this.recording.reset(0);
