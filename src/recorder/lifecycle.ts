@@ -24,7 +24,8 @@ export function newSessionRecord(input: {
     id: input.id,
     problemId: input.problemId,
     protocolId: input.protocolId,
-    phases: input.phases.map((p) => ({ ...p })),
+    // The plan only: a phase's timed steps are the timer's display, not part of the session's record (bundles refuse unknown fields).
+    phases: input.phases.map(({ id, name, minutes, goal }) => ({ id, name, minutes, goal })),
     startedAt: input.now,
     endedAt: null,
     status: 'recording',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksFollowUps, findProtocol, isPlanPhase, PROTOCOLS, resolveProtocol, type Protocol } from './protocols';
+import { asksFollowUps, currentGoal, findProtocol, isPlanPhase, PROTOCOLS, resolveProtocol, type Protocol } from './protocols';
 
 const ids = (id: string) =>
   findProtocol(id)!
@@ -54,5 +54,25 @@ describe('resolveProtocol', () => {
   it('falls back to the default when the choice is gone, then to the first built-in', () => {
     expect(resolveProtocol('custom-gone', 'design-45', [custom]).id).toBe('design-45');
     expect(resolveProtocol(undefined, 'nope', []).id).toBe(PROTOCOLS[0]!.id);
+  });
+});
+
+describe('timed steps inside a phase', () => {
+  const pairing = findProtocol('pairing-120')!;
+  it("add up to their phase's minutes", () => {
+    for (const phase of pairing.phases) {
+      if (phase.steps) expect(phase.steps.reduce((sum, s) => sum + s.minutes, 0)).toBe(phase.minutes);
+    }
+  });
+  it('show the step the clock is in, and the last one after its time', () => {
+    const solo = pairing.phases.find((p) => p.id === 'solo')!;
+    expect(currentGoal(solo, 0)).toMatchObject({ step: 1, steps: 5 });
+    expect(currentGoal(solo, 5 * 60_000 - 1)).toMatchObject({ step: 1 });
+    expect(currentGoal(solo, 5 * 60_000)).toMatchObject({ step: 2, goal: solo.steps![1]!.goal });
+    expect(currentGoal(solo, 99 * 60_000)).toMatchObject({ step: 5 });
+  });
+  it("is the phase's goal when it has no steps", () => {
+    const phase = pairing.phases.find((p) => p.id === 'pairing')!;
+    expect(currentGoal(phase, 1000)).toEqual({ goal: phase.goal, step: null, steps: 0 });
   });
 });

@@ -13,6 +13,16 @@ export interface PhasePlan {
   minutes: number;
   /** One line shown under the timer while the phase runs. */
   goal: string;
+  /**
+   * Timed goals inside the phase, in order (the pairing interview's solo task: read, Requirement 1, test
+   * it, features, clean up). Their minutes add up to the phase's; the timer shows the one the clock is in.
+   */
+  steps?: PhaseStep[];
+}
+
+export interface PhaseStep {
+  minutes: number;
+  goal: string;
 }
 
 export interface Protocol {
@@ -85,10 +95,32 @@ export const PROTOCOLS: readonly Protocol[] = [
     id: 'pairing-120',
     name: 'Pairing interview (120 min)',
     phases: [
-      { id: 'setup', name: 'Setup', minutes: 15, goal: 'Get the environment running and ask clarifying questions.' },
-      { id: 'solo', name: 'Solo task', minutes: 45, goal: 'Finish the first requirement and start the second, testing as you go.' },
+      {
+        id: 'setup',
+        name: 'Setup',
+        minutes: 15,
+        goal: 'Get the project running, read the code, and confirm what the requirements ask.',
+        steps: [
+          { minutes: 2, goal: 'Introduce yourself and say how you will work: aloud, testing as you go.' },
+          { minutes: 5, goal: 'Read the requirements back: Requirement 1 is the baseline; pick the features you will add.' },
+          { minutes: 8, goal: 'Read the codebase: find the store, the hub and the handlers, and run the examples once.' },
+        ],
+      },
+      {
+        id: 'solo',
+        name: 'Solo task',
+        minutes: 45,
+        goal: 'Finish the first requirement and start the second, testing as you go.',
+        steps: [
+          { minutes: 5, goal: 'Plan: list what Requirement 1 needs and where each change goes.' },
+          { minutes: 15, goal: 'Make Requirement 1 work: messages both ways, in order, history on connect.' },
+          { minutes: 5, goal: 'Test Requirement 1 against every acceptance rule before moving on.' },
+          { minutes: 15, goal: 'Build your first features from Requirement 2, one at a time, running after each.' },
+          { minutes: 5, goal: 'Tidy up, run everything, and note what you will show.' },
+        ],
+      },
       { id: 'pairing', name: 'Pairing', minutes: 45, goal: 'Collaborate: explain decisions, ask for input, finish the features.' },
-      { id: 'wrap-up', name: 'Wrap-up', minutes: 15, goal: 'Demo what you built and discuss improvements.' },
+      { id: 'wrap-up', name: 'Wrap-up', minutes: 15, goal: 'Demo what each client sees, then discuss what you would improve.' },
     ],
   },
 ];
@@ -131,4 +163,19 @@ export function isPlanPhase(phase: PhasePlan): boolean {
 export function resolveProtocol(chosenId: string | undefined, defaultId: string, customs: readonly Protocol[]): Protocol {
   const find = (id: string | undefined) => (id ? (findProtocol(id) ?? customs.find((p) => p.id === id)) : undefined);
   return find(chosenId) ?? find(defaultId) ?? PROTOCOLS[0]!;
+}
+
+/**
+ * The goal to show `elapsedMs` into a phase: its current step's (with which step of how many), or the
+ * phase's own goal when it has no steps. After the last step's time the last step stays.
+ */
+export function currentGoal(phase: PhasePlan, elapsedMs: number): { goal: string; step: number | null; steps: number } {
+  const steps = phase.steps ?? [];
+  if (steps.length === 0) return { goal: phase.goal, step: null, steps: 0 };
+  let end = 0;
+  for (let i = 0; i < steps.length; i++) {
+    end += steps[i]!.minutes * 60_000;
+    if (elapsedMs < end) return { goal: steps[i]!.goal, step: i + 1, steps: steps.length };
+  }
+  return { goal: steps[steps.length - 1]!.goal, step: steps.length, steps: steps.length };
 }

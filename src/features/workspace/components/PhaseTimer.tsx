@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Problem } from '../../../core/problems/types';
 import { formatClock, readClock } from '../../../core/timer/phaseClock';
+import { currentGoal, type PhasePlan } from '../../../core/timer/protocols';
 import { useNow } from '../../../shared/useNow';
 import { InterviewSettingsMenu } from '../../interview';
 import { ConfirmEndSession } from '../../recording';
@@ -26,6 +27,22 @@ function NewAttemptButton({ primary = false }: { primary?: boolean }) {
     >
       New attempt
     </button>
+  );
+}
+
+/** The phase's goal, or the goal of the step inside it the clock is in (with which step it is). */
+function PhaseGoal({ phase, elapsedMs }: { phase: PhasePlan; elapsedMs: number }) {
+  const { goal, step, steps } = currentGoal(phase, elapsedMs);
+  return (
+    <>
+      <span className="sr-only">{step === null ? 'Goal of this phase: ' : 'Goal now: '}</span>
+      {step !== null && (
+        <span className="mr-1 text-slate-400">
+          Step {step}/{steps} ·
+        </span>
+      )}
+      {goal}
+    </>
   );
 }
 
@@ -119,8 +136,7 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
       {!r.finished && (
         // w-0 min-w-full: the goal takes the width of the row above instead of widening the header.
         <p className="w-0 min-w-full text-right text-xs text-slate-300" data-testid="phase-goal">
-          <span className="sr-only">Goal of this phase: </span>
-          {r.phase.goal}
+          <PhaseGoal phase={r.phase} elapsedMs={r.elapsedMs} />
         </p>
       )}
     </div>
