@@ -56,7 +56,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 8000,
   },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     // Property and fuzz tests are CPU-bound: on a busy 2-core machine 5 s is not enough, and a time-out is
     // not what they test.

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-web';
 import { meterFrames } from '../src/core/audio/levels.ts';
-import { createDownsampler, createSileroStream, SILERO_WINDOW_MS, type OrtLike, type OrtSessionLike } from '../src/core/audio/sileroVad.ts';
+import { createDownsampler, createSileroStream, SILERO_WINDOW_MS, type OrtLike, type OrtSessionLike } from './voice/sileroVad.ts';
 import { silencesFromSpeechProbability } from '../src/core/audio/speechProbability.ts';
 import { addClicks, keyPress, synthesiseSpeech, typingBurst, type ScriptPart } from '../src/core/audio/syntheticSpeech.ts';
 import { detectSilences } from '../src/core/audio/voiceActivity.ts';
