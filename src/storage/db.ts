@@ -24,10 +24,8 @@
  * Keys are arrays so one session's rows are a contiguous key range: `sessionRange(id)` below.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { SessionRecord } from '../core/session/types';
-import type { ReviewRecord } from '../core/review/types';
-import type { AttemptRecord } from '../core/practice/attempts';
 import type {
+  AttemptRecord,
   AudioChunkRecord,
   CustomProtocolRecord,
   DraftRecord,
@@ -35,7 +33,9 @@ import type {
   PlanRecord,
   PracticeRecord,
   ReviewCardRecord,
+  ReviewRecord,
   SessionEventBatch,
+  SessionRecord,
 } from '../core/records/types';
 
 export const DB_NAME = 'rehearse';

@@ -3,8 +3,9 @@
  * the same restore guards as the replay): the record, the event log, the review, and per audio segment
  * its stored audio and levels.
  */
-import type { ReviewRecord } from '../core/review/types';
-import type { SessionEvent, SessionRecord } from '../core/session/types';
+import type { ReviewRecord } from '../core/records/types';
+import type { SessionEvent } from '../core/session/types';
+import type { SessionRecord } from '../core/records/types';
 import { loadSegmentAudio, loadSegmentLevels } from './audio';
 import { loadReview } from './reviews';
 import { loadSessionEvents } from './sessionLog';

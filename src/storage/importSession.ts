@@ -11,8 +11,9 @@
  * transaction is still active, so every slice joins the same transaction, and one failure anywhere still
  * aborts all of it. Called on a page, the slicing keeps the page responsive too.
  */
-import type { ReviewRecord } from '../core/review/types';
-import type { SessionEvent, SessionRecord } from '../core/session/types';
+import type { ReviewRecord } from '../core/records/types';
+import type { SessionEvent } from '../core/session/types';
+import type { SessionRecord } from '../core/records/types';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { openRehearseDB, sessionRange, type RehearseDB } from './db';
 import { isQuotaError } from './quota';

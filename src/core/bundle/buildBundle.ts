@@ -6,9 +6,10 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { computeFacts, readinessChecklist } from '../analysis/facts';
 import type { ReadinessItem, SessionFacts } from '../analysis/types';
-import type { ReviewRecord } from '../review/types';
+import type { ReviewRecord } from '../records/types';
 import { replayText } from '../session/editLog';
-import type { SessionEvent, SessionRecord } from '../session/types';
+import type { SessionEvent } from '../session/types';
+import type { SessionRecord } from '../records/types';
 import { sha256Hex } from './checksum';
 import {
   audioFileName,

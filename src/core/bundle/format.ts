@@ -4,9 +4,9 @@
  * files' shapes are the JSON Schemas in schemas/. Change a name or a limit here and there together.
  */
 import type { ReadinessItem, SessionFacts } from '../analysis/types';
-import type { ReviewRecord } from '../review/types';
+import type { ReviewRecord } from '../records/types';
 import type { Language } from '../problems/language';
-import type { SessionRecord } from '../session/types';
+import type { SessionRecord } from '../records/types';
 import { WHITEBOARD_FILE } from './whiteboardFile';
 
 export const BUNDLE_FORMAT = 'rehearse-session-bundle';

@@ -9,8 +9,9 @@
  * import worker (features/bundle/worker), which reports `onProgress` to the page.
  */
 import { replayText } from '../session/editLog';
-import type { SessionEvent, SessionRecord } from '../session/types';
-import type { ReviewRecord } from '../review/types';
+import type { SessionEvent } from '../session/types';
+import type { SessionRecord } from '../records/types';
+import type { ReviewRecord } from '../records/types';
 import { restoreSessionEvent, restoreSessionRecord } from '../records/restore';
 import { restoreReview } from '../records/restoreReview';
 import { checkAudioContainer } from './audioContainer';

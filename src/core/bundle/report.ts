@@ -6,8 +6,9 @@
 import { formatDuration, formatShare } from '../analysis/formatDuration';
 import type { ReadinessItem, SessionFacts } from '../analysis/types';
 import { LEVEL_LABELS, SELF_REVIEW_ITEMS, formatSelfReviewTotal, selfReviewTotal, designWeightedTotal } from '../review/rubrics';
-import type { ReviewRecord } from '../review/types';
-import type { SessionEvent, SessionRecord } from '../session/types';
+import type { ReviewRecord } from '../records/types';
+import type { SessionEvent } from '../session/types';
+import type { SessionRecord } from '../records/types';
 
 export interface ReportInput {
   title: string;

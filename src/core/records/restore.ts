@@ -5,18 +5,16 @@
  */
 import { isLanguage } from '../problems/language';
 import type { PhasePlan } from '../timer/protocols';
+import type { LoggedTest, NudgeEvent, RunEvent, SessionEvent, TextChange } from '../session/types';
 import type {
+  AudioChunkRecord,
   AudioSegmentInfo,
-  LoggedTest,
-  NudgeEvent,
-  RunEvent,
-  SessionEvent,
+  LevelBatch,
+  SessionEventBatch,
   SessionRecord,
   SessionStatus,
   SilenceInterval,
-  TextChange,
-} from '../session/types';
-import type { AudioChunkRecord, LevelBatch, SessionEventBatch } from './types';
+} from './types';
 import { SILENCE_DB } from '../audio/levels';
 import { isCount, isFiniteNumber, isObject, type Loose } from './guards';
 import { phasesOfOldSessionRecord } from './migrations';
