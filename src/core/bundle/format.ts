@@ -1,7 +1,8 @@
 /**
- * The session bundle format, version 1: what a bundle holds, how its files are named, and the limits an
- * importer enforces before inflating anything. Documented for people in schemas/README.md; the JSON
- * files' shapes are the JSON Schemas in schemas/. Change a name or a limit here and there together.
+ * The session bundle format: what a bundle holds, how its files are named, and the limits an importer
+ * enforces before inflating anything. Its versions are BUNDLE_FORMATS in core/records/versions.ts (the
+ * current one is the last entry). Documented for people in schemas/README.md; the JSON files' shapes are
+ * the JSON Schemas in schemas/. Change a name or a limit here and there together.
  */
 import type { ReadinessItem, SessionFacts } from '../analysis/types';
 import type { ReviewRecord } from '../records/types';
@@ -10,9 +11,8 @@ import type { SessionRecord } from '../records/types';
 import { WHITEBOARD_FILE } from './whiteboardFile';
 
 export const BUNDLE_FORMAT = 'rehearse-session-bundle';
-export const BUNDLE_FORMAT_VERSION = 4;
-/** Every version this app reads (each older one through the migrations in schemas/README.md). */
-export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2, 3, 4];
+// The version written, and every version read: the last entry and all entries of the format's version list.
+export { BUNDLE_FORMAT_VERSION, READABLE_FORMAT_VERSIONS } from '../records/versions';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SESSION_FILE = 'session.json';

@@ -94,7 +94,7 @@ function readManifest(bytes: Uint8Array, entries: ReadonlyMap<string, ZipEntry>)
       `This bundle was made by a newer version of Rehearse (bundle format ${version}); this version reads format ${BUNDLE_FORMAT_VERSION}. Reload Rehearse to update it, then import again.`,
     );
   }
-  // Version 1 differs only by what it lacks (board and scratchpad-run events, whiteboard.svg): its migration is the identity.
+  // Each older version is read through the migrations of the entries above it (BUNDLE_FORMATS, core/records/versions.ts).
   if (!READABLE_FORMAT_VERSIONS.includes(version as number))
     fail(
       'unsupported-version',
