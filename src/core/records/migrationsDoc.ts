@@ -80,5 +80,10 @@ ${renderBundleFormatTable()}
 Python added no database version: drafts of \`solution.py\` are keyed \`<problemId>/solution.py\` (version 2's
 rule for files other than the solution), and \`language\` is an optional field of practice, attempt and
 session records, absent (TypeScript) in everything written before.
+
+Projects (bundle format 5) added no database version either: a stored log may name any project path and
+hold file events, and \`features\` is an optional field of session records. A Python session's log written
+before names its code \`solution.ts\`: \`storage/sessionLog.ts\` renames it on every read (\`pythonCodeOfOldLog\`,
+the same migration as a format 1–4 bundle's), so nothing stored is rewritten.
 `;
 }

@@ -9,6 +9,10 @@
  * it exactly so, `npm run docs:migrations` rewrites it). The pure transforms named here are in migrations.ts.
  */
 
+import type { Language } from '../languages/registry';
+import type { SessionEvent } from '../session/types';
+import { pythonCodeOfOldLog } from './migrations';
+
 /** An object store a database version creates: its name, key path and indexes, exactly as IndexedDB takes them. */
 export interface StoreSpec {
   readonly name: string;
@@ -34,6 +38,8 @@ export interface BundleFormat {
   readonly changes: string;
   /** How a bundle of the version before is read as this one, in Markdown (one table cell). */
   readonly migration: string;
+  /** The same as a pure transform of the log read from an older bundle (absent: the identity). */
+  readonly upgradeLog?: (session: { language?: Language }, events: SessionEvent[]) => SessionEvent[];
 }
 
 const keyedBySession = ['sessionId', 'segment', 'seq'] as const;
@@ -124,6 +130,15 @@ export const BUNDLE_FORMATS = [
       '`events.jsonl` may hold `reference-opened` events (the reference solution opened during a recorded session, at its time: the review and the checklist say it was seen); an older Rehearse says the bundle is from a newer version instead of refusing an unknown event.',
     migration: 'identity: a format 1–3 bundle has no such event (the reference was not seen, as far as the log knows).',
   },
+  {
+    version: 5,
+    title: 'Every file',
+    changes:
+      "the bundle holds every file of the session's project as it was at the end, each under `files/<path>` (paths as `src/core/files/paths.ts` allows them, at most 100 files), instead of one `solution.ts` or `solution.py`; `notes.md` stays; `events.jsonl` may name any project path and hold `file-open`, `file-create`, `file-rename` and `file-delete` events; the session record may carry `features` (the Requirement-2 features chosen at Start); `report.md` lists the files; a bundle may hold 256 entries.",
+    migration:
+      "a format 1–4 bundle keeps its code in `solution.ts` (or `solution.py`), which the log must still replay to; its log names a Python session's code `solution.ts`, renamed `solution.py` (`pythonCodeOfOldLog`).",
+    upgradeLog: pythonCodeOfOldLog,
+  },
 ] as const satisfies readonly BundleFormat[];
 
 /** The database version storage/db.ts opens: the last entry's. */
@@ -134,3 +149,11 @@ export const BUNDLE_FORMAT_VERSION: number = BUNDLE_FORMATS[BUNDLE_FORMATS.lengt
 
 /** Every format version this app reads, each older one through its entries' migrations. */
 export const READABLE_FORMAT_VERSIONS: readonly number[] = BUNDLE_FORMATS.map((f) => f.version);
+
+/** The log of a bundle of format `fromVersion`, brought to the current format by every later entry's transform. */
+export function upgradeBundleLog(fromVersion: number, session: { language?: Language }, events: SessionEvent[]): SessionEvent[] {
+  return (BUNDLE_FORMATS as readonly BundleFormat[]).reduce(
+    (log, format) => (format.version > fromVersion && format.upgradeLog ? format.upgradeLog(session, log) : log),
+    events,
+  );
+}
