@@ -11,6 +11,7 @@
 import type { SessionEvent } from '../session/types';
 import type { SessionRecord } from '../records/types';
 import type { ReviewRecord } from '../records/types';
+import { isObject } from '../records/guards';
 import { restoreSessionRecord } from '../records/restore';
 import { restoreSessionEvent } from '../records/restoreEvent';
 import { upgradeBundleLog } from '../records/versions';
@@ -83,7 +84,7 @@ function readManifest(bytes: Uint8Array, entries: ReadonlyMap<string, ZipEntry>)
   const entry = entries.get(MANIFEST_FILE);
   if (!entry) fail('missing-manifest', `${NOT_A_BUNDLE} it has no manifest.json.`);
   const raw = json(MANIFEST_FILE, inflateEntry(bytes, entry, true));
-  const loose = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const loose = isObject(raw) ? raw : {};
   if (loose.format !== BUNDLE_FORMAT) fail('wrong-format', `${NOT_A_BUNDLE} its manifest.json does not name the Rehearse bundle format.`);
   const version = loose.formatVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > BUNDLE_FORMAT_VERSION) {
@@ -163,7 +164,7 @@ function readEvents(data: Uint8Array, progress: Progress): SessionEvent[] {
     } catch {
       fail('invalid-json', `Line ${i + 1} of this bundle's events.jsonl is not valid JSON.`);
     }
-    const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+    const type = isObject(raw) ? raw.type : undefined;
     const validate = typeof type === 'string' ? eventOfType(type) : null;
     if (!validate)
       fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is malformed: unknown event type ${JSON.stringify(type)}.`);
