@@ -35,9 +35,9 @@ test('a Python session replays in Python, exports solution.py and imports elsewh
 
   const zipPath = await exportSession(page);
   const files = unzipSync(readFileSync(zipPath));
-  expect(Object.keys(files)).toContain('solution.py');
-  expect(Object.keys(files)).not.toContain('solution.ts');
-  expect(strFromU8(files['solution.py']!)).toBe(reference);
+  expect(Object.keys(files)).toContain('files/solution.py');
+  expect(Object.keys(files).filter((name) => name.includes('solution.ts'))).toEqual([]);
+  expect(strFromU8(files['files/solution.py']!)).toBe(reference);
   expect(strFromU8(files['report.md']!)).toContain('- Language: Python');
 
   const fresh = await browser.newContext({ baseURL });

@@ -142,7 +142,7 @@ test('a session exported from its replay imports in a fresh browser and replays 
   );
   expect(Math.abs(probedS * 1000 - segment.durationMs!)).toBeLessThanOrEqual(500);
   validateWithAjv(dir);
-  expect(readFileSync(join(dir, 'solution.ts'), 'utf8')).toBe(finalCode);
+  expect(readFileSync(join(dir, 'files', 'solution.ts'), 'utf8')).toBe(finalCode);
   expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('| Talked continuously | 7 / 10 |');
 
   // ── A fresh browser profile imports it from the library. ──
@@ -209,7 +209,10 @@ function badBundles(dir: string, good: Uint8Array): { name: string; file: string
     return file;
   };
   // One character changed (same length), so only the checksum can tell.
-  const changed = { ...files, 'solution.ts': strToU8(strFromU8(files['solution.ts']!).replace(/^./, (c) => (c === 'X' ? 'Y' : 'X'))) };
+  const changed = {
+    ...files,
+    'files/solution.ts': strToU8(strFromU8(files['files/solution.ts']!).replace(/^./, (c) => (c === 'X' ? 'Y' : 'X'))),
+  };
   return [
     {
       name: 'not a zip',
@@ -219,7 +222,7 @@ function badBundles(dir: string, good: Uint8Array): { name: string; file: string
     {
       name: 'checksum mismatch',
       file: write('edited.zip', zipSync(changed)),
-      message: '“solution.ts” in this bundle does not match its checksum',
+      message: '“files/solution.ts” in this bundle does not match its checksum',
     },
     {
       name: 'path traversal',

@@ -3,7 +3,7 @@
  * ones (index.ts: storage, the recorder, the runner); the unit tests pass fakes, so every rule of the
  * practice loop runs in Node without IndexedDB, a microphone or a worker.
  */
-import type { AttemptRecord } from '../core/practice/attempts';
+import type { AttemptRecord } from '../core/records/types';
 import type { Language } from '../core/problems/language';
 import type { Problem } from '../core/problems/types';
 import type { SessionFile, TextChange } from '../core/session/types';
@@ -12,7 +12,7 @@ import type { RecorderPhase, UnstampedEvent } from '../recorder';
 import type { RunProgress, RunRequest, RunResult } from '../runner/types';
 import type { DraftFile } from '../storage/drafts';
 import type { PracticeRecord } from '../storage/db';
-import type { InterviewSettings } from '../storage/settings';
+import type { InterviewSettings } from '../core/records/types';
 
 export interface PracticeStorage {
   loadDraft(problemId: string, file: DraftFile): Promise<{ code: string; updatedAt: number } | undefined>;

@@ -1,13 +1,14 @@
 import { singleFileMaterial } from '../core/problems/assembleCode';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AttemptRecord } from '../core/practice/attempts';
+import type { AttemptRecord } from '../core/records/types';
 import type { Problem } from '../core/problems/types';
 import type { SessionFile, TextChange } from '../core/session/types';
 import type { RecorderPhase, UnstampedEvent } from '../recorder';
 import type { RunRequest, RunResult, TestResult } from '../runner/types';
 import type { PracticeRecord } from '../storage/db';
 import type { DraftFile } from '../storage/drafts';
-import { DEFAULT_INTERVIEW_SETTINGS, type InterviewSettings } from '../storage/settings';
+import { DEFAULT_INTERVIEW_SETTINGS } from '../core/records/restoreSettings';
+import type { InterviewSettings } from '../core/records/types';
 import type { PracticeRecorder, PracticeStorage } from './ports';
 import { PracticeEngine } from './practiceEngine';
 import { RUNNING_SHOWN_AFTER_MS } from './state';

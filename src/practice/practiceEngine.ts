@@ -14,7 +14,7 @@ import type { Problem } from '../core/problems/types';
 import type { SaverOptions } from '../core/saving/debouncedSaver';
 import type { TextChange } from '../core/session/types';
 import type { RunMode } from '../runner/types';
-import type { InterviewSettings } from '../storage/settings';
+import type { InterviewSettings } from '../core/records/types';
 import { Attempts } from './parts/attempts';
 import { EngineCore } from './parts/core';
 import { Drafts } from './parts/drafts';

@@ -2,14 +2,14 @@
  * The practice engine's state, as the features read it through their selector hooks. One store; each
  * part of the engine (parts/) writes only its own fields.
  */
-import type { AttemptRecord } from '../core/practice/attempts';
+import type { AttemptRecord } from '../core/records/types';
 import type { StartingProject } from '../core/practice/projectCode';
 import { DEFAULT_LANGUAGE, type Language } from '../core/languages/registry';
 import type { Problem } from '../core/problems/types';
 import type { PhaseClockState } from '../core/timer/phaseClock';
 import type { ConsoleLine, RunMode, RunResult } from '../runner/types';
 import type { PracticeRecord } from '../storage/db';
-import type { InterviewSettings } from '../storage/settings';
+import type { InterviewSettings } from '../core/records/types';
 
 export type CodingNudge = { kind: 'no-run'; editingMs: number } | { kind: 'plan-coding' };
 

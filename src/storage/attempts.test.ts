@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AttemptRecord } from '../core/practice/attempts';
-import { isAttemptRecord } from './attempts';
+import type { AttemptRecord } from '../core/records/types';
+import { isAttemptRecord } from '../core/records/restoreAttempt';
 import type { PracticeRecord } from './db';
 import { restorePracticeRecord } from '../core/records/restorePractice';
 

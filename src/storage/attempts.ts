@@ -3,7 +3,7 @@
  * Starting a new attempt is one transaction: the finished attempt is added, the practice record starts
  * over and the drafts return to the starter, so a crash cannot leave the code gone and the history without it.
  */
-import type { AttemptRecord } from '../core/practice/attempts';
+import type { AttemptRecord } from '../core/records/types';
 import { isAttemptRecord } from '../core/records/restoreAttempt';
 import { openRehearseDB, type PracticeRecord } from './db';
 import { draftKey, type DraftFile } from './drafts';
@@ -39,6 +39,3 @@ export async function startNewAttempt(input: {
     tx.done,
   ]);
 }
-
-// The guards moved below storage, beside the other restore guards (the full backup restores attempts too).
-export { isAttemptRecord, isSubmitSummary } from '../core/records/restoreAttempt';

@@ -2,32 +2,16 @@
  * The one owner of IndexedDB. The schema and its versioned upgrades live here; the rest of the app
  * calls the typed functions in this folder and never touches `idb` directly.
  *
- * Version history (append, never edit; the full history of databases and bundles is in
- * src/core/records/MIGRATIONS.md):
- *   1 — `drafts` (the code per problem) and `practice` (status and phase clock per problem).
- *   2 — recorded sessions: `sessions` (one record per session, indexed by problem), `sessionEvents`
- *       (the event log in batches, keyed [sessionId, seq]), `audioChunks` (MediaRecorder's chunks as
- *       they arrive, keyed [sessionId, segment, seq]) and `levels` (loudness per frame in batches, keyed
- *       [sessionId, segment, seq]). Version 1 stores are untouched; nothing is migrated, only added.
- *
- *   3 — `reviews`: the candidate's review of a session (rubric scores, learnings), keyed by session id;
- *       `protocols`: the user's custom protocols (phases with their minutes and goals), keyed by id.
- *
- *   4 — `attempts`: the attempts a New attempt replaced (code, notes, Submits, sessions), keyed
- *       [problemId, number]. The current attempt stays in `practice` (its new optional fields `attempt`,
- *       `attemptStartedAt`, `submitsUntilAllPass`, `firstAllPassAt`, `sessionIds`; absent means attempt 1).
- *
- *   5 — `plans`: the plan towards an interview with its progress (keyed by id, one 'current'), and
- *       `reviewCards`: each problem's graded attempts, from which its next re-do is computed (keyed by
- *       problem id). Nothing older is touched.
+ * The version history is a list in code, `DATABASE_VERSIONS` (src/core/records/versions.ts; in words in
+ * src/core/records/MIGRATIONS.md): the version opened is its last entry's, and an upgrade from any older
+ * version creates the stores of every entry above it, in order. Append a version there, never edit one.
  *
  * Keys are arrays so one session's rows are a contiguous key range: `sessionRange(id)` below.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { SessionRecord } from '../core/session/types';
-import type { ReviewRecord } from '../core/review/types';
-import type { AttemptRecord } from '../core/practice/attempts';
+import { openDB, type DBSchema, type IDBPDatabase, type StoreNames } from 'idb';
+import { DATABASE_VERSIONS, DB_VERSION, type StoreSpec } from '../core/records/versions';
 import type {
+  AttemptRecord,
   AudioChunkRecord,
   CustomProtocolRecord,
   DraftRecord,
@@ -35,11 +19,13 @@ import type {
   PlanRecord,
   PracticeRecord,
   ReviewCardRecord,
+  ReviewRecord,
   SessionEventBatch,
+  SessionRecord,
 } from '../core/records/types';
 
 export const DB_NAME = 'rehearse';
-export const DB_VERSION = 5;
+export { DB_VERSION };
 
 // The record shapes live below storage, beside their restore guards (core/records); re-exported for storage's callers.
 export type {
@@ -81,33 +67,38 @@ export function segmentRange(sessionId: string, segment: number): IDBKeyRange {
   return IDBKeyRange.bound([sessionId, segment], [sessionId, segment, []]);
 }
 
+/** The stores the version list creates are exactly RehearseDB's (checked by the compiler, both ways). */
+type ListedStore = (typeof DATABASE_VERSIONS)[number]['stores'][number]['name'];
+const storesMatch: [ListedStore] extends [StoreNames<RehearseDB>]
+  ? [StoreNames<RehearseDB>] extends [ListedStore]
+    ? true
+    : never
+  : never = true;
+void storesMatch;
+
+/** What an upgrade needs of the database being upgraded (an IDBDatabase, or a fake in the unit test). */
+export interface UpgradableDatabase {
+  createObjectStore(name: string, options: { keyPath: string | string[] }): { createIndex(name: string, keyPath: string): unknown };
+}
+
+/** Creates the stores (and their indexes) of every database version above `oldVersion`, oldest first. */
+export function upgradeDatabase(db: UpgradableDatabase, oldVersion: number): void {
+  for (const version of DATABASE_VERSIONS) {
+    if (version.version <= oldVersion) continue;
+    for (const store of version.stores as readonly StoreSpec[]) {
+      const keyPath = typeof store.keyPath === 'string' ? store.keyPath : [...store.keyPath];
+      const created = db.createObjectStore(store.name, { keyPath });
+      for (const index of store.indexes ?? []) created.createIndex(index.name, index.keyPath);
+    }
+  }
+}
+
 let dbPromise: Promise<IDBPDatabase<RehearseDB>> | null = null;
 
 export function openRehearseDB(): Promise<IDBPDatabase<RehearseDB>> {
   dbPromise ??= openDB<RehearseDB>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore('drafts', { keyPath: 'problemId' });
-        db.createObjectStore('practice', { keyPath: 'problemId' });
-      }
-      if (oldVersion < 2) {
-        const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
-        sessions.createIndex('byProblem', 'problemId');
-        db.createObjectStore('sessionEvents', { keyPath: ['sessionId', 'seq'] });
-        db.createObjectStore('audioChunks', { keyPath: ['sessionId', 'segment', 'seq'] });
-        db.createObjectStore('levels', { keyPath: ['sessionId', 'segment', 'seq'] });
-      }
-      if (oldVersion < 3) {
-        db.createObjectStore('reviews', { keyPath: 'sessionId' });
-        db.createObjectStore('protocols', { keyPath: 'id' });
-      }
-      if (oldVersion < 4) {
-        db.createObjectStore('attempts', { keyPath: ['problemId', 'number'] });
-      }
-      if (oldVersion < 5) {
-        db.createObjectStore('plans', { keyPath: 'id' });
-        db.createObjectStore('reviewCards', { keyPath: 'problemId' });
-      }
+      upgradeDatabase(db, oldVersion);
     },
     blocked() {
       // Another tab holds an older version open; it will close on its `versionchange`.

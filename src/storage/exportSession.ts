@@ -1,10 +1,13 @@
 /**
  * Everything a session bundle needs, read from IndexedDB through the usual typed loaders (so it passes
- * the same restore guards as the replay): the record, the event log, the review, and per audio segment
- * its stored audio and levels.
+ * the same restore guards and migrations as the replay): the record (with its language and chosen
+ * features), the event log (a Python session's log from before projects already names its code
+ * 'solution.py', so core/bundle writes it as the current format's files/solution.py), the review, and per
+ * audio segment its stored audio and levels. The final files are not stored: the bundle replays the log.
  */
-import type { ReviewRecord } from '../core/review/types';
-import type { SessionEvent, SessionRecord } from '../core/session/types';
+import type { ReviewRecord } from '../core/records/types';
+import type { SessionEvent } from '../core/session/types';
+import type { SessionRecord } from '../core/records/types';
 import { loadSegmentAudio, loadSegmentLevels } from './audio';
 import { loadReview } from './reviews';
 import { loadSessionEvents } from './sessionLog';

@@ -1,7 +1,9 @@
 /**
  * Writes an imported session (already validated by core/bundle/parseBundle.ts, in the import worker) in
- * ONE readwrite transaction over every store a session lives in: the record, the event log in batches,
- * each audio segment as one finished blob, the levels in batches, and the review. If any write fails (a
+ * ONE readwrite transaction over every store a session lives in: the record, the event log in batches
+ * (as parseBundle returns it: an older format's log already migrated, so it is stored in the current
+ * shape; the bundle's files/ are not stored, the log replays to them), each audio segment as one finished
+ * blob, the levels in batches, and the review. If any write fails (a
  * full disk, a session that appeared meanwhile) the transaction aborts and nothing of the import remains.
  *
  * It runs in the import worker (features/bundle/worker), so the log's events never exist on the page's
@@ -11,8 +13,9 @@
  * transaction is still active, so every slice joins the same transaction, and one failure anywhere still
  * aborts all of it. Called on a page, the slicing keeps the page responsive too.
  */
-import type { ReviewRecord } from '../core/review/types';
-import type { SessionEvent, SessionRecord } from '../core/session/types';
+import type { ReviewRecord } from '../core/records/types';
+import type { SessionEvent } from '../core/session/types';
+import type { SessionRecord } from '../core/records/types';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { openRehearseDB, sessionRange, type RehearseDB } from './db';
 import { isQuotaError } from './quota';

@@ -2,7 +2,7 @@
  * Reviews: the candidate's scores and learnings for a session (core/review/types.ts), one per session,
  * deleted with it (sessions.ts). Read back through `restoreReview`.
  */
-import type { ReviewRecord } from '../core/review/types';
+import type { ReviewRecord } from '../core/records/types';
 import { openRehearseDB } from './db';
 import { restoreReview } from '../core/records/restoreReview';
 

@@ -4,20 +4,29 @@
  */
 import type { SessionEvent } from '../core/session/types';
 import { openRehearseDB, sessionRange } from './db';
-import { restoreEventBatch } from '../core/records/restore';
+import { pythonCodeOfOldLog } from '../core/records/migrations';
+import { restoreEventBatch, restoreSessionRecord } from '../core/records/restore';
 
 export async function appendSessionEvents(sessionId: string, seq: number, events: SessionEvent[]): Promise<void> {
   await (await openRehearseDB()).put('sessionEvents', { sessionId, seq, events });
 }
 
-/** The whole log in the order it was written; malformed events are dropped (see restore.ts). */
+/**
+ * The whole log in the order it was written; malformed events are dropped (see restoreEvent.ts), and a
+ * Python session's log from before projects names its code 'solution.py' as it is read (pythonCodeOfOldLog).
+ */
 export async function loadSessionEvents(sessionId: string): Promise<SessionEvent[]> {
-  const batches = await (await openRehearseDB()).getAll('sessionEvents', sessionRange(sessionId));
-  return batches
+  const tx = (await openRehearseDB()).transaction(['sessions', 'sessionEvents']);
+  const [record, batches] = await Promise.all([
+    tx.objectStore('sessions').get(sessionId),
+    tx.objectStore('sessionEvents').getAll(sessionRange(sessionId)),
+  ]);
+  const events = batches
     .map(restoreEventBatch)
     .filter((b) => b !== null)
     .sort((a, b) => a.seq - b.seq)
     .flatMap((b) => b.events);
+  return pythonCodeOfOldLog({ language: restoreSessionRecord(record)?.language }, events);
 }
 
 /** The next free batch number, so a resumed session appends after what the interrupted tab wrote. */

@@ -3,7 +3,7 @@
  * audio and the levels of a session live in their own stores (sessionLog.ts, audio.ts) and are deleted
  * together with the record.
  */
-import type { SessionRecord } from '../core/session/types';
+import type { SessionRecord } from '../core/records/types';
 import { openRehearseDB, sessionRange } from './db';
 import { restoreSessionRecord } from '../core/records/restore';
 

@@ -2,6 +2,9 @@
  * Small per-device preferences, kept in localStorage (synchronous, so the UI has them on first paint).
  * Read back defensively: anything unexpected means the default.
  */
+import { restoreInterviewSettings } from '../core/records/restoreSettings';
+import type { InterviewSettings } from '../core/records/types';
+
 const SILENCE_THRESHOLD_KEY = 'rehearse.silenceThresholdMs';
 export const DEFAULT_SILENCE_THRESHOLD_MS = 30_000;
 
@@ -22,58 +25,14 @@ export function saveSilenceThreshold(ms: number): void {
   }
 }
 
-/** The interview simulation's switches: the phase chime, spoken questions, and each nudge. */
-export interface InterviewSettings {
-  /** A soft two-tone chime at each phase boundary. */
-  chime: boolean;
-  /** Read the interviewer's follow-up questions aloud (speechSynthesis); off by default. */
-  speakQuestions: boolean;
-  silenceNudge: boolean;
-  noRunNudge: boolean;
-  /** Minutes of editing without a Run before the no-run nudge. */
-  noRunMinutes: number;
-  planCodingNudge: boolean;
-  /** Show every hidden test's result during a recorded session (off: the count and the first failure, as in an interview). */
-  fullHiddenResults: boolean;
-}
-
 const INTERVIEW_SETTINGS_KEY = 'rehearse.interviewSettings';
-export const DEFAULT_NO_RUN_MINUTES = 5;
-
-export const DEFAULT_INTERVIEW_SETTINGS: Readonly<InterviewSettings> = {
-  chime: true,
-  speakQuestions: false,
-  silenceNudge: true,
-  noRunNudge: true,
-  noRunMinutes: DEFAULT_NO_RUN_MINUTES,
-  planCodingNudge: true,
-  fullHiddenResults: false,
-};
-
-/** Fills every field from `value` when it has the right type, else from the defaults. */
-export function restoreInterviewSettings(value: unknown): InterviewSettings {
-  const v = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const flag = (key: keyof InterviewSettings) =>
-    typeof v[key] === 'boolean' ? (v[key] as boolean) : (DEFAULT_INTERVIEW_SETTINGS[key] as boolean);
-  const minutes = v.noRunMinutes;
-  return {
-    chime: flag('chime'),
-    speakQuestions: flag('speakQuestions'),
-    silenceNudge: flag('silenceNudge'),
-    noRunNudge: flag('noRunNudge'),
-    noRunMinutes:
-      typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0 && minutes <= 120 ? minutes : DEFAULT_NO_RUN_MINUTES,
-    planCodingNudge: flag('planCodingNudge'),
-    fullHiddenResults: flag('fullHiddenResults'),
-  };
-}
 
 export function loadInterviewSettings(): InterviewSettings {
   try {
     const text = globalThis.localStorage?.getItem(INTERVIEW_SETTINGS_KEY);
     return restoreInterviewSettings(text ? JSON.parse(text) : null);
   } catch {
-    return { ...DEFAULT_INTERVIEW_SETTINGS };
+    return restoreInterviewSettings(null);
   }
 }
 

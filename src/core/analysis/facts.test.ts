@@ -304,6 +304,16 @@ describe('longest editing without running', () => {
     ];
     expect(longestEditingWithoutRun(events)).toBe(1000);
   });
+  it("measures the edits of every code file: a Python session's solution.py, a project's other files", () => {
+    const inFile = (t: number, file: string): SessionEvent => ({
+      t,
+      type: 'edit',
+      file,
+      changes: [{ offset: 0, deleteCount: 0, insert: 'x' }],
+    });
+    expect(longestEditingWithoutRun([inFile(1000, 'solution.py'), inFile(4000, 'solution.py')])).toBe(3000);
+    expect(longestEditingWithoutRun([inFile(1000, 'solution.ts'), inFile(6000, 'chat/hub.ts')])).toBe(5000);
+  });
 });
 
 describe('edge cases listed before code', () => {

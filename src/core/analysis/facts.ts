@@ -9,6 +9,7 @@ import { countListItems } from './planNotes';
 import { countsAsSolved } from '../practice/solved';
 import { editorEdgeCases, typedCode } from './edgeCases';
 import { applyChanges } from '../session/editLog';
+import { NOTES_FILE } from '../session/fileSet';
 import type { SessionFacts, TalkFacts } from './types';
 
 export { readinessChecklist } from './readiness';
@@ -99,7 +100,8 @@ function runsInCodePhase(
   return runs.filter((r) => spans.some((s) => inSpan(s, r.t))).length;
 }
 
-const isCodeEdit = (e: SessionEvent): e is EditEvent => e.type === 'edit' && e.file === 'solution.ts';
+/** An edit of code: of any file of the project, not of the plan notes. */
+const isCodeEdit = (e: SessionEvent): e is EditEvent => e.type === 'edit' && e.file !== NOTES_FILE;
 
 /**
  * The longest stretch of editing with no Run or Submit: from the first keystroke after a run (or the
@@ -131,21 +133,23 @@ export function longestEditingWithoutRun(events: readonly SessionEvent[]): numbe
  * first edit that typed code rather than comments. Null when no code was typed.
  */
 export function edgeCasesBeforeCode(events: readonly SessionEvent[]): number | null {
-  let code = '';
-  let starter: string | null = null;
+  // Per file of the project: its text so far and its first snapshot (the starter).
+  const code = new Map<string, string>();
+  const starter = new Map<string, string>();
   for (const e of events) {
-    if (e.type === 'snapshot' && e.file === 'solution.ts') {
-      code = e.text;
-      starter ??= e.text;
+    if (e.type === 'snapshot' && e.file !== NOTES_FILE) {
+      code.set(e.file, e.text);
+      if (!starter.has(e.file)) starter.set(e.file, e.text);
     } else if (isCodeEdit(e)) {
-      const after = applyChanges(code, e.changes);
-      if (typedCode(code, after)) {
+      const before = code.get(e.file) ?? '';
+      const after = applyChanges(before, e.changes);
+      if (typedCode(before, after)) {
         // Notes typed in the same millisecond as the first code edit count as before it: replayText includes t <= at.
-        const notes = replayText(events, 'notes.md', e.startT ?? e.t);
+        const notes = replayText(events, NOTES_FILE, e.startT ?? e.t);
         // The text just after the edit: a merged edit may hold the comments typed just before the code.
-        return countListItems(notes) + editorEdgeCases(after, starter ?? '');
+        return countListItems(notes) + editorEdgeCases(after, starter.get(e.file) ?? '');
       }
-      code = after;
+      code.set(e.file, after);
     }
   }
   return null;

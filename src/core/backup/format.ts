@@ -7,7 +7,7 @@
 import { BUNDLE_LIMITS, type ManifestFile } from '../bundle/format';
 import { isSessionId } from '../bundle/sessionId';
 import type { ZipRules } from '../bundle/zipDirectory';
-import type { AttemptRecord } from '../practice/attempts';
+import type { AttemptRecord } from '../records/types';
 import type { CustomProtocolRecord, DraftRecord, PlanRecord, PracticeRecord, ReviewCardRecord } from '../records/types';
 
 export const BACKUP_FORMAT = 'rehearse-backup';

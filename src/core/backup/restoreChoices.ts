@@ -6,7 +6,7 @@
  * live side by side. Pure: storage/restoreBackup.ts writes what resolveRestore returns.
  */
 import type { ParsedBundle } from '../bundle/parseBundle';
-import type { AttemptRecord } from '../practice/attempts';
+import type { AttemptRecord } from '../records/types';
 import type { CustomProtocolRecord, DraftRecord, PlanRecord, PracticeRecord, ReviewCardRecord } from '../records/types';
 import type { ProfileJson } from './format';
 

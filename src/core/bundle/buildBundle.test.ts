@@ -31,12 +31,12 @@ describe('buildBundle', () => {
     expect(Object.keys(files).sort()).toEqual([
       'audio/segment-0.webm',
       'events.jsonl',
+      'files/solution.ts',
       'levels.json',
       'manifest.json',
       'notes.md',
       'report.md',
       'session.json',
-      'solution.ts',
     ]);
     const manifest = JSON.parse(strFromU8(files['manifest.json']!));
     expect(manifest).toMatchObject({
@@ -50,7 +50,7 @@ describe('buildBundle', () => {
       expect(f.sha256).toBe(createHash('sha256').update(files[f.path]!).digest('hex'));
       expect(f.bytes).toBe(files[f.path]!.byteLength);
     }
-    expect(strFromU8(files['solution.ts']!)).toBe('export function f() {\n  return 1;\n}\n');
+    expect(strFromU8(files['files/solution.ts']!)).toBe('export function f() {\n  return 1;\n}\n');
     expect(strFromU8(files['notes.md']!)).toBe('- empty input\n- burst\n');
   });
 
@@ -69,7 +69,7 @@ describe('buildBundle', () => {
     expect(lines).toHaveLength(fixtureSource().events.length);
     const validateEvent = ajv.compile(eventSchema);
     for (const line of lines) expect(validateEvent(JSON.parse(line)), line).toBe(true);
-    // Every event type of SessionEvent appears in the fixture, so the schema covers them all.
+    // Twelve event types appear in the fixture; everyBundleEvent.test.ts takes one of every type through a bundle.
     expect(new Set(lines.map((l) => JSON.parse(l).type)).size).toBe(12);
     expect(session.facts).toMatchObject({ runs: 2, submits: 1, followUpsAsked: 1 });
     expect(session.readiness).toHaveLength(4);

@@ -1,14 +1,17 @@
 /**
- * Export: one session's data → the bundle's files (format.ts) → one .zip. Pure: the caller reads
+ * Export: one session's data → the bundle's files (format.ts; the current format, 5: every project file
+ * under files/) → one .zip. Pure: the caller reads
  * IndexedDB (storage/exportSession.ts) and saves the bytes. Facts are measured here, from the same
  * record and log the bundle carries, so session.json and report.md agree with what an importer recomputes.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { computeFacts, readinessChecklist } from '../analysis/facts';
 import type { ReadinessItem, SessionFacts } from '../analysis/types';
-import type { ReviewRecord } from '../review/types';
-import { replayText } from '../session/editLog';
-import type { SessionEvent, SessionRecord } from '../session/types';
+import type { ReviewRecord } from '../records/types';
+import { sortPaths } from '../files/paths';
+import { finalFiles, NOTES_FILE as NOTES_PATH, projectFiles } from '../session/fileSet';
+import type { SessionEvent } from '../session/types';
+import type { SessionRecord } from '../records/types';
 import { sha256Hex } from './checksum';
 import {
   audioFileName,
@@ -18,8 +21,8 @@ import {
   LEVELS_FILE,
   MANIFEST_FILE,
   NOTES_FILE,
+  projectFileName,
   REPORT_FILE,
-  solutionFileOf,
   SESSION_FILE,
   type BundleManifest,
   type LevelsJson,
@@ -67,15 +70,16 @@ export function bundleContent(source: BundleSource): Map<string, Uint8Array> {
     const levels: LevelsJson = { frameMs: session.levelFrameMs, segments: source.levels.map((l) => ({ index: l.index, db: l.db })) };
     files.set(LEVELS_FILE, strToU8(JSON.stringify(levels)));
   }
-  // The log keeps the code in its 'solution.ts' slot whatever the language; the file is named for it.
-  files.set(solutionFileOf(session), strToU8(replayText(events, 'solution.ts', Infinity)));
-  if (events.some((e) => (e.type === 'snapshot' || e.type === 'edit') && e.file === 'notes.md')) {
-    files.set(NOTES_FILE, strToU8(replayText(events, 'notes.md', Infinity)));
-  }
+  // Format 5: every file of the project as the log leaves it, under files/ in tree order; the plan notes apart.
+  const final = finalFiles(events);
+  const project = projectFiles(final);
+  const paths = sortPaths(Object.keys(project));
+  for (const path of paths) files.set(projectFileName(path), strToU8(project[path]!));
+  if (Object.hasOwn(final, NOTES_PATH)) files.set(NOTES_FILE, strToU8(final[NOTES_PATH]!));
   files.set(
     REPORT_FILE,
     strToU8(
-      buildReport({ title: source.problemTitle, session, events, review, facts, readiness }) +
+      buildReport({ title: source.problemTitle, session, events, review, facts, readiness, files: paths }) +
         designReportSection(session, events, source.problemKind ?? null),
     ),
   );

@@ -1,42 +1,63 @@
 /**
- * The session bundle format, version 1: what a bundle holds, how its files are named, and the limits an
- * importer enforces before inflating anything. Documented for people in schemas/README.md; the JSON
- * files' shapes are the JSON Schemas in schemas/. Change a name or a limit here and there together.
+ * The session bundle format: what a bundle holds, how its files are named, and the limits an importer
+ * enforces before inflating anything. Its versions are BUNDLE_FORMATS in core/records/versions.ts (the
+ * current one is the last entry). Documented for people in schemas/README.md; the JSON files' shapes are
+ * the JSON Schemas in schemas/. Change a name or a limit here and there together.
  */
 import type { ReadinessItem, SessionFacts } from '../analysis/types';
-import type { ReviewRecord } from '../review/types';
+import type { ReviewRecord } from '../records/types';
+import { isValidPath, MAX_FILES, MAX_PATH_LENGTH } from '../files/paths';
 import type { Language } from '../problems/language';
-import type { SessionRecord } from '../session/types';
+import type { SessionRecord } from '../records/types';
 import { WHITEBOARD_FILE } from './whiteboardFile';
 
 export const BUNDLE_FORMAT = 'rehearse-session-bundle';
-export const BUNDLE_FORMAT_VERSION = 4;
-/** Every version this app reads (each older one through the migrations in schemas/README.md). */
-export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2, 3, 4];
+// The version written, and every version read: the last entry and all entries of the format's version list.
+export { BUNDLE_FORMAT_VERSION, READABLE_FORMAT_VERSIONS } from '../records/versions';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SESSION_FILE = 'session.json';
 export const EVENTS_FILE = 'events.jsonl';
 export const LEVELS_FILE = 'levels.json';
+/** Formats 1–4: the final code (formats 3–4: of a TypeScript session). Format 5 has every file under files/. */
 export const SOLUTION_FILE = 'solution.ts';
-/** A Python session's final code (format 3) instead of solution.ts. */
+/** Formats 3–4: a Python session's final code instead of solution.ts. */
 export const PYTHON_SOLUTION_FILE = 'solution.py';
 export const NOTES_FILE = 'notes.md';
 export const REPORT_FILE = 'report.md';
 
 /**
- * Files every bundle has (manifest.json aside), besides exactly one solution file (solutionFileOf);
- * levels.json, notes.md and audio are there when the session had them.
+ * Files every bundle has (manifest.json aside); besides them, a format 5 bundle has the session's files
+ * under files/ and a format 1–4 bundle exactly one solution file (solutionFileOf); levels.json, notes.md
+ * and audio are there when the session had them.
  */
 export const REQUIRED_FILES: readonly string[] = [SESSION_FILE, EVENTS_FILE, REPORT_FILE];
 
-/** The final code's file: solution.py for a Python session, else solution.ts (every session before format 3). */
+/** The first format that holds every file under files/ rather than one solution file. */
+export const FILES_FORMAT_VERSION = 5;
+
+/** A format 1–4 bundle's code file: solution.py for a Python session, else solution.ts (every session before format 3). */
 export function solutionFileOf(session: { language?: Language }): string {
   return session.language === 'python' ? PYTHON_SOLUTION_FILE : SOLUTION_FILE;
 }
 
+/** Format 5: where a project file's final text is, `files/<path>`. */
+export const PROJECT_FILES_DIR = 'files/';
+
+export const projectFileName = (path: string): string => `${PROJECT_FILES_DIR}${path}`;
+
+/** The project path of a `files/<path>` name, or null when the name is not one (or its path is not a valid path). */
+export function projectPathOf(name: string): string | null {
+  if (!name.startsWith(PROJECT_FILES_DIR)) return null;
+  const path = name.slice(PROJECT_FILES_DIR.length);
+  return isValidPath(path) ? path : null;
+}
+
 /** Most audio segments a session may have (a resume after each interruption adds one). */
 export const MAX_AUDIO_SEGMENTS = 50;
+
+/** Most project files a format 5 bundle holds (core/files/paths.ts: a project's limit). */
+export const MAX_PROJECT_FILES = MAX_FILES;
 
 const MIB = 1024 * 1024;
 
@@ -53,14 +74,19 @@ export const BUNDLE_LIMITS = {
   maxFileBytes: 250 * MIB,
   /** All entries together, uncompressed. */
   maxTotalBytes: 250 * MIB,
-  maxEntries: 64,
+  /**
+   * The fixed files (at most 9), the project's files (MAX_FILES) and the audio segments (MAX_AUDIO_SEGMENTS)
+   * come to 159; the rest leaves room for the directory entries a zip tool adds when someone re-zips a bundle.
+   */
+  maxEntries: 256,
   /** Per entry, uncompressed. */
   maxAudioBytes: 200 * MIB,
   maxEventsBytes: 20 * MIB,
   maxLevelsBytes: 20 * MIB,
   maxSessionBytes: 2 * MIB,
   maxTextBytes: 5 * MIB,
-  maxManifestBytes: 64 * 1024,
+  /** 256 entries of up to 106-character paths, pretty-printed, stay under a quarter of this. */
+  maxManifestBytes: 256 * 1024,
 } as const;
 
 /**
@@ -111,8 +137,17 @@ const FIXED_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 export function isAllowedName(name: string): boolean {
-  return FIXED_NAMES.has(name) || AUDIO_NAME.test(name);
+  return FIXED_NAMES.has(name) || AUDIO_NAME.test(name) || projectPathOf(name) !== null;
 }
+
+/** A directory entry (empty, ending in '/') a zip tool may add for `files/` or a folder below it: harmless, skipped. */
+export function isAllowedDirectory(name: string): boolean {
+  if (name === PROJECT_FILES_DIR) return true;
+  return name.endsWith('/') && projectPathOf(name.slice(0, -1)) !== null;
+}
+
+/** Longest entry name: a project file's path under files/ (the manifest schema says the same). */
+export const MAX_ENTRY_NAME_LENGTH = PROJECT_FILES_DIR.length + MAX_PATH_LENGTH;
 
 /** The declared-size limit of an allowed entry. */
 export function entryLimit(name: string): number {

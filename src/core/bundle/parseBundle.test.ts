@@ -7,7 +7,7 @@ import { BUNDLE_FORMAT_VERSION } from './format';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from './buildBundle';
 import { parseBundle } from './parseBundle';
-import { expectRefused, goodFiles, rezip, rezipSigned } from './testBundles';
+import { expectRefused, goodFiles, legacyFiles, rezip, rezipSigned } from './testBundles';
 import { fixtureSource } from './testFixture';
 
 /** Sets the uncompressed size the central directory declares for `name` (the local header is left alone). */
@@ -59,7 +59,13 @@ describe('parseBundle refuses bad input, each with its own message', () => {
   it('a newer format version', async () => {
     const files = await goodFiles();
     files['manifest.json'] = strToU8(JSON.stringify({ ...json(files['manifest.json']!), formatVersion: BUNDLE_FORMAT_VERSION + 1 }));
-    await expectRefused(rezip(files), 'unsupported-version', /newer version of Rehearse \(bundle format 5\); this version reads format 4/);
+    await expectRefused(
+      rezip(files),
+      'unsupported-version',
+      new RegExp(
+        `newer version of Rehearse \\(bundle format ${BUNDLE_FORMAT_VERSION + 1}\\); this version reads format ${BUNDLE_FORMAT_VERSION}`,
+      ),
+    );
   });
 
   it('an unknown format version', async () => {
@@ -71,8 +77,8 @@ describe('parseBundle refuses bad input, each with its own message', () => {
   it('a file changed after export (checksum mismatch)', async () => {
     const files = await goodFiles();
     // Same length, different bytes, so only the checksum can tell.
-    files['solution.ts'] = strToU8(strFromU8(files['solution.ts']!).replace('return 1', 'return 2'));
-    await expectRefused(rezip(files), 'checksum-mismatch', /“solution\.ts” in this bundle does not match its checksum/);
+    files['files/solution.ts'] = strToU8(strFromU8(files['files/solution.ts']!).replace('return 1', 'return 2'));
+    await expectRefused(rezip(files), 'checksum-mismatch', /“files\/solution\.ts” in this bundle does not match its checksum/);
   });
 
   it('session.json that breaks the schema', async () => {
@@ -159,10 +165,16 @@ describe('parseBundle refuses bad input, each with its own message', () => {
     await expectRefused(rezip(rest), 'missing-file', /“report\.md”, listed in its manifest, is missing/);
   });
 
-  it('a log that does not replay to solution.ts', async () => {
+  it('a log that does not replay to the files it holds', async () => {
     const files = await goodFiles();
+    files['files/solution.ts'] = strToU8('// something else\n');
+    await expectRefused(await rezipSigned(files), 'inconsistent', /does not replay to the code in its files\/solution\.ts/);
+  });
+
+  it('a format 1–4 log that does not replay to solution.ts', async () => {
+    const files = await legacyFiles();
     files['solution.ts'] = strToU8('// something else\n');
-    await expectRefused(await rezipSigned(files), 'inconsistent', /does not replay to the code in its solution\.ts/);
+    await expectRefused(await rezipSigned(files, 4), 'inconsistent', /does not replay to the code in its solution\.ts/);
   });
 
   it('audio for a segment the session does not have', async () => {

@@ -3,17 +3,21 @@
  * run cheapest and most fundamental first: the zip's structure and every entry's metadata (nothing
  * inflated yet), the manifest (format, version, schema), each file inflated within its declared size and
  * matched against its SHA-256, then each JSON file against its schema and through the restore guards, and
- * finally that the parts agree (the log replays to solution.ts, every time lies within the session, the
+ * finally that the parts agree (the log replays to the files it holds, every time lies within the session, the
  * id is one the app makes, audio and levels belong to real segments and the audio is a real recording).
  * Nothing here writes anything: storage/importSession.ts writes only what this returns. It runs in the
  * import worker (features/bundle/worker), which reports `onProgress` to the page.
  */
-import { replayText } from '../session/editLog';
-import type { SessionEvent, SessionRecord } from '../session/types';
-import type { ReviewRecord } from '../review/types';
-import { restoreSessionEvent, restoreSessionRecord } from '../records/restore';
+import type { SessionEvent } from '../session/types';
+import type { SessionRecord } from '../records/types';
+import type { ReviewRecord } from '../records/types';
+import { isObject } from '../records/guards';
+import { restoreSessionRecord } from '../records/restore';
+import { restoreSessionEvent } from '../records/restoreEvent';
+import { upgradeBundleLog } from '../records/versions';
 import { restoreReview } from '../records/restoreReview';
 import { checkAudioContainer } from './audioContainer';
+import { checkCodeListing, checkReplay, readCode } from './bundleCode';
 import { BundleError, fail, NOT_A_BUNDLE } from './errors';
 import {
   audioFileName,
@@ -26,9 +30,6 @@ import {
   MANIFEST_FILE,
   REQUIRED_FILES,
   SESSION_FILE,
-  SOLUTION_FILE,
-  PYTHON_SOLUTION_FILE,
-  solutionFileOf,
   type BundleManifest,
   type LevelsJson,
   type SessionJson,
@@ -83,7 +84,7 @@ function readManifest(bytes: Uint8Array, entries: ReadonlyMap<string, ZipEntry>)
   const entry = entries.get(MANIFEST_FILE);
   if (!entry) fail('missing-manifest', `${NOT_A_BUNDLE} it has no manifest.json.`);
   const raw = json(MANIFEST_FILE, inflateEntry(bytes, entry, true));
-  const loose = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const loose = isObject(raw) ? raw : {};
   if (loose.format !== BUNDLE_FORMAT) fail('wrong-format', `${NOT_A_BUNDLE} its manifest.json does not name the Rehearse bundle format.`);
   const version = loose.formatVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > BUNDLE_FORMAT_VERSION) {
@@ -92,7 +93,7 @@ function readManifest(bytes: Uint8Array, entries: ReadonlyMap<string, ZipEntry>)
       `This bundle was made by a newer version of Rehearse (bundle format ${version}); this version reads format ${BUNDLE_FORMAT_VERSION}. Reload Rehearse to update it, then import again.`,
     );
   }
-  // Version 1 differs only by what it lacks (board and scratchpad-run events, whiteboard.svg): its migration is the identity.
+  // Each older version is read through the migrations of the entries above it (BUNDLE_FORMATS, core/records/versions.ts).
   if (!READABLE_FORMAT_VERSIONS.includes(version as number))
     fail(
       'unsupported-version',
@@ -109,23 +110,7 @@ function checkListing(manifest: BundleManifest, entries: ReadonlyMap<string, Zip
   for (const required of REQUIRED_FILES) {
     if (!listed.has(required)) fail('missing-file', `This bundle is incomplete: it has no ${required}.`);
   }
-  if (!listed.has(SOLUTION_FILE) && !listed.has(PYTHON_SOLUTION_FILE)) {
-    fail('missing-file', `This bundle is incomplete: it has no ${SOLUTION_FILE} (or ${PYTHON_SOLUTION_FILE}).`);
-  }
-}
-
-/** The session's solution file must be the one its language names, and the only one. */
-function solutionOf(files: ReadonlyMap<string, Uint8Array>, session: SessionRecord): { name: string; text: string } {
-  const name = solutionFileOf(session);
-  const other = name === SOLUTION_FILE ? PYTHON_SOLUTION_FILE : SOLUTION_FILE;
-  const language = session.language === 'python' ? 'Python' : 'TypeScript';
-  if (!files.has(name) || files.has(other)) {
-    fail(
-      'inconsistent',
-      `This bundle's session is in ${language}, so its code must be in ${name}${files.has(other) ? `, not ${other}` : ''}.`,
-    );
-  }
-  return { name, text: text(name, files.get(name)!) };
+  checkCodeListing(manifest.formatVersion, listed);
 }
 
 function inflateAndVerify(
@@ -179,7 +164,7 @@ function readEvents(data: Uint8Array, progress: Progress): SessionEvent[] {
     } catch {
       fail('invalid-json', `Line ${i + 1} of this bundle's events.jsonl is not valid JSON.`);
     }
-    const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+    const type = isObject(raw) ? raw.type : undefined;
     const validate = typeof type === 'string' ? eventOfType(type) : null;
     if (!validate)
       fail('schema-violation', `Line ${i + 1} of this bundle's events.jsonl is malformed: unknown event type ${JSON.stringify(type)}.`);
@@ -194,16 +179,6 @@ function readEvents(data: Uint8Array, progress: Progress): SessionEvent[] {
   });
   progress({ stage: 'log', fraction: 1 });
   return events;
-}
-
-function checkReplay(events: SessionEvent[], solution: { name: string; text: string }): void {
-  let replayed: string;
-  try {
-    replayed = replayText(events, 'solution.ts', Infinity);
-  } catch {
-    return fail('inconsistent', "This bundle's event log does not replay: an edit falls outside the code it changes.");
-  }
-  if (replayed !== solution.text) fail('inconsistent', `This bundle's event log does not replay to the code in its ${solution.name}.`);
 }
 
 function readLevels(data: Uint8Array | undefined, session: SessionRecord): { index: number; db: number[] }[] {
@@ -255,9 +230,10 @@ export async function parseBundle(bytes: Uint8Array, options: ParseOptions = {})
   }
   const span = sessionSpan(session);
   progress({ stage: 'log', fraction: 0 });
-  const events = readEvents(files.get(EVENTS_FILE)!, progress);
+  // An older format's log is brought to the current one (BUNDLE_FORMATS' migrations) before it is compared with the code.
+  const events = upgradeBundleLog(manifest.formatVersion, session, readEvents(files.get(EVENTS_FILE)!, progress));
   checkEventTimes(events, span);
-  checkReplay(events, solutionOf(files, session));
+  checkReplay(events, readCode(manifest.formatVersion, files, session, text));
   progress({ stage: 'audio', fraction: 0 });
   const levels = readLevels(files.get(LEVELS_FILE), session);
   checkRecordTimes(session, levels, span);

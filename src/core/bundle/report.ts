@@ -6,8 +6,9 @@
 import { formatDuration, formatShare } from '../analysis/formatDuration';
 import type { ReadinessItem, SessionFacts } from '../analysis/types';
 import { LEVEL_LABELS, SELF_REVIEW_ITEMS, formatSelfReviewTotal, selfReviewTotal, designWeightedTotal } from '../review/rubrics';
-import type { ReviewRecord } from '../review/types';
-import type { SessionEvent, SessionRecord } from '../session/types';
+import type { ReviewRecord } from '../records/types';
+import type { SessionEvent } from '../session/types';
+import type { SessionRecord } from '../records/types';
 
 export interface ReportInput {
   title: string;
@@ -16,6 +17,8 @@ export interface ReportInput {
   review: ReviewRecord | null;
   facts: SessionFacts | null;
   readiness: ReadinessItem[] | null;
+  /** The project's files at the end, in tree order (the bundle holds each under files/). */
+  files: readonly string[];
 }
 
 const READINESS_MARK = { met: 'met', 'not-met': 'not met', 'not-measurable': 'not measurable' } as const;
@@ -97,6 +100,25 @@ function reviewSection(review: ReviewRecord | null): string[] {
   return lines;
 }
 
+/** The project's files as the session left them, each a link to its copy under files/. */
+function filesSection(paths: readonly string[]): string[] {
+  const lines = ['## Files', ''];
+  if (paths.length === 0) return [...lines, '_No code was recorded._'];
+  lines.push(
+    `The session ended with ${paths.length === 1 ? 'this file' : `these ${paths.length} files`}, each under files/ in this bundle:`,
+    '',
+  );
+  for (const path of paths) lines.push(`- ${codeSpan(path)}`);
+  return lines;
+}
+
+/** Text as a Markdown code span, its own backticks kept: fenced by one more backtick than its longest run. */
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return longest > 0 ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
+}
+
 export function buildReport(input: ReportInput): string {
   const { session, events, facts, readiness, review } = input;
   const started = new Date(session.startedAt);
@@ -123,7 +145,7 @@ export function buildReport(input: ReportInput): string {
   lines.push('## Follow-up questions asked', '');
   if (followUps.length === 0) lines.push('_None._');
   for (const f of followUps) lines.push(`- ${formatDuration(f.t)} in: ${inline(f.question)}`);
-  const codeFile = session.language === 'python' ? 'solution.py' : 'solution.ts';
-  lines.push('', `The final code is in ${codeFile}; the full log is in events.jsonl. Import this .zip into Rehearse to replay it.`, '');
+  lines.push('', ...filesSection(input.files));
+  lines.push('', 'The full log is in events.jsonl. Import this .zip into Rehearse to replay it.', '');
   return lines.join('\n');
 }

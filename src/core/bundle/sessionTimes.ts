@@ -7,7 +7,8 @@
  * and the line or entry at fault.
  */
 import { formatDuration } from '../analysis/formatDuration';
-import type { SessionEvent, SessionRecord } from '../session/types';
+import type { SessionEvent } from '../session/types';
+import type { SessionRecord } from '../records/types';
 import { fail } from './errors';
 import { AUDIO_CLOCK_TOLERANCE, EVENTS_FILE, LEVELS_FILE, MAX_SESSION_MS, SESSION_FILE, SESSION_TIME_TOLERANCE_MS } from './format';
 

@@ -4,7 +4,8 @@
  * the unit tests, the e2e journeys and the bench; not used by the app.
  */
 import { emptyReview } from '../review/rubrics';
-import type { SessionEvent, SessionRecord } from '../session/types';
+import type { SessionEvent } from '../session/types';
+import type { SessionRecord } from '../records/types';
 import { findProtocol } from '../timer/protocols';
 import type { BundleSource } from './buildBundle';
 

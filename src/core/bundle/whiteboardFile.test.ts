@@ -1,10 +1,11 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { BUNDLE_FORMAT_VERSION } from './format';
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../session/types';
 import { arrow, rect, text } from '../whiteboard/testElements';
-import { buildBundle, buildManifest } from './buildBundle';
+import { buildBundle } from './buildBundle';
 import { parseBundle } from './parseBundle';
+import { legacyFiles, rezipSigned } from './testBundles';
 import { fixtureSource } from './testFixture';
 import { WHITEBOARD_FILE } from './whiteboardFile';
 
@@ -60,11 +61,7 @@ describe('a design session in a bundle (format 2)', () => {
   });
 
   it('still reads a format 1 bundle', async () => {
-    const files = unzipSync(await buildBundle(fixtureSource()));
-    const manifest = JSON.parse(strFromU8(files['manifest.json']!));
-    const content = new Map(Object.entries(files).filter(([name]) => name !== 'manifest.json'));
-    const signed = await buildManifest(content, manifest.appVersion, new Date(manifest.createdAt));
-    const v1 = zipSync({ 'manifest.json': strToU8(JSON.stringify({ ...signed, formatVersion: 1 })), ...Object.fromEntries(content) });
+    const v1 = await rezipSigned(await legacyFiles(fixtureSource()), 1);
     expect((await parseBundle(v1)).manifest.formatVersion).toBe(1);
   });
 

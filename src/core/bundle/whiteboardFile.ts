@@ -7,7 +7,8 @@ import { strToU8 } from 'fflate';
 import { computeDesignFacts, isDesignSession } from '../analysis/designFacts';
 import { designReadinessChecklist } from '../analysis/designReadiness';
 import { formatDuration } from '../analysis/formatDuration';
-import type { BoardEvent, SessionEvent, SessionRecord } from '../session/types';
+import type { BoardEvent, SessionEvent } from '../session/types';
+import type { SessionRecord } from '../records/types';
 import { createBoardReplay } from '../whiteboard/boardReplay';
 import { boardToSvg } from '../whiteboard/boardShapes';
 

@@ -5,7 +5,7 @@
  * directory ourselves (APPNOTE.TXT §4.3) rather than trust a library's unzip, so a zip bomb or a hostile
  * name is refused from a few hundred bytes of metadata, with a message that says which check failed.
  */
-import { BUNDLE_LIMITS, entryLimit, isAllowedName } from './format';
+import { BUNDLE_LIMITS, entryLimit, isAllowedDirectory, isAllowedName } from './format';
 import { fail, formatMiB, NOT_A_BUNDLE } from './errors';
 
 /**
@@ -23,6 +23,8 @@ export interface ZipRules {
   maxTotalBytes: number;
   maxEntries: number;
   isAllowedName(name: string): boolean;
+  /** Directory entries (empty, ending in '/') to skip besides `audio/`; none when absent. */
+  isAllowedDirectory?(name: string): boolean;
   entryLimit(name: string): number;
 }
 
@@ -34,6 +36,7 @@ export const SESSION_BUNDLE_RULES: ZipRules = {
   maxTotalBytes: BUNDLE_LIMITS.maxTotalBytes,
   maxEntries: BUNDLE_LIMITS.maxEntries,
   isAllowedName,
+  isAllowedDirectory,
   entryLimit,
 };
 
@@ -57,7 +60,7 @@ const MAX_COMMENT = 0xffff;
 /** zip64 marks a size or offset that did not fit in 32 bits; a valid bundle never needs it (limits are far below 4 GB). */
 const ZIP64_MARK = 0xffffffff;
 
-/** A directory entry some zip tools add when a user re-zips the files: harmless, ignored. */
+/** A directory entry some zip tools add when a user re-zips the files: harmless, ignored (the rules may name more). */
 const ALLOWED_DIRECTORY = 'audio/';
 
 function findEndOfCentralDirectory(view: DataView): number {
@@ -130,7 +133,7 @@ export function readZipDirectory(bytes: Uint8Array, rules: ZipRules = SESSION_BU
     at += 46 + nameLength + extraLength + commentLength;
 
     checkEntryName(name, rules);
-    if (name === ALLOWED_DIRECTORY && size === 0) continue;
+    if (size === 0 && (name === ALLOWED_DIRECTORY || rules.isAllowedDirectory?.(name))) continue;
     if (!rules.isAllowedName(name)) fail('unexpected-file', `${notOurs} it contains “${name}”, which is not one of a ${noun}'s files.`);
     if (seen.has(name)) fail('duplicate-file', `${notOurs} it contains “${name}” twice.`);
     seen.add(name);

@@ -4,41 +4,8 @@
  * Submits, and the recorded sessions that belong to it. Pure: storage keeps the records, the catalog,
  * the workspace history and the progress page read these summaries.
  */
-import type { Language } from '../problems/language';
+import type { AttemptRecord, CurrentAttemptFields, SubmitSummary } from '../records/types';
 import { countsAsSolved } from './solved';
-
-export interface SubmitSummary {
-  passed: number;
-  total: number;
-  at: number;
-  /** Absent in records written before outcomes were kept: then the numbers alone decide. */
-  outcome?: string;
-}
-
-/** One finished attempt, as the history keeps it (the current attempt lives in the practice record). */
-export interface AttemptRecord {
-  problemId: string;
-  /** 1-based, in order of starting. */
-  number: number;
-  /** Epoch ms of the attempt's first Start, or null if it was never started (typed without the timer). */
-  startedAt: number | null;
-  /** Epoch ms when the next attempt replaced it. */
-  endedAt: number;
-  /** The code and plan notes as they were when it ended (`code`: the first file's text). */
-  code: string;
-  notes: string;
-  /** A codebase problem's every file when it ended (path → text); absent for a single-file problem. */
-  files?: Record<string, string>;
-  submits: number;
-  lastSubmit: SubmitSummary | null;
-  /** The Submit (1-based) at which every hidden test first passed, and when; null if none did. */
-  submitsUntilAllPass: number | null;
-  firstAllPassAt: number | null;
-  /** The recorded sessions of this attempt, oldest first. */
-  sessionIds: string[];
-  /** The language `code` is in; absent: TypeScript. */
-  language?: Language;
-}
 
 /** What the catalog, the history and the comparisons need of an attempt, finished or current. */
 export type AttemptSummary = Pick<
@@ -48,15 +15,6 @@ export type AttemptSummary = Pick<
   /** When it was last worked on (its end, or the practice record's last update for the current one). */
   lastAt: number;
 };
-
-/** The attempt's state carried in the practice record while it is the current one. */
-export interface CurrentAttemptFields {
-  attempt?: number;
-  attemptStartedAt?: number | null;
-  submitsUntilAllPass?: number | null;
-  firstAllPassAt?: number | null;
-  sessionIds?: string[];
-}
 
 /** After a Submit: the attempt's pass figures (the first all-passing Submit is kept, later ones do not move it). */
 export function afterSubmit(

@@ -4,7 +4,8 @@
  * are unlocked and when each was unlocked and first fully passed. Pure, so the engine only persists it.
  */
 import { unlockedAfterSubmit, type StagedTest } from '../problems/stages';
-import { afterSubmit, type SubmitSummary } from './attempts';
+import type { SubmitSummary } from '../records/types';
+import { afterSubmit } from './attempts';
 import { countsAsSolved } from './solved';
 
 export interface StageTime {

@@ -8,6 +8,7 @@
  *   may change.
  */
 import { isValidPath, sortPaths } from '../files/paths';
+import { reservedPathProblem } from '../files/reserved';
 import { LANGUAGE_SPECS, LANGUAGES, type Language } from '../languages/registry';
 import type { CodeMaterial } from './types';
 
@@ -104,6 +105,8 @@ function assembleProject(files: ReadonlyMap<string, string>, language: Language,
   if (starter.size === 0) throw new ProjectFormatError(`${where}/starter/ has no files`);
   for (const path of starter.keys()) {
     if (!isValidPath(path)) throw new ProjectFormatError(`${where}/starter/${path} is not a valid project path`);
+    const reserved = reservedPathProblem(path, language);
+    if (reserved) throw new ProjectFormatError(`${where}/starter/${path}: ${reserved}`);
   }
   for (const path of settings.readOnly) {
     if (!starter.has(path)) throw new ProjectFormatError(`${where}/project.json lists "${path}" as read-only, but starter/ has no such file`);

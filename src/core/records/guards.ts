@@ -4,7 +4,10 @@
  */
 export type Loose = Record<string, unknown>;
 
-/** A plain object (not null, not an array): fields can be read from it. */
+/**
+ * A plain object (not null, not an array): fields can be read from it. The app's only object guard: the
+ * restore guards, the whiteboard's, and every thread protocol's message checks (runner, import worker) use it.
+ */
 export const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const isString = (v: unknown): v is string => typeof v === 'string';
 export const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v !== '';

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { prng } from '../testing/prng';
-import { restoreAudioChunk, restoreEventBatch, restoreLevelBatch, restoreSessionEvent, restoreSessionRecord } from './restore';
+import { restoreAudioChunk, restoreEventBatch, restoreLevelBatch, restoreSessionRecord } from './restore';
+import { restoreSessionEvent } from './restoreEvent';
 import { restoreDraft } from './restoreDraft';
 import { restorePracticeRecord } from './restorePractice';
 import { isCustomProtocolRecord } from './restoreProtocol';
@@ -16,7 +17,26 @@ import { restorePlan, restoreReviewCard } from './restorePlan';
 type Rand = () => number;
 
 const ODD_NUMBERS = [0, -1, 1, 0.5, NaN, Infinity, -Infinity, 2 ** 53, -0, 1e15];
-const ODD_STRINGS = ['', 'x', '__proto__', 'constructor', 'solution.ts', 'notes.md', 'recording', 'solved', '<b>hi</b>', 'run'];
+const ODD_STRINGS = [
+  '',
+  'x',
+  '__proto__',
+  'constructor',
+  'solution.ts',
+  'notes.md',
+  'recording',
+  'solved',
+  '<b>hi</b>',
+  'run',
+  // Paths, good and bad (core/files/paths.ts), for the file events.
+  'chat/hub.ts',
+  '../up.ts',
+  '/abs.ts',
+  'a//b.ts',
+  'C:x.ts',
+  ' a.ts',
+  'file-rename',
+];
 const ODD_KEYS = [
   'id',
   'problemId',
@@ -31,6 +51,9 @@ const ODD_KEYS = [
   'phases',
   'changes',
   'mode',
+  'from',
+  'to',
+  'features',
   '__proto__',
 ];
 
@@ -85,6 +108,8 @@ const session = {
   silenceThresholdMs: 30_000,
   levelFrameMs: 50,
   silences: [{ startMs: 100, endMs: 2100 }],
+  language: 'python',
+  features: ['typing', 'receipts'],
 };
 const events = [
   { t: 0, type: 'snapshot', file: 'solution.ts', text: 'export {}' },
@@ -100,6 +125,13 @@ const events = [
   },
   { t: 30, type: 'phase-end', phaseId: 'plan', phaseIndex: 0, plannedMs: 300_000, actualMs: 30 },
   { t: 40, type: 'nudge', kind: 'no-run', editingMs: 300_000 },
+  // A project's files: any valid path, created, opened, renamed, deleted.
+  { t: 50, type: 'file-create', file: 'chat/hub.ts' },
+  { t: 51, type: 'snapshot', file: 'chat/hub.ts', text: 'export class Hub {}' },
+  { t: 52, type: 'edit', file: 'chat/room.py', changes: [{ offset: 0, deleteCount: 1, insert: '' }] },
+  { t: 53, type: 'file-open', file: 'chat/hub.ts' },
+  { t: 54, type: 'file-rename', from: 'chat/hub.ts', to: 'chat/server/hub.ts' },
+  { t: 55, type: 'file-delete', file: 'chat/server/hub.ts' },
 ];
 const practice = {
   problemId: 'chat-broker',

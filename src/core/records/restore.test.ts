@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { restoreAudioChunk, restoreEventBatch, restoreLevelBatch, restoreSessionEvent, restoreSessionRecord } from './restore';
+import { restoreAudioChunk, restoreEventBatch, restoreLevelBatch, restoreSessionRecord } from './restore';
+import { restoreSessionEvent } from './restoreEvent';
 
 const good = {
   id: 's1',
@@ -24,6 +25,13 @@ describe('restoreSessionRecord', () => {
 
   it('keeps a well-formed record as it is', () => {
     expect(restoreSessionRecord(good)).toEqual(good);
+  });
+
+  it('keeps the language and the chosen features (ids that are not text are left out)', () => {
+    const r = restoreSessionRecord({ ...good, language: 'python', features: ['typing', 3, '', 'receipts'] });
+    expect(r?.language).toBe('python');
+    expect(r?.features).toEqual(['typing', 'receipts']);
+    expect(restoreSessionRecord({ ...good, language: 'cobol', features: 'typing' })).toEqual(good);
   });
 
   it('rejects records without identity', () => {
@@ -104,7 +112,11 @@ describe('restoreSessionEvent', () => {
         ],
       }),
     ).toBeNull();
-    expect(restoreSessionEvent({ t: 1, type: 'snapshot', file: 'other.ts', text: '' })).toBeNull();
+    // A file is any project path (core/files/paths.ts); one that is not a path is dropped.
+    expect(restoreSessionEvent({ t: 1, type: 'snapshot', file: '../other.ts', text: '' })).toBeNull();
+    expect(restoreSessionEvent({ t: 1, type: 'edit', file: '/etc/passwd', changes: [] })).toBeNull();
+    expect(restoreSessionEvent({ t: 1, type: 'constructor' })).toBeNull();
+    expect(restoreSessionEvent({ t: 1, type: '__proto__' })).toBeNull();
   });
 
   it('restores a batch, leaving out only its bad events', () => {

@@ -5,24 +5,20 @@
  */
 import { isLanguage } from '../problems/language';
 import type { PhasePlan } from '../timer/protocols';
+import type { SessionEvent } from '../session/types';
 import type {
+  AudioChunkRecord,
   AudioSegmentInfo,
-  LoggedTest,
-  NudgeEvent,
-  RunEvent,
-  SessionEvent,
+  LevelBatch,
+  SessionEventBatch,
   SessionRecord,
   SessionStatus,
   SilenceInterval,
-  TextChange,
-} from '../session/types';
-import type { AudioChunkRecord, LevelBatch, SessionEventBatch } from './types';
+} from './types';
 import { SILENCE_DB } from '../audio/levels';
-import { isCount, isFiniteNumber, isObject, type Loose } from './guards';
+import { isCount, isFiniteNumber, isNonEmptyString, isObject } from './guards';
 import { phasesOfOldSessionRecord } from './migrations';
-import { restoreBoardChange } from '../whiteboard/restoreBoard';
-import { restoreScratchpadRun } from '../whiteboard/restoreScratchpadRun';
-const isEditorFile = (v: unknown): v is 'solution.ts' | 'notes.md' => v === 'solution.ts' || v === 'notes.md';
+import { restoreSessionEvent } from './restoreEvent';
 
 const STATUSES: readonly SessionStatus[] = ['recording', 'finished', 'interrupted'];
 const AUDIO_OFF_REASONS = ['denied', 'no-device', 'unsupported', 'quota'] as const;
@@ -64,6 +60,8 @@ export function restoreSessionRecord(v: unknown): SessionRecord | null {
     levelFrameMs: isFiniteNumber(v.levelFrameMs) && v.levelFrameMs > 0 ? v.levelFrameMs : 50,
     silences,
     ...(isLanguage(v.language) ? { language: v.language } : {}),
+    // The Requirement-2 features chosen at Start (codebase problems); ids that are not text are left out.
+    ...(Array.isArray(v.features) ? { features: v.features.filter(isNonEmptyString) } : {}),
   };
 }
 
@@ -79,87 +77,7 @@ export function restorePhases(v: unknown): PhasePlan[] | null {
   return phases.every((p) => p !== null) ? (phases as PhasePlan[]) : null;
 }
 
-const TEST_STATUSES: readonly LoggedTest['status'][] = ['passed', 'failed', 'timedout', 'error'];
-
-function restoreLoggedTest(v: unknown): LoggedTest | null {
-  if (!isObject(v) || typeof v.title !== 'string' || !TEST_STATUSES.includes(v.status as LoggedTest['status'])) return null;
-  const path = Array.isArray(v.path) ? v.path.filter((x): x is string => typeof x === 'string') : [];
-  const test: LoggedTest = { title: v.title, path, status: v.status as LoggedTest['status'] };
-  if (typeof v.message === 'string') test.message = v.message;
-  return test;
-}
-
-function restoreRun(t: number, v: Loose): RunEvent | null {
-  if ((v.mode !== 'run' && v.mode !== 'submit') || typeof v.outcome !== 'string' || !isCount(v.passed) || !isCount(v.total)) return null;
-  const run: RunEvent = { t, type: 'run', mode: v.mode, outcome: v.outcome, passed: v.passed, total: v.total };
-  if (Array.isArray(v.tests)) run.tests = v.tests.map(restoreLoggedTest).filter((x): x is LoggedTest => x !== null);
-  if (typeof v.message === 'string') run.message = v.message;
-  return run;
-}
-
-function restoreNudge(t: number, v: Loose): NudgeEvent | null {
-  if (v.kind === 'silence') return isFiniteNumber(v.silenceMs) ? { t, type: 'nudge', kind: 'silence', silenceMs: v.silenceMs } : null;
-  if (v.kind === 'no-run') return isFiniteNumber(v.editingMs) ? { t, type: 'nudge', kind: 'no-run', editingMs: v.editingMs } : null;
-  if (v.kind === 'plan-coding') return { t, type: 'nudge', kind: 'plan-coding' };
-  return null;
-}
-
-function restoreChange(v: unknown): TextChange | null {
-  if (!isObject(v) || !isCount(v.offset) || !isCount(v.deleteCount) || typeof v.insert !== 'string') return null;
-  return { offset: v.offset, deleteCount: v.deleteCount, insert: v.insert };
-}
-
-/** One event of the log; an unknown type or a malformed field drops the event. */
-export function restoreSessionEvent(v: unknown): SessionEvent | null {
-  if (!isObject(v) || !isFiniteNumber(v.t) || v.t < 0) return null;
-  const t = v.t;
-  switch (v.type) {
-    case 'snapshot':
-      return isEditorFile(v.file) && typeof v.text === 'string' ? { t, type: 'snapshot', file: v.file, text: v.text } : null;
-    case 'edit': {
-      if (!isEditorFile(v.file) || !Array.isArray(v.changes)) return null;
-      const changes = v.changes.map(restoreChange);
-      // A partly valid edit would replay to the wrong text: all or nothing.
-      if (!changes.every((c) => c !== null)) return null;
-      const edit: SessionEvent = { t, type: 'edit', file: v.file, changes: changes as TextChange[] };
-      if (isFiniteNumber(v.startT) && v.startT >= 0 && v.startT <= t) edit.startT = v.startT;
-      return edit;
-    }
-    case 'run':
-      return restoreRun(t, v);
-    case 'phase':
-      return typeof v.phaseId === 'string' && isCount(v.phaseIndex)
-        ? { t, type: 'phase', phaseId: v.phaseId, phaseIndex: v.phaseIndex }
-        : null;
-    case 'phase-end':
-      return typeof v.phaseId === 'string' && isCount(v.phaseIndex) && isFiniteNumber(v.plannedMs) && isFiniteNumber(v.actualMs)
-        ? { t, type: 'phase-end', phaseId: v.phaseId, phaseIndex: v.phaseIndex, plannedMs: v.plannedMs, actualMs: v.actualMs }
-        : null;
-    case 'followup':
-      return isCount(v.index) && typeof v.question === 'string' ? { t, type: 'followup', index: v.index, question: v.question } : null;
-    case 'clarification':
-      return typeof v.question === 'string' ? { t, type: 'clarification', question: v.question } : null;
-    case 'pause':
-    case 'resume':
-    case 'reference-opened':
-      return { t, type: v.type };
-    case 'mute':
-      return typeof v.muted === 'boolean' ? { t, type: 'mute', muted: v.muted } : null;
-    case 'nudge':
-      return restoreNudge(t, v);
-    case 'resumed-after-interruption':
-      return isCount(v.segment) ? { t, type: 'resumed-after-interruption', segment: v.segment } : null;
-    case 'board': {
-      const change = restoreBoardChange(v);
-      return change ? { t, type: 'board', ...change } : null;
-    }
-    case 'scratchpad-run':
-      return restoreScratchpadRun(t, v);
-    default:
-      return null;
-  }
-}
-
+/** A batch of the log: its events restored one by one (restoreEvent.ts), the malformed ones left out. */
 export function restoreEventBatch(v: unknown): SessionEventBatch | null {
   if (!isObject(v) || typeof v.sessionId !== 'string' || !isCount(v.seq) || !Array.isArray(v.events)) return null;
   const events = v.events.map(restoreSessionEvent).filter((e): e is SessionEvent => e !== null);

@@ -4,7 +4,7 @@
  */
 import type { RubricLevel } from '../problems/parseDesign';
 import { emptyLearnings, SELF_REVIEW_ITEMS } from '../review/rubrics';
-import type { DesignGrade, Learnings, ReviewRecord, SelfReviewItemId, SelfScore } from '../review/types';
+import type { DesignGrade, Learnings, ReviewRecord, SelfReviewItemId, SelfScore } from './types';
 import { isObject, textOr as text } from './guards';
 const LEVELS: readonly RubricLevel[] = ['excellent', 'good', 'needsWork'];
 

@@ -2,10 +2,13 @@
  * The shapes of the records kept in IndexedDB (storage/db.ts owns the stores; this file owns the shapes,
  * so the restore guards and the bundle code below storage can name them). History: MIGRATIONS.md.
  */
-import type { Language } from '../problems/language';
-import type { CurrentAttemptFields, SubmitSummary } from '../practice/attempts';
+import type { Language } from '../languages/registry';
 import type { SessionEvent } from '../session/types';
 import type { Protocol } from '../timer/protocols';
+
+// The session record and the review have files of their own (the session's log types import the record).
+export type { AudioSegmentInfo, SessionRecord, SessionStatus, SilenceInterval } from './session';
+export type { DesignGrade, Learnings, ReviewRecord, SelfReviewItemId, SelfScore } from './review';
 
 export interface DraftRecord {
   problemId: string;
@@ -19,6 +22,53 @@ export type PracticeStatus = 'in-progress' | 'solved';
 export interface StageTimes {
   unlockedAt: number | null;
   passedAt: number | null;
+}
+
+// ─── Attempts (database version 4) ──────────────────────────────────────────────────────────────────
+
+export interface SubmitSummary {
+  passed: number;
+  total: number;
+  at: number;
+  /** Absent in records written before outcomes were kept: then the numbers alone decide. */
+  outcome?: string;
+}
+
+/**
+ * One finished attempt (store `attempts`, keyed [problemId, number]), as the history keeps it; the current
+ * attempt lives in the practice record.
+ */
+export interface AttemptRecord {
+  problemId: string;
+  /** 1-based, in order of starting. */
+  number: number;
+  /** Epoch ms of the attempt's first Start, or null if it was never started (typed without the timer). */
+  startedAt: number | null;
+  /** Epoch ms when the next attempt replaced it. */
+  endedAt: number;
+  /** The code and plan notes as they were when it ended (`code`: the first file's text). */
+  code: string;
+  notes: string;
+  /** A codebase problem's every file when it ended (path → text); absent for a single-file problem. */
+  files?: Record<string, string>;
+  submits: number;
+  lastSubmit: SubmitSummary | null;
+  /** The Submit (1-based) at which every hidden test first passed, and when; null if none did. */
+  submitsUntilAllPass: number | null;
+  firstAllPassAt: number | null;
+  /** The recorded sessions of this attempt, oldest first. */
+  sessionIds: string[];
+  /** The language `code` is in; absent: TypeScript. */
+  language?: Language;
+}
+
+/** The attempt's state carried in the practice record while it is the current one. */
+export interface CurrentAttemptFields {
+  attempt?: number;
+  attemptStartedAt?: number | null;
+  submitsUntilAllPass?: number | null;
+  firstAllPassAt?: number | null;
+  sessionIds?: string[];
 }
 
 /** One problem's practice: the current attempt (its fields in CurrentAttemptFields) and the problem's settings. */
@@ -92,3 +142,20 @@ export interface CustomProtocolRecord extends Protocol {
 
 // Database version 5: the plan with its progress, and each problem's graded attempts (core/plan/types.ts).
 export type { GradedAttempt, PlanItemDone, PlanRecord, ReviewCardRecord } from '../plan/types';
+
+// ─── Settings (localStorage `rehearse.interviewSettings`, not IndexedDB) ─────────────────────────────
+
+/** The interview simulation's switches: the phase chime, spoken questions, and each nudge. */
+export interface InterviewSettings {
+  /** A soft two-tone chime at each phase boundary. */
+  chime: boolean;
+  /** Read the interviewer's follow-up questions aloud (speechSynthesis); off by default. */
+  speakQuestions: boolean;
+  silenceNudge: boolean;
+  noRunNudge: boolean;
+  /** Minutes of editing without a Run before the no-run nudge. */
+  noRunMinutes: number;
+  planCodingNudge: boolean;
+  /** Show every hidden test's result during a recorded session (off: the count and the first failure, as in an interview). */
+  fullHiddenResults: boolean;
+}

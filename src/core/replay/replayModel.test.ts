@@ -51,4 +51,19 @@ describe('createReplay', () => {
     expect(coding.files).toEqual(['solution.ts']);
     expect(coding.finalText('notes.md')).toBe('');
   });
+
+  it("names a Python session's code by its language, and a project's files in the order they appear", () => {
+    const python = createReplay({ ...sessionOf(), language: 'python' }, [{ t: 0, type: 'snapshot', file: 'solution.py', text: 'x = 1' }]);
+    expect(python.files).toEqual(['solution.py']);
+    expect(python.codeFile).toBe('solution.py');
+    expect(python.finalText(python.codeFile)).toBe('x = 1');
+    expect(createReplay({ ...sessionOf(), language: 'python' }, []).files).toEqual(['solution.py']);
+    const project = createReplay(sessionOf(), [
+      { t: 0, type: 'snapshot', file: 'chat/hub.ts', text: 'a' },
+      { t: 0, type: 'snapshot', file: 'notes.md', text: '' },
+      { t: 1, type: 'snapshot', file: 'solution.ts', text: 'b' },
+    ]);
+    expect(project.files).toEqual(['chat/hub.ts', 'solution.ts', 'notes.md']);
+    expect(project.codeFile).toBe('solution.ts');
+  });
 });

@@ -4,7 +4,9 @@
  * log once (checkpoints, see `buildTextIndex`); `frameAt` is the seek path the replay page and the seek
  * benchmark (bench/seek.ts) both use.
  */
+import { languageOr, languageSpec } from '../languages/registry';
 import { buildTextIndex, type TextIndex } from '../session/editLog';
+import { NOTES_FILE } from '../session/fileSet';
 import type { SessionEvent, SessionFile, SessionRecord } from '../session/types';
 import { editedRanges, type TextRange } from './editHighlight';
 import { countAtOrBefore, lastAtOrBefore } from './navigation';
@@ -27,8 +29,13 @@ export interface ReplayFrame {
 
 export interface Replay {
   timeline: Timeline;
-  /** The files the log holds text for ('solution.ts' always; 'notes.md' for a design session). */
+  /**
+   * The files the log holds text for: the code files in the order they first appear (the language's
+   * solution file when the log has none), then 'notes.md' when there are plan notes.
+   */
   files: SessionFile[];
+  /** The session's main code file: the language's solution file when logged (else the first code file). */
+  codeFile: SessionFile;
   frameAt(atMs: number, file: SessionFile): ReplayFrame;
   /**
    * How many of the file's events (snapshots and edits) happened by `atMs`: the text and the current edit
@@ -41,8 +48,12 @@ export interface Replay {
 
 export function createReplay(session: SessionRecord, events: readonly SessionEvent[], checkpointEvery = 200): Replay {
   const timeline = buildTimeline(session, events);
-  const hasNotes = events.some((e) => (e.type === 'snapshot' || e.type === 'edit') && e.file === 'notes.md');
-  const files: SessionFile[] = hasNotes ? ['solution.ts', 'notes.md'] : ['solution.ts'];
+  const logged = new Set<SessionFile>();
+  for (const e of events) if (e.type === 'snapshot' || e.type === 'edit') logged.add(e.file);
+  const solutionFile = languageSpec(languageOr(session.language)).solutionFile;
+  const codeFiles = [...logged].filter((f) => f !== NOTES_FILE);
+  const codeFile = logged.has(solutionFile) || codeFiles.length === 0 ? solutionFile : codeFiles[0]!;
+  const files: SessionFile[] = [...(codeFiles.length > 0 ? codeFiles : [solutionFile]), ...(logged.has(NOTES_FILE) ? [NOTES_FILE] : [])];
   const indexes = new Map<SessionFile, TextIndex>(files.map((f) => [f, buildTextIndex(events, f, checkpointEvery)]));
   const indexOf = (file: SessionFile): TextIndex | null => indexes.get(file) ?? null;
   const eventTimes = new Map<SessionFile, number[]>(
@@ -60,6 +71,7 @@ export function createReplay(session: SessionRecord, events: readonly SessionEve
   return {
     timeline,
     files,
+    codeFile,
     frameAt(atMs, file) {
       const index = indexOf(file);
       const editIndex = index ? index.editIndexAt(atMs) : -1;

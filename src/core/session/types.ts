@@ -3,12 +3,11 @@
  * Times inside a session are milliseconds since the session started (`t`), so a log replays the same
  * on any machine. Shared by the recorder (writes), the replay (reads) and the bundle (validates).
  */
-import type { Language } from '../problems/language';
-
-import type { PhasePlan } from '../timer/protocols';
 import type { BoardChange } from '../whiteboard/types';
 
-export type SessionStatus = 'recording' | 'finished' | 'interrupted';
+// The session record's shape lives with the other stored records (core/records/session.ts); re-exported here
+// for the fifty modules that read a session beside its log.
+export type { AudioSegmentInfo, SessionRecord, SessionStatus, SilenceInterval } from '../records/session';
 
 /**
  * A file a session records, named by its path in the problem's project ('solution.ts', 'solution.py',
@@ -137,53 +136,4 @@ export interface EditEvent {
    * first keystroke merged into this event, when it differs from `t`. Typing-activity metrics use it.
    */
   startT?: number;
-}
-
-/** A stretch of silence detected in the audio, in session time. */
-export interface SilenceInterval {
-  startMs: number;
-  endMs: number;
-}
-
-export interface AudioSegmentInfo {
-  /** 0 for the first recording, 1 after the first resume, … */
-  index: number;
-  mimeType: string;
-  /** Session time when this segment started recording. */
-  startMs: number;
-  /** Set when the segment was finalised (duration known); null while recording or if interrupted. */
-  durationMs: number | null;
-}
-
-export interface SessionRecord {
-  id: string;
-  problemId: string;
-  protocolId: string;
-  /**
-   * The phases as planned when the session started (a custom protocol or changed minutes included), so a
-   * session describes itself even if its protocol is later edited or deleted. Empty in very old records.
-   */
-  phases: PhasePlan[];
-  /** Epoch ms. */
-  startedAt: number;
-  endedAt: number | null;
-  status: SessionStatus;
-  /** null when the session ran without audio; `audioOffReason` then says why. */
-  audio: { segments: AudioSegmentInfo[] } | null;
-  audioOffReason: 'denied' | 'no-device' | 'unsupported' | 'quota' | null;
-  /** Silence nudge threshold chosen by the user, ms (default 30 000). */
-  silenceThresholdMs: number;
-  /** Loudness per frame (dBFS, one value per `levelFrameMs`), for the waveform and re-analysis. */
-  levelFrameMs: number;
-  silences: SilenceInterval[];
-  /**
-   * The language of the session's code. Absent in sessions from before Python: TypeScript. (Before bundle
-   * format 5 the log's 'solution.ts' held the code whatever the language; restoring renames it.)
-   */
-  language?: Language;
-  /**
-   * The Requirement-2 features the candidate chose to attempt at Start (a codebase problem's feature ids,
-   * problem.md front matter `features`). Absent: the problem has none.
-   */
-  features?: string[];
 }

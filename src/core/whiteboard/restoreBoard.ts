@@ -3,12 +3,8 @@
  * trusted. Only the fields that draw something are kept, each with its type checked and its size capped,
  * so a damaged or hostile element is dropped (or trimmed) instead of reaching the replay or the SVG export.
  */
+import { isFiniteNumber, isObject, type Loose } from '../records/guards';
 import { BOARD_ELEMENT_TYPES, type BoardBinding, type BoardDraft, type BoardElement, type BoardElementType } from './types';
-
-type Loose = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Longest text of one element (a label or a note on the board), characters. */
 export const MAX_TEXT_CHARS = 10_000;

@@ -5,7 +5,7 @@
  */
 import { useStore } from 'zustand';
 import { practice } from '../../practice';
-import type { InterviewSettings } from '../../storage/settings';
+import type { InterviewSettings } from '../../core/records/types';
 
 type SettingsView = InterviewSettings & { update(patch: Partial<InterviewSettings>): void };
 

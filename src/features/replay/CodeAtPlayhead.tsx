@@ -7,12 +7,12 @@ import { ReadOnlyEditor } from '../../editor';
 import { useResolvedTheme } from '../theme';
 import { lastAtOrBefore } from '../../core/replay/navigation';
 import type { Replay } from '../../core/replay/replayModel';
+import { languageOfPath } from '../../core/languages/registry';
+import { NOTES_FILE } from '../../core/session/fileSet';
 import type { SessionFile } from '../../core/session/types';
 import type { PlaybackController } from './playbackController';
 import { ReplayResults } from './ReplayResults';
 import { usePlaybackState } from './usePlayback';
-
-const FILE_LABEL: Record<SessionFile, string> = { 'solution.ts': 'Code', 'notes.md': 'Notes' };
 
 function FileView({
   replay,
@@ -35,9 +35,9 @@ function FileView({
       <ReadOnlyEditor
         text={frame.text}
         currentEdit={frame.currentEdit}
-        language={file === 'notes.md' ? 'markdown' : language}
+        language={file === NOTES_FILE ? 'markdown' : (languageOfPath(file) ?? language)}
         theme={theme}
-        path={file === 'notes.md' ? `file:///replay/${file}` : `file:///replay/${language === 'python' ? 'solution.py' : file}`}
+        path={`file:///replay/${file}`}
       />
     </Suspense>
   );
@@ -62,10 +62,10 @@ export function CodeAtPlayhead({
   controller: PlaybackController;
   codeLabel: string;
   results?: ReactNode;
-  /** The session's language (its log keeps the code in the 'solution.ts' slot whatever the language). */
+  /** The session's language (for a file whose extension names none). */
   language?: 'typescript' | 'python';
 }) {
-  const [file, setFile] = useState<SessionFile>('solution.ts');
+  const [file, setFile] = useState<SessionFile>(replay.codeFile);
   return (
     <div className="grid min-h-0 grid-cols-[3fr_2fr] divide-x divide-slate-800 border-y border-slate-800">
       <section aria-label="Code at the play head" className="flex min-h-0 flex-col">
@@ -80,7 +80,7 @@ export function CodeAtPlayhead({
                 onClick={() => setFile(f)}
                 className={`rounded-t px-3 py-1 text-sm ${file === f ? 'bg-slate-800 text-slate-50' : 'text-slate-400 hover:text-slate-200'}`}
               >
-                {f === 'solution.ts' ? codeLabel : FILE_LABEL[f]}
+                {f === replay.codeFile ? codeLabel : f === NOTES_FILE ? 'Notes' : f}
               </button>
             ))}
           </div>

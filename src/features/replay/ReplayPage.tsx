@@ -65,7 +65,7 @@ function Replay({ data }: { data: ReplayData }) {
     const at = controller.store.getState().playheadMs;
     const atEnd = at <= 0 || at >= timeline.durationMs;
     return {
-      code: atEnd ? replay.finalText('solution.ts') : replay.frameAt(at, 'solution.ts').text,
+      code: atEnd ? replay.finalText(replay.codeFile) : replay.frameAt(at, replay.codeFile).text,
       what: atEnd ? 'your final code' : `your code at ${formatClock(at)}`,
     };
   };

@@ -4,7 +4,7 @@
  * comparison), the clock before Start. The attempt it replaces is kept in the history with its files (its
  * sessions keep their recordings). A session still recording is ended and saved first.
  */
-import type { AttemptRecord } from '../../core/practice/attempts';
+import type { AttemptRecord } from '../../core/records/types';
 import { attemptHasWork, draftNameOf, fileListDraftName, isProjectProblem, startingProject } from '../../core/practice/projectCode';
 import { LANGUAGES, type Language } from '../../core/languages/registry';
 import type { Problem } from '../../core/problems/types';

@@ -7,7 +7,7 @@ import { countEdgeCases, typedCode } from '../../core/analysis/edgeCases';
 import { countListItems } from '../../core/analysis/planNotes';
 import { NO_RUN_IDLE, noRunAfterEdit, noRunAfterRun, planCodingDue, type NoRunState } from '../../core/nudges/rules';
 import { isPlanPhase } from '../../core/timer/protocols';
-import type { InterviewSettings } from '../../storage/settings';
+import type { InterviewSettings } from '../../core/records/types';
 import { isRunning } from '../state';
 import type { EngineCore } from './core';
 

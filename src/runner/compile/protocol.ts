@@ -3,6 +3,7 @@
  * The compile worker runs only our code (esbuild-wasm), so replies are trusted, but still shape-checked.
  */
 
+import { isObject as isObj } from '../../core/records/guards';
 import type { CompileDiagnostic } from '../types';
 
 export type CompileRequest =
@@ -24,8 +25,6 @@ export type CompileResponse =
   /** esbuild failed to start, or crashed: not the candidate's fault. */
   | { type: 'internal-error'; id: number; message: string };
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null;
 const isStr = (x: unknown): x is string => typeof x === 'string';
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 

@@ -11,6 +11,7 @@
  * problem's tests are checked against the build's manifest (results/verifyRun.ts).
  */
 
+import { isObject as isObj } from '../../core/records/guards';
 import type { ConsoleLine } from '../types';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -207,9 +208,6 @@ export type FrameToHost =
 
 export type Obj = Record<string, unknown>;
 
-export function isObj(x: unknown): x is Obj {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
 export function isStr(x: unknown): x is string {
   return typeof x === 'string';
 }

@@ -10,7 +10,8 @@
  *   worker → frame      `booted` / `boot-failed` on its own postMessage (before any user code exists);
  *                       a run's events only on the port it received with the run, as for TypeScript.
  */
-import { isNum, isObj, isStr, type Obj } from './protocol';
+import { isObject as isObj } from '../../core/records/guards';
+import { isNum, isStr, type Obj } from './protocol';
 
 export interface PythonRuntimeFiles {
   /** The Python worker's classic script (src/runner/python/worker, bundled at build time). */

@@ -10,6 +10,7 @@
  * as objects on the page's thread. `discard`: the person cancelled; the worker drops it.
  */
 import type { BundleErrorCode } from '../../../core/bundle/errors';
+import { isObject } from '../../../core/records/guards';
 import type { ImportStage } from '../../../core/bundle/progress';
 import type { ReviewRecord } from '../../../core/review/types';
 import type { SessionRecord } from '../../../core/session/types';
@@ -44,15 +45,13 @@ export type ImportResponse =
 /** The page gives up on a worker that sends nothing (not even progress) for this long. */
 export const IMPORT_STALL_LIMIT_MS = 60_000;
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null;
 const isStr = (x: unknown): x is string => typeof x === 'string';
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const STAGES: readonly string[] = ['reading', 'files', 'session', 'log', 'audio', 'saving'];
 const MODES: readonly string[] = ['new', 'replace', 'copy'];
 
 export function isImportRequest(x: unknown): x is ImportRequest {
-  if (!isObj(x) || !isNum(x.id)) return false;
+  if (!isObject(x) || !isNum(x.id)) return false;
   if (x.type === 'check') return x.file instanceof Blob && Array.isArray(x.knownProblemIds) && x.knownProblemIds.every(isStr);
   if (x.type === 'save') return isNum(x.checkId) && isStr(x.mode) && MODES.includes(x.mode);
   if (x.type === 'discard') return isNum(x.checkId);
@@ -61,11 +60,11 @@ export function isImportRequest(x: unknown): x is ImportRequest {
 
 function isSummary(x: unknown): x is CheckedSummary {
   return (
-    isObj(x) &&
+    isObject(x) &&
     isNum(x.checkId) &&
-    isObj(x.problem) &&
+    isObject(x.problem) &&
     isStr(x.problem.title) &&
-    isObj(x.session) &&
+    isObject(x.session) &&
     isStr(x.session.id) &&
     isNum(x.session.startedAt) &&
     isNum(x.eventCount)
@@ -73,7 +72,7 @@ function isSummary(x: unknown): x is CheckedSummary {
 }
 
 export function isImportResponse(x: unknown): x is ImportResponse {
-  if (!isObj(x) || !isNum(x.id)) return false;
+  if (!isObject(x) || !isNum(x.id)) return false;
   switch (x.type) {
     case 'progress':
       return isStr(x.stage) && STAGES.includes(x.stage) && isNum(x.fraction);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { describeResult, type AttemptRecord } from '../../../core/practice/attempts';
+import { describeResult } from '../../../core/practice/attempts';
+import type { AttemptRecord } from '../../../core/records/types';
 import { useWorkspace } from '../workspaceStore';
 
 const formatDate = (at: number) =>
