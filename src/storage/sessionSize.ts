@@ -1,9 +1,9 @@
 /**
  * The bulky rows of every session, measured without keeping them: audio blobs (exact bytes) and levels
  * (JSON length). The library already reads each session's record, log and review for its other columns,
- * so it estimates those from what it has (core/sessions/sessionSize.ts) instead of reading them twice.
+ * so it estimates those from what it has (core/library/sessionSize.ts) instead of reading them twice.
  */
-import { jsonBytes } from '../core/sessions/sessionSize';
+import { jsonBytes } from '../core/library/sessionSize';
 import { openRehearseDB } from './db';
 
 export interface StoredBulk {

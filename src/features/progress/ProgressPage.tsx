@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { protocolName } from '../../core/sessions/protocolName';
+import { protocolName } from '../../core/library/protocolName';
 import { progressSeries, type ProgressFilter, type ProgressInput } from '../../core/progress/series';
 import type { CustomProtocolRecord } from '../../storage/db';
 import { problemTitle } from '../../problems/catalog';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { DEFAULT_SORT, filterByProblem, nextSort, sortSessions, type SessionSort } from '../../core/sessions/sortSessions';
+import { DEFAULT_SORT, filterByProblem, nextSort, sortSessions, type SessionSort } from '../../core/library/sortSessions';
 import { problemTitle } from '../../problems/catalog';
 import { AppNav } from '../../shared/AppNav';
 import { deleteSession } from '../../storage/sessions';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { protocolName } from '../../core/sessions/protocolName';
-import { estimateSessionSize, type SessionStorageSize } from '../../core/sessions/sessionSize';
-import { summariseSession, type SessionSummary } from '../../core/sessions/summarise';
+import { protocolName } from '../../core/library/protocolName';
+import { estimateSessionSize, type SessionStorageSize } from '../../core/library/sessionSize';
+import { summariseSession, type SessionSummary } from '../../core/library/summarise';
 import { listCustomProtocols } from '../../storage/protocols';
 import { estimateStorage, type StorageEstimateInfo } from '../../storage/quota';
 import { listReviews } from '../../storage/reviews';
