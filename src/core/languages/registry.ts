@@ -76,7 +76,19 @@ export const LANGUAGE_SPECS = {
     printCall: 'print()',
     reservedModules: {
       // The test files and the harness's modules (src/runner/python), and the page's own (Pyodide's).
-      runner: ['examples_test', 'hidden_test', 'harness', 'screen', '_plain_values', 'js', 'pyodide', 'pyodide_js', '_pyodide', 'micropip'],
+      runner: [
+        'examples_test',
+        'hidden_test',
+        'harness',
+        'screen',
+        '_plain_values',
+        '_project',
+        'js',
+        'pyodide',
+        'pyodide_js',
+        '_pyodide',
+        'micropip',
+      ],
       standard: PYTHON_STANDARD_MODULES,
     },
   },
