@@ -2,8 +2,9 @@
  * Public entry of the code runner. Usage:
  *   const runner = createRunner();
  *   void runner.warmUp();                       // at page load: esbuild init + sandbox frame + a spare worker
- *   const result = await runner.run({ mode: 'run', solution, tests, testFileName: 'examples.test.ts' },
+ *   const result = await runner.run({ mode: 'run', files: { 'solution.ts': code }, tests, testFileName: 'examples.test.ts' },
  *                                   (p) => p.type === 'console' && show(p.line));
+ *   void runner.warmUpLanguage('python', onProgress); // when Python is chosen: its download and start
  */
 
 import wasmUrl from 'esbuild-wasm/esbuild.wasm?url';

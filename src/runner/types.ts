@@ -3,7 +3,7 @@
  * Internals (compile worker, sandbox frame, test worker and their message protocols) live beside this file.
  */
 
-import type { Language } from '../core/problems/language';
+import type { Language } from '../core/languages/registry';
 
 export type RunMode = 'run' | 'submit';
 
@@ -32,10 +32,20 @@ export interface TestFailure {
   /** Present for assertion errors that carry them (chai's expected/actual), already stringified for display. */
   expected?: string;
   actual?: string;
-  /** Where in the candidate's file (solution.ts or solution.py) the error was thrown, when it can be mapped. */
-  solutionLine?: number;
-  solutionColumn?: number;
+  /** Where in the candidate's project the error was thrown (the innermost frame in a project file), when known. */
+  at?: SourceLocation;
+  /** The stack as the candidate reads it: frames named `path:line:column` (Python: its traceback, `path`, line). */
   stack?: string;
+}
+
+/** A place in one file of the candidate's project. */
+export interface SourceLocation {
+  /** The project path, e.g. 'solution.ts' or 'chat/hub.py'. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units; 1 where only the line is known (Python's tracebacks carry lines only). */
+  column: number;
 }
 
 export interface TestResult {
@@ -52,9 +62,10 @@ export interface ConsoleLine {
   text: string;
 }
 
-/** A compile error located in the candidate's file (1-based line, 1-based column). */
+/** A compile error located in a project file or the test file (1-based line, 1-based column). */
 export interface CompileDiagnostic {
-  file: 'solution.ts' | 'tests';
+  /** The project path of the file ('solution.ts', 'chat/hub.ts'), or 'tests' for the problem's test file. */
+  file: string;
   message: string;
   line: number;
   column: number;
@@ -80,8 +91,8 @@ export type RunOutcome =
 export interface RunResult {
   mode: RunMode;
   /**
-   * The language of the run's code: messages and the results name solution.ts or solution.py from it, not
-   * from the language chosen now. Absent: TypeScript (results from before Python).
+   * The language of the run's code: messages and the results name its files from it, not from the language
+   * chosen now. Absent: TypeScript (results from before Python).
    */
   language?: Language;
   outcome: RunOutcome;
@@ -95,7 +106,7 @@ export interface RunResult {
   compileErrors: CompileDiagnostic[];
   /** A one-line explanation for non-completed outcomes ("Timed out after 2000 ms in …"). */
   message?: string;
-  /** For outcome 'crashed': the exception thrown while loading, mapped to the candidate's file when possible. */
+  /** For outcome 'crashed': the exception thrown while loading, mapped to a project file when possible. */
   error?: TestFailure;
   /** The problem's tests only (examples for Run, hidden for Submit): the verdict. */
   passed: number;
@@ -103,8 +114,8 @@ export interface RunResult {
   /** Wall time from request to result, ms. */
   durationMs: number;
   /**
-   * The candidate's own `describe`/`it` written in solution.ts, run after the problem's tests in a group of
-   * their own. Never part of `tests`, `passed` or `total`. Absent when the run never got that far.
+   * The candidate's own tests (`describe`/`it`, `unittest.TestCase` classes) written in the project's files,
+   * run after the problem's tests in a group of their own. Never part of `tests`, `passed` or `total`. Absent when the run never got that far.
    */
   ownTests?: OwnTestsResult;
 }
@@ -127,13 +138,16 @@ export type RunProgress =
 export interface Runner {
   /** Starts esbuild and the sandbox in the background; safe to call many times. */
   warmUp(): Promise<void>;
-  /** Downloads and starts Python in the sandbox (the first time Python is chosen); safe to call many times. */
-  warmUpPython(onProgress?: (p: RunProgress) => void): Promise<void>;
+  /**
+   * Starts a language's runtime ahead of its first run (Python's download and start, the first time Python is
+   * chosen; nothing for TypeScript, whose compiler warmUp starts); safe to call many times.
+   */
+  warmUpLanguage(language: Language, onProgress?: (p: RunProgress) => void): Promise<void>;
   run(request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunResult>;
   /**
    * Compiles these requests' code in the background once the text rests (each call replaces the last), so
    * a Run or Submit of the same text does not wait for the compiler. Runs nothing: only compiling, which is
-   * pure, is done ahead of the click. TypeScript only (Python has no compile step).
+   * pure, is done ahead of the click. Each request goes to its language's client (Python has nothing to do).
    */
   prepare(requests: readonly RunRequest[]): void;
   dispose(): void;

@@ -3,6 +3,9 @@
  * folders, restoring a draft and importing a bundle all ask here. A path is relative, '/'-separated, with
  * no empty, '.' or '..' segment, no backslash or control character, at most MAX_PATH_LENGTH characters.
  */
+import type { Language } from '../languages/registry';
+import { reservedPathProblem } from './reservedPaths';
+
 export const MAX_PATH_LENGTH = 100;
 export const MAX_FILES = 100;
 
@@ -29,10 +32,15 @@ export function isValidPath(path: unknown): path is string {
 /**
  * Why a new file cannot be created at `path` (or a file renamed to it) beside `existing`, or null. A path
  * that equals an existing file's, ignoring case, is a duplicate (two files that differ only in case break
- * on the file systems candidates use); so is a file where a folder is, or a folder where a file is.
+ * on the file systems candidates use); so is a file where a folder is, or a folder where a file is. Given
+ * the project's language, a source file may not take a name its test runner reserves (reservedPaths.ts).
  */
-export function newPathProblem(path: string, existing: readonly string[], options: { renaming?: string } = {}): string | null {
-  const own = pathProblem(path);
+export function newPathProblem(
+  path: string,
+  existing: readonly string[],
+  options: { renaming?: string; language?: Language } = {},
+): string | null {
+  const own = pathProblem(path) ?? (options.language ? reservedPathProblem(path, options.language) : null);
   if (own) return own;
   const others = existing.filter((p) => p !== options.renaming);
   if (options.renaming === undefined && others.length >= MAX_FILES) return `A project can have at most ${MAX_FILES} files.`;

@@ -8,6 +8,8 @@
  * TypeScript is the default: every record written before languages existed (drafts, sessions, bundles) is
  * TypeScript.
  */
+import { PYTHON_STANDARD_MODULES } from './pythonStandardModules';
+
 export interface LanguageSpec {
   label: string;
   /** Source files' extension, with the dot. */
@@ -26,8 +28,12 @@ export interface LanguageSpec {
   lineComment: string;
   /** How code in this language prints (the console's empty state names it). */
   printCall: string;
-  /** Modules the runner loads beside the project: a candidate's file may not take their names (core/files/reserved.ts). */
-  reservedFiles: readonly string[];
+  /**
+   * Module names a project's source files may not take (core/files/reservedPaths.ts applies the rule): the
+   * test runner's own modules and test files (`runner`), and the standard modules the tests may import
+   * (`standard`). A project file of such a name would be imported in their place, by the tests too.
+   */
+  reservedModules: { runner: readonly string[]; standard: readonly string[] };
 }
 
 export const LANGUAGE_SPECS = {
@@ -48,7 +54,8 @@ export const LANGUAGE_SPECS = {
     monacoLanguage: 'typescript',
     lineComment: '//',
     printCall: 'console.log',
-    reservedFiles: [],
+    // The tests' modules are bare names ('chai') and project files are imported by relative path: no clash.
+    reservedModules: { runner: [], standard: [] },
   },
   python: {
     label: 'Python',
@@ -67,7 +74,23 @@ export const LANGUAGE_SPECS = {
     monacoLanguage: 'python',
     lineComment: '#',
     printCall: 'print()',
-    reservedFiles: ['harness.py', 'screen.py', '_plain_values.py', 'unittest.py', 'unittest/__init__.py'],
+    reservedModules: {
+      // The test files and the harness's modules (src/runner/python), and the page's own (Pyodide's).
+      runner: [
+        'examples_test',
+        'hidden_test',
+        'harness',
+        'screen',
+        '_plain_values',
+        '_project',
+        'js',
+        'pyodide',
+        'pyodide_js',
+        '_pyodide',
+        'micropip',
+      ],
+      standard: PYTHON_STANDARD_MODULES,
+    },
   },
 } as const satisfies Record<string, LanguageSpec>;
 

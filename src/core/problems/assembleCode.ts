@@ -8,7 +8,7 @@
  *   may change.
  */
 import { isValidPath, sortPaths } from '../files/paths';
-import { reservedPathProblem } from '../files/reserved';
+import { reservedPathProblem } from '../files/reservedPaths';
 import { LANGUAGE_SPECS, LANGUAGES, type Language } from '../languages/registry';
 import type { CodeMaterial } from './types';
 

@@ -27,7 +27,7 @@ describe('markersFromResult', () => {
   });
 
   it('marks each line a test threw from once, and a load-time throw', () => {
-    const failure = { message: 'boom', solutionLine: 7, solutionColumn: 3 };
+    const failure = { message: 'boom', at: { file: 'solution.ts', line: 7, column: 3 } };
     const markers = markersFromResult({
       ...base,
       tests: [
@@ -35,7 +35,7 @@ describe('markersFromResult', () => {
         { title: 'b', path: [], status: 'failed', durationMs: 1, failure },
         { title: 'c', path: [], status: 'failed', durationMs: 1, failure: { message: 'no line' } },
       ],
-      error: { message: 'top', solutionLine: 2 },
+      error: { message: 'top', at: { file: 'solution.ts', line: 2, column: 1 } },
     });
     expect(markers.map((m) => [m.kind, m.line])).toEqual([
       ['runtime', 7],
@@ -46,5 +46,31 @@ describe('markersFromResult', () => {
 
   it('marks nothing before the first run', () => {
     expect(markersFromResult(null)).toEqual([]);
+  });
+
+  it('marks only the given project file', () => {
+    const markers = markersFromResult(
+      {
+        ...base,
+        compileErrors: [{ file: 'chat/hub.ts', message: 'Unexpected "="', line: 4, column: 2, length: 1 }],
+        tests: [
+          {
+            title: 'a',
+            path: [],
+            status: 'failed',
+            durationMs: 1,
+            failure: { message: 'x', at: { file: 'chat/hub.ts', line: 9, column: 5 } },
+          },
+        ],
+      },
+      'chat/hub.ts',
+    );
+    expect(markers.map((m) => [m.kind, m.line])).toEqual([
+      ['compile', 4],
+      ['runtime', 9],
+    ]);
+    expect(markersFromResult({ ...base, compileErrors: [{ file: 'chat/hub.ts', message: 'm', line: 1, column: 1, length: 1 }] })).toEqual(
+      [],
+    );
   });
 });

@@ -5,7 +5,7 @@
  * every switch is logged (file-open), so a replay shows which file was being edited when.
  */
 import { newPathProblem, pathProblem, sortPaths } from '../../core/files/paths';
-import { reservedPathProblem } from '../../core/files/reserved';
+import { reservedPathProblem } from '../../core/files/reservedPaths';
 import { logPathOf } from '../../core/practice/projectCode';
 import { diffAsChange } from '../../core/session/textDiff';
 import type { TextChange } from '../../core/session/types';

@@ -1,20 +1,18 @@
 /**
  * The compile pipeline on native esbuild (same API as esbuild-wasm), then both scripts executed in Node's
- * vm the way the worker runs them (one script, locations named per part), so stacks go through the real
- * source maps: compile → throw → map.
+ * vm the way the worker runs them (nodeRun.ts), so stacks go through the real source maps: compile → throw
+ * → map. A single-file problem's project here; projects of several files in projectBundle.test.ts.
  */
-import vm from 'node:vm';
-import { build, transform } from 'esbuild';
-import * as chai from 'chai';
-import * as fastCheck from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createStackMapper } from '../results/stackMapping';
-import { TESTS_CLAIM_GLOBAL } from '../sandbox/protocol';
-import { BDD_NAMES, buildRunScript, type RunScript } from '../sandbox/worker/runScript';
-import { nameLocations } from '../sandbox/worker/serializeError';
-import { RunCompiler, type BuildFn, type BundleInput, type BundleOutput, type EsbuildApi, type TransformFn } from './bundle';
+import { RunCompiler, type BundleInput, type BundleOutput } from './bundle';
+import { execute, native } from './nodeRun';
 
-const native: EsbuildApi = { build: build as unknown as BuildFn, transform: transform as unknown as TransformFn };
+/** A single-file problem's input, as the runner builds it from its files map. */
+const one = ({ solution, ...rest }: { solution: string; tests: string; testFileName: string }): BundleInput => ({
+  files: { 'solution.ts': solution },
+  ...rest,
+});
 const compile = (input: BundleInput): Promise<BundleOutput> => new RunCompiler(native).compile(input);
 
 const SOLUTION = `export class Inventory {
@@ -35,98 +33,51 @@ describe('Inventory', () => {
 });
 `;
 
-/**
- * Runs the run script as the worker does (solution, then the tests inside the claim wrapper), with a
- * minimal describe/it handed to the wrapper; returns each test's error (or null).
- */
-function execute(
-  out: BundleOutput,
-  extra: Record<string, unknown> = {},
-  modules: Record<string, unknown> = { 'fast-check': fastCheck },
-): Array<{ title: string; error: Error | null }> {
-  if (!out.ok) throw new Error(JSON.stringify(out.diagnostics));
-  const results: Array<{ title: string; error: Error | null }> = [];
-  const bdd: Record<string, unknown> = {
-    describe: (_: string, fn: () => void) => fn(),
-    it: (title: string, fn: () => void) => {
-      try {
-        fn();
-        results.push({ title, error: null });
-      } catch (err) {
-        results.push({ title, error: err as Error });
-      }
-    },
-  };
-  const sandbox = {
-    [TESTS_CLAIM_GLOBAL]: (_secret: string, define: (...args: unknown[]) => void) =>
-      define(...BDD_NAMES.map((n) => bdd[n]), { chai, ...modules }),
-    ...extra,
-  };
-  const context = vm.createContext(sandbox);
-  (context as { globalThis?: unknown }).globalThis = context;
-  // As the worker does: one script, its stack locations attributed to either part (serializeError).
-  const script = buildRunScript(out.solution.code, out.tests.code, 'secret');
-  try {
-    vm.runInContext(script.code, context, { filename: RUN_URL });
-  } catch (err) {
-    throw renamed(err, script);
-  }
-  return results.map((r) => ({ title: r.title, error: r.error ? renamed(r.error, script) : null }));
-}
-
-const RUN_URL = 'blob:null/run';
-function renamed(err: unknown, script: RunScript): Error {
-  const e = err as Error;
-  e.stack = nameLocations(e.stack ?? '', {
-    url: RUN_URL,
-    solutionOffset: script.solutionOffset,
-    solutionLines: script.solutionLines,
-    testsOffset: script.testsOffset,
-  });
-  return e;
-}
-
 describe('RunCompiler', () => {
   it('compiles the solution and the tests (with the chai shim) into two scripts, each with a source map', async () => {
-    const out = await compile({ solution: SOLUTION, tests: TESTS, testFileName: 'examples.test.ts' });
+    const out = await compile(one({ solution: SOLUTION, tests: TESTS, testFileName: 'examples.test.ts' }));
     if (!out.ok) throw new Error(JSON.stringify(out.diagnostics));
-    expect(out.solution.code).toContain('class Inventory');
+    expect(out.project.code).toContain('class Inventory');
     expect(out.tests.code).not.toContain('class Inventory');
     expect(out.tests.code.trimStart().startsWith('(() => {')).toBe(true);
-    expect(JSON.parse(out.solution.map).sources).toEqual(['rehearse:solution.ts']);
+    expect(JSON.parse(out.project.map).sources).toEqual(['rehearse:solution.ts']);
     expect(JSON.parse(out.tests.map).sources).toEqual(expect.arrayContaining(['rehearse:tests.ts']));
 
     const results = execute(out);
     expect(results.map((r) => r.title)).toEqual(['counts', 'crashes on unknown', 'fails an expectation']);
     expect(results[0]?.error).toBeNull();
 
-    const map = createStackMapper({ solution: out.solution.map, tests: out.tests.map }, 'examples.test.ts');
+    const map = createStackMapper({ project: out.project.map, tests: out.tests.map }, 'examples.test.ts');
     const crash = map(results[1]?.error?.stack ?? '');
-    expect(crash.solution).toEqual({ line: 6, column: 18 });
+    expect(crash.at).toEqual({ file: 'solution.ts', line: 6, column: 18 });
     expect(crash.text).toMatch(/^TypeError: Cannot read properties of undefined \(reading 'count'\)/);
     expect(crash.text).toContain('solution.ts:6:18');
     expect(crash.text).toContain('examples.test.ts:5:');
 
     const assertion = map(results[2]?.error?.stack ?? '');
-    expect(assertion.solution).toBeUndefined();
+    expect(assertion.at).toBeUndefined();
     expect(assertion.text).toContain('examples.test.ts:6:');
   });
 
   it('reports syntax errors in solution.ts with 1-based line/column, even if the tests use nothing yet', async () => {
-    const out = await compile({
-      solution: 'export function f() {\n  return 1 +;\n}\n',
-      tests: "import { f } from './solution';\n",
-      testFileName: 'examples.test.ts',
-    });
+    const out = await compile(
+      one({
+        solution: 'export function f() {\n  return 1 +;\n}\n',
+        tests: "import { f } from './solution';\n",
+        testFileName: 'examples.test.ts',
+      }),
+    );
     expect(out).toEqual({ ok: false, diagnostics: [{ file: 'solution.ts', message: 'Unexpected ";"', line: 2, column: 13, length: 1 }] });
   });
 
   it('rejects imports other than chai and ./solution, located at the import', async () => {
-    const out = await compile({
-      solution: 'export const x = 1;\n',
-      tests: "import { x } from './solution';\nimport fs from 'node:fs';\nconsole.log(x, fs);\n",
-      testFileName: 'hidden.test.ts',
-    });
+    const out = await compile(
+      one({
+        solution: 'export const x = 1;\n',
+        tests: "import { x } from './solution';\nimport fs from 'node:fs';\nconsole.log(x, fs);\n",
+        testFileName: 'hidden.test.ts',
+      }),
+    );
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.diagnostics[0]).toMatchObject({ file: 'tests', line: 2, column: 16 });
@@ -134,53 +85,62 @@ describe('RunCompiler', () => {
   });
 
   it('reports a missing export with friendly file names', async () => {
-    const out = await compile({
-      solution: 'export const x = 1;\n',
-      tests: "import { y } from './solution';\nconsole.log(y);\n",
-      testFileName: 'hidden.test.ts',
-    });
+    const out = await compile(
+      one({
+        solution: 'export const x = 1;\n',
+        tests: "import { y } from './solution';\nconsole.log(y);\n",
+        testFileName: 'hidden.test.ts',
+      }),
+    );
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.diagnostics[0]?.message).toBe('No matching export in "solution.ts" for import "y"');
   });
 
   it('strips types and type-only imports without resolving them', async () => {
-    const out = await compile({
-      solution: "import type { Foo } from 'somewhere';\nexport const x: number = 1;\nexport type Bar = Foo;\n",
-      tests:
-        "import { expect } from 'chai';\nimport { x } from './solution';\ndescribe('x', () => { it('is 1', () => { expect(x).to.equal(1); }); });\n",
-      testFileName: 't',
-    });
+    const out = await compile(
+      one({
+        solution: "import type { Foo } from 'somewhere';\nexport const x: number = 1;\nexport type Bar = Foo;\n",
+        tests:
+          "import { expect } from 'chai';\nimport { x } from './solution';\ndescribe('x', () => { it('is 1', () => { expect(x).to.equal(1); }); });\n",
+        testFileName: 't',
+      }),
+    );
     expect(out.ok).toBe(true);
   });
 
   it("runs the solution's top-level code even when the tests import nothing from it", async () => {
-    const out = await compile({
-      solution: '(globalThis as any).record(true);\nexport const unused = 1;\n',
-      tests: "describe('s', () => { it('t', () => {}); });\n",
-      testFileName: 't',
-    });
+    const out = await compile(
+      one({
+        solution: '(globalThis as any).record(true);\nexport const unused = 1;\n',
+        tests: "describe('s', () => { it('t', () => {}); });\n",
+        testFileName: 't',
+      }),
+    );
     const flags: Record<string, unknown> = {};
     execute(out, { record: (v: unknown) => (flags.ran = v) });
     expect(flags.ran).toBe(true);
   });
 
   it('keeps imports from ./solution live, with default and namespace imports', async () => {
-    const out = await compile({
-      solution: 'export let n = 0;\nexport function inc(): void { n++; }\nexport default function twice(x: number) { return 2 * x; }\n',
-      tests: `import twice, { n, inc } from './solution';
+    const out = await compile(
+      one({
+        solution: 'export let n = 0;\nexport function inc(): void { n++; }\nexport default function twice(x: number) { return 2 * x; }\n',
+        tests: `import twice, { n, inc } from './solution';
 import * as S from './solution.ts';
 describe('s', () => { it('live', () => { inc(); if (n !== 1 || S.n !== 1 || twice(2) !== 4 || S.default !== twice) throw new Error('stale'); }); });
 `,
-      testFileName: 't',
-    });
+        testFileName: 't',
+      }),
+    );
     expect(execute(out)).toEqual([{ title: 'live', error: null }]);
   });
 
   it('lets tests import fast-check (default, namespace and named) from the modules the harness passes in', async () => {
-    const out = await compile({
-      solution: 'export function add(a: number, b: number): number { return a + b; }\n',
-      tests: `import fc from 'fast-check';
+    const out = await compile(
+      one({
+        solution: 'export function add(a: number, b: number): number { return a + b; }\n',
+        tests: `import fc from 'fast-check';
 import * as ns from 'fast-check';
 import { property, integer } from 'fast-check';
 import { add } from './solution';
@@ -189,28 +149,33 @@ describe('s', () => {
   it('reports a shrunk counterexample', () => { fc.assert(fc.property(fc.nat(), (a) => add(a, 0) < 10), { seed: 1 }); });
 });
 `,
-      testFileName: 'hidden.test.ts',
-    });
+        testFileName: 'hidden.test.ts',
+      }),
+    );
     const [ok, failing] = execute(out);
     expect(ok).toEqual({ title: '[model] adds', error: null });
     expect(failing?.error?.message).toContain('Counterexample: [10]');
   });
 
   it('says fast-check is missing when the harness did not provide it', async () => {
-    const out = await compile({
-      solution: 'export const x = 1;\n',
-      tests: "import fc from 'fast-check';\ndescribe('s', () => { it('t', () => { fc.nat(); }); });\n",
-      testFileName: 't',
-    });
+    const out = await compile(
+      one({
+        solution: 'export const x = 1;\n',
+        tests: "import fc from 'fast-check';\ndescribe('s', () => { it('t', () => { fc.nat(); }); });\n",
+        testFileName: 't',
+      }),
+    );
     expect(() => execute(out, {}, {})).toThrow('fast-check is not available in this sandbox');
   });
 
   it('maps a throw in the solution top level to solution.ts', async () => {
-    const out = await compile({
-      solution: 'const a = 1;\nthrow new RangeError("at load " + a);\n',
-      tests: "import './solution';\n",
-      testFileName: 't',
-    });
+    const out = await compile(
+      one({
+        solution: 'const a = 1;\nthrow new RangeError("at load " + a);\n',
+        tests: "import './solution';\n",
+        testFileName: 't',
+      }),
+    );
     if (!out.ok) throw new Error(JSON.stringify(out.diagnostics));
     let thrown: Error | null = null;
     try {
@@ -218,16 +183,18 @@ describe('s', () => {
     } catch (err) {
       thrown = err as Error;
     }
-    const mapped = createStackMapper({ solution: out.solution.map, tests: out.tests.map }, 't')(thrown?.stack ?? '');
-    expect(mapped.solution).toEqual({ line: 2, column: 7 });
+    const mapped = createStackMapper({ project: out.project.map, tests: out.tests.map }, 't')(thrown?.stack ?? '');
+    expect(mapped.at).toEqual({ file: 'solution.ts', line: 2, column: 7 });
   });
 
   it('rejects run-time imports in the solution, located in solution.ts', async () => {
-    const out = await compile({
-      solution: "import { expect } from 'chai';\nexport const x = expect;\n",
-      tests: "import { x } from './solution';\n",
-      testFileName: 't',
-    });
+    const out = await compile(
+      one({
+        solution: "import { expect } from 'chai';\nexport const x = expect;\n",
+        tests: "import { x } from './solution';\n",
+        testFileName: 't',
+      }),
+    );
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.diagnostics).toEqual([expect.objectContaining({ file: 'solution.ts', line: 1, column: 24 })]);
@@ -240,30 +207,30 @@ describe('s', () => {
     const tests = TESTS;
     const testBuilds = () => api.build.mock.calls.filter(([options]) => options.entryPoints !== undefined).length;
 
-    expect((await compiler.compile({ solution: SOLUTION, tests, testFileName: 'h' })).ok).toBe(true);
-    expect((await compiler.compile({ solution: SOLUTION, tests, testFileName: 'h' })).ok).toBe(true);
+    expect((await compiler.compile(one({ solution: SOLUTION, tests, testFileName: 'h' }))).ok).toBe(true);
+    expect((await compiler.compile(one({ solution: SOLUTION, tests, testFileName: 'h' }))).ok).toBe(true);
     expect(api.transform).toHaveBeenCalledTimes(1);
     expect(testBuilds()).toBe(1);
 
     // An edit to the body: the solution is compiled again, the test bundle is reused.
     const edited = SOLUTION.replace('return entry.count;', 'return entry?.count ?? 0;');
-    const out = await compiler.compile({ solution: edited, tests, testFileName: 'h' });
+    const out = await compiler.compile(one({ solution: edited, tests, testFileName: 'h' }));
     expect(api.transform).toHaveBeenCalledTimes(2);
     expect(testBuilds()).toBe(1);
     expect(execute(out).map((r) => r.error)).toEqual([null, null, expect.any(Error)]);
 
     // A new export changes the stub, so the tests are built again; so does another test file.
-    await compiler.compile({ solution: `${edited}export const extra = 1;\n`, tests, testFileName: 'h' });
+    await compiler.compile(one({ solution: `${edited}export const extra = 1;\n`, tests, testFileName: 'h' }));
     expect(testBuilds()).toBe(2);
-    await compiler.compile({ solution: SOLUTION, tests, testFileName: 'other.test.ts' });
+    await compiler.compile(one({ solution: SOLUTION, tests, testFileName: 'other.test.ts' }));
     expect(testBuilds()).toBe(3);
   });
 
   it('reports a missing export after an edit removed it, with the cached test file', async () => {
     const compiler = new RunCompiler(native);
     const tests = "import { a, b } from './solution';\nconsole.log(a, b);\n";
-    expect((await compiler.compile({ solution: 'export const a = 1, b = 2;\n', tests, testFileName: 'x.test.ts' })).ok).toBe(true);
-    const out = await compiler.compile({ solution: 'export const a = 1;\n', tests, testFileName: 'x.test.ts' });
+    expect((await compiler.compile(one({ solution: 'export const a = 1, b = 2;\n', tests, testFileName: 'x.test.ts' }))).ok).toBe(true);
+    const out = await compiler.compile(one({ solution: 'export const a = 1;\n', tests, testFileName: 'x.test.ts' }));
     expect(out).toEqual({
       ok: false,
       diagnostics: [{ file: 'tests', message: 'No matching export in "solution.ts" for import "b"', line: 1, column: 13, length: 1 }],

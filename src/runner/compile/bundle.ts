@@ -1,86 +1,100 @@
 /**
- * One compile: solution + test file → two classic scripts (ES2022), each with its own external source map,
- * or diagnostics. Takes esbuild's `build` and `transform` as parameters so the same code runs on
- * esbuild-wasm in the compile worker and on native esbuild in unit tests.
+ * One compile: the candidate's project + a test file → two classic scripts (ES2022), each with its own
+ * external source map, or diagnostics. Takes esbuild's `build` and `transform` as parameters so the same
+ * code runs on esbuild-wasm in the compile worker and on native esbuild in unit tests.
  *
  * Why two scripts rather than one bundle: the test file does not change between Submits, and a `build`
  * with plugin callbacks (each one a round trip across the wasm boundary) costs ~15–50 ms, against ~4 ms
- * for a `transform` of the solution alone. So per run:
- *   - the solution is checked (a plugin-backed `build` of it alone: syntax and type-stripping errors, no
- *     run-time imports, and the names it exports, from the metafile) and transformed to an IIFE assigning
- *     its exports object to SOLUTION_GLOBAL — both in parallel, and memoised on the source text, so Run
- *     then Submit of the same code, or Submit again, compiles nothing;
- *   - the test bundle is built only when the test file or the solution's export *names* change (cached):
- *     its `./solution` is a stub re-exporting exactly those names (virtualFiles.ts), so importing a name
- *     the solution lacks is still a compile error at the import.
- * The worker evaluates the solution first, so its top-level code always runs, even if the tests import
- * nothing from it.
+ * for a `transform` of a single-file solution. And the problem's tests must run inside the harness's
+ * wrapper (they receive `describe`/`it` as parameters) while the candidate's code must not (its own
+ * `describe`/`it` are the "Your tests" group). So per run:
+ *   - the project is compiled into one script assigning every module's exports, by path, to
+ *     SOLUTION_GLOBAL, and each module's export names are read from a check build (projectBuild.ts),
+ *     memoised on the project's text, so Run then Submit of the same code, or Submit again, compiles
+ *     nothing;
+ *   - the test bundle is built only when the test file, the project's file names or its modules' export
+ *     *names* change (cached): each project module it imports is a stub re-exporting exactly those names
+ *     (virtualFiles.ts), so importing a name a module lacks is still a compile error at the import.
+ * The worker evaluates the project's script first, so every module's top-level code always runs, even if the
+ * tests import nothing from it.
  */
 
-import type { BuildOptions, BuildResult, Message, TransformOptions, TransformResult } from 'esbuild-wasm';
-import { SOLUTION_GLOBAL } from '../sandbox/protocol';
 import type { CompileDiagnostic } from '../types';
-import { toCompileDiagnostic } from './diagnostics';
-import { SOLUTION_SOURCE, solutionImportsPlugin, testFilesPlugin } from './virtualFiles';
+import { outcome, settle, type BuildFn, type EsbuildApi } from './buildOutcome';
+import { compileProject, projectSources, TARGET, type CompiledScript, type ProjectOutput } from './projectBuild';
+import { ENTRY_PATH, SOLUTION_PATH, testFilesPlugin } from './virtualFiles';
 
-export type BuildFn = (options: BuildOptions & { write: false }) => Promise<BuildResult>;
-export type TransformFn = (input: string, options: TransformOptions) => Promise<TransformResult>;
-
-/** The two esbuild entry points the compiler uses (esbuild-wasm's module, or native esbuild in tests). */
-export interface EsbuildApi {
-  build: BuildFn;
-  transform: TransformFn;
-}
+export type { CompiledScript } from './projectBuild';
+export type { BuildFn, EsbuildApi, TransformFn } from './buildOutcome';
 
 export interface BundleInput {
-  solution: string;
+  /** The candidate's project: path → text. Its `.ts` files are the modules; the rest is data or prose. */
+  files: Readonly<Record<string, string>>;
   tests: string;
   testFileName: string;
 }
 
-export interface CompiledScript {
-  code: string;
-  /** The script's source map (JSON text, no sourcesContent). */
-  map: string;
+export type BundleOutput = { ok: true; project: CompiledScript; tests: CompiledScript } | { ok: false; diagnostics: CompileDiagnostic[] };
+
+/**
+ * @deprecated The input before projects: one solution.ts. Only scripts/vite/enumerateTests.ts (the build's
+ * test manifest, owned elsewhere) still passes it; remove with this overload once it passes `files`.
+ */
+export interface SolutionInput {
+  solution: string;
+  tests: string;
+  testFileName: string;
 }
-
-export type BundleOutput = { ok: true; solution: CompiledScript; tests: CompiledScript } | { ok: false; diagnostics: CompileDiagnostic[] };
-
-export type SolutionOutput = { ok: true; script: CompiledScript; exports: string[] } | { ok: false; diagnostics: CompileDiagnostic[] };
+/** @deprecated What a SolutionInput gets: the project's script also as `solution`. */
+export type SolutionOutput =
+  { ok: true; project: CompiledScript; solution: CompiledScript; tests: CompiledScript } | { ok: false; diagnostics: CompileDiagnostic[] };
 
 export type TestsOutput = { ok: true; script: CompiledScript } | { ok: false; diagnostics: CompileDiagnostic[] };
 
-const TARGET = 'es2022';
 /** Test bundles kept: a problem's examples and hidden tests, for a couple of problems. */
 const TEST_CACHE_SIZE = 4;
+
+/** What the project's script depends on: its modules and the JSON data they may import (not prose). */
+function projectKey(files: Readonly<Record<string, string>>): string {
+  const entries = Object.entries(files).filter(([path]) => path.endsWith('.ts') || path.endsWith('.json'));
+  return JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
 
 /**
  * The compiler with its caches. Both caches hold only settled, deterministic results (diagnostics too);
  * an internal esbuild failure is thrown and never cached.
  */
 export class RunCompiler {
-  private lastSolution: { source: string; output: SolutionOutput } | null = null;
+  private lastProject: { key: string; output: ProjectOutput } | null = null;
   private readonly testBundles = new Map<string, TestsOutput>();
 
   constructor(private readonly esbuild: EsbuildApi) {}
 
-  async compile(input: BundleInput): Promise<BundleOutput> {
-    const solution = await this.solution(input.solution, input.testFileName);
-    if (!solution.ok) return solution;
-    const tests = await this.tests(input.tests, input.testFileName, solution.exports);
+  compile(input: BundleInput): Promise<BundleOutput>;
+  /** @deprecated Pass `files` (see SolutionInput). */
+  compile(input: SolutionInput): Promise<SolutionOutput>;
+  async compile(given: BundleInput | SolutionInput): Promise<BundleOutput | SolutionOutput> {
+    const input = 'files' in given ? given : { ...given, files: { [SOLUTION_PATH]: given.solution } };
+    const project = await this.project(input.files, input.testFileName);
+    if (!project.ok) return project;
+    const tests = await this.tests(input, project.exports);
     if (!tests.ok) return tests;
-    return { ok: true, solution: solution.script, tests: tests.script };
+    return 'files' in given
+      ? { ok: true, project: project.script, tests: tests.script }
+      : { ok: true, project: project.script, solution: project.script, tests: tests.script };
   }
 
-  private async solution(source: string, testFileName: string): Promise<SolutionOutput> {
-    if (this.lastSolution?.source === source) return this.lastSolution.output;
-    const output = await compileSolution(this.esbuild, source, testFileName);
-    this.lastSolution = { source, output };
+  private async project(files: Readonly<Record<string, string>>, testFileName: string): Promise<ProjectOutput> {
+    const key = projectKey(files);
+    if (this.lastProject?.key === key) return this.lastProject.output;
+    const output = await compileProject(this.esbuild, projectSources(files), testFileName);
+    this.lastProject = { key, output };
     return output;
   }
 
-  private async tests(tests: string, testFileName: string, solutionExports: string[]): Promise<TestsOutput> {
-    const key = JSON.stringify([testFileName, solutionExports, tests]);
+  private async tests(input: BundleInput, exports: Readonly<Record<string, readonly string[]>>): Promise<TestsOutput> {
+    // The file names matter too: the tests' imports resolve against them (and their messages name them).
+    const key = JSON.stringify([input.testFileName, Object.keys(input.files).sort(), exports, input.tests]);
     const cached = this.testBundles.get(key);
     if (cached) {
       // Refresh its place: Map iteration order is insertion order, so the first key is the least recent.
@@ -88,65 +102,31 @@ export class RunCompiler {
       this.testBundles.set(key, cached);
       return cached;
     }
-    const output = await compileTests(this.esbuild.build, { tests, testFileName, solutionExports });
+    const output = await compileTests(this.esbuild.build, {
+      tests: input.tests,
+      testFileName: input.testFileName,
+      files: input.files,
+      exports,
+    });
     this.testBundles.set(key, output);
     while (this.testBundles.size > TEST_CACHE_SIZE) this.testBundles.delete(this.testBundles.keys().next().value as string);
     return output;
   }
 }
 
-/** The solution alone: checked and transformed in parallel (see the file comment). */
-export async function compileSolution(esbuild: EsbuildApi, solution: string, testFileName: string): Promise<SolutionOutput> {
-  const [checked, transformed] = await Promise.all([
-    settle(
-      esbuild.build({
-        stdin: { contents: solution, loader: 'ts', sourcefile: SOLUTION_SOURCE },
-        bundle: true,
-        write: false,
-        format: 'esm', // the only format whose metafile lists the entry's exports
-        target: TARGET,
-        platform: 'browser',
-        outfile: 'solution-check.js',
-        metafile: true,
-        logLevel: 'silent',
-        tsconfigRaw: {},
-        plugins: [solutionImportsPlugin()],
-      }),
-    ),
-    settle(
-      esbuild.transform(solution, {
-        loader: 'ts',
-        format: 'iife',
-        globalName: SOLUTION_GLOBAL,
-        target: TARGET,
-        platform: 'browser',
-        sourcemap: 'external',
-        sourcesContent: false,
-        sourcefile: SOLUTION_SOURCE,
-        logLevel: 'silent',
-        tsconfigRaw: {},
-      }),
-    ),
-  ]);
-  // The check's messages come first: it also sees imports, which the transform leaves alone.
-  const check = outcome(checked, testFileName);
-  if (!check.ok) return check;
-  const script = outcome(transformed, testFileName);
-  if (!script.ok) return script;
-  const { code, map } = script.value;
-  const output = Object.entries(check.value.metafile?.outputs ?? {}).find(([path]) => path.endsWith('.js'))?.[1];
-  if (!output) throw new Error('esbuild produced no metafile for the solution');
-  return { ok: true, script: { code, map }, exports: [...output.exports].sort() };
-}
-
-/** The test file with the chai shim and the `./solution` stub, as one IIFE. */
+/** The test file with the shims and a stub per project module it imports, as one IIFE. */
 export async function compileTests(
   build: BuildFn,
-  input: { tests: string; testFileName: string; solutionExports: readonly string[] },
+  input: {
+    tests: string;
+    testFileName: string;
+    files: Readonly<Record<string, string>>;
+    exports: Readonly<Record<string, readonly string[]>>;
+  },
 ): Promise<TestsOutput> {
   const result = await settle(
     build({
-      entryPoints: ['tests.ts'],
+      entryPoints: [ENTRY_PATH],
       bundle: true,
       write: false,
       format: 'iife',
@@ -158,48 +138,14 @@ export async function compileTests(
       logLevel: 'silent',
       // No file system: do not let esbuild look for a tsconfig.json.
       tsconfigRaw: {},
-      plugins: [testFilesPlugin({ tests: input.tests, solutionExports: input.solutionExports })],
+      plugins: [testFilesPlugin({ tests: input.tests, files: input.files, exports: input.exports })],
     }),
   );
-  const built = outcome(result, input.testFileName);
+  const built = outcome(result, input.testFileName, 'tests');
   if (!built.ok) return built;
   const files = built.value.outputFiles ?? [];
   const code = files.find((f) => f.path.endsWith('.js'));
   const map = files.find((f) => f.path.endsWith('.js.map'));
   if (!code || !map) throw new Error('esbuild produced no output');
   return { ok: true, script: { code: code.text, map: map.text } };
-}
-
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
-  return promise.then(
-    (value) => ({ ok: true, value }),
-    (error: unknown) => ({ ok: false, error }),
-  );
-}
-
-/** The result, or the candidate's errors; rethrows anything that is not a compile failure (a real bug). */
-function outcome<T extends BuildResult | TransformResult>(
-  settled: Settled<T>,
-  testFileName: string,
-): { ok: true; value: T } | { ok: false; diagnostics: CompileDiagnostic[] } {
-  let errors: Message[];
-  if (settled.ok) {
-    errors = 'errors' in settled.value ? settled.value.errors : [];
-  } else {
-    const failure = buildFailureErrors(settled.error);
-    if (!failure) throw settled.error;
-    errors = failure;
-  }
-  if (errors.length === 0 && settled.ok) return settled;
-  return { ok: false, diagnostics: errors.map((m) => toCompileDiagnostic(m, testFileName)) };
-}
-
-/** esbuild rejects with a BuildFailure / TransformFailure carrying `errors`; anything else is a real bug. */
-function buildFailureErrors(err: unknown): Message[] | null {
-  if (typeof err === 'object' && err !== null && Array.isArray((err as { errors?: unknown }).errors)) {
-    return (err as { errors: Message[] }).errors;
-  }
-  return null;
 }

@@ -1,6 +1,6 @@
 /**
  * The compile worker: esbuild-wasm, initialised once (≈0.7 s, hence warmUp at page load), then one
- * compile per request (RunCompiler: the solution per run, the test bundle cached). `worker: false` because
+ * compile per request (RunCompiler: the project per run, the test bundle cached). `worker: false` because
  * we already are the worker; esbuild would otherwise spawn a nested one from a blob.
  */
 
@@ -27,7 +27,7 @@ scope.addEventListener('message', (event) => {
  */
 async function warmJit(): Promise<void> {
   await new RunCompiler(esbuild).compile({
-    solution: 'export const f = (n: number): number => n + 1;',
+    files: { 'solution.ts': 'export const f = (n: number): number => n + 1;' },
     tests:
       "import { expect } from 'chai';\nimport { f } from './solution';\ndescribe('f', () => { it('adds', () => { expect(f(1)).to.equal(2); }); });",
     testFileName: 'warm.test.ts',
@@ -51,8 +51,8 @@ async function handle(request: CompileRequest): Promise<void> {
         ? {
             type: 'compiled',
             id: request.id,
-            solutionCode: out.solution.code,
-            solutionMap: out.solution.map,
+            projectCode: out.project.code,
+            projectMap: out.project.map,
             testsCode: out.tests.code,
             testsMap: out.tests.map,
             ms: performance.now() - started,

@@ -17,8 +17,8 @@ class FakeWorker {
         : {
             type: 'compiled',
             id: request.id,
-            solutionCode: `s:${request.solution}`,
-            solutionMap: '{}',
+            projectCode: `s:${request.files['solution.ts']}`,
+            projectMap: '{}',
             testsCode: 't',
             testsMap: '{}',
             ms: 1,
@@ -35,13 +35,13 @@ describe('CompileClient', () => {
     FakeWorker.requests = [];
     vi.stubGlobal('Worker', FakeWorker);
     const client = new CompileClient('/esbuild.wasm');
-    const input = { solution: 'a', tests: 'b', testFileName: 'hidden.test.ts' };
+    const input = { files: { 'solution.ts': 'a' }, tests: 'b', testFileName: 'hidden.test.ts' };
     const first = await client.compile(input);
     expect(await client.compile({ ...input })).toBe(first);
     expect(FakeWorker.requests.map((r) => r.type)).toEqual(['init', 'compile']);
 
-    await client.compile({ ...input, solution: 'a2' });
-    await client.compile({ ...input, solution: 'a2', testFileName: 'examples.test.ts' });
+    await client.compile({ ...input, files: { 'solution.ts': 'a2' } });
+    await client.compile({ ...input, files: { 'solution.ts': 'a2' }, testFileName: 'examples.test.ts' });
     expect(FakeWorker.requests.map((r) => r.type)).toEqual(['init', 'compile', 'compile', 'compile']);
     client.dispose();
   });
@@ -52,13 +52,17 @@ describe('CompileClient', () => {
     vi.stubGlobal('Worker', FakeWorker);
     const client = new CompileClient('/esbuild.wasm');
     await client.warmUp();
-    const hidden = { solution: 'a', tests: 'h', testFileName: 'hidden.test.ts' };
-    const examples = { solution: 'a', tests: 'e', testFileName: 'examples.test.ts' };
-    client.prepare([{ ...hidden, solution: 'typing…' }]);
+    const hidden = { files: { 'solution.ts': 'a' }, tests: 'h', testFileName: 'hidden.test.ts' };
+    const examples = { files: { 'solution.ts': 'a' }, tests: 'e', testFileName: 'examples.test.ts' };
+    client.prepare([{ ...hidden, files: { 'solution.ts': 'typing…' } }]);
     await vi.advanceTimersByTimeAsync(PREPARE_DELAY_MS - 1);
     client.prepare([hidden, examples]); // a key before the pause ended: only the newest text is compiled
     await vi.advanceTimersByTimeAsync(PREPARE_DELAY_MS);
-    expect(FakeWorker.requests.map((r) => (r.type === 'compile' ? `${r.solution}/${r.tests}` : r.type))).toEqual(['init', 'a/h', 'a/e']);
+    expect(FakeWorker.requests.map((r) => (r.type === 'compile' ? `${r.files['solution.ts']}/${r.tests}` : r.type))).toEqual([
+      'init',
+      'a/h',
+      'a/e',
+    ]);
     await client.compile({ ...hidden });
     await client.compile({ ...examples });
     expect(FakeWorker.requests).toHaveLength(3);
@@ -71,7 +75,7 @@ describe('CompileClient', () => {
     FakeWorker.requests = [];
     vi.stubGlobal('Worker', FakeWorker);
     const client = new CompileClient('/esbuild.wasm');
-    const input = { solution: 'a', tests: 'h', testFileName: 'hidden.test.ts' };
+    const input = { files: { 'solution.ts': 'a' }, tests: 'h', testFileName: 'hidden.test.ts' };
     client.prepare([input]);
     await vi.advanceTimersByTimeAsync(PREPARE_DELAY_MS * 5);
     expect(FakeWorker.requests).toEqual([]);
@@ -86,7 +90,7 @@ describe('CompileClient', () => {
     FakeWorker.requests = [];
     vi.stubGlobal('Worker', FakeWorker);
     const client = new CompileClient('/esbuild.wasm');
-    const input = { solution: 'a', tests: 'h', testFileName: 'hidden.test.ts' };
+    const input = { files: { 'solution.ts': 'a' }, tests: 'h', testFileName: 'hidden.test.ts' };
     const first = client.compile(input);
     const second = client.compile({ ...input });
     expect(await second).toBe(await first);

@@ -17,7 +17,11 @@ const KEPT_COMPILES = 4;
 /** How long the text must rest before it is compiled ahead of a click: a typing pause, not every key. */
 export const PREPARE_DELAY_MS = 200;
 
-const keyOf = (input: BundleInput) => JSON.stringify([input.testFileName, input.solution, input.tests]);
+const keyOf = (input: BundleInput) => JSON.stringify([input.testFileName, sortedEntries(input.files), input.tests]);
+
+function sortedEntries(files: Readonly<Record<string, string>>): [string, string][] {
+  return Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
 
 export class CompileClient {
   private worker: Worker | null = null;
@@ -62,7 +66,7 @@ export class CompileClient {
       this.compiles.set(key, known);
       return known;
     }
-    const output = this.compileInWorker({ solution: input.solution, tests: input.tests, testFileName: input.testFileName });
+    const output = this.compileInWorker({ files: input.files, tests: input.tests, testFileName: input.testFileName });
     this.compiles.set(key, output);
     output.catch(() => {
       if (this.compiles.get(key) === output) this.compiles.delete(key);
@@ -104,14 +108,14 @@ export class CompileClient {
     await this.warmUp();
     const reply = await this.request({
       type: 'compile',
-      solution: input.solution,
+      files: Object.fromEntries(sortedEntries(input.files)),
       tests: input.tests,
       testFileName: input.testFileName,
     });
     if (reply.type === 'compiled') {
       return {
         ok: true,
-        solution: { code: reply.solutionCode, map: reply.solutionMap },
+        project: { code: reply.projectCode, map: reply.projectMap },
         tests: { code: reply.testsCode, map: reply.testsMap },
       };
     }

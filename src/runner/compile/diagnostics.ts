@@ -5,7 +5,7 @@
  */
 
 import type { CompileDiagnostic } from '../types';
-import { SOLUTION_SOURCE, TESTS_SOURCE } from './virtualFiles';
+import { diagnosticFile, friendlyText, type BuildOrigin } from './virtualFiles';
 
 /** The subset of esbuild's Message this needs (structural, so tests can build one by hand). */
 export interface EsbuildMessageLike {
@@ -19,14 +19,18 @@ export interface EsbuildMessageLike {
   } | null;
 }
 
-export function toCompileDiagnostic(message: EsbuildMessageLike, testFileName: string): CompileDiagnostic {
-  const text = message.text.split(SOLUTION_SOURCE).join('solution.ts').split(TESTS_SOURCE).join(testFileName);
+/**
+ * `origin`: which build said it. The test file's build names the test file 'rehearse:tests.ts', the project's
+ * builds name each project file 'rehearse:<path>' (a project may have a tests.ts of its own).
+ */
+export function toCompileDiagnostic(message: EsbuildMessageLike, testFileName: string, origin: BuildOrigin = 'tests'): CompileDiagnostic {
+  const text = friendlyText(message.text, origin, testFileName);
   const loc = message.location;
   if (!loc) return { file: 'tests', message: text, line: 1, column: 1, length: 0 };
   const start = utf8OffsetToUtf16(loc.lineText, loc.column);
   const end = utf8OffsetToUtf16(loc.lineText, loc.column + loc.length);
   return {
-    file: loc.file === SOLUTION_SOURCE ? 'solution.ts' : 'tests',
+    file: diagnosticFile(loc.file, origin),
     message: text,
     line: loc.line,
     column: start + 1,

@@ -1,4 +1,4 @@
-"""Runs a problem's unittest file against the candidate's solution.py and reports every step as an event.
+"""Runs a problem's unittest file against the candidate's project and reports every step as an event.
 
 The same file runs in two places, so the browser and the command line cannot disagree about a verdict:
   - in the browser's Python test worker (Pyodide), whose JavaScript drives it one step at a time
@@ -14,15 +14,23 @@ folds Python runs with the same accumulator, watchdog and manifest check as Type
 Titles: a test's title is the first line of its method's docstring (else its name in words); its group is
 the first line of its class's docstring (else the class name). Tests run in the order they are written.
 
+The project: every .py file under the run's directory but the test files (a single-file problem's is one
+file, solution.py; a codebase problem's are packages and modules, `chat/hub.py`). Each is imported, in the
+order of its module name, before the test module, so every file's top-level code runs and its own test
+classes are found; the tests import them by name (`from chat.hub import Hub`). Errors name a project file by
+its path in the project (`File "chat/hub.py", line 12`).
+
 The candidate's code is untrusted. What this file guards against, and how:
-  - `unittest.main()` or `sys.exit()` at the top of solution.py: the import is reported as a crash with a
+  - `unittest.main()` or `sys.exit()` at the top of a project file: the import is reported as a crash with a
     clear message instead of ending the interpreter;
-  - test classes written in solution.py: they run afterwards as "Your tests" and never count;
+  - test classes written in the project's files: they run afterwards as "Your tests" and never count;
   - code that can reach the test runner at all (gc, frames, tracing, sys.modules, import hooks, patching
-    unittest or built-ins, ...): screen.py finds it in solution.py's text before anything runs, and the run
-    does not start (the decision is made before the candidate's code exists in the interpreter);
+    unittest or built-ins, ...): screen.py finds it in the text of every project file before anything runs,
+    and the run does not start (the decision is made before the candidate's code exists in the interpreter);
+  - a project file named like a test file, a module of this harness or a standard module: refused by the
+    page before the run (core/files/reservedPaths.ts), so the tests import what they mean to;
   - replacing the test framework's checks anyway: the functions the verdict depends on are fingerprinted
-    before solution.py is imported and checked after every test (a second line of defence, inside the
+    before the project is imported and checked after every test (a second line of defence, inside the
     interpreter, so not one a verdict relies on);
   - anything a run leaves behind: in the browser each run has an interpreter of its own, restored from a
     snapshot and thrown away after the run (docs/decisions/python-run-isolation.md).
@@ -42,8 +50,8 @@ import types
 import unittest
 
 import _plain_values
+import _project
 
-SOLUTION_FILE = "solution.py"
 _MAX_REPR = 2000
 _MAX_CONSOLE = 4000
 
@@ -176,24 +184,35 @@ class _Console(io.TextIOBase):
 # Errors as the page shows them.
 
 
+_OWN_FILE = os.path.abspath(__file__)
+_UNITTEST_DIR = os.path.join(os.path.dirname(os.path.abspath(unittest.__file__)), "")
+
+
 def _frames_worth_showing(tb):
     """The traceback without the harness's and unittest's own frames."""
     frames = traceback.extract_tb(tb)
-    keep = [f for f in frames if not f.filename.endswith(("harness.py", os.sep + "case.py", "/case.py"))
-            and "unittest" not in f.filename.replace("\\", "/").split("/")[-2:-1]]
+    keep = [f for f in frames if not _is_runner_file(f.filename)]
     return keep or frames[-1:]
+
+
+def _is_runner_file(filename):
+    if not os.path.isabs(filename):
+        return False
+    full = os.path.abspath(filename)
+    return full == _OWN_FILE or full.startswith(_UNITTEST_DIR)
 
 
 def _serialize(error, tb=None, is_assertion=False):
     tb = tb if tb is not None else error.__traceback__
     frames = _frames_worth_showing(tb) if tb is not None else []
-    stack_lines = ['  File "%s", line %d, in %s' % (os.path.basename(f.filename), f.lineno, f.name) for f in frames]
+    shown = lambda filename: _project.shown_path(_current.directory, filename)  # noqa: E731
+    stack_lines = ['  File "%s", line %d, in %s' % (shown(f.filename), f.lineno, f.name) for f in frames]
     message = str(error)
     if isinstance(error, KeyError) and len(error.args) == 1:
         message = str(error.args[0])
     if isinstance(error, SyntaxError) and error.filename:
-        stack_lines.append('  File "%s", line %s' % (os.path.basename(error.filename), error.lineno))
-        message = "%s (%s, line %s)" % (error.msg, os.path.basename(error.filename), error.lineno)
+        stack_lines.append('  File "%s", line %s' % (shown(error.filename), error.lineno))
+        message = "%s (%s, line %s)" % (error.msg, shown(error.filename), error.lineno)
     serialized = {
         "name": type(error).__name__,
         "message": message[:_MAX_REPR] if message else "(raised without a message)",
@@ -343,13 +362,13 @@ def _tamper_event(changed):
     names = ", ".join(changed[:4]) + (" …" if len(changed) > 4 else "")
     return {"type": "crashed", "error": {
         "name": "IntegrityError",
-        "message": "solution.py replaced part of the test framework (%s), so this run cannot count. "
+        "message": "Your code replaced part of the test framework (%s), so this run cannot count. "
                    "Leave unittest and Python's built-ins as they are." % names,
         "isAssertion": False, "isTimeout": False, "stack": ""}}
 
 
 class _NoMain:
-    """unittest.main while solution.py is imported: running the candidate's tests is our job, not theirs."""
+    """unittest.main while the project is imported: running the candidate's tests is our job, not theirs."""
 
     def __init__(self, *args, **kwargs):
         pass
@@ -386,8 +405,9 @@ def _release():
 
 
 def prepare(directory, test_module):
-    """Imports solution.py, then the test module, from `directory`. Returns the events to report now: the
-    captured console, then either a crash or the problem group's `started` (the own group comes later)."""
+    """Imports every module of the project, then the test module, from `directory`. Returns the events to
+    report now: the captured console, then either a crash or the problem group's `started` (the own group
+    comes later)."""
     global _current
     _current = _Run()
     run = _current
@@ -395,18 +415,22 @@ def prepare(directory, test_module):
     run.baseline = _fingerprint()
     run.before = set(sys.modules)
     run.streams = (sys.stdout, sys.stderr)
+    modules = _project.modules(directory)
     _capture()
     sys.path.insert(0, directory)
     importlib.invalidate_caches()
     linecache.clearcache()
     real_main = unittest.main
+    imported = []
+    importing = None
     try:
         unittest.main = _NoMain
-        solution = importlib.import_module("solution")
+        for importing in modules:
+            imported.append(importlib.import_module(importing))
     except SystemExit as error:
         return _release() + [_crash_event(RuntimeError(
-            "solution.py called exit() while it was being imported (status %s); remove the call or put it "
-            "under `if __name__ == \"__main__\":`" % (error.code,)), error.__traceback__)]
+            "%s called exit() while it was being imported (status %s); remove the call or put it "
+            "under `if __name__ == \"__main__\":`" % (modules[importing], error.code)), error.__traceback__)]
     except BaseException as error:  # noqa: BLE001
         return _release() + [_crash_event(error)]
     finally:
@@ -417,13 +441,11 @@ def prepare(directory, test_module):
     try:
         tests = _import_tests(directory, test_module)
     except ImportError as error:
-        if getattr(error, "name", None) == "solution" or "from 'solution'" in str(error):
-            error = ImportError("solution.py must define %s: %s" % (_missing_name(error), error))
-        return _release() + [_crash_event(error)]
+        return _release() + [_crash_event(_project.explained(error, modules, directory))]
     except BaseException as error:  # noqa: BLE001
         return _release() + [_crash_event(error)]
     run.plans["problem"] = _test_case(tests)
-    run.plans["own"] = _test_case(solution)
+    run.plans["own"] = [test for module in imported for test in _test_case(module)]
     return _release() + [_started("problem")]
 
 
@@ -518,7 +540,7 @@ def run(directory, test_module, emit, timeout_ms=2000, own_tests=True):
     """The whole run as the browser worker drives it (the screen, prepare, then each test, then finish),
     reporting every event through `emit`. Used by the command-line check; never raises."""
     emit({"type": "loading"})
-    findings = _screen_file(directory)
+    findings = _project.screen_files(directory)
     if findings:
         emit({"type": "crashed", "error": {
             "name": "NotCounted", "message": "\n".join(f["message"] for f in findings[:3]),
@@ -574,25 +596,6 @@ def run_test_json(group, index):
 
 def finish_json():
     return _dumps(finish())
-
-
-def _screen_file(directory):
-    """screen.py's findings for solution.py, as the browser worker asks before importing it."""
-    import screen  # beside this file; imported here so the harness alone still loads where it is absent
-
-    try:
-        with open(os.path.join(directory, SOLUTION_FILE), encoding="utf-8") as handle:
-            return screen.screen(handle.read())
-    except OSError:
-        return []
-
-
-def _missing_name(error):
-    text = str(error)
-    marker = "cannot import name '"
-    if marker in text:
-        return text.split(marker, 1)[1].split("'", 1)[0]
-    return "what the tests import"
 
 
 def plan_titles(directory, test_module):

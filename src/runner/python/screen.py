@@ -1,8 +1,10 @@
-"""Screens a candidate's solution.py before any of it runs: does this code have a way to reach the test runner?
+"""Screens each of a candidate's Python files before any of it runs: does this code have a way to reach the
+test runner? (A single-file problem's one file is solution.py; the browser's worker and harness.run screen
+every .py file of a project, one at a time, and name the file in each finding.)
 
-The hidden tests, the harness (harness.py) and solution.py share one interpreter. A solution that can reach the
-harness's objects, unittest's machinery or the test files can make a wrong answer pass, so a run whose source
-has any finding here is refused before it is imported. `screen(source)` parses the source with `ast` and never
+The hidden tests, the harness (harness.py) and the candidate's files share one interpreter. A solution that can
+reach the harness's objects, unittest's machinery or the test files can make a wrong answer pass, so a run whose
+source has any finding here is refused before it is imported. `screen(source)` parses the source with `ast` and never
 executes it; each finding is {"line", "col", "rule", "message"}, sorted by position, and its message tells the
 candidate what was found, why it cannot stay and what to write instead. A SyntaxError is not a finding: the
 import reports it, with Python's own message.
@@ -115,7 +117,7 @@ RULES = {
                       "Let the test runner run your tests; leave the test class alone outside them."),
     "star-import": Rule("imports names this check cannot see", "Import the names you use one by one."),
     "encoding": Rule("declares a source encoding other than UTF-8, so Python would read other code than this check "
-                     "reads", "Remove the line; solution.py is UTF-8."),
+                     "reads", "Remove the line; your files are UTF-8."),
     "source-text": Rule("reads the source text of running code or of functions the tests hand in, and with it "
                         "the tests' expected values", "Remove it; work from the arguments your code is given."),
     "event-loop": Rule("changes the event loop machinery the asynchronous tests run on",
@@ -137,7 +139,7 @@ MODULES = {
     "host": ("js", "pyodide", "pyodide_js", "_pyodide", "micropip"),
     # signal handlers receive the frame that was running when the signal came.
     "tracing": ("trace", "bdb", "pdb", "cProfile", "profile", "sys.monitoring", "signal"),
-    # solution.py is imported before the hidden tests: a file write would change the tests it is judged by.
+    # The project is imported before the hidden tests: a file write would change the tests it is judged by.
     "file-system": ("os", "posix", "nt", "pathlib", "shutil", "tempfile", "glob", "fileinput", "linecache",
                     "zipfile", "tarfile", "gzip", "bz2", "lzma", "sqlite3", "dbm", "mmap", "py_compile",
                     "compileall", "filecmp"),
@@ -294,7 +296,7 @@ MAX_PATH_DOTS = 3
 def screen(source):
     """Findings for `source` (a list of dicts sorted by position); [] when it does not parse.
 
-    `source` is the text that is imported as solution.py, encoded as UTF-8."""
+    `source` is the text of one of the candidate's files (solution.py, chat/hub.py), encoded as UTF-8."""
     cookie = _foreign_encoding(source)
     if cookie:
         return [cookie]

@@ -1,67 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { RunProgress } from '../types';
-import type { SerializedError, TestGroup, WorkerEvent } from '../sandbox/protocol';
+import type { WorkerEvent } from '../sandbox/protocol';
 import type { ExpectedTests } from '../testManifest';
+import { done, err, expected, fail, ownPlan, pass, plan, start } from './eventFixtures';
 import { RunAccumulator } from './runAccumulator';
-
-const plan = (...titles: string[]): WorkerEvent => ({
-  type: 'started',
-  group: 'problem',
-  tests: titles.map((title, index) => ({ index, title, path: ['Suite'] })),
-});
-const ownPlan = (...titles: string[]): WorkerEvent => ({
-  type: 'started',
-  group: 'own',
-  tests: titles.map((title, index) => ({ index, title, path: ['Mine'] })),
-});
-const start = (index: number, title: string, group: TestGroup = 'problem'): WorkerEvent => ({
-  type: 'runnable-start',
-  group,
-  kind: 'test',
-  index,
-  title,
-  timeoutMs: 2000,
-});
-const pass = (index: number, title: string, group: TestGroup = 'problem'): WorkerEvent => ({
-  type: 'test-end',
-  group,
-  index,
-  title,
-  path: [group === 'own' ? 'Mine' : 'Suite'],
-  state: 'passed',
-  durationMs: 1,
-});
-const fail = (index: number, title: string, error: SerializedError): WorkerEvent => ({
-  type: 'test-end',
-  group: 'problem',
-  index,
-  title,
-  path: ['Suite'],
-  state: 'failed',
-  durationMs: 2,
-  error,
-});
-const err = (over: Partial<SerializedError>): SerializedError => ({
-  name: 'Error',
-  message: 'm',
-  isAssertion: false,
-  isTimeout: false,
-  ...over,
-});
-const done = (group: TestGroup = 'problem'): WorkerEvent => ({ type: 'done', group });
-
-const expected = (...titles: string[]): ExpectedTests => ({
-  problemId: 'p',
-  file: 'hidden.test.ts',
-  tests: titles.map((title) => ({ path: ['Suite'], title })),
-});
 
 function make(progress: RunProgress[] = [], known: ExpectedTests | null = expected('a', 'b', 'c', 'd')) {
   return new RunAccumulator({
     mode: 'submit',
     testTimeoutMs: 2000,
     expected: known,
-    mapStack: (stack) => (stack.includes('solution') ? { text: 'mapped', solution: { line: 6, column: 18 } } : { text: 'mapped-tests' }),
+    mapStack: (stack) =>
+      stack.includes('solution')
+        ? { text: 'mapped', at: { file: 'solution.ts', line: 6, column: 18 }, where: 'solution.ts:6:18' }
+        : { text: 'mapped-tests' },
     onProgress: (p) => progress.push(p),
   });
 }
@@ -104,7 +56,7 @@ describe('RunAccumulator', () => {
     expect(r.message).toBeUndefined();
     expect(r.tests.map((t) => t.status)).toEqual(['passed', 'failed', 'error', 'timedout']);
     expect(r.tests[1]?.failure).toEqual({ message: 'expected 2 to equal 3', expected: '3', actual: '2', stack: 'mapped-tests' });
-    expect(r.tests[2]?.failure).toMatchObject({ message: 'TypeError: x is undefined', solutionLine: 6, solutionColumn: 18 });
+    expect(r.tests[2]?.failure).toMatchObject({ message: 'TypeError: x is undefined', at: { file: 'solution.ts', line: 6, column: 18 } });
     expect(r.tests[3]?.failure?.message).toMatch(/^Timed out after 2000 ms/);
     expect(progress.filter((p) => p.type === 'test-end')).toHaveLength(4);
     expect(progress.filter((p) => p.type === 'console')).toHaveLength(1);
@@ -167,7 +119,7 @@ describe('RunAccumulator', () => {
     expect(r.message).toBe(
       "Your code threw while loading: TypeError: Cannot read properties of undefined (reading 'port') (solution.ts:6:18)",
     );
-    expect(r.error).toMatchObject({ solutionLine: 6, solutionColumn: 18 });
+    expect(r.error).toMatchObject({ at: { file: 'solution.ts', line: 6, column: 18 } });
   });
 
   it('shows a run that refused itself (the screen, the step rules) as not counted, in its own words', () => {
@@ -317,95 +269,6 @@ describe('RunAccumulator', () => {
       total: 2,
       tests: [],
       message: 'Not counted: “Suite › b” was skipped while the hidden tests ran; it is one they must run.',
-    });
-  });
-
-  describe('a Python run', () => {
-    const pyExpected = (file: ExpectedTests['file'] = 'examples_test.py'): ExpectedTests => ({
-      problemId: 'p',
-      file,
-      tests: [{ path: ['Suite'], title: 'a' }],
-    });
-    const python = (known: ExpectedTests | null = pyExpected()) =>
-      new RunAccumulator({ mode: 'run', testTimeoutMs: 2000, expected: known, language: 'python', mapStack: mapPython });
-    const mapPython = (stack: string) => {
-      const line = /File "solution\.py", line (\d+)/.exec(stack)?.[1];
-      return line ? { text: stack, solution: { line: Number(line) } } : { text: stack };
-    };
-
-    it('names solution.py and its line when the code raises while loading, and says which language ran', () => {
-      const acc = python();
-      acc.handle({ type: 'loading' }, 0);
-      const stack = 'Traceback (most recent call last):\n  File "solution.py", line 7, in <module>';
-      acc.handle({ type: 'crashed', error: err({ name: 'ZeroDivisionError', message: 'division by zero', stack }) }, 1);
-      acc.end({ kind: 'finished' }, 2);
-      const result = acc.result(2);
-      expect(result).toMatchObject({ language: 'python', outcome: 'crashed', error: { solutionLine: 7 } });
-      expect(result.message).toBe('Your code threw while loading: ZeroDivisionError: division by zero (solution.py:7)');
-      expect(result.notStarted).toBeUndefined();
-    });
-
-    it('says Python could not start the tests when the worker dies before the first test', () => {
-      const acc = python();
-      acc.handle({ type: 'loading' }, 0);
-      acc.end({ kind: 'worker-error', message: 'Python could not start cleanly twice in a row.' }, 1);
-      expect(acc.result(1)).toMatchObject({
-        outcome: 'crashed',
-        notStarted: true,
-        passed: 0,
-        message: 'Python could not start the tests: Python could not start cleanly twice in a row.',
-      });
-    });
-
-    it('says so when the harness refuses the run before loading the code, or stops before the first test', () => {
-      const refused = python();
-      refused.handle({ type: 'crashed', error: err({ message: 'Python is not ready in this worker.' }) }, 0);
-      refused.end({ kind: 'finished' }, 1);
-      expect(refused.result(1)).toMatchObject({
-        outcome: 'crashed',
-        notStarted: true,
-        message: 'Python could not start the tests: Python is not ready in this worker.',
-      });
-      expect(refused.result(1).error).toBeUndefined();
-      const stopped = python();
-      stopped.handle({ type: 'loading' }, 0);
-      stopped.end({ kind: 'finished' }, 1);
-      expect(stopped.result(1).message).toBe('Python could not start the tests: the worker stopped before the first test.');
-    });
-
-    it('says it found none of the tests rather than "reported 0 tests", and never counts it', () => {
-      const acc = python(pyExpected('hidden_test.py'));
-      acc.handle({ type: 'loading' }, 0);
-      acc.handle({ type: 'started', group: 'problem', tests: [] }, 1);
-      acc.handle(done(), 2);
-      acc.handle(done('own'), 3);
-      acc.end({ kind: 'finished' }, 4);
-      const result = acc.result(4);
-      expect(result).toMatchObject({ outcome: 'crashed', notStarted: true, passed: 0 });
-      expect(result.message).toBe('Python could not start the tests: it found none of the hidden tests (1 in hidden_test.py).');
-      expect(result.message).not.toMatch(/reported 0 tests/);
-    });
-
-    it('keeps the worker-failure wording once a test has started', () => {
-      const acc = python();
-      acc.handle({ type: 'loading' }, 0);
-      acc.handle(plan('a'), 1);
-      acc.handle(start(0, 'a'), 2);
-      acc.end({ kind: 'worker-error', message: 'boom' }, 3);
-      expect(acc.result(3)).toMatchObject({ message: 'The test worker failed: boom' });
-      expect(acc.result(3).notStarted).toBeUndefined();
-    });
-
-    it('carries the expected and actual values of a failed assertion to the result', () => {
-      const acc = python();
-      acc.handle({ type: 'loading' }, 0);
-      acc.handle(plan('a'), 1);
-      acc.handle(start(0, 'a'), 2);
-      acc.handle(fail(0, 'a', err({ name: 'AssertionError', message: '3 != 2', isAssertion: true, expected: '2', actual: '3' })), 3);
-      acc.handle(done(), 4);
-      acc.handle(done('own'), 5);
-      acc.end({ kind: 'finished' }, 6);
-      expect(acc.result(6).tests[0]?.failure).toMatchObject({ message: '3 != 2', expected: '2', actual: '3' });
     });
   });
 

@@ -9,7 +9,7 @@
  * The watchdog's hung test is 'timedout'; mocha's own timeouts (async hangs) are 'timedout' too.
  */
 
-import { languageSpec, type Language } from '../../core/languages/registry';
+import type { Language } from '../../core/languages/registry';
 import type { ExpectedTests } from '../testManifest';
 import type { ConsoleLine, OwnTestsResult, RunMode, RunOutcome, RunProgress, RunResult, TestFailure } from '../types';
 import type { SandboxRunEnd, SerializedError, TestGroup, WorkerEvent } from '../sandbox/protocol';
@@ -28,7 +28,7 @@ export interface AccumulatorOptions {
    */
   expected: ExpectedTests | null;
   onProgress?: (progress: RunProgress) => void;
-  /** The language of the run's code (default TypeScript): names the candidate's file in messages. */
+  /** The language of the run's code (default TypeScript). */
   language?: Language;
 }
 
@@ -122,11 +122,9 @@ export class RunAccumulator {
           this.startFailed(event.error.message);
           return;
         }
-        this.crash = this.toFailure(event.error);
-        const file = languageSpec(this.language).solutionFile;
-        const column = this.crash.solutionColumn !== undefined ? `:${this.crash.solutionColumn}` : '';
-        const where = this.crash.solutionLine ? ` (${file}:${this.crash.solutionLine}${column})` : '';
-        this.message = `Your code threw while loading: ${this.crash.message}${where}`;
+        const { failure, where } = this.mapFailure(event.error);
+        this.crash = failure;
+        this.message = `Your code threw while loading: ${failure.message}${where ? ` (${where})` : ''}`;
         return;
       }
     }
@@ -308,19 +306,24 @@ export class RunAccumulator {
   }
 
   private toFailure(error: SerializedError): TestFailure {
+    return this.mapFailure(error).failure;
+  }
+
+  /** The failure, located in the project through the stack, and that place as text ("chat/hub.ts:7:5"). */
+  private mapFailure(error: SerializedError): { failure: TestFailure; where: string | undefined } {
     const mapped = error.stack ? this.options.mapStack(error.stack) : undefined;
     const message = error.isTimeout
       ? `Timed out after ${this.options.testTimeoutMs} ms: the test did not finish (a promise that never settles, or done() never called?).`
       : error.isAssertion
         ? error.message
         : `${error.name}: ${error.message}`;
-    return {
+    const failure: TestFailure = {
       message,
       ...(error.expected !== undefined ? { expected: error.expected } : {}),
       ...(error.actual !== undefined ? { actual: error.actual } : {}),
-      ...(mapped?.solution ? { solutionLine: mapped.solution.line } : {}),
-      ...(mapped?.solution?.column !== undefined ? { solutionColumn: mapped.solution.column } : {}),
+      ...(mapped?.at ? { at: mapped.at } : {}),
       ...(mapped && !error.isTimeout ? { stack: mapped.text } : {}),
     };
+    return { failure, where: mapped?.where };
   }
 }

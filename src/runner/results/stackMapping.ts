@@ -1,35 +1,32 @@
 /**
  * Maps a stack from the test worker back to the candidate's files. The worker replaced the scripts' blob
- * URLs by SOLUTION_SCRIPT_URL / TESTS_SCRIPT_URL, so frames look like
- * `at TokenBucket.take (rehearse-solution.js:14:11)`; that script's own source map turns it into
- * `solution.ts:7:5`. Frames in mocha, chai, the harness, the chai shim or esbuild's helpers are dropped:
- * they are noise to a candidate. Pure apart from parsing the maps, which happens lazily, per map, on the
- * first frame that needs it — a run where everything passes parses nothing.
+ * URLs by SOLUTION_SCRIPT_URL (the candidate's code: every module of the project) / TESTS_SCRIPT_URL, so
+ * frames look like `at Hub.send (rehearse-solution.js:14:11)`; that script's own source map turns it into
+ * `chat/hub.ts:7:5`. Frames in mocha, chai, the harness, the chai shim, the test bundle's links to the
+ * project or esbuild's helpers are dropped: they are noise to a candidate. Pure apart from parsing the maps,
+ * which happens lazily, per map, on the first frame that needs it — a run where everything passes parses
+ * nothing.
  */
 
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
-import { SOLUTION_SOURCE, TESTS_SOURCE } from '../compile/virtualFiles';
+import { projectPathOfSource, TESTS_SOURCE } from '../compile/virtualFiles';
 import { SOLUTION_SCRIPT_URL, TESTS_SCRIPT_URL } from '../sandbox/protocol';
-
-export interface SolutionPosition {
-  /** 1-based. */
-  line: number;
-  /** 1-based; absent where only the line is known (Python tracebacks). */
-  column?: number;
-}
+import type { SourceLocation } from '../types';
 
 export interface MappedStack {
-  /** The message line(s) followed by the user-code frames, located in solution.ts / the test file. */
+  /** The message line(s) followed by the user-code frames, located in project files / the test file. */
   text: string;
-  /** The innermost frame inside solution.ts: where the candidate's code threw. */
-  solution?: SolutionPosition;
+  /** The innermost frame inside a project file: where the candidate's code threw. */
+  at?: SourceLocation;
+  /** `at` as the candidate reads it: "chat/hub.ts:7:5" ("solution.py:7" where only the line is known). */
+  where?: string;
 }
 
 export type StackMapper = (stack: string) => MappedStack;
 
-/** The raw source maps of the run's two scripts. */
+/** The raw source maps of the run's two scripts: the project's modules, and the test bundle. */
 export interface RunSourceMaps {
-  solution: string;
+  project: string;
   tests: string;
 }
 
@@ -40,15 +37,22 @@ const CODE_LOCATION = new RegExp(`(${escape(SOLUTION_SCRIPT_URL)}|${escape(TESTS
 interface Script {
   rawMap: string;
   consumer: SourceMapConsumer | null;
-  /** The source inside this script that is the candidate's (the rest is shim/stub/helpers). */
-  userSource: string;
-  displayName: string;
+  /** The name a source of this script shows as, or null when it is not the candidate's or the test file. */
+  displayName: (source: string) => string | null;
+  /** Whether a frame here is in the candidate's project (where `at` points). */
+  isProject: boolean;
 }
 
 export function createStackMapper(maps: RunSourceMaps, testFileName: string): StackMapper {
   const scripts: Record<string, Script> = {
-    [SOLUTION_SCRIPT_URL]: { rawMap: maps.solution, consumer: null, userSource: SOLUTION_SOURCE, displayName: 'solution.ts' },
-    [TESTS_SCRIPT_URL]: { rawMap: maps.tests, consumer: null, userSource: TESTS_SOURCE, displayName: testFileName },
+    [SOLUTION_SCRIPT_URL]: { rawMap: maps.project, consumer: null, displayName: projectPathOfSource, isProject: true },
+    [TESTS_SCRIPT_URL]: {
+      rawMap: maps.tests,
+      consumer: null,
+      // Only the test file itself: its links to the project modules and the shims are not worth showing.
+      displayName: (source) => (source === TESTS_SOURCE ? testFileName : null),
+      isProject: false,
+    },
   };
   const lookup = (script: Script, line: number, column: number) => {
     script.consumer ??= new SourceMapConsumer(JSON.parse(script.rawMap) as RawSourceMap);
@@ -58,7 +62,7 @@ export function createStackMapper(maps: RunSourceMaps, testFileName: string): St
 
   return (stack) => {
     const out: string[] = [];
-    let solution: SolutionPosition | undefined;
+    let at: SourceLocation | undefined;
     let inFrames = false;
     for (const line of stack.split('\n')) {
       if (!FRAME.test(line)) {
@@ -71,13 +75,13 @@ export function createStackMapper(maps: RunSourceMaps, testFileName: string): St
       const script = match ? scripts[match[1] ?? ''] : undefined;
       if (!match || !script) continue;
       const pos = lookup(script, Number(match[2]), Number(match[3]));
-      // Only the candidate's own file in each script counts (the stub in the test bundle is also named
-      // solution.ts, but has no code a stack could stop in that is worth showing).
-      if (pos.line === null || pos.source === null || !pos.source.endsWith(script.userSource)) continue;
+      if (pos.line === null || pos.source === null) continue;
+      const file = script.displayName(pos.source);
+      if (file === null) continue;
       const column = (pos.column ?? 0) + 1;
-      if (script.userSource === SOLUTION_SOURCE && !solution) solution = { line: pos.line, column };
-      out.push(line.replace(CODE_LOCATION, `${script.displayName}:${pos.line}:${column}`));
+      if (script.isProject && !at) at = { file, line: pos.line, column };
+      out.push(line.replace(CODE_LOCATION, `${file}:${pos.line}:${column}`));
     }
-    return { text: out.join('\n'), ...(solution ? { solution } : {}) };
+    return { text: out.join('\n'), ...(at ? { at, where: `${at.file}:${at.line}:${at.column}` } : {}) };
   };
 }

@@ -40,8 +40,9 @@ export interface SerializedError {
 
 /**
  * A run evaluates two scripts, each compiled separately with its own source map (see compile/bundle.ts):
- * the solution (transformed per run) and the test bundle (compiled once per test file and cached).
- * Stand-ins for their blob URLs in stacks: `at f (rehearse-solution.js:12:5)`.
+ * the candidate's code ("solution": every module of the project, compiled per run) and the test bundle
+ * (compiled once per test file and cached). Stand-ins for their blob URLs in stacks:
+ * `at f (rehearse-solution.js:12:5)`.
  */
 export const SOLUTION_SCRIPT_URL = 'rehearse-solution.js';
 export const TESTS_SCRIPT_URL = 'rehearse-tests.js';
@@ -61,14 +62,15 @@ export const TESTS_CLAIM_GLOBAL = '__rehearseTests';
 
 /**
  * Which tests an event is about: the problem's (examples for Run, hidden for Submit: the verdict) or the
- * candidate's own `describe`/`it` written in solution.ts ("Your tests": shown apart, never counted).
+ * candidate's own `describe`/`it` written in the project's files ("Your tests": shown apart, never counted).
  */
 export type TestGroup = 'problem' | 'own';
 
 /**
- * The global the solution script assigns its exports object to (a classic script's top-level `var`); the
- * test bundle's `./solution` reads it. The solution always evaluates first, so its top-level code runs
- * even when the tests import nothing from it.
+ * The global the candidate's script assigns each module's exports object to, by path (a classic script's
+ * top-level `var`: `{ "chat/hub.ts": { Hub }, … }`); the test bundle's `./chat/hub` reads its entry. The
+ * candidate's script always evaluates first, so every module's top-level code runs even when the tests
+ * import nothing from it.
  */
 export const SOLUTION_GLOBAL = '__rehearseSolution';
 
@@ -88,9 +90,9 @@ export type SandboxRunEnd =
 
 /** The two scripts of a run, evaluated in this order (classic scripts, ES2022). */
 export interface RunCode {
-  /** The solution, assigning its exports to SOLUTION_GLOBAL. */
+  /** The candidate's code (every module of the project), assigning their exports to SOLUTION_GLOBAL. */
   solutionCode: string;
-  /** The test file bundled with the chai shim; reads `./solution` from SOLUTION_GLOBAL. */
+  /** The test file bundled with the shims; reads the project's modules from SOLUTION_GLOBAL. */
   testsCode: string;
 }
 

@@ -3,7 +3,7 @@
  * reuse unchanged, so one accumulator, watchdog and manifest check serve both languages).
  *
  *   main page → frame   `init-python` (the runtime's files, once, when Python is first chosen),
- *                       `run-python` (a run: the solution, the test file, its module name)
+ *                       `run-python` (a run: the project's files, the test file, its module name)
  *   frame → main page   `python-ready` / `python-failed` (the answer to init-python)
  *   frame → worker      `boot` (the runtime's files and the interpreter's snapshot), then one `run` with a
  *                       MessagePort for its events: a worker serves one run and is then terminated
@@ -29,8 +29,11 @@ export interface PythonRuntimeFiles {
 }
 
 export interface PythonRunCode {
-  /** The candidate's solution.py. */
-  solution: string;
+  /**
+   * The candidate's project: path → text (a single-file problem's is solution.py). Shape-checked here; the
+   * worker checks the paths themselves before writing any (python/worker/projectFiles.ts).
+   */
+  files: Record<string, string>;
   /** The test file's source and its module name ("examples_test" or "hidden_test"). */
   tests: string;
   testModule: string;
@@ -59,7 +62,7 @@ export const PYTHON_TEST_MODULES = ['examples_test', 'hidden_test'] as const;
 const isModule = (x: unknown): boolean => (PYTHON_TEST_MODULES as readonly unknown[]).includes(x);
 
 export function isPythonRunCode(x: Obj): boolean {
-  return isStr(x.solution) && isStr(x.tests) && isModule(x.testModule);
+  return isObj(x.files) && Object.values(x.files).every(isStr) && isStr(x.tests) && isModule(x.testModule);
 }
 
 export function isHostToFramePython(x: unknown): x is HostToFramePython {

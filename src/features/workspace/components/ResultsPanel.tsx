@@ -3,7 +3,6 @@ import type { Problem } from '../../../core/problems/types';
 import type { RunResult, TestResult } from '../../../runner/types';
 import { firstFailing, hiddenResultsView } from '../../../core/practice/hiddenResults';
 import { useRecorder } from '../../recording';
-import { solutionFileOfRun } from '../runLabels';
 import { useWorkspace } from '../workspaceStore';
 import { OwnTestsPanel } from './OwnTestsPanel';
 import { TestItem } from './TestItem';
@@ -132,9 +131,9 @@ export function ResultsPanel({ problem, unlockedStages }: { problem: Problem; un
           {result.error && (
             <div className="mb-2 text-xs" data-testid="load-error">
               <p className="whitespace-pre-wrap text-rose-300">{result.error.message}</p>
-              {result.error.solutionLine !== undefined && (
+              {result.error.at && (
                 <p className="text-slate-400">
-                  at {solutionFileOfRun(result)} line {result.error.solutionLine}
+                  at {result.error.at.file} line {result.error.at.line}
                 </p>
               )}
             </div>
@@ -143,7 +142,7 @@ export function ResultsPanel({ problem, unlockedStages }: { problem: Problem; un
             <ul className="mb-2 space-y-1" aria-label="Compile errors">
               {result.compileErrors.map((d, i) => (
                 <li key={i} className="font-mono text-xs text-rose-300">
-                  {d.file === 'solution.ts' ? 'solution.ts' : 'tests'}:{d.line}:{d.column} — {d.message}
+                  {d.file}:{d.line}:{d.column} — {d.message}
                 </li>
               ))}
             </ul>
@@ -153,11 +152,11 @@ export function ResultsPanel({ problem, unlockedStages }: { problem: Problem; un
           ) : (
             <ul>
               {visibleTests.map((t, i) => (
-                <TestItem key={i} test={t} file={solutionFileOfRun(result)} />
+                <TestItem key={i} test={t} />
               ))}
             </ul>
           )}
-          {result.ownTests && <OwnTestsPanel own={result.ownTests} file={solutionFileOfRun(result)} />}
+          {result.ownTests && <OwnTestsPanel own={result.ownTests} />}
         </>
       )}
     </section>

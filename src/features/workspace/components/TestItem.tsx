@@ -14,11 +14,8 @@ const STATUS_STYLE: Record<TestResult['status'], string> = {
   error: 'text-rose-300',
 };
 
-/**
- * One test's verdict, with its failure (message, expected/actual, where in the candidate's file) when it has
- * one. `file` is the run's (runLabels.ts), not the language chosen since.
- */
-export function TestItem({ test, file }: { test: TestResult; file: string }) {
+/** One test's verdict, with its failure (message, expected/actual, where in the candidate's project) when it has one. */
+export function TestItem({ test }: { test: TestResult }) {
   const f = test.failure;
   return (
     <li data-status={test.status} data-full-title={[...test.path, test.title].join(' ')} className="border-b border-slate-800 py-1.5">
@@ -44,10 +41,10 @@ export function TestItem({ test, file }: { test: TestResult; file: string }) {
               </dd>
             </dl>
           )}
-          {f.solutionLine !== undefined && (
+          {f.at && (
             <p className="text-slate-400">
-              at {file} line {f.solutionLine}
-              {f.solutionColumn !== undefined && `, column ${f.solutionColumn}`}
+              at {f.at.file} line {f.at.line}
+              {f.at.column > 1 && `, column ${f.at.column}`}
             </p>
           )}
         </div>

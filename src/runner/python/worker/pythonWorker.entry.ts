@@ -9,15 +9,18 @@
  *   boot  – the frame hands over Pyodide's files and the snapshot (the frame cannot fetch: it has no origin
  *           and no connect-src). Pyodide is restored through a `fetch` that only knows those files, then
  *           fetch is replaced by one that always refuses.
- *   run   – before any of the candidate's code runs, screen.py reads solution.py (never running it) and a
- *           finding ends the run here; then this script drives harness.py one step at a time, checks what each
- *           step claims against stepRules.ts, and posts the events on the run's MessagePort. Python never
+ *   run   – before any of the candidate's code runs, the project's paths are checked (projectFiles.ts: inside
+ *           the run's folder, no name the runner or the tests rely on) and screen.py reads every one of its
+ *           Python files (never running them); a refusal or a finding ends the run here. Then the files are
+ *           written to the run's folder, and this script drives harness.py one step at a time, checks what
+ *           each step claims against stepRules.ts, and posts the events on the run's MessagePort. Python never
  *           receives the port or any function that posts; what this script needs is captured before the
  *           candidate's code is imported, and the number of tests comes from the plan, not from Python.
  */
 import type { PyodideAPI } from 'pyodide';
 import { isPythonWorkerRequest, type PythonWorkerRequest, type PythonWorkerStatus } from '../../sandbox/pythonProtocol';
 import type { PlannedTest, WorkerEvent } from '../../sandbox/protocol';
+import { projectFilesProblem, pythonSources, writeRunFiles } from './projectFiles';
 import { checkStep, crashEvent, integrityCrash, type Step } from './stepRules';
 
 /** A made-up origin for Pyodide's file names; nothing is ever fetched from it. */
@@ -44,6 +47,11 @@ interface Screen {
 interface Finding {
   line: number;
   message: string;
+}
+
+/** A finding in one project file. */
+interface FileFinding extends Finding {
+  path: string;
 }
 
 // Captured now, before any candidate code exists: Python can reach the worker's globals (`import js`).
@@ -125,13 +133,12 @@ function run(request: Run, port: MessagePort): void {
   const h = harness;
   send([{ type: 'loading' }]);
   // Decided before any of the candidate's code exists in this interpreter, so nothing it does can change it.
-  const findings = parse(screen.screen_json(request.solution)) as Finding[];
-  if (findings.length > 0) {
-    send([screenCrash(findings)]);
-    return;
-  }
+  const refused = projectFilesProblem(request.files);
+  if (refused) return send([crashEvent('NotCounted', refused)]);
+  const findings = screenProject(screen, request.files);
+  if (findings.length > 0) return send([screenCrash(findings)]);
   const dir = `${WORK_DIR}/${request.id}`;
-  writeRun(python, dir, request.solution, request.testModule, request.tests);
+  writeRunFiles(python.FS, dir, request.files, { module: request.testModule, source: request.tests });
   try {
     drive(h, dir, request.testModule, request.testTimeoutMs, send);
   } catch (e) {
@@ -140,10 +147,9 @@ function run(request: Run, port: MessagePort): void {
   }
 }
 
-function writeRun(py: PyodideAPI, dir: string, solution: string, testModule: string, tests: string): void {
-  py.FS.mkdirTree(dir);
-  py.FS.writeFile(`${dir}/solution.py`, solution);
-  py.FS.writeFile(`${dir}/${testModule}.py`, tests);
+/** screen.py's findings in every Python file of the project, in path order. */
+function screenProject(s: Screen, files: Readonly<Record<string, string>>): FileFinding[] {
+  return pythonSources(files).flatMap(([path, text]) => (parse(s.screen_json(text)) as Finding[]).map((f) => ({ ...f, path })));
 }
 
 /** Takes a run through the harness's steps, checking each step's claim before it is sent. */
@@ -195,10 +201,9 @@ function instantiateFrom(module: WebAssembly.Module): void {
 function warmUp(py: PyodideAPI, h: Harness, s: Screen): void {
   const dir = `${WORK_DIR}/warm-up`;
   s.screen_json(WARM_SOLUTION);
-  writeRun(py, dir, WARM_SOLUTION, 'examples_test', WARM_TESTS);
+  const written = writeRunFiles(py.FS, dir, { 'solution.py': WARM_SOLUTION }, { module: 'examples_test', source: WARM_TESTS });
   drive(h, dir, 'examples_test', 2000, () => undefined);
-  py.FS.unlink(`${dir}/solution.py`);
-  py.FS.unlink(`${dir}/examples_test.py`);
+  for (const file of written) py.FS.unlink(file);
 }
 
 const WARM_SOLUTION = `
@@ -249,12 +254,16 @@ function plannedTests(events: WorkerEvent[]): PlannedTest[] {
   return [];
 }
 
-function screenCrash(findings: Finding[]): WorkerEvent {
-  const shown = findings.slice(0, 3).map((f) => f.message);
+/** The screen's refusal: which file can reach the test runner, and each finding with its file and line. */
+function screenCrash(findings: FileFinding[]): WorkerEvent {
+  const shown = findings.slice(0, 3).map((f) => `${f.path}, ${f.message}`);
   const more = findings.length > shown.length ? ` (and ${findings.length - shown.length} more)` : '';
+  const files = new Set(findings.map((f) => f.path));
+  const first = findings[0]!;
+  const who = files.size === 1 ? first.path : 'Your code';
   return crashEvent(
     'NotCounted',
-    `solution.py can reach the test runner, so this run cannot count.\n${shown.join('\n')}${more}`,
-    `Traceback (most recent call last):\n  File "solution.py", line ${findings[0]!.line}, in <module>`,
+    `${who} can reach the test runner, so this run cannot count.\n${shown.join('\n')}${more}`,
+    `Traceback (most recent call last):\n  File "${first.path}", line ${first.line}, in <module>`,
   );
 }

@@ -124,7 +124,7 @@ function runPython(message: Extract<HostToFramePython, { type: 'run-python' }>):
       const request: PythonWorkerRequest = {
         type: 'run',
         id,
-        solution: message.solution,
+        files: message.files,
         tests: message.tests,
         testModule: message.testModule,
         testTimeoutMs: message.testTimeoutMs,

@@ -1,9 +1,10 @@
 /**
- * The one classic script a run evaluates (importScripts): the solution, then the problem's test bundle
+ * The one classic script a run evaluates (importScripts): the candidate's code ("solution": every module
+ * of the project, compile/projectBuild.ts), then the problem's test bundle
  * wrapped in a function that receives mocha's BDD functions and the importable modules as parameters.
  *
  *   "use strict";                                   line 1
- *   var __rehearseSolution = (() => { … })();       the solution (its exports object)
+ *   var __rehearseSolution = (() => { … })();       the candidate's code (each module's exports, by path)
  *   __rehearseTests("<secret>", function (describe, it, …, __rehearseImports) {
  *   (() => { … the test bundle … })();
  *   });

@@ -60,13 +60,13 @@ const SHIMS = `(function (host) {
   };
 })`;
 
-/** Compiles `solution` and `tests` like the runner and runs them in a fresh simulated worker. */
+/** Compiles `solution` (a single-file problem's solution.ts) and `tests` like the runner and runs them in a fresh simulated worker. */
 export async function runInSimulatedWorker(
   solution: string,
   tests: string,
   options: { deadlineMs?: number; testTimeoutMs?: number } = {},
 ): Promise<SimulatedRun> {
-  const compiled = await compiler.compile({ solution, tests, testFileName: 'hidden.test.ts' });
+  const compiled = await compiler.compile({ files: { 'solution.ts': solution }, tests, testFileName: 'hidden.test.ts' });
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
   workerScript ??= bundleBoth(process.cwd()).then((b) => {
     const m = /export const testWorkerScript = (".*");$/m.exec(b.code);
@@ -120,7 +120,7 @@ export async function runInSimulatedWorker(
     shims.request(port, {
       type: 'run',
       id: 1,
-      solutionCode: compiled.solution.code,
+      solutionCode: compiled.project.code,
       testsCode: compiled.tests.code,
       testTimeoutMs: options.testTimeoutMs ?? 2000,
     });

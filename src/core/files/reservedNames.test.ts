@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { reservedPathProblem } from './reserved';
+import { reservedPathProblem } from './reservedPaths';
 
 describe('names the runner needs', () => {
   it.each([
-    ['hidden.test.ts', 'typescript'],
-    ['examples.test.ts', 'typescript'],
     ['hidden_test.py', 'python'],
     ['harness.py', 'python'],
     ['harness/__init__.py', 'python'],
@@ -13,7 +11,7 @@ describe('names the runner needs', () => {
     ['notes.md', 'typescript'],
     ['NOTES.md', 'python'],
   ] as const)('refuses %s in %s', (path, language) => {
-    expect(reservedPathProblem(path, language)).toMatch(/choose another/);
+    expect(reservedPathProblem(path, language)).toMatch(/another name/);
   });
   it.each([
     ['chat/hub.ts', 'typescript'],
