@@ -95,3 +95,10 @@ export function languageOr(x: unknown): Language {
 export function languageOfPath(path: string): Language | null {
   return LANGUAGES.find((l) => path.endsWith(LANGUAGE_SPECS[l].extension)) ?? null;
 }
+
+/** Monaco's language for a project file: its language's, Markdown for a .md file, plain text otherwise. */
+export function editorLanguageOfPath(path: string): string {
+  const language = languageOfPath(path);
+  if (language) return LANGUAGE_SPECS[language].monacoLanguage;
+  return path.toLowerCase().endsWith('.md') ? 'markdown' : 'plaintext';
+}

@@ -88,6 +88,7 @@ describe('createReplay of a multi-file session', () => {
     expect(replay.codeFilesAt(0)).toEqual(['chat/hub.ts', 'demo.ts']);
     expect(replay.codeFilesAt(1_000)).toEqual(['chat/hub.ts', 'demo.ts', 'util.ts']);
     expect(replay.codeFilesAt(4_000)).toEqual(['chat/hub.ts', 'chat/util.ts']);
+    expect(replay.codeFilesAt(4_500)).toBe(replay.codeFilesAt(4_000));
     expect(replay.activeFileAt(0)).toBeNull();
     expect(replay.activeFileAt(4)).toBe('chat/hub.ts');
     expect(replay.activeFileAt(2_000)).toBe('util.ts');

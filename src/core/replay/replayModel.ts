@@ -41,7 +41,7 @@ export interface Replay {
   codeFiles: SessionFile[];
   /** The session's code was more than one file at some moment (a codebase problem). */
   multiFile: boolean;
-  /** The code files that exist at `atMs`, in tree order. */
+  /** The code files that exist at `atMs`, in tree order (the same array while the set does not change). */
   codeFilesAt(atMs: number): readonly SessionFile[];
   /** The code file being edited at `atMs` (last opened, or last edited if later), or null before any. */
   activeFileAt(atMs: number): SessionFile | null;
@@ -80,13 +80,20 @@ export function createReplay(session: SessionRecord, events: readonly SessionEve
   const files = index.everyPath.includes(NOTES_FILE) ? [...codeFiles, NOTES_FILE] : codeFiles;
   const opening = openingMs(events);
   const clamp = (atMs: number) => Math.max(atMs, opening);
+  // One array per file set, so a view that selects the files at the play head re-renders only when they change.
+  const codeOnly = new WeakMap<readonly SessionFile[], readonly SessionFile[]>();
+  const codeFilesOf = (paths: readonly SessionFile[]) => {
+    let code = codeOnly.get(paths);
+    if (!code) codeOnly.set(paths, (code = paths.filter(isCodeFile)));
+    return code;
+  };
 
   return {
     timeline,
     files,
     codeFiles,
     multiFile: codeFiles.length > 1,
-    codeFilesAt: (atMs) => index.pathsAt(clamp(atMs)).filter(isCodeFile),
+    codeFilesAt: (atMs) => codeFilesOf(index.pathsAt(clamp(atMs))),
     activeFileAt: (atMs) => index.activeFileAt(clamp(atMs)),
     frameAt(atMs, file) {
       const at = clamp(atMs);
