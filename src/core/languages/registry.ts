@@ -24,6 +24,10 @@ export interface LanguageSpec {
   /** Monaco's language id for this language's source files. */
   monacoLanguage: string;
   lineComment: string;
+  /** A block comment's markers, when the language has them (the edge-case rule reads comments: core/analysis/edgeCases.ts). */
+  blockComment: readonly [open: string, close: string] | null;
+  /** Characters that open a string; ' and " end at the line's end, any other (a template literal) may span lines. */
+  stringQuotes: string;
   /** How code in this language prints (the console's empty state names it). */
   printCall: string;
   /** Modules the runner loads beside the project: a candidate's file may not take their names (core/files/reserved.ts). */
@@ -47,6 +51,8 @@ export const LANGUAGE_SPECS = {
     hiddenTests: 'hidden.test.ts',
     monacoLanguage: 'typescript',
     lineComment: '//',
+    blockComment: ['/*', '*/'],
+    stringQuotes: `'"\``,
     printCall: 'console.log',
     reservedFiles: [],
   },
@@ -66,6 +72,8 @@ export const LANGUAGE_SPECS = {
     hiddenTests: 'hidden_test.py',
     monacoLanguage: 'python',
     lineComment: '#',
+    blockComment: null,
+    stringQuotes: `'"`,
     printCall: 'print()',
     reservedFiles: ['harness.py', 'screen.py', '_plain_values.py', 'unittest.py', 'unittest/__init__.py'],
   },
