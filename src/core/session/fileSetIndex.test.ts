@@ -90,10 +90,7 @@ describe('buildFileSetIndex', () => {
   });
 
   it('reads a single-file log from before file events as one file, active from its first edit', () => {
-    const single = buildFileSetIndex([
-      { t: 0, type: 'snapshot', file: 'solution.ts', text: 'x' },
-      insert(5, 'solution.ts', 1, 'y'),
-    ]);
+    const single = buildFileSetIndex([{ t: 0, type: 'snapshot', file: 'solution.ts', text: 'x' }, insert(5, 'solution.ts', 1, 'y')]);
     expect(single.pathsAt(0)).toEqual(['solution.ts']);
     expect(single.activeFileAt(4)).toBeNull();
     expect(single.activeFileAt(5)).toBe('solution.ts');
@@ -122,7 +119,8 @@ describe('buildFileSetIndex', () => {
         const at = Math.floor(random() * (end + 2)) - 1;
         const expected = filesAt(log, at);
         expect(seekIndex.pathsAt(at), `seed ${seed} at ${at}`).toEqual(sortPaths(Object.keys(expected)));
-        for (const path of seekIndex.everyPath) expect(seekIndex.textAt(path, at), `seed ${seed} ${path} at ${at}`).toBe(expected[path] ?? null);
+        for (const path of seekIndex.everyPath)
+          expect(seekIndex.textAt(path, at), `seed ${seed} ${path} at ${at}`).toBe(expected[path] ?? null);
       }
     }
   });

@@ -46,7 +46,10 @@ function FileButton({
           )}
         </span>
         {editing && (
-          <span className="ml-auto shrink-0 rounded bg-amber-400/20 px-1 font-sans text-[10px] text-amber-200" data-testid="file-being-edited">
+          <span
+            className="ml-auto shrink-0 rounded bg-amber-400/20 px-1 font-sans text-[10px] text-amber-200"
+            data-testid="file-being-edited"
+          >
             editing
           </span>
         )}

@@ -68,7 +68,9 @@ export function ReferenceDiff({ files, language }: { files: FileComparison[]; la
         </ul>
       </nav>
       <div className="flex min-h-0 flex-col" data-testid="reference-diff">
-        {file && STATUS_NOTE[file.status] && <p className="border-b border-slate-800 px-3 py-1 text-xs text-slate-400">{STATUS_NOTE[file.status]}</p>}
+        {file && STATUS_NOTE[file.status] && (
+          <p className="border-b border-slate-800 px-3 py-1 text-xs text-slate-400">{STATUS_NOTE[file.status]}</p>
+        )}
         <div className="min-h-0 flex-1">{file && <Diff key={file.path} file={file} />}</div>
       </div>
     </div>
