@@ -55,6 +55,7 @@ describe('createReplay', () => {
   it('shows a Python session’s code under its own name', () => {
     const python = createReplay(sessionOf({ language: 'python' }), [{ t: 0, type: 'snapshot', file: 'solution.py', text: 'x = 1\n' }]);
     expect(python.files).toEqual(['solution.py']);
+    expect(python.codeFile).toBe('solution.py');
     expect(python.multiFile).toBe(false);
     expect(python.frameAt(0, 'solution.py').text).toBe('x = 1\n');
     expect(createReplay(sessionOf({ language: 'python' }), []).codeFiles).toEqual(['solution.py']);
@@ -80,6 +81,7 @@ describe('createReplay of a multi-file session', () => {
 
   it('lists every code file the session had, then the notes', () => {
     expect(replay.multiFile).toBe(true);
+    expect(replay.codeFile).toBe('chat/hub.ts');
     expect(replay.codeFiles).toEqual(['chat/hub.ts', 'chat/util.ts', 'demo.ts', 'util.ts']);
     expect(replay.files).toEqual(['chat/hub.ts', 'chat/util.ts', 'demo.ts', 'util.ts', 'notes.md']);
   });

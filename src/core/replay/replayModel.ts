@@ -39,6 +39,8 @@ export interface Replay {
    * 'solution.py'; a design session's scratchpad is 'solution.ts'), the project's for a codebase session.
    */
   codeFiles: SessionFile[];
+  /** The session's main code file: the language's solution file when the log has it, else the first code file. */
+  codeFile: SessionFile;
   /** The session's code was more than one file at some moment (a codebase problem). */
   multiFile: boolean;
   /** The code files that exist at `atMs`, in tree order (the same array while the set does not change). */
@@ -76,7 +78,8 @@ export function createReplay(session: SessionRecord, events: readonly SessionEve
   const index = buildFileSetIndex(events, checkpointEvery);
   const loggedCode = index.everyPath.filter(isCodeFile);
   // A log with no code at all still shows an (empty) editor for the session's one file.
-  const codeFiles = loggedCode.length > 0 ? loggedCode : [languageSpec(languageOr(session.language)).solutionFile];
+  const solutionFile = languageSpec(languageOr(session.language)).solutionFile;
+  const codeFiles = loggedCode.length > 0 ? loggedCode : [solutionFile];
   const files = index.everyPath.includes(NOTES_FILE) ? [...codeFiles, NOTES_FILE] : codeFiles;
   const opening = openingMs(events);
   const clamp = (atMs: number) => Math.max(atMs, opening);
@@ -92,6 +95,7 @@ export function createReplay(session: SessionRecord, events: readonly SessionEve
     timeline,
     files,
     codeFiles,
+    codeFile: codeFiles.includes(solutionFile) ? solutionFile : codeFiles[0]!,
     multiFile: codeFiles.length > 1,
     codeFilesAt: (atMs) => codeFilesOf(index.pathsAt(clamp(atMs))),
     activeFileAt: (atMs) => index.activeFileAt(clamp(atMs)),

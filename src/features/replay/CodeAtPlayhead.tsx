@@ -34,8 +34,7 @@ function SingleFileAtPlayhead({
   codeLabel: string;
   language: 'typescript' | 'python';
 }) {
-  const codeFile = replay.codeFiles[0]!;
-  const [file, setFile] = useState<SessionFile>(codeFile);
+  const [file, setFile] = useState<SessionFile>(replay.codeFile);
   return (
     <section aria-label="Code at the play head" className="flex min-h-0 flex-col">
       {replay.files.length > 1 && (
