@@ -69,7 +69,7 @@ export function ProjectAtPlayhead({ replay, controller }: { replay: Replay; cont
   const pinnedGone = pinned !== null && pinned !== NOTES_FILE && !paths.includes(pinned);
 
   return (
-    <section aria-label="Code at the play head" className="grid min-h-0 grid-cols-[minmax(9rem,14rem)_1fr]">
+    <section aria-label="Code at the play head" className="grid min-h-0 grid-cols-[minmax(8rem,12rem)_1fr]">
       <nav aria-label="Files at the play head" className="flex min-h-0 flex-col gap-2 overflow-auto border-r border-slate-800 p-2">
         <ul className="space-y-0.5">
           {paths.map((path) => (
