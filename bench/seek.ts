@@ -2,6 +2,7 @@
  * Seek latency of the replay on a synthetic 2-hour session with 20 000 edits: `createReplay(...).frameAt`,
  * the exact call the replay page makes when the play head moves (text at the play head from the checkpointed
  * index, the current edit's ranges, the last run before it).
+ * The same for a codebase session (many files, created and renamed ones).
  * Run: npx tsx bench/seek.ts   (the budget is < 50 ms per seek, anywhere in the session)
  */
 import { createReplay } from '../src/core/replay/replayModel.ts';
@@ -101,6 +102,62 @@ for (const pasteRate of [0.005, 0.03]) {
   const naiveStart = performance.now();
   replayText(events, 'solution.ts', SESSION_MS);
   console.log(`  for comparison, one full replay to the end without the index: ${(performance.now() - naiveStart).toFixed(0)} ms`);
+}
+
+// ─── A codebase session (issue 22) ─────────────────────────────────────────────────────────────────
+// The same typing spread over a project of 12 files: the candidate opens another file every 200 edits,
+// creates a file now and then and renames one. A seek asks what the page asks: the files at the play head,
+// the file being edited, and its frame.
+{
+  const { events: single } = syntheticSession(0.005);
+  const starter = Array.from({ length: 12 }, (_, i) => `chat/part${i}.ts`);
+  const events: SessionEvent[] = starter.map((file) => ({ t: 0, type: 'snapshot', file, text: '// starter\n' }));
+  const texts = new Map(starter.map((f) => [f, '// starter\n']));
+  let file = starter[0]!;
+  let edits = 0;
+  for (const event of single) {
+    if (event.type !== 'edit') continue;
+    if (edits % 200 === 0) {
+      if (edits % 2_000 === 1_000) {
+        const created = `chat/new${edits}.ts`;
+        events.push({ t: event.t, type: 'file-create', file: created }, { t: event.t, type: 'snapshot', file: created, text: '' });
+        texts.set(created, '');
+        file = created;
+      } else if (edits % 2_000 === 1_200) {
+        const renamed = `${file.replace('.ts', '')}_renamed.ts`;
+        events.push({ t: event.t, type: 'file-rename', from: file, to: renamed });
+        texts.set(renamed, texts.get(file)!);
+        texts.delete(file);
+        file = renamed;
+      } else file = [...texts.keys()][Math.floor(random() * texts.size)]!;
+      events.push({ t: event.t, type: 'file-open', file });
+    }
+    edits++;
+    // Typing at the end of the current file: the single-file changes' sizes, applied where they fit.
+    const text = texts.get(file)!;
+    const change = event.changes[0]!;
+    const deleteCount = Math.min(change.deleteCount, text.length);
+    events.push({ t: event.t, type: 'edit', file, changes: [{ offset: text.length - deleteCount, deleteCount, insert: change.insert }] });
+    texts.set(file, text.slice(0, text.length - deleteCount) + change.insert);
+  }
+  const buildStart = performance.now();
+  const replay = createReplay(sessionRecord(), events);
+  const buildMs = performance.now() - buildStart;
+  const latencies: number[] = [];
+  for (let i = 0; i < SEEKS; i++) {
+    const atMs = random() * SESSION_MS;
+    const start = performance.now();
+    replay.codeFilesAt(atMs);
+    const active = replay.activeFileAt(atMs);
+    if (active) replay.frameAt(atMs, active);
+    latencies.push(performance.now() - start);
+  }
+  latencies.sort((a, b) => a - b);
+  console.log(
+    `codebase session: ${edits} edits over ${replay.codeFiles.length} files (${texts.size} at the end): replay build ${buildMs.toFixed(0)} ms; ` +
+      `${SEEKS} random seeks (files, active file, its frame): p50 ${percentile(latencies, 0.5).toFixed(2)} ms, ` +
+      `p95 ${percentile(latencies, 0.95).toFixed(2)} ms, max ${latencies[latencies.length - 1]!.toFixed(2)} ms`,
+  );
 }
 
 // ─── The whiteboard (issue 15) ───────────────────────────────────────────────────────────────────

@@ -13,14 +13,20 @@ export default function DiffView({
   code,
   reference,
   language = 'typescript',
+  path,
   theme,
 }: {
   code: string;
   reference: string;
-  language?: 'typescript' | 'python';
+  /** Monaco's language id (core/languages `editorLanguageOfPath`). */
+  language?: string;
+  /** The file compared (a project path): names both models, so each file of a project has its own pair. */
+  path?: string;
   theme?: EditorTheme;
 }) {
   const ext = language === 'python' ? 'py' : 'ts';
+  const yours = path ? `file:///compare/yours/${path}` : `file:///compare/your-solution.${ext}`;
+  const theirs = path ? `file:///compare/reference/${path}` : `file:///compare/reference.${ext}`;
   const editorRef = useRef<DiffEditorInstance | null>(null);
 
   // Closing the comparison: detach the models from the widget before they are disposed. Left to the
@@ -43,8 +49,8 @@ export default function DiffView({
     <DiffEditor
       original={code}
       modified={reference}
-      originalModelPath={`file:///compare/your-solution.${ext}`}
-      modifiedModelPath={`file:///compare/reference.${ext}`}
+      originalModelPath={yours}
+      modifiedModelPath={theirs}
       language={language}
       theme={monacoTheme(theme)}
       onMount={(editor) => {

@@ -16,7 +16,8 @@ type CodeEditor = Parameters<OnMount>[0];
 interface Props {
   text: string;
   currentEdit: CurrentEdit | null;
-  language: 'typescript' | 'python' | 'markdown';
+  /** Monaco's language id ('typescript', 'python', 'markdown', 'plaintext'; core/languages `editorLanguageOfPath`). */
+  language: string;
   /** Model path, distinct from the workspace's so the two never share a model. */
   path: string;
   theme?: EditorTheme;
@@ -98,7 +99,7 @@ export default function ReadOnlyEditor({ text, currentEdit, language, path, them
         minimap: { enabled: false },
         scrollBeyondLastLine: false,
         automaticLayout: true,
-        tabSize: 2,
+        tabSize: language === 'python' ? 4 : 2,
         // Notes are prose: wrapped, so no line hides its end off to the right.
         wordWrap: language === 'markdown' ? 'on' : 'off',
         renderValidationDecorations: 'off',

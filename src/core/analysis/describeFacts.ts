@@ -4,6 +4,7 @@
  * summary and the tests all read the same sentences.
  */
 import type { SelfReviewItemId } from '../review/types';
+import type { FeatureFacts, GroupResult } from './features';
 import { formatDifference, formatDuration, formatShare } from './formatDuration';
 import type { PhaseFact, SessionFacts } from './types';
 
@@ -44,6 +45,23 @@ export function factRows(facts: SessionFacts): FactRow[] {
       label: 'Nudges (silence / no run / coding in plan)',
       value: `${facts.nudges.silence} / ${facts.nudges.noRun} / ${facts.nudges.planCoding}`,
     },
+  ];
+}
+
+/** A test group at the last Submit, in words. */
+export function describeGroup(group: GroupResult | null, submitted: boolean): string {
+  if (!submitted) return 'no Submit';
+  if (!group) return 'no tests of it at the last Submit';
+  return `${group.passing ? 'passing' : 'not passing'} (${group.passed}/${group.total} tests)`;
+}
+
+/** A codebase session's features as rows: how many were attempted and passed, then the baseline and each feature. */
+export function featureRows(facts: FeatureFacts): FactRow[] {
+  const submitted = facts.lastSubmitAt !== null;
+  return [
+    { label: 'Features attempted / passing', value: `${facts.attempted.length} / ${submitted ? facts.passing : 'no Submit'}` },
+    ...(facts.baseline ? [{ label: facts.baseline.title, value: describeGroup(facts.baseline, submitted) }] : []),
+    ...facts.attempted.map((f) => ({ label: `Feature: ${f.title}`, value: describeGroup(f.group, submitted) })),
   ];
 }
 

@@ -7,9 +7,9 @@ import type { EditEvent, RunEvent, SessionEvent, SessionRecord, SilenceInterval 
 import { inSpan, phaseFacts, phaseSpans } from './phaseTimes';
 import { countListItems } from './planNotes';
 import { countsAsSolved } from '../practice/solved';
-import { editorEdgeCases, typedCode } from './edgeCases';
+import { commentSyntaxOfPath, editorEdgeCases, typedCode } from './edgeCases';
 import { applyChanges } from '../session/editLog';
-import { NOTES_FILE } from '../session/fileSet';
+import { isCodeFile } from '../session/fileSetIndex';
 import type { SessionFacts, TalkFacts } from './types';
 
 export { readinessChecklist } from './readiness';
@@ -100,12 +100,12 @@ function runsInCodePhase(
   return runs.filter((r) => spans.some((s) => inSpan(s, r.t))).length;
 }
 
-/** An edit of code: of any file of the project, not of the plan notes. */
-const isCodeEdit = (e: SessionEvent): e is EditEvent => e.type === 'edit' && e.file !== NOTES_FILE;
+/** An edit of the candidate's code: any file of the project but the plan notes. */
+const isCodeEdit = (e: SessionEvent): e is EditEvent => e.type === 'edit' && isCodeFile(e.file);
 
 /**
  * The longest stretch of editing with no Run or Submit: from the first keystroke after a run (or the
- * start) to the last keystroke before the next run (or the end). A merged edit event starts at its
+ * start) to the last keystroke before the next run (or the end), in any of the code's files. A merged edit event starts at its
  * `startT` (its first keystroke) and ends at `t` (its last).
  */
 export function longestEditingWithoutRun(events: readonly SessionEvent[]): number {
@@ -127,30 +127,56 @@ export function longestEditingWithoutRun(events: readonly SessionEvent[]): numbe
   return longest;
 }
 
+interface CodeFileState {
+  text: string;
+  /** The file's text when it first appeared (a created file's is empty): its comments are not the candidate's. */
+  starter: string;
+}
+
 /**
  * Edge cases written down before the first line of code (the rule: ./edgeCases.ts, EDGE_CASE_RULE): the
- * plan notes' list items plus the candidate's comment lines above the editor's first line of code, at the
- * first edit that typed code rather than comments. Null when no code was typed.
+ * plan notes' list items plus the candidate's comment lines above the first line of code of every code
+ * file, at the first edit that typed code rather than comments in any of them. The files follow the log's
+ * file events (a renamed file keeps its text and starter, a deleted one no longer counts). Null when no
+ * code was typed.
  */
 export function edgeCasesBeforeCode(events: readonly SessionEvent[]): number | null {
-  // Per file of the project: its text so far and its first snapshot (the starter).
-  const code = new Map<string, string>();
-  const starter = new Map<string, string>();
+  const files = new Map<string, CodeFileState>();
+  const fileOf = (path: string, text = ''): CodeFileState => {
+    let file = files.get(path);
+    if (!file) files.set(path, (file = { text, starter: text }));
+    return file;
+  };
   for (const e of events) {
-    if (e.type === 'snapshot' && e.file !== NOTES_FILE) {
-      code.set(e.file, e.text);
-      if (!starter.has(e.file)) starter.set(e.file, e.text);
-    } else if (isCodeEdit(e)) {
-      const before = code.get(e.file) ?? '';
-      const after = applyChanges(before, e.changes);
-      if (typedCode(before, after)) {
+    if (e.type === 'snapshot' && isCodeFile(e.file)) fileOf(e.file, e.text).text = e.text;
+    else if (e.type === 'file-create') fileOf(e.file);
+    else if (e.type === 'file-rename' && files.has(e.from)) {
+      const file = files.get(e.from)!;
+      files.delete(e.from);
+      files.set(e.to, file);
+    } else if (e.type === 'file-delete') files.delete(e.file);
+    else if (isCodeEdit(e)) {
+      const file = fileOf(e.file);
+      const before = file.text;
+      file.text = applyChanges(before, e.changes);
+      const syntax = commentSyntaxOfPath(e.file);
+      if (syntax && typedCode(before, file.text, syntax)) {
         // Notes typed in the same millisecond as the first code edit count as before it: replayText includes t <= at.
-        const notes = replayText(events, NOTES_FILE, e.startT ?? e.t);
-        // The text just after the edit: a merged edit may hold the comments typed just before the code.
-        return countListItems(notes) + editorEdgeCases(after, starter.get(e.file) ?? '');
+        const notes = replayText(events, 'notes.md', e.startT ?? e.t);
+        // The texts just after the edit: a merged edit may hold the comments typed just before the code.
+        return countListItems(notes) + leadingEdgeCases(files);
       }
-      code.set(e.file, after);
     }
   }
   return null;
+}
+
+/** The candidate's leading comment lines over every code file of a language, each against its starter. */
+function leadingEdgeCases(files: ReadonlyMap<string, CodeFileState>): number {
+  let count = 0;
+  for (const [path, file] of files) {
+    const syntax = commentSyntaxOfPath(path);
+    if (syntax) count += editorEdgeCases(file.text, file.starter, syntax);
+  }
+  return count;
 }

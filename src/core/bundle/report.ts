@@ -3,12 +3,14 @@
  * Plain Markdown; the candidate's own text is quoted as it is. Importers ignore this file (beyond its
  * checksum): it is never parsed or rendered by the app.
  */
+import { lastSubmitGroups } from '../analysis/features';
 import { formatDuration, formatShare } from '../analysis/formatDuration';
 import type { ReadinessItem, SessionFacts } from '../analysis/types';
 import { LEVEL_LABELS, SELF_REVIEW_ITEMS, formatSelfReviewTotal, selfReviewTotal, designWeightedTotal } from '../review/rubrics';
 import type { ReviewRecord } from '../records/types';
 import type { SessionEvent } from '../session/types';
 import type { SessionRecord } from '../records/types';
+import { BASELINE_GROUP } from '../problems/types';
 
 export interface ReportInput {
   title: string;
@@ -62,6 +64,34 @@ function factsSection(facts: SessionFacts): string[] {
         `| ${inline(p.name)} | ${formatDuration(p.plannedMs)} | ${p.actualMs === null ? 'not reached' : formatDuration(p.actualMs)} |`,
       );
   }
+  return lines;
+}
+
+/**
+ * A session with features (a codebase problem): the ones chosen at Start, by id, and every test group of
+ * the last Submit with whether it passed. The report has no problem to name the features by: a group's
+ * title is the feature's title (its hidden tests' top-level describe), taken from the logged tests.
+ */
+function featuresSection(session: SessionRecord, events: readonly SessionEvent[]): string[] {
+  const chosen = session.features ?? [];
+  const lines = [
+    '## Features',
+    '',
+    chosen.length === 0 ? 'No feature was chosen at Start.' : `Chosen at Start: ${chosen.map((id) => `\`${inline(id)}\``).join(', ')}.`,
+    '',
+  ];
+  const submit = lastSubmitGroups(events);
+  if (!submit) return [...lines, '_Nothing was submitted._'];
+  if (submit.groups.length === 0) return [...lines, `_The last Submit (${formatDuration(submit.t)} in) has no test results._`];
+  lines.push(
+    `At the last Submit (${formatDuration(submit.t)} in), by test group (${BASELINE_GROUP}, then one group per feature):`,
+    '',
+    '| Group | Tests passed | Passing |',
+    '|---|---|---|',
+  );
+  for (const g of submit.groups) lines.push(`| ${inline(g.title)} | ${g.passed} / ${g.total} | ${g.passing ? 'yes' : 'no'} |`);
+  const passing = submit.groups.filter((g) => g.title !== BASELINE_GROUP && g.passing).map((g) => inline(g.title));
+  lines.push('', `Feature groups passing: ${passing.length === 0 ? 'none' : `${passing.length} (${passing.join(', ')})`}.`);
   return lines;
 }
 
@@ -135,6 +165,7 @@ export function buildReport(input: ReportInput): string {
     '',
   ];
   if (facts) lines.push(...factsSection(facts), '');
+  if (session.features) lines.push(...featuresSection(session, events), '');
   if (readiness && readiness.length > 0) {
     lines.push('## Readiness', '');
     for (const item of readiness) lines.push(`- ${inline(item.label)}: ${READINESS_MARK[item.status]} (${inline(item.figure)})`);

@@ -26,6 +26,10 @@ export interface LanguageSpec {
   /** Monaco's language id for this language's source files. */
   monacoLanguage: string;
   lineComment: string;
+  /** A block comment's markers, when the language has them (the edge-case rule reads comments: core/analysis/edgeCases.ts). */
+  blockComment: readonly [open: string, close: string] | null;
+  /** Characters that open a string; ' and " end at the line's end, any other (a template literal) may span lines. */
+  stringQuotes: string;
   /** How code in this language prints (the console's empty state names it). */
   printCall: string;
   /**
@@ -53,6 +57,8 @@ export const LANGUAGE_SPECS = {
     hiddenTests: 'hidden.test.ts',
     monacoLanguage: 'typescript',
     lineComment: '//',
+    blockComment: ['/*', '*/'],
+    stringQuotes: `'"\``,
     printCall: 'console.log',
     // The tests' modules are bare names ('chai') and project files are imported by relative path: no clash.
     reservedModules: { runner: [], standard: [] },
@@ -73,6 +79,8 @@ export const LANGUAGE_SPECS = {
     hiddenTests: 'hidden_test.py',
     monacoLanguage: 'python',
     lineComment: '#',
+    blockComment: null,
+    stringQuotes: `'"`,
     printCall: 'print()',
     reservedModules: {
       // The test files and the harness's modules (src/runner/python), and the page's own (Pyodide's).
@@ -117,4 +125,11 @@ export function languageOr(x: unknown): Language {
 /** The language whose source files end with this path's extension, if any. */
 export function languageOfPath(path: string): Language | null {
   return LANGUAGES.find((l) => path.endsWith(LANGUAGE_SPECS[l].extension)) ?? null;
+}
+
+/** Monaco's language for a project file: its language's, Markdown for a .md file, plain text otherwise. */
+export function editorLanguageOfPath(path: string): string {
+  const language = languageOfPath(path);
+  if (language) return LANGUAGE_SPECS[language].monacoLanguage;
+  return path.toLowerCase().endsWith('.md') ? 'markdown' : 'plaintext';
 }

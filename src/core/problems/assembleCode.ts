@@ -126,8 +126,3 @@ function assembleProject(files: ReadonlyMap<string, string>, language: Language,
 export function starterFiles(material: CodeMaterial): Record<string, string> {
   return Object.fromEntries(material.files.map((f) => [f.path, f.text]));
 }
-
-/** The reference text of a single-file problem's one file ('' when the problem has no such language). */
-export function solutionReference(problem: { code: Partial<Record<Language, CodeMaterial>> }, language: Language): string {
-  return problem.code[language]?.reference[LANGUAGE_SPECS[language].solutionFile] ?? '';
-}

@@ -198,8 +198,22 @@ export interface TextIndex {
  * before it. Memory: one text per `everyN` events (a 20 000-edit session of 20 kB: 100 texts, 2 MB).
  */
 export function buildTextIndex(events: readonly SessionEvent[], file: SessionFile, everyN = 200): TextIndex {
+  const steps = events.flatMap((event, index) => (isEventOf(event, file) ? [index] : []));
+  return indexTextSteps(events, steps, everyN);
+}
+
+/**
+ * The same index over any one text's events, given as their indexes in `events` (log order, each a
+ * snapshot or an edit): a file whose events name it by several paths, as a renamed one's do (fileSetIndex.ts).
+ * The text starts empty.
+ */
+export function indexTextSteps(events: readonly SessionEvent[], stepIndexes: readonly number[], everyN = 200): TextIndex {
   if (!Number.isInteger(everyN) || everyN < 1) throw new RangeError(`everyN must be a positive integer, got ${everyN}`);
-  const steps = events.flatMap((event, index) => (isEventOf(event, file) ? [{ event, index }] : []));
+  const steps = stepIndexes.map((index) => {
+    const event = events[index];
+    if (event?.type !== 'snapshot' && event?.type !== 'edit') throw new RangeError(`Event ${index} is not a snapshot or an edit`);
+    return { event, index };
+  });
   const times = Float64Array.from(steps, (step) => step.event.t);
   const lastEditIndex = new Int32Array(steps.length);
   /** checkpoints[k]: the text after the first k * everyN steps. */

@@ -1,18 +1,21 @@
 /**
  * "Compare with the reference": a button that opens the candidate's code and the reference solution side
- * by side in a modal dialog (Escape closes it). Hidden when the problem has no reference (design problems).
+ * by side in a modal dialog (Escape closes it). A multi-file problem's dialog has a file picker: each file
+ * of the reference against the candidate's file of the same path, and the files only one side has.
+ * Hidden when the problem has no reference (design problems).
  */
-import { Suspense, useRef, useState } from 'react';
-import { DiffView } from '../../editor';
-import { useResolvedTheme } from '../theme';
+import { useRef, useState } from 'react';
+import { compareWithReference, hasReference, type FileComparison } from '../../core/replay/referenceFiles';
 import { ChoiceDialog } from '../recording';
+import { ReferenceDiff } from './ReferenceDiff';
 
 interface Props {
-  reference: string;
-  /** The language of both sides (absent: TypeScript). */
+  /** The reference project: path → text (a single-file problem's one file). */
+  reference: Readonly<Record<string, string>>;
+  /** The session's language, for a single-file problem's diff (absent: TypeScript). */
   language?: 'typescript' | 'python';
-  /** The code to compare, read when the dialog opens (the final code, or the code at the play head). */
-  getCode(): string;
+  /** The code files to compare, path → text, read when the dialog opens (the final code, or the code at the play head). */
+  getCode(): Readonly<Record<string, string>>;
   /** What the code is, for the dialog's heading: "your final code", "your code at 12:04". */
   describeCode(): string;
   onOpen?(): void;
@@ -22,13 +25,12 @@ interface Props {
 
 export function CompareWithReference({ reference, language, getCode, describeCode, onOpen, confirmFirst = false }: Props) {
   const dialogRef = useRef<HTMLDialogElement | null>(null);
-  const theme = useResolvedTheme();
-  const [shown, setShown] = useState<{ code: string; what: string } | null>(null);
+  const [shown, setShown] = useState<{ files: FileComparison[]; what: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
-  if (reference.trim() === '') return null;
+  if (!hasReference(reference)) return null;
 
   const open = () => {
-    setShown({ code: getCode(), what: describeCode() });
+    setShown({ files: compareWithReference(getCode(), reference), what: describeCode() });
     dialogRef.current?.showModal();
     onOpen?.();
   };
@@ -77,11 +79,7 @@ export function CompareWithReference({ reference, language, getCode, describeCod
                 Close
               </button>
             </div>
-            <div className="min-h-0 flex-1" data-testid="reference-diff">
-              <Suspense fallback={<p className="p-4 text-sm text-slate-400">Loading the comparison…</p>}>
-                <DiffView code={shown.code} reference={reference} theme={theme} {...(language ? { language } : {})} />
-              </Suspense>
-            </div>
+            <ReferenceDiff files={shown.files} {...(language ? { language } : {})} />
           </div>
         )}
       </dialog>

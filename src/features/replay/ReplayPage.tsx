@@ -4,7 +4,6 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { solutionReference } from '../../core/problems/assembleCode';
 import { languageOr } from '../../core/languages/registry';
 import { formatClock } from '../../core/timer/phaseClock';
 import { ExportButton } from '../bundle';
@@ -40,6 +39,8 @@ function usePlayheadAttribute(controller: PlaybackController) {
   return ref;
 }
 
+const NO_REFERENCE: Readonly<Record<string, string>> = {};
+
 function Replay({ data }: { data: ReplayData }) {
   const { session, events, replay, problem, problemError, segments } = data;
   const { timeline } = replay;
@@ -65,7 +66,7 @@ function Replay({ data }: { data: ReplayData }) {
     const at = controller.store.getState().playheadMs;
     const atEnd = at <= 0 || at >= timeline.durationMs;
     return {
-      code: atEnd ? replay.finalText(replay.codeFile) : replay.frameAt(at, replay.codeFile).text,
+      code: replay.codeAt(atEnd ? Infinity : at),
       what: atEnd ? 'your final code' : `your code at ${formatClock(at)}`,
     };
   };
@@ -80,7 +81,7 @@ function Replay({ data }: { data: ReplayData }) {
           <>
             {problem?.kind === 'coding' && (
               <CompareWithReference
-                reference={solutionReference(problem, languageOr(session.language))}
+                reference={problem.code[languageOr(session.language)]?.reference ?? NO_REFERENCE}
                 language={session.language ?? 'typescript'}
                 getCode={() => codeAtCompare().code}
                 describeCode={() => codeAtCompare().what}

@@ -1,8 +1,12 @@
-import { describePhase, factRows } from '../../core/analysis/describeFacts';
+import { describePhase, factRows, featureRows, type FactRow } from '../../core/analysis/describeFacts';
+import type { FeatureFacts } from '../../core/analysis/features';
 import type { SessionFacts } from '../../core/analysis/types';
 
-/** The measured facts as two compact tables: the session's figures, then each phase against its plan. */
-export function FactsTable({ facts }: { facts: SessionFacts }) {
+/**
+ * The measured facts as compact tables: the session's figures, a codebase session's features (attempted
+ * and passing at the last Submit), then each phase against its plan.
+ */
+export function FactsTable({ facts, features = null }: { facts: SessionFacts; features?: FeatureFacts | null }) {
   return (
     <section aria-labelledby="facts-heading" className="space-y-3">
       <h3 id="facts-heading" className="text-base font-semibold">
@@ -10,19 +14,31 @@ export function FactsTable({ facts }: { facts: SessionFacts }) {
       </h3>
       <table className="w-full text-sm" aria-labelledby="facts-heading">
         <tbody>
-          {factRows(facts).map((row) => (
-            <tr key={row.label} className="border-b border-slate-800 last:border-0">
-              <th scope="row" className="py-1 pr-3 text-left font-normal text-slate-400">
-                {row.label}
-              </th>
-              <td className="py-1 text-right tabular-nums">{row.value}</td>
-            </tr>
-          ))}
+          <Rows rows={factRows(facts)} />
         </tbody>
       </table>
+      {features && (
+        <table className="w-full text-sm" data-testid="feature-facts">
+          <caption className="mb-1 text-left text-sm font-semibold">Features at the last Submit</caption>
+          <tbody>
+            <Rows rows={featureRows(features)} />
+          </tbody>
+        </table>
+      )}
       <PhaseTable facts={facts} />
     </section>
   );
+}
+
+function Rows({ rows }: { rows: FactRow[] }) {
+  return rows.map((row) => (
+    <tr key={row.label} className="border-b border-slate-800 last:border-0">
+      <th scope="row" className="py-1 pr-3 text-left font-normal text-slate-400">
+        {row.label}
+      </th>
+      <td className="py-1 text-right tabular-nums">{row.value}</td>
+    </tr>
+  ));
 }
 
 function PhaseTable({ facts }: { facts: SessionFacts }) {

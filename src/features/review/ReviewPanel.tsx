@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { computeFacts, readinessChecklist } from '../../core/analysis/facts';
+import { featureFacts } from '../../core/analysis/features';
 import { formatClock } from '../../core/timer/phaseClock';
 import { DEFAULT_SILENCE_PAUSE_MS } from '../../core/analysis/readiness';
 import type { RubricLevel } from '../../core/problems/parseDesign';
@@ -39,6 +40,7 @@ export function ReviewPanel({
   comparedAt?: number | null;
 }) {
   const facts = useMemo(() => computeFacts({ session, events }), [session, events]);
+  const features = useMemo(() => featureFacts(session, events, problem?.features ?? []), [session, events, problem]);
   const design = isDesignSession(problem?.kind, events);
   const [silencePauseMs, setSilencePauseMs] = useState(DEFAULT_SILENCE_PAUSE_MS);
   const readiness = useMemo(() => readinessChecklist(facts, { silencePauseMs }), [facts, silencePauseMs]);
@@ -69,7 +71,7 @@ export function ReviewPanel({
         <DesignFactsTable session={session} events={events} />
       ) : (
         <>
-          <FactsTable facts={facts} />
+          <FactsTable facts={facts} features={features} />
           <ReadinessChecklist items={readiness} />
           <label className="flex items-center gap-2 text-xs text-slate-300">
             Silence counts from pauses of
