@@ -62,7 +62,10 @@ function pythonSources(root: string): string[] {
     .sort();
 }
 
-/** Where a problem keeps its Python test files: its folder, or a codebase problem's project/python/. */
+/**
+ * Where a problem keeps its Python test files: its folder, or a codebase problem's project/python/. What is
+ * read from here is hashed into the snapshot's key (`tests`), so a folder added here needs no RECIPE bump.
+ */
 const TEST_FOLDERS = ['', 'project/python'];
 
 /** Every problem's Python test files: compiled ahead into the snapshot (harness.precompile). */
