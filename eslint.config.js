@@ -62,6 +62,7 @@ export default tseslint.config(
       'dev-dist',
       // Mutants are deliberately broken copies of a reference; their lint would only repeat the reference's.
       'problems/*/mutants/**',
+      'problems/*/project/*/mutants/**',
     ],
   },
   js.configs.recommended,

@@ -231,6 +231,8 @@ def check_rule_map(statement, plans, problems):
 
 def check_problem(root, pid, report):
     folder = os.path.join(root, pid)
+    if os.path.isdir(os.path.join(folder, "project")):
+        return ["a codebase problem: npm run check:problems -- %s assembles its projects and checks them" % pid], {}
     problems = []
     statement = open(os.path.join(folder, "problem.md"), encoding="utf-8").read()
     missing = [f for f in PY_FILES + ("python.md",) if not os.path.exists(os.path.join(folder, f))]
