@@ -6,7 +6,7 @@
  *    tests import nothing but chai, fast-check and the project (./solution, or a codebase problem's files
  *    by relative path), and every mutant carries its "// Mutant:" comment (scripts/problems/folderChecks.ts);
  *  - for coding problems: the reference, the starter and each mutant type-check (strict) against both test
- *    files (a codebase starter: its own files only, the tests may use what the candidate adds); the
+ *    files (a codebase problem's: every file of the project); the
  *    reference passes every example and hidden test; the starter and every mutant fail at least one
  *    hidden test; there are at least 8 mutants;
  *  - the Python files (scripts/problems/pycheck.py, CPython): the same rules, and no finding of the screen

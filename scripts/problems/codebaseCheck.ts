@@ -78,10 +78,9 @@ export function prepareCodebase(problemsDir: string, id: string, workDir: string
       }
       prepared.typescript = {
         workDir: root,
-        // The starter may lack modules the tests import (the candidate adds them), which stops mocha loading
-        // any file: it runs alone, and only its own files must type-check.
+        // A starter whose module fails on import would stop mocha loading every variant's files: it runs alone.
         variants: written.map((v) => ({ ...v, alone: v.name === 'starter' })),
-        typeCheck: written.map((v) => ({ dir: v.dir, include: ['**/*.ts'], exclude: v.name === 'starter' ? ['*.test.ts'] : [] })),
+        typeCheck: written.map((v) => ({ dir: v.dir, include: ['**/*.ts'] })),
       };
     } else if (project.language === 'python') {
       prepared.python = { source: path.join(problemsDir, id, 'project', 'python'), variants: written, modules: pythonModules(Object.keys(reference)) };

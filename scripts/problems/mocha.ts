@@ -3,8 +3,8 @@
  *
  * Each variant is a folder holding the project (solution.ts, or a codebase problem's files) with the test
  * files beside it. A problem's variants run in ONE mocha process (each variant's tests resolve their own
- * project files); a variant marked `alone` (a codebase starter, whose tests may import modules it does not
- * have yet, which stops mocha loading any file) runs in a process of its own. If the shared process
+ * project files); a variant marked `alone` (a codebase starter: a module of its that fails on import would
+ * stop mocha loading any file) runs in a process of its own. If the shared process
  * crashes or hangs, or leaves a variant short of tests, that variant runs again alone so the culprit is named.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';

@@ -14,8 +14,6 @@ export interface TypeCheckEntry {
   dir: string;
   /** Glob patterns relative to `dir`: what is checked ("*.ts"; "**\/*.ts" for a project). */
   include: string[];
-  /** Patterns relative to `dir` left out (a codebase starter's test files). */
-  exclude?: string[];
 }
 
 /** Diagnostics keyed by entry directory ("file:line:col TSxxxx: message", the file relative to it). */
@@ -40,7 +38,6 @@ export async function typeCheck(workDir: string, entries: TypeCheckEntry[]): Pro
           typeRoots: [path.join(ROOT, 'node_modules', '@types')],
         },
         include: entries.flatMap((e) => e.include.map((p) => relative(e, p))),
-        exclude: entries.flatMap((e) => (e.exclude ?? []).map((p) => relative(e, p))),
       },
       null,
       2,
