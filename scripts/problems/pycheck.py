@@ -81,7 +81,9 @@ def child_run(directory, module):
 def child_run_project(directory, module):
     """A codebase problem's variant: the project's files and the test files in `directory`, which the
     harness puts first on the import path (tests import project modules by their path: `from chat.hub
-    import Hub`). The harness imports solution.py first; a project has none, so an empty module stands in."""
+    import Hub`). main's harness imports solution.py first, which a project lacks: an empty module stands in.
+    (The runner's branch teaches the harness projects, importing every module of the folder; there this
+    is the same as --run and the stand-in is never imported: drop it once that is on main.)"""
     if not os.path.exists(os.path.join(directory, "solution.py")):
         import types  # noqa: PLC0415
 

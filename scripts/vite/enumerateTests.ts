@@ -4,6 +4,14 @@
  * esbuild-wasm), wrapped in the runner's own run script, evaluated in a fresh Node vm context, and handed
  * to mocha, which announces its plan in a dry run (no test body or hook runs). So loops that generate
  * tests, `describe.skip`, `it.only` and titles built from data all come out exactly as in the sandbox.
+ *
+ * A codebase problem's test file imports project files by relative path (problems/README.md, "Codebase
+ * problems"): it is bundled with the reference project (`files`) by projectDryRun.ts, with native esbuild.
+ * NOTE: the runner's compile takes a project (`compile({ files, tests, testFileName })`, returning
+ * `project` in place of `solution`) on the runner's branch, which keeps the `{ solution }` call used here
+ * as a deprecated overload until this file moves. Once both are on main: pass `files` for both kinds
+ * (`{ 'solution.ts': reference }` for a single file), use `compiled.project.code`, delete projectDryRun.ts
+ * and the overload.
  */
 import vm from 'node:vm';
 import { build, transform } from 'esbuild';

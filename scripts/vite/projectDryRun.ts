@@ -5,8 +5,8 @@
  * from `files`; chai and fast-check are the runner's own shims (read from the wrapper's imports parameter,
  * as in the sandbox). Anything else is a build error naming the import.
  *
- * Interim: the runner's compile is gaining projects (`compile({ files, tests, testFileName })`); once it
- * has landed, enumerateTests.ts calls it for projects too and this file goes.
+ * Interim: the runner's compile takes projects on the runner's branch (`compile({ files, tests,
+ * testFileName })`); once that is on main, enumerateTests.ts calls it for projects too and this file goes.
  */
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
