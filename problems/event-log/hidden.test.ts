@@ -488,9 +488,10 @@ describe('event log: [model] random sequences of every operation agree with a sm
     { weight: 1, arbitrary: fc.record({ op: fc.constant('committed' as const), group: groupArb, partition: partitionArb }) },
   );
 
-  type Expected = { value: unknown } | { error: string; accepts: (e: unknown) => boolean };
-  const rangeError = (word: string): Expected => ({ error: `RangeError naming ${word}`, accepts: (e) => e instanceof RangeError && e.message.includes(word) });
-  const unknownMember = (member: string): Expected => ({
+  type Failure = { error: string; accepts: (e: unknown) => boolean };
+  type Expected = { value: unknown } | Failure;
+  const rangeError = (word: string): Failure => ({ error: `RangeError naming ${word}`, accepts: (e) => e instanceof RangeError && e.message.includes(word) });
+  const unknownMember = (member: string): Failure => ({
     error: `UnknownMemberError naming ${member}`,
     accepts: (e) => e instanceof UnknownMemberError && e.name === 'UnknownMemberError' && e.message.includes(member),
   });
@@ -588,7 +589,8 @@ describe('event log: [model] random sequences of every operation agree with a sm
         return { value: out };
       }
       // commit
-      const partition = this.partitionOf(o);
+      const commit = o as Extract<Op, { op: 'commit' }>; // the only op left ('join' | 'leave' | 'assignment' does not narrow)
+      const partition = this.partitionOf(commit);
       if (!this.validPartition(partition)) return rangeError('partition');
       if (!mine.has(partition)) {
         return {
@@ -596,7 +598,7 @@ describe('event log: [model] random sequences of every operation agree with a sm
           accepts: (e) => e instanceof NotAssignedError && e.name === 'NotAssignedError' && e.message.includes(o.member) && e.message.includes(String(partition)),
         };
       }
-      const offset = this.offsetOf(o);
+      const offset = this.offsetOf(commit);
       const current = g.committed.get(partition) ?? 0;
       if (!(Number.isInteger(offset) && offset >= current && offset <= this.logs[partition].length)) return rangeError('offset');
       g.committed.set(partition, offset);

@@ -536,7 +536,7 @@ describe('[model] random sequences of every operation agree with a small model',
         if (setup.tiny) options.hash = tinyHash;
         const s = new UrlShortener(options);
         const m = new Model(setup);
-        const shown = { ...options, now: '() => t' };
+        const shown: Record<string, unknown> = { ...options, now: '() => t' };
         if (setup.tiny) shown.hash = 'tinyHash';
         const done = [`new UrlShortener(${JSON.stringify(shown)})`];
         for (const o of ops) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the Python files of coding problems with CPython (problems/README.md, "Python").
 
-    python3 scripts/problems/pycheck.py [--root problems] [--json] [<id> ...]
+    python3 scripts/problems/pycheck.py [--root problems] [--json] [--codebase <plan.json>] [<id> ...]
 
 For each problem that has Python files: the reference passes every example and hidden test; the starter and
 every mutant fail at least one hidden test; the rule map is complete (every rule id of problem.md is named by
@@ -9,12 +9,14 @@ a hidden test, no test names an unknown id, there is a `[model]` test); every te
 docstring, titles are unique, every test is a method written out in its class (so the build can list the
 tests without running Python), stage prefixes are right; test files import only the standard library and
 names from `solution`; the reference, the starter and every mutant have no finding of the screen the
-browser runs before it imports a solution (src/runner/python/screen.py). Each variant runs in its own CPython process through the same harness the browser
-uses (src/runner/python/harness.py), with a time limit, so an endless loop in a mutant fails it instead of
-hanging the check. Exit status 1 when anything is wrong.
+browser runs before it imports a solution (src/runner/python/screen.py). Each variant runs in its own
+CPython process through the same harness the browser uses (src/runner/python/harness.py), with a time limit,
+so an endless loop in a mutant fails it instead of hanging the check. Exit status 1 when anything is wrong.
+Codebase problems (the ids in the `--codebase` plan, written by npm run check:problems): pycodebase.py.
 
 `--plan <dir> <module>` prints a test file's [group, title] list as JSON (used by npm run check:problems to
-compare with the build's static list). `--run <dir> <module>` runs one variant and prints events as JSON lines.
+compare with the build's static list). `--run <dir> <module>` runs one variant and prints events as JSON lines;
+`--run-project <dir> <module>` the same for a codebase problem's variant (a project, no solution.py).
 """
 
 import ast
@@ -26,6 +28,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+from pytests import check_test_source, stdlib_names, written_tests  # beside this file
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 HARNESS_DIR = os.path.normpath(os.path.join(HERE, "..", "..", "src", "runner", "python"))
@@ -74,74 +78,22 @@ def child_run(directory, module):
     h.run(directory, module, emit, 2000)
 
 
+def child_run_project(directory, module):
+    """A codebase problem's variant: the project's files and the test files in `directory`, which the
+    harness puts first on the import path (tests import project modules by their path: `from chat.hub
+    import Hub`). main's harness imports solution.py first, which a project lacks: an empty module stands in.
+    (The runner's branch teaches the harness projects, importing every module of the folder; there this
+    is the same as --run and the stand-in is never imported: drop it once that is on main.)"""
+    if not os.path.exists(os.path.join(directory, "solution.py")):
+        import types  # noqa: PLC0415
+
+        sys.modules["solution"] = types.ModuleType("solution")
+    child_run(directory, module)
+
+
 def child_plan(directory, module):
     h = harness()
     print(json.dumps(h.plan_titles(directory, module)))
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Static checks of a test file
-
-
-def stdlib_names():
-    names = set(getattr(sys, "stdlib_module_names", ()))
-    return names or {"unittest", "asyncio", "random", "math", "itertools", "collections", "functools",
-                     "dataclasses", "typing", "re", "json", "heapq", "bisect", "string"}
-
-
-def check_test_source(path, stage_count, problems):
-    name = os.path.basename(path)
-    try:
-        tree = ast.parse(open(path, encoding="utf-8").read(), filename=name)
-    except SyntaxError as e:
-        problems.append("%s: syntax error: %s" % (name, e))
-        return
-    allowed = stdlib_names()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                root = alias.name.split(".")[0]
-                if root == "solution":
-                    problems.append("%s:%d: use `from solution import …`, not `import solution`" % (name, node.lineno))
-                elif root not in allowed:
-                    problems.append("%s:%d: imports %s (only the standard library and solution)" % (name, node.lineno, alias.name))
-        elif isinstance(node, ast.ImportFrom):
-            root = (node.module or "").split(".")[0]
-            if node.level:
-                problems.append("%s:%d: relative import" % (name, node.lineno))
-            elif root == "solution":
-                if any(alias.name == "*" for alias in node.names):
-                    problems.append("%s:%d: `from solution import *`: name what the tests use" % (name, node.lineno))
-            elif root not in allowed:
-                problems.append("%s:%d: imports from %s (only the standard library and solution)" % (name, node.lineno, node.module))
-    for node in tree.body:
-        if not isinstance(node, ast.ClassDef):
-            continue
-        methods = [n for n in node.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-        tests = [m for m in methods if m.name.startswith("test")]
-        if not tests:
-            continue
-        doc = ast.get_docstring(node)
-        if not doc:
-            problems.append("%s: class %s has no docstring (its first line is the group title)" % (name, node.name))
-        elif stage_count:
-            match = re.match(r"^Stage (\d+): ", doc)
-            if not match or not (1 <= int(match.group(1)) <= stage_count):
-                problems.append("%s: class %s: docstring must start with `Stage <n>: ` (1..%d)" % (name, node.name, stage_count))
-        for method in tests:
-            if not ast.get_docstring(method):
-                problems.append("%s: %s.%s has no docstring (its first line is the title)" % (name, node.name, method.name))
-
-
-def written_tests(path):
-    """{class: [test method names]} as written in the file (what the build's static list sees)."""
-    tree = ast.parse(open(path, encoding="utf-8").read())
-    out = {}
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef):
-            out[node.name] = [n.name for n in node.body
-                              if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name.startswith("test")]
-    return out
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -155,24 +107,29 @@ def run_variant(folder, solution_path, modules):
         for module in modules:
             shutil.copy(os.path.join(folder, module + ".py"), os.path.join(work, module + ".py"))
         shutil.copy(solution_path, os.path.join(work, "solution.py"))
-        summaries = {}
-        for module in modules:
-            started = time.perf_counter()
-            try:
-                proc = subprocess.run([sys.executable, os.path.abspath(__file__), "--run", work, module],
-                                      capture_output=True, text=True, timeout=VARIANT_TIME_LIMIT_S)
-                lines = proc.stdout.splitlines()
-                timed_out = False
-            except subprocess.TimeoutExpired as e:
-                out = e.stdout or ""
-                lines = (out.decode() if isinstance(out, bytes) else out).splitlines()
-                timed_out = True
-            wall = time.perf_counter() - started
-            events = [json.loads(line) for line in lines if line.startswith("{")]
-            summaries[module] = summarise(events, timed_out, wall)
-        return summaries
+        return run_modules(work, modules, "--run")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def run_modules(directory, modules, mode):
+    """Runs each test module found in `directory` in a fresh process (`mode`: --run or --run-project)."""
+    summaries = {}
+    for module in modules:
+        started = time.perf_counter()
+        try:
+            proc = subprocess.run([sys.executable, os.path.abspath(__file__), mode, directory, module],
+                                  capture_output=True, text=True, timeout=VARIANT_TIME_LIMIT_S)
+            lines = proc.stdout.splitlines()
+            timed_out = False
+        except subprocess.TimeoutExpired as e:
+            out = e.stdout or ""
+            lines = (out.decode() if isinstance(out, bytes) else out).splitlines()
+            timed_out = True
+        wall = time.perf_counter() - started
+        events = [json.loads(line) for line in lines if line.startswith("{")]
+        summaries[module] = summarise(events, timed_out, wall)
+    return summaries
 
 
 def summarise(events, timed_out, wall):
@@ -181,6 +138,7 @@ def summarise(events, timed_out, wall):
     crashed = next((e["error"] for e in events if e["type"] == "crashed"), None)
     failed = [e for e in ends if e["state"] == "failed"]
     return {
+        "passedTitles": [[e["path"][0], e["title"]] for e in ends if e["state"] == "passed"],
         "planned": len(planned),
         "passed": len(ends) - len(failed),
         "failed": [("%s › %s" % (e["path"][0], e["title"]), (e.get("error") or {}).get("message", "")) for e in failed],
@@ -229,8 +187,54 @@ def plan_of(folder, module):
     return [tuple(x) for x in json.loads(proc.stdout)]
 
 
+def list_tests(sources, plan_dir, problems):
+    """{module: [(group, title)]} of both test files as unittest finds them in `plan_dir` (where they can
+    import what they test), checked against the files in `sources`: titles unique, every test written out."""
+    plans = {}
+    for module in ("examples_test", "hidden_test"):
+        try:
+            plans[module] = plan_of(plan_dir, module)
+        except Exception as e:  # noqa: BLE001
+            problems.append("%s.py: cannot list tests: %s" % (module, e))
+    for module, plan in plans.items():
+        titles = ["%s › %s" % (g, t) for g, t in plan]
+        dupes = sorted({t for t in titles if titles.count(t) > 1})
+        for t in dupes:
+            problems.append("%s.py: title used twice: %s" % (module, t))
+        written = sum(len(v) for v in written_tests(os.path.join(sources, module + ".py")).values())
+        if written != len(plan):
+            problems.append("%s.py: unittest finds %d tests but %d are written as methods (write every test out)"
+                            % (module, len(plan), written))
+        if not plan:
+            problems.append("%s.py has no tests" % module)
+    return plans
+
+
+def check_rule_map(statement, plans, problems):
+    """Every rule id of the statement is named by a hidden test, no test names an unknown id, a [model] test."""
+    ids, duplicates = rule_ids(statement)
+    rule_map = {i: [] for i in ids}
+    for d in sorted(set(duplicates)):
+        problems.append("problem.md lists rule %s more than once" % d)
+    hidden_titles = ["%s › %s" % (g, t) for g, t in plans.get("hidden_test", [])]
+    for title in hidden_titles:
+        for rid in dict.fromkeys(TEST_TAG.findall(title)):
+            if rid in rule_map:
+                rule_map[rid].append(title)
+            else:
+                problems.append("hidden test \"%s\" names %s, which problem.md does not list" % (title, rid))
+    for rid, tests in rule_map.items():
+        if not tests:
+            problems.append("rule %s has no Python hidden test naming [%s]" % (rid, rid))
+    if not any("[model]" in t for t in hidden_titles):
+        problems.append("no Python hidden test is tagged [model]")
+    return rule_map
+
+
 def check_problem(root, pid, report):
     folder = os.path.join(root, pid)
+    if os.path.isdir(os.path.join(folder, "project")):
+        return ["a codebase problem: npm run check:problems -- %s assembles its projects and checks them" % pid], {}
     problems = []
     statement = open(os.path.join(folder, "problem.md"), encoding="utf-8").read()
     missing = [f for f in PY_FILES + ("python.md",) if not os.path.exists(os.path.join(folder, f))]
@@ -260,40 +264,10 @@ def check_problem(root, pid, report):
         for module in ("examples_test", "hidden_test"):
             shutil.copy(os.path.join(folder, module + ".py"), work)
         shutil.copy(os.path.join(folder, "reference.py"), os.path.join(work, "solution.py"))
-        for module in ("examples_test", "hidden_test"):
-            try:
-                plans[module] = plan_of(work, module)
-            except Exception as e:  # noqa: BLE001
-                problems.append("%s.py: cannot list tests: %s" % (module, e))
+        plans = list_tests(folder, work, problems)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    for module, plan in plans.items():
-        titles = ["%s › %s" % (g, t) for g, t in plan]
-        dupes = sorted({t for t in titles if titles.count(t) > 1})
-        for t in dupes:
-            problems.append("%s.py: title used twice: %s" % (module, t))
-        written = sum(len(v) for v in written_tests(os.path.join(folder, module + ".py")).values())
-        if written != len(plan):
-            problems.append("%s.py: unittest finds %d tests but %d are written as methods (write every test out)"
-                            % (module, len(plan), written))
-        if not plan:
-            problems.append("%s.py has no tests" % module)
-    ids, duplicates = rule_ids(statement)
-    rule_map = {i: [] for i in ids}
-    for d in sorted(set(duplicates)):
-        problems.append("problem.md lists rule %s more than once" % d)
-    hidden_titles = ["%s › %s" % (g, t) for g, t in plans.get("hidden_test", [])]
-    for title in hidden_titles:
-        for rid in dict.fromkeys(TEST_TAG.findall(title)):
-            if rid in rule_map:
-                rule_map[rid].append(title)
-            else:
-                problems.append("hidden test \"%s\" names %s, which problem.md does not list" % (title, rid))
-    for rid, tests in rule_map.items():
-        if not tests:
-            problems.append("rule %s has no Python hidden test naming [%s]" % (rid, rid))
-    if not any("[model]" in t for t in hidden_titles):
-        problems.append("no Python hidden test is tagged [model]")
+    rule_map = check_rule_map(statement, plans, problems)
 
     # Variants.
     ref = run_variant(folder, os.path.join(folder, "reference.py"), ["examples_test", "hidden_test"])
@@ -329,13 +303,20 @@ def python_problems(root):
 def main(argv):
     if argv[:1] == ["--run"]:
         return child_run(argv[1], argv[2])
+    if argv[:1] == ["--run-project"]:
+        return child_run_project(argv[1], argv[2])
     if argv[:1] == ["--plan"]:
         return child_plan(argv[1], argv[2])
-    root, as_json, ids = "problems", False, []
+    root, as_json, ids, codebase = "problems", False, [], {}
     i = 0
     while i < len(argv):
         if argv[i] == "--root":
             root = argv[i + 1]
+            i += 2
+            continue
+        if argv[i] == "--codebase":
+            with open(argv[i + 1], encoding="utf-8") as handle:
+                codebase = json.load(handle)
             i += 2
             continue
         if argv[i] == "--json":
@@ -348,7 +329,12 @@ def main(argv):
     for pid in ids:
         report = []
         started = time.perf_counter()
-        problems, info = check_problem(root, pid, report)
+        if pid in codebase:
+            import pycodebase  # noqa: PLC0415 - beside this file
+
+            problems, info = pycodebase.check_codebase(sys.modules[__name__], root, pid, codebase[pid], report)
+        else:
+            problems, info = check_problem(root, pid, report)
         details[pid] = dict(info, problems=problems)
         status = "FAIL" if problems else "ok"
         print("%s %s (Python, %.1f s)" % (status, pid, time.perf_counter() - started), file=sys.stderr if as_json else sys.stdout)

@@ -5,9 +5,11 @@
  * tests unittest finds, so a verdict is never refused or accepted for a list the two disagree on.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { enumeratePythonTests } from '../vite/enumeratePythonTests.ts';
+import type { PythonCodebasePlan } from './codebaseCheck.ts';
 
 const PYCHECK = path.join(import.meta.dirname, 'pycheck.py');
 
@@ -18,6 +20,14 @@ interface PycheckDetail {
   hiddenMs?: number;
   /** reference.py, starter.py and mutants/*.py run through the screen (src/runner/python/screen.py). */
   screened?: number;
+  /** A codebase problem: the hidden tests the starter passed. */
+  starterPassed?: [string, string][];
+}
+
+/** A codebase problem's lists, for judging its groups (codebaseCheck.ts): [group, title] each. */
+export interface PythonLists {
+  hidden: [string, string][];
+  starterPassed: [string, string][];
 }
 
 export interface PythonReport {
@@ -29,25 +39,38 @@ export interface PythonReport {
   output: string;
   /** How many of the problems' Python files the screen read (a finding is a violation of its problem). */
   screened: number;
+  /** Codebase problems' test lists. */
+  lists: Map<string, PythonLists>;
 }
 
-export async function checkPython(problemsDir: string, ids: string[]): Promise<PythonReport> {
+/**
+ * Checks the Python of `ids`; a codebase problem's variants are already assembled (`codebase[id]`, written
+ * by codebaseCheck.ts) and pycheck reads them from the plan it is handed.
+ */
+export async function checkPython(problemsDir: string, ids: string[], codebase: Record<string, PythonCodebasePlan> = {}): Promise<PythonReport> {
   const violations = new Map<string, string[]>(ids.map((id) => [id, []]));
   const hiddenMs = new Map<string, number>();
-  if (ids.length === 0) return { violations, hiddenMs, output: '', screened: 0 };
+  const lists = new Map<string, PythonLists>();
+  const empty = { violations, hiddenMs, output: '', screened: 0, lists };
+  if (ids.length === 0) return empty;
   let run: { code: number | null; stdout: string; stderr: string };
+  const planDir = mkdtempSync(path.join(tmpdir(), 'rehearse-pycheck-'));
   try {
-    run = await python(['--root', problemsDir, '--json', ...ids]);
+    const planFile = path.join(planDir, 'codebase.json');
+    writeFileSync(planFile, JSON.stringify(codebase));
+    run = await python(['--root', problemsDir, '--json', '--codebase', planFile, ...ids]);
   } catch (e) {
     for (const id of ids) violations.get(id)!.push(`could not run python3 for the Python check (${e instanceof Error ? e.message : String(e)}); install python3`);
-    return { violations, hiddenMs, output: '', screened: 0 };
+    return empty;
+  } finally {
+    rmSync(planDir, { recursive: true, force: true });
   }
   let details: Record<string, PycheckDetail>;
   try {
     details = JSON.parse(run.stdout) as Record<string, PycheckDetail>;
   } catch {
     for (const id of ids) violations.get(id)!.push(`the Python check failed: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
-    return { violations, hiddenMs, output: run.stderr, screened: 0 };
+    return { ...empty, output: run.stderr };
   }
   let screened = 0;
   for (const id of ids) {
@@ -60,12 +83,14 @@ export async function checkPython(problemsDir: string, ids: string[]): Promise<P
     list.push(...detail.problems.map((p) => `Python: ${p}`));
     screened += detail.screened ?? 0;
     if (detail.hiddenMs !== undefined) hiddenMs.set(id, detail.hiddenMs);
+    const testsDir = codebase[id] ? path.join(problemsDir, id, 'project', 'python') : path.join(problemsDir, id);
+    if (codebase[id] && detail.hidden) lists.set(id, { hidden: detail.hidden, starterPassed: detail.starterPassed ?? [] });
     for (const [file, found] of [
       ['hidden_test.py', detail.hidden],
       ['examples_test.py', detail.examples],
     ] as const) {
       if (!found) continue;
-      const source = readFileSync(path.join(problemsDir, id, file), 'utf8');
+      const source = readFileSync(path.join(testsDir, file), 'utf8');
       const listed = enumeratePythonTests(source).map((t) => `${t.path.join(' › ')} › ${t.title}`);
       const actual = found.map(([group, title]) => `${group} › ${title}`);
       if (JSON.stringify(listed) !== JSON.stringify(actual)) {
@@ -77,7 +102,7 @@ export async function checkPython(problemsDir: string, ids: string[]): Promise<P
       }
     }
   }
-  return { violations, hiddenMs, output: run.stderr, screened };
+  return { violations, hiddenMs, output: run.stderr, screened, lists };
 }
 
 function python(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

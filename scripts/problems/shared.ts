@@ -3,7 +3,7 @@
  * exist, and a small process pool.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,9 +14,9 @@ export const MOCHA_BIN = path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.
 export const TSC_BIN = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
 /** Problem folder names, sorted; restricted to `only` when it is non-empty. */
-export function listProblemIds(only: string[] = []): string[] {
-  const ids = readdirSync(PROBLEMS_DIR)
-    .filter((name) => !name.startsWith('.') && statSync(path.join(PROBLEMS_DIR, name)).isDirectory())
+export function listProblemIds(only: string[] = [], problemsDir = PROBLEMS_DIR): string[] {
+  const ids = readdirSync(problemsDir)
+    .filter((name) => !name.startsWith('.') && statSync(path.join(problemsDir, name)).isDirectory())
     .sort();
   if (only.length === 0) return ids;
   for (const id of only) {
@@ -25,8 +25,45 @@ export function listProblemIds(only: string[] = []): string[] {
   return ids.filter((id) => only.includes(id));
 }
 
+/** A single-file problem with TypeScript hidden tests (hidden.test.ts at the folder's root). */
 export function hasTests(id: string): boolean {
   return existsSync(path.join(PROBLEMS_DIR, id, 'hidden.test.ts'));
+}
+
+/** The folder has TypeScript hidden tests: hidden.test.ts, or project/typescript/hidden.test.ts (a codebase problem). */
+export function hasTestsIn(problemsDir: string, id: string): boolean {
+  return (
+    existsSync(path.join(problemsDir, id, 'hidden.test.ts')) || existsSync(path.join(problemsDir, id, 'project', 'typescript', 'hidden.test.ts'))
+  );
+}
+
+/** A codebase problem keeps its code under project/ (problems/README.md, "Codebase problems"). */
+export function isCodebase(problemsDir: string, id: string): boolean {
+  return existsSync(path.join(problemsDir, id, 'project'));
+}
+
+/** Every file under `dir` (dot-files and dot-folders left out): '/'-separated path relative to `dir` → text. */
+export function readFolder(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.isFile()) files.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
+    }
+  };
+  walk('');
+  return files;
+}
+
+/** Writes `files` (relative path → text) under `dir`, creating folders as needed. */
+export function writeFolder(dir: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    const full = path.join(dir, ...rel.split('/'));
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  }
 }
 
 export interface ProcessResult {

@@ -47,3 +47,36 @@ describe('double', () => {
     ).rejects.toThrow(/hidden.test.ts does not compile against the reference: .*No matching export/);
   });
 });
+
+describe('enumerateTests on a codebase problem (the tests import project files by path)', () => {
+  const files = {
+    'chat/hub.ts': "import { greet } from './text';\nexport class Hub { hello(name: string): string { return greet(name); } }\n",
+    'chat/text.ts': "export const greet = (name: string): string => 'hi ' + name;\n",
+    'util/index.ts': 'export const names = ["a", "b"];\n',
+    'README.md': '# not code',
+  };
+  it('bundles the test file with the reference project and lists its tests by group', async () => {
+    const tests = `import { expect } from 'chai';
+import { Hub } from './chat/hub';
+import { names } from './util';
+describe('Requirement 1', () => {
+  for (const n of names) it(\`[R1] greets \${n}\`, () => { expect(new Hub().hello(n)).to.equal('hi ' + n); });
+});
+describe('Typing', () => { it('[R2] waits'); it('[R3] types', () => {}); });
+`;
+    expect(await enumerateTestPlan({ tests, files, testFileName: 'hidden.test.ts' })).toEqual({
+      tests: [
+        { path: ['Requirement 1'], title: '[R1] greets a' },
+        { path: ['Requirement 1'], title: '[R1] greets b' },
+        { path: ['Typing'], title: '[R3] types' },
+      ],
+      skipped: [{ path: ['Typing'], title: '[R2] waits' }],
+    });
+  });
+
+  it('fails the build naming an import that is no project file', async () => {
+    await expect(
+      enumerateTests({ tests: "import { x } from './chat/nope';\nconsole.log(x);\n", files, testFileName: 'hidden.test.ts' }),
+    ).rejects.toThrow(/hidden.test.ts does not compile against the reference project: .*Cannot import "\.\/chat\/nope"/);
+  });
+});

@@ -4,6 +4,14 @@
  * esbuild-wasm), wrapped in the runner's own run script, evaluated in a fresh Node vm context, and handed
  * to mocha, which announces its plan in a dry run (no test body or hook runs). So loops that generate
  * tests, `describe.skip`, `it.only` and titles built from data all come out exactly as in the sandbox.
+ *
+ * A codebase problem's test file imports project files by relative path (problems/README.md, "Codebase
+ * problems"): it is bundled with the reference project (`files`) by projectDryRun.ts, with native esbuild.
+ * NOTE: the runner's compile takes a project (`compile({ files, tests, testFileName })`, returning
+ * `project` in place of `solution`) on the runner's branch, which keeps the `{ solution }` call used here
+ * as a deprecated overload until this file moves. Once both are on main: pass `files` for both kinds
+ * (`{ 'solution.ts': reference }` for a single file), use `compiled.project.code`, delete projectDryRun.ts
+ * and the overload.
  */
 import vm from 'node:vm';
 import { build, transform } from 'esbuild';
@@ -13,6 +21,7 @@ import { shimSources } from '../../src/runner/compile/virtualFiles.ts';
 import { TESTS_CLAIM_GLOBAL } from '../../src/runner/sandbox/protocol.ts';
 import { BDD_NAMES, buildRunScript } from '../../src/runner/sandbox/worker/runScript.ts';
 import type { ExpectedTest } from '../../src/runner/testManifest.ts';
+import { bundleProjectTests } from './projectDryRun.ts';
 
 const compiler = new RunCompiler({ build: build as unknown as BuildFn, transform: transform as unknown as TransformFn });
 
@@ -30,11 +39,16 @@ export interface TestPlan {
   skipped: ExpectedTest[];
 }
 
-export async function enumerateTests(input: { tests: string; reference: string; testFileName: string }): Promise<ExpectedTest[]> {
+/** A test file and what it runs against: a single-file problem's reference, or a codebase problem's reference project. */
+export type PlanInput = { tests: string; testFileName: string } & ({ reference: string } | { files: Readonly<Record<string, string>> });
+
+export async function enumerateTests(input: PlanInput): Promise<ExpectedTest[]> {
   return (await enumerateTestPlan(input)).tests;
 }
 
-export async function enumerateTestPlan(input: { tests: string; reference: string; testFileName: string }): Promise<TestPlan> {
+/** The two scripts a run evaluates: the project (solution) script and the test bundle. */
+async function compileForDryRun(input: PlanInput): Promise<{ solution: string; tests: string }> {
+  if ('files' in input) return { solution: '', tests: await bundleProjectTests(input.files, input.tests, input.testFileName) };
   const compiled = await compiler.compile({ solution: input.reference, tests: input.tests, testFileName: input.testFileName });
   if (!compiled.ok) {
     const first = compiled.diagnostics[0];
@@ -42,12 +56,17 @@ export async function enumerateTestPlan(input: { tests: string; reference: strin
       `${input.testFileName} does not compile against the reference: ${first?.file}:${first?.line}:${first?.column} ${first?.message}`,
     );
   }
+  return { solution: compiled.solution.code, tests: compiled.tests.code };
+}
+
+export async function enumerateTestPlan(input: PlanInput): Promise<TestPlan> {
+  const compiled = await compileForDryRun(input);
   const mocha = new Mocha({ dryRun: true, reporter: class Silent {} as unknown as Mocha.ReporterConstructor });
   const bdd: Record<string, unknown> = {};
   mocha.suite.emit('pre-require', bdd, '', mocha);
   const modules = await loadModules();
   const secret = 'manifest';
-  const script = buildRunScript(compiled.solution.code, compiled.tests.code, secret);
+  const script = buildRunScript(compiled.solution, compiled.tests, secret);
   let claimed = false;
   const context = vm.createContext({
     console,

@@ -26,9 +26,11 @@ describe('the interpreter snapshot', () => {
 
   it("holds every problem's test files compiled, so a run does not compile them", async () => {
     const python = await restore();
+    // A single-file problem's test files are in its folder, a codebase problem's in project/python/.
     const files = readdirSync('problems', { withFileTypes: true })
       .filter((d) => d.isDirectory())
-      .flatMap((d) => ['examples_test.py', 'hidden_test.py'].filter((f) => existsSync(join('problems', d.name, f))));
+      .flatMap((d) => [join('problems', d.name), join('problems', d.name, 'project', 'python')])
+      .flatMap((dir) => ['examples_test.py', 'hidden_test.py'].filter((f) => existsSync(join(dir, f))));
     expect(files.length).toBeGreaterThan(20);
     expect(python.runPython('import harness; len(harness._PRECOMPILED)')).toBe(files.length);
   });

@@ -62,35 +62,67 @@ function pythonSources(root: string): string[] {
     .sort();
 }
 
+/**
+ * Where a problem keeps its Python test files: its folder, or a codebase problem's project/python/. What is
+ * read from here is hashed into the snapshot's key (`tests`), so a folder added here needs no RECIPE bump.
+ */
+const TEST_FOLDERS = ['', 'project/python'];
+
 /** Every problem's Python test files: compiled ahead into the snapshot (harness.precompile). */
-function problemTestFiles(root: string): { module: string; source: string }[] {
+export function problemTestFiles(root: string): { module: string; source: string }[] {
   const dir = path.join(root, PROBLEMS_DIR);
   const files: { module: string; source: string }[] = [];
   for (const problem of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (!problem.isDirectory()) continue;
-    for (const module of ['examples_test', 'hidden_test']) {
-      const file = path.join(dir, problem.name, `${module}.py`);
-      if (existsSync(file)) files.push({ module, source: readFileSync(file, 'utf8') });
+    for (const folder of TEST_FOLDERS) {
+      for (const module of ['examples_test', 'hidden_test']) {
+        const file = path.join(dir, problem.name, folder, `${module}.py`);
+        if (existsSync(file)) files.push({ module, source: readFileSync(file, 'utf8') });
+      }
     }
   }
   return files;
 }
 
+/** A problem's Python files the imports are read from: its own, and a codebase problem's tests, starter and reference (mutants add none). */
+function pythonFilesOf(folder: string): string[] {
+  const found = readdirSync(folder)
+    .filter((f) => f.endsWith('.py'))
+    .map((f) => path.join(folder, f));
+  const project = path.join(folder, 'project', 'python');
+  if (!existsSync(project)) return found;
+  for (const entry of readdirSync(project, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    if (entry.isFile() && entry.name.endsWith('.py') && !path.relative(project, full).startsWith(`mutants${path.sep}`)) found.push(full);
+  }
+  return found;
+}
+
+/** A codebase problem's own top-level module and package names (never preloaded: they are the project's). */
+function projectModules(folder: string): string[] {
+  const names: string[] = [];
+  for (const part of ['starter', 'reference']) {
+    const dir = path.join(folder, 'project', 'python', part);
+    if (existsSync(dir)) names.push(...readdirSync(dir).map((f) => f.replace(/\.py$/, '')));
+  }
+  return names;
+}
+
 /** Standard modules the problems' Python files import: importing them ahead makes a run's imports free. */
-function problemImports(root: string): string[] {
+export function problemImports(root: string): string[] {
   const names = new Set<string>();
+  const own = new Set<string>(['solution', '__future__']);
   const dir = path.join(root, PROBLEMS_DIR);
   for (const problem of readdirSync(dir, { withFileTypes: true })) {
     if (!problem.isDirectory()) continue;
-    for (const file of readdirSync(path.join(dir, problem.name))) {
-      if (!file.endsWith('.py')) continue;
-      const text = readFileSync(path.join(dir, problem.name, file), 'utf8');
+    const folder = path.join(dir, problem.name);
+    for (const name of projectModules(folder)) own.add(name);
+    for (const file of pythonFilesOf(folder)) {
+      const text = readFileSync(file, 'utf8');
       for (const match of text.matchAll(/^(?:import|from)\s+([A-Za-z_][\w.]*)/gm)) names.add(match[1]!);
     }
   }
-  names.delete('solution');
-  names.delete('__future__');
-  return [...names].sort();
+  return [...names].filter((name) => !own.has(name.split('.')[0]!)).sort();
 }
 
 /** The snapshot file for this tree (made, or found in the cache), gzip-compressed. */
