@@ -2,7 +2,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseBoardDraft, serialiseBoardDraft } from '../../core/whiteboard/restoreBoard';
 import { rect } from '../../core/whiteboard/testElements';
 import { BOARD_DRAFT } from '../parts/board';
-import { designProblem, problem, result, SOLVED, STARTER, testResult, engineHarness } from '../testing/fakes';
+import {
+  CODEBASE_FILES,
+  codebaseProblem,
+  designProblem,
+  problem,
+  result,
+  SOLVED,
+  STARTER,
+  testResult,
+  engineHarness,
+} from '../testing/fakes';
 
 const h = engineHarness();
 
@@ -90,6 +100,39 @@ describe('New attempt', () => {
     h.engine.setNotes('## Requirements\n- 1M users');
     await h.engine.newAttempt();
     expect(h.engine.state).toMatchObject({ code: 'const qps = 1;', notes: '## Requirements\n' });
+  });
+});
+
+describe('New attempt of a codebase problem', () => {
+  it('starts every file of every language and the file lists afresh, and keeps the files in the history', async () => {
+    await h.engine.open(codebaseProblem());
+    h.engine.setCode('export class Hub { typed }\n');
+    h.engine.createFile('chat/room.ts');
+    h.engine.deleteFile('main.ts');
+    await h.engine.chooseLanguage('python');
+    h.engine.setCode('class Hub: typed\n');
+    h.engine.renameFile('chat/hub.py', 'hub.py');
+    await h.engine.chooseLanguage('typescript');
+    await h.engine.newAttempt();
+
+    expect(h.engine.state.paths).toEqual(['chat/hub.ts', 'chat/types.ts', 'main.ts']);
+    expect(h.engine.state.openFiles).toEqual(['chat/hub.ts']);
+    for (const f of CODEBASE_FILES) expect(h.storage.drafts.get(`chat/project/typescript/${f.path}`)?.code).toBe(f.text);
+    expect(JSON.parse(h.storage.drafts.get('chat/project/typescript')!.code)).toEqual(['chat/hub.ts', 'chat/types.ts', 'main.ts']);
+    expect(JSON.parse(h.storage.drafts.get('chat/project/python')!.code)).toEqual(['chat/hub.py']);
+    expect(h.storage.drafts.get('chat/project/python/chat/hub.py')?.code).toBe('class Hub: pass\n');
+    expect(h.storage.attempts[0]?.files).toEqual({
+      'chat/hub.ts': 'export class Hub { typed }\n',
+      'chat/types.ts': 'export type Id = string;\n',
+      'chat/room.ts': '',
+    });
+
+    // Opened again (a reload), both languages are as received.
+    const reloaded = h.rebuild();
+    await reloaded.open(codebaseProblem());
+    expect(reloaded.state.paths).toEqual(['chat/hub.ts', 'chat/types.ts', 'main.ts']);
+    await reloaded.chooseLanguage('python');
+    expect(reloaded.state).toMatchObject({ paths: ['chat/hub.py'], code: 'class Hub: pass\n' });
   });
 });
 
