@@ -135,6 +135,31 @@ export default tseslint.config(
     },
   },
   {
+    // A feature store is a selector hook over an engine's store plus action names (issue 28): the
+    // behaviour — saving, logging, reading back — lives in the engine (src/practice), so a store never
+    // reaches the recorder or storage itself. The monaco patterns are repeated: this rule replaces the one above.
+    // The theme store is not practice behaviour (the app's look, kept on this device) and has no engine to own it.
+    files: ['src/features/**/*Store.ts'],
+    ignores: ['src/features/theme/themeStore.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/react'],
+              message: 'Use the editor facade in src/editor/ instead.',
+            },
+            {
+              regex: '^(\\.\\./)+(recorder|storage)(/|$)',
+              message: 'A feature store holds no behaviour: call the practice engine (src/practice), which owns the recorder and storage.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Workers and the sandbox are plain scripts bundled on their own; React rules do not apply.
     files: ['src/**/*.worker.ts', 'src/runner/sandbox/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

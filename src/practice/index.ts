@@ -1,12 +1,13 @@
 /**
  * The practice engine of the page (one problem is practised at a time), wired to the real storage and
- * session recorder. The workspace connects the runner and its custom protocols when it loads; the
- * features read `practice.store` through their thin selector hooks.
+ * session recorder. The workspace connects the runner when it loads; the features read `practice.store`
+ * through their thin selector hooks and call the engine's actions.
  */
 import { recorder } from '../recorder';
 import { listAttempts, startNewAttempt } from '../storage/attempts';
 import { loadDraft, saveDraft } from '../storage/drafts';
 import { loadPractice, savePractice } from '../storage/practice';
+import { deleteCustomProtocol, listCustomProtocols, saveCustomProtocol } from '../storage/protocols';
 import { loadInterviewSettings, saveInterviewSettings } from '../storage/settings';
 import { PracticeEngine } from './practiceEngine';
 
@@ -36,6 +37,11 @@ export const practice = new PracticeEngine(
     startNewAttempt,
     loadSettings: loadInterviewSettings,
     saveSettings: saveInterviewSettings,
+    listCustomProtocols,
+    saveCustomProtocol,
+    deleteCustomProtocol,
+    loadTabValue: (key) => globalThis.sessionStorage?.getItem(key) ?? null,
+    saveTabValue: (key, value) => globalThis.sessionStorage?.setItem(key, value),
   },
   {
     attach: (problemId, options) => recorder.attach(problemId, options),
@@ -52,10 +58,11 @@ export const practice = new PracticeEngine(
     phase: () => recorder.store.getState().phase,
     sessionId: () => recorder.store.getState().session?.id ?? null,
     problemId: () => recorder.store.getState().session?.problemId ?? null,
+    onPhaseChange: (listener) => recorder.store.subscribe((state, previous) => listener(state.phase, previous.phase)),
   },
 );
 
 export { PracticeEngine } from './practiceEngine';
 export { isPaused, RUNNING_SHOWN_AFTER_MS, codeKeyOf } from './state';
-export type { CodingNudge, PracticeState, RevealRequest } from './state';
+export type { BoardView, CodingNudge, InterviewerView, PracticeState, ProtocolsView, RevealRequest } from './state';
 export type { PracticeConnections, PracticeRecorder, PracticeRunner, PracticeStorage } from './ports';

@@ -6,8 +6,9 @@
 import type { AttemptRecord } from '../core/records/types';
 import type { Language } from '../core/problems/language';
 import type { Problem } from '../core/problems/types';
+import type { CustomProtocolRecord } from '../core/records/types';
 import type { SessionFile, TextChange } from '../core/session/types';
-import type { PhasePlan, Protocol } from '../core/timer/protocols';
+import type { PhasePlan } from '../core/timer/protocols';
 import type { RecorderPhase, UnstampedEvent } from '../recorder';
 import type { RunProgress, RunRequest, RunResult } from '../runner/types';
 import type { DraftFile } from '../storage/drafts';
@@ -27,6 +28,13 @@ export interface PracticeStorage {
   }): Promise<void>;
   loadSettings(): InterviewSettings;
   saveSettings(settings: InterviewSettings): void;
+  /** The user's custom protocols, sorted by name. */
+  listCustomProtocols(): Promise<CustomProtocolRecord[]>;
+  saveCustomProtocol(record: CustomProtocolRecord): Promise<void>;
+  deleteCustomProtocol(id: string): Promise<void>;
+  /** A value kept for this browser tab only (sessionStorage): survives a reload, not a new tab. May throw. */
+  loadTabValue(key: string): string | null;
+  saveTabValue(key: string, value: string): void;
 }
 
 /** The part of the session recorder (src/recorder) the engine drives. */
@@ -57,6 +65,8 @@ export interface PracticeRecorder {
   sessionId(): string | null;
   /** The problem whose session is recording, if any (a recording may go on while other pages show). */
   problemId(): string | null;
+  /** Calls `listener` at every change of phase (a recording starting or resuming, ending…); returns the unsubscribe. */
+  onPhaseChange(listener: (phase: RecorderPhase, previous: RecorderPhase) => void): () => void;
 }
 
 export interface PracticeRunner {
@@ -67,13 +77,11 @@ export interface PracticeRunner {
   prepare?(requests: readonly RunRequest[]): void;
 }
 
-/** Late-bound pieces the workspace feature supplies: the runner instance and the custom protocols it keeps. */
+/** Late-bound pieces the workspace feature supplies: the runner instance and the design notes template. */
 export interface PracticeConnections {
   runner: () => Promise<PracticeRunner>;
   /** The runner if it is already loaded, else null: preparing a run must never be what loads it. */
   loadedRunner?: () => PracticeRunner | null;
-  customProtocols: () => readonly Protocol[];
-  loadCustomProtocols: () => Promise<void>;
   /** A design problem's notes before anything is typed (its template). */
   initialNotes: (problem: Problem) => string;
 }

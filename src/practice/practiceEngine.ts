@@ -1,26 +1,31 @@
 /**
  * The practice engine: everything that happens while a candidate practises one problem, without React.
  * It is made of parts with one job each (parts/): drafts, files, runs, the session (clock and recording),
- * attempts and nudges, sharing one store and the ports (ports.ts) through `EngineCore`. This class opens
- * and leaves problems, switches languages, and is the one public face: the zustand hooks in the features
- * are thin selectors over `engine.store`, and no feature store calls the recorder.
+ * attempts, nudges, a design problem's whiteboard, the interviewer's follow-ups and the custom protocols,
+ * sharing one store and the ports (ports.ts) through `EngineCore`. This class opens and leaves problems,
+ * switches languages, and is the one public face: the zustand hooks in the features are thin selectors
+ * over `engine.store` with the engine's actions, and no feature store reaches the recorder or storage.
  *
  * Its dependencies come in as ports, so the unit tests drive it with fakes in Node.
  */
 import { isPhaseClockState } from '../core/timer/phaseClock';
 import { languageFor, startingProject } from '../core/practice/projectCode';
 import type { Language } from '../core/languages/registry';
-import type { Problem } from '../core/problems/types';
+import type { FollowUp, Problem } from '../core/problems/types';
+import type { CustomProtocolRecord } from '../core/records/types';
 import type { SaverOptions } from '../core/saving/debouncedSaver';
 import type { TextChange } from '../core/session/types';
 import type { RunMode } from '../runner/types';
 import type { InterviewSettings } from '../core/records/types';
 import { Attempts } from './parts/attempts';
+import { Board } from './parts/board';
 import { EngineCore } from './parts/core';
 import { Drafts } from './parts/drafts';
 import { Files } from './parts/files';
+import { Interviewer } from './parts/interviewer';
 import { Nudges } from './parts/nudges';
 import { projectView } from './parts/projectView';
+import { Protocols } from './parts/protocols';
 import { Runs } from './parts/runs';
 import { Session } from './parts/session';
 import type { PracticeConnections, PracticeRecorder, PracticeStorage } from './ports';
@@ -39,6 +44,9 @@ export class PracticeEngine {
   private readonly session: Session;
   private readonly files: Files;
   private readonly attempts: Attempts;
+  private readonly board: Board;
+  private readonly interviewer: Interviewer;
+  private readonly protocols: Protocols;
   /** An interrupted session the user chose to continue (from the sessions list) before its problem opened. */
   private continueRequested: string | null = null;
 
@@ -47,10 +55,13 @@ export class PracticeEngine {
     this.core = core;
     this.drafts = new Drafts(core, options.saver ?? {});
     this.nudges = new Nudges(core);
+    this.protocols = new Protocols(core);
+    this.board = new Board(core, options.saver ?? {});
+    this.interviewer = new Interviewer(core, this.nudges);
     this.runs = new Runs(core, this.nudges);
-    this.session = new Session(core, this.nudges);
+    this.session = new Session(core, this.nudges, this.protocols);
     this.files = new Files(core, this.drafts, this.nudges, this.runs);
-    this.attempts = new Attempts(core, this.drafts, this.nudges, this.session, (p) => this.initialNotes(p));
+    this.attempts = new Attempts(core, this.drafts, this.nudges, this.session, this.board, (p) => this.initialNotes(p));
   }
 
   get store() {
@@ -61,7 +72,7 @@ export class PracticeEngine {
     return this.core.state;
   }
 
-  /** The workspace supplies the runner, its custom protocols and the design notes template. */
+  /** The workspace supplies the runner and the design notes template. */
   connect(connections: PracticeConnections): void {
     this.core.connect(connections);
   }
@@ -114,7 +125,7 @@ export class PracticeEngine {
       core.storage.loadDraft(problem.id, 'notes.md'),
       core.storage.listAttempts(problem.id).catch(() => []),
       // Custom protocols, so Start can use one chosen for this problem.
-      core.connections()?.loadCustomProtocols(),
+      this.protocols.load(),
       ...candidates.map((l) => this.drafts.load(problem, l)),
     ]);
     if (generation !== core.generation) return; // the user navigated away (or came back) meanwhile
@@ -235,4 +246,17 @@ export class PracticeEngine {
   newAttempt = (): Promise<void> => this.attempts.newAttempt();
   dismissNudge = (): void => this.nudges.dismiss();
   updateSettings = (patch: Partial<InterviewSettings>): void => this.nudges.updateSettings(patch);
+
+  // ─── the whiteboard, the interviewer, custom protocols ────────────────────────────────────────────
+
+  openBoard = (problemId: string): Promise<void> => this.board.open(problemId);
+  changeBoard = (elements: readonly unknown[], generation?: number): void => this.board.change(elements, generation);
+  flushBoard = (): Promise<void> => this.board.flush();
+  closeBoard = (): Promise<void> => this.board.close();
+  beginFollowUps = (sessionKey: number, followUps: readonly FollowUp[]): void => this.interviewer.begin(sessionKey, followUps);
+  nextFollowUp = (followUps: readonly FollowUp[]): void => this.interviewer.next(followUps);
+  speakQuestions = (on: boolean): void => this.interviewer.speakQuestions(on);
+  loadCustomProtocols = (): Promise<void> => this.protocols.load();
+  saveCustomProtocol = (record: CustomProtocolRecord): Promise<void> => this.protocols.save(record);
+  deleteCustomProtocol = (id: string): Promise<void> => this.protocols.remove(id);
 }

@@ -6,7 +6,9 @@ import type { AttemptRecord } from '../core/records/types';
 import type { StartingProject } from '../core/practice/projectCode';
 import { DEFAULT_LANGUAGE, type Language } from '../core/languages/registry';
 import type { Problem } from '../core/problems/types';
+import type { CustomProtocolRecord } from '../core/records/types';
 import type { PhaseClockState } from '../core/timer/phaseClock';
+import type { BoardElement } from '../core/whiteboard/types';
 import type { ConsoleLine, RunMode, RunResult } from '../runner/types';
 import type { PracticeRecord } from '../storage/db';
 import type { InterviewSettings } from '../core/records/types';
@@ -20,6 +22,35 @@ export interface RevealRequest {
   column: number;
   /** Grows with every request, so the same place asked twice moves the caret twice. */
   seq: number;
+}
+
+/** A design problem's whiteboard as the page shows it (parts/board.ts). */
+export interface BoardView {
+  /** The problem whose board is open (the Whiteboard region opens and closes it). */
+  problemId: string | null;
+  loaded: boolean;
+  /** The board as last restored from Excalidraw or the draft (deleted elements left out). */
+  elements: BoardElement[];
+  saveError: string | null;
+  /**
+   * Grows each time the board is opened or started afresh (New attempt): the canvas is made anew with
+   * `elements`, and a change reported by a canvas of an earlier generation is dropped.
+   */
+  generation: number;
+}
+
+/** The interviewer's follow-up questions in the session now (parts/interviewer.ts). */
+export interface InterviewerView {
+  /** The session (its clock's start time) the count belongs to. */
+  sessionKey: number | null;
+  /** Questions asked so far: the current one is `asked - 1`. */
+  asked: number;
+}
+
+/** The user's custom protocols, kept in memory so Start resolves the chosen one at once (parts/protocols.ts). */
+export interface ProtocolsView {
+  customs: CustomProtocolRecord[];
+  loadError: string | null;
 }
 
 export interface PracticeState {
@@ -74,6 +105,9 @@ export interface PracticeState {
    * file's text can never be shown or saved as another's.
    */
   codeKey: string | null;
+  board: BoardView;
+  interviewer: InterviewerView;
+  protocols: ProtocolsView;
 }
 
 /** The identity of an editor buffer: one file of one problem's code in one language. */
@@ -119,5 +153,8 @@ export function initialState(settings: InterviewSettings): PracticeState {
     language: DEFAULT_LANGUAGE,
     preparing: null,
     codeKey: null,
+    board: { problemId: null, loaded: false, elements: [], saveError: null, generation: 0 },
+    interviewer: { sessionKey: null, asked: 0 },
+    protocols: { customs: [], loadError: null },
   };
 }

@@ -113,8 +113,8 @@ export function changedPaths(files: Readonly<Record<string, string>>, start: Sta
 
 /**
  * Whether the current attempt has anything in it, so New attempt is offered and keeps it in the history:
- * a file or the notes differ from the start, a Submit, a session, or the clock was started. The one rule;
- * the phase timer's button and the engine both ask it.
+ * a file or the notes differ from the start, something is on a design problem's whiteboard, a Submit, a
+ * session, or the clock was started. The one rule; the phase timer's button and the engine both ask it.
  */
 export function attemptHasWork(input: {
   files: Readonly<Record<string, string>>;
@@ -124,8 +124,17 @@ export function attemptHasWork(input: {
   submits: number;
   sessions: number;
   clockStarted: boolean;
+  /** Elements on the whiteboard (a design problem's; absent: none). */
+  boardElements?: number;
 }): boolean {
   const { files, start } = input;
   const sameFiles = Object.keys(files).length === start.paths.length && changedPaths(files, start).length === 0;
-  return !sameFiles || input.notes !== input.freshNotes || input.submits > 0 || input.sessions > 0 || input.clockStarted;
+  return (
+    !sameFiles ||
+    input.notes !== input.freshNotes ||
+    (input.boardElements ?? 0) > 0 ||
+    input.submits > 0 ||
+    input.sessions > 0 ||
+    input.clockStarted
+  );
 }

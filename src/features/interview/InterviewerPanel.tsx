@@ -64,7 +64,7 @@ function ActiveInterviewer({ problem, sessionKey }: { problem: Problem; sessionK
                 type="checkbox"
                 checked={speakOn}
                 disabled={!canSpeak()}
-                onChange={(e) => useInterviewSettings.getState().update({ speakQuestions: e.target.checked })}
+                onChange={(e) => useInterviewer.getState().speakQuestions(e.target.checked)}
               />
               Read questions aloud
             </label>

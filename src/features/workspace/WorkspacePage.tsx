@@ -16,7 +16,6 @@ import { CodeEditor, PlainEditor, preloadEditor, type TextSelection } from '../.
 import { getRunner, loadedRunner, warmUpRunner } from '../../runner/instance';
 import { isPaused, practice } from '../../practice';
 import { markersFromResult } from './markers';
-import { useProtocols } from './protocols/protocolStore';
 import { useRunShortcuts } from './useRunShortcuts';
 import { useWorkspace } from './workspaceStore';
 import { useLeftInSession } from './useLeftInSession';
@@ -28,8 +27,6 @@ import { useResolvedTheme } from '../theme';
 practice.connect({
   runner: getRunner,
   loadedRunner,
-  customProtocols: () => useProtocols.getState().customs,
-  loadCustomProtocols: () => useProtocols.getState().load(),
   initialNotes: (problem) => (problem.design ? initialNotes(problem.design.notesTemplate) : ''),
 });
 

@@ -8,24 +8,30 @@ import type { AttemptRecord } from '../../core/records/types';
 import { attemptHasWork, draftNameOf, fileListDraftName, isProjectProblem, startingProject } from '../../core/practice/projectCode';
 import { LANGUAGES, type Language } from '../../core/languages/registry';
 import type { Problem } from '../../core/problems/types';
+import { serialiseBoardDraft } from '../../core/whiteboard/restoreBoard';
 import type { PracticeRecord } from '../../storage/db';
 import { type PracticeState } from '../state';
+import { BOARD_DRAFT, type Board } from './board';
 import type { EngineCore } from './core';
 import type { Drafts } from './drafts';
 import type { Nudges } from './nudges';
 import type { Session } from './session';
 import { projectView } from './projectView';
 
-/** The drafts that start every language's project afresh (its files' starter texts and its file list). */
+/**
+ * The drafts that start every language's project afresh (its files' starter texts and its file list), and
+ * a design problem's whiteboard empty.
+ */
 function freshDrafts(problem: Problem): { file: string; text: string }[] {
   const languages: Language[] = problem.kind === 'coding' ? LANGUAGES.filter((l) => problem.code[l]) : ['typescript'];
-  return languages.flatMap((language) => {
+  const code = languages.flatMap((language) => {
     const start = startingProject(problem, language);
     const files = start.paths.map((path) => ({ file: draftNameOf(problem, language, path), text: start.files[path]! }));
     return isProjectProblem(problem, language)
       ? [...files, { file: fileListDraftName(language), text: JSON.stringify(start.paths) }]
       : files;
   });
+  return problem.design ? [...code, { file: BOARD_DRAFT, text: serialiseBoardDraft([]) }] : code;
 }
 
 export class Attempts {
@@ -34,6 +40,7 @@ export class Attempts {
     private readonly drafts: Drafts,
     private readonly nudges: Nudges,
     private readonly session: Session,
+    private readonly board: Board,
     private readonly freshNotes: (problem: Problem) => string,
   ) {}
 
@@ -48,6 +55,7 @@ export class Attempts {
       submits: s.practice?.submits ?? 0,
       sessions: s.practice?.sessionIds?.length ?? 0,
       clockStarted: s.practice?.clock != null || s.clock !== null,
+      boardElements: s.board.problemId === s.problem?.id ? s.board.elements.length : 0,
     });
   }
 
@@ -57,7 +65,7 @@ export class Attempts {
     if (!problem || core.state.running) return;
     const phase = core.recorder.phase();
     if (phase === 'recording' || phase === 'interrupted') await this.session.end();
-    await this.drafts.flush();
+    await Promise.all([this.drafts.flush(), this.board.flush()]);
     const s = core.state;
     const { practice, files, notes, history, language } = s;
     const freshNotes = this.freshNotes(problem);
@@ -104,8 +112,9 @@ export class Attempts {
       return;
     }
     if (core.state.problem?.id !== problem.id) return;
-    // Savers of the old attempt must not write its files over the starter later.
+    // Savers of the old attempt must not write its files (or its board) over the fresh ones later.
     this.drafts.replace(problem.id);
+    this.board.reset(problem.id);
     await core.recorder.detach(); // the finished session's panel belongs to the previous attempt
     this.nudges.reset();
     const start = startingProject(problem, language);

@@ -11,11 +11,13 @@ import { isPlanPhase, resolveProtocol } from '../../core/timer/protocols';
 import { isPaused, isRunning } from '../state';
 import type { EngineCore } from './core';
 import type { Nudges } from './nudges';
+import type { Protocols } from './protocols';
 
 export class Session {
   constructor(
     private readonly core: EngineCore,
     private readonly nudges: Nudges,
+    private readonly protocols: Protocols,
   ) {}
 
   /** Every file as the session log names it, with its text, and the plan notes. */
@@ -51,7 +53,7 @@ export class Session {
     const { core } = this;
     const { problem, practice } = core.state;
     if (!problem) return;
-    const protocol = resolveProtocol(practice?.protocolId, problem.protocol, core.connections()?.customProtocols() ?? []);
+    const protocol = resolveProtocol(practice?.protocolId, problem.protocol, this.protocols.customs());
     const features = problem.features ? (practice?.features ?? []) : undefined;
     core.recorder.start({
       problemId: problem.id,
