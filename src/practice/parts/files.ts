@@ -45,7 +45,7 @@ export class Files {
     const before = files[activeFile] ?? '';
     this.core.set({ code, files: { ...files, [activeFile]: code } });
     this.drafts.saveFile(problem, language, activeFile, code);
-    if (problem.kind === 'coding') this.nudges.codeEdited(before, code, start?.files[activeFile] ?? '');
+    if (problem.kind === 'coding') this.nudges.codeEdited(activeFile, before, code, start?.files[activeFile] ?? '');
     this.runs.prepare();
   }
 

@@ -3,7 +3,7 @@
  * case is written down) and the interview settings that switch them. Tracking nothing renders stays out of
  * the store, so it never causes a re-render.
  */
-import { countEdgeCases, typedCode } from '../../core/analysis/edgeCases';
+import { commentSyntaxOfPath, countEdgeCases, typedCode } from '../../core/analysis/edgeCases';
 import { countListItems } from '../../core/analysis/planNotes';
 import { NO_RUN_IDLE, noRunAfterEdit, noRunAfterRun, planCodingDue, type NoRunState } from '../../core/nudges/rules';
 import { isPlanPhase } from '../../core/timer/protocols';
@@ -30,8 +30,11 @@ export class Nudges {
     if (this.core.state.nudge?.kind === 'no-run') this.core.set({ nudge: null });
   }
 
-  /** A code file changed from `before` to `after` (`starter`: that file's text as received). */
-  codeEdited(before: string, after: string, starter: string): void {
+  /**
+   * The file at `path` changed from `before` to `after` (`starter`: its text as received). Comments are read
+   * in the file's own language; a file of no language (a README) is never code typed.
+   */
+  codeEdited(path: string, before: string, after: string, starter: string): void {
     const { clock, settings, notes, problem } = this.core.state;
     if (!isRunning(clock) || !problem) return;
     const now = this.core.now();
@@ -43,13 +46,14 @@ export class Nudges {
         this.core.set({ nudge: { kind: 'no-run', editingMs: result.nudgeEditingMs } });
       }
     }
-    if (!settings.planCodingNudge) return;
+    const syntax = commentSyntaxOfPath(path);
+    if (!settings.planCodingNudge || !syntax) return;
     const phaseKey = `${clock.startedAt}:${clock.phaseIndex}`;
     const due = planCodingDue({
       inPlanPhase: isPlanPhase(clock.phases[clock.phaseIndex]!),
       nudgedThisPhase: this.planNudgedIn === phaseKey,
-      codeChanged: () => typedCode(before, after),
-      edgeCases: () => countEdgeCases({ notes, code: after, starter }),
+      codeChanged: () => typedCode(before, after, syntax),
+      edgeCases: () => countEdgeCases({ notes, code: after, starter, syntax }),
     });
     if (due) {
       this.planNudgedIn = phaseKey;

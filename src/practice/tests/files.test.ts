@@ -107,7 +107,7 @@ describe('creating, renaming and deleting files', () => {
     ['an absolute path', '/etc/x.ts', /inside the project/],
     ['a duplicate, ignoring case', 'Main.TS', /“main.ts” already exists/],
     ['a path over 100 characters', `${'a'.repeat(98)}.ts`, /at most 100 characters/],
-    ['a name the test runner uses', 'examples.test.ts', /name the test runner uses/],
+    ['the plan notes name', 'notes.md', /plan notes go/],
     ['a file where a folder is', 'chat', /is a folder already/],
   ])('refuses %s, saying why, and changes nothing', async (_what, path, message) => {
     await openRecorded();

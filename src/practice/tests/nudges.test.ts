@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problem, SOLVED, STARTER, engineHarness } from '../testing/fakes';
+import { engineHarness, problem, PY_STARTER, SOLVED, STARTER, withPython } from '../testing/fakes';
 
 const h = engineHarness();
 
@@ -22,6 +22,19 @@ describe('nudges', () => {
     expect(h.engine.state.nudge).toBeNull();
     h.engine.setCode(`// negative numbers\n${SOLVED}`);
     expect(h.engine.state.nudge).toBeNull();
+  });
+
+  it("reads a Python file's comments as comments: edge cases above the code answer, code typed nudges", async () => {
+    await h.engine.open(withPython({ id: 'py-nudge' }));
+    await h.engine.chooseLanguage('python');
+    h.engine.start();
+    h.engine.setCode(`# empty input\n# negative numbers\n${PY_STARTER}`);
+    expect(h.engine.state.nudge).toBeNull();
+    await h.engine.open(withPython({ id: 'py-nudge-2' }));
+    await h.engine.chooseLanguage('python');
+    h.engine.start();
+    h.engine.setCode(PY_STARTER.replace('raise NotImplementedError', 'return a + b'));
+    expect(h.engine.state.nudge).toEqual({ kind: 'plan-coding' });
   });
 
   it('clears the plan nudge when an edge case is listed, and at the next phase', async () => {
