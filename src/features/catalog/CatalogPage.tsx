@@ -1,3 +1,4 @@
+import { LANGUAGES, languageSpec } from '../../core/languages/registry';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { warmUpRunnerWhenIdle } from '../../runner/instance';
@@ -110,8 +111,11 @@ export function CatalogPage() {
             onChange={(e) => setFilter({ ...filter, language: e.target.value as CatalogFilter['language'] })}
           >
             <option value="all">Any</option>
-            <option value="typescript">TypeScript</option>
-            <option value="python">Python</option>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {languageSpec(l).label}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex items-center gap-2">

@@ -4,6 +4,7 @@
  * session shows the files that exist at the play head (ProjectAtPlayhead). Redraws only when the shown
  * file changes, not on every frame.
  */
+import type { Language } from '../../core/languages/registry';
 import { useState, type ReactNode } from 'react';
 import { lastAtOrBefore } from '../../core/replay/navigation';
 import type { Replay } from '../../core/replay/replayModel';
@@ -32,7 +33,7 @@ function SingleFileAtPlayhead({
   replay: Replay;
   controller: PlaybackController;
   codeLabel: string;
-  language: 'typescript' | 'python';
+  language: Language;
 }) {
   const [file, setFile] = useState<SessionFile>(replay.codeFile);
   return (
@@ -73,7 +74,7 @@ export function CodeAtPlayhead({
   codeLabel: string;
   results?: ReactNode;
   /** The session's language (a single-file session's log from before projects names its code 'solution.ts'). */
-  language?: 'typescript' | 'python';
+  language?: Language;
 }) {
   return (
     <div className="grid min-h-0 grid-cols-[3fr_2fr] divide-x divide-slate-800 border-y border-slate-800">

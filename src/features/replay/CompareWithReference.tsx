@@ -4,6 +4,7 @@
  * of the reference against the candidate's file of the same path, and the files only one side has.
  * Hidden when the problem has no reference (design problems).
  */
+import type { Language } from '../../core/languages/registry';
 import { useRef, useState } from 'react';
 import { compareWithReference, hasReference, type FileComparison } from '../../core/replay/referenceFiles';
 import { ChoiceDialog } from '../recording';
@@ -13,7 +14,7 @@ interface Props {
   /** The reference project: path → text (a single-file problem's one file). */
   reference: Readonly<Record<string, string>>;
   /** The session's language, for a single-file problem's diff (absent: TypeScript). */
-  language?: 'typescript' | 'python';
+  language?: Language;
   /** The code files to compare, path → text, read when the dialog opens (the final code, or the code at the play head). */
   getCode(): Readonly<Record<string, string>>;
   /** What the code is, for the dialog's heading: "your final code", "your code at 12:04". */

@@ -1,4 +1,5 @@
 /** One file of a replay at the play head, in a read-only editor that follows its edits. */
+import { DEFAULT_LANGUAGE, languageSpec, type Language } from '../../core/languages/registry';
 import { Suspense, useMemo } from 'react';
 import { ReadOnlyEditor } from '../../editor';
 import { useResolvedTheme } from '../theme';
@@ -22,7 +23,7 @@ export function FileView({
   replay: Replay;
   controller: PlaybackController;
   file: SessionFile;
-  language?: 'typescript' | 'python';
+  language?: Language;
 }) {
   const theme = useResolvedTheme();
   const version = usePlaybackState(controller, (s) => replay.versionAt(s.playheadMs, file));
@@ -44,7 +45,7 @@ export function FileView({
         currentEdit={frame.currentEdit}
         language={single ? language : editorLanguageOfPath(file)}
         theme={theme}
-        path={single ? `file:///replay/${language === 'python' ? 'solution.py' : file}` : `file:///replay/${file}`}
+        path={single ? `file:///replay/${languageSpec(language ?? DEFAULT_LANGUAGE).solutionFile}` : `file:///replay/${file}`}
       />
     </Suspense>
   );

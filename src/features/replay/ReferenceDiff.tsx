@@ -3,6 +3,7 @@
  * for a project, a list of its files (what happened to each) beside the diff of the one picked, the first
  * that differs to begin with.
  */
+import type { Language } from '../../core/languages/registry';
 import { Suspense, useState } from 'react';
 import { DiffView } from '../../editor';
 import { editorLanguageOfPath } from '../../core/languages/registry';
@@ -30,7 +31,7 @@ function Diff({ file, language }: { file: FileComparison; language?: string }) {
   );
 }
 
-export function ReferenceDiff({ files, language }: { files: FileComparison[]; language?: 'typescript' | 'python' }) {
+export function ReferenceDiff({ files, language }: { files: FileComparison[]; language?: Language }) {
   const [picked, setPicked] = useState<string | null>(() => firstDifference(files)?.path ?? null);
   const single = files.length === 1 ? files[0]! : null;
   if (single) {

@@ -2,9 +2,9 @@
  * Replay and review of one session: the audio with its waveform and a timeline of what happened, the code
  * exactly as it was at the play head with the results of the last run before it, and the review beside it.
  */
+import { DEFAULT_LANGUAGE, languageOr, languageSpec } from '../../core/languages/registry';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { languageOr } from '../../core/languages/registry';
 import { formatClock } from '../../core/timer/phaseClock';
 import { ExportButton } from '../bundle';
 import { ReviewPanel } from '../review';
@@ -118,7 +118,9 @@ function Replay({ data }: { data: ReplayData }) {
             <CodeAtPlayhead
               replay={replay}
               controller={controller}
-              codeLabel={session.language === 'python' ? 'Code (Python)' : 'Code'}
+              codeLabel={
+                languageOr(session.language) === DEFAULT_LANGUAGE ? 'Code' : `Code (${languageSpec(languageOr(session.language)).label})`
+              }
               language={session.language ?? 'typescript'}
             />
           )}
