@@ -18,19 +18,26 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `text` cut into plain runs and `path:line[:column]` runs naming one of `paths`. */
 export function splitLocations(text: string, paths: readonly string[]): TextSegment[] {
-  if (paths.length === 0 || text === '') return text === '' ? [] : [{ text }];
+  return locationSplitter(paths)(text);
+}
+
+/** `splitLocations` for many texts and the same paths (the pattern is made once). */
+export function locationSplitter(paths: readonly string[]): (text: string) => TextSegment[] {
+  if (paths.length === 0) return (text) => (text === '' ? [] : [{ text }]);
   // Longest first, so 'chat/hub.ts' wins over a file 'hub.ts'; a path must not continue a longer name.
   const alternatives = [...paths].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const pattern = new RegExp(`(?<![\\w./-])(${alternatives.join('|')}):(\\d+)(?::(\\d+))?`, 'g');
-  const segments: TextSegment[] = [];
-  let last = 0;
-  for (const m of text.matchAll(pattern)) {
-    const line = Number(m[2]);
-    if (line < 1) continue;
-    if (m.index > last) segments.push({ text: text.slice(last, m.index) });
-    segments.push({ text: m[0], at: { file: m[1]!, line, column: m[3] ? Math.max(1, Number(m[3])) : 1 } });
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) segments.push({ text: text.slice(last) });
-  return segments;
+  return (text) => {
+    const segments: TextSegment[] = [];
+    let last = 0;
+    for (const m of text.matchAll(pattern)) {
+      const line = Number(m[2]);
+      if (line < 1) continue;
+      if (m.index > last) segments.push({ text: text.slice(last, m.index) });
+      segments.push({ text: m[0], at: { file: m[1]!, line, column: m[3] ? Math.max(1, Number(m[3])) : 1 } });
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) segments.push({ text: text.slice(last) });
+    return segments;
+  };
 }

@@ -1,4 +1,6 @@
-import type { TestResult } from '../../../runner/types';
+import type { SourceLocation } from '../../../core/files/locations';
+import type { TestFailure, TestResult } from '../../../runner/types';
+import { SourceLink } from './SourceLink';
 
 const STATUS_LABEL: Record<TestResult['status'], string> = {
   passed: 'passed',
@@ -14,12 +16,26 @@ const STATUS_STYLE: Record<TestResult['status'], string> = {
   error: 'text-rose-300',
 };
 
-/**
- * One test's verdict, with its failure (message, expected/actual, where in the candidate's file) when it has
- * one. `file` is the run's (runLabels.ts), not the language chosen since.
- */
-export function TestItem({ test, file }: { test: TestResult; file: string }) {
+/** Where a failure was thrown, in the run's files (runLocations.ts), not the language chosen since. */
+export type LocateFailure = (failure: TestFailure) => SourceLocation | null;
+
+/** "at chat/hub.ts line 12, column 5", the file and line a link that opens the file there. */
+export function FailurePlace({ at }: { at: SourceLocation }) {
+  return (
+    <p className="text-slate-400">
+      at{' '}
+      <SourceLink at={at}>
+        {at.file} line {at.line}
+      </SourceLink>
+      {at.column > 1 && `, column ${at.column}`}
+    </p>
+  );
+}
+
+/** One test's verdict, with its failure (message, expected/actual, where in the project) when it has one. */
+export function TestItem({ test, locate }: { test: TestResult; locate: LocateFailure }) {
   const f = test.failure;
+  const at = f ? locate(f) : null;
   return (
     <li data-status={test.status} data-full-title={[...test.path, test.title].join(' ')} className="border-b border-slate-800 py-1.5">
       <div className="flex gap-2">
@@ -44,12 +60,7 @@ export function TestItem({ test, file }: { test: TestResult; file: string }) {
               </dd>
             </dl>
           )}
-          {f.solutionLine !== undefined && (
-            <p className="text-slate-400">
-              at {file} line {f.solutionLine}
-              {f.solutionColumn !== undefined && `, column ${f.solutionColumn}`}
-            </p>
-          )}
+          {at && <FailurePlace at={at} />}
         </div>
       )}
     </li>
