@@ -16,6 +16,10 @@ import { preloadEditor } from '../../editor';
 import { getRunner, loadedRunner } from '../../runner/instance';
 import { practice } from '../../practice';
 import { EditorPane } from './components/EditorPane';
+import { ClientsPanel } from './components/ClientsPanel';
+import { FeatureChecklist } from './components/FeatureChecklist';
+import { FilesPanel } from './files/FilesPanel';
+import { ProjectEditor, useIsProject } from './files/ProjectEditor';
 import { useProtocols } from './protocols/protocolStore';
 import { useRunShortcuts } from './useRunShortcuts';
 import { useWorkspace } from './workspaceStore';
@@ -83,6 +87,8 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
   useWarmLanguage();
   useRunShortcuts();
   const isDesign = problem.kind === 'design';
+  const isProject = useIsProject();
+  const isCodebase = problem.format === 'codebase';
 
   return (
     <div className="flex h-screen flex-col">
@@ -125,14 +131,22 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
       ) : (
         <CodingPanes
           label="Solution"
-          statement={<StatementPanel problem={problem} unlockedStages={unlockedStages} />}
-          editor={<EditorPane problem={problem} />}
+          statement={
+            <StatementPanel
+              problem={problem}
+              unlockedStages={unlockedStages}
+              before={isCodebase && problem.features?.length ? <FeatureChecklist problem={problem} /> : null}
+            />
+          }
+          editor={isProject ? <ProjectEditor problem={problem} /> : <EditorPane problem={problem} />}
+          files={isProject ? <FilesPanel /> : undefined}
           below={
             <>
               <RunBar canSubmit />
-              <div className="grid min-h-0 flex-1 grid-cols-2 divide-x divide-slate-800">
+              <div className={`grid min-h-0 flex-1 divide-x divide-slate-800 ${isCodebase ? 'grid-cols-3' : 'grid-cols-2'}`}>
                 <ResultsPanel problem={problem} unlockedStages={unlockedStages} />
                 <ConsolePanel />
+                {isCodebase && <ClientsPanel />}
               </div>
             </>
           }
