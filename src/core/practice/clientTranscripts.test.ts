@@ -42,6 +42,7 @@ describe('parseClientTranscripts', () => {
 
   it('splits a console entry that holds several lines', () => {
     expect(parseClientTranscripts(['vera received:\n  one\n  two'])).toEqual([{ client: 'vera', lines: ['one', 'two'] }]);
+    expect(parseClientTranscripts(['vera received:\n', '  one\n', '\n', '  not hers'])).toEqual([{ client: 'vera', lines: ['one'] }]);
   });
 
   it('keeps both transcripts of a client printed twice, and "(nothing)" only means nothing as a block’s only line', () => {

@@ -29,8 +29,9 @@ export function parseClientTranscripts(consoleTexts: readonly string[]): ClientT
   };
   let block: string[] | null = null;
   let blockLines = 0;
-  // A console entry may hold several lines (one console.log of a text with newlines).
-  for (const line of consoleTexts.flatMap((t) => t.split(/\r?\n/))) {
+  // A console entry may hold several lines (one console.log of a text with newlines); a newline that ends
+  // one (a print that kept its own) is not an empty line that would end a block.
+  for (const line of consoleTexts.flatMap((t) => t.replace(/\r?\n$/, '').split(/\r?\n/))) {
     if (block && line.startsWith(BLOCK_INDENT)) {
       const text = line.slice(BLOCK_INDENT.length);
       if (!(text === NOTHING && blockLines === 0)) block.push(text);
