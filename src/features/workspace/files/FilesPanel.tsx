@@ -8,6 +8,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { useWorkspace } from '../workspaceStore';
 import { FilesTree } from './FilesTree';
 
+/** Smaller than `.btn` (whose padding and size, outside Tailwind's layers, a utility cannot override). */
+const SMALL_BUTTON =
+  'rounded border border-slate-600 bg-slate-800 px-1.5 py-0.5 text-xs hover:bg-slate-700 disabled:cursor-not-allowed disabled:opacity-50';
+
 type Form = { kind: 'new' } | { kind: 'rename'; path: string } | { kind: 'delete'; path: string };
 
 function PathField({
@@ -62,10 +66,10 @@ function PathField({
         className="w-full rounded border border-slate-600 bg-slate-900 px-1.5 py-0.5 font-mono text-xs text-slate-100 outline-none focus:border-sky-500"
       />
       <div className="flex gap-1">
-        <button type="submit" className="btn px-2 py-0.5 text-xs">
+        <button type="submit" className={SMALL_BUTTON}>
           {confirm}
         </button>
-        <button type="button" className="btn px-2 py-0.5 text-xs" onClick={onCancel}>
+        <button type="button" className={SMALL_BUTTON} onClick={onCancel}>
           Cancel
         </button>
       </div>
@@ -92,10 +96,10 @@ function ConfirmDelete({ path, onDelete, onCancel }: { path: string; onDelete():
         Delete <span className="font-mono">{path}</span>? Its text goes; a file you were given comes back with New attempt.
       </p>
       <div className="flex gap-1">
-        <button type="button" className="btn px-2 py-0.5 text-xs" onClick={onDelete}>
+        <button type="button" className={SMALL_BUTTON} onClick={onDelete}>
           Yes, delete
         </button>
-        <button type="button" autoFocus className="btn px-2 py-0.5 text-xs" onClick={onCancel}>
+        <button type="button" autoFocus className={SMALL_BUTTON} onClick={onCancel}>
           Cancel
         </button>
       </div>
@@ -165,12 +169,12 @@ export function FilesPanel() {
         <h2 className="mr-auto text-xs font-semibold uppercase tracking-wide text-slate-400">Files</h2>
         {editable && (
           <div className="flex flex-wrap gap-1 whitespace-nowrap">
-            <button type="button" className="btn px-1.5 py-0 text-xs" onClick={() => start({ kind: 'new' })} title="Create a file">
+            <button type="button" className={SMALL_BUTTON} onClick={() => start({ kind: 'new' })} title="Create a file">
               New file
             </button>
             <button
               type="button"
-              className="btn px-1.5 py-0 text-xs"
+              className={SMALL_BUTTON}
               disabled={activeReadOnly}
               onClick={() => start({ kind: 'rename', path: active })}
               title={activeReadOnly ? `${active} is read-only` : `Rename ${active}`}
@@ -179,7 +183,7 @@ export function FilesPanel() {
             </button>
             <button
               type="button"
-              className="btn px-1.5 py-0 text-xs"
+              className={SMALL_BUTTON}
               disabled={activeReadOnly}
               onClick={() => start({ kind: 'delete', path: active })}
               title={activeReadOnly ? `${active} is read-only` : `Delete ${active}`}
