@@ -79,10 +79,10 @@ function mayTakeFocus(): boolean {
 
 /** A new editor per project: a problem or language switch never reuses the previous one's models or undo history. */
 export default function CodeEditor(props: Props) {
-  return <ProjectEditor key={props.projectKey} {...props} />;
+  return <ProjectCodeEditor key={props.projectKey} {...props} />;
 }
 
-function ProjectEditor(props: Props) {
+function ProjectCodeEditor(props: Props) {
   const { projectKey, bufferKey, path, files, examples, markers, theme, readOnly = false, readOnlyFiles = [], reveal } = props;
   const editorRef = useRef<MonacoEditor | null>(null);
   const models = useMemo(() => new ProjectModels(projectKey), [projectKey]);

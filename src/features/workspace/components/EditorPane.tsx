@@ -33,7 +33,7 @@ interface Props {
   problem: Problem;
   /** Ctrl/⌘+P in the editor (a project of several files). */
   onQuickOpen?: () => void;
-  /** The editor is the tab panel of the open files' tabs: its id and name. */
+  /** The editor is the tab panel of the open files' tabs (named by the file shown): its id. */
   tabPanel?: { id: string };
 }
 
