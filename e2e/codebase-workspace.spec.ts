@@ -77,11 +77,17 @@ test('the tree lists the project; files open by a click and by Ctrl+P; two files
   await quickOpen(page, 'demo');
   await expectEditorShows(page, 'demo.ts', starter('demo.ts'));
   await typeAtEnd(page, '\n// demo: two agents');
-  const hub = `${starter('chat/hub.ts')}\n// hub: deliver to the other connections`;
   const demo = `${starter('demo.ts')}\n// demo: two agents`;
   await expectEditorShows(page, 'demo.ts', demo);
+  // Back in hub.ts the caret is where it was left: the next key lands at the end of the line typed there.
+  await quickOpen(page, 'hub');
+  await page.keyboard.type('!');
+  const hub = `${starter('chat/hub.ts')}\n// hub: deliver to the other connections!`;
+  await expectEditorShows(page, 'chat/hub.ts', hub);
 
   // Both tabs are open; each file kept its own text; the tree marks both as changed.
+  await tab(page, 'demo.ts').click();
+  await expectEditorShows(page, 'demo.ts', demo);
   await tab(page, 'chat/hub.ts').click();
   await expectEditorShows(page, 'chat/hub.ts', hub);
   await expect(item(page, 'chat/hub.ts')).toHaveAccessibleDescription('changed');
