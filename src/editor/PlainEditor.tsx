@@ -23,12 +23,14 @@ interface Props {
   /** Where the caret is, kept current while this area has focus; null until the user puts it here. */
   selection: MutableRefObject<TextSelection | null>;
   readOnly?: boolean;
+  /** A key that would type was pressed while `readOnly` (a file the problem fixes): the workspace says why. */
+  onReadOnlyEdit?(): void;
 }
 
 /** Marks the plain area, so Monaco knows it may take the focus from it (and from nothing else that takes text). */
 export const PLAIN_EDITOR_ATTRIBUTE = 'data-plain-editor';
 
-export function PlainEditor({ language, value, onChange, onEdit, selection, readOnly = false }: Props) {
+export function PlainEditor({ language, value, onChange, onEdit, selection, readOnly = false, onReadOnlyEdit }: Props) {
   const area = useRef<HTMLTextAreaElement>(null);
   const valueRef = useRef(value);
   valueRef.current = value;
@@ -68,6 +70,10 @@ export function PlainEditor({ language, value, onChange, onEdit, selection, read
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
     if (e.ctrlKey || e.metaKey || e.altKey || e.nativeEvent.isComposing) return;
+    if (readOnly) {
+      if (e.key.length === 1 || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete') onReadOnlyEdit?.();
+      return;
+    }
     if (e.key === 'Tab' && !e.shiftKey) {
       e.preventDefault();
       insert(' '.repeat(language === 'python' ? 4 : 2));

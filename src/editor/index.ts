@@ -3,14 +3,16 @@
  * Monaco or @monaco-editor/react. Each editor is a lazy component, so importing this file costs nothing
  * until one is rendered; `preloadEditor()` starts fetching and evaluating Monaco ahead of time.
  *
- * - `CodeEditor`: the candidate's editable file, with companion models for the language service and markers.
- * - `PlainEditor`: the same file as a plain text area (no Monaco), typeable while `CodeEditor` loads.
+ * - `CodeEditor`: the candidate's project, one model per file (the shown one editable, read-only files refused),
+ *   with the visible tests beside them for the language service, markers per file, reveal and quick open.
+ * - `PlainEditor`: the shown file as a plain text area (no Monaco), typeable while `CodeEditor` loads.
  * - `ReadOnlyEditor`: text that follows a replay, with the current edit highlighted.
  * - `DiffView`: two texts side by side (the candidate's code and the reference).
  */
 import { lazy } from 'react';
 
 export type { EditorMarker } from './markers';
+export type { EditorReveal } from './CodeEditor';
 export { PlainEditor, type TextSelection } from './PlainEditor';
 export type { EditorTheme } from './theme';
 

@@ -5,8 +5,11 @@
  */
 declare const __REHEARSE_TEST_HOOKS__: boolean;
 
-/** The editors the tests can read: the candidate's editor and the replay's read-only one. */
-export type EditorHookName = '__rehearseEditorText' | '__rehearseReplayText';
+/**
+ * The editors the tests can read: the candidate's editor (its text, and the diagnostics on the shown file as
+ * a JSON list of messages) and the replay's read-only one.
+ */
+export type EditorHookName = '__rehearseEditorText' | '__rehearseEditorDiagnostics' | '__rehearseReplayText';
 
 type HookWindow = Partial<Record<EditorHookName, () => string>>;
 

@@ -79,6 +79,14 @@ export function logPathOf(problem: Problem, path: string): string {
   return problem.design && path === SCRATCHPAD ? 'solution.ts' : path;
 }
 
+/**
+ * The project path of a file a run names (a failure's place, a compile error): the run of a design problem's
+ * scratchpad names it 'solution.ts' (`projectRun`); every other project runs under its own paths.
+ */
+export function projectPathOfRunFile(problem: Pick<Problem, 'design'>, file: string): string {
+  return problem.design && file === 'solution.ts' ? SCRATCHPAD : file;
+}
+
 export type RunMode = 'run' | 'submit';
 
 export interface ProjectRun {

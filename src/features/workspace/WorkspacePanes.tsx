@@ -55,13 +55,30 @@ const STACK = 'flex h-full min-h-0 min-w-0 flex-col overflow-hidden';
 interface CodingProps {
   statement: ReactNode;
   editor: ReactNode;
+  /** A project of several files: the Files panel, beside the editor (absent for a one-file problem). */
+  files?: ReactNode;
   /** Run/Submit, then the results and the console: they share the row under the editor. */
   below: ReactNode;
   label: string;
 }
 
-/** Coding: statement | editor over results and console. */
-export function CodingPanes({ statement, editor, below, label }: CodingProps) {
+/** The Files panel | the editor, each resizable; the layout is kept like the others. */
+function FilesBesideEditor({ files, editor }: { files: ReactNode; editor: ReactNode }) {
+  return (
+    <SavedGroup id="coding.files" orientation="horizontal" className="h-full">
+      <Panel id="pane-files" defaultSize="22%" minSize="9rem" maxSize="45%" className={PANE}>
+        {files}
+      </Panel>
+      <ResizeHandle label="Resize the files and the editor" between="columns" />
+      <Panel id="pane-code" minSize="16rem" className={PANE}>
+        {editor}
+      </Panel>
+    </SavedGroup>
+  );
+}
+
+/** Coding: statement | (files |) editor over results and console. */
+export function CodingPanes({ statement, editor, files, below, label }: CodingProps) {
   return (
     <SavedGroup id="coding.columns" orientation="horizontal" className="min-h-0 flex-1">
       <Panel id="pane-statement" defaultSize="28%" minSize="14rem" maxSize="60%" className={PANE}>
@@ -73,7 +90,7 @@ export function CodingPanes({ statement, editor, below, label }: CodingProps) {
           <SavedGroup id="coding.rows" orientation="vertical" className="h-full">
             {/* 76 %: at 1280×720 (a header on two lines) that is 25 lines of code, and five lines of results under Run. */}
             <Panel id="pane-editor" defaultSize="76%" minSize="6rem" className={PANE}>
-              {editor}
+              {files ? <FilesBesideEditor files={files} editor={editor} /> : editor}
             </Panel>
             <ResizeHandle label="Resize the editor and the results" between="rows" />
             <Panel id="pane-results" minSize="5.5rem" className={STACK}>

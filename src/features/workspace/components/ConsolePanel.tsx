@@ -1,5 +1,6 @@
 import { emptyConsoleText } from '../runLabels';
 import { useWorkspace } from '../workspaceStore';
+import { LinkedText, useLocationSplitter } from './SourceLink';
 
 const LEVEL_STYLE = {
   log: 'text-slate-200',
@@ -12,6 +13,7 @@ const LEVEL_STYLE = {
 export function ConsolePanel() {
   const lines = useWorkspace((s) => s.console);
   const language = useWorkspace((s) => s.language);
+  const split = useLocationSplitter();
   return (
     <section role="region" aria-label="Console" className="h-full overflow-auto p-3 font-mono text-xs">
       {lines.length === 0 ? (
@@ -20,7 +22,7 @@ export function ConsolePanel() {
         <ol>
           {lines.map((l, i) => (
             <li key={i} className={`whitespace-pre-wrap ${LEVEL_STYLE[l.level]}`}>
-              {l.text}
+              <LinkedText text={l.text} split={split} />
             </li>
           ))}
         </ol>

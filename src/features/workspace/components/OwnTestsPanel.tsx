@@ -1,11 +1,11 @@
 import type { OwnTestsResult } from '../../../runner/types';
-import { TestItem } from './TestItem';
+import { TestItem, type LocateFailure } from './TestItem';
 
 /**
  * The candidate's own tests from their solution file, shown apart from the problem's tests: they run after
  * them, in a group of their own, and never count towards the verdict.
  */
-export function OwnTestsPanel({ own }: { own: OwnTestsResult }) {
+export function OwnTestsPanel({ own, locate }: { own: OwnTestsResult; locate: LocateFailure }) {
   if (own.total === 0 && !own.message) return null;
   const allPassed = own.total > 0 && own.passed === own.total;
   return (
@@ -20,7 +20,7 @@ export function OwnTestsPanel({ own }: { own: OwnTestsResult }) {
       {own.message && <p className="mb-1 whitespace-pre-wrap text-sm text-amber-300">{own.message}</p>}
       <ul>
         {own.tests.map((t, i) => (
-          <TestItem key={i} test={t} />
+          <TestItem key={i} test={t} locate={locate} />
         ))}
       </ul>
     </section>

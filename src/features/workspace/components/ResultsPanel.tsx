@@ -2,10 +2,14 @@ import { stageOfTest, summariseStages } from '../../../core/problems/stages';
 import type { Problem } from '../../../core/problems/types';
 import type { RunResult, TestResult } from '../../../runner/types';
 import { firstFailing, hiddenResultsView } from '../../../core/practice/hiddenResults';
+import { projectPathOfRunFile } from '../../../core/practice/projectCode';
 import { useRecorder } from '../../recording';
+import { diagnosticLocation, failureLocation } from '../runLocations';
 import { useWorkspace } from '../workspaceStore';
+import { FeatureGroups } from './FeatureGroups';
 import { OwnTestsPanel } from './OwnTestsPanel';
-import { TestItem } from './TestItem';
+import { LinkedText, SourceLink, useLocationSplitter } from './SourceLink';
+import { FailurePlace, TestItem, type LocateFailure } from './TestItem';
 
 // Keyed by string: an outcome the runner adds later (e.g. 'not-counted') still gets a readable label.
 const OUTCOME_LABEL: Record<string, string> = {
@@ -106,6 +110,11 @@ export function ResultsPanel({ problem, unlockedStages }: { problem: Problem; un
   // A locked stage shows nothing but "locked": no titles, counts or failures that would give it away.
   const visibleTests = failuresFirst((result?.tests ?? []).filter((t) => !staged || (stageOfTest(t) ?? 1) <= unlockedStages));
   const lockedStages = staged ? problem.stages.length - unlockedStages : 0;
+  const toProjectPath = (file: string) => projectPathOfRunFile(problem, file);
+  const locate: LocateFailure = (failure) => (result ? failureLocation(failure, toProjectPath) : null);
+  const split = useLocationSplitter();
+  const loadErrorAt = result?.error ? locate(result.error) : null;
+  const grouped = problem.format === 'codebase' && (problem.features?.length ?? 0) > 0;
 
   return (
     <section role="region" aria-label="Test results" className="h-full overflow-auto p-3">
@@ -123,28 +132,29 @@ export function ResultsPanel({ problem, unlockedStages }: { problem: Problem; un
         <>
           <Summary result={result} runCount={runCount} tests={visibleTests} lockedStages={lockedStages} />
           {staged && <StageSummaries problem={problem} tests={result.tests} unlockedStages={unlockedStages} />}
+          {grouped && result.mode === 'submit' && <FeatureGroups problem={problem} tests={result.tests} />}
           {result.message && (
             <p className="mb-2 whitespace-pre-wrap text-sm text-amber-300" data-testid="run-message">
-              {result.message}
+              <LinkedText text={result.message} split={split} />
             </p>
           )}
           {result.error && (
             <div className="mb-2 text-xs" data-testid="load-error">
               <p className="whitespace-pre-wrap text-rose-300">{result.error.message}</p>
-              {result.error.at && (
-                <p className="text-slate-400">
-                  at {result.error.at.file} line {result.error.at.line}
-                </p>
-              )}
+              {loadErrorAt && <FailurePlace at={loadErrorAt} />}
             </div>
           )}
           {result.compileErrors.length > 0 && (
             <ul className="mb-2 space-y-1" aria-label="Compile errors">
-              {result.compileErrors.map((d, i) => (
-                <li key={i} className="font-mono text-xs text-rose-300">
-                  {d.file}:{d.line}:{d.column} — {d.message}
-                </li>
-              ))}
+              {result.compileErrors.map((d, i) => {
+                const at = diagnosticLocation(d, toProjectPath);
+                const place = `${at?.file ?? 'tests'}:${d.line}:${d.column}`;
+                return (
+                  <li key={i} className="font-mono text-xs text-rose-300">
+                    {at ? <SourceLink at={at}>{place}</SourceLink> : place} — {d.message}
+                  </li>
+                );
+              })}
             </ul>
           )}
           {onlyFirstFailure ? (
@@ -152,11 +162,11 @@ export function ResultsPanel({ problem, unlockedStages }: { problem: Problem; un
           ) : (
             <ul>
               {visibleTests.map((t, i) => (
-                <TestItem key={i} test={t} />
+                <TestItem key={i} test={t} locate={locate} />
               ))}
             </ul>
           )}
-          {result.ownTests && <OwnTestsPanel own={result.ownTests} />}
+          {result.ownTests && <OwnTestsPanel own={result.ownTests} locate={locate} />}
         </>
       )}
     </section>

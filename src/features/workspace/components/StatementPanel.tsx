@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { splitStatementByStage, visibleStatement } from '../../../core/problems/stages';
 import type { Problem } from '../../../core/problems/types';
 import { Markdown } from '../../../shared/Markdown';
@@ -11,13 +11,23 @@ import { useWorkspace } from '../workspaceStore';
  * The statement (for a staged problem, only the stages unlocked so far), the follow-ups and the earlier
  * attempts scroll on their own; the plan notes stay in view under them, so they are on screen from Start.
  */
-export function StatementPanel({ problem, unlockedStages }: { problem: Problem; unlockedStages: number }) {
+export function StatementPanel({
+  problem,
+  unlockedStages,
+  before,
+}: {
+  problem: Problem;
+  unlockedStages: number;
+  /** Shown above the statement (a codebase problem's features to choose before Start). */
+  before?: ReactNode;
+}) {
   const staged = useMemo(() => splitStatementByStage(problem.statement, problem.stages.length), [problem]);
   const locked = problem.stages.slice(unlockedStages);
   const guide = useWorkspace((s) => problem.code[s.language]?.guide ?? '');
   return (
     <aside className="grid min-h-0 grid-rows-[minmax(0,1fr)_auto] border-r border-slate-800" aria-label="Problem statement">
       <div className="min-h-0 overflow-auto p-4" data-testid="statement-scroll">
+        {before}
         {guide && (
           <section
             className="mb-4 rounded border border-sky-900 bg-sky-950/40 p-3 text-sm"

@@ -1,4 +1,6 @@
-import type { TestResult } from '../../../runner/types';
+import type { SourceLocation } from '../../../core/files/locations';
+import type { TestFailure, TestResult } from '../../../runner/types';
+import { SourceLink } from './SourceLink';
 
 const STATUS_LABEL: Record<TestResult['status'], string> = {
   passed: 'passed',
@@ -14,9 +16,26 @@ const STATUS_STYLE: Record<TestResult['status'], string> = {
   error: 'text-rose-300',
 };
 
-/** One test's verdict, with its failure (message, expected/actual, where in the candidate's project) when it has one. */
-export function TestItem({ test }: { test: TestResult }) {
+/** Where a failure was thrown, in the run's files (runLocations.ts), not the language chosen since. */
+export type LocateFailure = (failure: TestFailure) => SourceLocation | null;
+
+/** "at chat/hub.ts line 12, column 5", the file and line a link that opens the file there. */
+export function FailurePlace({ at }: { at: SourceLocation }) {
+  return (
+    <p className="text-slate-400">
+      at{' '}
+      <SourceLink at={at}>
+        {at.file} line {at.line}
+      </SourceLink>
+      {at.column > 1 && `, column ${at.column}`}
+    </p>
+  );
+}
+
+/** One test's verdict, with its failure (message, expected/actual, where in the project) when it has one. */
+export function TestItem({ test, locate }: { test: TestResult; locate: LocateFailure }) {
   const f = test.failure;
+  const at = f ? locate(f) : null;
   return (
     <li data-status={test.status} data-full-title={[...test.path, test.title].join(' ')} className="border-b border-slate-800 py-1.5">
       <div className="flex gap-2">
@@ -41,12 +60,7 @@ export function TestItem({ test }: { test: TestResult }) {
               </dd>
             </dl>
           )}
-          {f.at && (
-            <p className="text-slate-400">
-              at {f.at.file} line {f.at.line}
-              {f.at.column > 1 && `, column ${f.at.column}`}
-            </p>
-          )}
+          {at && <FailurePlace at={at} />}
         </div>
       )}
     </li>
