@@ -2,6 +2,7 @@
  * The candidate's code beside the problem's reference solution in Monaco's diff editor. Loaded lazily
  * (it pulls in Monaco, configured to use the locally bundled copy by monacoSetup).
  */
+import { DEFAULT_LANGUAGE, languageOfEditorLanguage, languageSpec } from '../core/languages/registry';
 import { DiffEditor, type DiffOnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import './monacoSetup';
@@ -24,7 +25,7 @@ export default function DiffView({
   path?: string;
   theme?: EditorTheme;
 }) {
-  const ext = language === 'python' ? 'py' : 'ts';
+  const ext = languageSpec(languageOfEditorLanguage(language) ?? DEFAULT_LANGUAGE).extension.slice(1);
   const yours = path ? `file:///compare/yours/${path}` : `file:///compare/your-solution.${ext}`;
   const theirs = path ? `file:///compare/reference/${path}` : `file:///compare/reference.${ext}`;
   const editorRef = useRef<DiffEditorInstance | null>(null);

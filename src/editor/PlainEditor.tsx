@@ -4,6 +4,7 @@
  * and the change as a log event), and the caret is handed to Monaco when it takes over (`CodeEditor`'s
  * `startSelection`). It imports nothing from Monaco.
  */
+import { indentOfEditorLanguage } from '../core/languages/registry';
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MutableRefObject } from 'react';
 import { diffAsChange } from '../core/session/textDiff';
 import type { TextChange } from '../core/session/types';
@@ -16,7 +17,8 @@ export interface TextSelection {
 }
 
 interface Props {
-  language: 'typescript' | 'python';
+  /** Monaco's language id of the file (its indentation comes from the registry). */
+  language: string;
   value: string;
   onChange(code: string): void;
   onEdit?(changes: TextChange[]): void;
@@ -76,7 +78,7 @@ export function PlainEditor({ language, value, onChange, onEdit, selection, read
     }
     if (e.key === 'Tab' && !e.shiftKey) {
       e.preventDefault();
-      insert(' '.repeat(language === 'python' ? 4 : 2));
+      insert(' '.repeat(indentOfEditorLanguage(language)));
     } else if (e.key === 'Enter' && !e.shiftKey) {
       // A new line keeps the current line's indentation, as in the editor that takes over.
       e.preventDefault();

@@ -3,6 +3,7 @@
  * produced it highlighted. Text changes are applied as one minimal edit (common prefix and suffix kept),
  * so the view keeps its scroll position while the replay plays. Loaded lazily: importing it pulls in Monaco.
  */
+import { indentOfEditorLanguage } from '../core/languages/registry';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import type { CurrentEdit } from '../core/replay/replayModel';
@@ -99,7 +100,7 @@ export default function ReadOnlyEditor({ text, currentEdit, language, path, them
         minimap: { enabled: false },
         scrollBeyondLastLine: false,
         automaticLayout: true,
-        tabSize: language === 'python' ? 4 : 2,
+        tabSize: indentOfEditorLanguage(language),
         // Notes are prose: wrapped, so no line hides its end off to the right.
         wordWrap: language === 'markdown' ? 'on' : 'off',
         renderValidationDecorations: 'off',

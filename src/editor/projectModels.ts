@@ -9,7 +9,7 @@
  * problems or languages ever share a model.
  */
 import { diffAsChange } from '../core/session/textDiff';
-import { languageOfPath, languageSpec } from '../core/languages/registry';
+import { indentOfEditorLanguage, languageOfPath, languageSpec } from '../core/languages/registry';
 import { monaco } from './monacoSetup';
 import type { EditorMarker } from './markers';
 
@@ -25,7 +25,7 @@ export function monacoLanguageOfPath(path: string): string {
 }
 
 /** Python's convention is four spaces; the TypeScript starters use two. */
-export const tabSizeOf = (path: string) => (monacoLanguageOfPath(path) === 'python' ? 4 : 2);
+export const tabSizeOf = (path: string) => indentOfEditorLanguage(monacoLanguageOfPath(path));
 
 export class ProjectModels {
   private readonly models = new Map<string, Model>();

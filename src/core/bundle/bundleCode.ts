@@ -4,6 +4,7 @@
  * 1–4 hold one solution file, the one the session's language names, which the log (already migrated, so a
  * Python session's code is 'solution.py') must replay to.
  */
+import { languageOr, languageSpec } from '../languages/registry';
 import { newPathProblem } from '../files/paths';
 import { replayText } from '../session/editLog';
 import { finalFiles, projectFiles } from '../session/fileSet';
@@ -65,7 +66,7 @@ export function readCode(
   // A format 1–4 bundle: the session's solution file must be the one its language names, and the only one.
   const name = solutionFileOf(session);
   const other = name === SOLUTION_FILE ? PYTHON_SOLUTION_FILE : SOLUTION_FILE;
-  const language = session.language === 'python' ? 'Python' : 'TypeScript';
+  const language = languageSpec(languageOr(session.language)).label;
   if (!files.has(name) || files.has(other)) {
     fail(
       'inconsistent',

@@ -4,6 +4,7 @@
  * current one is the last entry). Documented for people in schemas/README.md; the JSON files' shapes are
  * the JSON Schemas in schemas/. Change a name or a limit here and there together.
  */
+import { languageOr, languageSpec } from '../languages/registry';
 import type { ReadinessItem, SessionFacts } from '../analysis/types';
 import type { ReviewRecord } from '../records/types';
 import { isValidPath, MAX_FILES, MAX_PATH_LENGTH } from '../files/paths';
@@ -38,7 +39,7 @@ export const FILES_FORMAT_VERSION = 5;
 
 /** A format 1–4 bundle's code file: solution.py for a Python session, else solution.ts (every session before format 3). */
 export function solutionFileOf(session: { language?: Language }): string {
-  return session.language === 'python' ? PYTHON_SOLUTION_FILE : SOLUTION_FILE;
+  return languageSpec(languageOr(session.language)).solutionFile;
 }
 
 /** Format 5: where a project file's final text is, `files/<path>`. */

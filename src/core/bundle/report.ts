@@ -3,6 +3,7 @@
  * Plain Markdown; the candidate's own text is quoted as it is. Importers ignore this file (beyond its
  * checksum): it is never parsed or rendered by the app.
  */
+import { languageOr, languageSpec } from '../languages/registry';
 import { lastSubmitGroups } from '../analysis/features';
 import { formatDuration, formatShare } from '../analysis/formatDuration';
 import type { ReadinessItem, SessionFacts } from '../analysis/types';
@@ -158,7 +159,7 @@ export function buildReport(input: ReportInput): string {
     `Practice session recorded with Rehearse on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
     '',
     `- Problem: ${inline(input.title)} (\`${session.problemId}\`)`,
-    `- Language: ${session.language === 'python' ? 'Python' : 'TypeScript'}`,
+    `- Language: ${languageSpec(languageOr(session.language)).label}`,
     `- Protocol: ${session.phases.map((p) => `${inline(p.name)} ${p.minutes} min`).join(', ') || session.protocolId || 'none'}`,
     `- Status: ${session.status}`,
     `- Audio: ${session.audio ? `${session.audio.segments.length} segment${session.audio.segments.length === 1 ? '' : 's'}` : `none (${session.audioOffReason ?? 'off'})`}`,

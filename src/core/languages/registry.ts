@@ -32,6 +32,8 @@ export interface LanguageSpec {
   stringQuotes: string;
   /** How code in this language prints (the console's empty state names it). */
   printCall: string;
+  /** Spaces a Tab inserts and an indentation level is (the language's own convention). */
+  indentSize: number;
   /**
    * Module names a project's source files may not take (core/files/reservedPaths.ts applies the rule): the
    * test runner's own modules and test files (`runner`), and the standard modules the tests may import
@@ -60,6 +62,7 @@ export const LANGUAGE_SPECS = {
     blockComment: ['/*', '*/'],
     stringQuotes: `'"\``,
     printCall: 'console.log',
+    indentSize: 2,
     // The tests' modules are bare names ('chai') and project files are imported by relative path: no clash.
     reservedModules: { runner: [], standard: [] },
   },
@@ -82,6 +85,7 @@ export const LANGUAGE_SPECS = {
     blockComment: null,
     stringQuotes: `'"`,
     printCall: 'print()',
+    indentSize: 4,
     reservedModules: {
       // The test files and the harness's modules (src/runner/python), and the page's own (Pyodide's).
       runner: [
@@ -132,4 +136,15 @@ export function editorLanguageOfPath(path: string): string {
   const language = languageOfPath(path);
   if (language) return LANGUAGE_SPECS[language].monacoLanguage;
   return path.toLowerCase().endsWith('.md') ? 'markdown' : 'plaintext';
+}
+
+/** The language whose editor language (Monaco's id) this is, if any: the editor facade reads its conventions. */
+export function languageOfEditorLanguage(monacoId: string | undefined): Language | null {
+  return LANGUAGES.find((l) => LANGUAGE_SPECS[l].monacoLanguage === monacoId) ?? null;
+}
+
+/** Spaces an indentation level is in files of this editor language (2 for anything not a registered language). */
+export function indentOfEditorLanguage(monacoId: string | undefined): number {
+  const language = languageOfEditorLanguage(monacoId);
+  return language ? LANGUAGE_SPECS[language].indentSize : 2;
 }
