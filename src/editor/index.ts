@@ -12,7 +12,6 @@ import { lazy } from 'react';
 
 export type { EditorMarker } from './markers';
 export { PlainEditor, type TextSelection } from './PlainEditor';
-export type { EditorTheme } from './theme';
 
 let codeEditorModule: Promise<typeof import('./CodeEditor')> | null = null;
 let markLoaded: () => void = () => {};
