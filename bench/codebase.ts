@@ -123,7 +123,9 @@ async function main() {
     const p50s = percentile(warmSingle, 50);
     console.log(`\nCodebase problem (${CODEBASE.id}, ${starter.size} files, reference changes ${overlay.size}) vs ${SINGLE.id}`);
     console.log(`  Submit of the reference: ${codebaseSummary ?? '?'}`);
-    console.log(`  open (click → typeable, warm profile): ${SINGLE.id} ${ms(openSingle)}, ${CODEBASE.id} ${ms(openCodebase)} (+${ms(openCodebase - openSingle)})`);
+    console.log(
+      `  open (click → typeable, warm profile): ${SINGLE.id} ${ms(openSingle)}, ${CODEBASE.id} ${ms(openCodebase)} (+${ms(openCodebase - openSingle)})`,
+    );
     console.log(
       `  warm Submit p50/p95: ${CODEBASE.id} ${ms(p50c)}/${ms(percentile(warmCodebase, 95))}, ${SINGLE.id} ${ms(p50s)}/${ms(percentile(warmSingle, 95))} → ${(p50c / p50s).toFixed(2)}×`,
     );
