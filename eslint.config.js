@@ -117,6 +117,12 @@ export default tseslint.config(
     },
   },
   {
+    // No file in src/ over 400 lines, tests included, every line counted (issue 28): split a longer one by
+    // what its parts do. Python files under src/ are held to the same limit by scripts/check-python-lines.ts.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
+  },
+  {
     // Monaco only behind the editor facade (src/editor/index.ts).
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/editor/**'],

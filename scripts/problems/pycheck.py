@@ -15,8 +15,9 @@ so an endless loop in a mutant fails it instead of hanging the check. Exit statu
 Codebase problems (the ids in the `--codebase` plan, written by npm run check:problems): pycodebase.py.
 
 `--plan <dir> <module>` prints a test file's [group, title] list as JSON (used by npm run check:problems to
-compare with the build's static list). `--run <dir> <module>` runs one variant and prints events as JSON lines;
-`--run-project <dir> <module>` the same for a codebase problem's variant (a project, no solution.py).
+compare with the build's static list). `--run <dir> <module>` runs one variant, a single file (solution.py) or
+a codebase problem's project (every module of the folder is imported, as in the browser), and prints events
+as JSON lines.
 """
 
 import ast
@@ -78,19 +79,6 @@ def child_run(directory, module):
     h.run(directory, module, emit, 2000)
 
 
-def child_run_project(directory, module):
-    """A codebase problem's variant: the project's files and the test files in `directory`, which the
-    harness puts first on the import path (tests import project modules by their path: `from chat.hub
-    import Hub`). main's harness imports solution.py first, which a project lacks: an empty module stands in.
-    (The runner's branch teaches the harness projects, importing every module of the folder; there this
-    is the same as --run and the stand-in is never imported: drop it once that is on main.)"""
-    if not os.path.exists(os.path.join(directory, "solution.py")):
-        import types  # noqa: PLC0415
-
-        sys.modules["solution"] = types.ModuleType("solution")
-    child_run(directory, module)
-
-
 def child_plan(directory, module):
     h = harness()
     print(json.dumps(h.plan_titles(directory, module)))
@@ -107,18 +95,19 @@ def run_variant(folder, solution_path, modules):
         for module in modules:
             shutil.copy(os.path.join(folder, module + ".py"), os.path.join(work, module + ".py"))
         shutil.copy(solution_path, os.path.join(work, "solution.py"))
-        return run_modules(work, modules, "--run")
+        return run_modules(work, modules)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run_modules(directory, modules, mode):
-    """Runs each test module found in `directory` in a fresh process (`mode`: --run or --run-project)."""
+def run_modules(directory, modules):
+    """Runs each test module found in `directory` (beside a solution.py, or a project's files) in a fresh
+    process each; returns {module: summary}."""
     summaries = {}
     for module in modules:
         started = time.perf_counter()
         try:
-            proc = subprocess.run([sys.executable, os.path.abspath(__file__), mode, directory, module],
+            proc = subprocess.run([sys.executable, os.path.abspath(__file__), "--run", directory, module],
                                   capture_output=True, text=True, timeout=VARIANT_TIME_LIMIT_S)
             lines = proc.stdout.splitlines()
             timed_out = False
@@ -303,8 +292,6 @@ def python_problems(root):
 def main(argv):
     if argv[:1] == ["--run"]:
         return child_run(argv[1], argv[2])
-    if argv[:1] == ["--run-project"]:
-        return child_run_project(argv[1], argv[2])
     if argv[:1] == ["--plan"]:
         return child_plan(argv[1], argv[2])
     root, as_json, ids, codebase = "problems", False, [], {}

@@ -52,7 +52,7 @@ def check_codebase(pc, root, pid, plan, report):
     plans = pc.list_tests(source, reference["dir"], problems)
     rule_map = pc.check_rule_map(statement, plans, problems)
 
-    ref = pc.run_modules(reference["dir"], TEST_MODULES, "--run-project")
+    ref = pc.run_modules(reference["dir"], TEST_MODULES)
     for module, summary in ref.items():
         if not pc.all_pass(summary):
             why = summary["crashed"] or ("timed out" if summary["timedOut"] else "; ".join(
@@ -64,7 +64,7 @@ def check_codebase(pc, root, pid, plan, report):
         ref["hidden_test"]["planned"], hidden_ms))
     starter_passed = []
     for variant in variants[1:]:
-        summary = pc.run_modules(variant["dir"], ["hidden_test"], "--run-project")["hidden_test"]
+        summary = pc.run_modules(variant["dir"], ["hidden_test"])["hidden_test"]
         if variant["name"] == "starter":
             starter_passed = summary["passedTitles"]
         if pc.all_pass(summary):

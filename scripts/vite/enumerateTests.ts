@@ -1,27 +1,22 @@
 /**
  * Lists the tests a problem's test file defines, at build time, the way the browser runner will see them:
- * the test file and the reference are compiled by the runner's own compiler (native esbuild instead of
+ * the reference and the test file are compiled by the runner's own compiler (native esbuild instead of
  * esbuild-wasm), wrapped in the runner's own run script, evaluated in a fresh Node vm context, and handed
  * to mocha, which announces its plan in a dry run (no test body or hook runs). So loops that generate
  * tests, `describe.skip`, `it.only` and titles built from data all come out exactly as in the sandbox.
  *
- * A codebase problem's test file imports project files by relative path (problems/README.md, "Codebase
- * problems"): it is bundled with the reference project (`files`) by projectDryRun.ts, with native esbuild.
- * NOTE: the runner's compile takes a project (`compile({ files, tests, testFileName })`, returning
- * `project` in place of `solution`) on the runner's branch, which keeps the `{ solution }` call used here
- * as a deprecated overload until this file moves. Once both are on main: pass `files` for both kinds
- * (`{ 'solution.ts': reference }` for a single file), use `compiled.project.code`, delete projectDryRun.ts
- * and the overload.
+ * Both kinds of problem compile as the runner compiles a project (`compile({ files, tests, testFileName })`):
+ * a codebase problem's reference project, whose files the test file imports by relative path
+ * (problems/README.md, "Codebase problems"), or a single-file problem's reference as `solution.ts`.
  */
 import vm from 'node:vm';
 import { build, transform } from 'esbuild';
 import Mocha from 'mocha';
 import { RunCompiler, type BuildFn, type TransformFn } from '../../src/runner/compile/bundle.ts';
-import { shimSources } from '../../src/runner/compile/virtualFiles.ts';
+import { shimSources, SOLUTION_PATH } from '../../src/runner/compile/virtualFiles.ts';
 import { TESTS_CLAIM_GLOBAL } from '../../src/runner/sandbox/protocol.ts';
 import { BDD_NAMES, buildRunScript } from '../../src/runner/sandbox/worker/runScript.ts';
 import type { ExpectedTest } from '../../src/runner/testManifest.ts';
-import { bundleProjectTests } from './projectDryRun.ts';
 
 const compiler = new RunCompiler({ build: build as unknown as BuildFn, transform: transform as unknown as TransformFn });
 
@@ -46,17 +41,18 @@ export async function enumerateTests(input: PlanInput): Promise<ExpectedTest[]> 
   return (await enumerateTestPlan(input)).tests;
 }
 
-/** The two scripts a run evaluates: the project (solution) script and the test bundle. */
-async function compileForDryRun(input: PlanInput): Promise<{ solution: string; tests: string }> {
-  if ('files' in input) return { solution: '', tests: await bundleProjectTests(input.files, input.tests, input.testFileName) };
-  const compiled = await compiler.compile({ solution: input.reference, tests: input.tests, testFileName: input.testFileName });
+/** The two scripts a run evaluates: the project's script and the test bundle. */
+async function compileForDryRun(input: PlanInput): Promise<{ project: string; tests: string }> {
+  const files = 'files' in input ? input.files : { [SOLUTION_PATH]: input.reference };
+  const compiled = await compiler.compile({ files, tests: input.tests, testFileName: input.testFileName });
   if (!compiled.ok) {
     const first = compiled.diagnostics[0];
-    throw new Error(
-      `${input.testFileName} does not compile against the reference: ${first?.file}:${first?.line}:${first?.column} ${first?.message}`,
-    );
+    const against = 'files' in input ? 'the reference project' : 'the reference';
+    // A diagnostic names the test file 'tests' (CompileDiagnostic): here it is named by its file name.
+    const file = first?.file === 'tests' ? input.testFileName : first?.file;
+    throw new Error(`${input.testFileName} does not compile against ${against}: ${file}:${first?.line}:${first?.column} ${first?.message}`);
   }
-  return { solution: compiled.solution.code, tests: compiled.tests.code };
+  return { project: compiled.project.code, tests: compiled.tests.code };
 }
 
 export async function enumerateTestPlan(input: PlanInput): Promise<TestPlan> {
@@ -66,7 +62,7 @@ export async function enumerateTestPlan(input: PlanInput): Promise<TestPlan> {
   mocha.suite.emit('pre-require', bdd, '', mocha);
   const modules = await loadModules();
   const secret = 'manifest';
-  const script = buildRunScript(compiled.solution, compiled.tests, secret);
+  const script = buildRunScript(compiled.project, compiled.tests, secret);
   let claimed = false;
   const context = vm.createContext({
     console,

@@ -22,6 +22,13 @@ describe('the interpreter snapshot', () => {
     const python = await restore();
     const loaded = python.runPython('import sys; [m in sys.modules for m in ("harness", "screen", "unittest", "asyncio", "json")]');
     expect(loaded.toJs()).toEqual([true, true, true, true, true]);
+    // Every module they are split into, too (each .py file of src/runner/python).
+    const own = readdirSync('src/runner/python')
+      .filter((f) => f.endsWith('.py'))
+      .map((f) => f.slice(0, -'.py'.length));
+    expect(own.length).toBeGreaterThan(2);
+    python.globals.set('own', own);
+    expect(python.runPython('import sys; [m for m in own if m not in sys.modules]').toJs()).toEqual([]);
   });
 
   it("holds every problem's test files compiled, so a run does not compile them", async () => {

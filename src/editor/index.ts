@@ -14,7 +14,6 @@ import { lazy } from 'react';
 export type { EditorMarker } from './markers';
 export type { EditorReveal } from './CodeEditor';
 export { PlainEditor, type TextSelection } from './PlainEditor';
-export type { EditorTheme } from './theme';
 
 let codeEditorModule: Promise<typeof import('./CodeEditor')> | null = null;
 let markLoaded: () => void = () => {};

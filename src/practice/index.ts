@@ -62,7 +62,5 @@ export const practice = new PracticeEngine(
   },
 );
 
-export { PracticeEngine } from './practiceEngine';
-export { isPaused, RUNNING_SHOWN_AFTER_MS, codeKeyOf } from './state';
-export type { BoardView, CodingNudge, InterviewerView, PracticeState, ProtocolsView, RevealRequest } from './state';
-export type { PracticeConnections, PracticeRecorder, PracticeRunner, PracticeStorage } from './ports';
+export { isPaused } from './state';
+export type { BoardView, CodingNudge, InterviewerView, PracticeState, ProtocolsView } from './state';

@@ -7,5 +7,3 @@ import { createSessionEngine } from './createSessionEngine';
 export const recorder = createSessionEngine();
 
 export type { MicState, RecorderPhase, RecorderState, UnstampedEvent } from './sessionEngine';
-export { SessionEngine } from './sessionEngine';
-export type { AudioCapture, PreparedCapture, RecorderClock, RecorderPorts, RecorderStorage } from './ports';

@@ -52,8 +52,6 @@ export interface RehearseDB extends DBSchema {
   reviewCards: { key: string; value: ReviewCardRecord };
 }
 
-export type SessionStoreName = 'sessionEvents' | 'audioChunks' | 'levels';
-
 /**
  * Every key of one session's rows in a store keyed [sessionId, …]: arrays sort after numbers in
  * IndexedDB's key order, so [id, []] is above every [id, n, …].

@@ -18,7 +18,7 @@ import { upgradeBundleLog } from '../records/versions';
 import { restoreReview } from '../records/restoreReview';
 import { checkAudioContainer } from './audioContainer';
 import { checkCodeListing, checkReplay, readCode } from './bundleCode';
-import { BundleError, fail, NOT_A_BUNDLE } from './errors';
+import { fail, NOT_A_BUNDLE } from './errors';
 import {
   audioFileName,
   audioSegmentOf,
@@ -241,5 +241,3 @@ export async function parseBundle(bytes: Uint8Array, options: ParseOptions = {})
   progress({ stage: 'audio', fraction: 1 });
   return { manifest, problem: sessionJson.problem, session, review, events, levels, audio };
 }
-
-export { BundleError };

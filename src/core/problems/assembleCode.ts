@@ -121,8 +121,3 @@ function assembleProject(files: ReadonlyMap<string, string>, language: Language,
     editableTree: settings.editableTree,
   };
 }
-
-/** The candidate's starting files as a map (path → text). */
-export function starterFiles(material: CodeMaterial): Record<string, string> {
-  return Object.fromEntries(material.files.map((f) => [f.path, f.text]));
-}

@@ -119,5 +119,3 @@ export function latestTrend(points: readonly ProgressPoint[], metric: MetricId):
   if (Math.abs(latest - previous) < 0.05) return 'same';
   return latest > previous ? 'better' : 'worse';
 }
-
-export const METRIC_IDS: readonly MetricId[] = ['silence', 'firstSubmit', 'runs', 'selfReview', 'design'];

@@ -141,7 +141,7 @@ export interface CustomProtocolRecord extends Protocol {
 }
 
 // Database version 5: the plan with its progress, and each problem's graded attempts (core/plan/types.ts).
-export type { GradedAttempt, PlanItemDone, PlanRecord, ReviewCardRecord } from '../plan/types';
+export type { GradedAttempt, PlanRecord, ReviewCardRecord } from '../plan/types';
 
 // ─── Settings (localStorage `rehearse.interviewSettings`, not IndexedDB) ─────────────────────────────
 

@@ -1,3 +1,2 @@
-/** The whiteboard feature: the workspace's drawing region and its store (autosave, session log). */
+/** The whiteboard feature: the workspace's drawing region (its store, boardStore.ts, autosaves and logs to the session). */
 export { WhiteboardRegion } from './WhiteboardRegion';
-export { useBoard } from './boardStore';

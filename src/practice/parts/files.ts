@@ -4,7 +4,7 @@
  * is saved (a codebase problem's file list draft) and logged (file-create, file-rename, file-delete), and
  * every switch is logged (file-open), so a replay shows which file was being edited when.
  */
-import { newPathProblem, pathProblem, sortPaths } from '../../core/files/paths';
+import { newPathProblem, sortPaths } from '../../core/files/paths';
 import { reservedPathProblem } from '../../core/files/reservedPaths';
 import { logPathOf } from '../../core/practice/projectCode';
 import { diffAsChange } from '../../core/session/textDiff';
@@ -185,5 +185,3 @@ export class Files {
     return message;
   }
 }
-
-export { pathProblem };

@@ -22,7 +22,7 @@
 import type { CompileDiagnostic } from '../types';
 import { outcome, settle, type BuildFn, type EsbuildApi } from './buildOutcome';
 import { compileProject, projectSources, TARGET, type CompiledScript, type ProjectOutput } from './projectBuild';
-import { ENTRY_PATH, SOLUTION_PATH, testFilesPlugin } from './virtualFiles';
+import { ENTRY_PATH, testFilesPlugin } from './virtualFiles';
 
 export type { CompiledScript } from './projectBuild';
 export type { BuildFn, EsbuildApi, TransformFn } from './buildOutcome';
@@ -35,19 +35,6 @@ export interface BundleInput {
 }
 
 export type BundleOutput = { ok: true; project: CompiledScript; tests: CompiledScript } | { ok: false; diagnostics: CompileDiagnostic[] };
-
-/**
- * @deprecated The input before projects: one solution.ts. Only scripts/vite/enumerateTests.ts (the build's
- * test manifest, owned elsewhere) still passes it; remove with this overload once it passes `files`.
- */
-export interface SolutionInput {
-  solution: string;
-  tests: string;
-  testFileName: string;
-}
-/** @deprecated What a SolutionInput gets: the project's script also as `solution`. */
-export type SolutionOutput =
-  { ok: true; project: CompiledScript; solution: CompiledScript; tests: CompiledScript } | { ok: false; diagnostics: CompileDiagnostic[] };
 
 export type TestsOutput = { ok: true; script: CompiledScript } | { ok: false; diagnostics: CompileDiagnostic[] };
 
@@ -70,18 +57,12 @@ export class RunCompiler {
 
   constructor(private readonly esbuild: EsbuildApi) {}
 
-  compile(input: BundleInput): Promise<BundleOutput>;
-  /** @deprecated Pass `files` (see SolutionInput). */
-  compile(input: SolutionInput): Promise<SolutionOutput>;
-  async compile(given: BundleInput | SolutionInput): Promise<BundleOutput | SolutionOutput> {
-    const input = 'files' in given ? given : { ...given, files: { [SOLUTION_PATH]: given.solution } };
+  async compile(input: BundleInput): Promise<BundleOutput> {
     const project = await this.project(input.files, input.testFileName);
     if (!project.ok) return project;
     const tests = await this.tests(input, project.exports);
     if (!tests.ok) return tests;
-    return 'files' in given
-      ? { ok: true, project: project.script, tests: tests.script }
-      : { ok: true, project: project.script, solution: project.script, tests: tests.script };
+    return { ok: true, project: project.script, tests: tests.script };
   }
 
   private async project(files: Readonly<Record<string, string>>, testFileName: string): Promise<ProjectOutput> {

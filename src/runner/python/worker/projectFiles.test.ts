@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderOf, projectFilesProblem, pythonSources, writeRunFiles } from './projectFiles';
 
@@ -8,7 +10,11 @@ describe('projectFilesProblem', () => {
   });
 
   it('refuses a file named like a test file, a module of the harness or a standard module, saying which', () => {
-    for (const name of ['hidden_test.py', 'examples_test.py', 'harness.py', '_plain_values.py', 'screen.py']) {
+    // Every module of the harness and the screen (src/runner/python/*.py): a project file of that name would be
+    // imported in its place, or (in the browser, where the snapshot has loaded it) shadowed by it.
+    const runnerModules = readdirSync(path.join(import.meta.dirname, '..')).filter((name) => name.endsWith('.py'));
+    expect(runnerModules).toEqual(expect.arrayContaining(['harness.py', 'screen.py', '_plain_values.py']));
+    for (const name of ['hidden_test.py', 'examples_test.py', ...runnerModules]) {
       expect(projectFilesProblem({ 'solution.py': '', [name]: '' })).toMatch(
         new RegExp(`^The tests cannot run: “${name}” has a name the test runner uses`),
       );

@@ -12,7 +12,7 @@
  * with whatever was held. Held events also go out at the end of the current task (a microtask), before any
  * other task (a stray timer of user code) can run. Every event is still delivered, in order.
  */
-import type { WorkerEvent } from '../protocol';
+import type { WorkerEvent, WorkerMessage } from '../protocol';
 
 export interface EventSink {
   /** Send now, with anything held before it: user code may run next. */
@@ -30,7 +30,7 @@ export class Outbox implements EventSink {
    * @param atTaskEnd runs a function at the end of the current task (queueMicrotask, captured before user code).
    */
   constructor(
-    private readonly post: (message: WorkerEvent | WorkerEvent[]) => void,
+    private readonly post: (message: WorkerMessage) => void,
     private readonly atTaskEnd: (fn: () => void) => void,
   ) {}
 
