@@ -12,7 +12,6 @@
 import { lazy } from 'react';
 
 export type { EditorMarker } from './markers';
-export type { EditorReveal } from './CodeEditor';
 export { PlainEditor, type TextSelection } from './PlainEditor';
 
 let codeEditorModule: Promise<typeof import('./CodeEditor')> | null = null;

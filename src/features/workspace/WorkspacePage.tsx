@@ -21,7 +21,7 @@ import { FeatureChecklist } from './components/FeatureChecklist';
 import { FilesPanel } from './files/FilesPanel';
 import { ProjectEditor, useIsProject } from './files/ProjectEditor';
 import { useRunShortcuts } from './useRunShortcuts';
-import { useWorkspace } from './workspaceStore';
+import { useWorkspace } from './useWorkspace';
 import { useLeftInSession } from './useLeftInSession';
 import { WhiteboardRegion } from '../whiteboard';
 import { CodingPanes, DesignPanes } from './WorkspacePanes';

@@ -1,7 +1,7 @@
 import { leftInSession } from '../../core/interview/leftInSession';
 import type { Problem } from '../../core/problems/types';
 import { useFollowUpsAsked } from '../interview';
-import { useWorkspace } from './workspaceStore';
+import { useWorkspace } from './useWorkspace';
 
 /** What ending the current session now would leave undone (the same list for End session and Finish). */
 export function useLeftInSession(problem: Problem): string[] {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useWorkspace } from './workspaceStore';
+import { useWorkspace } from './useWorkspace';
 
 /**
  * Ctrl/⌘+Enter runs, Ctrl/⌘+Shift+Enter submits. Listened for on window in the capture phase so the

@@ -4,7 +4,7 @@
  */
 import { useId, useMemo } from 'react';
 import { parseClientTranscripts, type ClientTranscript } from '../../../core/practice/clientTranscripts';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 function ClientLines({ transcript }: { transcript: ClientTranscript }) {
   const id = useId();

@@ -1,5 +1,5 @@
 import { emptyConsoleText } from '../runLabels';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 import { LinkedText, useLocationSplitter } from './SourceLink';
 
 const LEVEL_STYLE = {

@@ -10,7 +10,7 @@ import { isPaused } from '../../../practice';
 import { warmUpRunner } from '../../../runner/instance';
 import { useResolvedTheme } from '../../theme';
 import { markersFromResult } from '../markers';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 const NONE: readonly string[] = [];
 

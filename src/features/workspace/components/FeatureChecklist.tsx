@@ -6,7 +6,7 @@
 import { useId } from 'react';
 import type { Problem } from '../../../core/problems/types';
 import { useRecorder } from '../../recording';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 const NONE: readonly string[] = [];
 

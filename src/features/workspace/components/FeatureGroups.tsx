@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { groupLabel, summariseFeatureGroups } from '../../../core/problems/featureGroups';
 import type { Problem } from '../../../core/problems/types';
 import type { TestResult } from '../../../runner/types';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 const NONE: readonly string[] = [];
 

@@ -1,5 +1,5 @@
 import type { Problem } from '../../../core/problems/types';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 /**
  * The interviewer's follow-up questions; what a strong answer covers stays folded until asked for.

@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problems/types';
 import { InterviewerPanel, NudgeBanner, PhaseBanner } from '../../interview';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 /** The interview simulation under the header: the phase-boundary banner, the coding nudges and the interviewer. */
 export function InterviewBars({ problem }: { problem: Problem }) {

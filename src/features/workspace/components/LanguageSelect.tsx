@@ -1,7 +1,7 @@
 import { LANGUAGES, languageSpec, type Language } from '../../../core/languages/registry';
 import type { Problem } from '../../../core/problems/types';
 import { useRecorder } from '../../recording';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 /**
  * The problem's language (TypeScript or Python), remembered per problem. A recorded session is in one

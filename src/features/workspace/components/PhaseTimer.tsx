@@ -7,7 +7,7 @@ import { InterviewSettingsMenu } from '../../interview';
 import { ConfirmEndSession } from '../../recording';
 import { useLeftInSession } from '../useLeftInSession';
 import { ProtocolPicker } from '../protocols/ProtocolPicker';
-import { useAttemptHasWork, useWorkspace } from '../workspaceStore';
+import { useAttemptHasWork, useWorkspace } from '../useWorkspace';
 
 /**
  * New attempt: the problem from scratch (starter, no results, stages locked, no Submit, empty notes). Shown

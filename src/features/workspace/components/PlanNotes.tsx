@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 /**
  * A coding problem's plan notes (notes.md): edge cases and the approach, written before the code. Always

@@ -5,7 +5,7 @@ import { firstFailing, hiddenResultsView } from '../../../core/practice/hiddenRe
 import { projectPathOfRunFile } from '../../../core/practice/projectCode';
 import { useRecorder } from '../../recording';
 import { diagnosticLocation, failureLocation } from '../runLocations';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 import { FeatureGroups } from './FeatureGroups';
 import { OwnTestsPanel } from './OwnTestsPanel';
 import { LinkedText, SourceLink, useLocationSplitter } from './SourceLink';

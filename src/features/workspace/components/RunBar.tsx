@@ -1,5 +1,5 @@
 import { isPaused } from '../../../practice';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 import { WorkspaceReferenceButton } from './WorkspaceReferenceButton';
 
 /** Run and Submit (or just Run, for a design scratchpad), with their shortcuts spelled out. */

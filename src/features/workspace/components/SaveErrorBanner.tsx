@@ -1,4 +1,4 @@
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 export function SaveErrorBanner() {
   const saveError = useWorkspace((s) => s.saveError);

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import { locationSplitter, type SourceLocation, type TextSegment } from '../../../core/files/locations';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 /**
  * A place in the project (`path:line`) as a button that opens the file there, caret on the line. A file the

@@ -5,7 +5,7 @@ import { Markdown } from '../../../shared/Markdown';
 import { AttemptHistory } from './AttemptHistory';
 import { FollowUpList } from './FollowUpList';
 import { PlanNotes } from './PlanNotes';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 /**
  * The statement (for a staged problem, only the stages unlocked so far), the follow-ups and the earlier

@@ -5,7 +5,7 @@
  */
 import { CompareWithReference } from '../../replay';
 import { useRecorder } from '../../recording';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 export function WorkspaceReferenceButton() {
   const submitted = useWorkspace((s) => (s.practice?.submits ?? 0) > 0);

@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problems/types';
 import { Markdown } from '../../../shared/Markdown';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 import { FollowUpList } from '../components/FollowUpList';
 import { FillInputs } from './FillInputs';
 import { StrongAnswer } from './StrongAnswer';

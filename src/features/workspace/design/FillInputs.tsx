@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { fillScratchpadInput, scratchpadInputs, type ScratchpadFill } from '../../../core/problems/parseDesign';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 /**
  * After an interviewer's answer is revealed: offers to put its figures into the scratchpad's matching

@@ -1,5 +1,5 @@
 import { Markdown } from '../../../shared/Markdown';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 /** Design notes: Markdown with one section per phase, saved as you type, with a live preview. */
 export default function NotesEditor() {

@@ -1,6 +1,6 @@
 import type { ReferenceAnswer } from '../../../core/problems/parseDesign';
 import { ReferenceAnswerSections } from '../../../shared/ReferenceAnswerSections';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 /**
  * What a strong answer contains, as the reference to compare against: shown only once the session's

@@ -1,4 +1,4 @@
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 /** What the engine said about a file (a keystroke in a read-only file), above the editor until dismissed. */
 export function FileNotice() {

@@ -3,7 +3,7 @@
  * × or Delete closes its tab (the last one stays). The tab panel is the editor (EDITOR_PANEL_ID).
  */
 import type { KeyboardEvent } from 'react';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 export const EDITOR_PANEL_ID = 'editor-panel';
 

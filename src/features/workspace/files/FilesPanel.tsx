@@ -5,7 +5,7 @@
  * nothing changes.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 import { FilesTree } from './FilesTree';
 
 /** Smaller than `.btn` (whose padding and size, outside Tailwind's layers, a utility cannot override). */

@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { buildFileTree, fileMark, foldersOf, visibleItems, type FileMark, type TreeNode } from '../../../core/files/fileTree';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 const MARK_TEXT: Record<Exclude<FileMark, null>, string> = { changed: 'changed', new: 'new', 'read-only': 'read-only' };
 const MARK_STYLE: Record<Exclude<FileMark, null>, string> = {

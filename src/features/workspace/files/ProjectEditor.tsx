@@ -6,7 +6,7 @@
 import { useCallback, useState } from 'react';
 import type { Problem } from '../../../core/problems/types';
 import { EditorPane } from '../components/EditorPane';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 import { EDITOR_PANEL_ID, FileTabs } from './FileTabs';
 import { FileNotice } from './FileNotice';
 import { QuickOpen } from './QuickOpen';

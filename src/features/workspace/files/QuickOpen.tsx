@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { matchPaths } from '../../../core/files/quickOpen';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 
 export function QuickOpen({ onClose }: { onClose(): void }) {
   const paths = useWorkspace((s) => s.paths);

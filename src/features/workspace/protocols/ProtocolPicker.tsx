@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Problem } from '../../../core/problems/types';
 import { formatMinutes } from '../../../core/timer/protocolDraft';
 import { PROTOCOLS, resolveProtocol, totalMinutes } from '../../../core/timer/protocols';
-import { useWorkspace } from '../workspaceStore';
+import { useWorkspace } from '../useWorkspace';
 import { ProtocolEditor } from './ProtocolEditor';
 import { useProtocols } from './protocolStore';
 
