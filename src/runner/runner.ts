@@ -8,7 +8,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../core/languages/re
 import { createRunnerClients, type RunnerClients } from './clients';
 import { SandboxHost } from './sandbox/sandboxHost';
 import type { TestManifest } from './testManifest';
-import type { RunProgress, RunRequest, RunResult, Runner } from './types';
+import type { RunProgress, RunRequest, RunResult, Runner, ServiceReply } from './types';
 
 export interface RunnerParts {
   /** URL of esbuild.wasm in our own build. */
@@ -52,6 +52,15 @@ export class RehearseRunner implements Runner {
     for (const language of LANGUAGES) {
       this.clients[language].prepare?.(requests.filter((r) => (r.language ?? DEFAULT_LANGUAGE) === language));
     }
+  }
+
+  // Replaced by the service runner (issue 23, branch api-runner) before this lands.
+  request(): Promise<ServiceReply> {
+    return Promise.resolve({ outcome: { kind: 'error', message: 'Services cannot run yet.' }, console: [] });
+  }
+
+  restartService(): Promise<void> {
+    return Promise.resolve();
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@
  * Internals (compile worker, sandbox frame, test worker and their message protocols) live beside this file.
  */
 
+import type { HttpRequest, RequestOutcome } from '../core/api/http';
 import type { Language } from '../core/languages/registry';
 
 export type RunMode = 'run' | 'submit';
@@ -150,5 +151,29 @@ export interface Runner {
    * pure, is done ahead of the click. Each request goes to its language's client (Python has nothing to do).
    */
   prepare(requests: readonly RunRequest[]): void;
+  /**
+   * Sends one HTTP request to the candidate's service (an API scenario, docs/decisions/api-scenarios.md). The
+   * service stays up between requests, per `serviceKey`; it starts afresh from `files` when they differ from
+   * the running ones. Never rejects: every failure is a `RequestOutcome`.
+   */
+  request(request: ServiceRequest): Promise<ServiceReply>;
+  /** Stops the service of `serviceKey` so the next request starts it again; its disk (database files) is kept. */
+  restartService(serviceKey: string): Promise<void>;
   dispose(): void;
+}
+
+export interface ServiceRequest {
+  /** One running service per key: the problem and language, e.g. 'api-rate-limit:python'. */
+  serviceKey: string;
+  language: Language;
+  files: Readonly<Record<string, string>>;
+  /** The project path of the service entry (CodeMaterial.service.entry). */
+  entry: string;
+  request: HttpRequest;
+}
+
+export interface ServiceReply {
+  outcome: RequestOutcome;
+  /** What the candidate's code printed while the request ran (and its background work after it). */
+  console: ConsoleLine[];
 }

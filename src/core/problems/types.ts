@@ -92,4 +92,10 @@ export interface CodeMaterial {
   guide: string;
   /** The candidate may create, rename and delete files (a codebase problem); a single file cannot be renamed. */
   editableTree: boolean;
+  /**
+   * An API scenario's service entry (project.json `"service": {"entry": "server.ts"}`): the read-only file whose
+   * `startService` / `start_service` the Requests pane's runner calls (docs/decisions/api-scenarios.md).
+   * Absent for every other problem; its presence is what shows the Requests region.
+   */
+  service?: { entry: string };
 }
