@@ -7,8 +7,9 @@ import shutil
 import tempfile
 import unittest
 
-from framework import (App, BackgroundTasks, Database, Depends, HTTPException, JSONResponse, MailProviderError,
-                       ManualClock, Request, Response, TestClient)
+from framework import (App, Database, Depends, FakeMailProvider, HTTPException, JSONResponse, MailError, Request,
+                       Response, TaskQueue, UniqueViolation)
+from framework.testing import ManualClock, TestClient, mentions
 
 
 def make_app():
@@ -36,12 +37,12 @@ class Routing(unittest.TestCase):
         self.assertEqual(client.get("/users/7/posts/x/").json()["limit"], 10)
         r = client.get("/users/seven/posts/x")
         self.assertEqual(r.status_code, 422)
-        self.assertIn("user_id", r.json()["detail"])
+        self.assertIn("user_id", r.json()["error"])
         self.assertEqual(client.post("/echo", json={"a": [1]}).json(), {"got": {"a": [1]}})
         self.assertEqual(client.post("/echo", json={"a": 1}).status_code, 201)
         bad = client.post("/echo", body="{not json")
         self.assertEqual(bad.status_code, 400)
-        self.assertIn("malformed json", bad.json()["detail"].lower())
+        self.assertTrue(mentions(bad.json()["error"], "not", "valid", "json"), bad.json())
         self.assertEqual(client.post("/echo").status_code, 400)
 
     def test_unrouted_paths_and_methods(self):
@@ -49,7 +50,7 @@ class Routing(unittest.TestCase):
         app.get("/items")(lambda: [])
         app.delete("/items")(lambda: None)
         self.assertEqual(client.get("/nothing").status_code, 404)
-        self.assertEqual(client.get("/nothing").json(), {"detail": "Not Found"})
+        self.assertEqual(client.get("/nothing").json(), {"error": "not found: GET /nothing"})
         r = client.put("/items")
         self.assertEqual(r.status_code, 405)
         self.assertEqual(r.headers["allow"], "GET, DELETE")
@@ -80,9 +81,10 @@ class Routing(unittest.TestCase):
             return Response("hi", status_code=202, headers={"X-A": "1"})
 
         r = client.get("/limited")
-        self.assertEqual((r.status_code, r.json(), r.headers["retry-after"]), (429, {"detail": "slow down"}, "30"))
+        self.assertEqual((r.status_code, r.json(), r.headers["retry-after"]), (429, {"error": "slow down"}, "30"))
         self.assertEqual(client.get("/broken").status_code, 500)
-        self.assertEqual(client.get("/broken").json(), {"detail": "Internal Server Error"})
+        self.assertEqual(client.get("/broken").json(), {"error": "internal server error", "detail": "KeyError: 'oops'"})
+        self.assertEqual(app.errors[-1], {"route": "/broken", "message": "'oops'"})
         r = client.get("/text")
         self.assertEqual((r.status_code, r.text, r.headers["x-a"]), (202, "hi", "1"))
         self.assertTrue(r.headers["content-type"].startswith("text/plain"))
@@ -114,7 +116,7 @@ class MiddlewareAndDependencies(unittest.TestCase):
         async def inner(request: Request, call_next):
             seen.append("inner")
             if request.headers.get("x-block"):
-                return JSONResponse({"detail": "blocked"}, status_code=403)
+                return JSONResponse({"error": "blocked"}, status_code=403)
             request.state["user"] = "ada"
             return await call_next(request)
 
@@ -177,14 +179,14 @@ class BackgroundWork(unittest.TestCase):
             raise ValueError("nope")
 
         @app.post("/work")
-        def work(tasks: BackgroundTasks):
-            tasks.add_task_later(500, ran.append, ("late", None))
-            tasks.add_task(async_task, "first")
-            tasks.add_task(failing)
-            tasks.add_task(lambda: tasks.add_task(ran.append, ("chained", None)))
-            return {"queued": tasks.pending}
+        def work(tasks: TaskQueue):
+            tasks.later("late", 500, lambda: ran.append(("late", None)))
+            tasks.enqueue("first", lambda: async_task("first"))
+            tasks.enqueue("failing", failing)
+            tasks.enqueue("chain", lambda: tasks.enqueue("chained", lambda: ran.append(("chained", None))))
+            return {"queued": tasks.pending, "waiting": tasks.waiting()[-1]}
 
-        self.assertEqual(client.post("/work").json(), {"queued": 4})
+        self.assertEqual(client.post("/work").json(), {"queued": 4, "waiting": {"name": "late", "at": 1500}})
         self.assertEqual(ran, [])
         client.idle()
         self.assertEqual(ran, [("first", 1000), ("chained", None)])
@@ -195,27 +197,32 @@ class BackgroundWork(unittest.TestCase):
         client.idle()
         self.assertEqual(ran[-1], ("late", None))
         self.assertEqual(app.tasks.pending, 0)
+        self.assertEqual(app.tasks.failures, [{"name": "failing", "at": 1000, "error": "nope"}])
         with self.assertRaises(ValueError):
-            app.tasks.add_task_later(-1, print)
+            app.tasks.later("x", -1, print)
 
 
 class Mail(unittest.TestCase):
     def test_outbox_and_failures(self):
-        app, clock, _ = make_app()
-        app.mail.fail_next(2)
+        clock = ManualClock(1000)
+        mail = FakeMailProvider(clock)
+        mail.fail_next(2)
         for _ in range(2):
-            with self.assertRaises(MailProviderError):
-                app.mail.send(to="a@x.io", subject="s", body="b")
+            with self.assertRaises(MailError):
+                mail.send(to="a@x.io", subject="s", body="b")
         clock.advance(5)
-        app.mail.send(to="a@x.io", subject="Welcome", body="Hi")
-        self.assertEqual(app.mail.sent, [{"to": "a@x.io", "subject": "Welcome", "body": "Hi", "at": 1005}])
-        self.assertEqual(app.mail.attempts, 3)
-        app.mail.go_down()
-        with self.assertRaises(MailProviderError):
-            app.mail.send(to="b@x.io", subject="s", body="b")
-        app.mail.go_up()
-        app.mail.send(to="b@x.io", subject="s", body="b")
-        self.assertEqual(len(app.mail.sent_to("b@x.io")), 1)
+        mail.send(to="a@x.io", subject="Welcome", body="Hi")
+        self.assertEqual(mail.outbox, [{"to": "a@x.io", "subject": "Welcome", "body": "Hi", "sent_at": 1005}])
+        self.assertEqual([a["ok"] for a in mail.attempts], [False, False, True])
+        mail.set_down(True)
+        with self.assertRaises(MailError):
+            mail.send(to="b@x.io", subject="s", body="b")
+        with self.assertRaises(MailError):
+            mail.ping()
+        mail.set_down(False)
+        mail.ping()
+        mail.send(to="b@x.io", subject="s", body="b")
+        self.assertEqual(len(mail.outbox), 2)
 
 
 class Storage(unittest.TestCase):
@@ -226,16 +233,20 @@ class Storage(unittest.TestCase):
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def test_data_survives_a_new_database_over_the_same_directory(self):
-        db = Database(self.dir)
-        db.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT UNIQUE)")
-        new_id = db.execute("INSERT INTO users (email) VALUES (?)", ["ada@x.io"]).lastrowid
+        db = Database(self.dir, "app.db")
+        db.run("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT UNIQUE)")
+        written = db.run("INSERT INTO users (email) VALUES (?)", ["ada@x.io"])
+        self.assertEqual(written.changes, 1)
+        with self.assertRaises(UniqueViolation):
+            db.run("INSERT INTO users (email) VALUES (?)", ["ada@x.io"])
         with self.assertRaises(RuntimeError):
             with db.transaction():
-                db.execute("INSERT INTO users (email) VALUES (?)", ["bob@x.io"])
+                db.run("INSERT INTO users (email) VALUES (?)", ["bob@x.io"])
                 raise RuntimeError("abort")
-        again = Database(self.dir)
-        self.assertEqual(again.query("SELECT id, email FROM users"), [{"id": new_id, "email": "ada@x.io"}])
-        self.assertIsNone(again.query_one("SELECT * FROM users WHERE email = ?", ["bob@x.io"]))
+        again = Database(self.dir, "app.db")
+        again.ping()
+        self.assertEqual(again.all("SELECT id, email FROM users"), [{"id": written.last_insert_id, "email": "ada@x.io"}])
+        self.assertIsNone(again.get("SELECT * FROM users WHERE email = ?", ["bob@x.io"]))
         with self.assertRaises(ValueError):
             Database(self.dir, "evil.py")
 

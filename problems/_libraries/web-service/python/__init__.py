@@ -5,13 +5,12 @@ database.py (SQLite) and testing.py (TestClient, ManualClock).
 """
 
 from framework.app import App
-from framework.database import Database
+from framework.database import Database, DatabaseError, UniqueViolation
 from framework.errors import HTTPException
-from framework.mail import MailProviderError, Outbox
+from framework.mail import FakeMailProvider, MailError
 from framework.messages import Headers, JSONResponse, Request, Response
 from framework.params import Depends
-from framework.tasks import BackgroundTasks
-from framework.testing import ManualClock, TestClient, TestResponse
+from framework.tasks import TaskQueue
 
-__all__ = ["App", "BackgroundTasks", "Database", "Depends", "HTTPException", "Headers", "JSONResponse",
-           "MailProviderError", "ManualClock", "Outbox", "Request", "Response", "TestClient", "TestResponse"]
+__all__ = ["App", "Database", "DatabaseError", "Depends", "FakeMailProvider", "HTTPException", "Headers",
+           "JSONResponse", "MailError", "Request", "Response", "TaskQueue", "UniqueViolation"]

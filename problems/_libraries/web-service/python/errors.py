@@ -1,10 +1,11 @@
-"""The exception a handler raises to answer with an error status, as FastAPI's HTTPException."""
+"""The exception a handler or middleware raises to answer with an error status, as FastAPI's HTTPException
+(the body is {"error": detail}, as in the TypeScript twin of this framework)."""
 
 from http import HTTPStatus
 
 
 class HTTPException(Exception):
-    """`raise HTTPException(404, 'no such user')` answers 404 with {"detail": "no such user"}; `headers`
+    """`raise HTTPException(404, 'no such user')` answers 404 with {"error": "no such user"}; `headers`
     are added to the response (`{'Retry-After': '30'}`)."""
 
     def __init__(self, status_code, detail=None, headers=None):

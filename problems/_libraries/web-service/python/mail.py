@@ -1,47 +1,49 @@
-"""A fake mail provider: it keeps what was sent, and a test can make it fail.
+"""Mail, faked: the provider keeps what it "delivers" in an outbox instead of sending it. It can be told to
+fail, the way a real provider times out or answers 5xx.
 
-    app.mail.send(to='ada@example.com', subject='Welcome', body='Hello Ada')
-    app.mail.sent          # [{'to': ..., 'subject': ..., 'body': ..., 'at': <clock ms>}]
-    app.mail.fail_next(2)  # the next two sends raise MailProviderError
-    app.mail.go_down()     # every send raises until go_up()
+    mail.send(to='ada@example.com', subject='Welcome', body='Hello Ada')
+    mail.outbox         # [{'to', 'subject', 'body', 'sent_at'}], oldest first
+    mail.attempts       # every send, delivered or not: [{'to', 'subject', 'body', 'at', 'ok'}]
+    mail.fail_next(2)   # the next two sends raise MailError
+    mail.set_down(True) # every send and every ping raises MailError until set_down(False)
 """
 
 
-class MailProviderError(Exception):
-    """The provider refused a message (it is down); nothing was sent."""
+class MailError(Exception):
+    """The provider did not accept the email (or, from ping(), is unreachable)."""
 
 
-class Outbox:
+class FakeMailProvider:
     def __init__(self, clock):
         self.clock = clock
-        self.sent = []
-        self.attempts = 0
-        self.failures_left = 0
+        self.outbox = []
+        self.attempts = []
+        self.failures = 0
         self.down = False
 
-    def send(self, *, to, subject, body):
-        """Sends one message, or raises MailProviderError when the provider is failing; counts the attempt
-        either way. Returns the message sent."""
-        self.attempts += 1
-        if self.down or self.failures_left > 0:
-            self.failures_left = max(0, self.failures_left - 1)
-            raise MailProviderError("the mail provider is unavailable (attempt %d)" % self.attempts)
-        message = {"to": str(to), "subject": str(subject), "body": str(body), "at": self.clock.now()}
-        self.sent.append(message)
-        return dict(message)
-
-    def fail_next(self, count=1):
-        """The next `count` sends fail."""
+    def fail_next(self, count):
+        """The next `count` sends fail (then it delivers again)."""
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise ValueError("count must be an integer >= 0, got %r" % (count,))
-        self.failures_left = count
+        self.failures = count
 
-    def go_down(self):
-        self.down = True
+    def set_down(self, down):
+        """While down, every send and every ping fails."""
+        self.down = bool(down)
 
-    def go_up(self):
-        self.down = False
+    def send(self, *, to, subject, body):
+        """Delivers the email, or raises MailError."""
+        at = self.clock.now()
+        email = {"to": str(to), "subject": str(subject), "body": str(body)}
+        if self.down or self.failures > 0:
+            if self.failures > 0:
+                self.failures -= 1
+            self.attempts.append(dict(email, at=at, ok=False))
+            raise MailError("the mail provider did not accept the email to %s" % email["to"])
+        self.attempts.append(dict(email, at=at, ok=True))
+        self.outbox.append(dict(email, sent_at=at))
 
-    def sent_to(self, address):
-        """The messages sent to `address`, oldest first."""
-        return [dict(m) for m in self.sent if m["to"] == address]
+    def ping(self):
+        """Returns when the provider is reachable; raises MailError when it is not (for health checks)."""
+        if self.down:
+            raise MailError("the mail provider is unreachable")

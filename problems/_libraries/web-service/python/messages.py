@@ -8,7 +8,7 @@ a dict, a list or a Response.
 """
 
 import json
-from urllib.parse import parse_qsl, unquote
+from urllib.parse import parse_qsl
 
 from framework.errors import HTTPException
 
@@ -67,27 +67,33 @@ class Headers:
 
 class Request:
     """One request: `method` ('GET'), `path` ('/users/7', without the query), `query` (a dict, the last
-    value of a repeated name wins), `headers`, `body` (text), `path_params` once routed, and `state`, a
-    dict middleware may fill for the handler."""
+    value of a repeated name wins), `headers`, `body` (text), and once routed `path_params` ({'user_id':
+    '7'}) and `route`, the matched route's pattern ('/users/{user_id}', None when no route has the path);
+    `state` is a dict middleware may fill for the handler."""
 
     def __init__(self, method, target, headers=(), body=""):
         self.method = str(method).upper()
         path, _, query = str(target).partition("?")
-        self.path = unquote(path) or "/"
+        self.path = path or "/"
         self.query = dict(parse_qsl(query, keep_blank_values=True))
         self.headers = Headers(headers)
         self.body = body or ""
         self.path_params = {}
+        self.route = None
         self.state = {}
+
+    def header(self, name):
+        """The first value of the header `name` (any case), or None."""
+        return self.headers.get(name)
 
     def json(self):
         """The body parsed as JSON; a body that is not JSON is the client's mistake: 400."""
         if self.body.strip() == "":
-            raise HTTPException(400, "the request needs a JSON body")
+            raise HTTPException(400, "the request body is not valid JSON (it is empty)")
         try:
             return json.loads(self.body)
         except ValueError as error:
-            raise HTTPException(400, "malformed JSON body: %s" % error) from None
+            raise HTTPException(400, "the request body is not valid JSON: %s" % error) from None
 
     def __repr__(self):
         return "Request(%s %s)" % (self.method, self.path)
@@ -109,6 +115,15 @@ class Response:
 
     def render(self, content):
         return "" if content is None else str(content)
+
+    def header(self, name):
+        """The first value of the header `name` (any case), or None."""
+        return self.headers.get(name)
+
+    def set_header(self, name, value):
+        """Sets the header `name`, replacing any value it had; returns the response."""
+        self.headers.set(name, value)
+        return self
 
     def to_wire(self):
         return {"status": self.status_code, "headers": [[n, v] for n, v in self.headers], "body": self.body}

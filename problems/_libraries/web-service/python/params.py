@@ -2,21 +2,21 @@
 
 - a name in the route's pattern ('/users/{user_id}' → `user_id`): the path segment;
 - annotated `Request`, or named `request`: the request;
-- annotated `BackgroundTasks`: the app's task queue;
+- annotated `TaskQueue`: the app's background task queue;
 - named `body`: the JSON body (400 when it is missing or malformed);
 - a default of `Depends(get_db)`: what `get_db` returns (its own parameters are filled the same way; a
   generator's value is what it yields, and it resumes after the response);
 - anything else: the query parameter of that name, required unless it has a default.
 
 An `int`, `float` or `bool` annotation converts a path or query value; a value that does not convert is
-the client's mistake: 422 with a detail naming the parameter.
+the client's mistake: 422 with an error naming the parameter.
 """
 
 import inspect
 
 from framework.errors import HTTPException
 from framework.messages import Request
-from framework.tasks import BackgroundTasks
+from framework.tasks import TaskQueue
 
 
 class Depends:
@@ -61,7 +61,7 @@ class Resolution:
         annotation = _annotation(parameter)
         if annotation in (Request, "Request") or (name == "request" and annotation is None):
             return self.request
-        if annotation in (BackgroundTasks, "BackgroundTasks"):
+        if annotation in (TaskQueue, "TaskQueue"):
             return self.tasks
         if name in self.request.path_params:
             return convert(self.request.path_params[name], annotation, "path parameter", name)

@@ -6,6 +6,7 @@ declared, so declare '/users/me' before '/users/{user_id}'.
 """
 
 import re
+from urllib.parse import unquote
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 _PARAMETER = re.compile(r"^\{([A-Za-z_][A-Za-z0-9_]*)\}$")
@@ -36,7 +37,7 @@ class Route:
             elif part == "":
                 return None
             else:
-                params[segment.group(1)] = part
+                params[segment.group(1)] = unquote(part)
         return params
 
     def __repr__(self):
@@ -59,6 +60,13 @@ class Router:
 
     def add(self, route):
         self.routes.append(route)
+
+    def pattern_of(self, path):
+        """The pattern of the first route that has `path`, whatever its method, or None."""
+        for route in self.routes:
+            if route.match(path) is not None:
+                return route.pattern
+        return None
 
     def find(self, method, path):
         """(route, params) for the first route of this method that fits; (None, allowed methods) when only

@@ -7,9 +7,13 @@
     clock.advance(1000); client.idle()
 """
 
+import re
 from json import dumps, loads
 
+from framework.mail import FakeMailProvider
 from framework.messages import Headers
+
+__all__ = ["FakeMailProvider", "ManualClock", "TestClient", "TestResponse", "mentions"]
 
 
 class ManualClock:
@@ -26,6 +30,9 @@ class ManualClock:
             raise ValueError("advance() takes a number of milliseconds >= 0, got %r" % (ms,))
         self.time_ms += ms
 
+    def set(self, ms):
+        self.time_ms = ms
+
 
 class TestResponse:
     __test__ = False  # not a test case, for runners that collect by name
@@ -35,7 +42,12 @@ class TestResponse:
         self.headers = Headers(wire.get("headers") or ())
         self.text = wire.get("body") or ""
 
+    def header(self, name):
+        """The value of the header `name` (any case), or None."""
+        return self.headers.get(name)
+
     def json(self):
+        """The body parsed as JSON (raises ValueError when it is not JSON)."""
         return loads(self.text)
 
     def __repr__(self):
@@ -78,3 +90,12 @@ class TestClient:
     def idle(self):
         self.service.idle()
 
+
+def mentions(text, *words):
+    """True when `text` contains every one of `words` as a whole word, in any order and any case: how tests
+    check a message without pinning its wording ('Rate limit exceeded' and 'exceeded the rate LIMIT' both
+    mention 'rate' and 'limit')."""
+    if not isinstance(text, str):
+        return False
+    found = set(re.split(r"[\W_]+", text.lower()))
+    return all(word.lower() in found for word in words)
