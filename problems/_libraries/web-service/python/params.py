@@ -13,6 +13,7 @@ the client's mistake: 422 with an error naming the parameter.
 """
 
 import inspect
+from weakref import WeakKeyDictionary
 
 from framework.errors import HTTPException
 from framework.messages import Request
@@ -85,12 +86,22 @@ class Resolution:
                 generator.close()
 
 
+# A function's parameters, read once: inspect.signature is most of a small request's time.
+_KNOWN = WeakKeyDictionary()
+
+
 def _parameters(function):
-    signature = inspect.signature(function)
-    for name, parameter in signature.parameters.items():
-        if parameter.kind in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD):
-            continue
-        yield name, parameter
+    try:
+        return _KNOWN[function]
+    except (KeyError, TypeError):
+        pass
+    found = [(name, parameter) for name, parameter in inspect.signature(function).parameters.items()
+             if parameter.kind not in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)]
+    try:
+        _KNOWN[function] = found
+    except TypeError:  # a callable that cannot be weakly referenced is read each time
+        pass
+    return found
 
 
 def _annotation(parameter):
