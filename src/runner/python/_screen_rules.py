@@ -332,8 +332,13 @@ def _dotted_name(node):
 
 
 def _is_patcher(call):
+    """`patch(...)`, `mock.patch.object(...)`... but not a web framework's route decorator, `@app.patch('/users/{id}')`:
+    a first argument written as a URL path is no name mock could import, so such a call patches nothing."""
     dotted = _dotted_name(call.func)
-    return any(dotted == p or dotted.endswith("." + p) for p in MOCK_PATCHERS)
+    if not any(dotted == p or dotted.endswith("." + p) for p in MOCK_PATCHERS):
+        return False
+    first = _string_value(call.args[0]) if call.args else None
+    return not (first is not None and first.startswith("/"))
 
 
 def _is_protected_class(path):

@@ -7,6 +7,19 @@ import { leavesAlone, py, type Ordinary } from './screenCases';
 
 const ORDINARY: Ordinary[] = [
   [
+    "declares routes on a web framework's app, PATCH included (a URL path is no patch target)",
+    py`
+      def register_routes(app, users):
+          @app.get("/users/{user_id}")
+          def get_user(user_id):
+              return users.find(user_id)
+
+          @app.patch("/users/{user_id}")
+          def rename_user(user_id, request):
+              return users.rename(user_id, request.json()["name"])
+    `,
+  ],
+  [
     'keeps data in SQLite under a directory it is given (the API scenarios)',
     py`
       import sqlite3
