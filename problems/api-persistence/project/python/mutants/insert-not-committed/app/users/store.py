@@ -21,7 +21,7 @@ def to_user(row):
 
 class UserStore:
     def __init__(self, db):
-        db.connection = sqlite3.connect(db.path)
+        db.connection = sqlite3.connect(db.path, timeout=0)
         db.connection.row_factory = sqlite3.Row
         self.db = db
         # AUTOINCREMENT: an id is never handed out twice; UNIQUE: the database itself refuses a second
