@@ -151,7 +151,7 @@ describe('Requirement 1', () => {
           if (!allowed) expect(res.header('Retry-After')).to.equal(String(Math.max(1, Math.ceil((recent[0]! + 60_000 - now) / 1000))));
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 });
