@@ -7,7 +7,7 @@ import shutil
 import tempfile
 import unittest
 
-from framework import (App, Database, Depends, FakeMailProvider, HTTPException, JSONResponse, MailError, Request,
+from framework import (App, Database, Depends, Disk, DiskError, FakeMailProvider, HTTPException, JSONResponse, MailError, Request,
                        Response, TaskQueue, UniqueViolation)
 from framework.testing import ManualClock, TestClient, mentions
 
@@ -249,6 +249,21 @@ class Storage(unittest.TestCase):
         self.assertIsNone(again.get("SELECT * FROM users WHERE email = ?", ["bob@x.io"]))
         with self.assertRaises(ValueError):
             Database(self.dir, "evil.py")
+
+    def test_disk_files_outlive_it_and_it_can_break(self):
+        disk = Disk(self.dir)
+        self.assertIsNone(disk.read("probe"))
+        disk.write("probe", b"\x01\x02")
+        disk.write("probe", b"\x03")
+        self.assertEqual(Disk(self.dir).read("probe"), b"\x03")
+        self.assertEqual(disk.names(), ["probe"])
+        disk.set_broken(True)
+        with self.assertRaises(DiskError):
+            disk.write("probe", b"x")
+        disk.set_broken(False)
+        shutil.rmtree(self.dir)
+        with self.assertRaises(DiskError):
+            disk.read("probe")
 
 
 if __name__ == "__main__":

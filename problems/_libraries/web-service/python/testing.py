@@ -12,8 +12,9 @@ from json import dumps, loads
 
 from framework.mail import FakeMailProvider
 from framework.messages import Headers
+from framework.storage import Disk
 
-__all__ = ["FakeMailProvider", "ManualClock", "TestClient", "TestResponse", "mentions"]
+__all__ = ["Disk", "FakeMailProvider", "ManualClock", "TestClient", "TestResponse", "mentions"]
 
 
 class ManualClock:
