@@ -261,9 +261,10 @@ class Storage(unittest.TestCase):
         with self.assertRaises(DiskError):
             disk.write("probe", b"x")
         disk.set_broken(False)
+        self.assertEqual(disk.read("probe"), b"\x03")
         shutil.rmtree(self.dir)
         with self.assertRaises(DiskError):
-            disk.read("probe")
+            Disk(self.dir).read("probe")
 
 
 if __name__ == "__main__":

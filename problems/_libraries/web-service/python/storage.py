@@ -7,11 +7,10 @@ directory gets the same files.
     disk.set_broken(True)     # every read and write raises DiskError (a failed volume), until set_broken(False)
 
 The files are rows of one SQLite file in the directory (a service needs no other access to the file system),
-opened afresh for every call, so a directory that has gone away is noticed at once.
+opened at the first read or write and opened again after a failure.
 """
 
 import sqlite3
-from contextlib import closing
 
 DISK_FILE = "disk.sqlite3"
 
@@ -26,6 +25,7 @@ class Disk:
             raise ValueError("Disk needs the service's data directory, got %r" % (data_dir,))
         self.path = data_dir.rstrip("/") + "/" + DISK_FILE
         self.broken = False
+        self.connection = None
 
     def read(self, name):
         """The file's bytes, or None when there is no such file."""
@@ -53,11 +53,17 @@ class Disk:
         if self.broken:
             raise DiskError("cannot %s %s: the disk is unavailable" % (verb, name))
         try:
-            with closing(sqlite3.connect(self.path, isolation_level=None)) as db:
-                # As in database.py: no rollback journal file and no syncs on the sandbox's memory file system.
-                db.execute("PRAGMA journal_mode = MEMORY").fetchone()
-                db.execute("PRAGMA synchronous = OFF")
-                db.execute("CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, bytes BLOB NOT NULL)")
-                return action(db)
+            if self.connection is None:
+                self.connection = self.connect()
+            return action(self.connection)
         except sqlite3.Error as error:
+            self.connection = None
             raise DiskError("cannot %s %s: %s" % (verb, name, error)) from None
+
+    def connect(self):
+        connection = sqlite3.connect(self.path, isolation_level=None)
+        # As in database.py: no rollback journal file and no syncs on the sandbox's memory file system.
+        connection.execute("PRAGMA journal_mode = MEMORY").fetchone()
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.execute("CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, bytes BLOB NOT NULL)")
+        return connection

@@ -167,10 +167,10 @@ class Metrics(unittest.TestCase):
         rng = random.Random(4)
         data_dir = tempfile.mkdtemp()
         self.addCleanup(shutil.rmtree, data_dir, True)
-        for run in range(40):
+        for run in range(30):
             client = Scene(self, data_dir=data_dir).client
             model, sent = {}, []
-            for _ in range(rng.randint(0, 25)):
+            for _ in range(rng.randint(0, 20)):
                 method, path, route = rng.choice(requests)
                 body = {"email": "u%d@example.com" % rng.randint(0, 2), "name": "U"} if method == "POST" else None
                 status = client.request(method, path, json=body).status_code
