@@ -7,7 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkScratchpad, parseClarifications, parseNotesTemplate, parseRubric } from '../../src/core/problems/parseDesign';
+import { parseClarifications } from '../../src/core/problems/clarifications';
+import { checkScratchpad, parseNotesTemplate, parseRubric } from '../../src/core/problems/parseDesign';
 import { parseFollowUps, parseFrontMatter } from '../../src/core/problems/parseProblem';
 import type { ProblemMeta } from '../../src/core/problems/types';
 import { findProtocol } from '../../src/core/timer/protocols';
