@@ -10,6 +10,9 @@ import { parseFrontMatter } from '../../src/core/problems/parseProblem';
 import { checkFolder } from './folderChecks';
 import { listProblemIds, PROBLEMS_DIR, TMP_DIR } from './shared';
 
+/** Names of the workspace's own buttons, matched as Playwright and screen readers' search do: anywhere, any case. */
+const CONTROL_WORDS = ['start', 'run', 'submit', 'finish', 'pause', 'resume', 'next phase', 'end session', 'new attempt', 'export', 'send'];
+
 const BASE = path.join(TMP_DIR, `test-coding-clarifications-${process.pid}`);
 afterAll(() => rmSync(BASE, { recursive: true, force: true }));
 
@@ -54,6 +57,9 @@ describe("a coding problem's clarifications.md", () => {
       expect(parsed.length, id).toBeGreaterThanOrEqual(3);
       expect(parsed.length, id).toBeLessThanOrEqual(6);
       expect(parsed.flatMap((c) => c.fills), id).toEqual([]);
+      // A question is part of its Reveal button's accessible name: one holding a control's name ("start",
+      // "run") would make a button of the workspace ambiguous to whoever finds buttons by name.
+      for (const c of parsed) expect(CONTROL_WORDS.filter((w) => c.question.toLowerCase().includes(w)), `${id}: ${c.question}`).toEqual([]);
     }
   });
 });
