@@ -133,9 +133,7 @@ export function longestEditingWithoutRun(events: readonly SessionEvent[]): numbe
  * file: that edit starts at its first keystroke (`startT` of a merged edit), so a question asked while it
  * was being typed does not count as before it.
  */
-export function clarificationFacts(
-  events: readonly SessionEvent[],
-): Pick<SessionFacts, 'clarificationsAsked' | 'clarificationsBeforeCode'> {
+function clarificationFacts(events: readonly SessionEvent[]): Pick<SessionFacts, 'clarificationsAsked' | 'clarificationsBeforeCode'> {
   const firstEdit = events.find(isCodeEdit);
   const codingFrom = firstEdit ? (firstEdit.startT ?? firstEdit.t) : Infinity;
   const asked = events.filter((e) => e.type === 'clarification');

@@ -3,7 +3,7 @@
  * (never inside a code fence), and tidy section bodies. Pure, so the app and the scripts use the same.
  */
 
-export interface Section {
+interface Section {
   heading: string;
   /** 1-based line number of the heading. */
   line: number;
