@@ -73,35 +73,6 @@ describe('computeFacts on an empty log', () => {
   });
 });
 
-describe('clarifying questions', () => {
-  const ask = (t: number, question: string): SessionEvent => ({ t, type: 'clarification', question });
-
-  it('counts the questions asked before the first edit of a code file as clarifying', () => {
-    const events: SessionEvent[] = [
-      ask(10_000, 'Can the list be empty?'),
-      notesEdit(15_000, '- empty list', 0), // the plan notes are not code
-      ask(20_000, 'Negative numbers?'),
-      edit(60_000, 'x', 0, 30_000),
-      ask(90_000, 'Is a TypeError right here?'),
-    ];
-    expect(computeFacts({ session: session(), events })).toMatchObject({ clarificationsAsked: 3, clarificationsBeforeCode: 2 });
-  });
-
-  it('takes a merged edit from its first keystroke: a question asked while it was typed came after coding started', () => {
-    const events: SessionEvent[] = [ask(10_000, 'Q1?'), ask(40_000, 'Q2?'), edit(50_000, 'abc', 0, 30_000)];
-    expect(computeFacts({ session: session(), events })).toMatchObject({ clarificationsAsked: 2, clarificationsBeforeCode: 1 });
-  });
-
-  it('counts every question as before coding when no code was edited, and none after an edit of any file', () => {
-    expect(computeFacts({ session: session(), events: [ask(10_000, 'Q1?')] })).toMatchObject({ clarificationsBeforeCode: 1 });
-    const other: SessionEvent = { t: 5_000, type: 'edit', file: 'chat/hub.ts', changes: [{ offset: 0, deleteCount: 0, insert: 'x' }] };
-    expect(computeFacts({ session: session(), events: [other, ask(10_000, 'Q1?')] })).toMatchObject({
-      clarificationsAsked: 1,
-      clarificationsBeforeCode: 0,
-    });
-  });
-});
-
 describe('the reference opened during the session', () => {
   it('is a fact with its time, and a pass after it is marked as such', () => {
     const events: SessionEvent[] = [run(60_000, 'submit', 1, 3), { t: 90_000, type: 'reference-opened' }, run(120_000, 'submit', 3, 3)];
