@@ -69,8 +69,12 @@ test('a type error is marked in its file and a syntax error links to it; Run sho
     .getByRole('button', { name: /^chat\/store\.ts:\d+/ })
     .first();
   await expect(link).toBeVisible();
+  const line = Number(/:(\d+)/.exec((await link.textContent()) ?? '')![1]);
   await link.click();
   await expect(tab(page, 'chat/store.ts')).toHaveAttribute('aria-selected', 'true');
+  // The caret is on that line, in the editor: the next keys land there (issue 26).
+  await page.keyboard.type('/*here*/');
+  await expect.poll(async () => (await editorText(page)).split('\n')[line - 1]).toContain('/*here*/');
   await pasteCode(page, filesOf('typescript', 'starter').get('chat/store.ts')!);
 
   // The starter runs: the clients panel shows what each client received (the visitor hears nobody yet).
