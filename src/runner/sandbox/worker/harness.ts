@@ -28,6 +28,9 @@ import {
   type WorkerEvent,
   type WorkerRunRequest,
 } from '../protocol';
+import { PROJECT_MODULES } from '../../compile/moduleShims';
+import { defineProjectClaim, projectModules } from '../projectClaim';
+import type { SqlJsSlot } from '../sqlJs';
 import { captureConsole } from './consoleCapture';
 import { hardenRealm } from './hardenRealm';
 import type { MochaClass } from './mochaTypes';
@@ -91,13 +94,18 @@ function capture(): Captured {
   };
 }
 
-export function startHarness(Mocha: MochaClass, modules: SandboxModules): void {
+/**
+ * `sqlJs`: the `sql.js` module's slot (its WebAssembly arrives with a run that needs it); `modules` holds
+ * its module object under 'sql.js'.
+ */
+export function startHarness(Mocha: MochaClass, modules: SandboxModules, sqlJs?: SqlJsSlot): void {
   const scope = globalThis as unknown as WorkerScope & Record<string, unknown>;
   const caps = capture();
   // The build's globals would hand user code the Mocha classes and the instance behind them.
   delete scope.mocha;
   delete scope.Mocha;
   const frozenModules = Object.freeze({ ...modules });
+  const forProject = projectModules(modules, PROJECT_MODULES);
   // Made before any user code exists (it captures what it uses); without it no run may start.
   let guardSkips: SkipGuard | string;
   try {
@@ -137,7 +145,10 @@ export function startHarness(Mocha: MochaClass, modules: SandboxModules): void {
       const request = message.data;
       void setup.then((prepared) => {
         if (typeof prepared === 'string') out.send({ type: 'crashed', error: plainError(prepared) });
-        else runOnce(request, prepared, frozenModules, caps);
+        else {
+          if (request.sqlWasm) sqlJs?.provide(request.sqlWasm);
+          runOnce(request, prepared, { tests: frozenModules, project: forProject }, caps);
+        }
       });
     };
   };
@@ -164,7 +175,14 @@ function prepareRun(out: EventSink, Mocha: MochaClass, caps: Captured, guardSkip
   return { out, problem, own, where, guardSkips };
 }
 
-function runOnce(request: WorkerRunRequest, setup: RunSetup, modules: SandboxModules, caps: Captured): void {
+interface RunModules {
+  /** What the problem's test file may import. */
+  tests: SandboxModules;
+  /** What the project's files may import. */
+  project: SandboxModules;
+}
+
+function runOnce(request: WorkerRunRequest, setup: RunSetup, modules: RunModules, caps: Captured): void {
   const { out, problem, own } = setup;
   const send = (e: WorkerEvent) => out.send(e);
   send({ type: 'loading' });
@@ -188,12 +206,13 @@ function runOnce(request: WorkerRunRequest, setup: RunSetup, modules: SandboxMod
         throw new Error("The problem's tests are defined once, by the test runner.");
       }
       claimed = true;
-      caps.apply(define, undefined, [...BDD_NAMES.map((name) => problem.bdd[name]), modules]);
+      caps.apply(define, undefined, [...BDD_NAMES.map((name) => problem.bdd[name]), modules.tests]);
     },
     writable: false,
     enumerable: false,
     configurable: false,
   });
+  defineProjectClaim(globalThis, caps, secret, modules.project);
 
   try {
     caps.load(where.url);

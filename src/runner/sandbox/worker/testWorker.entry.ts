@@ -8,9 +8,12 @@
 import 'mocha/mocha.js';
 import * as chai from 'chai';
 import * as fastCheck from 'fast-check';
+import initSqlJs from 'sql.js';
+import { sqlJsSlot } from '../sqlJs';
 import { startHarness } from './harness';
 import type { MochaClass } from './mochaTypes';
 
 const globals = globalThis as unknown as { Mocha: MochaClass };
 // The modules a problem's test file may import (their shims: compile/moduleShims.ts).
-startHarness(globals.Mocha, { chai, 'fast-check': fastCheck });
+const sqlJs = sqlJsSlot(initSqlJs);
+startHarness(globals.Mocha, { chai, 'fast-check': fastCheck, 'sql.js': sqlJs.module }, sqlJs);
