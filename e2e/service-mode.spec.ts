@@ -72,12 +72,24 @@ test.describe('a service that stays up between requests', () => {
       ...ts.files,
       'server.ts': 'export function startService() {\n  const port = Number("x");\n  throw new Error(`no port ${port}`);\n}\n',
     };
-    const failed = await send(page, { serviceKey: 'broken:ts', language: 'typescript', files: throwing, entry: 'server.ts', path: '/hello' });
+    const failed = await send(page, {
+      serviceKey: 'broken:ts',
+      language: 'typescript',
+      files: throwing,
+      entry: 'server.ts',
+      path: '/hello',
+    });
     expect(failed.outcome).toMatchObject({ kind: 'error', file: 'server.ts', line: 3 });
     expect(failed.outcome.kind === 'error' && failed.outcome.message).toContain('no port NaN');
 
     const syntax = { ...ts.files, 'routes.ts': 'export const route = (;\n' };
-    const notCompiled = await send(page, { serviceKey: 'broken:ts', language: 'typescript', files: syntax, entry: 'server.ts', path: '/hello' });
+    const notCompiled = await send(page, {
+      serviceKey: 'broken:ts',
+      language: 'typescript',
+      files: syntax,
+      entry: 'server.ts',
+      path: '/hello',
+    });
     expect(notCompiled.outcome).toMatchObject({ kind: 'error', file: 'routes.ts', line: 1 });
 
     const py = fixtureProject('python');

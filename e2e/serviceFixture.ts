@@ -15,7 +15,9 @@ const FIXTURE = join(import.meta.dirname, 'fixtures', 'service');
 /** The fixture's project in a language: its files, and its entry. */
 export function fixtureProject(language: Language): { files: Record<string, string>; entry: string } {
   const ext = language === 'python' ? 'py' : 'ts';
-  const files = Object.fromEntries(['server', 'routes'].map((name) => [`${name}.${ext}`, readFileSync(join(FIXTURE, `${name}.${ext}`), 'utf8')]));
+  const files = Object.fromEntries(
+    ['server', 'routes'].map((name) => [`${name}.${ext}`, readFileSync(join(FIXTURE, `${name}.${ext}`), 'utf8')]),
+  );
   return { files, entry: `server.${ext}` };
 }
 

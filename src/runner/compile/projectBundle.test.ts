@@ -190,7 +190,11 @@ describe('RunCompiler, a project of several files', () => {
     const sqlJs = { default: (config: unknown) => calls.push(config) };
     expect(execute(out, {}, { 'sql.js': sqlJs })).toEqual([{ title: 'gets the same sql.js', error: null }]);
     expect(calls).toHaveLength(1); // the project's call reached the module the runner handed in
-    const plain = await compile({ files: { 'solution.ts': 'export const f = 1;\n' }, tests: "import { f } from './solution';\n", testFileName: 'x.test.ts' });
+    const plain = await compile({
+      files: { 'solution.ts': 'export const f = 1;\n' },
+      tests: "import { f } from './solution';\n",
+      testFileName: 'x.test.ts',
+    });
     expect(plain.ok && (readsModule(plain.project.code, 'sql.js') || readsModule(plain.tests.code, 'sql.js'))).toBe(false);
   });
 

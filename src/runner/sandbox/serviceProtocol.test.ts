@@ -13,7 +13,15 @@ describe('the service protocol', () => {
     expect(isHostToService({ type: 'request', id: 1, request: { ...request, path: 'users' } })).toBe(false);
     expect(isHostToService({ type: 'request', id: 1, request: { ...request, headers: [['a']] } })).toBe(false);
     expect(isHostToService({ type: 'start', language: 'python', files: { 'a.py': 1 }, entry: 'a.py', disk: noDisk })).toBe(false);
-    expect(isHostToService({ type: 'start', language: 'typescript', code: 'x', entry: 'server.ts', disk: { changed: [['a', 'text']], removed: [] } })).toBe(false);
+    expect(
+      isHostToService({
+        type: 'start',
+        language: 'typescript',
+        code: 'x',
+        entry: 'server.ts',
+        disk: { changed: [['a', 'text']], removed: [] },
+      }),
+    ).toBe(false);
   });
 
   it("checks the worker's answers before the page uses them", () => {

@@ -21,8 +21,7 @@ import { isNum, isStr } from './protocol';
 
 export type HostToFrameService =
   /** `workerScript` (TypeScript's service worker) the first time only; Python's worker comes from its pool. */
-  | { type: 'service-spawn'; service: number; language: Language; workerScript?: string }
-  | { type: 'service-stop'; service: number };
+  { type: 'service-spawn'; service: number; language: Language; workerScript?: string } | { type: 'service-stop'; service: number };
 
 export type FrameToHostService =
   | { type: 'service-port'; service: number }
@@ -72,7 +71,8 @@ function isConsole(x: unknown): x is ConsoleLine[] {
   return Array.isArray(x) && x.every((l) => isObj(l) && LEVELS.includes(l.level) && isStr(l.text));
 }
 
-const isHeaders = (x: unknown): boolean => Array.isArray(x) && x.every((h) => Array.isArray(h) && h.length === 2 && isStr(h[0]) && isStr(h[1]));
+const isHeaders = (x: unknown): boolean =>
+  Array.isArray(x) && x.every((h) => Array.isArray(h) && h.length === 2 && isStr(h[0]) && isStr(h[1]));
 
 export function isDiskChanges(x: unknown): x is DiskChanges {
   return (
@@ -104,7 +104,11 @@ const isError = (x: unknown): x is ServiceError => isObj(x) && isStr(x.message) 
 export function isHostToFrameService(x: unknown): x is HostToFrameService {
   if (!isObj(x) || !isNum(x.service)) return false;
   if (x.type === 'service-stop') return true;
-  return x.type === 'service-spawn' && (x.language === 'typescript' || x.language === 'python') && (x.workerScript === undefined || isStr(x.workerScript));
+  return (
+    x.type === 'service-spawn' &&
+    (x.language === 'typescript' || x.language === 'python') &&
+    (x.workerScript === undefined || isStr(x.workerScript))
+  );
 }
 
 export function isFrameToHostService(x: unknown): x is FrameToHostService {

@@ -22,10 +22,22 @@ describe("the service's answer as a response", () => {
 
   it('refuses what is not a response, saying what is wrong', () => {
     expect(checkResponse(undefined)).toEqual({ ok: false, message: "The service's answer is not a response: it returned undefined." });
-    expect(checkResponse({ status: 99, headers: [], body: '' })).toMatchObject({ ok: false, message: expect.stringContaining('status 99') });
+    expect(checkResponse({ status: 99, headers: [], body: '' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('status 99'),
+    });
     expect(checkResponse({ status: '200', body: '' })).toMatchObject({ ok: false, message: expect.stringContaining('"200"') });
-    expect(checkResponse({ status: 200, headers: { a: 'b' }, body: '' })).toMatchObject({ ok: false, message: expect.stringContaining('headers') });
-    expect(checkResponse({ status: 200, headers: [['a', 1]], body: '' })).toMatchObject({ ok: false, message: expect.stringContaining('header') });
-    expect(checkResponse({ status: 200, headers: [], body: { a: 1 } })).toMatchObject({ ok: false, message: expect.stringContaining('body') });
+    expect(checkResponse({ status: 200, headers: { a: 'b' }, body: '' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('headers'),
+    });
+    expect(checkResponse({ status: 200, headers: [['a', 1]], body: '' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('header'),
+    });
+    expect(checkResponse({ status: 200, headers: [], body: { a: 1 } })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('body'),
+    });
   });
 });

@@ -103,9 +103,17 @@ export class ServiceRunner {
   }
 
   /** A worker for the slot, started from the request's files; or the outcome saying why it did not start. */
-  private async start(slot: Slot, request: ServiceRequest, filesKey: string, timeoutMs: number): Promise<ServiceReply | { console: ConsoleLine[] }> {
+  private async start(
+    slot: Slot,
+    request: ServiceRequest,
+    filesKey: string,
+    timeoutMs: number,
+  ): Promise<ServiceReply | { console: ConsoleLine[] }> {
     if (!Object.hasOwn(request.files, request.entry)) {
-      return { outcome: { kind: 'error', message: `The service's entry ${request.entry} is not one of the project's files.` }, console: [] };
+      return {
+        outcome: { kind: 'error', message: `The service's entry ${request.entry} is not one of the project's files.` },
+        console: [],
+      };
     }
     const client = this.clients[request.language];
     const plan = client.prepareService
@@ -132,7 +140,8 @@ export class ServiceRunner {
     const answer = await this.exchange(running, plan.start(seedOf(slot.disk)), limitMs);
     if (answer.type === 'started') return { console: answer.console };
     this.stop(slot);
-    if (answer.type === 'start-failed') return { outcome: located(answer.error, plan.mapStack, 'The service could not start'), console: answer.console };
+    if (answer.type === 'start-failed')
+      return { outcome: located(answer.error, plan.mapStack, 'The service could not start'), console: answer.console };
     const message =
       answer.type === 'late'
         ? `The service did not start within ${(limitMs / 1000).toFixed(1)} s: does its start-up code loop forever or wait for something that never comes?`

@@ -10,7 +10,13 @@ import type { PyodideAPI } from 'pyodide';
 import { applyDiskChanges, diskChanges, type DiskFiles } from '../../service/disk';
 import { checkResponse } from '../../service/response';
 import { ConsoleBuffer } from '../../service/serviceConsole';
-import { isHostToService, type HostToService, type ServiceError, type ServiceStart, type ServiceToHost } from '../../sandbox/serviceProtocol';
+import {
+  isHostToService,
+  type HostToService,
+  type ServiceError,
+  type ServiceStart,
+  type ServiceToHost,
+} from '../../sandbox/serviceProtocol';
 import { folderOf, projectFilesProblem, pythonSources } from './projectFiles';
 
 export const SERVICE_DATA_DIR = '/service-data';

@@ -149,7 +149,8 @@ function diskApi(): { read(name: string): Uint8Array | undefined; write(name: st
       return bytes ? bytes.slice() : undefined;
     },
     write: (name: string, bytes: Uint8Array) => {
-      if (typeof name !== 'string' || name.length === 0 || name.length > 200) throw new TypeError('disk.write: a file name is 1 to 200 characters.');
+      if (typeof name !== 'string' || name.length === 0 || name.length > 200)
+        throw new TypeError('disk.write: a file name is 1 to 200 characters.');
       if (!(bytes instanceof Uint8Array)) throw new TypeError('disk.write: the contents must be a Uint8Array.');
       disk.set(name, bytes.slice());
     },
@@ -163,7 +164,8 @@ function describe(err: unknown): ServiceError {
 
 function captureConsole(): void {
   const target = console as unknown as Record<string, (...args: unknown[]) => void>;
-  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) target[level] = (...args) => output.push(level, formatConsoleArgs(args));
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const)
+    target[level] = (...args) => output.push(level, formatConsoleArgs(args));
   target.dir = (...args) => output.push('log', formatConsoleArgs(args));
   target.table = (...args) => output.push('log', formatConsoleArgs(args));
   target.trace = (...args) => output.push('debug', formatConsoleArgs(args));
