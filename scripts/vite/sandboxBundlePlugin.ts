@@ -65,7 +65,7 @@ export async function bundleBoth(root: string): Promise<{ code: string; inputs: 
   const [frame, worker, python, service] = await Promise.all([
     bundle(root, FRAME_ENTRY, {}),
     // mocha's browser build only runs in a worker if `window` exists before its code evaluates.
-    bundle(root, WORKER_ENTRY, { banner: { js: 'self.window = self;' }, external: NODE_ONLY }),
+    bundle(root, WORKER_ENTRY, { banner: { js: 'self.window = self;' } }),
     // Pyodide itself is not bundled: its loader and glue arrive as text at boot (runner/python/runtimeFiles.ts).
     bundle(root, PYTHON_WORKER_ENTRY, {}),
     // An API scenario's running app (docs/decisions/api-scenarios.md), with sql.js's JavaScript.

@@ -17,5 +17,14 @@ import type { Runner } from './types';
 export type * from './types';
 
 export function createRunner(): Runner {
-  return new RehearseRunner({ wasmURL: wasmUrl, sqlWasmURL, frameScript, testWorkerScript, serviceWorkerScript, manifest: testManifest });
+  return new RehearseRunner({
+    wasmURL: wasmUrl,
+    sqlWasmURL,
+    // A chunk of its own, loaded the first time a run's code imports sql.js.
+    sqlJsScript: () => import('sql.js/dist/sql-wasm.js?raw').then((m) => m.default),
+    frameScript,
+    testWorkerScript,
+    serviceWorkerScript,
+    manifest: testManifest,
+  });
 }

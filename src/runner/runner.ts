@@ -8,7 +8,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../core/languages/re
 import { createRunnerClients, type RunnerClients } from './clients';
 import { SandboxHost } from './sandbox/sandboxHost';
 import { ServiceRunner } from './service/serviceRunner';
-import { sqlWasmLoader } from './sqlWasm';
+import { sqlJsLoader } from './sqlWasm';
 import type { TestManifest } from './testManifest';
 import type { RunProgress, RunRequest, RunResult, Runner, ServiceReply, ServiceRequest } from './types';
 
@@ -19,8 +19,9 @@ export interface RunnerParts {
   frameScript: string;
   testWorkerScript: string;
   serviceWorkerScript: string;
-  /** URL of sql.js's WebAssembly in our own build (fetched only when code imports `sql.js`). */
+  /** sql.js's WebAssembly (URL in our own build) and its classic script (loaded on demand), for code importing `sql.js`. */
   sqlWasmURL: string;
+  sqlJsScript: () => Promise<string>;
   /** The tests each problem test file defines, from the build (scripts/vite/testManifestPlugin.ts). */
   manifest: TestManifest;
 }
@@ -33,8 +34,8 @@ export class RehearseRunner implements Runner {
 
   constructor(parts: RunnerParts) {
     this.sandbox = new SandboxHost(parts.frameScript, parts.testWorkerScript, parts.serviceWorkerScript);
-    const sqlWasm = sqlWasmLoader(parts.sqlWasmURL);
-    this.clients = createRunnerClients({ sandbox: this.sandbox, manifest: parts.manifest, wasmURL: parts.wasmURL, sqlWasm });
+    const sqlJs = sqlJsLoader(parts.sqlWasmURL, parts.sqlJsScript);
+    this.clients = createRunnerClients({ sandbox: this.sandbox, manifest: parts.manifest, wasmURL: parts.wasmURL, sqlJs });
     this.services = new ServiceRunner(this.sandbox.services, this.clients);
   }
 

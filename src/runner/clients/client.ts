@@ -1,6 +1,6 @@
 /** What a language's runner client does (clients/index.ts has one per language), and what it is made with. */
 import type { SandboxHost } from '../sandbox/sandboxHost';
-import type { SqlWasmLoader } from '../sqlWasm';
+import type { SqlJsLoader } from '../sqlWasm';
 import type { TestManifest } from '../testManifest';
 import type { RequestOutcome } from '../../core/api/http';
 import type { StackMapper } from '../results/stackMapping';
@@ -33,8 +33,8 @@ export interface RunnerClientParts {
   manifest: TestManifest;
   /** URL of esbuild.wasm in our own build (TypeScript's compiler). */
   wasmURL: string;
-  /** sql.js's WebAssembly, for code that imports `sql.js` (fetched once, on first need). */
-  sqlWasm: SqlWasmLoader;
+  /** sql.js, for code that imports `sql.js` (fetched once, on first need). */
+  sqlJs: SqlJsLoader;
 }
 
 export type ServicePlan =

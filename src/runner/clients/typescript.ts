@@ -76,7 +76,7 @@ export class TypeScriptClient implements RunnerClient {
       const testsCode = compiled.tests.code;
       // SQLite's WebAssembly only for code that imports sql.js: the other problems' runs never carry it.
       const sql = readsModule(solutionCode, 'sql.js') || readsModule(testsCode, 'sql.js');
-      const code = { solutionCode, testsCode, ...(sql ? { sqlWasm: await this.parts.sqlWasm() } : {}) };
+      const code = { solutionCode, testsCode, ...(sql ? { sqlJs: await this.parts.sqlJs() } : {}) };
       const end = await this.parts.sandbox.run(code, testTimeoutMs, (event) => accumulator.handle(event, performance.now()));
       accumulator.end(end, performance.now());
     } catch (err) {
@@ -103,7 +103,7 @@ export class TypeScriptClient implements RunnerClient {
     const code = compiled.project.code;
     let sqlWasm: ArrayBuffer | undefined;
     try {
-      if (readsModule(code, 'sql.js')) sqlWasm = await this.parts.sqlWasm();
+      if (readsModule(code, 'sql.js')) sqlWasm = (await this.parts.sqlJs()).wasm;
     } catch (err) {
       return { ok: false, outcome: { kind: 'error', message: errorMessage(err) } };
     }

@@ -101,11 +101,14 @@ export interface RunCode {
   solutionCode: string;
   /** The test file bundled with the shims; reads the project's modules from SOLUTION_GLOBAL. */
   testsCode: string;
-  /**
-   * sql.js's WebAssembly (our build's sql-wasm.wasm), only when the code imports `sql.js`: the sandbox
-   * cannot fetch it (sandbox/sqlJs.ts).
-   */
-  sqlWasm?: ArrayBuffer;
+  /** sql.js (our build's), only when the code imports `sql.js`: the sandbox cannot fetch it (sandbox/sqlJs.ts). */
+  sqlJs?: SqlJsFiles;
+}
+
+/** sql.js as the page hands it to a test worker: its classic script (sql-wasm.js) and its WebAssembly. */
+export interface SqlJsFiles {
+  script: string;
+  wasm: ArrayBuffer;
 }
 
 export interface WorkerRunRequest extends RunCode {
@@ -335,7 +338,7 @@ export function isWorkerRunRequest(x: unknown): x is WorkerRunRequest {
     isStr(x.solutionCode) &&
     isStr(x.testsCode) &&
     isNum(x.testTimeoutMs) &&
-    (x.sqlWasm === undefined || x.sqlWasm instanceof ArrayBuffer)
+    (x.sqlJs === undefined || (isObj(x.sqlJs) && isStr(x.sqlJs.script) && x.sqlJs.wasm instanceof ArrayBuffer))
   );
 }
 

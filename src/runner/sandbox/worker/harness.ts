@@ -30,6 +30,7 @@ import {
 } from '../protocol';
 import { PROJECT_MODULES } from '../../compile/moduleShims';
 import { defineProjectClaim, projectModules } from '../projectClaim';
+import type initSqlJs from 'sql.js';
 import type { SqlJsSlot } from '../sqlJs';
 import { captureConsole } from './consoleCapture';
 import { hardenRealm } from './hardenRealm';
@@ -146,7 +147,7 @@ export function startHarness(Mocha: MochaClass, modules: SandboxModules, sqlJs?:
       void setup.then((prepared) => {
         if (typeof prepared === 'string') out.send({ type: 'crashed', error: plainError(prepared) });
         else {
-          if (request.sqlWasm) sqlJs?.provide(request.sqlWasm);
+          if (request.sqlJs) sqlJs?.provide(request.sqlJs.wasm, loadSqlJs(caps, request.sqlJs.script));
           runOnce(request, prepared, { tests: frozenModules, project: forProject }, caps);
         }
       });
@@ -249,6 +250,17 @@ function runOwnGroup(own: TestGroupInstance, send: (e: WorkerEvent) => void, cap
   }
   // A fresh task: the problem's mocha run has fully unwound before the candidate's starts.
   caps.later(() => own.run(() => send({ type: 'done', group: 'own' })));
+}
+
+/** sql.js's classic script, evaluated before any user code; its `initSqlJs` taken at once (a global user code may replace later). */
+function loadSqlJs(caps: Captured, script: string): typeof initSqlJs | undefined {
+  try {
+    caps.load(caps.scriptUrl(script));
+  } catch {
+    return undefined; // the project's call to initSqlJs then says sql.js is not available
+  }
+  const found = (globalThis as unknown as { initSqlJs?: unknown }).initSqlJs;
+  return typeof found === 'function' ? (found as typeof initSqlJs) : undefined;
 }
 
 function plainError(message: string): SerializedError {
