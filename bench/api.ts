@@ -8,7 +8,8 @@
  *   - token-bucket's warm Submit p50/p95, alternating with the requests, so load weighs on both alike.
  * The service is our fixture (e2e/fixtures/service/) until the real problems land: BENCH_API_PROBLEM=api-rate-limit
  * benches that problem's starter project instead (its files under problems/<id>/project/<language>/starter,
- * the web-service library mounted at framework/), with BENCH_API_PATH as the path requested.
+ * the web-service library mounted at framework/), with BENCH_API_PATH as the path requested; BENCH_API_ROOT
+ * reads the problems from another checkout.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -27,6 +28,7 @@ const BASE = `http://127.0.0.1:${PORT}/`;
 /** The real problem to bench (e.g. api-rate-limit); our fixture when unset. */
 const PROBLEM = process.env.BENCH_API_PROBLEM;
 const PATH = process.env.BENCH_API_PATH ?? (PROBLEM ? '/' : '/notes');
+const PROBLEMS_ROOT = process.env.BENCH_API_ROOT ?? ROOT;
 const WARM = 30;
 const SUBMIT = { id: 'token-bucket' };
 
@@ -49,8 +51,8 @@ function readTree(dir: string, prefix = ''): Record<string, string> {
 function project(language: Language): { files: Record<string, string>; entry: string } {
   if (!PROBLEM) return fixtureProject(language);
   const ext = language === 'python' ? 'py' : 'ts';
-  const starter = join(ROOT, 'problems', PROBLEM, 'project', language, 'starter');
-  const library = join(ROOT, 'problems', '_libraries', 'web-service', language);
+  const starter = join(PROBLEMS_ROOT, 'problems', PROBLEM, 'project', language, 'starter');
+  const library = join(PROBLEMS_ROOT, 'problems', '_libraries', 'web-service', language);
   if (!existsSync(starter)) throw new Error(`${PROBLEM} has no ${language} starter project at ${starter}`);
   return { files: { ...readTree(starter), ...(existsSync(library) ? readTree(library, 'framework/') : {}) }, entry: `server.${ext}` };
 }

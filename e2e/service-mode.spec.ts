@@ -8,6 +8,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { MAX_RESPONSE_BODY } from '../src/core/api/http';
 import type { Language } from '../src/core/languages/registry';
+import type { Runner } from '../src/runner/types';
 import { fixtureProject, restartService, send, type Sent } from './serviceFixture';
 
 function status(sent: Sent): number | string {
@@ -98,4 +99,52 @@ test.describe('a service that stays up between requests', () => {
     expect(pyFailed.outcome).toMatchObject({ kind: 'error', file: 'routes.py', line: 3 });
     expect(pyFailed.outcome.kind === 'error' && pyFailed.outcome.message).toContain('RuntimeError: no routes yet');
   });
+});
+
+/** A test file of our own over the fixture: what an API problem's hidden tests do with the database. */
+const SQL_TESTS = `import { expect } from 'chai';
+import initSqlJs from 'sql.js';
+import { startService } from './server';
+
+function memoryDisk() {
+  const files = new Map<string, Uint8Array>();
+  return { read: (name: string) => files.get(name), write: (name: string, bytes: Uint8Array) => void files.set(name, bytes) };
+}
+
+describe('the fixture service under test', () => {
+  it('keeps a note in SQLite across a restart over the same disk', async () => {
+    const disk = memoryDisk();
+    const clock = { now: () => 0 };
+    const first = await startService({ disk, clock });
+    const created = await first.handle({ method: 'POST', path: '/notes', headers: [], body: JSON.stringify({ text: 'kept' }) });
+    expect(created.status).to.equal(201);
+    first.idle();
+    const second = await startService({ disk, clock });
+    const listed = await second.handle({ method: 'GET', path: '/notes', headers: [], body: '' });
+    expect(JSON.parse(listed.body)).to.deep.equal(['kept']);
+  });
+
+  it('opens sql.js itself', async () => {
+    const SQL = await initSqlJs();
+    expect(new SQL.Database().exec('SELECT 1 + 1')[0]!.values[0]![0]).to.equal(2);
+  });
+});
+`;
+
+test('a Run whose project and tests import sql.js gets SQLite in its test worker', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  const { files } = fixtureProject('typescript');
+  const result = await page.evaluate(
+    async ({ files, tests }) => {
+      const runner = await (window as unknown as { __rehearseRunner: () => Promise<Runner> }).__rehearseRunner();
+      return runner.run({ mode: 'run', language: 'typescript', files, tests, testFileName: 'examples.test.ts' });
+    },
+    { files, tests: SQL_TESTS },
+  );
+  expect(result.outcome, result.message).toBe('completed');
+  expect(result.tests.map((t) => [t.title, t.status, t.failure?.message])).toEqual([
+    ['keeps a note in SQLite across a restart over the same disk', 'passed', undefined],
+    ['opens sql.js itself', 'passed', undefined],
+  ]);
 });
