@@ -4,7 +4,8 @@
  * the other files of a problem load on demand when its workspace opens. Mutants are not bundled: they
  * exist for the strength checks, not for the app.
  */
-import { parseClarifications, parseNotesTemplate, parseReferenceAnswer, parseRubric } from '../core/problems/parseDesign';
+import { parseClarifications } from '../core/problems/clarifications';
+import { parseNotesTemplate, parseReferenceAnswer, parseRubric } from '../core/problems/parseDesign';
 import { parseFollowUps, parseFrontMatter } from '../core/problems/parseProblem';
 import { assembleCode, languagesInFolder } from '../core/problems/assembleCode';
 import { DEFAULT_LANGUAGE, type Language } from '../core/languages/registry';
@@ -80,6 +81,9 @@ export function assembleProblem(entry: CatalogEntry, files: ReadonlyMap<string, 
     ...entry,
     code: entry.kind === 'coding' ? assembleCode(files, entry.id) : {},
     followUps: parseFollowUps(files.get('followups.md') ?? '', entry.id),
+    // A design problem must have clarifications.md (the parser refuses an empty one); a coding problem may.
+    clarifications:
+      entry.kind === 'design' || files.has('clarifications.md') ? parseClarifications(files.get('clarifications.md') ?? '', entry.id) : [],
     stages: entry.stages ?? [],
     design: entry.kind === 'design' ? assembleDesign(entry, files) : null,
   };
@@ -88,7 +92,6 @@ export function assembleProblem(entry: CatalogEntry, files: ReadonlyMap<string, 
 function assembleDesign(entry: CatalogEntry, files: ReadonlyMap<string, string>): DesignMaterial {
   const phases = findProtocol(entry.protocol)?.phases.map((p) => p.name);
   return {
-    clarifications: parseClarifications(files.get('clarifications.md') ?? '', entry.id),
     rubric: parseRubric(files.get('rubric.md') ?? '', entry.id),
     notesTemplate: parseNotesTemplate(files.get('notes-template.md') ?? '', phases, entry.id),
     scratchpad: files.get('scratchpad.ts') ?? '',
