@@ -13,7 +13,8 @@ export interface SpawnedService {
 
 /** What the service runner needs of the sandbox (service/serviceRunner.ts). */
 export interface ServiceSandbox {
-  spawn(language: Language): Promise<SpawnedService>;
+  /** A worker for a new service; rejects (and has the worker stopped) when none is ready within `limitMs`. */
+  spawn(language: Language, limitMs: number): Promise<SpawnedService>;
   stop(service: number): void;
   /** `onDeath` is called once if the worker dies by itself or the frame is torn down. */
   watch(service: number, onDeath: (message: string) => void): void;
@@ -31,11 +32,21 @@ export class ServiceFrames implements ServiceSandbox {
     private readonly workerScript: string,
   ) {}
 
-  async spawn(language: Language): Promise<SpawnedService> {
+  async spawn(language: Language, limitMs: number): Promise<SpawnedService> {
     await this.ready();
     const service = this.next++;
     return new Promise<SpawnedService>((resolve, reject) => {
-      this.pending.set(service, { resolve, reject });
+      const timer = setTimeout(() => this.stop(service, `no worker within ${limitMs / 1000} s`), limitMs);
+      this.pending.set(service, {
+        resolve: (spawned) => {
+          clearTimeout(timer);
+          resolve(spawned);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
       // The script once per frame (it keeps a Blob URL of it); Python's worker comes from the frame's pool.
       const script = language === 'typescript' && !this.scriptSent ? { workerScript: this.workerScript } : {};
       if (language === 'typescript') this.scriptSent = true;
@@ -43,11 +54,11 @@ export class ServiceFrames implements ServiceSandbox {
     });
   }
 
-  stop(service: number): void {
+  stop(service: number, why = 'the service was stopped before it started'): void {
     this.deaths.delete(service);
     const pending = this.pending.get(service);
     this.pending.delete(service);
-    pending?.reject(new Error('The service was stopped before it started.'));
+    pending?.reject(new Error(why));
     this.post({ type: 'service-stop', service });
   }
 

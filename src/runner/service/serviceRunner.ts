@@ -122,7 +122,7 @@ export class ServiceRunner {
     if (!plan.ok) return { outcome: plan.outcome, console: [] };
     let spawned;
     try {
-      spawned = await withLimit(this.sandbox.spawn(request.language), SERVICE_SPAWN_LIMIT_MS);
+      spawned = await this.sandbox.spawn(request.language, SERVICE_SPAWN_LIMIT_MS);
     } catch (err) {
       return { outcome: { kind: 'error', message: `The service's sandbox did not start: ${messageOf(err)}` }, console: [] };
     }
@@ -196,22 +196,6 @@ function located(error: ServiceError, mapStack: StackMapper, prefix: string): Er
 function keyOf(request: ServiceRequest): string {
   const files = Object.entries(request.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify([request.language, request.entry, files]);
-}
-
-function withLimit<T>(promise: Promise<T>, limitMs: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no worker within ${limitMs / 1000} s`)), limitMs);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        reject(err instanceof Error ? err : new Error(String(err)));
-      },
-    );
-  });
 }
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
