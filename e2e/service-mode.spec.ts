@@ -50,7 +50,9 @@ async function journey(page: Page, language: Language): Promise<void> {
 }
 
 test.describe('a service that stays up between requests', () => {
-  test('TypeScript: 200, 404, a hung handler times out and the next works, 1 MiB cut, SQLite survives a restart', async ({ page }) => {
+  test('TypeScript: 200, 404, hung handlers time out and the next works, 1 MiB cut, SQLite survives a restart, no network', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await journey(page, 'typescript');
     // A handler waiting for a promise that never settles ends the same way.
@@ -58,6 +60,9 @@ test.describe('a service that stays up between requests', () => {
     const base = { serviceKey: 'fixture:typescript', language: 'typescript' as const, files, entry, timeoutMs: 1000 };
     expect((await send(page, { ...base, path: '/wait' })).outcome.kind).toBe('timed-out');
     expect(status(await send(page, { ...base, path: '/hello' }))).toBe(200);
+    // The same sandbox as Run: no network, not even the app's own origin.
+    const network = await send(page, { ...base, path: '/network', headers: [['x-target', page.url()]] });
+    expect(network.outcome.kind === 'response' && network.outcome.response.body).toMatch(/^blocked: /);
   });
 
   test('Python: 200, 404, a hung handler times out and the next works, 1 MiB cut, sqlite3 survives a restart', async ({ page }) => {

@@ -36,6 +36,7 @@ export interface SendOptions {
   method?: HttpMethod;
   path: string;
   body?: string;
+  headers?: [string, string][];
   timeoutMs?: number;
 }
 
@@ -50,7 +51,7 @@ export function send(page: Page, options: SendOptions): Promise<Sent> {
       language: o.language,
       files: o.files,
       entry: o.entry,
-      request: { method: o.method ?? 'GET', path: o.path, headers: [], body: o.body ?? '' },
+      request: { method: o.method ?? 'GET', path: o.path, headers: o.headers ?? [], body: o.body ?? '' },
       ...(o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs }),
     };
     const reply = await runner.request(request);
