@@ -163,6 +163,8 @@ export interface ServiceRequest {
   /** The project path of the service entry (CodeMaterial.service.entry). */
   entry: string;
   request: HttpRequest;
+  /** How long one request may take (a Run's per-test timeout); default 2000 ms. The first also gets start-up time. */
+  timeoutMs?: number;
 }
 
 export interface ServiceReply {
