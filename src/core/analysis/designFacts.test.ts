@@ -134,7 +134,13 @@ describe('designReadinessChecklist', () => {
   });
 
   it('fails the time plan on a phase used for under half its plan, with the figures', () => {
-    const short = sessionRecord({ ...session, phases: [{ id: 'introduction', name: 'Clarify', minutes: 3 }, { id: 'high-level', name: 'Design', minutes: 12 }] });
+    const short = sessionRecord({
+      ...session,
+      phases: [
+        { id: 'introduction', name: 'Clarify', minutes: 3, goal: '' },
+        { id: 'high-level', name: 'Design', minutes: 12, goal: '' },
+      ],
+    });
     const events: SessionEvent[] = [
       { t: 0, type: 'phase', phaseId: 'introduction', phaseIndex: 0 },
       { t: 6_500, type: 'phase-end', phaseId: 'introduction', phaseIndex: 0, plannedMs: 180_000, actualMs: 6_500 },
@@ -150,7 +156,9 @@ describe('designReadinessChecklist', () => {
       { t: 150_000, type: 'phase', phaseId: 'high-level', phaseIndex: 1 },
       { t: 870_000, type: 'phase-end', phaseId: 'high-level', phaseIndex: 1, plannedMs: 720_000, actualMs: 720_000 },
     ];
-    expect(designReadinessChecklist(computeDesignFacts({ session: short, events: kept })).find((i) => i.id === 'time-plan')!.status).toBe('met');
+    expect(designReadinessChecklist(computeDesignFacts({ session: short, events: kept })).find((i) => i.id === 'time-plan')!.status).toBe(
+      'met',
+    );
   });
 
   it('judges silence from the audio when there is some', () => {
@@ -167,7 +175,14 @@ describe('designReadinessChecklist', () => {
   });
 
   it('never contradicts the coding checklist about the same silence (one rule)', () => {
-    for (const silences of [[], [{ startMs: 0, endMs: 12_000 }], [{ startMs: 0, endMs: 4_000 }, { startMs: 10_000, endMs: 14_000 }]]) {
+    for (const silences of [
+      [],
+      [{ startMs: 0, endMs: 12_000 }],
+      [
+        { startMs: 0, endMs: 4_000 },
+        { startMs: 10_000, endMs: 14_000 },
+      ],
+    ]) {
       const withAudio = sessionRecord({
         ...session,
         audio: { segments: [{ index: 0, mimeType: 'audio/webm', startMs: 0, durationMs: 40 * 60_000 }] },

@@ -111,7 +111,12 @@ function timePlan(f: DesignFacts): DesignReadinessItem {
     return [`${p.name} took ${formatDuration(p.actualMs)} of ${formatDuration(p.plannedMs)} planned (${why})`];
   });
   if (broken.length === 0)
-    return { id: 'time-plan', label, status: 'met', figure: `All ${plural(planned.length, 'phase')} took between half and a quarter over their plan.` };
+    return {
+      id: 'time-plan',
+      label,
+      status: 'met',
+      figure: `All ${plural(planned.length, 'phase')} took between half and a quarter over their plan.`,
+    };
   return { id: 'time-plan', label, status: 'not-met', figure: `${broken.join('; ')}.` };
 }
 

@@ -44,7 +44,10 @@ export const SILENCE_LABEL = 'Under 10 s of total silence';
  * The one rule about talking, for coding and design sessions alike (a design session's "Thought out
  * loud" is judged by it too, so no two verdicts about the same silence can disagree).
  */
-export function silenceVerdict(talk: TalkFacts | null, pauseMs: number = DEFAULT_SILENCE_PAUSE_MS): Pick<ReadinessItem, 'status' | 'figure' | 'rule'> {
+export function silenceVerdict(
+  talk: TalkFacts | null,
+  pauseMs: number = DEFAULT_SILENCE_PAUSE_MS,
+): Pick<ReadinessItem, 'status' | 'figure' | 'rule'> {
   const rule = `Silence here means pauses of ${formatDuration(pauseMs)} or more; shorter pauses (the detector notes every pause from 1.5 s) do not count.`;
   if (!talk) return { status: 'not-measurable', figure: 'No audio was recorded in this session, so silence could not be measured.', rule };
   // Records from before the lengths were kept only have the total: then every pause counts.

@@ -1,4 +1,6 @@
+import Ajv2020 from 'ajv/dist/2020';
 import { strFromU8, unzipSync } from 'fflate';
+import sessionSchema from '../../../schemas/session.schema.json';
 import { BUNDLE_FORMAT_VERSION } from './format';
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../session/types';
@@ -52,6 +54,31 @@ describe('a design session in a bundle (format 2)', () => {
       outcome: 'completed',
       output: ['writes, average: 5.8k links/s'],
     });
+  });
+
+  it('summarises a design session by its own measures only, in report.md and session.json', async () => {
+    const files = unzipSync(await buildBundle(designSource()));
+    const report = strFromU8(files['report.md']!);
+    expect(report).toContain('- Kind: system design');
+    expect(report).toContain('## Design readiness');
+    expect(report).toMatch(/Estimates: 1 of 1 scratchpad runs printed results/);
+    expect(report).toContain('writes, average: 5.8k links/s');
+    // No coding measure, no language, no scratchpad named as if it were the answer.
+    for (const coding of [
+      'Language:',
+      'Tested after every function',
+      'Edge cases listed',
+      'Submits',
+      '## Readiness',
+      'solution.ts',
+      '| Item | Score |',
+    ])
+      expect(report).not.toContain(coding);
+    const session = JSON.parse(strFromU8(files['session.json']!));
+    expect(session.facts).toMatchObject({ kind: 'design', estimatesRun: 1, scratchpadRuns: 1 });
+    expect(session.readiness.map((i: { id: string }) => i.id)).toContain('thought-aloud');
+    const validate = new Ajv2020({ strict: true, allErrors: true }).compile(sessionSchema);
+    expect(validate(session), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('has no whiteboard.svg and no design section for a coding session', async () => {
