@@ -109,6 +109,9 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   await endSession(page);
   const finished = page.getByTestId('finished-session');
   await expect(finished.getByTestId('session-audio')).toHaveCount(1, { timeout: 20_000 });
+  // The bar after Finish sums the session up by design measures: no runs or Submits.
+  await expect(finished.getByTestId('silence-summary')).toContainText('1 question asked, 1 scratchpad run (0 with results), ');
+  await expect(finished.getByTestId('silence-summary')).not.toContainText('Submit');
   // After the session, the strong answer is there to compare with.
   await expect(page.getByRole('region', { name: 'What a strong answer contains' })).toContainText('62^7');
 
@@ -150,13 +153,36 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   await expect(page.getByTestId('readiness-drew-design')).toContainText('3 boxes and 2 arrows at the end');
   await expect(page.getByTestId('readiness-notes-covered')).toContainText('2 of 7 sections written');
   await expect(page.getByText('Submits')).toHaveCount(0);
+  // A run whose inputs were mostly empty printed no estimate: the estimate item is not met, and says why.
+  await expect(page.getByTestId('readiness-estimated-first')).toHaveAttribute('data-status', 'not-met');
+  await expect(page.getByTestId('readiness-estimated-first')).toContainText('1 scratchpad run, none of them an estimate');
+  // A session of a minute or two used far less than its phases' plan: not met, phase by phase, with the figures.
+  await expect(page.getByTestId('readiness-time-plan')).toHaveAttribute('data-status', 'not-met');
+  await expect(page.getByTestId('readiness-time-plan')).toContainText(/took [\d.]+ s of \d+ min planned \(under half\)/);
+  await expect(page.getByTestId('readiness-time-plan')).toContainText(/Deep dive was never reached \(\d+ min planned\)/);
 
   // Progress never charts design sessions with coding ones; the catalog no longer says "In progress".
   await page.goto('./#/progress');
   await expect(page.getByLabel('Kind')).toHaveValue('design');
   await expect(page.getByLabel('Kind').locator('option')).toHaveText(['Coding sessions (0)', 'Design sessions (1)']);
+  // Charted by design measures only.
+  for (const title of [
+    'Clarifying questions before the design',
+    'Estimates (scratchpad runs with results)',
+    'Notes sections written',
+    'Whiteboard activity',
+    'Design checklist items met',
+  ])
+    await expect(page.getByRole('figure', { name: title, exact: true })).toBeVisible();
+  await expect(page.getByText('First Submit passed every hidden test')).toHaveCount(0);
+  await expect(page.getByText('Runs per session')).toHaveCount(0);
+  await expect(page.getByTestId('design-progress-table').getByRole('row')).toHaveCount(2);
   await page.goto('./');
-  await expect(page.getByRole('link', { name: TITLE, exact: true }).getByTestId('problem-status')).toHaveText('Practised');
+  const card = page.getByRole('link', { name: TITLE, exact: true });
+  await expect(card.getByTestId('problem-status')).toHaveText('Practised');
+  // The card's best is the design checklist, never a Submit.
+  await expect(card.getByTestId('practice-history')).toContainText(/1 attempt · best: \d of 6 design checklist items met/);
+  await expect(card.getByTestId('practice-history')).not.toContainText('submitted');
   await page.goto(`./#/sessions/${session.id}`);
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible({ timeout: 20_000 });
 
@@ -164,7 +190,13 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   const zipPath = await exportSession(page);
   const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
   expect(strFromU8(files['whiteboard.svg']!).match(/data-element="rectangle"/g)).toHaveLength(3);
-  expect(strFromU8(files['report.md']!)).toContain('![The final whiteboard](whiteboard.svg)');
+  const report = strFromU8(files['report.md']!);
+  expect(report).toContain('![The final whiteboard](whiteboard.svg)');
+  // report.md by design measures: no language, no coding checklist, no solution.ts.
+  expect(report).toContain('- Kind: system design');
+  expect(report).toMatch(/Estimated the scale before choosing components: \*\*not met\*\*/);
+  for (const coding of ['Language:', 'solution.ts', 'Tested after every function', 'Edge cases listed', 'Runs: ', 'Submits'])
+    expect(report).not.toContain(coding);
 
   const fresh = await browser.newContext({ baseURL });
   try {
@@ -180,4 +212,39 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   } finally {
     await fresh.close();
   }
+
+  // ── New attempt: an empty board; the old one stays with attempt 1. ──
+  await openProblem(page, TITLE);
+  await page.getByRole('button', { name: 'New attempt' }).click();
+  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+  await expect.poll(() => savedBoardIds(page)).toEqual([]);
+  await page.getByText('Earlier attempts (1)').click();
+  const first = page.getByTestId('attempt-1');
+  await expect(first).toContainText('a board, 1 recorded session');
+  await expect(first).not.toContainText('submitted');
+  await first.getByRole('button', { name: 'Show its board' }).click();
+  await expect(first.getByRole('img', { name: 'The whiteboard of attempt 1' })).toBeVisible();
+
+  // Attempt 2 draws one box: its facts count only that box, and its replay starts on an empty board.
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.waitForSelector('[data-testid="recording-indicator"][data-mic="on"]', { timeout: 15_000 });
+  await expect(board.locator('canvas.interactive')).toBeVisible({ timeout: 30_000 });
+  await drag(page, 'Rectangle', [60, 100], [160, 150]);
+  const second = await newestSession(page);
+  expect(second.id).not.toBe(session.id);
+  await expect.poll(async () => additions(await storedEvents(page, second.id), 'rectangle').length, { timeout: 10_000 }).toBe(1);
+  await endSession(page);
+  await page.getByTestId('finished-session').getByRole('link', { name: 'Replay and review' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible({ timeout: 20_000 });
+  await expect(boardAtPlayhead(page)).toHaveAttribute('data-shapes', '0');
+  await expect(page.getByTestId('design-facts').getByRole('row', { name: /On the board at the end/ })).toContainText('1 boxes, 0 arrows');
 });
+
+/** The ids on the design problem's saved board draft. */
+async function savedBoardIds(page: Page): Promise<string[]> {
+  const draft = await page.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => { const r = indexedDB.open('rehearse'); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    return await new Promise((resolve) => { const q = db.transaction('drafts').objectStore('drafts').get('design-url-shortener/whiteboard.json'); q.onsuccess = () => resolve(q.result && q.result.code); });
+  })()`);
+  return draft ? JSON.parse(String(draft)).elements.map((e: { id: string }) => e.id) : [];
+}

@@ -1,13 +1,15 @@
 import type { Problem } from '../../../core/problems/types';
 import { Markdown } from '../../../shared/Markdown';
 import { useWorkspace } from '../useWorkspace';
+import { AttemptHistory } from '../components/AttemptHistory';
 import { FollowUpList } from '../components/FollowUpList';
 import { FillInputs } from './FillInputs';
 import { StrongAnswer } from './StrongAnswer';
 
 /**
  * The left column of a design problem: the prompt, the clarifying questions whose sample answers the
- * interviewer reveals on request (each reveal is logged with its time), follow-ups and the rubric.
+ * interviewer reveals on request (each reveal is logged with its time), follow-ups, the earlier attempts
+ * and the rubric.
  */
 // A stable empty list: a selector that returns a fresh [] on every call makes zustand re-render forever.
 const NONE_REVEALED: readonly { question: string; at: number }[] = [];
@@ -50,6 +52,8 @@ export function DesignPanel({ problem }: { problem: Problem }) {
       </section>
       <FollowUpList problem={problem} />
       <StrongAnswer answer={design.referenceAnswer} />
+      {/* Earlier attempts, each with its board, scratchpad and sessions. */}
+      <AttemptHistory />
       <details>
         <summary className="cursor-pointer text-lg font-semibold">Evaluation rubric</summary>
         {design.rubric.map((part) => (
