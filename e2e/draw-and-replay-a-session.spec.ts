@@ -75,6 +75,20 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   await page.getByRole('button', { name: 'Start' }).click();
   await page.waitForSelector('[data-testid="recording-indicator"][data-mic="on"]', { timeout: 15_000 });
 
+  // A question in the candidate's own words first: logged, and the closest listed questions offered.
+  const ask = page.getByRole('form', { name: 'Ask in your own words' });
+  await ask.getByRole('button', { name: 'Ask' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Type a question first.' })).toBeVisible();
+  await ask.getByLabel('Your question').fill('What is the traffic: how many links are created each day?');
+  await ask.getByRole('button', { name: 'Ask' }).click();
+  const matches = page.getByTestId('typed-question-matches');
+  await expect(matches).toContainText('You asked: “What is the traffic: how many links are created each day?”');
+  await expect(matches.getByRole('listitem').first()).toContainText('How many new short links per day?');
+  await expect(page.getByText('About 500 million new links a day.')).toHaveCount(0);
+  await expect
+    .poll(async () => (await storedEvents(page, (await newestSession(page)).id)).filter((e) => e.type === 'typed-question').length)
+    .toBe(1);
+
   // One clarifying question, its figure put into the scratchpad, and an estimate run.
   await page.getByRole('button', { name: 'Reveal the answer to: How many new short links per day?' }).click();
   await expect(page.getByText('About 500 million new links a day.')).toBeVisible();
@@ -146,6 +160,7 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   // Design facts and the design checklist, each verdict with its figure.
   const facts = page.getByTestId('design-facts');
   await expect(facts.getByRole('row', { name: /Clarifying questions before the design/ })).toContainText('1 of 1');
+  await expect(facts.getByRole('row', { name: /Questions typed in your own words/ })).toContainText('1 (1 before any answer was revealed)');
   await expect(facts.getByRole('row', { name: /On the board at the end/ })).toContainText('3 boxes, 2 arrows');
   await expect(facts.getByTestId('notes-sections').locator('[data-written="true"]')).toHaveCount(2);
   await expect(page.getByRole('heading', { name: 'Design readiness checklist' })).toBeVisible();

@@ -51,6 +51,16 @@ describe('computeDesignFacts', () => {
     expect(facts.firstEstimateMs).toBe(200_000);
   });
 
+  it("counts the questions typed in the candidate's own words, and those typed before any reveal", () => {
+    const events = [
+      ...log(),
+      { t: 30_000, type: 'typed-question', question: 'How much traffic?' } as SessionEvent,
+      { t: 70_000, type: 'typed-question', question: 'Custom aliases too?' } as SessionEvent,
+    ].sort((a, b) => a.t - b.t);
+    expect(computeDesignFacts({ session, events })).toMatchObject({ typedQuestions: 2, typedBeforeReveal: 1 });
+    expect(facts).toMatchObject({ typedQuestions: 0, typedBeforeReveal: 0 });
+  });
+
   it('does not count a run that only listed empty inputs, or stopped on an error, as an estimate', () => {
     const emptyInputs = { outcome: 'completed', output: ['0 of 9 inputs filled in; still empty: newLinksPerDay, redirectsPerDay'] };
     expect(isEstimate(emptyInputs)).toBe(false);

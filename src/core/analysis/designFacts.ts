@@ -39,6 +39,10 @@ export interface DesignFacts {
   designStartedMs: number | null;
   clarificationsAsked: number;
   clarificationsBeforeDesign: number;
+  /** Questions the candidate typed in their own words. */
+  typedQuestions: number;
+  /** Of those, the ones typed before any listed answer was revealed (asked, not read off the list). */
+  typedBeforeReveal: number;
   /** Every scratchpad run, whatever it printed. */
   scratchpadRuns: number;
   /** Scratchpad runs that are estimates (`isEstimate`): completed, and printed a figure. */
@@ -99,6 +103,8 @@ export function computeDesignFacts(input: { session: SessionRecord; events: read
   const before = (t: number) => designStartedMs === null || t < designStartedMs;
 
   const clarifications = events.filter((e) => e.type === 'clarification');
+  const typed = events.filter((e) => e.type === 'typed-question');
+  const firstReveal = clarifications[0]?.t ?? Infinity;
   const runs = events.filter((e): e is ScratchpadRunEvent => e.type === 'scratchpad-run');
   const estimates = runs.filter(isEstimate);
   const hasNotes = events.some((e) => (e.type === 'snapshot' || e.type === 'edit') && e.file === 'notes.md');
@@ -118,6 +124,8 @@ export function computeDesignFacts(input: { session: SessionRecord; events: read
     designStartedMs,
     clarificationsAsked: clarifications.length,
     clarificationsBeforeDesign: clarifications.filter((e) => before(e.t)).length,
+    typedQuestions: typed.length,
+    typedBeforeReveal: typed.filter((e) => e.t < firstReveal).length,
     scratchpadRuns: runs.length,
     estimatesRun: estimates.length,
     estimatesBeforeDesign: estimates.filter((e) => before(e.t)).length,

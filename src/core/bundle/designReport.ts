@@ -25,6 +25,7 @@ export function designReportLines(f: DesignFacts, readiness: readonly DesignRead
     '',
     `- Duration: ${formatDuration(f.durationMs)}`,
     `- Clarifying questions before the design: ${f.clarificationsBeforeDesign} of ${f.clarificationsAsked}`,
+    `- Questions typed in the candidate's own words: ${f.typedQuestions} (${f.typedBeforeReveal} before any answer was revealed)`,
     `- Estimates: ${f.estimatesRun} of ${f.scratchpadRuns} scratchpad runs printed results (${f.estimatesBeforeDesign} before the design)`,
     `- Whiteboard: ${f.board.changes} changes; ${f.board.shapesAtEnd} boxes and ${f.board.arrowsAtEnd} arrows at the end`,
     `- Longest silence: ${f.talk ? formatDuration(f.talk.longestSilenceMs) : 'not measured (no audio)'}`,

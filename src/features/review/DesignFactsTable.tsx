@@ -12,6 +12,7 @@ function rows(f: DesignFacts): { label: string; value: string }[] {
     { label: 'Duration', value: formatDuration(f.durationMs) },
     { label: 'Design started', value: f.designStartedMs === null ? 'never' : formatClock(f.designStartedMs) },
     { label: 'Clarifying questions before the design', value: `${f.clarificationsBeforeDesign} of ${f.clarificationsAsked}` },
+    { label: 'Questions typed in your own words', value: `${f.typedQuestions} (${f.typedBeforeReveal} before any answer was revealed)` },
     {
       label: 'Estimates (scratchpad runs that printed results)',
       value: `${f.estimatesRun} of ${f.scratchpadRuns} runs (${f.estimatesBeforeDesign} before the design)`,

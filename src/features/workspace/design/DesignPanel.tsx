@@ -3,6 +3,7 @@ import { Markdown } from '../../../shared/Markdown';
 import { useWorkspace } from '../useWorkspace';
 import { AttemptHistory } from '../components/AttemptHistory';
 import { FollowUpList } from '../components/FollowUpList';
+import { AskInYourWords } from './AskInYourWords';
 import { FillInputs } from './FillInputs';
 import { StrongAnswer } from './StrongAnswer';
 
@@ -23,7 +24,10 @@ export function DesignPanel({ problem }: { problem: Problem }) {
       <Markdown source={problem.statement} />
       <section aria-label="Ask the interviewer">
         <h2 className="mb-1 text-lg font-semibold">Ask the interviewer</h2>
-        <p className="mb-2 text-xs text-slate-400">Ask out loud first, then reveal the interviewer's answer.</p>
+        <p className="mb-2 text-xs text-slate-400">
+          Ask out loud first (type it too, in your own words), then reveal the interviewer's answer.
+        </p>
+        <AskInYourWords questions={design.clarifications.map((c) => c.question)} revealed={revealed.map((r) => r.question)} />
         <ul className="space-y-2">
           {design.clarifications.map((c) => {
             const shown = revealed.some((r) => r.question === c.question);
