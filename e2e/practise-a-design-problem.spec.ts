@@ -94,3 +94,41 @@ test('design cards and "In scope" say what to design, never the figures the ques
   // The options are the interviewer's to tell, when asked.
   expect(await scope.innerText()).not.toMatch(/alias|expiry|click count/i);
 });
+
+test('focus mode gives the whiteboard most of a 1280×720 screen, with the timer and the recording indicator in view', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openProblem(page, 'Design a URL shortener like bit.ly');
+  const board = page.getByRole('region', { name: 'Whiteboard' });
+  const canvas = board.locator('canvas.interactive');
+  await expect(canvas).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Start' }).click();
+  const indicator = page.getByTestId('recording-indicator');
+  await expect(indicator).toBeVisible({ timeout: 15_000 });
+  const area = async () => {
+    const box = (await canvas.boundingBox())!;
+    return (box.width * box.height) / (1280 * 720);
+  };
+  expect(await area()).toBeLessThan(0.8);
+
+  await board.getByRole('button', { name: 'Focus the whiteboard' }).click();
+  await expect(board).toHaveAttribute('data-focus', 'on');
+  await expect.poll(area).toBeGreaterThanOrEqual(0.8);
+  // The timer and the recording indicator stay in view, above the board, not under it.
+  const canvasTop = (await canvas.boundingBox())!.y;
+  for (const bar of [page.getByRole('timer', { name: 'Phase timer' }), indicator]) {
+    await expect(bar).toBeInViewport();
+    const box = (await bar.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(canvasTop + 1);
+  }
+  console.log(`focus mode at 1280×720: the canvas has ${((await area()) * 100).toFixed(1)} % of the viewport`);
+
+  // The shortcut leaves focus mode (and enters it again).
+  await page.keyboard.press('Control+Shift+F');
+  await expect(board).toHaveAttribute('data-focus', 'off');
+  await expect.poll(area).toBeLessThan(0.8);
+  await page.keyboard.press('Control+Shift+F');
+  await expect(board).toHaveAttribute('data-focus', 'on');
+  await board.getByRole('button', { name: 'Leave focus' }).click();
+  await expect(board).toHaveAttribute('data-focus', 'off');
+});
