@@ -150,8 +150,21 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   expect(between).toBeLessThan(boxes[1]!);
   await expect(boardAtPlayhead(page).locator('[data-element="rectangle"]')).toHaveCount(1);
   await expect(boardAtPlayhead(page).locator('[data-element="arrow"]')).toHaveCount(0);
+  const frame = await boardAtPlayhead(page).locator('svg').getAttribute('viewBox');
   await seekTo(page, durationMs - 1, durationMs);
   await expect(boardAtPlayhead(page).locator('[data-element="rectangle"]')).toHaveCount(3);
+  // One zoom for the whole session, and the drawing inside its pane at every seek.
+  expect(await boardAtPlayhead(page).locator('svg').getAttribute('viewBox')).toBe(frame);
+  for (const at of [boxes[0]! + 1, (boxes[1]! + boxes[2]!) / 2, durationMs - 1]) {
+    await seekTo(page, at, durationMs);
+    const pane = (await boardAtPlayhead(page).boundingBox())!;
+    const drawing = (await boardAtPlayhead(page).locator('svg').boundingBox())!;
+    expect(drawing.x).toBeGreaterThanOrEqual(pane.x - 1);
+    expect(drawing.y).toBeGreaterThanOrEqual(pane.y - 1);
+    expect(drawing.x + drawing.width).toBeLessThanOrEqual(pane.x + pane.width + 1);
+    expect(drawing.y + drawing.height).toBeLessThanOrEqual(pane.y + pane.height + 1);
+    expect(await boardAtPlayhead(page).locator('svg').getAttribute('viewBox')).toBe(frame);
+  }
   await expect(boardAtPlayhead(page).locator('[data-element="arrow"]')).toHaveCount(2);
   // The scratchpad run is shown as its output, never as a failed test run.
   await expect(page.getByRole('region', { name: 'Scratchpad output at the play head' })).toContainText('1 of 9 inputs filled in');
@@ -205,6 +218,10 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   const zipPath = await exportSession(page);
   const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
   expect(strFromU8(files['whiteboard.svg']!).match(/data-element="rectangle"/g)).toHaveLength(3);
+  // The board also as an Excalidraw scene, to open in Excalidraw.
+  const scene = JSON.parse(strFromU8(files['whiteboard.excalidraw']!));
+  expect(scene.type).toBe('excalidraw');
+  expect(scene.elements.filter((e: { type: string }) => e.type === 'rectangle')).toHaveLength(3);
   const report = strFromU8(files['report.md']!);
   expect(report).toContain('![The final whiteboard](whiteboard.svg)');
   // report.md by design measures: no language, no coding checklist, no solution.ts.
@@ -263,3 +280,41 @@ async function savedBoardIds(page: Page): Promise<string[]> {
   })()`);
   return draft ? JSON.parse(String(draft)).elements.map((e: { id: string }) => e.id) : [];
 }
+
+test('focus mode gives the whiteboard most of a 1280×720 screen, with the timer and the recording indicator in view', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openProblem(page, 'Design a URL shortener like bit.ly');
+  const board = page.getByRole('region', { name: 'Whiteboard' });
+  const canvas = board.locator('canvas.interactive');
+  await expect(canvas).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.waitForSelector('[data-testid="recording-indicator"][data-mic="on"]', { timeout: 15_000 });
+  const indicator = page.getByTestId('recording-indicator');
+  const area = async () => {
+    const box = (await canvas.boundingBox())!;
+    return (box.width * box.height) / (1280 * 720);
+  };
+  expect(await area()).toBeLessThan(0.8);
+
+  await board.getByRole('button', { name: 'Focus the whiteboard' }).click();
+  await expect(board).toHaveAttribute('data-focus', 'on');
+  await expect.poll(area).toBeGreaterThanOrEqual(0.8);
+  // The timer and the recording indicator stay in view, above the board, not under it.
+  const canvasTop = (await canvas.boundingBox())!.y;
+  for (const bar of [page.getByRole('timer', { name: 'Phase timer' }), indicator]) {
+    await expect(bar).toBeInViewport();
+    const box = (await bar.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(canvasTop + 1);
+  }
+  console.log(`focus mode at 1280×720: the canvas has ${((await area()) * 100).toFixed(1)} % of the viewport`);
+
+  // The shortcut leaves focus mode (and enters it again).
+  await page.keyboard.press('Control+Shift+F');
+  await expect(board).toHaveAttribute('data-focus', 'off');
+  await expect.poll(area).toBeLessThan(0.8);
+  await page.keyboard.press('Control+Shift+F');
+  await expect(board).toHaveAttribute('data-focus', 'on');
+  await board.getByRole('button', { name: 'Leave focus' }).click();
+  await expect(board).toHaveAttribute('data-focus', 'off');
+});

@@ -12,7 +12,7 @@ import type { ReviewRecord } from '../records/types';
 import { isValidPath, MAX_FILES, MAX_PATH_LENGTH } from '../files/paths';
 import type { Language } from '../problems/language';
 import type { SessionRecord } from '../records/types';
-import { WHITEBOARD_FILE } from './whiteboardFile';
+import { EXCALIDRAW_FILE, WHITEBOARD_FILE } from './whiteboardFile';
 
 export const BUNDLE_FORMAT = 'rehearse-session-bundle';
 // The version written, and every version read: the last entry and all entries of the format's version list.
@@ -137,6 +137,7 @@ const FIXED_NAMES: ReadonlySet<string> = new Set([
   NOTES_FILE,
   REPORT_FILE,
   WHITEBOARD_FILE,
+  EXCALIDRAW_FILE,
 ]);
 
 export function isAllowedName(name: string): boolean {

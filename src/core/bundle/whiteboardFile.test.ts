@@ -9,7 +9,7 @@ import { buildBundle } from './buildBundle';
 import { parseBundle } from './parseBundle';
 import { legacyFiles, rezipSigned } from './testBundles';
 import { fixtureSource } from './testFixture';
-import { WHITEBOARD_FILE } from './whiteboardFile';
+import { EXCALIDRAW_FILE, WHITEBOARD_FILE } from './whiteboardFile';
 
 function designSource() {
   const source = fixtureSource();
@@ -40,6 +40,10 @@ describe('a design session in a bundle (format 2)', () => {
     expect(svg.match(/data-element="rectangle"/g)).toHaveLength(1);
     expect(svg).toContain('data-element="arrow"');
     expect(svg).toContain('API &lt;gateway&gt;');
+    // The same final board as an Excalidraw scene.
+    const scene = JSON.parse(strFromU8(files[EXCALIDRAW_FILE]!));
+    expect(scene).toMatchObject({ type: 'excalidraw', version: 2, files: {} });
+    expect(scene.elements.map((e: { id: string }) => e.id).sort()).toEqual(['ab', 'b', 'label']);
     const report = strFromU8(files['report.md']!);
     expect(report).toContain(`![The final whiteboard](${WHITEBOARD_FILE})`);
     expect(report).toMatch(/Whiteboard: 3 changes; 1 boxes and 1 arrows at the end/);
@@ -84,6 +88,7 @@ describe('a design session in a bundle (format 2)', () => {
   it('has no whiteboard.svg and no design section for a coding session', async () => {
     const files = unzipSync(await buildBundle(fixtureSource()));
     expect(files[WHITEBOARD_FILE]).toBeUndefined();
+    expect(files[EXCALIDRAW_FILE]).toBeUndefined();
     expect(strFromU8(files['report.md']!)).not.toContain('## Whiteboard');
   });
 

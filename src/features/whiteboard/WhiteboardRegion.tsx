@@ -41,16 +41,21 @@ export function WhiteboardRegion({ problemId, after, focus }: { problemId: strin
       role="region"
       aria-label="Whiteboard"
       // Focus mode: the same canvas (nothing remounts, nothing is lost) laid over the panes below the bars.
-      className={focus?.on ? 'fixed inset-x-0 bottom-0 z-30 flex flex-col bg-slate-950' : 'flex min-h-0 flex-col border-b border-slate-800'}
+      className={
+        focus?.on ? 'fixed inset-x-0 bottom-0 z-30 flex flex-col bg-slate-950' : 'relative flex min-h-0 flex-col border-b border-slate-800'
+      }
       style={focus?.on ? { top: focus.top } : undefined}
       data-focus={focus?.on ? 'on' : 'off'}
     >
-      <div className="flex items-center justify-between gap-2 px-3 pt-1">
+      {/* In focus mode every pixel goes to the canvas: the heading is for screen readers, the button floats. */}
+      <div className={focus?.on ? 'sr-only' : 'px-3 pt-1'}>
         <h2 className="text-xs uppercase tracking-wide text-slate-400">Whiteboard</h2>
-        {focus && (
+      </div>
+      {focus && (
+        <div className={focus.on ? 'absolute bottom-3 left-1/2 z-10 -translate-x-1/2' : 'absolute right-3 top-1'}>
           <button
             type="button"
-            className="text-xs text-sky-400 underline"
+            className={focus.on ? 'btn py-0 text-xs' : 'text-xs text-sky-400 underline'}
             aria-pressed={focus.on}
             aria-keyshortcuts="Control+Shift+F Meta+Shift+F"
             title={`${focus.on ? 'Back to the panes' : 'Fill the workspace with the board'} (${focus.shortcut})`}
@@ -58,8 +63,8 @@ export function WhiteboardRegion({ problemId, after, focus }: { problemId: strin
           >
             {focus.on ? 'Leave focus' : 'Focus the whiteboard'}
           </button>
-        )}
-      </div>
+        </div>
+      )}
       {saveError && (
         <p role="alert" className="px-3 text-xs text-rose-300">
           {saveError}

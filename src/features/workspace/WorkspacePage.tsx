@@ -91,7 +91,7 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
   const focus = useBoardFocus(isDesign, bars);
 
   return (
-    <div className="flex h-screen flex-col">
+    <div className={`flex h-screen flex-col ${focus.focused ? 'board-focus' : ''}`}>
       {/* The bars stay in view in the whiteboard's focus mode: the board fills the screen below them. */}
       <div ref={bars}>
         <WorkspaceHeader problem={problem} />

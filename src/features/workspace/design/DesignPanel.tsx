@@ -15,13 +15,21 @@ import { StrongAnswer } from './StrongAnswer';
 // A stable empty list: a selector that returns a fresh [] on every call makes zustand re-render forever.
 const NONE_REVEALED: readonly { question: string; at: number }[] = [];
 
+/** The statement up to its first `## ` section (the interviewer's prompt), and the sections from there on. */
+function splitAtScope(statement: string): { prompt: string; scope: string } {
+  const at = statement.search(/^## /m);
+  return at <= 0 ? { prompt: statement, scope: '' } : { prompt: statement.slice(0, at), scope: statement.slice(at) };
+}
+
 export function DesignPanel({ problem }: { problem: Problem }) {
   const revealed = useWorkspace((s) => s.practice?.revealed ?? NONE_REVEALED);
   const { revealClarification } = useWorkspace.getState();
   const design = problem.design!;
+  const { prompt, scope } = splitAtScope(problem.statement);
   return (
     <aside className="space-y-5 overflow-auto border-r border-slate-800 p-4" aria-label="Problem statement">
-      <Markdown source={problem.statement} />
+      {/* The prompt, then the questions: asking comes first, so it is on screen without scrolling; the scope after. */}
+      <Markdown source={prompt} />
       <section aria-label="Ask the interviewer">
         <h2 className="mb-1 text-lg font-semibold">Ask the interviewer</h2>
         <p className="mb-2 text-xs text-slate-400">
@@ -54,6 +62,7 @@ export function DesignPanel({ problem }: { problem: Problem }) {
           })}
         </ul>
       </section>
+      {scope && <Markdown source={scope} />}
       <FollowUpList problem={problem} />
       <StrongAnswer answer={design.referenceAnswer} />
       {/* Earlier attempts, each with its board, scratchpad and sessions. */}
