@@ -15,7 +15,7 @@ export type SessionSummary =
   | { kind: 'coding'; facts: SessionFacts; readiness: ReadinessItem[] }
   | { kind: 'design'; facts: DesignFacts; readiness: DesignReadinessItem[] };
 
-export interface SummaryInput {
+interface SummaryInput {
   session: SessionRecord;
   events: readonly SessionEvent[];
   /** The problem's kind when the app knows the problem; otherwise the log decides (isDesignSession). */
@@ -57,9 +57,4 @@ export function describeActivity(kind: SessionSummary['kind'], events: readonly 
   const edits = events.filter((e) => e.type === 'edit').length;
   const nudges = events.filter((e) => e.type === 'nudge').length;
   return `${count(edits, 'edit')}, ${count(runs, 'run')}, ${count(submits, 'Submit')}, ${nudges === 0 ? 'no nudges' : count(nudges, 'nudge')}.`;
-}
-
-/** "4 of 6 checklist items met": how a design session went, in the words of its checklist. */
-export function checklistMet(items: readonly { status: string }[]): { met: number; total: number } {
-  return { met: items.filter((i) => i.status === 'met').length, total: items.length };
 }

@@ -19,7 +19,7 @@ export const boardEvents = (events: readonly SessionEvent[]) => events.filter((e
  * The final board as an Excalidraw scene file. The elements carry the fields the log keeps; Excalidraw fills
  * in the rest with its defaults when it opens the file.
  */
-export function excalidrawScene(elements: readonly BoardElement[]): string {
+function excalidrawScene(elements: readonly BoardElement[]): string {
   const scene = { type: 'excalidraw', version: 2, source: 'rehearse', elements, appState: { viewBackgroundColor: '#ffffff' }, files: {} };
   return JSON.stringify(scene, null, 2);
 }

@@ -38,7 +38,7 @@ export interface DesignPoint {
 
 export type DesignMetricId = 'questions' | 'estimates' | 'notes' | 'board' | 'checklist' | 'design';
 
-export function designPoint({ session, facts, review }: DesignProgressInput): DesignPoint {
+function designPoint({ session, facts, review }: DesignProgressInput): DesignPoint {
   const checklist = designReadinessChecklist(facts);
   return {
     sessionId: session.id,
@@ -74,7 +74,7 @@ export function designProgressSeries(inputs: readonly DesignProgressInput[], fil
  * The number a design measure is compared on, higher being better. Board activity is compared as changes
  * (a board drawn is the habit; fewer changes is not better). Null when the session cannot be compared on it.
  */
-export function designComparable(p: DesignPoint, metric: DesignMetricId): number | null {
+function designComparable(p: DesignPoint, metric: DesignMetricId): number | null {
   switch (metric) {
     case 'questions':
       return p.questionsBeforeDesign;
