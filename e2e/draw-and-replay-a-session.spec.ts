@@ -288,6 +288,9 @@ test('focus mode gives the whiteboard most of a 1280×720 screen, with the timer
   const board = page.getByRole('region', { name: 'Whiteboard' });
   const canvas = board.locator('canvas.interactive');
   await expect(canvas).toBeVisible({ timeout: 30_000 });
+  // Asking comes first: the questions are on screen without scrolling, right after the prompt.
+  await expect(page.getByRole('heading', { name: 'Ask the interviewer' })).toBeInViewport();
+  await expect(page.getByLabel('Your question')).toBeInViewport();
   await page.getByRole('button', { name: 'Start' }).click();
   await page.waitForSelector('[data-testid="recording-indicator"][data-mic="on"]', { timeout: 15_000 });
   const indicator = page.getByTestId('recording-indicator');
