@@ -75,6 +75,20 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   await page.getByRole('button', { name: 'Start' }).click();
   await page.waitForSelector('[data-testid="recording-indicator"][data-mic="on"]', { timeout: 15_000 });
 
+  // A question in the candidate's own words first: logged, and the closest listed questions offered.
+  const ask = page.getByRole('form', { name: 'Ask in your own words' });
+  await ask.getByRole('button', { name: 'Ask' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Type a question first.' })).toBeVisible();
+  await ask.getByLabel('Your question').fill('What is the traffic: how many links are created each day?');
+  await ask.getByRole('button', { name: 'Ask' }).click();
+  const matches = page.getByTestId('typed-question-matches');
+  await expect(matches).toContainText('You asked: “What is the traffic: how many links are created each day?”');
+  await expect(matches.getByRole('listitem').first()).toContainText('How many new short links per day?');
+  await expect(page.getByText('About 500 million new links a day.')).toHaveCount(0);
+  await expect
+    .poll(async () => (await storedEvents(page, (await newestSession(page)).id)).filter((e) => e.type === 'typed-question').length)
+    .toBe(1);
+
   // One clarifying question, its figure put into the scratchpad, and an estimate run.
   await page.getByRole('button', { name: 'Reveal the answer to: How many new short links per day?' }).click();
   await expect(page.getByText('About 500 million new links a day.')).toBeVisible();
@@ -109,6 +123,9 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   await endSession(page);
   const finished = page.getByTestId('finished-session');
   await expect(finished.getByTestId('session-audio')).toHaveCount(1, { timeout: 20_000 });
+  // The bar after Finish sums the session up by design measures: no runs or Submits.
+  await expect(finished.getByTestId('silence-summary')).toContainText('1 question asked, 1 scratchpad run (0 with results), ');
+  await expect(finished.getByTestId('silence-summary')).not.toContainText('Submit');
   // After the session, the strong answer is there to compare with.
   await expect(page.getByRole('region', { name: 'What a strong answer contains' })).toContainText('62^7');
 
@@ -133,8 +150,21 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   expect(between).toBeLessThan(boxes[1]!);
   await expect(boardAtPlayhead(page).locator('[data-element="rectangle"]')).toHaveCount(1);
   await expect(boardAtPlayhead(page).locator('[data-element="arrow"]')).toHaveCount(0);
+  const frame = await boardAtPlayhead(page).locator('svg').getAttribute('viewBox');
   await seekTo(page, durationMs - 1, durationMs);
   await expect(boardAtPlayhead(page).locator('[data-element="rectangle"]')).toHaveCount(3);
+  // One zoom for the whole session, and the drawing inside its pane at every seek.
+  expect(await boardAtPlayhead(page).locator('svg').getAttribute('viewBox')).toBe(frame);
+  for (const at of [boxes[0]! + 1, (boxes[1]! + boxes[2]!) / 2, durationMs - 1]) {
+    await seekTo(page, at, durationMs);
+    const pane = (await boardAtPlayhead(page).boundingBox())!;
+    const drawing = (await boardAtPlayhead(page).locator('svg').boundingBox())!;
+    expect(drawing.x).toBeGreaterThanOrEqual(pane.x - 1);
+    expect(drawing.y).toBeGreaterThanOrEqual(pane.y - 1);
+    expect(drawing.x + drawing.width).toBeLessThanOrEqual(pane.x + pane.width + 1);
+    expect(drawing.y + drawing.height).toBeLessThanOrEqual(pane.y + pane.height + 1);
+    expect(await boardAtPlayhead(page).locator('svg').getAttribute('viewBox')).toBe(frame);
+  }
   await expect(boardAtPlayhead(page).locator('[data-element="arrow"]')).toHaveCount(2);
   // The scratchpad run is shown as its output, never as a failed test run.
   await expect(page.getByRole('region', { name: 'Scratchpad output at the play head' })).toContainText('1 of 9 inputs filled in');
@@ -143,6 +173,7 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   // Design facts and the design checklist, each verdict with its figure.
   const facts = page.getByTestId('design-facts');
   await expect(facts.getByRole('row', { name: /Clarifying questions before the design/ })).toContainText('1 of 1');
+  await expect(facts.getByRole('row', { name: /Questions typed in your own words/ })).toContainText('1 (1 before any answer was revealed)');
   await expect(facts.getByRole('row', { name: /On the board at the end/ })).toContainText('3 boxes, 2 arrows');
   await expect(facts.getByTestId('notes-sections').locator('[data-written="true"]')).toHaveCount(2);
   await expect(page.getByRole('heading', { name: 'Design readiness checklist' })).toBeVisible();
@@ -150,13 +181,36 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   await expect(page.getByTestId('readiness-drew-design')).toContainText('3 boxes and 2 arrows at the end');
   await expect(page.getByTestId('readiness-notes-covered')).toContainText('2 of 7 sections written');
   await expect(page.getByText('Submits')).toHaveCount(0);
+  // A run whose inputs were mostly empty printed no estimate: the estimate item is not met, and says why.
+  await expect(page.getByTestId('readiness-estimated-first')).toHaveAttribute('data-status', 'not-met');
+  await expect(page.getByTestId('readiness-estimated-first')).toContainText('1 scratchpad run, none of them an estimate');
+  // A session of a minute or two used far less than its phases' plan: not met, phase by phase, with the figures.
+  await expect(page.getByTestId('readiness-time-plan')).toHaveAttribute('data-status', 'not-met');
+  await expect(page.getByTestId('readiness-time-plan')).toContainText(/took [\d.]+ s of \d+ min planned \(under half\)/);
+  await expect(page.getByTestId('readiness-time-plan')).toContainText(/Deep dive was never reached \(\d+ min planned\)/);
 
   // Progress never charts design sessions with coding ones; the catalog no longer says "In progress".
   await page.goto('./#/progress');
   await expect(page.getByLabel('Kind')).toHaveValue('design');
   await expect(page.getByLabel('Kind').locator('option')).toHaveText(['Coding sessions (0)', 'Design sessions (1)']);
+  // Charted by design measures only.
+  for (const title of [
+    'Clarifying questions before the design',
+    'Estimates (scratchpad runs with results)',
+    'Notes sections written',
+    'Whiteboard activity',
+    'Design checklist items met',
+  ])
+    await expect(page.getByRole('figure', { name: title, exact: true })).toBeVisible();
+  await expect(page.getByText('First Submit passed every hidden test')).toHaveCount(0);
+  await expect(page.getByText('Runs per session')).toHaveCount(0);
+  await expect(page.getByTestId('design-progress-table').getByRole('row')).toHaveCount(2);
   await page.goto('./');
-  await expect(page.getByRole('link', { name: TITLE, exact: true }).getByTestId('problem-status')).toHaveText('Practised');
+  const card = page.getByRole('link', { name: TITLE, exact: true });
+  await expect(card.getByTestId('problem-status')).toHaveText('Practised');
+  // The card's best is the design checklist, never a Submit.
+  await expect(card.getByTestId('practice-history')).toContainText(/1 attempt · best: \d of 6 design checklist items met/);
+  await expect(card.getByTestId('practice-history')).not.toContainText('submitted');
   await page.goto(`./#/sessions/${session.id}`);
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible({ timeout: 20_000 });
 
@@ -164,7 +218,17 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   const zipPath = await exportSession(page);
   const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
   expect(strFromU8(files['whiteboard.svg']!).match(/data-element="rectangle"/g)).toHaveLength(3);
-  expect(strFromU8(files['report.md']!)).toContain('![The final whiteboard](whiteboard.svg)');
+  // The board also as an Excalidraw scene, to open in Excalidraw.
+  const scene = JSON.parse(strFromU8(files['whiteboard.excalidraw']!));
+  expect(scene.type).toBe('excalidraw');
+  expect(scene.elements.filter((e: { type: string }) => e.type === 'rectangle')).toHaveLength(3);
+  const report = strFromU8(files['report.md']!);
+  expect(report).toContain('![The final whiteboard](whiteboard.svg)');
+  // report.md by design measures: no language, no coding checklist, no solution.ts.
+  expect(report).toContain('- Kind: system design');
+  expect(report).toMatch(/Estimated the scale before choosing components: \*\*not met\*\*/);
+  for (const coding of ['Language:', 'solution.ts', 'Tested after every function', 'Edge cases listed', 'Runs: ', 'Submits'])
+    expect(report).not.toContain(coding);
 
   const fresh = await browser.newContext({ baseURL });
   try {
@@ -180,4 +244,80 @@ test('draw a design on the whiteboard, replay it with the voice, and share it', 
   } finally {
     await fresh.close();
   }
+
+  // ── New attempt: an empty board; the old one stays with attempt 1. ──
+  await openProblem(page, TITLE);
+  await page.getByRole('button', { name: 'New attempt' }).click();
+  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+  await expect.poll(() => savedBoardIds(page)).toEqual([]);
+  await page.getByText('Earlier attempts (1)').click();
+  const first = page.getByTestId('attempt-1');
+  await expect(first).toContainText('a board, 1 recorded session');
+  await expect(first).not.toContainText('submitted');
+  await first.getByRole('button', { name: 'Show its board' }).click();
+  await expect(first.getByRole('img', { name: 'The whiteboard of attempt 1' })).toBeVisible();
+
+  // Attempt 2 draws one box: its facts count only that box, and its replay starts on an empty board.
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.waitForSelector('[data-testid="recording-indicator"][data-mic="on"]', { timeout: 15_000 });
+  await expect(board.locator('canvas.interactive')).toBeVisible({ timeout: 30_000 });
+  await drag(page, 'Rectangle', [60, 100], [160, 150]);
+  const second = await newestSession(page);
+  expect(second.id).not.toBe(session.id);
+  await expect.poll(async () => additions(await storedEvents(page, second.id), 'rectangle').length, { timeout: 10_000 }).toBe(1);
+  await endSession(page);
+  await page.getByTestId('finished-session').getByRole('link', { name: 'Replay and review' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible({ timeout: 20_000 });
+  await expect(boardAtPlayhead(page)).toHaveAttribute('data-shapes', '0');
+  await expect(page.getByTestId('design-facts').getByRole('row', { name: /On the board at the end/ })).toContainText('1 boxes, 0 arrows');
+});
+
+/** The ids on the design problem's saved board draft. */
+async function savedBoardIds(page: Page): Promise<string[]> {
+  const draft = await page.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => { const r = indexedDB.open('rehearse'); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    return await new Promise((resolve) => { const q = db.transaction('drafts').objectStore('drafts').get('design-url-shortener/whiteboard.json'); q.onsuccess = () => resolve(q.result && q.result.code); });
+  })()`);
+  return draft ? JSON.parse(String(draft)).elements.map((e: { id: string }) => e.id) : [];
+}
+
+test('focus mode gives the whiteboard most of a 1280×720 screen, with the timer and the recording indicator in view', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openProblem(page, 'Design a URL shortener like bit.ly');
+  const board = page.getByRole('region', { name: 'Whiteboard' });
+  const canvas = board.locator('canvas.interactive');
+  await expect(canvas).toBeVisible({ timeout: 30_000 });
+  // Asking comes first: the questions are on screen without scrolling, right after the prompt.
+  await expect(page.getByRole('heading', { name: 'Ask the interviewer' })).toBeInViewport();
+  await expect(page.getByLabel('Your question')).toBeInViewport();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.waitForSelector('[data-testid="recording-indicator"][data-mic="on"]', { timeout: 15_000 });
+  const indicator = page.getByTestId('recording-indicator');
+  const area = async () => {
+    const box = (await canvas.boundingBox())!;
+    return (box.width * box.height) / (1280 * 720);
+  };
+  expect(await area()).toBeLessThan(0.8);
+
+  await board.getByRole('button', { name: 'Focus the whiteboard' }).click();
+  await expect(board).toHaveAttribute('data-focus', 'on');
+  await expect.poll(area).toBeGreaterThanOrEqual(0.8);
+  // The timer and the recording indicator stay in view, above the board, not under it.
+  const canvasTop = (await canvas.boundingBox())!.y;
+  for (const bar of [page.getByRole('timer', { name: 'Phase timer' }), indicator]) {
+    await expect(bar).toBeInViewport();
+    const box = (await bar.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(canvasTop + 1);
+  }
+  console.log(`focus mode at 1280×720: the canvas has ${((await area()) * 100).toFixed(1)} % of the viewport`);
+
+  // The shortcut leaves focus mode (and enters it again).
+  await page.keyboard.press('Control+Shift+F');
+  await expect(board).toHaveAttribute('data-focus', 'off');
+  await expect.poll(area).toBeLessThan(0.8);
+  await page.keyboard.press('Control+Shift+F');
+  await expect(board).toHaveAttribute('data-focus', 'on');
+  await board.getByRole('button', { name: 'Leave focus' }).click();
+  await expect(board).toHaveAttribute('data-focus', 'off');
 });

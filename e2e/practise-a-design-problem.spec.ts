@@ -77,3 +77,20 @@ test('the whiteboard draws with fonts from our own build and fetches nothing fro
   expect(JSON.parse(String(draft)).elements.map((e: { text?: string }) => e.text)).toContain('API gateway');
   expect(foreign).toEqual([]);
 });
+
+test('design cards and "In scope" say what to design, never the figures the questions should discover', async ({ page }) => {
+  const FIGURE = /\d|hundred|thousand|million|billion/i;
+  await page.goto('./');
+  for (const title of [TITLE, 'Design a URL shortener like bit.ly', 'Design a video streaming service like Netflix']) {
+    const summary = page.getByRole('link', { name: title, exact: true }).locator('p').first();
+    await expect(summary).toHaveText(/Design/);
+    expect(await summary.innerText()).not.toMatch(FIGURE);
+  }
+  await openProblem(page, 'Design a URL shortener like bit.ly');
+  const statement = page.getByRole('complementary', { name: 'Problem statement' });
+  const scope = statement.getByRole('heading', { name: 'In scope' }).locator('xpath=following-sibling::ul[1]');
+  await expect(scope).toContainText('Creating a short link');
+  expect(await scope.innerText()).not.toMatch(FIGURE);
+  // The options are the interviewer's to tell, when asked.
+  expect(await scope.innerText()).not.toMatch(/alias|expiry|click count/i);
+});

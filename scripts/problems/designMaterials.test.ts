@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { designMaterialViolations, figuresIn, filledScratchpad, type DesignMaterials } from './designMaterials';
+import { cardViolations, designMaterialViolations, figuresIn, filledScratchpad, type DesignMaterials } from './designMaterials';
 
 const honest: DesignMaterials = {
   notesTemplate: '## Requirements\nWhat must it do, and at what scale?\n\n## Estimation\nHow much traffic does that mean?\n',
@@ -84,5 +84,22 @@ describe('designMaterialViolations', () => {
     for (const id of ['design-url-shortener', 'design-chat', 'design-video-streaming']) expect(designMaterialViolations(materials(id)), id).toEqual([]);
     const old = '## Requirements\nFunctional and non-functional (500M writes/day, 100:1 reads, 5 years, low latency).\n';
     expect(designMaterialViolations({ ...materials('design-url-shortener'), notesTemplate: old }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the card and In scope', () => {
+  const problem = (summary: string, scope: string, prompt = 'Design a link shortener.') =>
+    `---\nid: x\nsummary: ${summary}\n---\n\n> "${prompt}"\n\n## In scope\n\n${scope}\n\n## Out of scope unless you have time left\n\n- 3 regions\n`;
+
+  it('accepts a card and a scope that say what to design and no figure', () => {
+    expect(cardViolations(problem('Design a link shortener.', '- Creating a short link\n- The numbers your design rests on'))).toEqual([]);
+  });
+
+  it('refuses a figure in digits or in words in the summary, the prompt or In scope', () => {
+    expect(cardViolations(problem('Design it for a hundred million daily users.', '- Links'))).toHaveLength(1);
+    expect(cardViolations(problem('Design it.', '- Links\n- 62^7 codes'))[0]).toMatch(/In scope states a figure \("6" in "62\^7 codes"\)/);
+    expect(cardViolations(problem('Design it.', '- Links', 'It takes billions of clicks.'))[0]).toMatch(/prompt/);
+    // Out of scope is not the card: a figure there is left to the other checks.
+    expect(cardViolations(problem('Design it.', '- Links'))).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
  * scratchpad must not give its answers away. The template holds only section headings and the question
  * each section answers; the scratchpad's inputs start empty, and no number in it is a figure from the
  * interviewer's answers or the reference answer. With every input filled (from the clarifications and the
- * reference answer's assumptions) the scratchpad must run and print its estimates.
+ * reference answer's assumptions) the scratchpad must run and print its estimates. The card summary, the
+ * opening prompt and "In scope" hold no figure (`cardViolations`).
  *
  * `designMaterialViolations` is pure (unit-tested); `checkDesignMaterials` reads the files and runs the
  * filled scratchpad.
@@ -52,6 +53,39 @@ function literalsIn(code: string): Array<{ value: number; line: number; text: st
     }
   });
   return found;
+}
+
+/** Words that state a quantity as surely as digits do ("a hundred million daily users"). */
+const NUMBER_WORDS = /\b(hundreds?|thousands?|millions?|billions?|trillions?|dozens?|petabytes?|terabytes?|gigabytes?)\b/i;
+
+/**
+ * What the catalog card and the statement's "In scope" show before any question is asked: the front
+ * matter's summary, the interviewer's opening prompt (its `>` lines) and the In scope list. They say what
+ * to design; the figures are for the clarifying questions to discover, so none of them holds a number
+ * (in digits or in words).
+ */
+export function cardViolations(problemMd: string): string[] {
+  const v: string[] = [];
+  const summary = /^summary:\s*(.*)$/m.exec(problemMd)?.[1] ?? '';
+  const body = problemMd.replace(/^---\n[\s\S]*?\n---\n/, '');
+  const prompt = body
+    .split('\n')
+    .filter((l) => l.startsWith('>'))
+    .join(' ');
+  const scope = /^## In scope\n([\s\S]*?)(?=^## |$(?![\s\S]))/m.exec(body)?.[1] ?? '';
+  const parts: [string, string][] = [
+    ['the card summary', summary],
+    ["the interviewer's prompt", prompt],
+    ...scope
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l): [string, string] => ['In scope', l.replace(/^\s*-\s*/, '')]),
+  ];
+  for (const [where, text] of parts) {
+    const found = /\d/.exec(text)?.[0] ?? NUMBER_WORDS.exec(text)?.[0];
+    if (found) v.push(`problem.md: ${where} states a figure ("${found}" in "${text.trim()}"); the clarifying questions are there to discover it`);
+  }
+  return v;
 }
 
 export function designMaterialViolations(m: DesignMaterials, phases?: readonly string[]): string[] {
@@ -110,6 +144,8 @@ export function checkDesignMaterials(dir: string, phases?: readonly string[]): s
   let violations: string[];
   try {
     violations = designMaterialViolations(m, phases);
+    const problemMd = path.join(dir, 'problem.md');
+    if (existsSync(problemMd)) violations.push(...cardViolations(readFileSync(problemMd, 'utf8')));
   } catch (err) {
     return [(err as Error).message];
   }

@@ -236,6 +236,7 @@ export class PracticeEngine {
   chooseProtocol = (protocolId: string): void => this.session.chooseProtocol(protocolId);
   chooseFeatures = (ids: readonly string[]): void => this.session.chooseFeatures(ids);
   revealClarification = (question: string): void => this.session.revealClarification(question);
+  askQuestion = (text: string): string | null => this.session.askQuestion(text);
   referenceOpened = (): void => this.session.referenceOpened();
 
   // ─── runs, attempts, nudges ───────────────────────────────────────────────────────────────────────

@@ -63,6 +63,11 @@ describe('attempt records read back', () => {
     }
   });
 
+  it("keep a design attempt's board as text, and refuse any other shape of it", () => {
+    expect(isAttemptRecord({ ...ATTEMPT, board: '{"type":"rehearse-board","elements":[]}' })).toBe(true);
+    for (const wrong of [1, null, { elements: [] }, ['a']]) expect(isAttemptRecord({ ...ATTEMPT, board: wrong })).toBe(false);
+  });
+
   it('never throw on random values (seeded)', () => {
     fc.assert(
       fc.property(fc.anything(), (v) => {

@@ -5,7 +5,7 @@
  * facts (facts.ts) say nothing true about a design session (no Submits, no tests), so this is its own set.
  */
 import { replayText } from '../session/editLog';
-import type { BoardEvent, SessionEvent, SessionRecord } from '../session/types';
+import type { BoardEvent, ScratchpadRunEvent, SessionEvent, SessionRecord } from '../session/types';
 import { sessionDuration, talkFacts } from './facts';
 import { inSpan, phaseFacts, phaseSpans } from './phaseTimes';
 import type { PhaseFact, TalkFacts } from './types';
@@ -39,9 +39,16 @@ export interface DesignFacts {
   designStartedMs: number | null;
   clarificationsAsked: number;
   clarificationsBeforeDesign: number;
+  /** Questions the candidate typed in their own words. */
+  typedQuestions: number;
+  /** Of those, the ones typed before any listed answer was revealed (asked, not read off the list). */
+  typedBeforeReveal: number;
+  /** Every scratchpad run, whatever it printed. */
+  scratchpadRuns: number;
+  /** Scratchpad runs that are estimates (`isEstimate`): completed, and printed a figure. */
   estimatesRun: number;
   estimatesBeforeDesign: number;
-  /** Session time of the first scratchpad run; null when there was none. */
+  /** Session time of the first estimate (a run that counts); null when there was none. */
   firstEstimateMs: number | null;
   /** Null when the session had no notes file. */
   notes: NotesSectionFact[] | null;
@@ -65,6 +72,20 @@ export function notesSections(markdown: string): NotesSectionFact[] {
   return sections;
 }
 
+/**
+ * Whether a scratchpad run is an estimate: it completed, and printed at least one line with a figure that
+ * is not the scratchpad telling which inputs are still empty ("0 of 9 inputs filled in; still empty: …").
+ * A run that stopped on an error, printed nothing, or only listed empty inputs estimated nothing.
+ */
+export function isEstimate(run: Pick<ScratchpadRunEvent, 'outcome' | 'output'>): boolean {
+  if (run.outcome !== 'completed') return false;
+  if (run.output.some((line) => EMPTY_INPUTS_LINE.test(line))) return false;
+  return run.output.some((line) => /\d/.test(line));
+}
+
+/** What a scratchpad prints while some of its named inputs are still null. */
+const EMPTY_INPUTS_LINE = /inputs? filled in|still empty/i;
+
 function addsSomething(e: BoardEvent): boolean {
   return e.elements.some((el) => !el.isDeleted);
 }
@@ -82,7 +103,10 @@ export function computeDesignFacts(input: { session: SessionRecord; events: read
   const before = (t: number) => designStartedMs === null || t < designStartedMs;
 
   const clarifications = events.filter((e) => e.type === 'clarification');
-  const estimates = events.filter((e) => e.type === 'scratchpad-run');
+  const typed = events.filter((e) => e.type === 'typed-question');
+  const firstReveal = clarifications[0]?.t ?? Infinity;
+  const runs = events.filter((e): e is ScratchpadRunEvent => e.type === 'scratchpad-run');
+  const estimates = runs.filter(isEstimate);
   const hasNotes = events.some((e) => (e.type === 'snapshot' || e.type === 'edit') && e.file === 'notes.md');
   const finalBoard = new Map<string, { type: string; isDeleted: boolean }>();
   for (const e of events) {
@@ -100,6 +124,9 @@ export function computeDesignFacts(input: { session: SessionRecord; events: read
     designStartedMs,
     clarificationsAsked: clarifications.length,
     clarificationsBeforeDesign: clarifications.filter((e) => before(e.t)).length,
+    typedQuestions: typed.length,
+    typedBeforeReveal: typed.filter((e) => e.t < firstReveal).length,
+    scratchpadRuns: runs.length,
     estimatesRun: estimates.length,
     estimatesBeforeDesign: estimates.filter((e) => before(e.t)).length,
     firstEstimateMs: estimates[0]?.t ?? null,

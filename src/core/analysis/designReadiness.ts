@@ -6,6 +6,7 @@
 import { formatClock } from '../timer/phaseClock';
 import type { DesignFacts } from './designFacts';
 import { formatDuration } from './formatDuration';
+import { SILENCE_LIMIT_MS, silenceVerdict } from './readiness';
 import type { ReadinessStatus } from './types';
 
 export type DesignReadinessId = 'asked-first' | 'estimated-first' | 'drew-design' | 'notes-covered' | 'time-plan' | 'thought-aloud';
@@ -15,17 +16,19 @@ export interface DesignReadinessItem {
   label: string;
   status: ReadinessStatus;
   figure: string;
+  /** What exactly was measured, when the label alone cannot say. */
+  rule?: string;
 }
 
 /** A phase may run over its plan by this share before the plan counts as broken. */
 export const PHASE_OVERRUN_SHARE = 0.25;
-/** "Think out loud": no silence this long. */
-export const DESIGN_SILENCE_LIMIT_MS = 30_000;
+/** A phase used for less than this share of its plan was rushed or skipped: the plan was not kept either. */
+export const PHASE_UNDERUSE_SHARE = 0.5;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export function designReadinessChecklist(f: DesignFacts): DesignReadinessItem[] {
-  return [askedFirst(f), estimatedFirst(f), drewDesign(f), notesCovered(f), timePlan(f), thoughtAloud(f)];
+export function designReadinessChecklist(f: DesignFacts, options: { silencePauseMs?: number } = {}): DesignReadinessItem[] {
+  return [askedFirst(f), estimatedFirst(f), drewDesign(f), notesCovered(f), timePlan(f), thoughtAloud(f, options.silencePauseMs)];
 }
 
 const startedAt = (f: DesignFacts) =>
@@ -48,9 +51,11 @@ function estimatedFirst(f: DesignFacts): DesignReadinessItem {
     label,
     status: f.estimatesBeforeDesign > 0 ? 'met' : 'not-met',
     figure:
-      f.firstEstimateMs === null
+      f.scratchpadRuns === 0
         ? `The scratchpad was never run; ${startedAt(f)}.`
-        : `${plural(f.estimatesBeforeDesign, 'estimate')} run before ${startedAt(f)}; the first at ${formatClock(f.firstEstimateMs)}.`,
+        : f.firstEstimateMs === null
+          ? `${plural(f.scratchpadRuns, 'scratchpad run')}, none of them an estimate (a run counts once it completes with its inputs filled in and prints results); ${startedAt(f)}.`
+          : `${plural(f.estimatesBeforeDesign, 'estimate')} run before ${startedAt(f)}; the first at ${formatClock(f.firstEstimateMs)} (${plural(f.scratchpadRuns, 'scratchpad run')} in all, ${f.estimatesRun} with results).`,
   };
 }
 
@@ -81,41 +86,45 @@ function notesCovered(f: DesignFacts): DesignReadinessItem {
   };
 }
 
+/** How a phase kept its plan: over by more than a quarter, under half of it, or within. */
+function phaseVerdict(p: { plannedMs: number; actualMs: number | null }): 'over' | 'under' | 'kept' {
+  const actual = p.actualMs ?? 0;
+  if (actual > p.plannedMs * (1 + PHASE_OVERRUN_SHARE)) return 'over';
+  if (actual < p.plannedMs * PHASE_UNDERUSE_SHARE) return 'under';
+  return 'kept';
+}
+
+/**
+ * Phase by phase: one that ran over its plan by more than a quarter, or used less than half of it (a phase
+ * never reached used none), broke the plan. The figure names every such phase with its times.
+ */
 function timePlan(f: DesignFacts): DesignReadinessItem {
   const label = 'Stayed within the time plan';
-  const reached = f.phases.filter((p) => p.actualMs !== null);
-  if (reached.length === 0) return { id: 'time-plan', label, status: 'not-measurable', figure: 'No phase was timed in this session.' };
-  const over = reached.filter((p) => p.actualMs! > p.plannedMs * (1 + PHASE_OVERRUN_SHARE));
-  if (over.length === 0) {
+  const planned = f.phases.filter((p) => p.plannedMs > 0);
+  if (!f.phases.some((p) => p.actualMs !== null) || planned.length === 0)
+    return { id: 'time-plan', label, status: 'not-measurable', figure: 'No phase was timed in this session.' };
+  const broken = planned.flatMap((p) => {
+    const verdict = phaseVerdict(p);
+    if (verdict === 'kept') return [];
+    if (p.actualMs === null) return [`${p.name} was never reached (${formatDuration(p.plannedMs)} planned)`];
+    const why = verdict === 'over' ? 'over by more than a quarter' : 'under half';
+    return [`${p.name} took ${formatDuration(p.actualMs)} of ${formatDuration(p.plannedMs)} planned (${why})`];
+  });
+  if (broken.length === 0)
     return {
       id: 'time-plan',
       label,
       status: 'met',
-      figure: `All ${plural(reached.length, 'timed phase')} within a quarter of their plan.`,
+      figure: `All ${plural(planned.length, 'phase')} took between half and a quarter over their plan.`,
     };
-  }
-  const worst = over.sort((a, b) => b.actualMs! - b.plannedMs - (a.actualMs! - a.plannedMs))[0]!;
-  return {
-    id: 'time-plan',
-    label,
-    status: 'not-met',
-    figure: `${plural(over.length, 'phase')} ran over by more than a quarter; ${worst.name} took ${formatDuration(worst.actualMs!)} of ${formatDuration(worst.plannedMs)} planned.`,
-  };
+  return { id: 'time-plan', label, status: 'not-met', figure: `${broken.join('; ')}.` };
 }
 
-function thoughtAloud(f: DesignFacts): DesignReadinessItem {
-  const label = 'Thought out loud (no silence of 30 s or more)';
-  if (!f.talk)
-    return {
-      id: 'thought-aloud',
-      label,
-      status: 'not-measurable',
-      figure: 'No audio was recorded in this session, so silence could not be measured.',
-    };
+/** Judged by the one rule about silence (readiness.ts), so a design session never gets two verdicts on talking. */
+function thoughtAloud(f: DesignFacts, silencePauseMs: number | undefined): DesignReadinessItem {
   return {
     id: 'thought-aloud',
-    label,
-    status: f.talk.longestSilenceMs < DESIGN_SILENCE_LIMIT_MS ? 'met' : 'not-met',
-    figure: `The longest silence was ${formatDuration(f.talk.longestSilenceMs)}; ${plural(f.talk.silencesOver30s, 'silence')} of 30 s or more.`,
+    label: `Thought out loud (under ${formatDuration(SILENCE_LIMIT_MS)} of total silence)`,
+    ...silenceVerdict(f.talk, silencePauseMs),
   };
 }

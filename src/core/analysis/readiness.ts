@@ -5,7 +5,7 @@
  */
 import { formatDuration } from './formatDuration';
 import { EDGE_CASE_RULE } from './edgeCases';
-import type { ReadinessItem, SessionFacts } from './types';
+import type { ReadinessItem, SessionFacts, TalkFacts } from './types';
 
 /** "Under 10 s of total silence". */
 export const SILENCE_LIMIT_MS = 10_000;
@@ -31,31 +31,30 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 export function readinessChecklist(facts: SessionFacts, options: ReadinessOptions = {}): ReadinessItem[] {
   return [
-    silenceItem(facts, options.silencePauseMs ?? DEFAULT_SILENCE_PAUSE_MS),
+    { id: 'silence', label: SILENCE_LABEL, ...silenceVerdict(facts.talk, options.silencePauseMs) },
     testedItem(facts),
     worksEarlyItem(facts),
     edgeCasesItem(facts),
   ];
 }
 
-function silenceItem({ talk }: SessionFacts, pauseMs: number): ReadinessItem {
-  const label = 'Under 10 s of total silence';
+export const SILENCE_LABEL = 'Under 10 s of total silence';
+
+/**
+ * The one rule about talking, for coding and design sessions alike (a design session's "Thought out
+ * loud" is judged by it too, so no two verdicts about the same silence can disagree).
+ */
+export function silenceVerdict(
+  talk: TalkFacts | null,
+  pauseMs: number = DEFAULT_SILENCE_PAUSE_MS,
+): Pick<ReadinessItem, 'status' | 'figure' | 'rule'> {
   const rule = `Silence here means pauses of ${formatDuration(pauseMs)} or more; shorter pauses (the detector notes every pause from 1.5 s) do not count.`;
-  if (!talk)
-    return {
-      id: 'silence',
-      label,
-      status: 'not-measurable',
-      figure: 'No audio was recorded in this session, so silence could not be measured.',
-      rule,
-    };
+  if (!talk) return { status: 'not-measurable', figure: 'No audio was recorded in this session, so silence could not be measured.', rule };
   // Records from before the lengths were kept only have the total: then every pause counts.
   const lengths = talk.silenceLengthsMs ?? [talk.totalSilenceMs];
   const counted = lengths.filter((l) => l >= pauseMs);
   const countedMs = counted.reduce((a, b) => a + b, 0);
   return {
-    id: 'silence',
-    label,
     status: countedMs < SILENCE_LIMIT_MS ? 'met' : 'not-met',
     figure:
       `${formatDuration(countedMs)} of silence in ${plural(counted.length, 'pause')} of ${formatDuration(pauseMs)} or more ` +

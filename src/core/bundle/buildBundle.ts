@@ -5,8 +5,8 @@
  * record and log the bundle carries, so session.json and report.md agree with what an importer recomputes.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { computeFacts, readinessChecklist } from '../analysis/facts';
-import type { ReadinessItem, SessionFacts } from '../analysis/types';
+import { isDesignSession } from '../analysis/designFacts';
+import { summariseSession, type SessionSummary } from '../analysis/sessionSummary';
 import type { ReviewRecord } from '../records/types';
 import { sortPaths } from '../files/paths';
 import { finalFiles, NOTES_FILE as NOTES_PATH, projectFiles } from '../session/fileSet';
@@ -30,7 +30,7 @@ import {
   type SessionJson,
 } from './format';
 import { buildReport } from './report';
-import { designReportSection, whiteboardFiles } from './whiteboardFile';
+import { whiteboardFiles } from './whiteboardFile';
 
 export interface BundleSource {
   session: SessionRecord;
@@ -48,21 +48,27 @@ export interface BundleSource {
   now: Date;
 }
 
-function measure(session: SessionRecord, events: SessionEvent[]): { facts: SessionFacts | null; readiness: ReadinessItem[] | null } {
+function measure(session: SessionRecord, events: SessionEvent[], problemKind: string | null): SessionSummary | null {
   try {
-    const facts = computeFacts({ session, events });
-    return { facts, readiness: readinessChecklist(facts) };
+    return summariseSession({ session, events, problemKind });
   } catch {
     // Facts are informative in a bundle: a log they cannot be measured on still exports.
-    return { facts: null, readiness: null };
+    return null;
   }
 }
 
 /** Every file of the bundle but the manifest, in the order they go into the zip. */
 export function bundleContent(source: BundleSource): Map<string, Uint8Array> {
   const { session, events, review } = source;
-  const { facts, readiness } = measure(session, events);
-  const sessionJson: SessionJson = { problem: { id: session.problemId, title: source.problemTitle }, session, review, facts, readiness };
+  const kind = isDesignSession(source.problemKind, events) ? 'design' : 'coding';
+  const summary = measure(session, events, source.problemKind ?? null);
+  const sessionJson: SessionJson = {
+    problem: { id: session.problemId, title: source.problemTitle },
+    session,
+    review,
+    facts: summary?.facts ?? null,
+    readiness: summary?.readiness ?? null,
+  };
   const files = new Map<string, Uint8Array>();
   files.set(SESSION_FILE, strToU8(JSON.stringify(sessionJson, null, 2)));
   files.set(EVENTS_FILE, strToU8(events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : '')));
@@ -76,13 +82,7 @@ export function bundleContent(source: BundleSource): Map<string, Uint8Array> {
   const paths = sortPaths(Object.keys(project));
   for (const path of paths) files.set(projectFileName(path), strToU8(project[path]!));
   if (Object.hasOwn(final, NOTES_PATH)) files.set(NOTES_FILE, strToU8(final[NOTES_PATH]!));
-  files.set(
-    REPORT_FILE,
-    strToU8(
-      buildReport({ title: source.problemTitle, session, events, review, facts, readiness, files: paths }) +
-        designReportSection(session, events, source.problemKind ?? null),
-    ),
-  );
+  files.set(REPORT_FILE, strToU8(buildReport({ title: source.problemTitle, session, events, review, summary, kind, files: paths })));
   for (const [name, bytes] of whiteboardFiles(events)) files.set(name, bytes);
   for (const a of source.audio) files.set(audioFileName(a.index, a.mimeType), a.bytes);
   return files;

@@ -6,11 +6,13 @@
  */
 import { languageOr, languageSpec } from '../languages/registry';
 import type { ReadinessItem, SessionFacts } from '../analysis/types';
+import type { DesignFacts } from '../analysis/designFacts';
+import type { DesignReadinessItem } from '../analysis/designReadiness';
 import type { ReviewRecord } from '../records/types';
 import { isValidPath, MAX_FILES, MAX_PATH_LENGTH } from '../files/paths';
 import type { Language } from '../problems/language';
 import type { SessionRecord } from '../records/types';
-import { WHITEBOARD_FILE } from './whiteboardFile';
+import { EXCALIDRAW_FILE, WHITEBOARD_FILE } from './whiteboardFile';
 
 export const BUNDLE_FORMAT = 'rehearse-session-bundle';
 // The version written, and every version read: the last entry and all entries of the format's version list.
@@ -135,6 +137,7 @@ const FIXED_NAMES: ReadonlySet<string> = new Set([
   NOTES_FILE,
   REPORT_FILE,
   WHITEBOARD_FILE,
+  EXCALIDRAW_FILE,
 ]);
 
 export function isAllowedName(name: string): boolean {
@@ -182,9 +185,12 @@ export interface SessionJson {
   problem: { id: string; title: string };
   session: SessionRecord;
   review: ReviewRecord | null;
-  /** As measured by the exporting app; an importer recomputes them from the log and never stores these. */
-  facts: SessionFacts | null;
-  readiness: ReadinessItem[] | null;
+  /**
+   * As measured by the exporting app, by the session's kind (a design session's are DesignFacts and its
+   * checklist); an importer recomputes them from the log and never stores these.
+   */
+  facts: SessionFacts | DesignFacts | null;
+  readiness: ReadinessItem[] | DesignReadinessItem[] | null;
 }
 
 /** levels.json (schemas/levels.schema.json). */

@@ -77,7 +77,7 @@ describe('a project session in a bundle (format 5)', () => {
     await expectRefused(
       await rezipSigned({ ...files, 'solution.ts': strToU8('') }),
       'unexpected-file',
-      /format 5, which keeps the code under files\//,
+      /format 6, which keeps the code under files\//,
     );
     const legacy = await legacyFiles();
     await expectRefused(

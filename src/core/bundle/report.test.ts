@@ -11,8 +11,8 @@ function report(features: string[] | undefined, events: SessionEvent[]): string 
     session: sessionRecord({ problemId: 'support-desk', ...(features ? { features } : {}) }),
     events,
     review: null,
-    facts: null,
-    readiness: null,
+    summary: null,
+    kind: 'coding',
     files: ['chat/hub.ts', 'clients/agent.ts'],
   });
 }

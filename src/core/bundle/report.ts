@@ -7,20 +7,26 @@ import { languageOr, languageSpec } from '../languages/registry';
 import { lastSubmitGroups } from '../analysis/features';
 import { describeClarifications } from '../analysis/describeFacts';
 import { formatDuration, formatShare } from '../analysis/formatDuration';
-import type { ReadinessItem, SessionFacts } from '../analysis/types';
+import type { SessionSummary } from '../analysis/sessionSummary';
+import type { SessionFacts } from '../analysis/types';
 import { LEVEL_LABELS, SELF_REVIEW_ITEMS, formatSelfReviewTotal, selfReviewTotal, designWeightedTotal } from '../review/rubrics';
 import type { ReviewRecord } from '../records/types';
 import type { SessionEvent } from '../session/types';
 import type { SessionRecord } from '../records/types';
 import { BASELINE_GROUP } from '../problems/types';
+import { designReportLines } from './designReport';
 
 export interface ReportInput {
   title: string;
   session: SessionRecord;
   events: readonly SessionEvent[];
   review: ReviewRecord | null;
-  facts: SessionFacts | null;
-  readiness: ReadinessItem[] | null;
+  /**
+   * The session's measures by its kind (core/analysis/sessionSummary.ts), or null when the log could not be
+   * measured; `kind` then still says which report it is.
+   */
+  summary: SessionSummary | null;
+  kind: SessionSummary['kind'];
   /** The project's files at the end, in tree order (the bundle holds each under files/). */
   files: readonly string[];
 }
@@ -106,15 +112,19 @@ function clarificationsSection(events: readonly SessionEvent[]): string[] {
   return [...lines, ...asked.map((c) => `- ${formatDuration(c.t)} in: ${inline(c.question)}`)];
 }
 
-function reviewSection(review: ReviewRecord | null): string[] {
+/** The self-review: a coding session's scored items; a design session's four-part evaluation (its own self-review). */
+function reviewSection(review: ReviewRecord | null, kind: SessionSummary['kind']): string[] {
   if (!review) return ['## Self-review', '', '_The session was not reviewed._'];
-  const lines = ['## Self-review', '', '| Item | Score | Note |', '|---|---|---|'];
-  for (const item of SELF_REVIEW_ITEMS) {
-    const s = review.selfScores[item.id];
-    lines.push(`| ${item.label} | ${s?.score ?? '–'}${s?.score ? ' / 10' : ''} | ${inline(s?.note ?? '')} |`);
+  const lines = ['## Self-review'];
+  if (kind === 'coding') {
+    lines.push('', '| Item | Score | Note |', '|---|---|---|');
+    for (const item of SELF_REVIEW_ITEMS) {
+      const s = review.selfScores[item.id];
+      lines.push(`| ${item.label} | ${s?.score ?? '–'}${s?.score ? ' / 10' : ''} | ${inline(s?.note ?? '')} |`);
+    }
+    const total = selfReviewTotal(review.selfScores);
+    lines.push('', total ? `Total: ${formatSelfReviewTotal(total)}` : 'No item scored yet.');
   }
-  const total = selfReviewTotal(review.selfScores);
-  lines.push('', total ? `Total: ${formatSelfReviewTotal(total)}` : 'No item scored yet.');
   if (review.design) {
     lines.push('', '### Design evaluation', '', '| Part | Weight | Level | Note |', '|---|---|---|---|');
     for (const g of review.design)
@@ -161,7 +171,7 @@ function codeSpan(text: string): string {
 }
 
 export function buildReport(input: ReportInput): string {
-  const { session, events, facts, readiness, review } = input;
+  const { session, events, summary, review, kind } = input;
   const started = new Date(session.startedAt);
   const lines = [
     `# ${inline(input.title)}`,
@@ -169,26 +179,28 @@ export function buildReport(input: ReportInput): string {
     `Practice session recorded with Rehearse on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
     '',
     `- Problem: ${inline(input.title)} (\`${session.problemId}\`)`,
-    `- Language: ${languageSpec(languageOr(session.language)).label}`,
+    // A design session is not written in a language: its scratchpad is a calculator, not the answer.
+    ...(kind === 'coding' ? [`- Language: ${languageSpec(languageOr(session.language)).label}`] : ['- Kind: system design']),
     `- Protocol: ${session.phases.map((p) => `${inline(p.name)} ${p.minutes} min`).join(', ') || session.protocolId || 'none'}`,
     `- Status: ${session.status}`,
     `- Audio: ${session.audio ? `${session.audio.segments.length} segment${session.audio.segments.length === 1 ? '' : 's'}` : `none (${session.audioOffReason ?? 'off'})`}`,
     '',
   ];
-  if (facts) lines.push(...factsSection(facts), '');
+  if (summary?.kind === 'design') lines.push(...designReportLines(summary.facts, summary.readiness, events), '');
+  if (summary?.kind === 'coding') lines.push(...factsSection(summary.facts), '');
   if (session.features) lines.push(...featuresSection(session, events), '');
-  if (readiness && readiness.length > 0) {
+  if (summary?.kind === 'coding' && summary.readiness.length > 0) {
     lines.push('## Readiness', '');
-    for (const item of readiness) lines.push(`- ${inline(item.label)}: ${READINESS_MARK[item.status]} (${inline(item.figure)})`);
+    for (const item of summary.readiness) lines.push(`- ${inline(item.label)}: ${READINESS_MARK[item.status]} (${inline(item.figure)})`);
     lines.push('');
   }
-  lines.push(...reviewSection(review), '');
-  lines.push(...clarificationsSection(events), '');
+  lines.push(...reviewSection(review, kind), '');
+  if (kind === 'coding') lines.push(...clarificationsSection(events), '');
   const followUps = events.filter((e) => e.type === 'followup');
   lines.push('## Follow-up questions asked', '');
   if (followUps.length === 0) lines.push('_None._');
   for (const f of followUps) lines.push(`- ${formatDuration(f.t)} in: ${inline(f.question)}`);
-  lines.push('', ...filesSection(input.files));
+  if (kind === 'coding') lines.push('', ...filesSection(input.files));
   lines.push('', 'The full log is in events.jsonl. Import this .zip into Rehearse to replay it.', '');
   return lines.join('\n');
 }

@@ -1,4 +1,6 @@
+import Ajv2020 from 'ajv/dist/2020';
 import { strFromU8, unzipSync } from 'fflate';
+import sessionSchema from '../../../schemas/session.schema.json';
 import { BUNDLE_FORMAT_VERSION } from './format';
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../session/types';
@@ -7,7 +9,7 @@ import { buildBundle } from './buildBundle';
 import { parseBundle } from './parseBundle';
 import { legacyFiles, rezipSigned } from './testBundles';
 import { fixtureSource } from './testFixture';
-import { WHITEBOARD_FILE } from './whiteboardFile';
+import { EXCALIDRAW_FILE, WHITEBOARD_FILE } from './whiteboardFile';
 
 function designSource() {
   const source = fixtureSource();
@@ -38,6 +40,10 @@ describe('a design session in a bundle (format 2)', () => {
     expect(svg.match(/data-element="rectangle"/g)).toHaveLength(1);
     expect(svg).toContain('data-element="arrow"');
     expect(svg).toContain('API &lt;gateway&gt;');
+    // The same final board as an Excalidraw scene.
+    const scene = JSON.parse(strFromU8(files[EXCALIDRAW_FILE]!));
+    expect(scene).toMatchObject({ type: 'excalidraw', version: 2, files: {} });
+    expect(scene.elements.map((e: { id: string }) => e.id).sort()).toEqual(['ab', 'b', 'label']);
     const report = strFromU8(files['report.md']!);
     expect(report).toContain(`![The final whiteboard](${WHITEBOARD_FILE})`);
     expect(report).toMatch(/Whiteboard: 3 changes; 1 boxes and 1 arrows at the end/);
@@ -54,9 +60,35 @@ describe('a design session in a bundle (format 2)', () => {
     });
   });
 
+  it('summarises a design session by its own measures only, in report.md and session.json', async () => {
+    const files = unzipSync(await buildBundle(designSource()));
+    const report = strFromU8(files['report.md']!);
+    expect(report).toContain('- Kind: system design');
+    expect(report).toContain('## Design readiness');
+    expect(report).toMatch(/Estimates: 1 of 1 scratchpad runs printed results/);
+    expect(report).toContain('writes, average: 5.8k links/s');
+    // No coding measure, no language, no scratchpad named as if it were the answer.
+    for (const coding of [
+      'Language:',
+      'Tested after every function',
+      'Edge cases listed',
+      'Submits',
+      '## Readiness',
+      'solution.ts',
+      '| Item | Score |',
+    ])
+      expect(report).not.toContain(coding);
+    const session = JSON.parse(strFromU8(files['session.json']!));
+    expect(session.facts).toMatchObject({ kind: 'design', estimatesRun: 1, scratchpadRuns: 1 });
+    expect(session.readiness.map((i: { id: string }) => i.id)).toContain('thought-aloud');
+    const validate = new Ajv2020({ strict: true, allErrors: true }).compile(sessionSchema);
+    expect(validate(session), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it('has no whiteboard.svg and no design section for a coding session', async () => {
     const files = unzipSync(await buildBundle(fixtureSource()));
     expect(files[WHITEBOARD_FILE]).toBeUndefined();
+    expect(files[EXCALIDRAW_FILE]).toBeUndefined();
     expect(strFromU8(files['report.md']!)).not.toContain('## Whiteboard');
   });
 

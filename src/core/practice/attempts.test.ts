@@ -6,6 +6,7 @@ import {
   bestAttempt,
   byLeastRecentlyPractised,
   compareAttempts,
+  describeDesignHistory,
   describeHistory,
   describeResult,
   ordinal,
@@ -85,6 +86,22 @@ describe('describing the history', () => {
     expect(describeHistory([attempt({})])?.text).toBe('1 attempt · best: nothing submitted yet');
     expect(describeResult(attempt({ lastSubmit: { passed: 7, total: 9, at: 0 } }))).toBe('7/9 hidden tests');
     expect(describeHistory([])).toBeNull();
+  });
+});
+
+describe("describing a design problem's history", () => {
+  const graded = (statuses: string[]) => ({ checklist: statuses.map((status) => ({ status })) });
+  it('gives the session that met the most design checklist items, never a Submit', () => {
+    const line = describeDesignHistory(
+      [attempt({ number: 1, lastAt: 10 }), attempt({ number: 2, lastAt: 40 })],
+      [graded(['met', 'not-met', 'not-met']), graded(['met', 'met', 'not-measurable'])],
+    );
+    expect(line).toEqual({ attempts: 2, text: '2 attempts · best: 2 of 3 design checklist items met', lastAt: 40 });
+    expect(line!.text).not.toMatch(/Submit|submitted/);
+  });
+  it('says when no session finished yet, and is null for a problem never practised', () => {
+    expect(describeDesignHistory([attempt({})], [])?.text).toBe('1 attempt · best: no session finished yet');
+    expect(describeDesignHistory([], [])).toBeNull();
   });
 });
 

@@ -83,6 +83,25 @@ export function describeHistory(attempts: readonly AttemptSummary[]): PracticeHi
   return { attempts: attempts.length, text: `${count} · best: ${describeResult(best)}`, lastAt };
 }
 
+/**
+ * A design problem's catalog line: attempts have no Submits, so the best is the finished session that met
+ * the most items of the design checklist (as graded when it finished, core/plan/measureAttempt.ts).
+ * "2 attempts · best: 4 of 6 design checklist items met".
+ */
+export function describeDesignHistory(
+  attempts: readonly AttemptSummary[],
+  graded: readonly { checklist: readonly { status: string }[] }[],
+): PracticeHistoryLine | null {
+  if (attempts.length === 0 && graded.length === 0) return null;
+  const lastAt = attempts.reduce((m, a) => Math.max(m, a.lastAt), 0);
+  const n = Math.max(attempts.length, 1);
+  const count = `${n} ${n === 1 ? 'attempt' : 'attempts'}`;
+  const scores = graded.map((g) => ({ met: g.checklist.filter((c) => c.status === 'met').length, total: g.checklist.length }));
+  const best = scores.reduce<{ met: number; total: number } | null>((b, s) => (!b || s.met > b.met ? s : b), null);
+  const text = best ? `best: ${best.met} of ${best.total} design checklist items met` : 'best: no session finished yet';
+  return { attempts: n, text: `${count} · ${text}`, lastAt };
+}
+
 /** Problem ids ordered by when they were last practised, never-practised first, then the oldest. */
 export function byLeastRecentlyPractised<T extends { id: string }>(
   items: readonly T[],

@@ -37,6 +37,7 @@ export function isAttemptRecord(v: unknown): v is AttemptRecord {
     isTimeOrNull(v.firstAllPassAt) &&
     Array.isArray(v.sessionIds) &&
     v.sessionIds.every((id) => typeof id === 'string') &&
-    (v.files === undefined || isFileMap(v.files))
+    (v.files === undefined || isFileMap(v.files)) &&
+    (v.board === undefined || typeof v.board === 'string')
   );
 }

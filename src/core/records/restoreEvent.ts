@@ -5,7 +5,7 @@
  * `default: return null` would). A restorer gets the event's time (already checked) and the raw object.
  */
 import { isValidPath } from '../files/paths';
-import type { LoggedTest, NudgeEvent, RunEvent, SessionEvent, TextChange } from '../session/types';
+import { TYPED_QUESTION_MAX, type LoggedTest, type NudgeEvent, type RunEvent, type SessionEvent, type TextChange } from '../session/types';
 import { restoreBoardChange } from '../whiteboard/restoreBoard';
 import { restoreScratchpadRun } from '../whiteboard/restoreScratchpadRun';
 import { isCount, isFiniteNumber, isObject, type Loose } from './guards';
@@ -77,6 +77,10 @@ export const EVENT_RESTORERS = {
   followup: (t, v) =>
     isCount(v.index) && typeof v.question === 'string' ? { t, type: 'followup', index: v.index, question: v.question } : null,
   clarification: (t, v) => (typeof v.question === 'string' ? { t, type: 'clarification', question: v.question } : null),
+  'typed-question': (t, v) =>
+    typeof v.question === 'string' && v.question.trim() !== ''
+      ? { t, type: 'typed-question', question: v.question.trim().slice(0, TYPED_QUESTION_MAX) }
+      : null,
   'reference-opened': (t) => ({ t, type: 'reference-opened' }),
   'resumed-after-interruption': (t, v) => (isCount(v.segment) ? { t, type: 'resumed-after-interruption', segment: v.segment } : null),
   board: (t, v) => {

@@ -15,6 +15,7 @@ export const EVENT_SAMPLES: { [K in SessionEventType]: EventOf<K> } = {
   phase: { t: 0, type: 'phase', phaseId: 'plan', phaseIndex: 0 },
   snapshot: { t: 0, type: 'snapshot', file: 'solution.ts', text: 'export function f() {\n}\n' },
   clarification: { t: 100, type: 'clarification', question: 'How many users?' },
+  'typed-question': { t: 150, type: 'typed-question', question: 'How much traffic do we expect?' },
   board: { t: 200, type: 'board', elements: [rect('box', 10, 20)], full: true },
   'scratchpad-run': { t: 300, type: 'scratchpad-run', outcome: 'completed', output: ['1000 qps'] },
   'phase-end': { t: 400, type: 'phase-end', phaseId: 'plan', phaseIndex: 0, plannedMs: 300_000, actualMs: 400 },

@@ -51,6 +51,11 @@ export interface AttemptRecord {
   notes: string;
   /** A codebase problem's every file when it ended (path → text); absent for a single-file problem. */
   files?: Record<string, string>;
+  /**
+   * A design problem's whiteboard when it ended, as its draft `whiteboard.json` holds it
+   * (core/whiteboard/restoreBoard.ts); absent when nothing was drawn or the problem is not a design one.
+   */
+  board?: string;
   submits: number;
   lastSubmit: SubmitSummary | null;
   /** The Submit (1-based) at which every hidden test first passed, and when; null if none did. */

@@ -139,6 +139,13 @@ export const BUNDLE_FORMATS = [
       "a format 1–4 bundle keeps its code in `solution.ts` (or `solution.py`), which the log must still replay to; its log names a Python session's code `solution.ts`, renamed `solution.py` (`pythonCodeOfOldLog`).",
     upgradeLog: pythonCodeOfOldLog,
   },
+  {
+    version: 6,
+    title: 'Questions in your own words',
+    changes:
+      "`events.jsonl` may hold `typed-question` events (a question the candidate typed on a design problem, before or instead of revealing a listed one); `whiteboard.excalidraw` holds the final board as an Excalidraw scene (derived, like `whiteboard.svg`: only checksummed on import); a design session's `session.json` carries its design facts and checklist (`kind: 'design'`) instead of a coding session's.",
+    migration: 'identity: a format 1–5 bundle has no typed question.',
+  },
 ] as const satisfies readonly BundleFormat[];
 
 /** The database version storage/db.ts opens: the last entry's. */

@@ -41,6 +41,11 @@ export type SessionEvent =
   | { t: number; type: 'followup'; index: number; question: string }
   /** A clarifying question (design or coding problem) whose answer the candidate revealed. */
   | { t: number; type: 'clarification'; question: string }
+  /**
+   * A question the candidate typed in their own words (a design problem), before or instead of revealing
+   * a listed one; at most TYPED_QUESTION_MAX characters. Format 6.
+   */
+  | { t: number; type: 'typed-question'; question: string }
   /** The candidate opened the reference solution during the session (after confirming): later verdicts say so. */
   | { t: number; type: 'reference-opened' }
   /** The session continued after a reload: audio goes on in a new segment. */
@@ -74,6 +79,9 @@ export interface ScratchpadRunEvent {
   /** The printed lines (at most SCRATCHPAD_OUTPUT_LINES, each at most 500 characters). */
   output: string[];
 }
+
+/** The longest typed question the log keeps (longer ones are cut). */
+export const TYPED_QUESTION_MAX = 500;
 
 /** How much of a scratchpad's output the log keeps. */
 export const SCRATCHPAD_OUTPUT_LINES = 200;

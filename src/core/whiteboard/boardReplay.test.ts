@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createBoardReplay, type TimedBoardChange } from './boardReplay';
+import { createBoardReplay, sessionViewBox, type TimedBoardChange } from './boardReplay';
 import { rect, arrow } from './testElements';
 import type { BoardElement } from './types';
 
@@ -69,5 +69,28 @@ describe('createBoardReplay', () => {
       ),
       { seed: 15, numRuns: 300 },
     );
+  });
+});
+
+describe('sessionViewBox', () => {
+  it('frames everything the session ever drew, erased boxes included, at one zoom', () => {
+    const a = rect('a', 0, 0, 1);
+    const far = rect('far', 1000, 500, 1);
+    const replay = createBoardReplay([
+      { t: 0, elements: [], full: true },
+      { t: 10, elements: [a] },
+      { t: 20, elements: [far] },
+      { t: 30, elements: [{ ...far, version: 2, isDeleted: true }] },
+    ]);
+    const [x, y, w, h] = sessionViewBox(replay);
+    // Wider than the final board (only `a`), reaching the erased box.
+    expect(x).toBeLessThanOrEqual(0);
+    expect(y).toBeLessThanOrEqual(0);
+    expect(x + w).toBeGreaterThanOrEqual(1000 + far.width);
+    expect(y + h).toBeGreaterThanOrEqual(500 + far.height);
+  });
+
+  it('is the empty board frame when nothing was drawn', () => {
+    expect(sessionViewBox(createBoardReplay([]))).toEqual([0, 0, 400, 300]);
   });
 });

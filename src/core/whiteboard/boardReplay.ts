@@ -4,6 +4,7 @@
  * at most that many events (bench/seek.ts measures it on 2,000 changes). Pure.
  */
 import type { BoardChange, BoardElement } from './types';
+import { boardPicture } from './boardShapes';
 
 export interface TimedBoardChange extends BoardChange {
   t: number;
@@ -74,4 +75,30 @@ export function createBoardReplay(changes: readonly TimedBoardChange[], checkpoi
       return lastAtOrBefore(times, atMs) + 1;
     },
   };
+}
+
+/** The most board states `sessionViewBox` looks at: a long session is sampled evenly, its last state always. */
+const VIEWBOX_SAMPLES = 400;
+
+/**
+ * One frame for the whole session: the union of the board's extent at every board change (sampled evenly in
+ * a very long session, the final board always included). A replay drawn in it keeps one zoom at every seek,
+ * so a box never jumps or rescales because another was drawn or erased.
+ */
+export function sessionViewBox(replay: BoardReplay): [number, number, number, number] {
+  const { times } = replay;
+  if (times.length === 0) return boardPicture([]).viewBox;
+  const step = Math.max(1, Math.ceil(times.length / VIEWBOX_SAMPLES));
+  const at = times.filter((_, i) => i % step === 0 || i === times.length - 1);
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const t of at) {
+    const picture = boardPicture(replay.boardAt(t));
+    if (picture.shapes.length === 0) continue;
+    const [x, y, w, h] = picture.viewBox;
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x + w);
+    maxY = Math.max(maxY, y + h);
+  }
+  return minX === Infinity ? boardPicture([]).viewBox : [minX, minY, maxX - minX, maxY - minY];
 }

@@ -2,10 +2,17 @@ import { LANGUAGES, languageSpec } from '../../core/languages/registry';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { warmUpRunnerWhenIdle } from '../../runner/instance';
-import { CATALOG } from '../../problems/catalog';
+import { CATALOG, findEntry } from '../../problems/catalog';
 import { AppNav } from '../../shared/AppNav';
 import { ThemeSwitch } from '../theme';
-import { allAttempts, byLeastRecentlyPractised, describeHistory, type PracticeHistoryLine } from '../../core/practice/attempts';
+import {
+  allAttempts,
+  byLeastRecentlyPractised,
+  describeDesignHistory,
+  describeHistory,
+  type PracticeHistoryLine,
+} from '../../core/practice/attempts';
+import { listReviewCards } from '../../storage/plan';
 import { listAllAttempts } from '../../storage/attempts';
 import { listPractice } from '../../storage/practice';
 import { localDateAt } from '../../core/plan/localDate';
@@ -37,14 +44,20 @@ interface ProblemPractice {
 function usePractice(): Map<string, ProblemPractice> {
   const [practice, setPractice] = useState(new Map<string, ProblemPractice>());
   useEffect(() => {
-    Promise.all([listPractice(), listAllAttempts().catch(() => [])])
-      .then(([records, attempts]) => {
+    Promise.all([listPractice(), listAllAttempts().catch(() => []), listReviewCards().catch(() => [])])
+      .then(([records, attempts, cards]) => {
         const byProblem = new Map<string, ProblemPractice>();
         const ids = new Set([...records.map((r) => r.problemId), ...attempts.map((a) => a.problemId)]);
         for (const id of ids) {
           const record = records.find((r) => r.problemId === id);
           const history = attempts.filter((a) => a.problemId === id).sort((a, b) => a.number - b.number);
-          byProblem.set(id, { status: record?.status ?? 'in-progress', history: describeHistory(allAttempts(history, record)) });
+          const all = allAttempts(history, record);
+          // Each kind by its own measures: a design problem's best is its checklist, never a Submit.
+          const line =
+            findEntry(id)?.kind === 'design'
+              ? describeDesignHistory(all, cards.find((c) => c.problemId === id)?.attempts ?? [])
+              : describeHistory(all);
+          byProblem.set(id, { status: record?.status ?? 'in-progress', history: line });
         }
         setPractice(byProblem);
       })

@@ -3,9 +3,12 @@ import { Link } from 'wouter';
 import { protocolName } from '../../core/library/protocolName';
 import { progressSeries, type ProgressFilter, type ProgressInput } from '../../core/progress/series';
 import type { CustomProtocolRecord } from '../../storage/db';
+import type { SessionRecord } from '../../core/session/types';
 import { problemTitle } from '../../problems/catalog';
 import { AppNav } from '../../shared/AppNav';
-import { buildChartSpecs, type ChartSpec } from './chartSpecs';
+import { buildChartSpecs, buildDesignChartSpecs, type ChartSpec } from './chartSpecs';
+import { designProgressSeries, type DesignProgressInput } from '../../core/progress/designSeries';
+import { DesignProgressTable } from './DesignProgressTable';
 import { ProgressTable, TrendBadge } from './ProgressTable';
 import { FilterSelect } from '../../shared/FilterSelect';
 import { useProgressData, type SessionKind } from './useProgressData';
@@ -16,7 +19,7 @@ const MetricChart = lazy(() => import('./MetricChart'));
 // Stable empties, so the memos below do not recompute on every render while loading.
 const NO_INPUTS: ProgressInput[] = [];
 const NO_CUSTOMS: CustomProtocolRecord[] = [];
-const NO_KINDS = new Map<string, SessionKind>();
+const NO_DESIGN: DesignProgressInput[] = [];
 const KIND_OPTIONS = [
   { id: 'coding', label: 'Coding sessions' },
   { id: 'design', label: 'Design sessions' },
@@ -88,12 +91,13 @@ export function ProgressPage() {
   }, []);
 
   const [kind, setKind] = useState<SessionKind | null>(null);
-  const allInputs = data.status === 'ready' ? data.inputs : NO_INPUTS;
-  const kinds = data.status === 'ready' ? data.kinds : NO_KINDS;
+  const codingInputs = data.status === 'ready' ? data.inputs : NO_INPUTS;
+  const designInputs = data.status === 'ready' ? data.designInputs : NO_DESIGN;
+  const counts: Record<SessionKind, number> = { coding: codingInputs.length, design: designInputs.length };
+  const sessionCount = counts.coding + counts.design;
   // Coding first, unless there are only design sessions.
-  const shownKind: SessionKind =
-    kind ?? (allInputs.some((i) => kinds.get(i.session.id) === 'coding') || allInputs.length === 0 ? 'coding' : 'design');
-  const inputs = useMemo(() => allInputs.filter((i) => (kinds.get(i.session.id) ?? 'coding') === shownKind), [allInputs, kinds, shownKind]);
+  const shownKind: SessionKind = kind ?? (counts.coding > 0 || sessionCount === 0 ? 'coding' : 'design');
+  const inputs: readonly { session: SessionRecord }[] = shownKind === 'design' ? designInputs : codingInputs;
   const customs = data.status === 'ready' ? data.customProtocols : NO_CUSTOMS;
   const problems = useMemo(
     () => [...new Set(inputs.map((i) => i.session.problemId))].map((id) => ({ id, label: problemTitle(id) })),
@@ -103,8 +107,14 @@ export function ProgressPage() {
     const byId = new Map(inputs.map((i) => [i.session.protocolId, protocolName(i.session, customs)]));
     return [...byId].map(([id, label]) => ({ id, label }));
   }, [inputs, customs]);
-  const points = useMemo(() => progressSeries(inputs, filter), [inputs, filter]);
-  const specs = useMemo(() => buildChartSpecs(points), [points]);
+  const points = useMemo(() => progressSeries(codingInputs, filter), [codingInputs, filter]);
+  const designPoints = useMemo(() => designProgressSeries(designInputs, filter), [designInputs, filter]);
+  // Each kind charted by its own measures: a design session has no Submit or run to chart.
+  const specs = useMemo(
+    () => (shownKind === 'design' ? buildDesignChartSpecs(designPoints) : buildChartSpecs(points)),
+    [shownKind, designPoints, points],
+  );
+  const shownCount = shownKind === 'design' ? designPoints.length : points.length;
 
   return (
     <main className="mx-auto max-w-6xl p-6">
@@ -118,8 +128,8 @@ export function ProgressPage() {
           Your sessions could not be read from this browser’s storage: {data.message}. Reload the page to try again.
         </p>
       )}
-      {data.status === 'ready' && allInputs.length === 0 && <NoSessions />}
-      {data.status === 'ready' && allInputs.length > 0 && (
+      {data.status === 'ready' && sessionCount === 0 && <NoSessions />}
+      {data.status === 'ready' && sessionCount > 0 && (
         <>
           <div className="mb-4 flex flex-wrap items-center gap-4 text-sm">
             <label className="flex items-center gap-2 text-sm">
@@ -134,7 +144,7 @@ export function ProgressPage() {
               >
                 {KIND_OPTIONS.map((o) => (
                   <option key={o.id} value={o.id}>
-                    {o.label} ({allInputs.filter((i) => (kinds.get(i.session.id) ?? 'coding') === o.id).length})
+                    {o.label} ({counts[o.id as SessionKind]})
                   </option>
                 ))}
               </select>
@@ -154,7 +164,7 @@ export function ProgressPage() {
               onChange={(protocolId) => setFilter({ ...filter, protocolId })}
             />
             <span className="text-slate-500">
-              {points.length} of {inputs.length} sessions
+              {shownCount} of {inputs.length} sessions
             </span>
           </div>
           {data.recording > 0 && (
@@ -162,20 +172,20 @@ export function ProgressPage() {
               {data.recording} session{data.recording === 1 ? ' is' : 's are'} still recording and left out until finished.
             </p>
           )}
-          {points.length === 0 ? (
+          {shownCount === 0 ? (
             <p className="text-slate-400">
               No session matches these filters. Choose “All problems” and “All protocols” to see every session.
             </p>
           ) : (
             <>
-              {points.length === 1 && (
+              {shownCount === 1 && (
                 <p className="mb-3 text-sm text-slate-300">
                   One session so far. Record another one like it and each chart will say whether you did better than this time.
                 </p>
               )}
               <div className="mb-6 grid gap-3 md:grid-cols-2">
                 {specs.map((spec) => (
-                  <ChartCard key={spec.metric} spec={spec} comparable={points.length >= 2} />
+                  <ChartCard key={spec.metric} spec={spec} comparable={shownCount >= 2} />
                 ))}
               </div>
               {data.attemptComparisons.length > 0 && (
@@ -195,7 +205,7 @@ export function ProgressPage() {
                 </section>
               )}
               <h2 className="mb-2 text-lg font-semibold">The numbers</h2>
-              <ProgressTable points={points} />
+              {shownKind === 'design' ? <DesignProgressTable points={designPoints} /> : <ProgressTable points={points} />}
             </>
           )}
         </>

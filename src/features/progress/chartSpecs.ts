@@ -5,6 +5,7 @@
  */
 import { latestTrend, selfReviewOnScale, type MetricId, type ProgressPoint, type Trend } from '../../core/progress/series';
 import { formatSelfReviewTotal, SELF_SCORE_MAX } from '../../core/review/rubrics';
+import { designTrend, type DesignMetricId, type DesignPoint } from '../../core/progress/designSeries';
 
 export interface ChartSeries {
   label: string;
@@ -16,7 +17,7 @@ export interface ChartSeries {
 }
 
 export interface ChartSpec {
-  metric: MetricId;
+  metric: MetricId | DesignMetricId;
   title: string;
   /** The y axis label. */
   unit: string;
@@ -118,6 +119,86 @@ export function buildChartSpecs(points: readonly ProgressPoint[]): ChartSpec[] {
       },
       'No session here has a self-review yet. Open a session from Sessions and score it beside the replay.',
       selfReviewNote(points),
+    ),
+    spec(
+      'design',
+      {
+        title: 'Design evaluation',
+        unit: 'percent',
+        series: [{ label: 'Design (%)', values: points.map((p) => p.designPercent), color: '#fb923c' }],
+        yRange: [0, 100],
+      },
+      'No design evaluation here yet: grade all four parts of a design session’s rubric to see it.',
+    ),
+  ];
+}
+
+/** Design sessions' charts: their own measures over sessions, never a Submit or a run. */
+export function buildDesignChartSpecs(points: readonly DesignPoint[]): ChartSpec[] {
+  const xLabels = points.map((p) => shortDate.format(new Date(p.startedAt)));
+  const spec = (
+    metric: DesignMetricId,
+    rest: Omit<ChartSpec, 'metric' | 'xLabels' | 'trend' | 'emptyReason'>,
+    emptyReason: string,
+  ): ChartSpec => ({
+    metric,
+    xLabels,
+    trend: designTrend(points, metric),
+    ...rest,
+    emptyReason: rest.series.every((s) => allNull(s.values)) ? emptyReason : null,
+  });
+  return [
+    spec(
+      'questions',
+      {
+        title: 'Clarifying questions before the design',
+        unit: 'questions',
+        series: [
+          { label: 'Before the design', values: points.map((p) => p.questionsBeforeDesign), color: '#38bdf8' },
+          { label: 'In all', values: points.map((p) => p.questions), color: '#64748b' },
+        ],
+      },
+      'No session here yet.',
+    ),
+    spec(
+      'estimates',
+      {
+        title: 'Estimates (scratchpad runs with results)',
+        unit: 'estimates',
+        series: [
+          { label: 'Before the design', values: points.map((p) => p.estimatesBeforeDesign), color: '#fbbf24' },
+          { label: 'In all', values: points.map((p) => p.estimates), color: '#64748b' },
+        ],
+      },
+      'No session here yet.',
+    ),
+    spec(
+      'notes',
+      {
+        title: 'Notes sections written',
+        unit: 'sections',
+        series: [{ label: 'Sections written', values: points.map((p) => p.notesWritten), color: '#a78bfa' }],
+      },
+      'None of these sessions had notes with sections.',
+    ),
+    spec(
+      'board',
+      {
+        title: 'Whiteboard activity',
+        unit: 'changes',
+        series: [{ label: 'Board changes', values: points.map((p) => p.boardChanges), color: '#34d399' }],
+      },
+      'No session here yet.',
+    ),
+    spec(
+      'checklist',
+      {
+        title: 'Design checklist items met',
+        unit: 'items',
+        series: [{ label: 'Items met', values: points.map((p) => p.checklistMet), color: '#f472b6' }],
+        yRange: [0, Math.max(1, ...points.map((p) => p.checklistTotal))],
+      },
+      'No session here yet.',
     ),
     spec(
       'design',

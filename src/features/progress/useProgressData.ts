@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { computeFacts } from '../../core/analysis/facts';
-import { isDesignSession } from '../../core/analysis/designFacts';
+import { summariseSession } from '../../core/analysis/sessionSummary';
 import { findEntry } from '../../problems/catalog';
+import type { DesignProgressInput } from '../../core/progress/designSeries';
 import type { ProgressInput } from '../../core/progress/series';
 import type { CustomProtocolRecord } from '../../storage/db';
 import { listCustomProtocols } from '../../storage/protocols';
@@ -20,10 +20,12 @@ export type ProgressData =
   /** `recording`: sessions left out because they are still being recorded (their figures are not final). */
   | {
       status: 'ready';
+      /** Coding sessions, by coding measures. */
       inputs: ProgressInput[];
+      /** Design sessions, by design measures (core/analysis/sessionSummary.ts decides which a session is). */
+      designInputs: DesignProgressInput[];
       recording: number;
       customProtocols: CustomProtocolRecord[];
-      kinds: Map<string, SessionKind>;
       /** Per problem, each attempt compared with the one before it ("2nd attempt: 12 min faster to all-passing"). */
       attemptComparisons: { problemId: string; lines: string[] }[];
     };
@@ -41,20 +43,20 @@ async function loadProgress(): Promise<Extract<ProgressData, { status: 'ready' }
   ]);
   const done = sessions.filter((s) => s.status !== 'recording');
   const logs = await Promise.all(done.map((s) => loadSessionEvents(s.id)));
-  const inputs = done.map((session, i) => ({
-    session,
-    facts: computeFacts({ session, events: logs[i]! }),
-    review: reviews.get(session.id) ?? null,
-  }));
-  const kinds = new Map<string, SessionKind>(
-    done.map((s, i) => [s.id, isDesignSession(findEntry(s.problemId)?.kind, logs[i]!) ? 'design' : 'coding']),
-  );
+  const inputs: ProgressInput[] = [];
+  const designInputs: DesignProgressInput[] = [];
+  done.forEach((session, i) => {
+    const summary = summariseSession({ session, events: logs[i]!, problemKind: findEntry(session.problemId)?.kind });
+    const review = reviews.get(session.id) ?? null;
+    if (summary.kind === 'design') designInputs.push({ session, facts: summary.facts, review });
+    else inputs.push({ session, facts: summary.facts, review });
+  });
   return {
     status: 'ready',
     inputs,
+    designInputs,
     recording: sessions.length - done.length,
     customProtocols,
-    kinds,
     attemptComparisons: compareAttemptsByProblem(inputs, attempts, practice),
   };
 }

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { formatClock } from '../../core/timer/phaseClock';
 import type { SessionEvent, SessionRecord } from '../../core/session/types';
+import { isDesignSession } from '../../core/analysis/designFacts';
+import { describeActivity } from '../../core/analysis/sessionSummary';
+import { findEntry } from '../../problems/catalog';
 import { totalSilenceMs } from '../../recorder/lifecycle';
 import { loadSegmentAudio } from '../../storage/audio';
 import { loadSessionEvents } from '../../storage/sessionLog';
@@ -37,23 +40,20 @@ function useSessionAudio(session: SessionRecord): SegmentAudio[] | null {
   return segments;
 }
 
-function useEventCounts(sessionId: string): Record<string, number> | null {
-  const [counts, setCounts] = useState<Record<string, number> | null>(null);
+/** The session's log, read once, and what the candidate did in it by its kind's measures (core/analysis/sessionSummary.ts). */
+function useActivityLine(session: SessionRecord): string | null {
+  const [line, setLine] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void loadSessionEvents(sessionId).then((events: SessionEvent[]) => {
-      const c: Record<string, number> = {};
-      for (const e of events) {
-        c[e.type] = (c[e.type] ?? 0) + 1;
-        if (e.type === 'run') c[e.mode === 'submit' ? 'submits' : 'runs'] = (c[e.mode === 'submit' ? 'submits' : 'runs'] ?? 0) + 1;
-      }
-      if (live) setCounts(c);
+    void loadSessionEvents(session.id).then((events: SessionEvent[]) => {
+      const kind = isDesignSession(findEntry(session.problemId)?.kind, events) ? 'design' : 'coding';
+      if (live) setLine(describeActivity(kind, events));
     });
     return () => {
       live = false;
     };
-  }, [sessionId]);
-  return counts;
+  }, [session.id, session.problemId]);
+  return line;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -66,18 +66,10 @@ const AUDIO_OFF_WORDS: Record<NonNullable<SessionRecord['audioOffReason']>, stri
   quota: 'the disk was full',
 };
 
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** "12 edits, 3 runs, 1 Submit, no nudges." */
-export function describeCounts(counts: Record<string, number>): string {
-  const nudges = counts.nudge ?? 0;
-  return `${count(counts.edit ?? 0, 'edit')}, ${count(counts.runs ?? 0, 'run')}, ${count(counts.submits ?? 0, 'Submit')}, ${nudges === 0 ? 'no nudges' : count(nudges, 'nudge')}.`;
-}
-
 /** After Finish: the recorded audio (playable, seekable), its duration, the silences and what was logged. */
 export function FinishedSession({ session }: { session: SessionRecord }) {
   const segments = useSessionAudio(session);
-  const counts = useEventCounts(session.id);
+  const activity = useActivityLine(session);
   const totalMs = (session.endedAt ?? session.startedAt) - session.startedAt;
   const silenceMs = totalSilenceMs(session.silences);
   const longest = session.silences.reduce((m, s) => Math.max(m, s.endMs - s.startMs), 0);
@@ -115,7 +107,7 @@ export function FinishedSession({ session }: { session: SessionRecord }) {
       )}
       <p className="mt-1 text-slate-300" data-testid="silence-summary">
         {session.silences.length} silences, {seconds(silenceMs)} in total{longest > 0 ? `, longest ${seconds(longest)}` : ''}.
-        {counts && ` ${describeCounts(counts)}`}
+        {activity && ` ${activity}`}
       </p>
     </section>
   );

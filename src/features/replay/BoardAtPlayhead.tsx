@@ -1,11 +1,12 @@
 /**
  * The whiteboard as it was at the play head, drawn as SVG from the logged board changes (no Excalidraw on
  * this page). The board is recomputed only when a board change is crossed, from the checkpointed index
- * (core/whiteboard/boardReplay.ts), so it follows the audio as closely as the code does.
+ * (core/whiteboard/boardReplay.ts), so it follows the audio as closely as the code does. It is drawn in one
+ * frame for the whole session (sessionViewBox), inside its pane.
  */
 import { useMemo } from 'react';
 import { boardPicture, type Shape } from '../../core/whiteboard/boardShapes';
-import { createBoardReplay, type BoardReplay } from '../../core/whiteboard/boardReplay';
+import { createBoardReplay, sessionViewBox, type BoardReplay } from '../../core/whiteboard/boardReplay';
 import type { BoardEvent, SessionEvent } from '../../core/session/types';
 import type { PlaybackController } from './playbackController';
 import { usePlaybackState } from './usePlayback';
@@ -48,12 +49,14 @@ export function BoardAtPlayhead({ board, controller }: { board: BoardReplay; con
   // The board depends only on how many board changes have happened by the play head.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the trigger: recompute per board change, not per playhead tick
   const picture = useMemo(() => boardPicture(board.boardAt(controller.store.getState().playheadMs)), [board, controller, version]);
-  const [x, y, w, h] = picture.viewBox;
+  // One frame for the whole session: the same zoom at every seek (nothing jumps when a box is drawn).
+  const [x, y, w, h] = useMemo(() => sessionViewBox(board), [board]);
   return (
     <section
       role="region"
       aria-label="Whiteboard at the play head"
-      className="flex min-h-0 flex-col bg-white"
+      // The drawing stays inside its pane: never over the code, the notes or the timeline.
+      className="flex min-h-0 flex-col overflow-hidden bg-white"
       data-shapes={picture.shapes.length}
       data-board-version={version}
     >
@@ -62,7 +65,8 @@ export function BoardAtPlayhead({ board, controller }: { board: BoardReplay; con
       ) : (
         <svg
           viewBox={`${x} ${y} ${w} ${h}`}
-          className="min-h-0 flex-1"
+          className="min-h-0 w-full flex-1"
+          preserveAspectRatio="xMidYMid meet"
           role="img"
           aria-label={`The whiteboard: ${picture.shapes.length} elements`}
         >

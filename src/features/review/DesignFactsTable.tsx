@@ -12,7 +12,11 @@ function rows(f: DesignFacts): { label: string; value: string }[] {
     { label: 'Duration', value: formatDuration(f.durationMs) },
     { label: 'Design started', value: f.designStartedMs === null ? 'never' : formatClock(f.designStartedMs) },
     { label: 'Clarifying questions before the design', value: `${f.clarificationsBeforeDesign} of ${f.clarificationsAsked}` },
-    { label: 'Estimates run', value: `${f.estimatesRun} (${f.estimatesBeforeDesign} before the design)` },
+    { label: 'Questions typed in your own words', value: `${f.typedQuestions} (${f.typedBeforeReveal} before any answer was revealed)` },
+    {
+      label: 'Estimates (scratchpad runs that printed results)',
+      value: `${f.estimatesRun} of ${f.scratchpadRuns} runs (${f.estimatesBeforeDesign} before the design)`,
+    },
     { label: 'Whiteboard changes', value: String(f.board.changes) },
     { label: 'On the board at the end', value: `${f.board.shapesAtEnd} boxes, ${f.board.arrowsAtEnd} arrows` },
     {

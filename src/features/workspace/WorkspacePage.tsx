@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { FOCUS_SHORTCUT, useBoardFocus } from './design/useBoardFocus';
 import type { Problem } from '../../core/problems/types';
 import { ConsolePanel } from './components/ConsolePanel';
 import { ResultsPanel } from './components/ResultsPanel';
@@ -86,25 +87,30 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
   const isDesign = problem.kind === 'design';
   const isProject = useIsProject();
   const isCodebase = problem.format === 'codebase';
+  const bars = useRef<HTMLDivElement>(null);
+  const focus = useBoardFocus(isDesign, bars);
 
   return (
-    <div className="flex h-screen flex-col">
-      <WorkspaceHeader problem={problem} />
-      <SaveErrorBanner />
-      <DraftQuestion />
-      <RecordingBar
-        onResume={() => void useWorkspace.getState().continueSession()}
-        onEnd={() => useWorkspace.getState().endSession()}
-        left={left}
-      />
-      <LeaveWhileRecording
-        onEndAndSave={() => useWorkspace.getState().endSession()}
-        onKeepRecording={() => {
-          keepRecordingOnLeave = true;
-        }}
-      />
-      <LastActionsBanner protocolId={lastActionsProtocol} firstPhase={inFirstPhase} sessionId={recordingSessionId} />
-      <InterviewBars problem={problem} />
+    <div className={`flex h-screen flex-col ${focus.focused ? 'board-focus' : ''}`}>
+      {/* The bars stay in view in the whiteboard's focus mode: the board fills the screen below them. */}
+      <div ref={bars}>
+        <WorkspaceHeader problem={problem} />
+        <SaveErrorBanner />
+        <DraftQuestion />
+        <RecordingBar
+          onResume={() => void useWorkspace.getState().continueSession()}
+          onEnd={() => useWorkspace.getState().endSession()}
+          left={left}
+        />
+        <LeaveWhileRecording
+          onEndAndSave={() => useWorkspace.getState().endSession()}
+          onKeepRecording={() => {
+            keepRecordingOnLeave = true;
+          }}
+        />
+        <LastActionsBanner protocolId={lastActionsProtocol} firstPhase={inFirstPhase} sessionId={recordingSessionId} />
+        <InterviewBars problem={problem} />
+      </div>
       {isDesign ? (
         <DesignPanes
           label="Estimation scratchpad"
@@ -118,7 +124,13 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
               </div>
             </>
           }
-          board={<WhiteboardRegion problemId={problem.id} after={preloadEditor} />}
+          board={
+            <WhiteboardRegion
+              problemId={problem.id}
+              after={preloadEditor}
+              focus={{ on: focus.focused, top: focus.top, toggle: focus.toggle, shortcut: FOCUS_SHORTCUT }}
+            />
+          }
           notes={
             <Suspense fallback={null}>
               <NotesEditor />

@@ -22,6 +22,7 @@ const actions = {
   chooseProtocol: (protocolId: string) => practice.chooseProtocol(protocolId),
   run: (mode: RunMode) => practice.run(mode),
   revealClarification: (question: string) => practice.revealClarification(question),
+  askQuestion: (text: string) => practice.askQuestion(text),
   recordCodeEdit: (changes: TextChange[]) => practice.recordCodeEdit(changes),
   endSession: () => practice.endSession(),
   continueSession: () => practice.continueSession(),

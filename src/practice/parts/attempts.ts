@@ -8,7 +8,7 @@ import type { AttemptRecord } from '../../core/records/types';
 import { attemptHasWork, draftNameOf, fileListDraftName, isProjectProblem, startingProject } from '../../core/practice/projectCode';
 import { LANGUAGES, type Language } from '../../core/languages/registry';
 import type { Problem } from '../../core/problems/types';
-import { serialiseBoardDraft } from '../../core/whiteboard/restoreBoard';
+import { parseBoardDraft, serialiseBoardDraft } from '../../core/whiteboard/restoreBoard';
 import type { PracticeRecord } from '../../storage/db';
 import { type PracticeState } from '../state';
 import { BOARD_DRAFT, type Board } from './board';
@@ -59,6 +59,18 @@ export class Attempts {
     });
   }
 
+  /**
+   * The board the finished attempt keeps, as its draft: the open board's elements, or the saved draft when
+   * the Whiteboard region is not open; null when nothing is on it.
+   */
+  private async boardToKeep(problemId: string): Promise<string | null> {
+    const view = this.core.state.board;
+    if (view.problemId === problemId && view.loaded) return view.elements.length > 0 ? serialiseBoardDraft(view.elements) : null;
+    const draft = await this.core.storage.loadDraft(problemId, BOARD_DRAFT).catch(() => undefined);
+    const elements = draft ? (parseBoardDraft(draft.code)?.elements ?? []) : [];
+    return elements.some((e) => !e.isDeleted) ? serialiseBoardDraft(elements.filter((e) => !e.isDeleted)) : null;
+  }
+
   async newAttempt(): Promise<void> {
     const { core } = this;
     const { problem } = core.state;
@@ -70,6 +82,7 @@ export class Attempts {
     const { practice, files, notes, history, language } = s;
     const freshNotes = this.freshNotes(problem);
     const number = practice?.attempt ?? 1;
+    const board = problem.design ? await this.boardToKeep(problem.id) : null;
     const now = core.now();
     const finished: AttemptRecord | null = Attempts.hasWork(s, freshNotes)
       ? {
@@ -79,6 +92,7 @@ export class Attempts {
           endedAt: now,
           code: files[s.paths[0] ?? ''] ?? '',
           ...(s.received?.editableTree ? { files: { ...files } } : {}),
+          ...(board ? { board } : {}),
           notes,
           submits: practice?.submits ?? 0,
           lastSubmit: practice?.lastSubmit ?? null,

@@ -8,6 +8,7 @@ import { clockChange } from '../../core/practice/clockEvents';
 import { logPathOf } from '../../core/practice/projectCode';
 import { advancePhase, pauseClock, resumeClock, startClock, type PhaseClockState } from '../../core/timer/phaseClock';
 import { isPlanPhase, resolveProtocol } from '../../core/timer/protocols';
+import { TYPED_QUESTION_MAX } from '../../core/session/types';
 import { isPaused, isRunning } from '../state';
 import type { EngineCore } from './core';
 import type { Nudges } from './nudges';
@@ -142,6 +143,18 @@ export class Session {
     this.core.persistPractice({ revealed: [...revealed, { question, at: this.core.now() }] });
     // During a session the log keeps it too, so the review shows what was asked before designing or coding.
     this.core.recorder.log({ type: 'clarification', question });
+  }
+
+  /**
+   * A question the candidate typed in their own words (a design problem): logged during a session, so the
+   * review counts the questions asked before any answer was revealed. Returns the question as logged, or
+   * null when there was nothing to log (blank).
+   */
+  askQuestion(text: string): string | null {
+    const question = text.trim().slice(0, TYPED_QUESTION_MAX);
+    if (!question) return null;
+    this.core.recorder.log({ type: 'typed-question', question });
+    return question;
   }
 
   /** The reference solution was opened in the workspace: a recorded session logs when (its verdicts say so). */

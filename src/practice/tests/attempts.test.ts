@@ -149,6 +149,8 @@ describe('New attempt of a design problem', () => {
     expect(h.engine.state.board).toMatchObject({ problemId: 'design', loaded: true, elements: [], generation: generation + 1 });
     expect(boardDraft()).toEqual([]);
     expect(h.engine.hasWork()).toBe(false);
+    // The old board is kept with the attempt it belongs to.
+    expect(parseBoardDraft(h.storage.attempts[0]!.board!)!.elements.map((e) => e.id)).toEqual(['a']);
 
     // The new board is saved and logged like the first one.
     h.engine.start();
@@ -170,6 +172,24 @@ describe('New attempt of a design problem', () => {
     expect(boardDraft()).toEqual([]);
     // The attempt with only a board in it is kept in the history.
     expect(h.storage.attempts).toHaveLength(1);
+  });
+
+  it('keeps the saved board with the attempt when the whiteboard is not open', async () => {
+    h.storage.drafts.set(`design/${BOARD_DRAFT}`, { code: serialiseBoardDraft([rect('a', 0, 0), rect('b', 9, 9)]), updatedAt: 1 });
+    await h.engine.open(designProblem());
+    h.engine.start();
+    await h.engine.newAttempt();
+    expect(parseBoardDraft(h.storage.attempts[0]!.board!)!.elements.map((e) => e.id)).toEqual(['a', 'b']);
+    expect(boardDraft()).toEqual([]);
+  });
+
+  it('keeps no board with an attempt that drew nothing', async () => {
+    await h.engine.open(designProblem());
+    await h.engine.openBoard('design');
+    h.engine.start();
+    await h.engine.newAttempt();
+    expect(h.storage.attempts).toHaveLength(1);
+    expect(h.storage.attempts[0]!.board).toBeUndefined();
   });
 
   it('leaves the board as it was when storage refuses', async () => {

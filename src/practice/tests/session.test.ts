@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codebaseProblem, problem, STARTER, engineHarness } from '../testing/fakes';
+import { codebaseProblem, designProblem, problem, STARTER, engineHarness } from '../testing/fakes';
 
 const h = engineHarness();
 
@@ -71,5 +71,16 @@ describe('a recorded session', () => {
     await h.engine.open(codebaseProblem());
     h.engine.start();
     expect(h.rec.events[0]).toEqual({ type: 'file-open', file: 'chat/hub.ts' });
+  });
+});
+
+describe('a question typed in the candidate’s own words', () => {
+  it('is logged trimmed and cut to its longest, and a blank one is not', async () => {
+    await h.engine.open(designProblem());
+    h.engine.start();
+    expect(h.engine.askQuestion('  How much traffic do we expect?  ')).toBe('How much traffic do we expect?');
+    expect(h.engine.askQuestion('   ')).toBeNull();
+    expect(h.engine.askQuestion('x'.repeat(900))).toHaveLength(500);
+    expect(h.rec.logged('typed-question').map((e) => e.question.length)).toEqual([30, 500]);
   });
 });

@@ -14,10 +14,13 @@ const NONE_REVEALED: readonly { question: string; at: number }[] = [];
 export function AskInterviewer({
   clarifications,
   afterAnswer,
+  intro,
 }: {
   clarifications: readonly Clarification[];
   /** Shown under a revealed answer (a design problem's offer to fill its scratchpad inputs). */
   afterAnswer?: (c: Clarification) => ReactNode;
+  /** Shown above the list, given the questions revealed so far (a design problem's typed question). */
+  intro?: (revealed: readonly string[]) => ReactNode;
 }) {
   const revealed = useWorkspace((s) => s.practice?.revealed ?? NONE_REVEALED);
   if (clarifications.length === 0) return null;
@@ -25,7 +28,10 @@ export function AskInterviewer({
   return (
     <section aria-label="Ask the interviewer">
       <h2 className="mb-1 text-lg font-semibold">Ask the interviewer</h2>
-      <p className="mb-2 text-xs text-slate-400">Ask out loud first, then reveal the interviewer's answer.</p>
+      <p className="mb-2 text-xs text-slate-400">
+        {intro ? 'Ask out loud first (type it too, in your own words), then' : 'Ask out loud first, then'} reveal the interviewer's answer.
+      </p>
+      {intro?.(revealed.map((r) => r.question))}
       <ul className="space-y-2">
         {clarifications.map((c) => {
           const shown = revealed.some((r) => r.question === c.question);

@@ -135,7 +135,7 @@ export function PhaseTimer({ problem }: { problem: Problem }) {
       </div>
       {!r.finished && (
         // w-0 min-w-full: the goal takes the width of the row above instead of widening the header.
-        <p className="w-0 min-w-full text-right text-xs text-slate-300" data-testid="phase-goal">
+        <p className="focus-hide w-0 min-w-full text-right text-xs text-slate-300" data-testid="phase-goal">
           <PhaseGoal phase={r.phase} elapsedMs={r.elapsedMs} />
         </p>
       )}
