@@ -24,7 +24,7 @@ describe('formatResponse', () => {
   it('does not reformat a cut body, and says it was cut', () => {
     const cut = response({ headers: JSON_TYPE, body: '{"a":', truncated: true });
     expect(displayBody(cut)).toBe('{"a":');
-    expect(truncationNote(cut)).toContain('1,048,576');
+    expect(truncationNote(cut)).toContain('only its first 5 characters');
     expect(truncationNote(response())).toBeNull();
   });
 

@@ -64,8 +64,9 @@ export function displayBody(response: HttpResponse): string {
 }
 
 export function truncationNote(response: HttpResponse): string | null {
+  // Cut in the sandbox at MAX_RESPONSE_BODY, or in the log (core/api/loggedRequest.ts) at less: say how much is kept.
   return response.truncated
-    ? `The body was longer than ${MAX_RESPONSE_BODY.toLocaleString('en')} characters: only the first ${MAX_RESPONSE_BODY.toLocaleString('en')} are shown.`
+    ? `The body was longer than this: only its first ${response.body.length.toLocaleString('en')} characters are shown (the sandbox keeps at most ${MAX_RESPONSE_BODY.toLocaleString('en')}).`
     : null;
 }
 

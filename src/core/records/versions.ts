@@ -139,6 +139,13 @@ export const BUNDLE_FORMATS = [
       "a format 1–4 bundle keeps its code in `solution.ts` (or `solution.py`), which the log must still replay to; its log names a Python session's code `solution.ts`, renamed `solution.py` (`pythonCodeOfOldLog`).",
     upgradeLog: pythonCodeOfOldLog,
   },
+  {
+    version: 6,
+    title: 'API requests',
+    changes:
+      "`events.jsonl` may hold `request` events (an API scenario's Send from the Requests pane, at its time: the request — method, path, headers, body — and its outcome, a response with status, headers and a body of at most 64 KiB, a time-out or an error) and `service-restart` events; `report.md` lists the requests; an older Rehearse says the bundle is from a newer version instead of refusing an unknown event.",
+    migration: 'identity: a format 1–5 bundle has no such event (no request was sent, as far as the log knows).',
+  },
 ] as const satisfies readonly BundleFormat[];
 
 /** The database version storage/db.ts opens: the last entry's. */
