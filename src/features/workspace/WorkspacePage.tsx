@@ -25,6 +25,7 @@ import { useWorkspace } from './useWorkspace';
 import { useLeftInSession } from './useLeftInSession';
 import { WhiteboardRegion } from '../whiteboard';
 import { CodingPanes, DesignPanes } from './WorkspacePanes';
+import { RequestsPanel } from './requests/RequestsPanel';
 
 // The engine lives below the features; the workspace hands it what only the app and this feature hold.
 practice.connect({
@@ -86,6 +87,8 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
   const isDesign = problem.kind === 'design';
   const isProject = useIsProject();
   const isCodebase = problem.format === 'codebase';
+  // The chosen language's code has a service: the Requests region shows (core/problems/types.ts CodeMaterial.service).
+  const hasService = useWorkspace((s) => s.requests.serviceKey !== null);
 
   return (
     <div className="flex h-screen flex-col">
@@ -137,6 +140,7 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
           }
           editor={isProject ? <ProjectEditor problem={problem} /> : <EditorPane problem={problem} />}
           files={isProject ? <FilesPanel /> : undefined}
+          requests={hasService ? <RequestsPanel /> : undefined}
           below={
             <>
               <RunBar canSubmit />
