@@ -6,6 +6,8 @@
 import { languageOr, languageSpec } from '../languages/registry';
 import { lastSubmitGroups } from '../analysis/features';
 import { formatDuration, formatShare } from '../analysis/formatDuration';
+import { outcomeSummary } from '../api/formatResponse';
+import { requestsValue } from '../analysis/describeFacts';
 import type { ReadinessItem, SessionFacts } from '../analysis/types';
 import { LEVEL_LABELS, SELF_REVIEW_ITEMS, formatSelfReviewTotal, selfReviewTotal, designWeightedTotal } from '../review/rubrics';
 import type { ReviewRecord } from '../records/types';
@@ -58,6 +60,7 @@ function factsSection(facts: SessionFacts): string[] {
     `- Longest editing without a run: ${formatDuration(facts.longestEditingWithoutRunMs)}`,
     `- Follow-up questions asked: ${facts.followUpsAsked}`,
   );
+  if (facts.requests) lines.push(`- Requests sent (answered / timed out / errors): ${requestsValue(facts.requests)}`);
   if (facts.phases.length > 0) {
     lines.push('', '| Phase | Planned | Actual |', '|---|---|---|');
     for (const p of facts.phases)
@@ -150,6 +153,19 @@ function codeSpan(text: string): string {
   return longest > 0 ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
 }
 
+/** An API scenario's requests, in the order they were sent: "method path → status" (none for other sessions). */
+function requestsSection(events: readonly SessionEvent[]): string[] {
+  const lines: string[] = [];
+  for (const e of events) {
+    if (e.type === 'request')
+      lines.push(
+        `- ${formatDuration(e.t)} in: ${codeSpan(`${e.request.method} ${e.request.path}`)} → ${inline(outcomeSummary(e.outcome))}`,
+      );
+    else if (e.type === 'service-restart') lines.push(`- ${formatDuration(e.t)} in: service restarted`);
+  }
+  return lines.length === 0 ? [] : ['', '## Requests', '', ...lines];
+}
+
 export function buildReport(input: ReportInput): string {
   const { session, events, facts, readiness, review } = input;
   const started = new Date(session.startedAt);
@@ -177,6 +193,7 @@ export function buildReport(input: ReportInput): string {
   lines.push('## Follow-up questions asked', '');
   if (followUps.length === 0) lines.push('_None._');
   for (const f of followUps) lines.push(`- ${formatDuration(f.t)} in: ${inline(f.question)}`);
+  lines.push(...requestsSection(events));
   lines.push('', ...filesSection(input.files));
   lines.push('', 'The full log is in events.jsonl. Import this .zip into Rehearse to replay it.', '');
   return lines.join('\n');
