@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { factRows } from './describeFacts';
 import type { RunEvent, SessionEvent, SessionRecord } from '../session/types';
 import { findProtocol } from '../timer/protocols';
 import { computeFacts, longestEditingWithoutRun, sessionDuration } from './facts';
@@ -84,26 +83,6 @@ describe('the reference opened during the session', () => {
   it('leaves a pass before it alone', () => {
     const events: SessionEvent[] = [run(60_000, 'submit', 3, 3), { t: 90_000, type: 'reference-opened' }];
     expect(computeFacts({ session: session(), events })).toMatchObject({ referenceOpenedAt: 90_000, passedAfterReference: false });
-  });
-});
-
-describe("an API scenario's requests", () => {
-  it('are counted by outcome, with the restarts', () => {
-    const request = { method: 'GET' as const, path: '/', headers: [], body: '' };
-    const answered = { kind: 'response' as const, response: { status: 500, headers: [], body: '', truncated: false }, ms: 2 };
-    const events: SessionEvent[] = [
-      { t: 1_000, type: 'request', request, outcome: answered },
-      { t: 2_000, type: 'request', request, outcome: { kind: 'timed-out', ms: 2000 } },
-      { t: 3_000, type: 'service-restart' },
-      { t: 4_000, type: 'request', request, outcome: { kind: 'error', message: 'SyntaxError' } },
-      { t: 5_000, type: 'request', request, outcome: answered },
-    ];
-    const facts = computeFacts({ session: session(), events });
-    expect(facts.requests).toEqual({ sent: 4, answered: 2, timedOut: 1, errors: 1, serviceRestarts: 1 });
-    expect(factRows(facts).at(-1)).toEqual({
-      label: 'Requests sent (answered / timed out / errors)',
-      value: '4 (2 / 1 / 1), service restarted once',
-    });
   });
 });
 
