@@ -65,7 +65,7 @@ for (const language of LANGUAGES) {
       test.skip(!hasProject(RATE_LIMIT, language), `${RATE_LIMIT} has no ${language} project in this checkout`);
       await openScenario(page, RATE_LIMIT, language);
       await expect(pane(page)).toContainText('Nothing sent yet');
-      await page.getByRole('button', { name: 'Start' }).click();
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
 
       // Malformed JSON and a bad header line: refused with their messages, nothing sent.
       await fill(page, { method: 'POST', path: '/signup', headers: 'X-Client-Id: ada\nno colon here', body: '{"email": }' });
