@@ -2,6 +2,7 @@
  * The Requests pane's input read into an HttpRequest, or every reason it cannot be sent. Pure: the pane
  * calls it on Send, and nothing reaches the runner (or the log) unless it returns a request.
  */
+import { jsonErrorOffset } from './jsonErrorOffset';
 import { HTTP_METHODS, type HttpHeader, type HttpMethod, type HttpRequest } from './http';
 
 /** What the person typed, as the pane holds it. */
@@ -82,19 +83,13 @@ export function parseHeaders(text: string): { headers: HttpHeader[]; problems: s
   return { headers, problems };
 }
 
-/** Where JSON.parse stopped, as "line L, column C", read from the engine's message (V8: "position N"). */
-function jsonErrorPlace(text: string, message: string): string {
-  const pos = /position (\d+)/.exec(message);
-  if (pos) {
-    const offset = Math.min(Number(pos[1]), text.length);
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    return `line ${line}, column ${column}`;
-  }
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return `line ${lc[1]}, column ${lc[2]}`;
-  return 'the end of the text';
+/** Where a JSON text stops being JSON, as "line L, column C" (1-based). */
+function jsonErrorPlace(text: string): string {
+  const offset = jsonErrorOffset(text);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
 }
 
 function checkBody(body: string): string | null {
@@ -104,7 +99,7 @@ function checkBody(body: string): string | null {
     return null;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return `The body is not valid JSON (at ${jsonErrorPlace(body, message)}): ${message.slice(0, 200)}`;
+    return `The body is not valid JSON (at ${jsonErrorPlace(body)}): ${message.slice(0, 200)}`;
   }
 }
 
