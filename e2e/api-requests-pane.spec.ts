@@ -53,6 +53,28 @@ async function send(page: Page, how: 'button' | 'keys' = 'button'): Promise<void
 
 const status = (page: Page) => pane(page).getByLabel('Status', { exact: true });
 
+test('at 1280×720 the Requests region sits beside the editor, its form whole in view, and the page does not scroll sideways', async ({
+  page,
+}) => {
+  test.skip(!hasProject(RATE_LIMIT, 'typescript'), `${RATE_LIMIT} is not in this checkout`);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openScenario(page, RATE_LIMIT, 'typescript');
+  for (const control of [
+    pane(page).getByRole('combobox', { name: 'Method' }),
+    pane(page).getByRole('textbox', { name: 'Path' }),
+    pane(page).getByRole('button', { name: 'Send', exact: true }),
+    pane(page).getByRole('button', { name: 'Restart service' }),
+    pane(page).getByRole('textbox', { name: /^JSON body/ }),
+  ])
+    await expect(control).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('editor')).toBeInViewport();
+  await expect(page.getByRole('region', { name: 'Console' })).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  const editor = (await page.getByTestId('editor').boundingBox())!;
+  const requests = (await pane(page).boundingBox())!;
+  expect(requests.x).toBeGreaterThanOrEqual(editor.x + editor.width - 1);
+});
+
 for (const language of LANGUAGES) {
   test.describe(`${language}`, () => {
     test.describe.configure({ timeout: 300_000 });
