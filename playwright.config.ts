@@ -9,7 +9,7 @@ import { BASE_ARGS, CHROMIUM, FAKE_MICROPHONE_ARGS } from './e2e/fixtures/browse
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DIST = process.env.E2E_DIST ?? 'dist';
 /** Journeys that record audio: they run with Chromium's fake microphone. */
-const RECORDING_SPECS = /((record|replay|share|pause)-a-session|never-lose-a-session|back-up-everything)\.spec\.ts/;
+const RECORDING_SPECS = /((record|replay|share|pause)-a-session|never-lose-a-session|back-up-everything|coding-clarifications)\.spec\.ts/;
 
 export default defineConfig({
   testDir: 'e2e',

@@ -167,6 +167,10 @@ test('two recorded sessions are listed newest first with results and scores, sor
   await expect(table.getByTestId('trend-firstSubmit')).toHaveText('▲ better');
   await expect(table.getByTestId('trend-silence')).toHaveText('cannot compare');
   await expect(table.getByTestId('trend-selfReview')).toHaveText('cannot compare');
+  // The chart says what its axis is out of, with the same total as the table: 16 of 20 is 8 of 10 per item.
+  await expect(page.getByTestId('chart-note-selfReview')).toHaveText(
+    `Each point is the average of the items scored, out of 10: the latest, ${TOTAL}, is drawn at 8.0.`,
+  );
   expect(foreign).toEqual([]);
   await page.getByLabel('Problem').selectOption({ label: LRU });
   await expect(progressRows).toHaveCount(1);

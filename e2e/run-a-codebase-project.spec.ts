@@ -5,7 +5,7 @@
  * feature; the Python project runs in Pyodide with its packages importable and reads the same way.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { pasteCode, results, runAndWait, submitAndWait, typeAtEnd } from './helpers';
+import { editorText, pasteCode, results, runAndWait, submitAndWait, typeAtEnd } from './helpers';
 import { fileTab, openInTree, pasteReference, projectFiles, tree, treeItem } from './project';
 
 const ID = 'support-desk';
@@ -33,8 +33,12 @@ test('a type error is marked in its file and a syntax error links to it; Run sho
     .getByRole('button', { name: /^chat\/store\.ts:\d+/ })
     .first();
   await expect(link).toBeVisible();
+  const line = Number(/:(\d+)/.exec((await link.textContent()) ?? '')![1]);
   await link.click();
   await expect(fileTab(page, 'chat/store.ts')).toHaveAttribute('aria-selected', 'true');
+  // The caret is on that line, in the editor: the next keys land there (issue 26).
+  await page.keyboard.type('/*here*/');
+  await expect.poll(async () => (await editorText(page)).split('\n')[line - 1]).toContain('/*here*/');
   await pasteCode(page, projectFiles(ID, 'typescript', 'starter').get('chat/store.ts')!);
 
   // The starter runs: the clients panel shows what each client received (the visitor hears nobody yet).

@@ -18,7 +18,18 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assembleCodebase } from './problems/codebase';
-import { hasTestsIn, isCodebase, listProblemIds, PROBLEMS_DIR, readFolder, ROOT, run, TMP_DIR, writeFolder } from './problems/shared';
+import {
+  hasTestsIn,
+  isCodebase,
+  listProblemIds,
+  PROBLEMS_DIR,
+  readFolder,
+  readLibraries,
+  ROOT,
+  run,
+  TMP_DIR,
+  writeFolder,
+} from './problems/shared';
 
 const MUTATION_DIR = path.join(TMP_DIR, 'mutation');
 const STRYKER_BIN = path.join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
@@ -85,7 +96,7 @@ function workspaceOf(id: string): Workspace | string {
     };
     return { files, mutate: ['solution.ts'], shownAs: () => 'reference.ts' };
   }
-  const project = assembleCodebase(readFolder(folder), id).projects.find((p) => p.language === 'typescript');
+  const project = assembleCodebase(readFolder(folder), id, readLibraries(problemsDir)).projects.find((p) => p.language === 'typescript');
   if (!project) return 'no TypeScript project to mutate (run npm run check:problems for the reason)';
   const mutate = project.changed.filter((p) => p.endsWith('.ts'));
   if (mutate.length === 0) return 'reference/ changes no .ts file';

@@ -6,6 +6,8 @@ declare module 'virtual:rehearse-sandbox' {
   export const testWorkerScript: string;
   /** Classic script for the Python test worker (src/runner/python/worker/pythonWorker.entry.ts). */
   export const pythonWorkerScript: string;
+  /** Classic script for a TypeScript service worker (src/runner/sandbox/service/serviceWorker.entry.ts). */
+  export const serviceWorkerScript: string;
 }
 
 /** Provided by scripts/vite/testManifestPlugin.ts: every problem test file's tests, from mocha's dry run. */

@@ -69,6 +69,21 @@ describe('assembleCodebase (the variants check:problems runs)', () => {
     expect(assembleCodebase(f, 'mini-desk').violations.at(-1)).toMatch(/project\/typescript\/project.json is not JSON/);
   });
 
+  it('mounts a named library in every variant and refuses a mutant that changes it', () => {
+    const f = files();
+    f.set('project/typescript/project.json', JSON.stringify({ library: 'lib' }));
+    f.set('project/typescript/mutants/lib-bug/framework/util.ts', '// Mutant: the library changed\nexport const x = 2;\n');
+    const libraries = new Map([['lib/typescript/util.ts', 'export const x = 1;\n']]);
+    const { projects, violations } = assembleCodebase(f, 'mini-desk', libraries);
+    const ts = projects.find((p) => p.language === 'typescript')!;
+    for (const name of ['reference', 'starter', 'mutant:duplicates-allowed']) {
+      expect(ts.variants.find((v) => v.name === name)!.files['framework/util.ts']).toBe('export const x = 1;\n');
+    }
+    expect(violations).toEqual([
+      "project/typescript/mutants/lib-bug/framework/util.ts: a mutant changes the problem's code, not the mounted library",
+    ]);
+  });
+
   it('names the mutants by their folders', () => {
     expect(mutantNames(files(), 'python')).toHaveLength(8);
     expect(mutantNames(new Map([['project/python/mutants/a/x.py', ''], ['project/python/mutants/a/y/z.py', ''], ['project/python/mutants/b.py', '']]), 'python')).toEqual(['a', 'b.py']);

@@ -9,7 +9,7 @@
  */
 import { isValidPath } from '../../src/core/files/paths';
 import { LANGUAGE_SPECS, LANGUAGES, type Language } from '../../src/core/languages/registry';
-import { assembleCode, filesUnder, ProjectFormatError } from '../../src/core/problems/assembleCode';
+import { assembleCode, filesUnder, LIBRARY_MOUNT, ProjectFormatError } from '../../src/core/problems/assembleCode';
 import { BASELINE_GROUP, type ProblemFeature } from '../../src/core/problems/types';
 
 export const MIN_MUTANTS = 8;
@@ -56,8 +56,15 @@ export function mutantNames(files: ReadonlyMap<string, string>, language: Langua
   return [...names].sort();
 }
 
-/** Every project of a codebase problem folder (path relative to problems/<id>/ → text), with what is wrong. */
-export function assembleCodebase(files: ReadonlyMap<string, string>, problemId: string): AssembledCodebase {
+/**
+ * Every project of a codebase problem folder (path relative to problems/<id>/ → text), with what is wrong;
+ * `libraries` are the files under problems/_libraries/ a project may mount.
+ */
+export function assembleCodebase(
+  files: ReadonlyMap<string, string>,
+  problemId: string,
+  libraries: ReadonlyMap<string, string> = new Map(),
+): AssembledCodebase {
   const violations: string[] = [];
   const projects: CodebaseProject[] = [];
   for (const language of LANGUAGES) {
@@ -68,7 +75,7 @@ export function assembleCodebase(files: ReadonlyMap<string, string>, problemId: 
   }
   let code;
   try {
-    code = assembleCode(files, problemId);
+    code = assembleCode(files, problemId, libraries);
   } catch (e) {
     if (!(e instanceof ProjectFormatError)) throw e;
     return { projects, violations: [...violations, e.message] };
@@ -105,7 +112,12 @@ export function assembleCodebase(files: ReadonlyMap<string, string>, problemId: 
         continue;
       }
       violations.push(...mutantHeaderViolations(mutant, language, where));
-      for (const path of mutant.keys()) if (!isValidPath(path)) violations.push(`${where}${path} is not a valid project path`);
+      for (const path of mutant.keys()) {
+        if (!isValidPath(path)) violations.push(`${where}${path} is not a valid project path`);
+        else if (material.files.some((f) => f.path === path && f.readOnly && path.startsWith(`${LIBRARY_MOUNT}/`))) {
+          violations.push(`${where}${path}: a mutant changes the problem's code, not the mounted library`);
+        }
+      }
       if ([...mutant].every(([path, text]) => reference[path] === text)) violations.push(`${where}: changes nothing in the reference`);
       variants.push({ name: `mutant:${name}`, label: where, files: { ...reference, ...Object.fromEntries(mutant) } });
     }

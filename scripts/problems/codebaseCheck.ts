@@ -19,7 +19,7 @@ import {
 } from './codebase';
 import type { Variant, VariantOutcome } from './mocha';
 import { ruleIdsOfTitle } from './ruleMap';
-import { readFolder, writeFolder } from './shared';
+import { readFolder, readLibraries, writeFolder } from './shared';
 import type { TypeCheckEntry } from './typeCheck';
 
 /** What pycheck.py needs to check a codebase problem's Python (`--codebase <plan file>`). */
@@ -58,7 +58,7 @@ export function pythonModules(paths: Iterable<string>): string[] {
 
 /** Assembles and writes every variant of a codebase problem; `problemsDir/<id>` is its folder. */
 export function prepareCodebase(problemsDir: string, id: string, workDir: string): PreparedCodebase {
-  const { projects, violations } = assembleCodebase(readFolder(path.join(problemsDir, id)), id);
+  const { projects, violations } = assembleCodebase(readFolder(path.join(problemsDir, id)), id, readLibraries(problemsDir));
   const prepared: PreparedCodebase = { violations, projects };
   for (const project of projects) {
     const spec = LANGUAGE_SPECS[project.language];

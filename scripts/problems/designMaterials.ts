@@ -12,7 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fillScratchpadInput, parseClarifications, parseNotesTemplate, parseReferenceAnswer, scratchpadInputs } from '../../src/core/problems/parseDesign';
+import { parseClarifications } from '../../src/core/problems/clarifications';
+import { fillScratchpadInput, parseNotesTemplate, parseReferenceAnswer, scratchpadInputs } from '../../src/core/problems/parseDesign';
 
 export interface DesignMaterials {
   notesTemplate: string;

@@ -7,7 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkScratchpad, parseClarifications, parseNotesTemplate, parseRubric } from '../../src/core/problems/parseDesign';
+import { parseClarifications } from '../../src/core/problems/clarifications';
+import { checkScratchpad, parseNotesTemplate, parseRubric } from '../../src/core/problems/parseDesign';
 import { parseFollowUps, parseFrontMatter } from '../../src/core/problems/parseProblem';
 import type { ProblemMeta } from '../../src/core/problems/types';
 import { findProtocol } from '../../src/core/timer/protocols';
@@ -60,6 +61,7 @@ export function checkFolder(problemsDir: string, id: string, v: string[]): Folde
           .sort()
       : [];
   if (coding && !codebase) checkSingleFile(dir, mutantFiles, v);
+  if (coding) checkCodingClarifications(dir, id, v);
   if (meta?.kind === 'design') checkDesignFiles(dir, id, meta, v);
   return { meta, codebase, coding, mutantFiles };
 }
@@ -81,6 +83,22 @@ function checkSingleFile(dir: string, mutantFiles: string[], v: string[]): void 
     for (const spec of importSpecifiers(readFileSync(full, 'utf8'))) {
       if (!ALLOWED_IMPORTS.has(spec)) v.push(`${file} imports "${spec}"; tests may import only chai, fast-check and ./solution`);
     }
+  }
+}
+
+/**
+ * A coding problem's clarifications.md is optional; when present it parses like a design problem's (at least
+ * one question, each with an answer) and gives no scratchpad values: a coding problem has no scratchpad.
+ */
+function checkCodingClarifications(dir: string, id: string, v: string[]): void {
+  const full = path.join(dir, 'clarifications.md');
+  if (!existsSync(full)) return;
+  try {
+    for (const c of parseClarifications(readFileSync(full, 'utf8'), id)) {
+      if (c.fills.length > 0) v.push(`clarifications.md: the answer to "${c.question}" has a Scratchpad: line, but a coding problem has no scratchpad`);
+    }
+  } catch (err) {
+    v.push(`clarifications.md: ${(err as Error).message}`);
   }
 }
 

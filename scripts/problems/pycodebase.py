@@ -7,12 +7,13 @@ The plan names the folders (reference first, then the starter, then the mutants)
 project/python/ folder and the reference project's module names.
 
 Checked here: the test files (docstrings, titles, imports: the standard library and project modules), no
-project module named like a standard module, the screen over every .py file of starter/, reference/ and
-mutants/, the rule map and the [model] test, the reference passing both test files, the starter and every
-mutant failing at least one hidden test. The groups (Requirement 1 and the features) and the mutants'
+project module named like a standard module, the screen over every .py file of starter/, reference/,
+mutants/ and the library project.json mounts at framework/, the rule map and the [model] test, the
+reference passing both test files, the starter and every mutant failing at least one hidden test. The groups (Requirement 1 and the features) and the mutants'
 headers are judged by the TypeScript side, from the lists returned here.
 """
 
+import json
 import os
 
 TEST_MODULES = ("examples_test", "hidden_test")
@@ -27,6 +28,24 @@ def candidate_files(source):
             for name in files:
                 if name.endswith(".py"):
                     found.append(os.path.relpath(os.path.join(folder, name), source).replace(os.sep, "/"))
+    return sorted(found)
+
+
+def library_files(root, source):
+    """The .py files of the library project.json mounts at framework/ (problems/_libraries/<name>/python/),
+    relative to the problems folder; [] when it names none. The browser screens them with the project's."""
+    try:
+        with open(os.path.join(source, "project.json"), encoding="utf-8") as handle:
+            name = json.load(handle).get("library")
+    except (OSError, ValueError, AttributeError):
+        return []
+    if not isinstance(name, str):
+        return []
+    folder = os.path.join(root, "_libraries", name, "python")
+    found = []
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        found.extend(os.path.relpath(os.path.join(here, f), root).replace(os.sep, "/") for f in files if f.endswith(".py"))
     return sorted(found)
 
 
@@ -45,6 +64,7 @@ def check_codebase(pc, root, pid, plan, report):
     for name in sorted({m.split(".")[0] for m in modules} & pc.stdlib_names()):
         problems.append("project module %s is named like a standard module, which an import may find instead" % name)
     screened = pc.screen_files(source, candidate_files(source), problems)
+    screened += pc.screen_files(root, library_files(root, source), problems)
     report.append("  screen: %d files, %s" % (screened, "findings listed below" if any(
         "screen finding" in p for p in problems) else "no findings"))
 

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LIBRARIES_FOLDER } from '../../src/core/problems/assembleCode';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PROBLEMS_DIR = path.join(ROOT, 'problems');
@@ -13,10 +14,15 @@ export const TMP_DIR = path.join(ROOT, '.tmp');
 export const MOCHA_BIN = path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
 export const TSC_BIN = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
+/** A folder under problems/ that is not a problem: a dot-folder, or one starting with "_" (problems/_libraries/). */
+export function isProblemFolderName(name: string): boolean {
+  return !name.startsWith('.') && !name.startsWith('_');
+}
+
 /** Problem folder names, sorted; restricted to `only` when it is non-empty. */
 export function listProblemIds(only: string[] = [], problemsDir = PROBLEMS_DIR): string[] {
   const ids = readdirSync(problemsDir)
-    .filter((name) => !name.startsWith('.') && statSync(path.join(problemsDir, name)).isDirectory())
+    .filter((name) => isProblemFolderName(name) && statSync(path.join(problemsDir, name)).isDirectory())
     .sort();
   if (only.length === 0) return ids;
   for (const id of only) {
@@ -55,6 +61,12 @@ export function readFolder(dir: string): Map<string, string> {
   };
   walk('');
   return files;
+}
+
+/** The shared libraries problems mount (path under problems/_libraries/ → text); empty when there are none. */
+export function readLibraries(problemsDir: string): Map<string, string> {
+  const dir = path.join(problemsDir, LIBRARIES_FOLDER);
+  return existsSync(dir) ? readFolder(dir) : new Map();
 }
 
 /** Writes `files` (relative path → text) under `dir`, creating folders as needed. */

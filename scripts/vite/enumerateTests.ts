@@ -14,7 +14,8 @@ import { build, transform } from 'esbuild';
 import Mocha from 'mocha';
 import { RunCompiler, type BuildFn, type TransformFn } from '../../src/runner/compile/bundle.ts';
 import { shimSources, SOLUTION_PATH } from '../../src/runner/compile/virtualFiles.ts';
-import { TESTS_CLAIM_GLOBAL } from '../../src/runner/sandbox/protocol.ts';
+import { PROJECT_MODULES } from '../../src/runner/compile/moduleShims.ts';
+import { PROJECT_CLAIM_GLOBAL, TESTS_CLAIM_GLOBAL } from '../../src/runner/sandbox/protocol.ts';
 import { BDD_NAMES, buildRunScript } from '../../src/runner/sandbox/worker/runScript.ts';
 import type { ExpectedTest } from '../../src/runner/testManifest.ts';
 
@@ -64,8 +65,14 @@ export async function enumerateTestPlan(input: PlanInput): Promise<TestPlan> {
   const secret = 'manifest';
   const script = buildRunScript(compiled.project, compiled.tests, secret);
   let claimed = false;
+  const forProject = Object.fromEntries(PROJECT_MODULES.map((name) => [name, modules[name]]));
   const context = vm.createContext({
     console,
+    // The project's packages (sql.js), as the worker hands them (sandbox/projectClaim.ts).
+    [PROJECT_CLAIM_GLOBAL]: (given: string, define: (modules: unknown) => unknown) => {
+      if (given !== secret) throw new Error('the project claimed with another secret');
+      return define(forProject);
+    },
     [TESTS_CLAIM_GLOBAL]: (given: string, define: (...args: unknown[]) => void) => {
       if (given !== secret || claimed) throw new Error('claimed twice');
       claimed = true;

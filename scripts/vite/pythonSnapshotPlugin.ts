@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { LIBRARIES_FOLDER, LIBRARY_MOUNT } from '../../src/core/problems/assembleCode.ts';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
@@ -86,6 +87,13 @@ export function problemTestFiles(root: string): { module: string; source: string
 
 /** A problem's Python files the imports are read from: its own, and a codebase problem's tests, starter and reference (mutants add none). */
 function pythonFilesOf(folder: string): string[] {
+  if (path.basename(folder) === LIBRARIES_FOLDER) {
+    // The mounted libraries' Python (problems/_libraries/<name>/python/**): their standard imports count too.
+    return readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.py'))
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort();
+  }
   const found = readdirSync(folder)
     .filter((f) => f.endsWith('.py'))
     .map((f) => path.join(folder, f));
@@ -111,7 +119,7 @@ function projectModules(folder: string): string[] {
 /** Standard modules the problems' Python files import: importing them ahead makes a run's imports free. */
 export function problemImports(root: string): string[] {
   const names = new Set<string>();
-  const own = new Set<string>(['solution', '__future__']);
+  const own = new Set<string>(['solution', '__future__', LIBRARY_MOUNT]);
   const dir = path.join(root, PROBLEMS_DIR);
   for (const problem of readdirSync(dir, { withFileTypes: true })) {
     if (!problem.isDirectory()) continue;

@@ -15,6 +15,7 @@ const RESOLVED_ID = '\0' + VIRTUAL_ID;
 const FRAME_ENTRY = 'src/runner/sandbox/frame/frame.entry.ts';
 const WORKER_ENTRY = 'src/runner/sandbox/worker/testWorker.entry.ts';
 const PYTHON_WORKER_ENTRY = 'src/runner/python/worker/pythonWorker.entry.ts';
+const SERVICE_WORKER_ENTRY = 'src/runner/sandbox/service/serviceWorker.entry.ts';
 
 export function sandboxBundlePlugin(): Plugin {
   let root = process.cwd();
@@ -61,22 +62,28 @@ export function sandboxBundlePlugin(): Plugin {
 
 /** Both sandbox scripts as strings (also used by the harness's unit tests, which run the real worker script). */
 export async function bundleBoth(root: string): Promise<{ code: string; inputs: string[] }> {
-  const [frame, worker, python] = await Promise.all([
+  const [frame, worker, python, service] = await Promise.all([
     bundle(root, FRAME_ENTRY, {}),
     // mocha's browser build only runs in a worker if `window` exists before its code evaluates.
     bundle(root, WORKER_ENTRY, { banner: { js: 'self.window = self;' } }),
     // Pyodide itself is not bundled: its loader and glue arrive as text at boot (runner/python/runtimeFiles.ts).
     bundle(root, PYTHON_WORKER_ENTRY, {}),
+    // An API scenario's running app (docs/decisions/api-scenarios.md), with sql.js's JavaScript.
+    bundle(root, SERVICE_WORKER_ENTRY, { external: NODE_ONLY }),
   ]);
   return {
     code: [
       `export const frameScript = ${JSON.stringify(frame.text)};`,
       `export const testWorkerScript = ${JSON.stringify(worker.text)};`,
       `export const pythonWorkerScript = ${JSON.stringify(python.text)};`,
+      `export const serviceWorkerScript = ${JSON.stringify(service.text)};`,
     ].join('\n'),
-    inputs: [...new Set([...frame.inputs, ...worker.inputs, ...python.inputs])],
+    inputs: [...new Set([...frame.inputs, ...worker.inputs, ...python.inputs, ...service.inputs])],
   };
 }
+
+/** Modules sql.js's glue requires only when it runs in Node (never in a worker): left out of the bundle. */
+const NODE_ONLY = ['fs', 'path', 'crypto'];
 
 async function bundle(root: string, entry: string, extra: BuildOptions): Promise<{ text: string; inputs: string[] }> {
   const result = await build({

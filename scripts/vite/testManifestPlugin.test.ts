@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { writeFolder } from '../problems/shared';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,5 +35,24 @@ describe('the build-time test manifest', () => {
     // Watched: the project's files, not its mutants.
     expect(inputs.some((p) => p.endsWith(path.join('reference', 'desk', 'order.ts')))).toBe(true);
     expect(inputs.some((p) => p.includes(`${path.sep}mutants${path.sep}`))).toBe(false);
+  });
+
+  it('mounts the library a project names at framework/, so its tests may import it', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'rehearse-manifest-library-'));
+    try {
+      const tests =
+        "import { expect } from 'chai';\nimport { twice } from './framework/util';\ndescribe('Requirement 1', () => { it('[R1] doubles', () => expect(twice(2)).to.equal(4)); });\n";
+      writeMiniDesk(root, (files) => {
+        files['project/typescript/project.json'] = JSON.stringify({ library: 'mini-lib' });
+        files['project/typescript/examples.test.ts'] = tests;
+      });
+      writeFolder(path.join(root, '_libraries', 'mini-lib', 'typescript'), { 'util.ts': 'export const twice = (n: number) => 2 * n;\n' });
+      const { manifest, inputs } = await buildManifest(root);
+      expect(manifest[testFileKey(tests)]?.tests).toEqual([{ path: ['Requirement 1'], title: '[R1] doubles' }]);
+      expect(Object.values(manifest).every((e) => e.problemId === 'mini-desk')).toBe(true);
+      expect(inputs.some((p) => p.endsWith(path.join('_libraries', 'mini-lib', 'typescript', 'util.ts')))).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

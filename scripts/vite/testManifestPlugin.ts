@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { LANGUAGE_SPECS } from '../../src/core/languages/registry.ts';
-import { assembleCode } from '../../src/core/problems/assembleCode.ts';
+import { assembleCode, LIBRARIES_FOLDER } from '../../src/core/problems/assembleCode.ts';
 import { testFileKey, type ExpectedTests, type TestManifest } from '../../src/runner/testManifest.ts';
-import { readFolder } from '../problems/shared.ts';
+import { isProblemFolderName, readFolder, readLibraries } from '../problems/shared.ts';
 import { enumeratePythonTests } from './enumeratePythonTests.ts';
 import { enumerateTestPlan, type PlanInput } from './enumerateTests.ts';
 
@@ -25,7 +25,7 @@ const TEST_FILES = ['examples.test.ts', 'hidden.test.ts'] as const;
 const PYTHON_TEST_FILES = ['examples_test.py', 'hidden_test.py'] as const;
 /** The files the manifest is computed from: a single-file problem's tests and reference, a codebase problem's project (not its mutants). */
 const PROBLEM_INPUT =
-  /[\\/]problems[\\/][^\\/]+[\\/](((examples\.test|hidden\.test|reference)\.ts|(examples|hidden)_test\.py)$|project[\\/][^\\/]+[\\/](?!mutants[\\/]))/;
+  /[\\/]problems[\\/](_libraries[\\/]|[^\\/]+[\\/](((examples\.test|hidden\.test|reference)\.ts|(examples|hidden)_test\.py)$|project[\\/][^\\/]+[\\/](?!mutants[\\/])))/;
 
 export function testManifestPlugin(): Plugin {
   let root = process.cwd();
@@ -68,7 +68,7 @@ export async function buildManifest(problemsDir: string): Promise<{ manifest: Te
   const manifest: Record<string, ExpectedTests> = {};
   const inputs: string[] = [];
   const ids = readdirSync(problemsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+    .filter((d) => d.isDirectory() && isProblemFolderName(d.name))
     .map((d) => d.name)
     .sort();
   for (const problemId of ids) {
@@ -123,7 +123,9 @@ async function addCodebase(
   const folder = path.join(problemsDir, problemId);
   const files = new Map([...readFolder(path.join(folder, 'project'))].map(([p, text]) => [`project/${p}`, text]));
   for (const p of files.keys()) if (!/^project\/[^/]+\/mutants\//.test(p)) inputs.push(path.join(folder, ...p.split('/')));
-  const code = assembleCode(files, problemId);
+  const libraries = readLibraries(problemsDir);
+  for (const p of libraries.keys()) inputs.push(path.join(problemsDir, LIBRARIES_FOLDER, ...p.split('/')));
+  const code = assembleCode(files, problemId, libraries);
   for (const [language, material] of Object.entries(code)) {
     const names = LANGUAGE_SPECS[language as keyof typeof LANGUAGE_SPECS].problemFiles;
     for (const [file, tests] of [

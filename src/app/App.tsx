@@ -1,11 +1,14 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { Link, Route, Router, Switch, useParams } from 'wouter';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Link, Route, Router, Switch, useLocation, useParams, useSearch } from 'wouter';
 import type { Problem } from '../core/problems/types';
-import { useHashLocation } from 'wouter/use-hash-location';
 import { CatalogPage } from '../features/catalog/CatalogPage';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import { preloadEditor } from '../editor';
 import { findEntry, loadProblem } from '../problems/catalog';
+import { useHashQueryLocation } from './hashLocation';
+import { BackgroundRecording } from '../features/recording';
+import { NavContext, type NavExtras } from '../shared/navContext';
+import { loadCatalogSearch, saveCatalogSearch } from '../storage/settings';
 
 // The pages after a session load on first visit: the catalog and the workspace should not pay for them.
 const SessionsPage = lazy(() => import('../features/sessions/SessionsPage').then((m) => ({ default: m.SessionsPage })));
@@ -114,23 +117,46 @@ function NotFound({ what }: { what: string }) {
 }
 
 /**
- * Hash routes (#/problems/<id>): every deep link is the same index.html to the server, so reloading
- * one works on any plain static file server, with no rewrite rules.
+ * What every page's navigation gets: "Problems" back to the catalog's last query (remembered for the tab,
+ * so it survives a reload of the workspace) and a session recording in the background.
+ */
+function NavProvider({ children }: { children: ReactNode }) {
+  const [path] = useLocation();
+  const search = useSearch();
+  const [remembered, setRemembered] = useState(loadCatalogSearch);
+  const catalogSearch = path === '/' ? search : remembered;
+  useEffect(() => {
+    if (path !== '/') return;
+    setRemembered(search);
+    saveCatalogSearch(search);
+  }, [path, search]);
+  const extras = useMemo<NavExtras>(
+    () => ({ problemsHref: catalogSearch ? `/?${catalogSearch}` : '/', status: <BackgroundRecording /> }),
+    [catalogSearch],
+  );
+  return <NavContext.Provider value={extras}>{children}</NavContext.Provider>;
+}
+
+/**
+ * Hash routes (#/problems/<id>, #/?kind=coding&q=rate): every deep link is the same index.html to the server,
+ * so reloading one works on any plain static file server, with no rewrite rules.
  */
 export function App() {
   return (
-    <Router hook={useHashLocation}>
-      <Switch>
-        <Route path="/" component={CatalogRoute} />
-        <Route path="/problems/:id" component={ProblemRoute} />
-        <Route path="/sessions" component={SessionsRoute} />
-        <Route path="/sessions/:id" component={ReplayRoute} />
-        <Route path="/progress" component={ProgressRoute} />
-        <Route path="/plan" component={PlanRoute} />
-        <Route>
-          <NotFound what="This page does not exist." />
-        </Route>
-      </Switch>
+    <Router hook={useHashQueryLocation}>
+      <NavProvider>
+        <Switch>
+          <Route path="/" component={CatalogRoute} />
+          <Route path="/problems/:id" component={ProblemRoute} />
+          <Route path="/sessions" component={SessionsRoute} />
+          <Route path="/sessions/:id" component={ReplayRoute} />
+          <Route path="/progress" component={ProgressRoute} />
+          <Route path="/plan" component={PlanRoute} />
+          <Route>
+            <NotFound what="This page does not exist." />
+          </Route>
+        </Switch>
+      </NavProvider>
     </Router>
   );
 }

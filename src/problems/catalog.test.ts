@@ -37,5 +37,20 @@ describe('catalog', () => {
     expect(p.followUps).toEqual([{ question: 'Why?', points: ['because'] }]);
     expect(p.design).toBeNull();
     expect(p.stages).toEqual([]);
+    expect(p.clarifications).toEqual([]);
+  });
+
+  it("reads a coding problem's clarifications.md when it has one, and refuses a broken one", () => {
+    const [entry] = buildCatalog({ '/problems/a/problem.md': md('a', 'coding', 'easy', 'A') });
+    const files = (clarifications: string) =>
+      new Map([
+        ['starter.ts', 'export {}'],
+        ['followups.md', '## Why?\n- because\n'],
+        ['clarifications.md', clarifications],
+      ]);
+    expect(assembleProblem(entry!, files('## Can it be empty?\nYes.\n')).clarifications).toEqual([
+      { question: 'Can it be empty?', answer: 'Yes.', fills: [] },
+    ]);
+    expect(() => assembleProblem(entry!, files('# No questions\n'))).toThrow(/problem "a": clarifications.md has no "## " questions/);
   });
 });

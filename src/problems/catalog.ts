@@ -4,9 +4,10 @@
  * the other files of a problem load on demand when its workspace opens. Mutants are not bundled: they
  * exist for the strength checks, not for the app.
  */
-import { parseClarifications, parseNotesTemplate, parseReferenceAnswer, parseRubric } from '../core/problems/parseDesign';
+import { parseClarifications } from '../core/problems/clarifications';
+import { parseNotesTemplate, parseReferenceAnswer, parseRubric } from '../core/problems/parseDesign';
 import { parseFollowUps, parseFrontMatter } from '../core/problems/parseProblem';
-import { assembleCode, languagesInFolder } from '../core/problems/assembleCode';
+import { assembleCode, languagesInFolder, librariesNamed, LIBRARIES_FOLDER } from '../core/problems/assembleCode';
 import { DEFAULT_LANGUAGE, type Language } from '../core/languages/registry';
 import type { DesignMaterial, Problem, ProblemMeta } from '../core/problems/types';
 import { findProtocol } from '../core/timer/protocols';
@@ -21,6 +22,8 @@ const lazyFiles = import.meta.glob<string>(
   ],
   { query: '?raw', import: 'default' },
 );
+// The libraries problems mount (problems/_libraries/<name>/<language>/**): loaded with a problem that names one.
+const libraryFiles = import.meta.glob<string>('/problems/_libraries/*/*/**', { query: '?raw', import: 'default' });
 
 /** What the catalog shows: the front matter, the statement and the languages it can be practised in. */
 export interface CatalogEntry extends ProblemMeta {
@@ -74,12 +77,18 @@ export function problemTitle(id: string): string {
   return findEntry(id)?.title ?? id;
 }
 
-/** Builds the full problem from its catalog entry and its other files (file name → text). */
-export function assembleProblem(entry: CatalogEntry, files: ReadonlyMap<string, string>): Problem {
+/**
+ * Builds the full problem from its catalog entry and its other files (file name → text), and the library
+ * files it mounts (path under problems/_libraries/ → text).
+ */
+export function assembleProblem(entry: CatalogEntry, files: ReadonlyMap<string, string>, libraries?: ReadonlyMap<string, string>): Problem {
   return {
     ...entry,
-    code: entry.kind === 'coding' ? assembleCode(files, entry.id) : {},
+    code: entry.kind === 'coding' ? assembleCode(files, entry.id, libraries) : {},
     followUps: parseFollowUps(files.get('followups.md') ?? '', entry.id),
+    // A design problem must have clarifications.md (the parser refuses an empty one); a coding problem may.
+    clarifications:
+      entry.kind === 'design' || files.has('clarifications.md') ? parseClarifications(files.get('clarifications.md') ?? '', entry.id) : [],
     stages: entry.stages ?? [],
     design: entry.kind === 'design' ? assembleDesign(entry, files) : null,
   };
@@ -88,7 +97,6 @@ export function assembleProblem(entry: CatalogEntry, files: ReadonlyMap<string, 
 function assembleDesign(entry: CatalogEntry, files: ReadonlyMap<string, string>): DesignMaterial {
   const phases = findProtocol(entry.protocol)?.phases.map((p) => p.name);
   return {
-    clarifications: parseClarifications(files.get('clarifications.md') ?? '', entry.id),
     rubric: parseRubric(files.get('rubric.md') ?? '', entry.id),
     notesTemplate: parseNotesTemplate(files.get('notes-template.md') ?? '', phases, entry.id),
     scratchpad: files.get('scratchpad.ts') ?? '',
@@ -98,6 +106,13 @@ function assembleDesign(entry: CatalogEntry, files: ReadonlyMap<string, string>)
 
 const loaded = new Map<string, Promise<Problem>>();
 
+/** The named libraries' files, keyed by their path under problems/_libraries/. */
+async function loadLibraries(names: readonly string[]): Promise<Map<string, string>> {
+  const prefix = `/problems/${LIBRARIES_FOLDER}/`;
+  const wanted = Object.entries(libraryFiles).filter(([path]) => names.some((name) => path.startsWith(`${prefix}${name}/`)));
+  return new Map(await Promise.all(wanted.map(async ([path, load]) => [path.slice(prefix.length), await load()] as const)));
+}
+
 /** Loads a problem's files (cached); rejects if there is no such problem. */
 export function loadProblem(id: string): Promise<Problem> {
   const entry = findEntry(id);
@@ -105,9 +120,10 @@ export function loadProblem(id: string): Promise<Problem> {
   let problem = loaded.get(id);
   if (!problem) {
     const loaders = Object.entries(lazyFiles).filter(([path]) => folderOf(path).id === id);
-    problem = Promise.all(loaders.map(async ([path, load]) => [folderOf(path).file, await load()] as const)).then((pairs) =>
-      assembleProblem(entry, new Map(pairs)),
-    );
+    problem = Promise.all(loaders.map(async ([path, load]) => [folderOf(path).file, await load()] as const)).then(async (pairs) => {
+      const files = new Map(pairs);
+      return assembleProblem(entry, files, await loadLibraries(librariesNamed(files)));
+    });
     loaded.set(id, problem);
     problem.catch(() => loaded.delete(id));
   }

@@ -5,9 +5,14 @@ import {
   hostLimitBeforeStartMs,
   loadLimitMs,
   normaliseTimeout,
+  PYTHON_SERVICE_SETUP_MS,
   runLimitMs,
   runnableStallLimitMs,
+  SERVICE_SPAWN_LIMIT_MS,
+  serviceRequestLimitMs,
+  serviceStartLimitMs,
   WATCHDOG_GRACE_MS,
+  WORKER_SPAWN_LIMIT_MS,
 } from './deadlines';
 
 describe('deadlines', () => {
@@ -37,5 +42,18 @@ describe('deadlines', () => {
   it('keeps the host deadline strictly looser than the frame watchdog', () => {
     expect(hostLimitAfterStartMs(15, 2000)).toBeGreaterThan(runLimitMs(15, 2000));
     expect(hostLimitBeforeStartMs(2000)).toBeGreaterThan(loadLimitMs(2000));
+  });
+});
+
+describe("a service's deadlines", () => {
+  it('gives a request the per-test timeout and the watchdog slack', () => {
+    expect(serviceRequestLimitMs(DEFAULT_TEST_TIMEOUT_MS)).toBe(DEFAULT_TEST_TIMEOUT_MS + WATCHDOG_GRACE_MS);
+    expect(serviceRequestLimitMs(500)).toBe(500 + WATCHDOG_GRACE_MS);
+  });
+
+  it("gives the start the candidate's loading time, and Python its screening and writing on top", () => {
+    expect(serviceStartLimitMs('typescript', 2000)).toBe(loadLimitMs(2000));
+    expect(serviceStartLimitMs('python', 2000)).toBe(loadLimitMs(2000) + PYTHON_SERVICE_SETUP_MS);
+    expect(SERVICE_SPAWN_LIMIT_MS).toBeGreaterThan(WORKER_SPAWN_LIMIT_MS);
   });
 });

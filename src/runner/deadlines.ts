@@ -56,3 +56,23 @@ export function hostLimitBeforeStartMs(testTimeoutMs: number): number {
 export function hostLimitAfterStartMs(testCount: number, testTimeoutMs: number): number {
   return runLimitMs(testCount, testTimeoutMs) + HOST_SLACK_MS;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// A service (an API scenario's app, docs/decisions/api-scenarios.md): the page watches each request itself and
+// has the worker terminated when it is late.
+
+/** The frame hands over a ready service worker within this (TypeScript: spawned; Python: restored, warmed). */
+export const SERVICE_SPAWN_LIMIT_MS = WORKER_SPAWN_LIMIT_MS + HOST_SLACK_MS;
+
+/** Python's start also screens and writes every project file (ours, not the candidate's time). */
+export const PYTHON_SERVICE_SETUP_MS = 5_000;
+
+/** From `start` to `started`: the candidate's start-up code (loading the modules, startService) as a run's loading. */
+export function serviceStartLimitMs(language: 'typescript' | 'python', testTimeoutMs: number): number {
+  return loadLimitMs(testTimeoutMs) + (language === 'python' ? PYTHON_SERVICE_SETUP_MS : 0);
+}
+
+/** One request, from the page's post to the worker's reply: the per-test timeout, plus the watchdog's slack. */
+export function serviceRequestLimitMs(testTimeoutMs: number): number {
+  return Math.max(testTimeoutMs, 1) + WATCHDOG_GRACE_MS;
+}

@@ -8,7 +8,8 @@
  */
 
 import wasmUrl from 'esbuild-wasm/esbuild.wasm?url';
-import { frameScript, testWorkerScript } from 'virtual:rehearse-sandbox';
+import sqlWasmURL from 'sql.js/dist/sql-wasm.wasm?url';
+import { frameScript, serviceWorkerScript, testWorkerScript } from 'virtual:rehearse-sandbox';
 import { testManifest } from 'virtual:rehearse-test-manifest';
 import { RehearseRunner } from './runner';
 import type { Runner } from './types';
@@ -16,5 +17,14 @@ import type { Runner } from './types';
 export type * from './types';
 
 export function createRunner(): Runner {
-  return new RehearseRunner({ wasmURL: wasmUrl, frameScript, testWorkerScript, manifest: testManifest });
+  return new RehearseRunner({
+    wasmURL: wasmUrl,
+    sqlWasmURL,
+    // A chunk of its own, loaded the first time a run's code imports sql.js.
+    sqlJsScript: () => import('sql.js/dist/sql-wasm.js?raw').then((m) => m.default),
+    frameScript,
+    testWorkerScript,
+    serviceWorkerScript,
+    manifest: testManifest,
+  });
 }

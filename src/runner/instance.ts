@@ -6,8 +6,19 @@
  */
 import type { Runner } from './types';
 
+declare const __REHEARSE_TEST_HOOKS__: boolean;
+
 let runner: Promise<Runner> | null = null;
 let loaded: Runner | null = null;
+
+/**
+ * In test builds only (REHEARSE_TEST_HOOKS=1), browser tests and the bench reach the app's runner as
+ * `window.__rehearseRunner()`, to drive what no pane shows yet (a service's requests, e2e/service-mode.spec.ts).
+ * A production build compiles this away.
+ */
+if (__REHEARSE_TEST_HOOKS__ && typeof window !== 'undefined') {
+  (window as unknown as { __rehearseRunner?: () => Promise<Runner> }).__rehearseRunner = () => getRunner();
+}
 
 export function getRunner(): Promise<Runner> {
   runner ??= import('./index').then((m) => (loaded = m.createRunner()));

@@ -7,15 +7,21 @@
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../core/languages/registry';
 import { createRunnerClients, type RunnerClients } from './clients';
 import { SandboxHost } from './sandbox/sandboxHost';
+import { ServiceRunner } from './service/serviceRunner';
+import { sqlJsLoader } from './sqlWasm';
 import type { TestManifest } from './testManifest';
-import type { RunProgress, RunRequest, RunResult, Runner, ServiceReply } from './types';
+import type { RunProgress, RunRequest, RunResult, Runner, ServiceReply, ServiceRequest } from './types';
 
 export interface RunnerParts {
   /** URL of esbuild.wasm in our own build. */
   wasmURL: string;
-  /** The sandbox frame's script and the test worker's classic script, bundled at build time. */
+  /** The sandbox frame's script, the test worker's and the service worker's classic scripts, bundled at build time. */
   frameScript: string;
   testWorkerScript: string;
+  serviceWorkerScript: string;
+  /** sql.js's WebAssembly (URL in our own build) and its classic script (loaded on demand), for code importing `sql.js`. */
+  sqlWasmURL: string;
+  sqlJsScript: () => Promise<string>;
   /** The tests each problem test file defines, from the build (scripts/vite/testManifestPlugin.ts). */
   manifest: TestManifest;
 }
@@ -23,11 +29,14 @@ export interface RunnerParts {
 export class RehearseRunner implements Runner {
   private readonly sandbox: SandboxHost;
   private readonly clients: RunnerClients;
+  private readonly services: ServiceRunner;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(parts: RunnerParts) {
-    this.sandbox = new SandboxHost(parts.frameScript, parts.testWorkerScript);
-    this.clients = createRunnerClients({ sandbox: this.sandbox, manifest: parts.manifest, wasmURL: parts.wasmURL });
+    this.sandbox = new SandboxHost(parts.frameScript, parts.testWorkerScript, parts.serviceWorkerScript);
+    const sqlJs = sqlJsLoader(parts.sqlWasmURL, parts.sqlJsScript);
+    this.clients = createRunnerClients({ sandbox: this.sandbox, manifest: parts.manifest, wasmURL: parts.wasmURL, sqlJs });
+    this.services = new ServiceRunner(this.sandbox.services, this.clients);
   }
 
   /** The sandbox frame, and every language whose start is cheap (TypeScript's compiler). */
@@ -54,16 +63,20 @@ export class RehearseRunner implements Runner {
     }
   }
 
-  // Replaced by the service runner (issue 23, branch api-runner) before this lands.
-  request(): Promise<ServiceReply> {
-    return Promise.resolve({ outcome: { kind: 'error', message: 'Services cannot run yet.' }, console: [] });
+  /**
+   * A request to a service: not in the run queue (a service is no run, and a Send must not wait behind a
+   * Submit), but in its service's own queue (service/serviceRunner.ts).
+   */
+  request(request: ServiceRequest): Promise<ServiceReply> {
+    return this.services.request(request);
   }
 
-  restartService(): Promise<void> {
-    return Promise.resolve();
+  restartService(serviceKey: string): Promise<void> {
+    return this.services.restart(serviceKey);
   }
 
   dispose(): void {
+    this.services.dispose();
     for (const language of LANGUAGES) this.clients[language].dispose?.();
     this.sandbox.dispose();
   }

@@ -5,23 +5,16 @@
 
 import type { HttpRequest, RequestOutcome } from '../core/api/http';
 import type { Language } from '../core/languages/registry';
+import type { ProjectRun, RunMode } from '../core/practice/projectCode';
 
-export type RunMode = 'run' | 'submit';
+export type { RunMode };
 
-export interface RunRequest {
-  mode: RunMode;
-  /** TypeScript unless said otherwise. */
-  language?: Language;
-  /**
-   * The candidate's project: path → text (docs/decisions/files-and-languages.md). A single-file problem's
-   * is one file, the registry's `solutionFile` (the tests import it as `./solution` / `solution`); a
-   * codebase problem's tests import its files by path (`./chat/hub`, `from chat.hub import …`).
-   */
-  files: Readonly<Record<string, string>>;
-  /** The test file (examples.test.ts / examples_test.py for Run, hidden.test.ts / hidden_test.py for Submit). */
-  tests: string;
-  /** Shown in messages, e.g. "examples.test.ts"; for Python also the module the tests are imported as. */
-  testFileName: string;
+/**
+ * A Run or Submit: the practice loop's `ProjectRun` (the mode, the language — TypeScript unless said
+ * otherwise —, the candidate's whole project as path → text, docs/decisions/files-and-languages.md, the test
+ * file and the name it is shown and imported by) plus what only the runner needs.
+ */
+export interface RunRequest extends Readonly<ProjectRun> {
   /** Per-test timeout; default 2000 ms. */
   testTimeoutMs?: number;
 }
@@ -170,6 +163,8 @@ export interface ServiceRequest {
   /** The project path of the service entry (CodeMaterial.service.entry). */
   entry: string;
   request: HttpRequest;
+  /** How long one request may take (a Run's per-test timeout); default 2000 ms. The first also gets start-up time. */
+  timeoutMs?: number;
 }
 
 export interface ServiceReply {

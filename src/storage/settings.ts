@@ -123,3 +123,26 @@ export function loadThemeChoice(): ThemeChoice {
 export function saveThemeChoice(choice: ThemeChoice): void {
   uiPreferenceStorage.setItem(THEME_KEY, choice);
 }
+
+/**
+ * The catalog's last query string (filters, order, search), for "← Problems" and the Problems link. Per
+ * tab (sessionStorage): a reload of a workspace still leads back to the list as filtered, and another tab
+ * keeps its own. The catalog reads the query back defensively, so any text here is safe.
+ */
+const CATALOG_SEARCH_KEY = 'rehearse.catalogSearch';
+
+export function loadCatalogSearch(): string {
+  try {
+    return globalThis.sessionStorage?.getItem(CATALOG_SEARCH_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function saveCatalogSearch(search: string): void {
+  try {
+    globalThis.sessionStorage?.setItem(CATALOG_SEARCH_KEY, search);
+  } catch {
+    // Private mode: "← Problems" shows the whole catalog.
+  }
+}

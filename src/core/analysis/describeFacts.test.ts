@@ -4,6 +4,8 @@ import { describePhase, factRows, selfReviewFact } from './describeFacts';
 import type { SessionFacts } from './types';
 
 const base: SessionFacts = {
+  clarificationsAsked: 0,
+  clarificationsBeforeCode: 0,
   durationMs: 45 * 60_000,
   talk: null,
   phases: [
@@ -26,6 +28,16 @@ const base: SessionFacts = {
 };
 
 describe('factRows', () => {
+  it('says how many clarifying questions came before coding, and how many in all when some came later', () => {
+    const row = (asked: number, before: number) =>
+      factRows({ ...base, clarificationsAsked: asked, clarificationsBeforeCode: before }).find((r) => r.label === 'Clarifying questions')!
+        .value;
+    expect(row(0, 0)).toBe('none asked');
+    expect(row(1, 1)).toBe('Asked 1 clarifying question before coding');
+    expect(row(3, 2)).toBe('Asked 2 clarifying questions before coding (3 in all)');
+    expect(row(2, 0)).toBe('Asked 0 clarifying questions before coding (2 in all)');
+  });
+
   it('gives every fact a row, saying plainly what was not measured', () => {
     const rows = Object.fromEntries(factRows(base).map((r) => [r.label, r.value]));
     expect(rows).toMatchObject({

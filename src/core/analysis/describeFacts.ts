@@ -40,6 +40,7 @@ export function factRows(facts: SessionFacts): FactRow[] {
       label: 'Edge cases written before code',
       value: facts.edgeCasesBeforeCode === null ? 'not measured (no code was typed)' : String(facts.edgeCasesBeforeCode),
     },
+    { label: 'Clarifying questions', value: describeClarifications(facts) },
     { label: 'Follow-up questions asked', value: String(facts.followUpsAsked) },
     {
       label: 'Nudges (silence / no run / coding in plan)',
@@ -53,6 +54,14 @@ export function factRows(facts: SessionFacts): FactRow[] {
 export function requestsValue(r: NonNullable<SessionFacts['requests']>): string {
   const restarts = r.serviceRestarts === 0 ? '' : `, service restarted ${r.serviceRestarts === 1 ? 'once' : `${r.serviceRestarts} times`}`;
   return `${r.sent} (${r.answered} / ${r.timedOut} / ${r.errors})${restarts}`;
+}
+
+/** "Asked 1 clarifying question before coding (2 in all)", or that none was asked. */
+export function describeClarifications(facts: Pick<SessionFacts, 'clarificationsAsked' | 'clarificationsBeforeCode'>): string {
+  const { clarificationsAsked: asked, clarificationsBeforeCode: before } = facts;
+  if (asked === 0) return 'none asked';
+  const questions = `${before} clarifying ${before === 1 ? 'question' : 'questions'}`;
+  return `Asked ${questions} before coding${asked === before ? '' : ` (${asked} in all)`}`;
 }
 
 /** A test group at the last Submit, in words. */

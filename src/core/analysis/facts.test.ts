@@ -64,6 +64,8 @@ describe('computeFacts on an empty log', () => {
       firstSubmitPassed: null,
       edgeCasesBeforeCode: null,
       followUpsAsked: 0,
+      clarificationsAsked: 0,
+      clarificationsBeforeCode: 0,
       nudges: { silence: 0, noRun: 0, planCoding: 0 },
       referenceOpenedAt: null,
       passedAfterReference: false,

@@ -44,6 +44,7 @@ export function computeFacts(input: { session: SessionRecord; events: readonly S
     firstSubmitPassed: submits[0] ? allHiddenPassed(submits[0]) : null,
     edgeCasesBeforeCode: edgeCasesBeforeCode(events),
     followUpsAsked: events.filter((e) => e.type === 'followup').length,
+    ...clarificationFacts(events),
     nudges: {
       silence: events.filter((e) => e.type === 'nudge' && e.kind === 'silence').length,
       noRun: events.filter((e) => e.type === 'nudge' && e.kind === 'no-run').length,
@@ -137,6 +138,18 @@ export function longestEditingWithoutRun(events: readonly SessionEvent[]): numbe
   }
   close();
   return longest;
+}
+
+/**
+ * The clarifying questions asked (answers revealed), and how many came before the first edit of any code
+ * file: that edit starts at its first keystroke (`startT` of a merged edit), so a question asked while it
+ * was being typed does not count as before it.
+ */
+function clarificationFacts(events: readonly SessionEvent[]): Pick<SessionFacts, 'clarificationsAsked' | 'clarificationsBeforeCode'> {
+  const firstEdit = events.find(isCodeEdit);
+  const codingFrom = firstEdit ? (firstEdit.startT ?? firstEdit.t) : Infinity;
+  const asked = events.filter((e) => e.type === 'clarification');
+  return { clarificationsAsked: asked.length, clarificationsBeforeCode: asked.filter((e) => e.t < codingFrom).length };
 }
 
 interface CodeFileState {

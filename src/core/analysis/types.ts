@@ -49,6 +49,13 @@ export interface SessionFacts {
    */
   edgeCasesBeforeCode: number | null;
   followUpsAsked: number;
+  /** Clarifying questions whose answers the candidate revealed during the session (clarifications.md). */
+  clarificationsAsked: number;
+  /**
+   * Of those, the ones asked before the first edit of any code file (every one, when no code was edited):
+   * the questions that clarified the problem rather than unblocked the code.
+   */
+  clarificationsBeforeCode: number;
   nudges: { silence: number; noRun: number; planCoding: number };
   /** Session time the reference solution was first opened during the session; null if it never was. */
   referenceOpenedAt: number | null;

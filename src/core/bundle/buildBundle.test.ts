@@ -106,6 +106,8 @@ describe('buildBundle', () => {
     expect(report).toContain('> Talk while typing.');
     expect(report).toContain('- Runs: 2; Submits: 1');
     expect(report).toContain('in: What if the clock goes backwards?');
+    expect(report).toMatch(/## Clarifying questions asked\n\n- .* in: How many users\?/);
+    expect(report).toMatch(/- Clarifying questions: Asked \d clarifying questions? before coding/);
   });
 
   it.skipIf(!hasUnzip)('makes a zip that unzip -t accepts', async () => {

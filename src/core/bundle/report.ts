@@ -5,6 +5,7 @@
  */
 import { languageOr, languageSpec } from '../languages/registry';
 import { lastSubmitGroups } from '../analysis/features';
+import { describeClarifications } from '../analysis/describeFacts';
 import { formatDuration, formatShare } from '../analysis/formatDuration';
 import { outcomeSummary } from '../api/formatResponse';
 import { requestsValue } from '../analysis/describeFacts';
@@ -58,6 +59,7 @@ function factsSection(facts: SessionFacts): string[] {
     `- First Run or Submit: ${facts.timeToFirstRunMs === null ? 'none' : `after ${formatDuration(facts.timeToFirstRunMs)}`}`,
     `- First Submit passed: ${facts.firstSubmitPassed === null ? 'no Submit' : facts.firstSubmitPassed ? 'yes' : 'no'}`,
     `- Longest editing without a run: ${formatDuration(facts.longestEditingWithoutRunMs)}`,
+    `- Clarifying questions: ${describeClarifications(facts)}`,
     `- Follow-up questions asked: ${facts.followUpsAsked}`,
   );
   if (facts.requests) lines.push(`- Requests sent (answered / timed out / errors): ${requestsValue(facts.requests)}`);
@@ -97,6 +99,14 @@ function featuresSection(session: SessionRecord, events: readonly SessionEvent[]
   const passing = submit.groups.filter((g) => g.title !== BASELINE_GROUP && g.passing).map((g) => inline(g.title));
   lines.push('', `Feature groups passing: ${passing.length === 0 ? 'none' : `${passing.length} (${passing.join(', ')})`}.`);
   return lines;
+}
+
+/** The clarifying questions whose answers were revealed, each at its time. */
+function clarificationsSection(events: readonly SessionEvent[]): string[] {
+  const asked = events.filter((e) => e.type === 'clarification');
+  const lines = ['## Clarifying questions asked', ''];
+  if (asked.length === 0) return [...lines, '_None._'];
+  return [...lines, ...asked.map((c) => `- ${formatDuration(c.t)} in: ${inline(c.question)}`)];
 }
 
 function reviewSection(review: ReviewRecord | null): string[] {
@@ -189,6 +199,7 @@ export function buildReport(input: ReportInput): string {
     lines.push('');
   }
   lines.push(...reviewSection(review), '');
+  lines.push(...clarificationsSection(events), '');
   const followUps = events.filter((e) => e.type === 'followup');
   lines.push('## Follow-up questions asked', '');
   if (followUps.length === 0) lines.push('_None._');

@@ -41,9 +41,13 @@ export function startingProject(problem: Problem, language: Language): StartingP
   };
 }
 
-/** A codebase problem keeps a list of its files (created, renamed and deleted ones change it). */
-export function isProjectProblem(problem: Problem, language: Language): boolean {
-  return !problem.design && (materialOf(problem, language)?.editableTree ?? false);
+/**
+ * A codebase problem keeps its files under their own draft names and a list of them (created, renamed and
+ * deleted ones change it). Decided by the problem's format, not by whether its tree may change: a codebase
+ * whose tree is fixed still holds files by path, and a single-file problem never does.
+ */
+export function isProjectProblem(problem: Pick<Problem, 'format' | 'design'>): boolean {
+  return !problem.design && problem.format === 'codebase';
 }
 
 /**
@@ -52,7 +56,7 @@ export function isProjectProblem(problem: Problem, language: Language): boolean 
  * problem's files are 'project/<language>/<path>'.
  */
 export function draftNameOf(problem: Problem, language: Language, path: string): string {
-  return isProjectProblem(problem, language) ? `project/${language}/${path}` : path;
+  return isProjectProblem(problem) ? `project/${language}/${path}` : path;
 }
 
 /** The draft holding a codebase problem's file list (JSON array of paths). */
@@ -89,11 +93,20 @@ export function projectPathOfRunFile(problem: Pick<Problem, 'design'>, file: str
 
 export type RunMode = 'run' | 'submit';
 
+/** A Run or Submit as the practice loop asks for it; the runner's `RunRequest` is this plus its own options. */
 export interface ProjectRun {
   mode: RunMode;
+  /** TypeScript unless said otherwise. */
   language?: Language;
-  files: Record<string, string>;
+  /**
+   * The candidate's project: path → text. A single-file problem's is one file, the registry's `solutionFile`
+   * (the tests import it as `./solution` / `solution`); a codebase problem's tests import its files by path
+   * (`./chat/hub`, `from chat.hub import …`).
+   */
+  files: Readonly<Record<string, string>>;
+  /** The test file (examples.test.ts / examples_test.py for Run, hidden.test.ts / hidden_test.py for Submit). */
   tests: string;
+  /** Shown in messages, e.g. "examples.test.ts"; for Python also the module the tests are imported as. */
   testFileName: string;
 }
 

@@ -5,7 +5,11 @@
  *   one project file named by the registry's `solutionFile`;
  * - a codebase problem (`project/<language>/`, docs/decisions/files-and-languages.md): starter/** is the
  *   project, reference/** overlays it, project.json says which files are read-only and whether the tree
- *   may change.
+ *   may change;
+ * - a library (project.json `"library": "<name>"`, docs/decisions/api-scenarios.md): the files of
+ *   `problems/_libraries/<name>/<language>/` are mounted read-only at `framework/` in the starter, the
+ *   reference and so every mutant; a problem's own files may not sit there. `"service": {"entry": …}` names
+ *   the file the Requests pane's runner starts (CodeMaterial.service).
  */
 import { isValidPath, sortPaths } from '../files/paths';
 import { reservedPathProblem } from '../files/reservedPaths';
@@ -27,11 +31,24 @@ export function languagesInFolder(paths: Iterable<string>): Language[] {
   );
 }
 
-export function assembleCode(files: ReadonlyMap<string, string>, problemId: string): Partial<Record<Language, CodeMaterial>> {
+/** Where the problems' shared libraries live, beside the problem folders (never a problem itself). */
+export const LIBRARIES_FOLDER = '_libraries';
+/** Where a library is mounted in a project that names one. */
+export const LIBRARY_MOUNT = 'framework';
+
+/**
+ * `files`: the problem folder's files (path relative to `problems/<id>/` → text). `libraries`: the library
+ * files it may name (path relative to `problems/_libraries/`, e.g. 'web-service/typescript/app.ts' → text).
+ */
+export function assembleCode(
+  files: ReadonlyMap<string, string>,
+  problemId: string,
+  libraries: ReadonlyMap<string, string> = new Map(),
+): Partial<Record<Language, CodeMaterial>> {
   const code: Partial<Record<Language, CodeMaterial>> = {};
   for (const language of languagesInFolder(files.keys())) {
     code[language] = [...files.keys()].some((p) => p.startsWith(`project/${language}/`))
-      ? assembleProject(files, language, problemId)
+      ? assembleProject(files, language, problemId, libraries)
       : assembleSingleFile(files, language);
   }
   return code;
@@ -68,6 +85,25 @@ export function singleFileMaterial(
 interface ProjectSettings {
   readOnly: string[];
   editableTree: boolean;
+  library?: string;
+  service?: { entry: string };
+}
+
+const LIBRARY_NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The libraries a problem folder's project.json files name (what the app must load besides the folder). */
+export function librariesNamed(files: ReadonlyMap<string, string>): string[] {
+  const names = new Set<string>();
+  for (const [path, text] of files) {
+    if (!/^project\/[^/]+\/project\.json$/.test(path)) continue;
+    try {
+      const library = (JSON.parse(text) as { library?: unknown } | null)?.library;
+      if (typeof library === 'string' && LIBRARY_NAME.test(library)) names.add(library);
+    } catch {
+      // assembleCode reports the broken file
+    }
+  }
+  return [...names].sort();
 }
 
 function projectSettings(text: string | undefined, where: string): ProjectSettings {
@@ -86,7 +122,31 @@ function projectSettings(text: string | undefined, where: string): ProjectSettin
   if (obj.editableTree !== undefined && typeof obj.editableTree !== 'boolean') {
     throw new ProjectFormatError(`${where}/project.json: "editableTree" must be true or false`);
   }
-  return { readOnly, editableTree: obj.editableTree !== false };
+  const settings: ProjectSettings = { readOnly, editableTree: obj.editableTree !== false };
+  if (obj.library !== undefined) {
+    if (typeof obj.library !== 'string' || !LIBRARY_NAME.test(obj.library)) {
+      throw new ProjectFormatError(`${where}/project.json: "library" must be the name of a folder under problems/${LIBRARIES_FOLDER}/`);
+    }
+    settings.library = obj.library;
+  }
+  if (obj.service !== undefined) {
+    const entry = (obj.service as { entry?: unknown } | null)?.entry;
+    if (typeof entry !== 'string' || !isValidPath(entry)) {
+      throw new ProjectFormatError(`${where}/project.json: "service" must be {"entry": "<a project file>"}`);
+    }
+    settings.service = { entry };
+  }
+  return settings;
+}
+
+/** The library's files for `language`, keyed by their path in the project (under framework/). */
+function mountedLibrary(libraries: ReadonlyMap<string, string>, name: string, language: Language, where: string): Map<string, string> {
+  const mounted = new Map<string, string>();
+  for (const [path, text] of filesUnder(libraries, `${name}/${language}/`)) mounted.set(`${LIBRARY_MOUNT}/${path}`, text);
+  if (mounted.size === 0) {
+    throw new ProjectFormatError(`${where}/project.json names the library "${name}", but problems/${LIBRARIES_FOLDER}/${name}/${language}/ has no files`);
+  }
+  return mounted;
 }
 
 /** The files under `prefix`, keyed by the rest of their path. */
@@ -96,7 +156,12 @@ export function filesUnder(files: ReadonlyMap<string, string>, prefix: string): 
   return out;
 }
 
-function assembleProject(files: ReadonlyMap<string, string>, language: Language, problemId: string): CodeMaterial {
+function assembleProject(
+  files: ReadonlyMap<string, string>,
+  language: Language,
+  problemId: string,
+  libraries: ReadonlyMap<string, string>,
+): CodeMaterial {
   const spec = LANGUAGE_SPECS[language];
   const root = `project/${language}`;
   const where = `problem "${problemId}": ${root}`;
@@ -111,13 +176,33 @@ function assembleProject(files: ReadonlyMap<string, string>, language: Language,
   for (const path of settings.readOnly) {
     if (!starter.has(path)) throw new ProjectFormatError(`${where}/project.json lists "${path}" as read-only, but starter/ has no such file`);
   }
-  const reference = new Map([...starter, ...filesUnder(files, `${root}/reference/`)]);
+  const overlay = filesUnder(files, `${root}/reference/`);
+  const mounted = settings.library ? mountedLibrary(libraries, settings.library, language, where) : new Map<string, string>();
+  if (settings.library) {
+    for (const [folder, paths] of [
+      ['starter', starter.keys()],
+      ['reference', overlay.keys()],
+    ] as const) {
+      const inMount = [...paths].find((p) => p.startsWith(`${LIBRARY_MOUNT}/`));
+      if (inMount) throw new ProjectFormatError(`${where}/${folder}/${inMount}: ${LIBRARY_MOUNT}/ is where the library "${settings.library}" is mounted`);
+    }
+  }
+  const project = new Map([...starter, ...mounted]);
+  if (settings.service && !project.has(settings.service.entry)) {
+    throw new ProjectFormatError(`${where}/project.json names "${settings.service.entry}" as the service's entry, but starter/ has no such file`);
+  }
+  const reference = new Map([...project, ...overlay]);
   return {
-    files: sortPaths([...starter.keys()]).map((path) => ({ path, text: starter.get(path)!, readOnly: settings.readOnly.includes(path) })),
+    files: sortPaths([...project.keys()]).map((path) => ({
+      path,
+      text: project.get(path)!,
+      readOnly: mounted.has(path) || settings.readOnly.includes(path),
+    })),
     examples: files.get(`${root}/${spec.problemFiles.examples}`) ?? '',
     hidden: files.get(`${root}/${spec.problemFiles.hidden}`) ?? '',
     reference: Object.fromEntries(sortPaths([...reference.keys()]).map((p) => [p, reference.get(p)!])),
     guide: (spec.guideFile && files.get(spec.guideFile)) ?? '',
     editableTree: settings.editableTree,
+    ...(settings.service ? { service: settings.service } : {}),
   };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkScratchpad, parseClarifications, parseNotesTemplate, parseRubric } from './parseDesign';
-import { ProblemFormatError } from './parseProblem';
+import { checkScratchpad, parseNotesTemplate, parseRubric } from './parseDesign';
 
 const LEVELS = '### Excellent\nGreat.\n\n### Good\nFine.\n\n### Needs work\nWeak.\n';
 
@@ -14,41 +13,6 @@ const validRubric = rubric([
   ['Technical design (25%)', LEVELS],
   ['Depth of knowledge (25%)', LEVELS],
 ]);
-
-describe('parseClarifications', () => {
-  it('reads each ## heading as a question and the paragraphs under it as the answer', () => {
-    const md = '# Clarifications\n\nIntro text.\n\n## How many users?\n\n100 million a day.\n\nMostly mobile.\n\n## Media?\nText only.\n';
-    expect(parseClarifications(md)).toEqual([
-      { question: 'How many users?', answer: '100 million a day.\n\nMostly mobile.', fills: [] },
-      { question: 'Media?', answer: 'Text only.', fills: [] },
-    ]);
-  });
-
-  it('accepts Windows line endings and ignores ## inside code fences', () => {
-    const md = '## Q1\r\nAnswer one.\r\n```\r\n## not a question\r\n```\r\n';
-    const parsed = parseClarifications(md);
-    expect(parsed).toHaveLength(1);
-    expect(parsed[0]!.answer).toContain('## not a question');
-  });
-
-  it('rejects a file without questions', () => {
-    expect(() => parseClarifications('# Only a title\n')).toThrow(/no "## " questions/);
-  });
-
-  it('rejects a question without an answer, naming the problem and the line', () => {
-    expect(() => parseClarifications('## Q1\nA1\n\n## Q2\n\n', 'design-chat')).toThrow(
-      /problem "design-chat": clarifications.md line 4: the question "Q2" has no answer/,
-    );
-  });
-
-  it('rejects a repeated question', () => {
-    expect(() => parseClarifications('## Scale?\nBig.\n## scale?\nHuge.\n')).toThrow(/appears twice/);
-  });
-
-  it('throws ProblemFormatError', () => {
-    expect(() => parseClarifications('')).toThrow(ProblemFormatError);
-  });
-});
 
 describe('parseRubric', () => {
   it('returns the four parts with weights and the three level descriptions', () => {

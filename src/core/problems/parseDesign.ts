@@ -1,26 +1,14 @@
 /**
  * Parsing of the files only a design problem has (the format is in problems/README.md, "Design problems"):
- * clarifications.md, rubric.md, notes-template.md, and a static check of scratchpad.ts.
+ * rubric.md, notes-template.md, reference-answer.md, and a static check of scratchpad.ts (clarifications.md,
+ * which coding problems may have too, is parsed in clarifications.ts).
  *
  * Pure: no Node or DOM APIs, so the app and scripts/check-problems.ts can share it.
  * Errors are ProblemFormatError and name the problem (when `source` is given), the file and what is wrong.
  */
+import { takeFills, type ScratchpadFill } from './clarifications';
+import { lines, sections, tidy, where } from './markdownSections';
 import { ProblemFormatError } from './parseProblem';
-
-/** One clarifying question and the interviewer's sample answer (Markdown, revealed on request). */
-export interface Clarification {
-  question: string;
-  answer: string;
-  /** Scratchpad inputs the answer gives a value for (its `Scratchpad:` line), offered when it is revealed. */
-  fills: ScratchpadFill[];
-}
-
-/** A value for one of the scratchpad's named inputs, e.g. newLinksPerDay = 500_000_000. */
-export interface ScratchpadFill {
-  input: string;
-  /** A TypeScript number literal, as written in the file. */
-  value: string;
-}
 
 /** One section of reference-answer.md: what a strong answer says in that part of the interview. */
 export interface ReferenceSection {
@@ -63,98 +51,6 @@ export const RUBRIC_LEVEL_HEADINGS: ReadonlyArray<readonly [RubricLevel, string]
   ['good', 'Good'],
   ['needsWork', 'Needs work'],
 ];
-
-interface Section {
-  heading: string;
-  /** 1-based line number of the heading. */
-  line: number;
-  body: string[];
-}
-
-function where(source: string | undefined, file: string): string {
-  return source ? `problem "${source}": ${file}` : file;
-}
-
-function lines(md: string): string[] {
-  return md.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
-}
-
-/**
- * Splits Markdown into sections at headings of exactly `level` hashes. Text before the first such
- * heading is dropped. Lines inside ``` fences are never taken as headings.
- */
-function sections(text: string[], level: number, firstLine = 1): Section[] {
-  const result: Section[] = [];
-  const pattern = new RegExp(`^#{${level}}(?!#)\\s*(.*?)\\s*#*\\s*$`);
-  let inFence = false;
-  text.forEach((raw, i) => {
-    if (/^\s*(```|~~~)/.test(raw)) inFence = !inFence;
-    const m = inFence ? null : pattern.exec(raw);
-    if (m) {
-      result.push({ heading: m[1]!.trim(), line: firstLine + i, body: [] });
-    } else if (result.length > 0) {
-      result[result.length - 1]!.body.push(raw);
-    }
-  });
-  return result;
-}
-
-/** Trims blank lines at both ends and trailing spaces; keeps inner blank lines (paragraphs). */
-function tidy(body: string[]): string {
-  const trimmed = body.map((l) => l.trimEnd());
-  while (trimmed.length > 0 && trimmed[0] === '') trimmed.shift();
-  while (trimmed.length > 0 && trimmed[trimmed.length - 1] === '') trimmed.pop();
-  return trimmed.join('\n');
-}
-
-/**
- * Parses clarifications.md: each `## ` heading is a question a strong candidate asks; the text under it
- * (one or more paragraphs, up to the next `## `) is the interviewer's answer.
- */
-export function parseClarifications(md: string, source?: string): Clarification[] {
-  const at = where(source, 'clarifications.md');
-  const found = sections(lines(md), 2);
-  if (found.length === 0) {
-    throw new ProblemFormatError(`${at} has no "## " questions`);
-  }
-  const seen = new Set<string>();
-  return found.map((s) => {
-    if (s.heading === '') throw new ProblemFormatError(`${at} line ${s.line}: a "## " question is empty`);
-    const key = s.heading.toLowerCase();
-    if (seen.has(key)) throw new ProblemFormatError(`${at} line ${s.line}: the question "${s.heading}" appears twice`);
-    seen.add(key);
-    const { rest, fills } = takeFills(s.body, at, s.line);
-    const answer = tidy(rest);
-    if (answer === '') {
-      throw new ProblemFormatError(`${at} line ${s.line}: the question "${s.heading}" has no answer under it`);
-    }
-    return { question: s.heading, answer, fills };
-  });
-}
-
-const FILL_LINE = /^Scratchpad:\s*(.*)$/;
-const FILL = /^([A-Za-z_$][\w$]*)\s*=\s*(-?(?:\d[\d_]*)?(?:\.\d+)?(?:e[+-]?\d+)?)$/;
-
-/** Splits `Scratchpad: a = 1; b = 2` lines off a section body; a malformed one is an error, never ignored. */
-function takeFills(body: string[], at: string, headingLine: number): { rest: string[]; fills: ScratchpadFill[] } {
-  const rest: string[] = [];
-  const fills: ScratchpadFill[] = [];
-  body.forEach((raw, i) => {
-    const m = FILL_LINE.exec(raw.trim());
-    if (!m) {
-      rest.push(raw);
-      return;
-    }
-    for (const part of m[1]!.split(';').map((p) => p.trim()).filter(Boolean)) {
-      const f = FILL.exec(part);
-      if (!f || !/\d/.test(f[2]!)) {
-        throw new ProblemFormatError(`${at} line ${headingLine + 1 + i}: "${part}" is not "name = number" (a Scratchpad: line lists inputs like "newLinksPerDay = 500_000_000; codeLength = 7")`);
-      }
-      fills.push({ input: f[1]!, value: f[2]! });
-    }
-  });
-  return { rest, fills };
-}
 
 /** Parses reference-answer.md: `## ` sections of what a strong answer says, and its `Scratchpad:` lines. */
 export function parseReferenceAnswer(md: string, source?: string): ReferenceAnswer {

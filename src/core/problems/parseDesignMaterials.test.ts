@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fillScratchpadInput, parseClarifications, parseReferenceAnswer, scratchpadInputs } from './parseDesign';
+import { parseClarifications } from './clarifications';
+import { fillScratchpadInput, parseReferenceAnswer, scratchpadInputs } from './parseDesign';
 import { ProblemFormatError } from './parseProblem';
 
 const SCRATCHPAD = `interface Inputs { a: number; bRate: number }

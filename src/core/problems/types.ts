@@ -3,7 +3,8 @@
  * The on-disk format is documented in problems/README.md; this is its typed form.
  */
 import type { Language } from '../languages/registry';
-import type { Clarification, NotesSection, ReferenceAnswer, RubricPart } from './parseDesign';
+import type { Clarification } from './clarifications';
+import type { NotesSection, ReferenceAnswer, RubricPart } from './parseDesign';
 
 export type ProblemKind = 'coding' | 'design';
 export type Difficulty = 'easy' | 'medium' | 'hard';
@@ -42,7 +43,6 @@ export interface FollowUp {
 
 /** What only a design problem has (problems/README.md, "Design problems"). */
 export interface DesignMaterial {
-  clarifications: Clarification[];
   rubric: RubricPart[];
   notesTemplate: NotesSection[];
   /** The estimation scratchpad the user edits and runs; its inputs start empty. */
@@ -60,6 +60,11 @@ export interface Problem extends ProblemMeta {
    */
   code: Partial<Record<Language, CodeMaterial>>;
   followUps: FollowUp[];
+  /**
+   * The interviewer's answers to clarifying questions, revealed only when asked (clarifications.md): every
+   * design problem has some; a coding problem may (empty when it has none).
+   */
+  clarifications: Clarification[];
   /** Stage titles for a staged problem (problems/README.md, "Stages"); empty when it has one stage. */
   stages: string[];
   /** Present for kind `design`. */

@@ -5,7 +5,7 @@
  * (core/analysis/facts.ts) and the reviews, so the page only loads and draws.
  */
 import type { SessionFacts } from '../analysis/types';
-import { designWeightedTotal, SELF_REVIEW_ITEMS, selfReviewTotal } from '../review/rubrics';
+import { designWeightedTotal, selfReviewAverage, selfReviewTotal } from '../review/rubrics';
 import type { ReviewRecord } from '../review/types';
 import type { SessionRecord } from '../session/types';
 
@@ -33,7 +33,7 @@ export interface ProgressPoint {
   submits: number;
   /** Runs and Submits in the coding phase(s); null when the protocol has none. */
   runsInCodePhase: number | null;
-  /** Self-review total out of `selfReviewMax`, when at least one item is scored. */
+  /** Self-review total (of `selfReviewScored` × 10 points), when at least one item is scored. */
   selfReview: number | null;
   /** How many of the self-review items were scored (a partial total is not comparable to a full one). */
   selfReviewScored: number;
@@ -41,7 +41,10 @@ export interface ProgressPoint {
   designPercent: number | null;
 }
 
-export const SELF_REVIEW_MAX = SELF_REVIEW_ITEMS.length * 10;
+/** A point's self-review on the chart's fixed scale: the average per item scored, out of 10 (null: none). */
+export function selfReviewOnScale(point: Pick<ProgressPoint, 'selfReview' | 'selfReviewScored'>): number | null {
+  return point.selfReview === null ? null : selfReviewAverage({ total: point.selfReview, scored: point.selfReviewScored });
+}
 
 export function progressPoint({ session, facts, review }: ProgressInput): ProgressPoint {
   const self = review ? selfReviewTotal(review.selfScores) : null;
@@ -103,7 +106,7 @@ export function comparable(point: ProgressPoint, metric: MetricId): number | nul
     case 'runs':
       return point.runsInCodePhase ?? point.runs + point.submits;
     case 'selfReview':
-      return point.selfReview === null || point.selfReviewScored === 0 ? null : point.selfReview / point.selfReviewScored;
+      return selfReviewOnScale(point);
     case 'design':
       return point.designPercent;
   }

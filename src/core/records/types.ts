@@ -87,7 +87,7 @@ export interface PracticeRecord extends CurrentAttemptFields {
   stageTimes?: StageTimes[];
   /** The protocol chosen for this problem (built-in or custom id); absent means the problem's default. */
   protocolId?: string;
-  /** Design problems: clarifying questions whose sample answers the user revealed, and when. */
+  /** Clarifying questions whose answers the user revealed in this attempt, and when (design and coding problems). */
   revealed?: { question: string; at: number }[];
   /** The language chosen for this problem (coding problems); absent: TypeScript. */
   language?: Language;

@@ -46,11 +46,24 @@ export function emptyReview(sessionId: string, designParts: { part: string; weig
   };
 }
 
+/** The most one self-review item can score. */
+export const SELF_SCORE_MAX = 10;
+
 /** Sum of the self-review scores given (out of 60), or null when none is given yet. */
 export function selfReviewTotal(scores: Record<SelfReviewItemId, SelfScore>): { total: number; scored: number; max: number } | null {
   const given = SELF_REVIEW_ITEMS.map((item) => scores[item.id]?.score).filter((s): s is number => typeof s === 'number');
   if (given.length === 0) return null;
-  return { total: given.reduce((a, b) => a + b, 0), scored: given.length, max: SELF_REVIEW_ITEMS.length * 10 };
+  return { total: given.reduce((a, b) => a + b, 0), scored: given.length, max: SELF_REVIEW_ITEMS.length * SELF_SCORE_MAX };
+}
+
+/**
+ * The self-review total on one fixed scale: the average of the items scored, out of 10 ("21 of 30" → 7).
+ * What the Progress chart plots and its trend compares, so a half-scored review is neither drawn as a drop
+ * against the full 60 nor read as a different number from the total the other pages show.
+ */
+export function selfReviewAverage(total: { total: number; scored: number } | null): number | null {
+  if (!total || total.scored <= 0) return null;
+  return total.total / total.scored;
 }
 
 /**
@@ -60,7 +73,7 @@ export function selfReviewTotal(scores: Record<SelfReviewItemId, SelfScore>): { 
 export function formatSelfReviewTotal(total: { total: number; scored: number } | null): string | null {
   if (!total || total.scored === 0) return null;
   const items = SELF_REVIEW_ITEMS.length;
-  const base = `${total.total} of ${total.scored * 10}`;
+  const base = `${total.total} of ${total.scored * SELF_SCORE_MAX}`;
   return total.scored >= items ? base : `${base} (${total.scored} of ${items} items scored)`;
 }
 

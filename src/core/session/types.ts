@@ -40,7 +40,7 @@ export type SessionEvent =
   | NudgeEvent
   /** The interviewer asked follow-up question `index` (of the problem's followups.md). */
   | { t: number; type: 'followup'; index: number; question: string }
-  /** A design problem's clarifying question whose sample answer the candidate revealed. */
+  /** A clarifying question (design or coding problem) whose answer the candidate revealed. */
   | { t: number; type: 'clarification'; question: string }
   /** The candidate opened the reference solution during the session (after confirming): later verdicts say so. */
   | { t: number; type: 'reference-opened' }

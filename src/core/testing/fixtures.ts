@@ -38,6 +38,8 @@ export function sessionFacts(patch: Partial<SessionFacts> = {}): SessionFacts {
     firstSubmitPassed: null,
     edgeCasesBeforeCode: null,
     followUpsAsked: 0,
+    clarificationsAsked: 0,
+    clarificationsBeforeCode: 0,
     nudges: { silence: 0, noRun: 0, planCoding: 0 },
     referenceOpenedAt: null,
     passedAfterReference: false,

@@ -1,6 +1,6 @@
 import { LANGUAGES, languageSpec } from '../../core/languages/registry';
 import { useEffect, useMemo, useState } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { warmUpRunnerWhenIdle } from '../../runner/instance';
 import { CATALOG } from '../../problems/catalog';
 import { AppNav } from '../../shared/AppNav';
@@ -11,7 +11,16 @@ import { listPractice } from '../../storage/practice';
 import { localDateAt } from '../../core/plan/localDate';
 import { byDue, dueLabel, isDue } from '../../core/plan/due';
 import { useSchedules } from './useSchedules';
-import { allTags, filterProblems, STATUS_LABEL, type CatalogFilter, type ProblemStatus } from './catalogFilter';
+import { allTags, filterProblems, STATUS_LABEL, type ProblemStatus } from './catalogFilter';
+import {
+  catalogFilterOf,
+  catalogQueryToSearch,
+  hasNarrowingFilter,
+  parseCatalogQuery,
+  type CatalogOrder,
+  type CatalogQuery,
+} from './catalogQuery';
+import { EmptyCatalog } from './EmptyCatalog';
 
 const STATUS_STYLE: Record<ProblemStatus, string> = {
   'not-started': 'bg-slate-800 text-slate-300',
@@ -44,18 +53,32 @@ function usePractice(): Map<string, ProblemPractice> {
   return practice;
 }
 
-type CatalogOrder = 'catalog' | 'least-recent' | 'due';
-
 const formatDay = (at: number) => new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
+/**
+ * The catalog's filters, order and search live in the URL (`#/?kind=coding&q=rate`): "← Problems", a
+ * reload and a shared link show the same list. Each change replaces the URL rather than adding a history
+ * entry per keystroke; values the catalog does not know are ignored.
+ */
+function useCatalogQuery(tags: readonly string[]): [CatalogQuery, (patch: Partial<CatalogQuery>) => void] {
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const query = useMemo(() => parseCatalogQuery(search, { tags, languages: LANGUAGES }), [search, tags]);
+  const update = (patch: Partial<CatalogQuery>) => {
+    const next = catalogQueryToSearch({ ...query, ...patch });
+    navigate(next ? `/?${next}` : '/', { replace: true });
+  };
+  return [query, update];
+}
+
 export function CatalogPage() {
-  const [filter, setFilter] = useState<CatalogFilter>({ kind: 'all', tag: 'all', language: 'all' });
-  const [order, setOrder] = useState<CatalogOrder>('catalog');
+  const tags = useMemo(() => allTags(CATALOG), []);
+  const [query, setQuery] = useCatalogQuery(tags);
+  const { order } = query;
   const practice = usePractice();
   const schedules = useSchedules();
   const today = localDateAt(Date.now());
-  const tags = useMemo(() => allTags(CATALOG), []);
-  const filtered = filterProblems(CATALOG, filter);
+  const filtered = filterProblems(CATALOG, catalogFilterOf(query));
   const visible =
     order === 'least-recent'
       ? byLeastRecentlyPractised(filtered, (id) => practice.get(id)?.history?.lastAt ?? null)
@@ -81,20 +104,39 @@ export function CatalogPage() {
       <p className="mb-6 text-slate-400">Pick a problem and practise it the way a real interview runs: plan, code, review — out loud.</p>
       <div className="mb-4 flex flex-wrap gap-4 text-sm">
         <label className="flex items-center gap-2">
+          Search problems
+          <input
+            type="search"
+            className="input w-48"
+            value={query.text}
+            placeholder="title, summary or tag"
+            onChange={(e) => setQuery({ text: e.target.value })}
+          />
+        </label>
+        <label className="flex items-center gap-2">
           Kind
-          <select
-            className="input"
-            value={filter.kind}
-            onChange={(e) => setFilter({ ...filter, kind: e.target.value as CatalogFilter['kind'] })}
-          >
+          <select className="input" value={query.kind} onChange={(e) => setQuery({ kind: e.target.value as CatalogQuery['kind'] })}>
             <option value="all">All</option>
             <option value="coding">Coding</option>
             <option value="design">Design</option>
           </select>
         </label>
         <label className="flex items-center gap-2">
+          Difficulty
+          <select
+            className="input"
+            value={query.difficulty}
+            onChange={(e) => setQuery({ difficulty: e.target.value as CatalogQuery['difficulty'] })}
+          >
+            <option value="all">All</option>
+            <option value="easy">Easy</option>
+            <option value="medium">Medium</option>
+            <option value="hard">Hard</option>
+          </select>
+        </label>
+        <label className="flex items-center gap-2">
           Tag
-          <select className="input" value={filter.tag} onChange={(e) => setFilter({ ...filter, tag: e.target.value })}>
+          <select className="input" value={query.tag} onChange={(e) => setQuery({ tag: e.target.value })}>
             <option value="all">All</option>
             {tags.map((t) => (
               <option key={t} value={t}>
@@ -107,8 +149,8 @@ export function CatalogPage() {
           Language
           <select
             className="input"
-            value={filter.language ?? 'all'}
-            onChange={(e) => setFilter({ ...filter, language: e.target.value as CatalogFilter['language'] })}
+            value={query.language}
+            onChange={(e) => setQuery({ language: e.target.value as CatalogQuery['language'] })}
           >
             <option value="all">Any</option>
             {LANGUAGES.map((l) => (
@@ -120,18 +162,23 @@ export function CatalogPage() {
         </label>
         <label className="flex items-center gap-2">
           Order
-          <select className="input" value={order} onChange={(e) => setOrder(e.target.value as CatalogOrder)}>
+          <select className="input" value={order} onChange={(e) => setQuery({ order: e.target.value as CatalogOrder })}>
             <option value="catalog">Catalog order</option>
             <option value="least-recent">Least recently practised</option>
             <option value="due">Due for a re-do</option>
           </select>
         </label>
-        <span className="self-center text-slate-500">
+        <span className="self-center text-slate-500" role="status">
           {visible.length} of {CATALOG.length} problems
         </span>
       </div>
       {visible.length === 0 ? (
-        <p className="text-slate-400">No problem matches these filters. Choose “All” to see every problem.</p>
+        <EmptyCatalog
+          text={query.text.trim()}
+          filtered={hasNarrowingFilter(query)}
+          onClearSearch={() => setQuery({ text: '' })}
+          onClearFilters={() => setQuery({ kind: 'all', difficulty: 'all', tag: 'all', language: 'all' })}
+        />
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2">
           {visible.map((p) => {

@@ -37,6 +37,11 @@ function ChartCard({ spec, comparable }: { spec: ChartSpec; comparable: boolean 
           </span>
         )}
       </figcaption>
+      {!spec.emptyReason && spec.note && (
+        <p className="mb-1 text-xs text-slate-400" data-testid={`chart-note-${spec.metric}`}>
+          {spec.note}
+        </p>
+      )}
       {!spec.emptyReason && spec.series.length > 1 && (
         <ul className="mb-1 flex flex-wrap gap-3 text-xs text-slate-300" aria-hidden="true">
           {spec.series.map((s) => (

@@ -70,6 +70,18 @@ describe('buildChartSpecs', () => {
     expect(byMetric.silence!.emptyReason).toMatch(/audio/);
     expect(byMetric.design!.emptyReason).toMatch(/design/);
     expect(byMetric.selfReview!.emptyReason).toBeNull();
-    expect(byMetric.selfReview!.series[0]!.values).toEqual([null, 40]);
+    expect(byMetric.selfReview!.series[0]!.values).toEqual([null, 40 / 6]);
+  });
+
+  it('draws the self-review as the average per item scored, on a scale of 10, and says so with the total', () => {
+    const partial = buildChartSpecs([point({ selfReview: 21, selfReviewScored: 3 }), point({ selfReview: 48, selfReviewScored: 6 })]);
+    const self = partial.find((s) => s.metric === 'selfReview')!;
+    expect(self.series[0]!.values).toEqual([7, 8]);
+    expect(self.yRange).toEqual([0, 10]);
+    expect(self.unit).toBe('average per item, of 10');
+    expect(self.note).toBe('Each point is the average of the items scored, out of 10: the latest, 48 of 60, is drawn at 8.0.');
+    const first = buildChartSpecs([point({ selfReview: 21, selfReviewScored: 3 }), point({})]).find((s) => s.metric === 'selfReview')!;
+    expect(first.note).toContain('the latest, 21 of 30 (3 of 6 items scored), is drawn at 7.0.');
+    expect(byMetric.runs!.note).toBeUndefined();
   });
 });

@@ -3,7 +3,8 @@
  * loaded chart component (MetricChart, the only importer of uPlot) draws them. One small chart per metric
  * reads more clearly than one chart with five scales.
  */
-import { latestTrend, SELF_REVIEW_MAX, type MetricId, type ProgressPoint, type Trend } from '../../core/progress/series';
+import { latestTrend, selfReviewOnScale, type MetricId, type ProgressPoint, type Trend } from '../../core/progress/series';
+import { formatSelfReviewTotal, SELF_SCORE_MAX } from '../../core/review/rubrics';
 
 export interface ChartSeries {
   label: string;
@@ -29,6 +30,8 @@ export interface ChartSpec {
   trend: Trend;
   /** Why the chart is empty, when no session has this figure. */
   emptyReason: string | null;
+  /** A line under the title saying how to read the y axis, when the unit alone would not. */
+  note?: string;
 }
 
 // Date and time: two sessions on one day must not share a label.
@@ -36,18 +39,32 @@ const shortDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 's
 
 const allNull = (values: readonly (number | null)[]) => values.every((v) => v === null);
 
+/**
+ * How the self-review chart reads, with the latest scored session as the example: its total as every page
+ * words it, and the point drawn for it ("16 of 20 (2 of 6 items scored) is drawn at 8.0 of 10").
+ */
+function selfReviewNote(points: readonly ProgressPoint[]): string | undefined {
+  const latest = [...points].reverse().find((p) => selfReviewOnScale(p) !== null);
+  if (!latest) return undefined;
+  const total = formatSelfReviewTotal({ total: latest.selfReview!, scored: latest.selfReviewScored });
+  const onScale = selfReviewOnScale(latest)!;
+  return `Each point is the average of the items scored, out of ${SELF_SCORE_MAX}: the latest, ${total}, is drawn at ${onScale.toFixed(1)}.`;
+}
+
 export function buildChartSpecs(points: readonly ProgressPoint[]): ChartSpec[] {
   const xLabels = points.map((p) => shortDate.format(new Date(p.startedAt)));
   const spec = (
     metric: MetricId,
     rest: Omit<ChartSpec, 'metric' | 'xLabels' | 'trend' | 'emptyReason'>,
     emptyReason: string,
+    note?: string,
   ): ChartSpec => ({
     metric,
     xLabels,
     trend: latestTrend(points, metric),
     ...rest,
     emptyReason: rest.series.every((s) => allNull(s.values)) ? emptyReason : null,
+    ...(note ? { note } : {}),
   });
   return [
     spec(
@@ -92,12 +109,15 @@ export function buildChartSpecs(points: readonly ProgressPoint[]): ChartSpec[] {
     spec(
       'selfReview',
       {
-        title: 'Self-review total',
-        unit: `out of ${SELF_REVIEW_MAX}`,
-        series: [{ label: `Self-review (/${SELF_REVIEW_MAX})`, values: points.map((p) => p.selfReview), color: '#f472b6' }],
-        yRange: [0, SELF_REVIEW_MAX],
+        title: 'Self-review',
+        unit: `average per item, of ${SELF_SCORE_MAX}`,
+        series: [
+          { label: `Self-review (average per item scored, of ${SELF_SCORE_MAX})`, values: points.map(selfReviewOnScale), color: '#f472b6' },
+        ],
+        yRange: [0, SELF_SCORE_MAX],
       },
       'No session here has a self-review yet. Open a session from Sessions and score it beside the replay.',
+      selfReviewNote(points),
     ),
     spec(
       'design',

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { formatClock } from '../../core/timer/phaseClock';
-import { useNow } from '../../shared/useNow';
 import { ChoiceDialog } from './ChoiceDialog';
+import { LiveElapsed } from './LiveElapsed';
 import { useRecorder } from './useRecorder';
 
 /** End session, asked first: a long session must not end on one stray click. The question says how long it has run. */
@@ -22,9 +21,7 @@ export function EndSessionButton({ onEnd, left }: { onEnd(): Promise<void> | voi
  * how long it ran, and what it leaves undone (`left`, from core/interview's leftInSession).
  */
 export function ConfirmEndSession({ onEnd, onClose, left }: { onEnd(): Promise<void> | void; onClose(): void; left: readonly string[] }) {
-  const startedAt = useRecorder((s) => s.session?.startedAt ?? null);
-  const now = useNow(500);
-  const ran = startedAt === null ? null : formatClock(Math.max(0, now - startedAt));
+  const session = useRecorder((s) => s.session);
   return (
     <ChoiceDialog
       title="End this session?"
@@ -41,7 +38,15 @@ export function ConfirmEndSession({ onEnd, onClose, left }: { onEnd(): Promise<v
         { label: 'Keep recording', onChoose: onClose },
       ]}
     >
-      <p data-testid="session-ran-for">{ran === null ? 'The session is recording.' : `This session has run for ${ran}.`}</p>
+      <p data-testid="session-ran-for">
+        {session === null ? (
+          'The session is recording.'
+        ) : (
+          <>
+            This session has run for <LiveElapsed session={session} />.
+          </>
+        )}
+      </p>
       {left.length > 0 && (
         <ul className="list-disc pl-5" data-testid="session-left" aria-label="Not done yet">
           {left.map((item) => (

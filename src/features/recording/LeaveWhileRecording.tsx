@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
-import { formatClock } from '../../core/timer/phaseClock';
 import { ChoiceDialog } from './ChoiceDialog';
+import { LiveElapsed } from './LiveElapsed';
 import { useRecorder } from './useRecorder';
 
 interface Props {
@@ -73,7 +73,7 @@ export function LeaveWhileRecording({ onEndAndSave, onKeepRecording }: Props) {
 }
 
 function LeaveDialog({ onStay, onKeep, onEnd }: { onStay(): void; onKeep(): void; onEnd(): Promise<void> }) {
-  const startedAt = useRecorder((s) => s.session?.startedAt ?? Date.now());
+  const session = useRecorder((s) => s.session);
   return (
     <ChoiceDialog
       title="Your session is recording"
@@ -84,7 +84,10 @@ function LeaveDialog({ onStay, onKeep, onEnd }: { onStay(): void; onKeep(): void
         { label: 'Stay', onChoose: onStay },
       ]}
     >
-      <p>It has run for {formatClock(Math.max(0, Date.now() - startedAt))}. What should happen to it when you leave this page?</p>
+      <p>
+        It has run for <span data-testid="leave-dialog-elapsed">{session ? <LiveElapsed session={session} /> : '00:00'}</span>. What should
+        happen to it when you leave this page?
+      </p>
       <ul className="list-disc pl-5">
         <li>Keep recording and go: the microphone and the timer go on while you look around; come back to the problem to carry on.</li>
         <li>End and save: the session ends now and is saved for replay.</li>

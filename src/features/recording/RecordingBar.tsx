@@ -1,9 +1,8 @@
-import { formatClock } from '../../core/timer/phaseClock';
 import { recorder } from '../../recorder';
-import { useNow } from '../../shared/useNow';
 import { EndSessionButton } from './EndSessionButton';
 import { FinishedSession } from './FinishedSession';
 import { LevelMeter } from './LevelMeter';
+import { LiveElapsed } from './LiveElapsed';
 import { MicBanner } from './MicBanner';
 import { ResumePrompt } from './ResumePrompt';
 import { SilenceNudge, SilenceThresholdPicker } from './SilenceNudge';
@@ -20,10 +19,9 @@ interface Props {
 }
 
 function RecordingIndicator() {
-  const startedAt = useRecorder((s) => s.session?.startedAt ?? 0);
+  const session = useRecorder((s) => s.session);
   const mic = useRecorder((s) => s.mic);
   const paused = useRecorder((s) => s.paused);
-  const now = useNow(500);
   const audioOn = mic === 'on';
   const label = paused ? 'Paused' : audioOn ? 'Recording' : 'Recording (no audio)';
   return (
@@ -32,7 +30,7 @@ function RecordingIndicator() {
           keystroke rendering to the next vsync (+8 ms median in bench/recording.ts). */}
       <span aria-hidden className={`inline-block h-3 w-3 rounded-full ${audioOn ? 'bg-red-500' : 'bg-slate-500'}`} />
       <span className="font-mono tabular-nums" aria-label="Recording time">
-        {label} {formatClock(Math.max(0, now - startedAt))}
+        {label} {session && <LiveElapsed session={session} />}
       </span>
     </span>
   );

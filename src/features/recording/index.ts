@@ -4,3 +4,5 @@ export { LeaveWhileRecording } from './LeaveWhileRecording';
 export { ChoiceDialog } from './ChoiceDialog';
 export { useRecorder } from './useRecorder';
 export { ConfirmEndSession } from './EndSessionButton';
+export { BackgroundRecording } from './BackgroundRecording';
+export { LiveElapsed } from './LiveElapsed';

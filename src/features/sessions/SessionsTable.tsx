@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { practice } from '../../practice';
-import { useRecorder } from '../recording';
+import { LiveElapsed, useRecorder } from '../recording';
 import { continuableSessions } from './continuable';
 import type { SessionStatus } from '../../core/session/types';
 import { formatDuration } from '../../core/analysis/formatDuration';
@@ -76,7 +76,8 @@ export interface SessionsTableProps {
 /** The sessions, one row each, with sortable column headers (aria-sort says the current order). */
 export function SessionsTable({ rows, sort, onSort, highlightId, onDelete }: SessionsTableProps) {
   const continuable = useMemo(() => continuableSessions(rows), [rows]);
-  const liveSessionId = useRecorder((s) => (s.phase === 'recording' ? (s.session?.id ?? null) : null));
+  const liveSession = useRecorder((s) => (s.phase === 'recording' ? s.session : null));
+  const liveSessionId = liveSession?.id ?? null;
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
@@ -123,7 +124,11 @@ export function SessionsTable({ rows, sort, onSort, highlightId, onDelete }: Ses
                 <td className="px-2 py-2 whitespace-nowrap">
                   <time dateTime={new Date(row.startedAt).toISOString()}>{when}</time>
                 </td>
-                <td className="px-2 py-2 whitespace-nowrap">{formatDuration(row.durationMs)}</td>
+                <td className="px-2 py-2 whitespace-nowrap" data-testid="session-duration">
+                  {/* The session recording now: its running time, on the one clock the recording bar shows
+                      (the stored figure only reaches the last logged event). */}
+                  {liveSession && row.id === liveSession.id ? <LiveElapsed session={liveSession} /> : formatDuration(row.durationMs)}
+                </td>
                 <td className="px-2 py-2">{row.protocol}</td>
                 <td className="px-2 py-2">
                   <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[row.status]}`}>{STATUS_LABEL[row.status]}</span>

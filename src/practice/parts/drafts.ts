@@ -100,7 +100,7 @@ export class Drafts {
     const id = problem.id;
     let paths = start.paths;
     let savedAt = 0;
-    if (isProjectProblem(problem, language)) {
+    if (isProjectProblem(problem)) {
       const list = await this.core.storage.loadDraft(id, fileListDraftName(language));
       const stored = list ? parseFileList(list.code) : null;
       if (stored && stored.length > 0) {

@@ -6,7 +6,7 @@
  */
 import { newPathProblem, sortPaths } from '../../core/files/paths';
 import { reservedPathProblem } from '../../core/files/reservedPaths';
-import { logPathOf } from '../../core/practice/projectCode';
+import { isProjectProblem, logPathOf } from '../../core/practice/projectCode';
 import { diffAsChange } from '../../core/session/textDiff';
 import type { TextChange } from '../../core/session/types';
 import { codeKeyOf, isPaused } from '../state';
@@ -106,7 +106,11 @@ export class Files {
   private treeLocked(): string | null {
     const { problem, received: start, running, loaded } = this.core.state;
     if (!problem || !loaded) return 'The project is still loading.';
-    if (!start?.editableTree) return 'This problem is one file: files cannot be added, renamed or deleted.';
+    if (!start?.editableTree) {
+      return isProjectProblem(problem)
+        ? "This project's file list is fixed: edit its files, but files cannot be added, renamed or deleted."
+        : 'This problem is one file: files cannot be added, renamed or deleted.';
+    }
     if (running) return 'Wait for the run to finish.';
     if (isPaused(this.core.state.clock)) return 'The session is paused: resume it to change files.';
     return null;

@@ -130,11 +130,17 @@ export class Session {
     this.core.persistPractice({ features: known.filter((id) => ids.includes(id)) });
   }
 
+  /**
+   * The interviewer answers a clarifying question (a design or a coding problem's): the answer stays shown for
+   * the attempt (the practice record keeps it; New attempt starts without), asked once however often clicked.
+   */
   revealClarification(question: string): void {
-    const revealed = this.core.state.practice?.revealed ?? [];
+    const { problem, practice } = this.core.state;
+    if (!problem?.clarifications.some((c) => c.question === question)) return;
+    const revealed = practice?.revealed ?? [];
     if (revealed.some((r) => r.question === question)) return;
     this.core.persistPractice({ revealed: [...revealed, { question, at: this.core.now() }] });
-    // During a session the log keeps it too, so the review shows what was asked before designing.
+    // During a session the log keeps it too, so the review shows what was asked before designing or coding.
     this.core.recorder.log({ type: 'clarification', question });
   }
 

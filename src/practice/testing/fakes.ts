@@ -35,6 +35,7 @@ export function problem(patch: Partial<Problem> = {}): Problem {
       typescript: singleFileMaterial('typescript', { starter: STARTER, examples: 'examples', hidden: 'hidden', reference: 'reference' }),
     },
     followUps: [],
+    clarifications: [],
     stages: [],
     design: null,
     ...patch,
@@ -65,7 +66,6 @@ export function designProblem(patch: Partial<Problem> = {}): Problem {
     kind: 'design',
     code: {},
     design: {
-      clarifications: [],
       rubric: [],
       notesTemplate: [],
       scratchpad: 'const qps = 1;',

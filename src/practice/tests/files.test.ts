@@ -154,6 +154,18 @@ describe('creating, renaming and deleting files', () => {
     expect(h.engine.state.paths).toEqual(['solution.ts']);
   });
 
+  it('a codebase whose file list is fixed refuses tree changes with its own reason, and still keeps each file as a project draft', async () => {
+    const fixed = codebaseProblem();
+    fixed.code.typescript = { ...fixed.code.typescript!, editableTree: false };
+    await h.engine.open(fixed);
+    expect(h.engine.createFile('chat/room.ts')).toMatch(/file list is fixed/);
+    expect(h.engine.renameFile('main.ts', 'index.ts')).toMatch(/file list is fixed/);
+    h.engine.setCode('export class Hub { typed }\n');
+    await h.engine.flushDrafts();
+    expect(h.storage.drafts.get('chat/project/typescript/chat/hub.ts')?.code).toBe('export class Hub { typed }\n');
+    expect(h.storage.drafts.has('chat/chat/hub.ts')).toBe(false);
+  });
+
   it('refuses while a run is under way, and while the session is paused', async () => {
     let finish!: (r: RunResult) => void;
     h.connect({ runner: async () => ({ run: () => new Promise<RunResult>((resolve) => (finish = resolve)) }) });

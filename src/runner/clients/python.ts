@@ -10,9 +10,9 @@ import { RunAccumulator } from '../results/runAccumulator';
 import { startFailureMessage } from '../results/startFailure';
 import { PYTHON_TEST_MODULES } from '../sandbox/pythonProtocol';
 import { findExpected } from '../testManifest';
-import type { RunProgress, RunRequest, RunResult } from '../types';
+import type { RunProgress, RunRequest, RunResult, ServiceRequest } from '../types';
 import { errorMessage, infrastructureFailure, stopwatch } from './failures';
-import type { RunnerClient, RunnerClientParts } from './client';
+import type { RunnerClient, RunnerClientParts, ServicePlan } from './client';
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 
@@ -86,5 +86,20 @@ export class PythonClient implements RunnerClient {
       accumulator.failInfrastructure(errorMessage(err));
     }
     return accumulator.result(elapsed());
+  }
+
+  /** Python is started (the first time) and the service gets an interpreter of its own in the frame. */
+  async prepareService(request: ServiceRequest): Promise<ServicePlan> {
+    try {
+      await this.warmUp();
+    } catch (err) {
+      return { ok: false, outcome: { kind: 'error', message: startFailureMessage('python', errorMessage(err)) } };
+    }
+    const files = { ...request.files };
+    return {
+      ok: true,
+      start: (disk) => ({ type: 'start', language: 'python', files, entry: request.entry, disk }),
+      mapStack: createPythonStackMapper(Object.keys(files)),
+    };
   }
 }

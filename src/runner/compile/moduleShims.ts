@@ -20,3 +20,18 @@ export function moduleShimSource(name: string, names: readonly string[], default
   ];
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * `import initSqlJs from 'sql.js'` (the API problems' framework, and tests that open its database): the
+ * module object is made in the worker (sandbox/sqlJs.ts), whose default export ignores `locateFile` and
+ * loads the WebAssembly the page handed over. Project files may import it too (PROJECT_MODULES).
+ */
+export const SQL_JS_SHIM_SOURCE = moduleShimSource('sql.js', [], 'm.default');
+
+/** The packages a project file may import (everything else it imports is another project file). */
+export const PROJECT_MODULES: readonly string[] = ['sql.js'];
+
+/** Whether compiled code reads module `name` from IMPORTS_PARAM: its shim is in the code. */
+export function readsModule(code: string, name: string): boolean {
+  return code.includes(`${IMPORTS_PARAM}[${JSON.stringify(name)}]`);
+}

@@ -7,7 +7,8 @@ import vm from 'node:vm';
 import { build, transform } from 'esbuild';
 import * as chai from 'chai';
 import * as fastCheck from 'fast-check';
-import { TESTS_CLAIM_GLOBAL } from '../sandbox/protocol';
+import initSqlJs from 'sql.js';
+import { PROJECT_CLAIM_GLOBAL, TESTS_CLAIM_GLOBAL } from '../sandbox/protocol';
 import { BDD_NAMES, buildRunScript, type RunScript } from '../sandbox/worker/runScript';
 import { nameLocations } from '../sandbox/worker/serializeError';
 import type { BuildFn, BundleOutput, EsbuildApi, TransformFn } from './bundle';
@@ -21,7 +22,7 @@ export const native: EsbuildApi = { build: build as unknown as BuildFn, transfor
 export function execute(
   out: BundleOutput,
   extra: Record<string, unknown> = {},
-  modules: Record<string, unknown> = { 'fast-check': fastCheck },
+  modules: Record<string, unknown> = { 'fast-check': fastCheck, 'sql.js': NODE_SQL_JS },
 ): Array<{ title: string; error: Error | null }> {
   if (!out.ok) throw new Error(JSON.stringify(out.diagnostics));
   const results: Array<{ title: string; error: Error | null }> = [];
@@ -39,6 +40,7 @@ export function execute(
   const sandbox = {
     [TESTS_CLAIM_GLOBAL]: (_secret: string, define: (...args: unknown[]) => void) =>
       define(...BDD_NAMES.map((n) => bdd[n]), { chai, ...modules }),
+    [PROJECT_CLAIM_GLOBAL]: (_secret: string, define: (modules: unknown) => unknown) => define({ 'sql.js': modules['sql.js'] }),
     ...extra,
   };
   const context = vm.createContext(sandbox);
@@ -52,6 +54,9 @@ export function execute(
   }
   return results.map((r) => ({ title: r.title, error: r.error ? renamed(r.error, script) : null }));
 }
+
+/** sql.js as the sandbox hands it (sandbox/sqlJs.ts), from Node's own copy: `locateFile` and the rest ignored. */
+export const NODE_SQL_JS = { default: () => initSqlJs() };
 
 const RUN_URL = 'blob:null/run';
 function renamed(err: unknown, script: RunScript): Error {

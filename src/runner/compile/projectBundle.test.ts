@@ -6,6 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createStackMapper } from '../results/stackMapping';
 import { RunCompiler, type BundleInput, type BundleOutput } from './bundle';
+import { readsModule } from './moduleShims';
 import { execute, native } from './nodeRun';
 
 const compile = (input: BundleInput): Promise<BundleOutput> => new RunCompiler(native).compile(input);
@@ -172,6 +173,29 @@ describe('RunCompiler, a project of several files', () => {
     expect(readme?.message).toBe(
       'Cannot import "./README.md" in the tests: README.md is not a module (only .ts files, and .json data, are).',
     );
+  });
+
+  it('lets project files and the tests import sql.js, handed in by the runner rather than bundled', async () => {
+    const files = {
+      'framework/db.ts': "import initSqlJs from 'sql.js';\nexport const openSql = () => initSqlJs({ locateFile: (f: string) => f });\n",
+      'server.ts': "import { openSql } from './framework/db';\nexport const server = { openSql };\n",
+    };
+    const tests = `import initSqlJs from 'sql.js';\nimport { server } from './server';\nit('gets the same sql.js', () => { server.openSql(); if (typeof initSqlJs !== 'function') throw new Error('no sql.js'); });\n`;
+    const out = await compile({ files, tests, testFileName: 'hidden.test.ts' });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(readsModule(out.project.code, 'sql.js')).toBe(true);
+    expect(out.project.code).not.toContain('SQLite format'); // the module is the runner's, not in the bundle
+    const calls: unknown[] = [];
+    const sqlJs = { default: (config: unknown) => calls.push(config) };
+    expect(execute(out, {}, { 'sql.js': sqlJs })).toEqual([{ title: 'gets the same sql.js', error: null }]);
+    expect(calls).toHaveLength(1); // the project's call reached the module the runner handed in
+    const plain = await compile({
+      files: { 'solution.ts': 'export const f = 1;\n' },
+      tests: "import { f } from './solution';\n",
+      testFileName: 'x.test.ts',
+    });
+    expect(plain.ok && (readsModule(plain.project.code, 'sql.js') || readsModule(plain.tests.code, 'sql.js'))).toBe(false);
   });
 
   it("keeps a project's own tests.ts apart from the test file", async () => {

@@ -18,11 +18,12 @@ import type { Plugin } from 'esbuild-wasm';
 import { SOLUTION_GLOBAL } from '../sandbox/protocol';
 import { CHAI_SHIM_SOURCE } from './chaiShim';
 import { FAST_CHECK_SHIM_SOURCE } from './fastCheckShim';
+import { PROJECT_MODULES, SQL_JS_SHIM_SOURCE } from './moduleShims';
 import { isRelativeSpecifier, resolveProjectImport } from './projectResolve';
 
 /** Module name → the shim its import compiles to (moduleShims.ts says how to add one). */
 export function shimSources(): Readonly<Record<string, string>> {
-  return { chai: CHAI_SHIM_SOURCE, 'fast-check': FAST_CHECK_SHIM_SOURCE };
+  return { chai: CHAI_SHIM_SOURCE, 'fast-check': FAST_CHECK_SHIM_SOURCE, 'sql.js': SQL_JS_SHIM_SOURCE };
 }
 
 /** Project files (and, in the test bundle, the test file itself): their names in messages and source maps. */
@@ -127,11 +128,13 @@ export function projectPlugin(project: ProjectSources): Plugin {
         }
         // A module given as stdin is its own importer by source name ("rehearse:solution.ts").
         const importer = args.namespace === NAMESPACE ? args.importer : (projectPathOfSource(args.importer) ?? args.importer);
+        if (PROJECT_MODULES.includes(args.path)) return { path: args.path, namespace: SHIM_NAMESPACE };
         if (!isRelativeSpecifier(args.path)) {
+          const packages = PROJECT_MODULES.map((m) => `"${m}"`).join(', ');
           return {
             errors: [
               {
-                text: `Cannot import "${args.path}" in ${importer}: your code can import only the project's own files, by a relative path (e.g. "./store"); type-only imports of anything are fine.`,
+                text: `Cannot import "${args.path}" in ${importer}: your code can import the project's own files, by a relative path (e.g. "./store"), and ${packages}; type-only imports of anything are fine.`,
               },
             ],
           };
@@ -144,6 +147,7 @@ export function projectPlugin(project: ProjectSources): Plugin {
         contents: project.files[args.path] ?? '',
         loader: args.path.endsWith('.json') ? 'json' : 'ts',
       }));
+      build.onLoad({ filter: /.*/, namespace: SHIM_NAMESPACE }, (args) => ({ contents: shimSources()[args.path] ?? '', loader: 'js' }));
     },
   };
 }

@@ -91,8 +91,10 @@ MODULES = {
     # signal handlers receive the frame that was running when the signal came.
     "tracing": ("trace", "bdb", "pdb", "cProfile", "profile", "sys.monitoring", "signal"),
     # The project is imported before the hidden tests: a file write would change the tests it is judged by.
+    # sqlite3 is not here (docs/decisions/python-screen.md): it only reads and writes SQLite databases, it
+    # refuses any other file, and a file it creates starts with a NUL-bearing header no import can run.
     "file-system": ("os", "posix", "nt", "pathlib", "shutil", "tempfile", "glob", "fileinput", "linecache",
-                    "zipfile", "tarfile", "gzip", "bz2", "lzma", "sqlite3", "dbm", "mmap", "py_compile",
+                    "zipfile", "tarfile", "gzip", "bz2", "lzma", "dbm", "mmap", "py_compile",
                     "compileall", "filecmp"),
 }
 MODULE_RULE = {name: rule for rule, names in MODULES.items() for name in names}
@@ -147,6 +149,8 @@ ATTRIBUTES = {
     "modules": ("import-state", "sys"), "path": ("import-state", "sys"),
     # They evaluate strings (type hints) or reach attributes by computed names.
     **{name: ("dynamic-code", None) for name in ("get_type_hints", "get_annotations", "ForwardRef", "CodeType")},
+    # A SQLite extension is native code loaded from a file: it would run out of sight of this check.
+    **{name: ("code-from-data", None) for name in ("enable_load_extension", "load_extension")},
     "attrgetter": ("dynamic-attribute", "operator"), "methodcaller": ("dynamic-attribute", "operator"),
     "Formatter": ("dynamic-attribute", "string"),
     **{name: ("loader", None) for name in (
@@ -328,8 +332,13 @@ def _dotted_name(node):
 
 
 def _is_patcher(call):
+    """`patch(...)`, `mock.patch.object(...)`... but not a web framework's route decorator, `@app.patch('/users/{id}')`:
+    a first argument written as a URL path is no name mock could import, so such a call patches nothing."""
     dotted = _dotted_name(call.func)
-    return any(dotted == p or dotted.endswith("." + p) for p in MOCK_PATCHERS)
+    if not any(dotted == p or dotted.endswith("." + p) for p in MOCK_PATCHERS):
+        return False
+    first = _string_value(call.args[0]) if call.args else None
+    return not (first is not None and first.startswith("/"))
 
 
 def _is_protected_class(path):

@@ -88,6 +88,7 @@ const ATTACKS: Attack[] = [
   // Mock targets
   ['mock-target', 'patches unittest', 'from unittest.mock import patch\n@patch("unittest.TestCase.run")\ndef f(m):\n    pass'],
   ['mock-target', 'patches builtins.len', 'from unittest import mock\nwith mock.patch("builtins.len"):\n    pass'],
+  ['mock-target', "patches json through something else's patch method", 'import json\ndef f(app):\n    app.patch("json.dumps")'],
   ['mock-target', 'patches sys.modules as a dict', 'from unittest import mock\nmock.patch.dict("sys.modules", {})'],
   ['mock-target', 'patches a json object', 'import json\nfrom unittest.mock import patch\npatch.object(json, "dumps")'],
   ['mock-target', 'imports gc through a patch target', 'from unittest.mock import patch\npatch("gc.collect")'],

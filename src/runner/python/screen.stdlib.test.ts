@@ -7,6 +7,36 @@ import { leavesAlone, py, type Ordinary } from './screenCases';
 
 const ORDINARY: Ordinary[] = [
   [
+    "declares routes on a web framework's app, PATCH included (a URL path is no patch target)",
+    py`
+      def register_routes(app, users):
+          @app.get("/users/{user_id}")
+          def get_user(user_id):
+              return users.find(user_id)
+
+          @app.patch("/users/{user_id}")
+          def rename_user(user_id, request):
+              return users.rename(user_id, request.json()["name"])
+    `,
+  ],
+  [
+    'keeps data in SQLite under a directory it is given (the API scenarios)',
+    py`
+      import sqlite3
+
+
+      def open_store(data_dir):
+          db = sqlite3.connect(data_dir + "/service.sqlite3", isolation_level=None)
+          db.row_factory = sqlite3.Row
+          db.execute("CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY, email TEXT UNIQUE)")
+          try:
+              db.execute("INSERT INTO users (email) VALUES (?)", ["ada@example.com"])
+          except sqlite3.IntegrityError:
+              pass
+          return [dict(row) for row in db.execute("SELECT * FROM users")]
+    `,
+  ],
+  [
     'changes a dict that json made, and a queue it owns',
     'import json, asyncio\ndef f(s):\n    d = json.loads(s)\n    d["a"] = 1\n    q = asyncio.Queue()\n    q.maxsize = 3\n    return d, q',
   ],

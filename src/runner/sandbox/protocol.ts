@@ -61,6 +61,13 @@ export const IMPORTS_PARAM = '__rehearseImports';
 export const TESTS_CLAIM_GLOBAL = '__rehearseTests';
 
 /**
+ * The worker global the run script calls, with the run's secret, to evaluate the candidate's project inside a
+ * function receiving the modules project files may import (`sql.js`) as IMPORTS_PARAM (runScript.ts): never
+ * a global. One-shot, like TESTS_CLAIM_GLOBAL.
+ */
+export const PROJECT_CLAIM_GLOBAL = '__rehearseProject';
+
+/**
  * Which tests an event is about: the problem's (examples for Run, hidden for Submit: the verdict) or the
  * candidate's own `describe`/`it` written in the project's files ("Your tests": shown apart, never counted).
  */
@@ -94,6 +101,14 @@ export interface RunCode {
   solutionCode: string;
   /** The test file bundled with the shims; reads the project's modules from SOLUTION_GLOBAL. */
   testsCode: string;
+  /** sql.js (our build's), only when the code imports `sql.js`: the sandbox cannot fetch it (sandbox/sqlJs.ts). */
+  sqlJs?: SqlJsFiles;
+}
+
+/** sql.js as the page hands it to a test worker: its classic script (sql-wasm.js) and its WebAssembly. */
+export interface SqlJsFiles {
+  script: string;
+  wasm: ArrayBuffer;
 }
 
 export interface WorkerRunRequest extends RunCode {
@@ -316,7 +331,15 @@ export function isWorkerConnect(x: unknown): x is WorkerConnect {
 }
 
 export function isWorkerRunRequest(x: unknown): x is WorkerRunRequest {
-  return isObj(x) && x.type === 'run' && isNum(x.id) && isStr(x.solutionCode) && isStr(x.testsCode) && isNum(x.testTimeoutMs);
+  return (
+    isObj(x) &&
+    x.type === 'run' &&
+    isNum(x.id) &&
+    isStr(x.solutionCode) &&
+    isStr(x.testsCode) &&
+    isNum(x.testTimeoutMs) &&
+    (x.sqlJs === undefined || (isObj(x.sqlJs) && isStr(x.sqlJs.script) && x.sqlJs.wasm instanceof ArrayBuffer))
+  );
 }
 
 /**

@@ -28,6 +28,8 @@ import {
 } from './protocol';
 import { WatchdogTimer } from './watchdogTimer';
 import { isFrameToHostPython, type HostToFramePython, type PythonRunCode, type PythonRuntimeFiles } from './pythonProtocol';
+import { ServiceFrames } from './serviceFrames';
+import { isFrameToHostService, type HostToFrameService } from './serviceProtocol';
 
 /** Booting Pyodide in the frame (after its files are here): generous, a busy laptop takes seconds. */
 export const PYTHON_BOOT_LIMIT_MS = 60_000;
@@ -68,11 +70,20 @@ export class SandboxHost {
   /** An idle spare that died: released (so the frame spawns another) only when a run needs one. */
   private deadSpare: number | null = null;
   private readonly onMessage = (event: MessageEvent) => this.receive(event);
+  /** The frame's service workers (an API scenario's running app): service/serviceRunner.ts drives them. */
+  readonly services: ServiceFrames;
 
   constructor(
     private readonly frameScript: string,
     private readonly workerScript: string,
-  ) {}
+    serviceWorkerScript: string,
+  ) {
+    this.services = new ServiceFrames(
+      (message) => this.post(message),
+      () => this.ready(),
+      serviceWorkerScript,
+    );
+  }
 
   /** Creates the frame (if needed) and resolves once it has a worker spawning. */
   ready(): Promise<void> {
@@ -94,7 +105,7 @@ export class SandboxHost {
           this.spare ??= spare; // the run was settled meanwhile: the spare serves the next one
           return;
         }
-        this.startOnSpare(run, spare, { type: 'run', id, solutionCode: code.solutionCode, testsCode: code.testsCode, testTimeoutMs });
+        this.startOnSpare(run, spare, { type: 'run', id, ...code, testTimeoutMs });
       });
     });
   }
@@ -255,6 +266,7 @@ export class SandboxHost {
     this.spareWaiter = null;
     this.deadSpare = null;
     this.boot?.python?.settle(new Error('The code sandbox was restarted.'));
+    if (this.boot) this.services.frameGone();
     window.removeEventListener('message', this.onMessage);
     this.boot?.iframe.remove();
     this.boot = null;
@@ -265,6 +277,10 @@ export class SandboxHost {
     // Only our frame's window may talk to us; anything else (extensions, other frames) is dropped.
     if (!boot || event.source !== boot.iframe.contentWindow) return;
     const message = decodeFrameMessage(event.data);
+    if (isFrameToHostService(message)) {
+      this.services.receive(message, event.ports);
+      return;
+    }
     if (isFrameToHostPython(message)) {
       if (boot.python && message.id === boot.python.id) {
         boot.python.settle(message.type === 'python-ready' ? null : new Error(message.message));
@@ -340,7 +356,7 @@ export class SandboxHost {
     run.resolve(end);
   }
 
-  private post(message: HostToFrame | HostToFramePython): void {
+  private post(message: HostToFrame | HostToFramePython | HostToFrameService): void {
     // The frame's origin is opaque ("null"), so '*' is the only target that reaches it.
     this.boot?.iframe.contentWindow?.postMessage(message, '*');
   }

@@ -2,14 +2,15 @@ import { useMemo, type ReactNode } from 'react';
 import { splitStatementByStage, visibleStatement } from '../../../core/problems/stages';
 import type { Problem } from '../../../core/problems/types';
 import { Markdown } from '../../../shared/Markdown';
+import { AskInterviewer } from './AskInterviewer';
 import { AttemptHistory } from './AttemptHistory';
 import { FollowUpList } from './FollowUpList';
 import { PlanNotes } from './PlanNotes';
 import { useWorkspace } from '../useWorkspace';
 
 /**
- * The statement (for a staged problem, only the stages unlocked so far), the follow-ups and the earlier
- * attempts scroll on their own; the plan notes stay in view under them, so they are on screen from Start.
+ * The statement (for a staged problem, only the stages unlocked so far), the interviewer's answers to
+ * clarifying questions (when the problem has them), the follow-ups and the earlier attempts scroll on their own; the plan notes stay in view under them, so they are on screen from Start.
  */
 export function StatementPanel({
   problem,
@@ -42,6 +43,11 @@ export function StatementPanel({
           <p className="mt-4 rounded border border-dashed border-slate-700 p-3 text-sm text-slate-400" data-testid="locked-stage">
             Stage {unlockedStages + 1} — {locked[0]} unlocks when every hidden test of stage {unlockedStages} passes on Submit.
           </p>
+        )}
+        {problem.clarifications.length > 0 && (
+          <div className="mt-6">
+            <AskInterviewer clarifications={problem.clarifications} />
+          </div>
         )}
         <div className="mt-6">
           <FollowUpList problem={problem} />

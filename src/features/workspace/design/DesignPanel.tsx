@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problems/types';
 import { Markdown } from '../../../shared/Markdown';
-import { useWorkspace } from '../useWorkspace';
+import { AskInterviewer } from '../components/AskInterviewer';
 import { FollowUpList } from '../components/FollowUpList';
 import { FillInputs } from './FillInputs';
 import { StrongAnswer } from './StrongAnswer';
@@ -9,45 +9,12 @@ import { StrongAnswer } from './StrongAnswer';
  * The left column of a design problem: the prompt, the clarifying questions whose sample answers the
  * interviewer reveals on request (each reveal is logged with its time), follow-ups and the rubric.
  */
-// A stable empty list: a selector that returns a fresh [] on every call makes zustand re-render forever.
-const NONE_REVEALED: readonly { question: string; at: number }[] = [];
-
 export function DesignPanel({ problem }: { problem: Problem }) {
-  const revealed = useWorkspace((s) => s.practice?.revealed ?? NONE_REVEALED);
-  const { revealClarification } = useWorkspace.getState();
   const design = problem.design!;
   return (
     <aside className="space-y-5 overflow-auto border-r border-slate-800 p-4" aria-label="Problem statement">
       <Markdown source={problem.statement} />
-      <section aria-label="Ask the interviewer">
-        <h2 className="mb-1 text-lg font-semibold">Ask the interviewer</h2>
-        <p className="mb-2 text-xs text-slate-400">Ask out loud first, then reveal the interviewer's answer.</p>
-        <ul className="space-y-2">
-          {design.clarifications.map((c) => {
-            const shown = revealed.some((r) => r.question === c.question);
-            return (
-              <li key={c.question} className="rounded border border-slate-800 p-2 text-sm">
-                <p className="font-medium">{c.question}</p>
-                {shown ? (
-                  <>
-                    <Markdown source={c.answer} className="mt-1 text-slate-300" />
-                    <FillInputs fills={c.fills} />
-                  </>
-                ) : (
-                  <button
-                    type="button"
-                    className="btn mt-1"
-                    onClick={() => revealClarification(c.question)}
-                    aria-label={`Reveal the answer to: ${c.question}`}
-                  >
-                    Reveal answer
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      </section>
+      <AskInterviewer clarifications={problem.clarifications} afterAnswer={(c) => <FillInputs fills={c.fills} />} />
       <FollowUpList problem={problem} />
       <StrongAnswer answer={design.referenceAnswer} />
       <details>

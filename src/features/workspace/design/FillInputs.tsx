@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { fillScratchpadInput, scratchpadInputs, type ScratchpadFill } from '../../../core/problems/parseDesign';
+import type { ScratchpadFill } from '../../../core/problems/clarifications';
+import { fillScratchpadInput, scratchpadInputs } from '../../../core/problems/parseDesign';
 import { useWorkspace } from '../useWorkspace';
 
 /**

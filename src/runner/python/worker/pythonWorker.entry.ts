@@ -20,7 +20,9 @@
 import type { PyodideAPI } from 'pyodide';
 import { isPythonWorkerRequest, type PythonWorkerRequest, type PythonWorkerStatus } from '../../sandbox/pythonProtocol';
 import type { PlannedTest, WorkerEvent } from '../../sandbox/protocol';
+import { isPythonServe } from '../../sandbox/serviceProtocol';
 import { projectFilesProblem, pythonSources, writeRunFiles } from './projectFiles';
+import { serveService } from './pythonService';
 import { checkStep, crashEvent, integrityCrash, type Step } from './stepRules';
 
 /** A made-up origin for Pyodide's file names; nothing is ever fetched from it. */
@@ -70,6 +72,7 @@ let used = false;
 
 self.addEventListener('message', (event: MessageEvent) => {
   const message: unknown = event.data;
+  if (isPythonServe(message) && event.ports[0]) return serve(event.ports[0]);
   if (!isPythonWorkerRequest(message)) return;
   if (message.type === 'boot') void boot(message);
   else if (event.ports[0]) run(message, event.ports[0]);
@@ -148,6 +151,13 @@ function run(request: Run, port: MessagePort): void {
     // A failure of the harness itself (the candidate's code broke Python badly enough): say so, never hang.
     crash(`Python stopped: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** This interpreter serves an API scenario's service instead of a run (pythonService.ts); never both. */
+function serve(port: MessagePort): void {
+  if (!python || !screen || used) return;
+  used = true;
+  serveService({ python, screen, parse, now, post: (p, message, transfer) => apply(portPost, p, [message, transfer]) }, port);
 }
 
 /** screen.py's findings in every Python file of the project, in path order. */

@@ -28,7 +28,9 @@ import {
 import { isHostToFramePython, type FrameToHostPython, type HostToFramePython, type PythonWorkerRequest } from '../pythonProtocol';
 import { WatchdogTimer } from '../watchdogTimer';
 import { EventBatcher } from './eventBatcher';
+import { isHostToFrameService, type FrameToHostService } from '../serviceProtocol';
 import { PythonPool } from './pythonPool';
+import { FrameServices } from './services';
 
 /** A Python run in progress. */
 interface ActiveRun {
@@ -50,8 +52,9 @@ let spare: number | null = null;
 let nextSpare = 1;
 let active: ActiveRun | null = null;
 const python = new PythonPool();
+const services = new FrameServices(send, python);
 
-function send(message: FrameToHost | FrameToHostPython, transfer: Transferable[] = []): void {
+function send(message: FrameToHost | FrameToHostPython | FrameToHostService, transfer: Transferable[] = []): void {
   // The parent's origin is unknown to an opaque-origin frame; nothing here is secret. As text: see
   // encodeFrameMessage for why.
   window.parent.postMessage(encodeFrameMessage(message), '*', transfer);
@@ -62,6 +65,10 @@ window.addEventListener('message', (event: MessageEvent) => {
   const message: unknown = event.data;
   if (isHostToFramePython(message)) {
     handlePython(message);
+    return;
+  }
+  if (isHostToFrameService(message)) {
+    services.handle(message);
     return;
   }
   if (!isHostToFrame(message)) return;

@@ -47,6 +47,16 @@ export class PythonPool {
     this.refill();
   }
 
+  /**
+   * A worker restored for a service (frame/services.ts), apart from the spare: a run's worker never serves
+   * a service, nor a service's worker a run. The caller terminates it.
+   */
+  restoreFresh(): Promise<Worker> {
+    if (!this.workerUrl || !this.files) return Promise.reject(new Error('Python is not initialised in the sandbox.'));
+    const worker = new Worker(this.workerUrl, { name: 'rehearse-python-service' });
+    return this.files.then((files) => this.restore(worker, files));
+  }
+
   private refill(): void {
     if (this.workerUrl) void this.ensureSpare().catch(() => undefined);
   }

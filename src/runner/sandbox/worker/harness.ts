@@ -28,6 +28,10 @@ import {
   type WorkerEvent,
   type WorkerRunRequest,
 } from '../protocol';
+import { PROJECT_MODULES } from '../../compile/moduleShims';
+import { defineProjectClaim, projectModules } from '../projectClaim';
+import type initSqlJs from 'sql.js';
+import type { SqlJsSlot } from '../sqlJs';
 import { captureConsole } from './consoleCapture';
 import { hardenRealm } from './hardenRealm';
 import type { MochaClass } from './mochaTypes';
@@ -91,13 +95,18 @@ function capture(): Captured {
   };
 }
 
-export function startHarness(Mocha: MochaClass, modules: SandboxModules): void {
+/**
+ * `sqlJs`: the `sql.js` module's slot (its WebAssembly arrives with a run that needs it); `modules` holds
+ * its module object under 'sql.js'.
+ */
+export function startHarness(Mocha: MochaClass, modules: SandboxModules, sqlJs?: SqlJsSlot): void {
   const scope = globalThis as unknown as WorkerScope & Record<string, unknown>;
   const caps = capture();
   // The build's globals would hand user code the Mocha classes and the instance behind them.
   delete scope.mocha;
   delete scope.Mocha;
   const frozenModules = Object.freeze({ ...modules });
+  const forProject = projectModules(modules, PROJECT_MODULES);
   // Made before any user code exists (it captures what it uses); without it no run may start.
   let guardSkips: SkipGuard | string;
   try {
@@ -137,7 +146,10 @@ export function startHarness(Mocha: MochaClass, modules: SandboxModules): void {
       const request = message.data;
       void setup.then((prepared) => {
         if (typeof prepared === 'string') out.send({ type: 'crashed', error: plainError(prepared) });
-        else runOnce(request, prepared, frozenModules, caps);
+        else {
+          if (request.sqlJs) sqlJs?.provide(request.sqlJs.wasm, loadSqlJs(caps, request.sqlJs.script));
+          runOnce(request, prepared, { tests: frozenModules, project: forProject }, caps);
+        }
       });
     };
   };
@@ -164,7 +176,14 @@ function prepareRun(out: EventSink, Mocha: MochaClass, caps: Captured, guardSkip
   return { out, problem, own, where, guardSkips };
 }
 
-function runOnce(request: WorkerRunRequest, setup: RunSetup, modules: SandboxModules, caps: Captured): void {
+interface RunModules {
+  /** What the problem's test file may import. */
+  tests: SandboxModules;
+  /** What the project's files may import. */
+  project: SandboxModules;
+}
+
+function runOnce(request: WorkerRunRequest, setup: RunSetup, modules: RunModules, caps: Captured): void {
   const { out, problem, own } = setup;
   const send = (e: WorkerEvent) => out.send(e);
   send({ type: 'loading' });
@@ -188,12 +207,13 @@ function runOnce(request: WorkerRunRequest, setup: RunSetup, modules: SandboxMod
         throw new Error("The problem's tests are defined once, by the test runner.");
       }
       claimed = true;
-      caps.apply(define, undefined, [...BDD_NAMES.map((name) => problem.bdd[name]), modules]);
+      caps.apply(define, undefined, [...BDD_NAMES.map((name) => problem.bdd[name]), modules.tests]);
     },
     writable: false,
     enumerable: false,
     configurable: false,
   });
+  defineProjectClaim(globalThis, caps, secret, modules.project);
 
   try {
     caps.load(where.url);
@@ -230,6 +250,17 @@ function runOwnGroup(own: TestGroupInstance, send: (e: WorkerEvent) => void, cap
   }
   // A fresh task: the problem's mocha run has fully unwound before the candidate's starts.
   caps.later(() => own.run(() => send({ type: 'done', group: 'own' })));
+}
+
+/** sql.js's classic script, evaluated before any user code; its `initSqlJs` taken at once (a global user code may replace later). */
+function loadSqlJs(caps: Captured, script: string): typeof initSqlJs | undefined {
+  try {
+    caps.load(caps.scriptUrl(script));
+  } catch {
+    return undefined; // the project's call to initSqlJs then says sql.js is not available
+  }
+  const found = (globalThis as unknown as { initSqlJs?: unknown }).initSqlJs;
+  return typeof found === 'function' ? (found as typeof initSqlJs) : undefined;
 }
 
 function plainError(message: string): SerializedError {

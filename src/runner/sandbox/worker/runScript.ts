@@ -3,11 +3,17 @@
  * of the project, compile/projectBuild.ts), then the problem's test bundle
  * wrapped in a function that receives mocha's BDD functions and the importable modules as parameters.
  *
- *   "use strict";                                   line 1
+ *   "use strict";                                                      line 1
+ *   var __rehearseSolution = __rehearseProject("<secret>", function (__rehearseImports) {
  *   var __rehearseSolution = (() => { … })();       the candidate's code (each module's exports, by path)
+ *   return __rehearseSolution;
+ *   });
  *   __rehearseTests("<secret>", function (describe, it, …, __rehearseImports) {
  *   (() => { … the test bundle … })();
  *   });
+ *
+ * The project's own wrapper hands its modules the few packages project files may import (`sql.js`) as a
+ * parameter too; its inner `var` is the project's exports, returned to the global the tests' links read.
  *
  * Why a wrapper: inside it, `describe`, `it`, the hooks and the modules are parameters, so nothing user code
  * does to globals (`globalThis.it = …`, `it.only`, a fake chai) changes what the problem's tests use; the
@@ -21,7 +27,7 @@
  *
  * One script rather than two: each importScripts is a synchronous round trip to the browser process.
  */
-import { IMPORTS_PARAM, TESTS_CLAIM_GLOBAL } from '../protocol';
+import { IMPORTS_PARAM, PROJECT_CLAIM_GLOBAL, SOLUTION_GLOBAL, TESTS_CLAIM_GLOBAL } from '../protocol';
 
 /** The names a mocha BDD test file may use as globals; each becomes a parameter of the wrapper. */
 export const BDD_NAMES = [
@@ -49,12 +55,32 @@ export interface RunScript {
   testsOffset: number;
 }
 
-export function buildRunScript(solutionCode: string, testsCode: string, secret: string): RunScript {
+/** The candidate's project alone, inside its claim wrapper (the service worker evaluates just this). */
+export interface ProjectScript {
+  code: string;
+  /** Line n of the script, for solutionOffset < n ≤ solutionOffset + solutionLines, is solution line n − solutionOffset. */
+  solutionOffset: number;
+  solutionLines: number;
+}
+
+export function buildProjectScript(solutionCode: string, secret: string): ProjectScript {
   const solution = solutionCode.endsWith('\n') ? solutionCode : `${solutionCode}\n`;
   let solutionLines = 0;
   for (let i = solution.indexOf('\n'); i !== -1; i = solution.indexOf('\n', i + 1)) solutionLines++;
-  const head = '"use strict";\n';
+  const head = `"use strict";\nvar ${SOLUTION_GLOBAL} = ${PROJECT_CLAIM_GLOBAL}(${JSON.stringify(secret)}, function (${IMPORTS_PARAM}) {\n`;
+  const tail = `return ${SOLUTION_GLOBAL};\n});\n`;
+  return { code: head + solution + tail, solutionOffset: 2, solutionLines };
+}
+
+export function buildRunScript(solutionCode: string, testsCode: string, secret: string): RunScript {
+  const project = buildProjectScript(solutionCode, secret);
   const open = `${TESTS_CLAIM_GLOBAL}(${JSON.stringify(secret)}, function (${[...BDD_NAMES, IMPORTS_PARAM].join(', ')}) {\n`;
   const close = '\n});\n';
-  return { code: head + solution + open + testsCode + close, solutionOffset: 1, solutionLines, testsOffset: 2 + solutionLines };
+  return {
+    code: project.code + open + testsCode + close,
+    solutionOffset: project.solutionOffset,
+    solutionLines: project.solutionLines,
+    // The wrapper's two lines after the project, then the tests' opening line.
+    testsOffset: project.solutionOffset + project.solutionLines + 3,
+  };
 }

@@ -44,17 +44,20 @@ describe('serializeError', () => {
     expect(s.isAssertion).toBe(false);
   });
 
-  it('builds the run script: strict, the solution, then the tests inside the claim wrapper, counting lines', () => {
+  it('builds the run script: strict, the project inside its claim wrapper, then the tests inside theirs, counting lines', () => {
     const script = buildRunScript('a\nb\n', 'c', 's3cret');
     const lines = script.code.split('\n');
     expect(lines[0]).toBe('"use strict";');
-    expect(lines.slice(1, 3)).toEqual(['a', 'b']);
-    expect(lines[3]).toMatch(/^__rehearseTests\("s3cret", function \(describe, context, it, .*afterEach, __rehearseImports\) \{$/);
-    expect(lines[4]).toBe('c');
-    expect(script).toMatchObject({ solutionOffset: 1, solutionLines: 2, testsOffset: 4 });
+    expect(lines[1]).toBe('var __rehearseSolution = __rehearseProject("s3cret", function (__rehearseImports) {');
+    expect(lines.slice(2, 4)).toEqual(['a', 'b']);
+    expect(lines.slice(4, 6)).toEqual(['return __rehearseSolution;', '});']);
+    expect(lines[6]).toMatch(/^__rehearseTests\("s3cret", function \(describe, context, it, .*afterEach, __rehearseImports\) \{$/);
+    expect(lines[7]).toBe('c');
+    expect(script).toMatchObject({ solutionOffset: 2, solutionLines: 2, testsOffset: 7 });
     expect(buildRunScript('a\nb', 'c', 'x').solutionLines).toBe(2);
-    const where = { url: 'blob:null/x', solutionOffset: 1, solutionLines: 2, testsOffset: 4 };
-    expect(nameLocations('at blob:null/x:2:1 at blob:null/x:5:4', where)).toBe(`at ${SOLUTION_SCRIPT_URL}:1:1 at ${TESTS_SCRIPT_URL}:1:4`);
+    const where = { url: 'blob:null/x', solutionOffset: 2, solutionLines: 2, testsOffset: 7 };
+    expect(nameLocations('at blob:null/x:3:1 at blob:null/x:8:4', where)).toBe(`at ${SOLUTION_SCRIPT_URL}:1:1 at ${TESTS_SCRIPT_URL}:1:4`);
+    expect(nameLocations('at blob:null/x:2:9', where)).toBe('at blob:null/x:2:9');
     expect(nameLocations('at blob:null/y:3:4', where)).toBe('at blob:null/y:3:4');
   });
 

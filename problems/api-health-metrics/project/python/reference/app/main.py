@@ -1,0 +1,16 @@
+"""Builds the service: its dependencies, its routes and its middleware."""
+
+from app.deps import Deps
+from app.metrics import Metrics
+from app.routes import register_routes
+from app.users.store import UserStore
+from framework import App, Disk, FakeMailProvider
+
+
+def create_app(*, data_dir, clock, mail=None, disk=None):
+    app = App(clock=clock)
+    deps = Deps(clock=clock, tasks=app.tasks, mail=mail or FakeMailProvider(clock), users=UserStore(),
+                disk=disk or Disk(data_dir), metrics=Metrics())
+    app.middleware(deps.metrics.middleware)
+    register_routes(app, deps)
+    return app

@@ -1,0 +1,1 @@
+"""Users: the store and the signup rules."""

@@ -1,0 +1,33 @@
+// Mutant: the disk is never checked
+/**
+ * GET /health (problem.md R1–R3): every dependency checked afresh on every request, each reported on its
+ * own; 503 when any fails.
+ */
+import { json, type Response } from '../framework';
+import type { Deps } from './deps';
+
+type Check = { status: 'ok' } | { status: 'failing'; error: string };
+
+
+/** The dependencies, by the name the answer reports them under. */
+const CHECKS: Record<string, (deps: Deps) => Promise<void> | void> = {
+  mail: (deps) => deps.mail.ping(),
+  disk: () => {
+  },
+};
+
+async function run(check: (deps: Deps) => Promise<void> | void, deps: Deps): Promise<Check> {
+  try {
+    await check(deps);
+    return { status: 'ok' };
+  } catch (e) {
+    return { status: 'failing', error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export async function health(deps: Deps): Promise<Response> {
+  const checks: Record<string, Check> = {};
+  for (const [name, check] of Object.entries(CHECKS)) checks[name] = await run(check, deps);
+  const ok = Object.values(checks).every((c) => c.status === 'ok');
+  return json({ status: ok ? 'ok' : 'failing', checks }, ok ? 200 : 503);
+}

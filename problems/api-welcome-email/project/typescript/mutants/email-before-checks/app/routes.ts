@@ -1,0 +1,36 @@
+// Mutant: the email is queued before the signup is accepted, so a duplicate gets one too
+/** The service's routes. */
+import { FakeMailProvider, HttpError, json, type App } from '../framework';
+import type { Deps } from './deps';
+import { queueWelcomeEmail } from './mail/welcome';
+import { parseSignup } from './users/signup';
+import { DuplicateEmail } from './users/store';
+
+export function registerRoutes(app: App<Deps>): void {
+  app.post('/signup', (req, deps) => {
+    const { users, clock } = deps;
+    const form = parseSignup(req.json());
+    queueWelcomeEmail(deps, { id: 0, ...form, createdAt: clock.now(), welcomeEmail: 'pending' });
+    let user;
+    try {
+      user = users.add({ ...form, createdAt: clock.now() });
+    } catch (e) {
+      if (e instanceof DuplicateEmail) throw new HttpError(409, e.message);
+      throw e;
+    }
+    return json(user, 201);
+  });
+
+  app.get('/users', (_req, { users }) => ({ users: users.list() }));
+
+  app.get('/users/:id', (req, { users }) => {
+    const user = users.find(Number(req.params.id));
+    if (!user) throw new HttpError(404, `no user with id ${req.params.id}`);
+    return user;
+  });
+
+  app.get('/health', () => ({ status: 'ok' }));
+
+  // What the fake mail provider has delivered, for trying the service by hand.
+  app.get('/dev/outbox', (_req, { mail }) => ({ emails: mail instanceof FakeMailProvider ? mail.outbox : [] }));
+}
