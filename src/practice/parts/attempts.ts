@@ -28,9 +28,7 @@ function freshDrafts(problem: Problem): { file: string; text: string }[] {
   const code = languages.flatMap((language) => {
     const start = startingProject(problem, language);
     const files = start.paths.map((path) => ({ file: draftNameOf(problem, language, path), text: start.files[path]! }));
-    return isProjectProblem(problem)
-      ? [...files, { file: fileListDraftName(language), text: JSON.stringify(start.paths) }]
-      : files;
+    return isProjectProblem(problem) ? [...files, { file: fileListDraftName(language), text: JSON.stringify(start.paths) }] : files;
   });
   if (problem.design) return [...code, { file: BOARD_DRAFT, text: serialiseBoardDraft([]) }];
   return [...code, ...freshRequestDrafts(problem)];
