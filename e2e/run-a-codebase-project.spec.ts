@@ -4,49 +4,13 @@
  * pasted file by file (three of them new files) passes Submit, whose results read per requirement and
  * feature; the Python project runs in Pyodide with its packages importable and reads the same way.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { editorText, pasteCode, problemFile, results, runAndWait, submitAndWait, typeAtEnd } from './helpers';
+import { editorText, pasteCode, results, runAndWait, submitAndWait, typeAtEnd } from './helpers';
+import { fileTab, openInTree, pasteReference, projectFiles, tree, treeItem } from './project';
 
 const ID = 'support-desk';
-const tree = (page: Page) => page.getByRole('tree', { name: 'Files' });
-const item = (page: Page, path: string) => tree(page).getByRole('treeitem', { name: path, exact: true });
-const tab = (page: Page, path: string) => page.getByRole('tablist', { name: 'Open files' }).getByRole('tab', { name: path, exact: true });
 const clients = (page: Page) => page.getByRole('region', { name: 'Clients' });
 const groups = (page: Page) => page.getByRole('list', { name: 'Requirements and features' });
-
-/** path → text of every file under the project's `part` (starter/ or reference/). */
-function filesOf(language: string, part: string): Map<string, string> {
-  const dir = join(import.meta.dirname, '..', 'problems', ID, 'project', language, part);
-  const out = new Map<string, string>();
-  for (const p of readdirSync(dir, { recursive: true }) as string[]) {
-    if (statSync(join(dir, p)).isFile()) out.set(p.split('\\').join('/'), problemFile(ID, `project/${language}/${part}/${p}`));
-  }
-  return out;
-}
-
-async function open(page: Page, path: string) {
-  await item(page, path).click();
-  await expect(tab(page, path)).toHaveAttribute('aria-selected', 'true');
-}
-
-/** Every file of the reference into the project: an existing file's text replaced, a new file created first. */
-async function pasteReference(page: Page, language: string) {
-  for (const [path, text] of filesOf(language, 'reference')) {
-    if ((await item(page, path).count()) === 0) {
-      await page.getByRole('button', { name: 'New file', exact: true }).click();
-      const field = page.getByRole('textbox', { name: /New file’s path/ });
-      await field.fill(path);
-      await field.press('Enter');
-      await expect(tab(page, path)).toHaveAttribute('aria-selected', 'true');
-    } else {
-      await open(page, path);
-    }
-    await pasteCode(page, text);
-    await expect.poll(() => editorText(page)).toBe(text.replace(/\r\n/g, '\n'));
-  }
-}
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -57,13 +21,13 @@ test('a type error is marked in its file and a syntax error links to it; Run sho
   await expect(tree(page)).toBeVisible({ timeout: 30_000 });
 
   // A type error is marked by the editor in its own file; a syntax error stops the run, named by path:line.
-  await open(page, 'chat/store.ts');
+  await openInTree(page, 'chat/store.ts');
   await typeAtEnd(page, "\nexport const wrongType: number = 'text';");
   const diagnostics = () =>
     page.evaluate(() => (window as unknown as { __rehearseEditorDiagnostics?: () => string }).__rehearseEditorDiagnostics?.() ?? '[]');
   await expect.poll(diagnostics, { timeout: 30_000 }).toContain('not assignable to type');
   await typeAtEnd(page, '\nexport const broken = ;');
-  await open(page, 'chat/hub.ts');
+  await openInTree(page, 'chat/hub.ts');
   await runAndWait(page);
   const link = results(page)
     .getByRole('button', { name: /^chat\/store\.ts:\d+/ })
@@ -71,11 +35,11 @@ test('a type error is marked in its file and a syntax error links to it; Run sho
   await expect(link).toBeVisible();
   const line = Number(/:(\d+)/.exec((await link.textContent()) ?? '')![1]);
   await link.click();
-  await expect(tab(page, 'chat/store.ts')).toHaveAttribute('aria-selected', 'true');
+  await expect(fileTab(page, 'chat/store.ts')).toHaveAttribute('aria-selected', 'true');
   // The caret is on that line, in the editor: the next keys land there (issue 26).
   await page.keyboard.type('/*here*/');
   await expect.poll(async () => (await editorText(page)).split('\n')[line - 1]).toContain('/*here*/');
-  await pasteCode(page, filesOf('typescript', 'starter').get('chat/store.ts')!);
+  await pasteCode(page, projectFiles(ID, 'typescript', 'starter').get('chat/store.ts')!);
 
   // The starter runs: the clients panel shows what each client received (the visitor hears nobody yet).
   await expect(clients(page)).toContainText('Run to see what each client received');
@@ -83,7 +47,7 @@ test('a type error is marked in its file and a syntax error links to it; Run sho
   await expect(clients(page).getByRole('heading', { name: 'vera' })).toBeVisible();
   await expect(clients(page).getByRole('heading', { name: 'alex' })).toBeVisible();
 
-  await pasteReference(page, 'typescript');
+  await pasteReference(page, ID, 'typescript');
   await submitAndWait(page);
   await expect(groups(page)).toContainText(/Requirement 1: (\d+)\/\1/);
   await expect(groups(page)).toContainText(/Typing indicator: (\d+)\/\1/);
@@ -97,7 +61,7 @@ test('the Python project runs in Pyodide: the starter fails Requirement 1, and t
   await page.goto(`./#/problems/${ID}`);
   await expect(tree(page)).toBeVisible({ timeout: 30_000 });
   await page.getByRole('combobox', { name: 'Language' }).selectOption('python');
-  await expect(item(page, 'chat/hub.py')).toBeVisible();
+  await expect(treeItem(page, 'chat/hub.py')).toBeVisible();
   await runAndWait(page);
   await expect(clients(page).getByRole('heading', { name: 'vera' })).toBeVisible({ timeout: 60_000 });
   await submitAndWait(page);

@@ -10,7 +10,7 @@ import type { CustomProtocolRecord } from '../core/records/types';
 import type { SessionFile, TextChange } from '../core/session/types';
 import type { PhasePlan } from '../core/timer/protocols';
 import type { RecorderPhase, UnstampedEvent } from '../recorder';
-import type { RunProgress, RunRequest, RunResult } from '../runner/types';
+import type { RunProgress, RunRequest, RunResult, ServiceReply, ServiceRequest } from '../runner/types';
 import type { DraftFile } from '../storage/drafts';
 import type { PracticeRecord } from '../storage/db';
 import type { InterviewSettings } from '../core/records/types';
@@ -53,7 +53,8 @@ export interface PracticeRecorder {
   }): void;
   resumeInterrupted(input: { texts: Partial<Record<SessionFile, string>>; timerRunning: boolean }): Promise<void>;
   finish(): Promise<void>;
-  log(event: UnstampedEvent): void;
+  /** Logs an event now, or at `at` (ms since the epoch, already passed: a Send logged once its answer came). */
+  log(event: UnstampedEvent, at?: number): void;
   edit(file: SessionFile, changes: TextChange[]): void;
   setTimerRunning(running: boolean): void;
   /** Pauses (or resumes) the recording itself: the microphone is off while the session is paused. */
@@ -75,6 +76,10 @@ export interface PracticeRunner {
   warmUpLanguage?(language: Language, onProgress?: (p: RunProgress) => void): Promise<void>;
   /** Compiles the code of these runs ahead of the click (optional, as above). */
   prepare?(requests: readonly RunRequest[]): void;
+  /** One HTTP request to an API scenario's service (optional, as above: a runner without it answers with an error). */
+  request?(request: ServiceRequest): Promise<ServiceReply>;
+  /** Stops a service so the next request starts it again, its disk kept (optional, as above). */
+  restartService?(serviceKey: string): Promise<void>;
 }
 
 /** Late-bound pieces the workspace feature supplies: the runner instance and the design notes template. */

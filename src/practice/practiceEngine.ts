@@ -26,10 +26,12 @@ import { Interviewer } from './parts/interviewer';
 import { Nudges } from './parts/nudges';
 import { projectView } from './parts/projectView';
 import { Protocols } from './parts/protocols';
+import { Requests } from './parts/requests';
 import { Runs } from './parts/runs';
 import { Session } from './parts/session';
 import type { PracticeConnections, PracticeRecorder, PracticeStorage } from './ports';
-import type { PracticeState } from './state';
+import { emptyRequests, type PracticeState } from './state';
+import type { RequestDraft } from '../core/api/parseRequest';
 
 export interface PracticeEngineOptions {
   now?: () => number;
@@ -47,6 +49,7 @@ export class PracticeEngine {
   private readonly board: Board;
   private readonly interviewer: Interviewer;
   private readonly protocols: Protocols;
+  private readonly requests: Requests;
   /** An interrupted session the user chose to continue (from the sessions list) before its problem opened. */
   private continueRequested: string | null = null;
 
@@ -59,6 +62,7 @@ export class PracticeEngine {
     this.board = new Board(core, options.saver ?? {});
     this.interviewer = new Interviewer(core, this.nudges);
     this.runs = new Runs(core, this.nudges);
+    this.requests = new Requests(core, this.drafts);
     this.session = new Session(core, this.nudges, this.protocols);
     this.files = new Files(core, this.drafts, this.nudges, this.runs);
     this.attempts = new Attempts(core, this.drafts, this.nudges, this.session, this.board, (p) => this.initialNotes(p));
@@ -115,6 +119,7 @@ export class PracticeEngine {
       nudge: null,
       language: language0,
       preparing: null,
+      requests: emptyRequests(),
     });
     // One round of reads: the project of each language the problem has (which one is shown depends on the
     // practice record read beside them), so the code shows without a second wait on IndexedDB.
@@ -144,6 +149,8 @@ export class PracticeEngine {
       loaded: true,
     });
     this.runs.prepare();
+    await this.requests.load(problem, language);
+    if (core.state.problem?.id !== problem.id) return;
     await core.recorder.attach(problem.id, { clockFinished: clock?.finishedAt != null });
     if (core.state.problem?.id !== problem.id) return;
     const requested = this.continueRequested;
@@ -208,6 +215,7 @@ export class PracticeEngine {
     });
     core.persistPractice({ language });
     this.runs.prepare();
+    await this.requests.load(problem, language);
   }
 
   flushDrafts = (): Promise<void> => this.drafts.flush();
@@ -244,9 +252,20 @@ export class PracticeEngine {
   run = (mode: RunMode): Promise<void> => this.runs.run(mode);
   prepareRuns = (): void => this.runs.prepare();
   warmUpLanguage = (about?: Language): Promise<void> => this.runs.warmUpLanguage(about);
-  newAttempt = (): Promise<void> => this.attempts.newAttempt();
+  newAttempt = async (): Promise<void> => {
+    const problem = this.state.problem;
+    if ((await this.attempts.newAttempt()) && problem) await this.requests.newAttempt(problem);
+  };
   dismissNudge = (): void => this.nudges.dismiss();
   updateSettings = (patch: Partial<InterviewSettings>): void => this.nudges.updateSettings(patch);
+
+  // ─── an API scenario's Requests pane ──────────────────────────────────────────────────────────────
+
+  setRequestDraft = (patch: Partial<RequestDraft>): void => this.requests.setDraft(patch);
+  sendRequest = (): Promise<void> => this.requests.send();
+  resendRequest = (index: number): Promise<void> => this.requests.resend(index);
+  clearRequestHistory = (): void => this.requests.clearHistory();
+  restartService = (): Promise<void> => this.requests.restart();
 
   // ─── the whiteboard, the interviewer, custom protocols ────────────────────────────────────────────
 

@@ -2,6 +2,8 @@
  * The practice engine's state, as the features read it through their selector hooks. One store; each
  * part of the engine (parts/) writes only its own fields.
  */
+import { EMPTY_REQUEST_DRAFT, type SentRequest } from '../core/api/requestHistory';
+import type { RequestDraft, RequestProblem } from '../core/api/parseRequest';
 import type { AttemptRecord } from '../core/records/types';
 import type { StartingProject } from '../core/practice/projectCode';
 import { DEFAULT_LANGUAGE, type Language } from '../core/languages/registry';
@@ -52,6 +54,36 @@ export interface ProtocolsView {
   customs: CustomProtocolRecord[];
   loadError: string | null;
 }
+
+/** An API scenario's Requests pane (parts/requests.ts): what is typed, the requests sent, the one shown. */
+export interface RequestsView {
+  /** The service this memory belongs to (`problemId:language`), or null when the problem has none. */
+  serviceKey: string | null;
+  loaded: boolean;
+  draft: RequestDraft;
+  /** Oldest first. */
+  history: SentRequest[];
+  /** The exchange shown under the form: the last Send's (or resend's), with its full response body. */
+  shown: SentRequest | null;
+  /** Why the last Send was refused (nothing was sent); empty when it was not. */
+  problems: RequestProblem[];
+  sending: boolean;
+  restarting: boolean;
+  /** A one-line message about the pane itself (a refused Send while paused, a failed restart). */
+  notice: string | null;
+}
+
+export const emptyRequests = (): RequestsView => ({
+  serviceKey: null,
+  loaded: false,
+  draft: { ...EMPTY_REQUEST_DRAFT },
+  history: [],
+  shown: null,
+  problems: [],
+  sending: false,
+  restarting: false,
+  notice: null,
+});
 
 export interface PracticeState {
   problem: Problem | null;
@@ -108,6 +140,7 @@ export interface PracticeState {
   board: BoardView;
   interviewer: InterviewerView;
   protocols: ProtocolsView;
+  requests: RequestsView;
 }
 
 /** The identity of an editor buffer: one file of one problem's code in one language. */
@@ -156,5 +189,6 @@ export function initialState(settings: InterviewSettings): PracticeState {
     board: { problemId: null, loaded: false, elements: [], saveError: null, generation: 0 },
     interviewer: { sessionKey: null, asked: 0 },
     protocols: { customs: [], loadError: null },
+    requests: emptyRequests(),
   };
 }

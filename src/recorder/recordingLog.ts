@@ -30,10 +30,10 @@ export class RecordingLog {
     this.writer.reset(seq);
   }
 
-  /** Records an event now (no-op unless a session is recording). */
-  record(event: UnstampedEvent): void {
+  /** Records an event now, or at the earlier wall-clock time `at` (clamped to the log's last time; no-op unless a session is recording). */
+  record(event: UnstampedEvent, at?: number): void {
     if (this.ctx.state.phase !== 'recording') return;
-    this.writer.push({ ...event, t: this.stamp() } as SessionEvent);
+    this.writer.push({ ...event, t: this.stamp(at) } as SessionEvent);
   }
 
   /**
@@ -68,8 +68,9 @@ export class RecordingLog {
     this.stopTimer = null;
   }
 
-  private stamp(): number {
+  private stamp(at?: number): number {
     const session = this.ctx.state.session;
-    return this.writer.stamp(session ? sessionTime(session, this.ctx.ports.clock.now()) : 0);
+    const now = this.ctx.ports.clock.now();
+    return this.writer.stamp(session ? sessionTime(session, at === undefined ? now : Math.min(at, now)) : 0);
   }
 }

@@ -84,6 +84,27 @@ describe('a session from Start to Finish', () => {
     expect(events[3]).toMatchObject({ type: 'edit', file: 'chat/hub.ts', t: 1_000 });
   });
 
+  it('logs an event at a time that has passed (a Send answered later), never before an event already logged', async () => {
+    await startRecording();
+    const started = ports.clock.now();
+    ports.clock.advance(2_000);
+    engine.log({ type: 'service-restart' }, started + 1_500);
+    engine.log({ type: 'pause' });
+    engine.log({ type: 'service-restart' }, started + 1_000);
+    engine.log({ type: 'service-restart' }, started + 60_000);
+    engine.flush();
+    await settle();
+    const times = logged()
+      .filter((e) => e.type !== 'snapshot')
+      .map((e) => [e.type, e.t]);
+    expect(times).toEqual([
+      ['service-restart', 1_500],
+      ['pause', 2_000],
+      ['service-restart', 2_000],
+      ['service-restart', 2_000],
+    ]);
+  });
+
   it('writes nothing once finished', async () => {
     await startRecording();
     const mic = ports.capture.mic;

@@ -145,9 +145,12 @@ export class SessionEngine {
     }
   }
 
-  /** Record an event now (no-op unless a session is recording). */
-  log(event: UnstampedEvent): void {
-    this.recording.record(event);
+  /**
+   * Record an event now, or at `at` (a wall-clock time that has passed: a Send logged when its answer came),
+   * never before an event already logged (no-op unless a session is recording).
+   */
+  log(event: UnstampedEvent, at?: number): void {
+    this.recording.record(event, at);
   }
 
   /** One batch of Monaco's changes to the file at `file` (offsets against the text before it). */

@@ -46,7 +46,14 @@ export function factRows(facts: SessionFacts): FactRow[] {
       label: 'Nudges (silence / no run / coding in plan)',
       value: `${facts.nudges.silence} / ${facts.nudges.noRun} / ${facts.nudges.planCoding}`,
     },
+    ...(facts.requests ? [{ label: 'Requests sent (answered / timed out / errors)', value: requestsValue(facts.requests) }] : []),
   ];
+}
+
+/** "8 (7 / 1 / 0), service restarted once". */
+export function requestsValue(r: NonNullable<SessionFacts['requests']>): string {
+  const restarts = r.serviceRestarts === 0 ? '' : `, service restarted ${r.serviceRestarts === 1 ? 'once' : `${r.serviceRestarts} times`}`;
+  return `${r.sent} (${r.answered} / ${r.timedOut} / ${r.errors})${restarts}`;
 }
 
 /** "Asked 1 clarifying question before coding (2 in all)", or that none was asked. */

@@ -10,7 +10,7 @@ import { countsAsSolved } from '../practice/solved';
 import { commentSyntaxOfPath, editorEdgeCases, typedCode } from './edgeCases';
 import { applyChanges } from '../session/editLog';
 import { isCodeFile } from '../session/fileSetIndex';
-import type { SessionFacts, TalkFacts } from './types';
+import type { RequestFacts, SessionFacts, TalkFacts } from './types';
 
 export { readinessChecklist } from './readiness';
 
@@ -52,6 +52,18 @@ export function computeFacts(input: { session: SessionRecord; events: readonly S
     },
     referenceOpenedAt,
     passedAfterReference: referenceOpenedAt !== null && firstPass !== -1 && submits[firstPass]!.t >= referenceOpenedAt,
+    ...requestFacts(events),
+  };
+}
+
+/** An API scenario's Sends by outcome, and its restarts; nothing for a session that had neither. */
+function requestFacts(events: readonly SessionEvent[]): { requests?: RequestFacts } {
+  const requests = events.filter((e) => e.type === 'request');
+  const serviceRestarts = events.filter((e) => e.type === 'service-restart').length;
+  if (requests.length === 0 && serviceRestarts === 0) return {};
+  const count = (kind: string) => requests.filter((e) => e.outcome.kind === kind).length;
+  return {
+    requests: { sent: requests.length, answered: count('response'), timedOut: count('timed-out'), errors: count('error'), serviceRestarts },
   };
 }
 

@@ -61,6 +61,18 @@ export interface SessionFacts {
   referenceOpenedAt: number | null;
   /** Whether the Submit at which all hidden tests first passed came after the reference was opened. */
   passedAfterReference: boolean;
+  /** An API scenario's requests from the Requests pane; absent when the session sent none and restarted nothing. */
+  requests?: RequestFacts;
+}
+
+export interface RequestFacts {
+  sent: number;
+  /** Answered by the service (any status, 4xx and 5xx included). */
+  answered: number;
+  timedOut: number;
+  /** The service could not start or crashed outside a handler. */
+  errors: number;
+  serviceRestarts: number;
 }
 
 export type ReadinessStatus = 'met' | 'not-met' | 'not-measurable';

@@ -40,3 +40,27 @@ describe('report.md for a session with features', () => {
     expect(report(undefined, [])).not.toContain('## Features');
   });
 });
+
+describe('report.md for an API scenario', () => {
+  const get = { method: 'GET' as const, path: '/items?page=`2`', headers: [], body: '' };
+  const events: SessionEvent[] = [
+    {
+      t: 61_000,
+      type: 'request',
+      request: get,
+      outcome: { kind: 'response', response: { status: 429, headers: [], body: '', truncated: false }, ms: 3 },
+    },
+    { t: 62_000, type: 'service-restart' },
+    { t: 63_000, type: 'request', request: { ...get, path: '/slow' }, outcome: { kind: 'timed-out', ms: 2000 } },
+  ];
+
+  it('lists every request (method path → status) and restart in the order they happened', () => {
+    expect(report(undefined, events)).toContain(
+      '## Requests\n\n- 1 min 1 s in: `` GET /items?page=`2` `` → 429 Too Many Requests · 3 ms\n- 1 min 2 s in: service restarted\n- 1 min 3 s in: `GET /slow` → timed out after 2000 ms\n',
+    );
+  });
+
+  it('has no requests section for a session without any', () => {
+    expect(report(undefined, [])).not.toContain('## Requests');
+  });
+});

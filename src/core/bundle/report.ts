@@ -7,6 +7,8 @@ import { languageOr, languageSpec } from '../languages/registry';
 import { lastSubmitGroups } from '../analysis/features';
 import { describeClarifications } from '../analysis/describeFacts';
 import { formatDuration, formatShare } from '../analysis/formatDuration';
+import { outcomeSummary } from '../api/formatResponse';
+import { requestsValue } from '../analysis/describeFacts';
 import type { SessionSummary } from '../analysis/sessionSummary';
 import type { SessionFacts } from '../analysis/types';
 import { LEVEL_LABELS, SELF_REVIEW_ITEMS, formatSelfReviewTotal, selfReviewTotal, designWeightedTotal } from '../review/rubrics';
@@ -66,6 +68,7 @@ function factsSection(facts: SessionFacts): string[] {
     `- Clarifying questions: ${describeClarifications(facts)}`,
     `- Follow-up questions asked: ${facts.followUpsAsked}`,
   );
+  if (facts.requests) lines.push(`- Requests sent (answered / timed out / errors): ${requestsValue(facts.requests)}`);
   if (facts.phases.length > 0) {
     lines.push('', '| Phase | Planned | Actual |', '|---|---|---|');
     for (const p of facts.phases)
@@ -170,6 +173,19 @@ function codeSpan(text: string): string {
   return longest > 0 ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
 }
 
+/** An API scenario's requests, in the order they were sent: "method path → status" (none for other sessions). */
+function requestsSection(events: readonly SessionEvent[]): string[] {
+  const lines: string[] = [];
+  for (const e of events) {
+    if (e.type === 'request')
+      lines.push(
+        `- ${formatDuration(e.t)} in: ${codeSpan(`${e.request.method} ${e.request.path}`)} → ${inline(outcomeSummary(e.outcome))}`,
+      );
+    else if (e.type === 'service-restart') lines.push(`- ${formatDuration(e.t)} in: service restarted`);
+  }
+  return lines.length === 0 ? [] : ['', '## Requests', '', ...lines];
+}
+
 export function buildReport(input: ReportInput): string {
   const { session, events, summary, review, kind } = input;
   const started = new Date(session.startedAt);
@@ -200,6 +216,7 @@ export function buildReport(input: ReportInput): string {
   lines.push('## Follow-up questions asked', '');
   if (followUps.length === 0) lines.push('_None._');
   for (const f of followUps) lines.push(`- ${formatDuration(f.t)} in: ${inline(f.question)}`);
+  lines.push(...requestsSection(events));
   if (kind === 'coding') lines.push('', ...filesSection(input.files));
   lines.push('', 'The full log is in events.jsonl. Import this .zip into Rehearse to replay it.', '');
   return lines.join('\n');

@@ -42,7 +42,8 @@ export function bundleValidators(): BundleValidators {
     if (!v) throw new Error(`schema ${id} is missing`);
     return v;
   };
-  const eventTypes = new Set(Object.keys(eventSchema.$defs).filter((k) => !['time', 'count', 'file'].includes(k)));
+  // The event types are the branches of the top-level oneOf; other $defs (time, file, header…) are their parts.
+  const eventTypes = new Set(eventSchema.oneOf.map((branch) => branch.$ref.replace('#/$defs/', '')));
   const perType = new Map<string, ValidateFunction>();
   validators = {
     manifest: get(manifestSchema.$id),

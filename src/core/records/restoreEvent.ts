@@ -9,6 +9,7 @@ import { TYPED_QUESTION_MAX, type LoggedTest, type NudgeEvent, type RunEvent, ty
 import { restoreBoardChange } from '../whiteboard/restoreBoard';
 import { restoreScratchpadRun } from '../whiteboard/restoreScratchpadRun';
 import { isCount, isFiniteNumber, isObject, type Loose } from './guards';
+import { restoreRequestEvent } from './restoreRequestEvent';
 
 export type SessionEventType = SessionEvent['type'];
 export type EventOf<K extends SessionEventType> = Extract<SessionEvent, { type: K }>;
@@ -94,6 +95,8 @@ export const EVENT_RESTORERS = {
   'file-rename': (t, v) =>
     isValidPath(v.from) && isValidPath(v.to) && v.from !== v.to ? { t, type: 'file-rename', from: v.from, to: v.to } : null,
   'file-delete': fileEvent('file-delete'),
+  request: restoreRequestEvent,
+  'service-restart': (t) => ({ t, type: 'service-restart' }),
 } satisfies { [K in SessionEventType]: Restorer<K> };
 
 /** Every event type, in the order of EVENT_RESTORERS. */

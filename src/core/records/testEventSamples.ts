@@ -40,6 +40,17 @@ export const EVENT_SAMPLES: { [K in SessionEventType]: EventOf<K> } = {
   'resumed-after-interruption': { t: 1_500, type: 'resumed-after-interruption', segment: 1 },
   followup: { t: 1_600, type: 'followup', index: 0, question: 'What if the clock goes back?' },
   'reference-opened': { t: 1_700, type: 'reference-opened' },
+  request: {
+    t: 1_800,
+    type: 'request',
+    request: { method: 'POST', path: '/users?notify=1', headers: [['Content-Type', 'application/json']], body: '{"email":"a@b.c"}' },
+    outcome: {
+      kind: 'response',
+      response: { status: 429, headers: [['Retry-After', '30']], body: '{"error":"slow down"}', truncated: false },
+      ms: 12.5,
+    },
+  },
+  'service-restart': { t: 1_900, type: 'service-restart' },
 };
 
 /** The samples as one log, in time order. */

@@ -141,10 +141,10 @@ export const BUNDLE_FORMATS = [
   },
   {
     version: 6,
-    title: 'Questions in your own words',
+    title: 'Questions in your own words; API requests',
     changes:
-      "`events.jsonl` may hold `typed-question` events (a question the candidate typed on a design problem, before or instead of revealing a listed one); `whiteboard.excalidraw` holds the final board as an Excalidraw scene (derived, like `whiteboard.svg`: only checksummed on import); a design session's `session.json` carries its design facts and checklist (`kind: 'design'`) instead of a coding session's.",
-    migration: 'identity: a format 1–5 bundle has no typed question.',
+      "`events.jsonl` may hold `typed-question` events (a question the candidate typed on a design problem, before or instead of revealing a listed one), `request` events (an API scenario's Send from the Requests pane, at its time: the request — method, path, headers, body — and its outcome, a response with status, headers and a body of at most 64 KiB, a time-out or an error) and `service-restart` events; `whiteboard.excalidraw` holds the final board as an Excalidraw scene (derived, like `whiteboard.svg`: only checksummed on import); a design session's `session.json` carries its design facts and checklist (`kind: 'design'`) instead of a coding session's; `report.md` lists an API scenario's requests; an older Rehearse says the bundle is from a newer version instead of refusing an unknown event.",
+    migration: 'identity: a format 1–5 bundle has no typed question and no request (none was sent, as far as the log knows).',
   },
 ] as const satisfies readonly BundleFormat[];
 

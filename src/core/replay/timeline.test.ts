@@ -88,3 +88,30 @@ describe('run results', () => {
     expect(runResultText({ outcome: 'something-new', passed: 0, total: 0 })).toBe('something-new');
   });
 });
+
+describe('an API scenario on the timeline', () => {
+  const ok = (status: number) => ({ kind: 'response' as const, response: { status, headers: [], body: '', truncated: false }, ms: 4 });
+  const get = { method: 'GET' as const, path: '/items', headers: [], body: '' };
+  const timeline = buildTimeline(sessionOf(), [
+    { t: 0, type: 'snapshot', file: 'app.ts', text: '' },
+    { t: 61_000, type: 'request', request: get, outcome: ok(200) },
+    { t: 62_000, type: 'request', request: get, outcome: ok(429) },
+    { t: 63_000, type: 'service-restart' },
+    { t: 64_000, type: 'request', request: { ...get, method: 'POST' }, outcome: { kind: 'timed-out', ms: 2000 } },
+  ]);
+
+  it('marks every request at its time, with its method, path and result', () => {
+    expect(timeline.requests.map((r) => [r.t, r.method, r.path, r.status])).toEqual([
+      [61_000, 'GET', '/items', 200],
+      [62_000, 'GET', '/items', 429],
+      [64_000, 'POST', '/items', null],
+    ]);
+    expect(timeline.requests[1]!.label).toBe('GET /items at 01:02: 429 Too Many Requests · 4 ms');
+    expect(timeline.requests[2]!.result).toBe('timed out after 2000 ms');
+    expect(timeline.serviceRestarts).toEqual([{ t: 63_000, label: 'Service restarted at 01:03' }]);
+  });
+
+  it('has none for a session without requests', () => {
+    expect([buildTimeline(sessionOf(), events).requests, buildTimeline(sessionOf(), events).serviceRestarts]).toEqual([[], []]);
+  });
+});

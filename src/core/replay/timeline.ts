@@ -3,7 +3,9 @@
  * results, silences, nudges, follow-ups, clarifications), built once from a session record and its event log.
  * Pure: the replay page draws it, the navigation helpers walk it, tests build it from plain objects.
  */
-import type { LoggedTest, NudgeEvent, RunEvent, SessionEvent, SessionRecord, SilenceInterval } from '../session/types';
+import { outcomeSummary } from '../api/formatResponse';
+import type { HttpMethod } from '../api/http';
+import type { LoggedTest, NudgeEvent, RequestEvent, RunEvent, SessionEvent, SessionRecord, SilenceInterval } from '../session/types';
 import { formatClock } from '../timer/phaseClock';
 
 export interface PhaseBand {
@@ -52,6 +54,31 @@ export interface ClarificationMarker {
   label: string;
 }
 
+/** An API scenario's Send (a `request` event), at the time of the Send. */
+export interface RequestMarker {
+  t: number;
+  method: HttpMethod;
+  path: string;
+  /** The response's status; null for a time-out or an error. */
+  status: number | null;
+  /** "429 Too Many Requests · 3 ms", "timed out after 2000 ms", "error: …". */
+  result: string;
+  /** "GET /users at 03:12: 200 OK · 4 ms" — the marker's accessible name. */
+  label: string;
+}
+
+export function requestMarkerOf(e: RequestEvent): RequestMarker {
+  const result = outcomeSummary(e.outcome);
+  return {
+    t: e.t,
+    method: e.request.method,
+    path: e.request.path,
+    status: e.outcome.kind === 'response' ? e.outcome.response.status : null,
+    result,
+    label: `${e.request.method} ${e.request.path} at ${formatClock(e.t)}: ${result}`,
+  };
+}
+
 export interface SilenceRegion extends SilenceInterval {
   label: string;
 }
@@ -66,6 +93,9 @@ export interface Timeline {
   clarifications: ClarificationMarker[];
   /** When the reference solution was opened during the session. */
   referenceOpenings: { t: number; label: string }[];
+  /** An API scenario's requests, in the order they were sent, and its service's restarts. */
+  requests: RequestMarker[];
+  serviceRestarts: { t: number; label: string }[];
 }
 
 const OUTCOME_TEXT: Record<string, string> = {
@@ -158,6 +188,8 @@ export function buildTimeline(session: SessionRecord, events: readonly SessionEv
   const followUps: FollowUpMarker[] = [];
   const clarifications: ClarificationMarker[] = [];
   const referenceOpenings: Timeline['referenceOpenings'] = [];
+  const requests: RequestMarker[] = [];
+  const serviceRestarts: Timeline['serviceRestarts'] = [];
   for (const e of events) {
     if (e.type === 'run') runs.push(runMarkerOf(e));
     else if (e.type === 'nudge') nudges.push({ t: e.t, kind: e.kind, label: nudgeLabel(e) });
@@ -166,6 +198,8 @@ export function buildTimeline(session: SessionRecord, events: readonly SessionEv
     else if (e.type === 'clarification')
       clarifications.push({ t: e.t, question: e.question, label: `Clarification at ${formatClock(e.t)}: ${e.question}` });
     else if (e.type === 'reference-opened') referenceOpenings.push({ t: e.t, label: `Reference opened at ${formatClock(e.t)}` });
+    else if (e.type === 'request') requests.push(requestMarkerOf(e));
+    else if (e.type === 'service-restart') serviceRestarts.push({ t: e.t, label: `Service restarted at ${formatClock(e.t)}` });
   }
   const silences = [...session.silences]
     .sort((a, b) => a.startMs - b.startMs)
@@ -179,5 +213,7 @@ export function buildTimeline(session: SessionRecord, events: readonly SessionEv
     followUps,
     clarifications,
     referenceOpenings,
+    requests,
+    serviceRestarts,
   };
 }

@@ -3,6 +3,7 @@
  * Times inside a session are milliseconds since the session started (`t`), so a log replays the same
  * on any machine. Shared by the recorder (writes), the replay (reads) and the bundle (validates).
  */
+import type { HttpRequest, RequestOutcome } from '../api/http';
 import type { BoardChange } from '../whiteboard/types';
 
 // The session record's shape lives with the other stored records (core/records/session.ts); re-exported here
@@ -52,7 +53,22 @@ export type SessionEvent =
   | { t: number; type: 'resumed-after-interruption'; segment: number }
   | BoardEvent
   | ScratchpadRunEvent
-  | FileEvent;
+  | FileEvent
+  | RequestEvent
+  /** An API scenario's service was restarted from the Requests pane (its disk kept: docs/decisions/api-scenarios.md). */
+  | { t: number; type: 'service-restart' };
+
+/**
+ * A Send from an API scenario's Requests pane: the request as sent and what came back (a response, a time-out
+ * or an error), bounded as core/api/loggedRequest.ts says. `t` is the time of the Send (never before an event
+ * logged while it was on its way, as the log's times never go back); `outcome.ms` is how long the answer took.
+ */
+export interface RequestEvent {
+  t: number;
+  type: 'request';
+  request: HttpRequest;
+  outcome: RequestOutcome;
+}
 
 /**
  * The project's file list changed, or the candidate switched files (a multi-file problem). A created file's

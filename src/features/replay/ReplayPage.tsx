@@ -16,6 +16,7 @@ import { isDesignSession } from '../../core/analysis/designFacts';
 import type { PlaybackController } from './playbackController';
 import { PlayerControls } from './PlayerControls';
 import { ReplayHeader } from './ReplayHeader';
+import { RequestsAtPlayhead } from './RequestsAtPlayhead';
 import { Timeline } from './Timeline';
 import { usePlaybackController } from './usePlayback';
 import { useReplayData, type ReplayData } from './useReplayData';
@@ -126,6 +127,7 @@ function Replay({ data }: { data: ReplayData }) {
           )}
         </main>
         <div className="min-h-0 overflow-auto border-l border-slate-800">
+          {timeline.requests.length > 0 && <RequestsAtPlayhead requests={timeline.requests} controller={controller} />}
           <ReviewPanel session={session} problem={problem} events={events} onSeek={(t) => controller.seek(t)} comparedAt={comparedAt} />
         </div>
       </div>

@@ -74,6 +74,40 @@ function RunMark({ run, durationMs, onSeek }: { run: RunMarker; durationMs: numb
   );
 }
 
+const REQUEST_STYLE = (status: number | null) =>
+  status === null ? 'bg-amber-400' : status >= 500 ? 'bg-rose-500' : status >= 400 ? 'bg-amber-300' : 'bg-emerald-400';
+
+/** An API scenario's Sends (squares coloured by status) and its service's restarts (bars). */
+function RequestsRow({ timeline, onSeek }: { timeline: TimelineData; onSeek(ms: number): void }) {
+  const { durationMs } = timeline;
+  return (
+    <Row label="Requests" height="h-4">
+      {timeline.requests.map((r, i) => (
+        <Mark
+          key={`q${i}`}
+          at={r.t}
+          durationMs={durationMs}
+          label={r.label}
+          onSeek={onSeek}
+          testId="request-marker"
+          className={`h-2.5 w-2.5 border border-slate-950 ${REQUEST_STYLE(r.status)}`}
+        />
+      ))}
+      {timeline.serviceRestarts.map((r, i) => (
+        <Mark
+          key={`s${i}`}
+          at={r.t}
+          durationMs={durationMs}
+          label={r.label}
+          onSeek={onSeek}
+          testId="service-restart-marker"
+          className="h-3.5 w-1 bg-slate-300"
+        />
+      ))}
+    </Row>
+  );
+}
+
 function Playhead({ controller, durationMs }: { controller: PlaybackController; durationMs: number }) {
   const at = usePlaybackState(controller, (s) => s.playheadMs);
   return (
@@ -196,6 +230,7 @@ export function Timeline({
             />
           ))}
         </Row>
+        {(timeline.requests.length > 0 || timeline.serviceRestarts.length > 0) && <RequestsRow timeline={timeline} onSeek={onSeek} />}
         <div className="pointer-events-none absolute inset-y-0 right-0 left-22">
           <Playhead controller={controller} durationMs={durationMs} />
         </div>

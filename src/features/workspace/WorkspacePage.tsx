@@ -26,6 +26,7 @@ import { useWorkspace } from './useWorkspace';
 import { useLeftInSession } from './useLeftInSession';
 import { WhiteboardRegion } from '../whiteboard';
 import { CodingPanes, DesignPanes } from './WorkspacePanes';
+import { RequestsPanel } from './requests/RequestsPanel';
 
 // The engine lives below the features; the workspace hands it what only the app and this feature hold.
 practice.connect({
@@ -89,6 +90,8 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
   const isCodebase = problem.format === 'codebase';
   const bars = useRef<HTMLDivElement>(null);
   const focus = useBoardFocus(isDesign, bars);
+  // The chosen language's code has a service: the Requests region shows (core/problems/types.ts CodeMaterial.service).
+  const hasService = useWorkspace((s) => s.requests.serviceKey !== null);
 
   return (
     <div className={`flex h-screen flex-col ${focus.focused ? 'board-focus' : ''}`}>
@@ -149,6 +152,7 @@ export function WorkspacePage({ problem }: { problem: Problem }) {
           }
           editor={isProject ? <ProjectEditor problem={problem} /> : <EditorPane problem={problem} />}
           files={isProject ? <FilesPanel /> : undefined}
+          requests={hasService ? <RequestsPanel /> : undefined}
           below={
             <>
               <RunBar canSubmit />

@@ -59,6 +59,8 @@ interface CodingProps {
   files?: ReactNode;
   /** Run/Submit, then the results and the console: they share the row under the editor. */
   below: ReactNode;
+  /** An API scenario's Requests region: a column of its own on the right (absent for other problems). */
+  requests?: ReactNode;
   label: string;
 }
 
@@ -77,11 +79,14 @@ function FilesBesideEditor({ files, editor }: { files: ReactNode; editor: ReactN
   );
 }
 
-/** Coding: statement | (files |) editor over results and console. */
-export function CodingPanes({ statement, editor, files, below, label }: CodingProps) {
+/**
+ * Coding: statement | (files |) editor over results and console (| Requests). An API scenario's layout is
+ * saved apart: three columns' sizes must not land on two.
+ */
+export function CodingPanes({ statement, editor, files, below, requests, label }: CodingProps) {
   return (
-    <SavedGroup id="coding.columns" orientation="horizontal" className="min-h-0 flex-1">
-      <Panel id="pane-statement" defaultSize="28%" minSize="14rem" maxSize="60%" className={PANE}>
+    <SavedGroup id={requests ? 'coding.columns.api' : 'coding.columns'} orientation="horizontal" className="min-h-0 flex-1">
+      <Panel id="pane-statement" defaultSize={requests ? '24%' : '28%'} minSize="14rem" maxSize="60%" className={PANE}>
         {statement}
       </Panel>
       <ResizeHandle label="Resize the statement and the editor" between="columns" />
@@ -99,6 +104,15 @@ export function CodingPanes({ statement, editor, files, below, label }: CodingPr
           </SavedGroup>
         </main>
       </Panel>
+      {requests && (
+        <>
+          <ResizeHandle label="Resize the editor and the requests" between="columns" />
+          {/* 30 %: at 1280 wide that is 384 px, the form's path and Send on one line. */}
+          <Panel id="pane-requests" defaultSize="30%" minSize="16rem" maxSize="50%" className={PANE}>
+            {requests}
+          </Panel>
+        </>
+      )}
     </SavedGroup>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useStore } from 'zustand';
 import { practice, type PracticeState } from '../../practice';
+import type { RequestDraft } from '../../core/api/parseRequest';
 import type { Language } from '../../core/problems/language';
 import type { Problem } from '../../core/problems/types';
 import type { TextChange } from '../../core/session/types';
@@ -40,6 +41,11 @@ const actions = {
   refuseReadOnlyEdit: () => practice.refuseReadOnlyEdit(),
   dismissFileNotice: () => practice.dismissFileNotice(),
   chooseFeatures: (ids: readonly string[]) => practice.chooseFeatures(ids),
+  setRequestDraft: (patch: Partial<RequestDraft>) => practice.setRequestDraft(patch),
+  sendRequest: () => practice.sendRequest(),
+  resendRequest: (index: number) => practice.resendRequest(index),
+  clearRequestHistory: () => practice.clearRequestHistory(),
+  restartService: () => practice.restartService(),
 };
 
 export type WorkspaceActions = typeof actions;

@@ -17,6 +17,7 @@ import type { Drafts } from './drafts';
 import type { Nudges } from './nudges';
 import type { Session } from './session';
 import { projectView } from './projectView';
+import { freshRequestDrafts } from './requests';
 
 /**
  * The drafts that start every language's project afresh (its files' starter texts and its file list), and
@@ -27,11 +28,10 @@ function freshDrafts(problem: Problem): { file: string; text: string }[] {
   const code = languages.flatMap((language) => {
     const start = startingProject(problem, language);
     const files = start.paths.map((path) => ({ file: draftNameOf(problem, language, path), text: start.files[path]! }));
-    return isProjectProblem(problem)
-      ? [...files, { file: fileListDraftName(language), text: JSON.stringify(start.paths) }]
-      : files;
+    return isProjectProblem(problem) ? [...files, { file: fileListDraftName(language), text: JSON.stringify(start.paths) }] : files;
   });
-  return problem.design ? [...code, { file: BOARD_DRAFT, text: serialiseBoardDraft([]) }] : code;
+  if (problem.design) return [...code, { file: BOARD_DRAFT, text: serialiseBoardDraft([]) }];
+  return [...code, ...freshRequestDrafts(problem)];
 }
 
 export class Attempts {
@@ -71,10 +71,11 @@ export class Attempts {
     return elements.some((e) => !e.isDeleted) ? serialiseBoardDraft(elements.filter((e) => !e.isDeleted)) : null;
   }
 
-  async newAttempt(): Promise<void> {
+  /** Starts the new attempt; false when it did not (nothing open, a run under way, the write failed). */
+  async newAttempt(): Promise<boolean> {
     const { core } = this;
     const { problem } = core.state;
-    if (!problem || core.state.running) return;
+    if (!problem || core.state.running) return false;
     const phase = core.recorder.phase();
     if (phase === 'recording' || phase === 'interrupted') await this.session.end();
     await Promise.all([this.drafts.flush(), this.board.flush()]);
@@ -123,9 +124,9 @@ export class Attempts {
       await core.storage.startNewAttempt({ finished, next, drafts: [...freshDrafts(problem), { file: 'notes.md', text: freshNotes }] });
     } catch (e) {
       core.set({ saveError: `Could not start a new attempt: ${e instanceof Error ? e.message : String(e)}. Your code is as it was.` });
-      return;
+      return false;
     }
-    if (core.state.problem?.id !== problem.id) return;
+    if (core.state.problem?.id !== problem.id) return false;
     // Savers of the old attempt must not write its files (or its board) over the fresh ones later.
     this.drafts.replace(problem.id);
     this.board.reset(problem.id);
@@ -144,5 +145,6 @@ export class Attempts {
       saveError: null,
       history: finished ? [...history, finished] : history,
     });
+    return true;
   }
 }

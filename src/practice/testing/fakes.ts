@@ -230,8 +230,12 @@ export class FakeRecorder implements PracticeRecorder {
   finish = async () => {
     if (this.current === 'recording' || this.current === 'interrupted') this.current = 'finished';
   };
-  log = (event: UnstampedEvent) => {
-    if (this.current === 'recording') this.events.push(event);
+  /** The `at` each logged event was given (undefined: now), beside `events`. */
+  loggedAt: (number | undefined)[] = [];
+  log = (event: UnstampedEvent, at?: number) => {
+    if (this.current !== 'recording') return;
+    this.events.push(event);
+    this.loggedAt.push(at);
   };
   edit = (file: SessionFile, changes: TextChange[]) => {
     if (this.current === 'recording') this.edits.push({ file, changes });
