@@ -29,6 +29,7 @@ import path from 'node:path';
 import type { ProblemFeature } from '../src/core/problems/types';
 import { languageAgreementViolations, type LanguageSummary } from './problems/codebase';
 import { judgePythonGroups, judgeTsGroups, prepareCodebase, type PythonCodebasePlan } from './problems/codebaseCheck';
+import { buildEntryMap, formatEntryMap, parseRuleEntries, pythonNames, type EntryMap } from './problems/entryMap';
 import { CODING_FILES, checkFolder, prepareSingleFile } from './problems/folderChecks';
 import { runVariants, TEST_FILES, type Variant, type VariantOutcome } from './problems/mocha';
 import { checkPython, type PythonReport } from './problems/pythonCheck';
@@ -47,6 +48,10 @@ interface ProblemReport {
   starter?: string;
   mutants?: string;
   ruleMap?: RuleMap;
+  /** The rule × entry point maps (entryMap.ts), TypeScript's and Python's. */
+  entryMaps: EntryMap[];
+  /** Hidden test titles of the TypeScript reference run. */
+  tsTitles?: string[];
   /** Sum of the reference's hidden test durations in Node (mocha), ms. */
   hiddenMs?: number;
   slowestHidden?: { fullTitle: string; durationMs: number };
@@ -130,8 +135,30 @@ function judgeRuleMap(report: ProblemReport, problemsDir: string, reference: Var
     reference.hiddenTests.map((t) => t.fullTitle),
   );
   report.violations.push(...report.ruleMap.violations);
+  report.tsTitles = reference.hiddenTests.map((t) => t.fullTitle);
   report.hiddenMs = reference.hiddenTests.reduce((sum, t) => sum + t.durationMs, 0);
   report.slowestHidden = [...reference.hiddenTests].sort((a, b) => b.durationMs - a.durationMs)[0];
+}
+
+/**
+ * The rule × entry point map in each language (entryMap.ts): every entry point a rule's `(applies to: …)`
+ * list names has a hidden test tagged with the pair.
+ */
+function judgeEntryMaps(report: ProblemReport, problemsDir: string, python: PythonReport | null): void {
+  if (!report.ruleMap) return;
+  const folder = path.join(problemsDir, report.id);
+  const { entries, violations } = parseRuleEntries(readFileSync(path.join(folder, 'problem.md'), 'utf8'));
+  report.violations.push(...violations.map((v) => `problem.md: ${v}`));
+  const ids = report.ruleMap.rules.map((r) => r.id);
+  const maps: EntryMap[] = [buildEntryMap('typescript', ids, entries, report.tsTitles ?? [])];
+  const pyTitles = python?.hiddenTitles.get(report.id);
+  if (pyTitles) {
+    const pythonMd = path.join(folder, 'python.md');
+    const table = existsSync(pythonMd) ? pythonNames(readFileSync(pythonMd, 'utf8')) : new Map<string, string>();
+    maps.push(buildEntryMap('python', ids, entries, pyTitles, table));
+  }
+  report.entryMaps = maps;
+  for (const m of maps) report.violations.push(...m.violations);
 }
 
 /** A codebase problem's groups in each language, and the languages against each other. */
@@ -163,6 +190,8 @@ function printRuleMaps(reports: ProblemReport[]): void {
     if (!r.ruleMap) continue;
     console.log(`\n${r.id}: rule → hidden tests`);
     for (const line of formatRuleMap(r.ruleMap)) console.log(`  ${line}`);
+    console.log(`${r.id}: rule × entry point (problem.md's "(applies to: …)" lists; tests tag [R<n> <entry>])`);
+    for (const map of r.entryMaps) for (const line of formatEntryMap(map)) console.log(`  ${line}`);
   }
 }
 
@@ -207,7 +236,7 @@ async function main(): Promise<void> {
   const pythonIds: string[] = [];
   const codebasePlans: Record<string, PythonCodebasePlan> = {};
   for (const id of ids) {
-    const report: ProblemReport = { id, tested: false, codebase: false, violations: [] };
+    const report: ProblemReport = { id, tested: false, codebase: false, violations: [], entryMaps: [] };
     reports.push(report);
     const facts = checkFolder(problemsDir, id, report.violations);
     report.codebase = facts.codebase;
@@ -274,6 +303,7 @@ async function main(): Promise<void> {
     for (const report of reports) report.violations.push(...(python.violations.get(report.id) ?? []));
   }
 
+  for (const report of reports) judgeEntryMaps(report, problemsDir, python);
   printRuleMaps(reports);
   console.log('');
   printTable(reports);
