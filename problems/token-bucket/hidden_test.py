@@ -75,7 +75,7 @@ class UserIds(unittest.TestCase):
     """user ids"""
 
     def test_rejects_an_empty_user_id_everywhere(self):
-        """[R18] rejects an empty user id in every method with a TypeError naming user_id"""
+        """[R18 allow, remaining, retry_after_ms] rejects an empty user id in every method with a TypeError naming user_id"""
         limiter = RateLimiter(5, 1000, ManualClock())
         calls = [("allow", limiter.allow), ("remaining", limiter.remaining), ("retry_after_ms", limiter.retry_after_ms)]
         for name, method in calls:
@@ -85,7 +85,7 @@ class UserIds(unittest.TestCase):
                 self.assertIn("user_id", str(caught.exception), "the error names user_id")
 
     def test_rejects_a_user_id_that_is_not_a_string(self):
-        """[R18] rejects a user id that is not a string in every method"""
+        """[R18 allow, remaining, retry_after_ms] rejects a user id that is not a string in every method"""
         limiter = RateLimiter(5, 1000, ManualClock())
         calls = [
             ("allow(None)", limiter.allow, None),
@@ -190,7 +190,7 @@ class AllowingAndRefilling(unittest.TestCase):
         self.assertEqual(limiter.remaining("u"), 50, "half a window refills half the bucket")
 
     def test_clock_stepping_backwards(self):
-        """[R12] never takes tokens away when the clock steps backwards"""
+        """[R12 allow, remaining] never takes tokens away when the clock steps backwards"""
         clock = ManualClock()
         limiter = RateLimiter(5, 1000, clock)
         clock.now = 1000
@@ -203,6 +203,20 @@ class AllowingAndRefilling(unittest.TestCase):
         self.assertEqual(limiter.remaining("u"), 0, "the backwards step does not count as refill time")
         clock.now = 1200
         self.assertEqual(limiter.remaining("u"), 1, "200 ms after the last real reading")
+
+
+    def test_retry_after_a_backwards_step(self):
+        """[R12 retry_after_ms] measures the wait from the latest reading after the clock stepped backwards"""
+        clock = ManualClock()
+        limiter = RateLimiter(5, 1000, clock)
+        clock.now = 1000
+        self.assertEqual(spend(limiter, "u", 5), 5, "five tokens at 1000 ms")
+        clock.now = 500
+        self.assertGreater(limiter.retry_after_ms("u"), 0, "still empty after the clock went back")
+        clock.now = 1100
+        self.assertEqual(limiter.retry_after_ms("u"), 100, "the token comes 200 ms after 1000 ms, not after 500 ms")
+        clock.now = 1200
+        self.assertEqual(limiter.retry_after_ms("u"), 0, "a whole token at 1200 ms")
 
 
 class Remaining(unittest.TestCase):
@@ -219,7 +233,7 @@ class Remaining(unittest.TestCase):
         self.assertEqual(limiter.remaining("u"), 1, "1.5 tokens count as 1")
 
     def test_remaining_does_not_consume(self):
-        """[R8] remaining does not consume tokens"""
+        """[R8 remaining] remaining does not consume tokens"""
         limiter = RateLimiter(3, 1000, ManualClock())
         for _ in range(10):
             limiter.remaining("u")
@@ -263,7 +277,7 @@ class RetryAfterMs(unittest.TestCase):
         self.assertEqual(limiter.allow("u"), True, "retrying after the advised wait succeeds")
 
     def test_retry_after_does_not_consume(self):
-        """[R8] retry_after_ms does not consume or delay anything"""
+        """[R8 retry_after_ms] retry_after_ms does not consume or delay anything"""
         limiter = RateLimiter(1, 1000, ManualClock())
         for _ in range(5):
             self.assertEqual(limiter.retry_after_ms("u"), 0, "the single token is available")
@@ -312,7 +326,7 @@ class Memory(unittest.TestCase):
     """memory"""
 
     def test_queries_add_nobody(self):
-        """[R8] never adds a user to memory when only asked about them"""
+        """[R8 remaining, retry_after_ms] never adds a user to memory when only asked about them"""
         clock = ManualClock()
         limiter = RateLimiter(5, 1000, clock)
         self.assertEqual(limiter.remaining("ghost"), 5, "a user never seen has a full bucket")
@@ -326,7 +340,7 @@ class Memory(unittest.TestCase):
         self.assertEqual(limiter.cleanup(), 0, "nothing to forget for users only asked about")
 
     def test_queries_keep_the_fractional_refill(self):
-        """[R8] queries keep the fractional refill they observed"""
+        """[R8 remaining, retry_after_ms] queries keep the fractional refill they observed"""
         clock = ManualClock()
         limiter = RateLimiter(5, 1000, clock)
         spend(limiter, "u", 5)
