@@ -143,7 +143,7 @@ describe('SlidingWindowLimiter — hidden', () => {
       expect(limiter.allow('a'), 'exactly on time is allowed').to.equal(true);
     });
 
-    it('[R6] does not record a request or change remaining()', () => {
+    it('[R6 timeUntilResetMs] does not record a request or change remaining()', () => {
       const { limiter } = setup(2, 1000);
       limiter.allow('a');
       limiter.timeUntilResetMs('a');
@@ -176,7 +176,7 @@ describe('SlidingWindowLimiter — hidden', () => {
   });
 
   describe('memory', () => {
-    it('[R6] queries never add a user to memory', () => {
+    it('[R6 remaining, timeUntilResetMs] queries never add a user to memory', () => {
       const { limiter } = setup(3, 1000);
       limiter.remaining('ghost');
       limiter.timeUntilResetMs('ghost2');
@@ -277,7 +277,7 @@ describe('SlidingWindowLimiter — hidden', () => {
       expect(() => new SlidingWindowLimiter(5, 1000, 42 as unknown as () => number)).to.throw(TypeError, /clock/);
     });
 
-    it('[R16] rejects an empty or non-string userId in every method with TypeError', () => {
+    it('[R16 allow, remaining, timeUntilResetMs] rejects an empty or non-string userId in every method with TypeError', () => {
       const { limiter } = setup(1, 1000);
       for (const bad of ['', undefined, 7, null]) {
         const id = bad as unknown as string;

@@ -162,7 +162,7 @@ class TimeUntilResetMs(unittest.TestCase):
         self.assertEqual(limiter.allow("a"), True, "exactly on time is allowed")
 
     def test_records_nothing(self):
-        """[R6] does not record a request or change remaining()"""
+        """[R6 time_until_reset_ms] does not record a request or change remaining()"""
         _, limiter = setup(2, 1000)
         limiter.allow("a")
         limiter.time_until_reset_ms("a")
@@ -199,7 +199,7 @@ class Memory(unittest.TestCase):
     """memory"""
 
     def test_queries_never_add_a_user(self):
-        """[R6] queries never add a user to memory"""
+        """[R6 remaining, time_until_reset_ms] queries never add a user to memory"""
         _, limiter = setup(3, 1000)
         limiter.remaining("ghost")
         limiter.time_until_reset_ms("ghost2")
@@ -311,7 +311,7 @@ class Validation(unittest.TestCase):
         self.assertIn("clock", str(caught.exception), "the error names clock")
 
     def test_rejects_a_bad_user_id(self):
-        """[R16] rejects an empty or non-string user_id in every method with TypeError"""
+        """[R16 allow, remaining, time_until_reset_ms] rejects an empty or non-string user_id in every method with TypeError"""
         _, limiter = setup(1, 1000)
         for bad in ["", None, 7]:
             for name in ["allow", "remaining", "time_until_reset_ms"]:
