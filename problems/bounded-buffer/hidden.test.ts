@@ -129,7 +129,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(timeout.message, 'TimeoutError has a default message').to.match(/timed out/);
     });
 
-    it('[R22] exposes capacity, size and closed', () => {
+    it('[R22 capacity, size, closed] exposes capacity, size and closed', () => {
       const buf = new BoundedBuffer<number>({ capacity: 4 });
       expect(buf.capacity).to.equal(4);
       expect(buf.size).to.equal(0);
@@ -287,7 +287,19 @@ describe('BoundedBuffer — hidden', () => {
       expect(end.reason, "'dropped' was never accepted").to.be.instanceOf(BufferClosedError);
     });
 
-    it('[R30][R19] rejects a put after close with a BufferClosedError whose message says the buffer is closed', async () => {
+    it('[R21 put][R19] rejects a put after close without throwing synchronously, storing nothing', async () => {
+      const buf = new BoundedBuffer<number>({ capacity: 1 });
+      buf.close();
+      let put: Tracked<void> | undefined;
+      expect(() => {
+        put = track(buf.put(1));
+      }, 'put(1) after close must return a rejected promise, not throw').not.to.throw();
+      await flush();
+      expect(put!.reason, 'put after close').to.be.instanceOf(BufferClosedError);
+      expect(buf.size, 'nothing stored').to.equal(0);
+    });
+
+    it('[R30 put][R19] rejects a put after close with a BufferClosedError whose message says the buffer is closed', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 1 });
       buf.close();
       const put = track(buf.put(1));
@@ -297,7 +309,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(error.message, 'the message says why the put failed').to.match(/closed/);
     });
 
-    it('[R30][R20] rejects a take on a closed, drained buffer with a message saying it is closed', async () => {
+    it('[R30 take][R20] rejects a take on a closed, drained buffer with a message saying it is closed', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 1 });
       buf.close();
       const end = track(buf.take());
@@ -306,7 +318,7 @@ describe('BoundedBuffer — hidden', () => {
       expect((end.reason as Error).message).to.match(/closed/);
     });
 
-    it('[R30][R17] rejects a blocked producer on close with a message saying the buffer closed', async () => {
+    it('[R30 put][R17] rejects a blocked producer on close with a message saying the buffer closed', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 1 });
       await buf.put(1);
       const blocked = track(buf.put(2));
@@ -316,7 +328,7 @@ describe('BoundedBuffer — hidden', () => {
       expect((blocked.reason as Error).message).to.match(/closed/);
     });
 
-    it('[R30][R18] rejects a waiting consumer on close with a message saying the buffer closed', async () => {
+    it('[R30 take][R18] rejects a waiting consumer on close with a message saying the buffer closed', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 1 });
       const waiting = track(buf.take());
       buf.close();
@@ -410,7 +422,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(taken.reason).to.be.instanceOf(TimeoutError);
     });
 
-    it('[R30][R10] rejects a timed-out take with a TimeoutError whose message gives the timeout in ms', async () => {
+    it('[R30 take][R10] rejects a timed-out take with a TimeoutError whose message gives the timeout in ms', async () => {
       const timers = new FakeTimers();
       const buf = new BoundedBuffer<number>({ capacity: 1, timers });
       const taken = track(buf.take({ timeoutMs: 250 }));
@@ -494,7 +506,7 @@ describe('BoundedBuffer — hidden', () => {
       expect(outcome, 'the real 0 ms timer fires and the take times out').to.be.instanceOf(TimeoutError);
     });
 
-    it('[R29][R21] rejects an invalid timeoutMs with RangeError, without throwing synchronously', async () => {
+    it('[R29][R21 take] rejects an invalid timeoutMs with RangeError, without throwing synchronously', async () => {
       const buf = new BoundedBuffer<number>({ capacity: 1, timers: new FakeTimers() });
       for (const bad of [-1, NaN, Infinity]) {
         let result: Tracked<number> | undefined;

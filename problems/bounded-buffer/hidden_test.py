@@ -218,7 +218,7 @@ class ConstructionTest(unittest.TestCase):
         self.assertIn("timed out", str(TimeoutError()), "TimeoutError has a default message")
 
     def test_properties(self):
-        """[R22] exposes capacity, size and closed"""
+        """[R22 capacity, size, closed] exposes capacity, size and closed"""
 
         async def body():
             buf = BoundedBuffer(capacity=4)
@@ -394,7 +394,7 @@ class CloseTest(unittest.TestCase):
     """BoundedBuffer — close"""
 
     def test_put_after_close(self):
-        """[R19][R21] fails puts after close with BufferClosedError and stores nothing"""
+        """[R19][R21 put] fails puts after close with BufferClosedError and stores nothing"""
 
         async def body():
             buf = BoundedBuffer(capacity=1)
@@ -459,7 +459,7 @@ class CloseTest(unittest.TestCase):
         run_test(body)
 
     def test_put_after_close_message(self):
-        """[R30][R19] fails a put after close with a BufferClosedError whose message says the buffer is closed"""
+        """[R30 put][R19] fails a put after close with a BufferClosedError whose message says the buffer is closed"""
 
         async def body():
             buf = BoundedBuffer(capacity=1)
@@ -472,7 +472,7 @@ class CloseTest(unittest.TestCase):
         run_test(body)
 
     def test_drained_take_message(self):
-        """[R30][R20] fails a take on a closed, drained buffer with a message saying it is closed"""
+        """[R30 take][R20] fails a take on a closed, drained buffer with a message saying it is closed"""
 
         async def body():
             buf = BoundedBuffer(capacity=1)
@@ -485,7 +485,7 @@ class CloseTest(unittest.TestCase):
         run_test(body)
 
     def test_blocked_producer_message(self):
-        """[R30][R17] fails a blocked producer on close with a message saying the buffer closed"""
+        """[R30 put][R17] fails a blocked producer on close with a message saying the buffer closed"""
 
         async def body():
             buf = BoundedBuffer(capacity=1)
@@ -500,7 +500,7 @@ class CloseTest(unittest.TestCase):
         run_test(body)
 
     def test_waiting_consumer_message(self):
-        """[R30][R18] fails a waiting consumer on close with a message saying the buffer closed"""
+        """[R30 take][R18] fails a waiting consumer on close with a message saying the buffer closed"""
 
         async def body():
             buf = BoundedBuffer(capacity=1)
@@ -658,7 +658,7 @@ class TimeoutsTest(unittest.TestCase):
         run_test(body)
 
     def test_timeout_message(self):
-        """[R30][R10] fails a timed-out take with a TimeoutError whose message gives the timeout in ms"""
+        """[R30 take][R10] fails a timed-out take with a TimeoutError whose message gives the timeout in ms"""
 
         async def body():
             timers = FakeTimers()
@@ -770,7 +770,7 @@ class TimeoutsTest(unittest.TestCase):
         run_test(body)
 
     def test_rejects_bad_timeout_when_awaited(self):
-        """[R29][R21] fails a take with an invalid timeout_ms with ValueError when awaited, not at the call"""
+        """[R29][R21 take] fails a take with an invalid timeout_ms with ValueError when awaited, not at the call"""
 
         async def body():
             timers = FakeTimers()

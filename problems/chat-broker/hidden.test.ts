@@ -159,7 +159,7 @@ describe('Stage 1: delivery', () => {
     expect(sent.text, 'nor the sender’s returned message').to.equal('original');
   });
 
-  it('[R11] keeps delivering to the other clients when one listener throws', () => {
+  it('[R11 send] keeps delivering to the other clients when one listener throws', () => {
     const broker = new ChatBroker({ clock: () => 0 });
     const ben = inbox();
     broker.connect('ana', 'r', () => {});
@@ -392,7 +392,7 @@ describe('Stage 2: typing indicator', () => {
     expect(broker.isTyping('ana'), 'typing again after expiry starts a new window').to.equal(true);
   });
 
-  it('[R18] clears the sender’s typing state when it sends, and only the sender’s', () => {
+  it('[R18 send] clears the sender’s typing state when it sends, and only the sender’s', () => {
     const t = manualClock(0);
     const broker = new ChatBroker({ clock: t.clock, typingTimeoutMs: 1_000 });
     broker.connect('ana', 'r', () => {});
@@ -406,7 +406,7 @@ describe('Stage 2: typing indicator', () => {
     expect(broker.typingUsers('r'), 'only ben remains').to.deep.equal(['ben']);
   });
 
-  it('[R16][R17][R18] clears typing on disconnect, reports unknown ids as not typing, and rejects keystrokes from unknown clients', () => {
+  it('[R16][R17][R18 disconnect] clears typing on disconnect, reports unknown ids as not typing, and rejects keystrokes from unknown clients', () => {
     const broker = new ChatBroker({ clock: () => 0 });
     broker.connect('ana', 'r', () => {});
     broker.typing('ana');
@@ -556,7 +556,7 @@ describe('Stage 2: presence', () => {
 });
 
 describe('Stage 2: throwing listeners', () => {
-  it('[R11][R22] connects a client whose listener throws on the history event, and announces it', () => {
+  it('[R11 connect][R22] connects a client whose listener throws on the history event, and announces it', () => {
     const broker = new ChatBroker({ clock: () => 5 });
     const ana = inbox();
     broker.connect('ana', 'r', ana.listener);
@@ -566,7 +566,7 @@ describe('Stage 2: throwing listeners', () => {
     expect(broker.send('bad', 'hi').id, 'bad can send').to.equal(1);
   });
 
-  it('[R11][R23][R24] keeps announcing presence to later clients when an earlier listener throws', () => {
+  it('[R11 connect, disconnect][R23][R24] keeps announcing presence to later clients when an earlier listener throws', () => {
     const broker = new ChatBroker({ clock: () => 0 });
     broker.connect('bad', 'r', () => { throw new Error('boom'); });
     const ana = inbox();

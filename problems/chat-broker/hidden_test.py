@@ -148,7 +148,7 @@ class Stage1DeliveryTest(unittest.TestCase):
         self.assertEqual(sent['text'], 'original', "nor the sender's returned message")
 
     def test_throwing_listener(self):
-        """[R11] keeps delivering to the other clients when one listener raises"""
+        """[R11 send] keeps delivering to the other clients when one listener raises"""
         broker = ChatBroker(clock=lambda: 0)
         ben = []
         broker.connect('ana', 'r', ignore)
@@ -440,7 +440,7 @@ class Stage2TypingTest(unittest.TestCase):
         self.assertEqual(broker.is_typing('ana'), True, 'typing again after expiry starts a new window')
 
     def test_send_clears_only_sender(self):
-        """[R18] clears the sender's typing state when it sends, and only the sender's"""
+        """[R18 send] clears the sender's typing state when it sends, and only the sender's"""
         now = [0]
         broker = ChatBroker(clock=lambda: now[0], typing_timeout_ms=1_000)
         broker.connect('ana', 'r', ignore)
@@ -454,7 +454,7 @@ class Stage2TypingTest(unittest.TestCase):
         self.assertEqual(broker.typing_users('r'), ['ben'], 'only ben remains')
 
     def test_disconnect_and_unknown(self):
-        """[R16][R17][R18] clears typing on disconnect, reports unknown ids as not typing, and rejects keystrokes from unknown clients"""
+        """[R16][R17][R18 disconnect] clears typing on disconnect, reports unknown ids as not typing, and rejects keystrokes from unknown clients"""
         broker = ChatBroker(clock=lambda: 0)
         broker.connect('ana', 'r', ignore)
         broker.typing('ana')
@@ -613,7 +613,7 @@ class Stage2ThrowingListenersTest(unittest.TestCase):
     """Stage 2: throwing listeners"""
 
     def test_history_listener_raises(self):
-        """[R11][R22] connects a client whose listener raises on the history event, and announces it"""
+        """[R11 connect][R22] connects a client whose listener raises on the history event, and announces it"""
         broker = ChatBroker(clock=lambda: 5)
         ana = []
         broker.connect('ana', 'r', ana.append)
@@ -627,7 +627,7 @@ class Stage2ThrowingListenersTest(unittest.TestCase):
         self.assertEqual(broker.send('bad', 'hi')['id'], 1, 'bad can send')
 
     def test_presence_listener_raises(self):
-        """[R11][R23][R24] keeps announcing presence to later clients when an earlier listener raises"""
+        """[R11 connect, disconnect][R23][R24] keeps announcing presence to later clients when an earlier listener raises"""
         broker = ChatBroker(clock=lambda: 0)
         broker.connect('bad', 'r', crash)
         ana, ben = [], []

@@ -246,7 +246,7 @@ describe('HashRing — hidden', () => {
   });
 
   describe('errors', () => {
-    it('[R19][R14] rejects a duplicate node and leaves the ring unchanged', () => {
+    it('[R19][R14 addNode] rejects a duplicate node and leaves the ring unchanged', () => {
       const r = ring(['a', 'b'], 20);
       const before = keys(1000).map((k) => r.nodeFor(k));
       expect(() => r.addNode('a'), 'adding a twice').to.throw(Error, /already/i);
@@ -256,7 +256,7 @@ describe('HashRing — hidden', () => {
       expect(mismatches(keys(200), (k) => r.nodeFor(k), () => 'b'), 'no stray points of a remain').to.deep.equal([]);
     });
 
-    it('[R20][R14] rejects removing an unknown node, naming it', () => {
+    it('[R20][R14 removeNode] rejects removing an unknown node, naming it', () => {
       const r = ring(['a']);
       const err = thrown(() => r.removeNode('ghost-7'));
       expect(err, 'an Error').to.be.instanceOf(Error);
@@ -265,7 +265,7 @@ describe('HashRing — hidden', () => {
       expect(r.nodes(), 'nothing removed').to.deep.equal(['a']);
     });
 
-    it('[R18][R14] rejects a weight that is not a positive finite number, adding nothing', () => {
+    it('[R18][R14 addNode] rejects a weight that is not a positive finite number, adding nothing', () => {
       const r = new HashRing({ vnodes: 4 });
       for (const bad of [0, -1, NaN, Infinity]) {
         expect(() => r.addNode('n', bad), `weight ${bad}`).to.throw(RangeError, /weight/);
@@ -274,7 +274,7 @@ describe('HashRing — hidden', () => {
       expect(() => r.nodeFor('k'), 'ring still empty').to.throw(Error, /empty/i);
     });
 
-    it('[R16][R17] rejects empty or non-string node ids and non-string keys with TypeError', () => {
+    it('[R16 addNode, removeNode][R17] rejects empty or non-string node ids and non-string keys with TypeError', () => {
       const r = ring(['a']);
       expect(() => r.addNode('')).to.throw(TypeError, /node/);
       expect(() => r.addNode(7 as unknown as string)).to.throw(TypeError, /node/);
@@ -322,7 +322,7 @@ describe('HashRing — hidden', () => {
       expect([r.has('Alpha'), r.has('alpha'), r.has('beta'), r.has('gamma'), r.has('')]).to.deep.equal([true, false, false, false, false]);
     });
 
-    it('[R14][R16] a rejected removeNode or addNode leaves every node and point in place', () => {
+    it('[R14 addNode, removeNode][R16 addNode, removeNode] a rejected removeNode or addNode leaves every node and point in place', () => {
       const r = ring(['a', 'b', 'c'], 10);
       const before = keys(1000).map((k) => r.nodeFor(k));
       expect(() => r.removeNode(''), "removeNode('')").to.throw(TypeError, /node/);

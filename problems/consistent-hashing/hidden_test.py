@@ -321,7 +321,7 @@ class ErrorsTest(unittest.TestCase):
     """errors"""
 
     def test_duplicate(self):
-        """[R19][R14] rejects a duplicate node and leaves the ring unchanged"""
+        """[R19][R14 add_node] rejects a duplicate node and leaves the ring unchanged"""
         r = ring(['a', 'b'], 20)
         before = [r.node_for(k) for k in keys(500)]
         for weight in [1, 5]:
@@ -334,7 +334,7 @@ class ErrorsTest(unittest.TestCase):
         self.assertEqual(mismatches(keys(200), r.node_for, lambda k: 'b'), [], 'no stray points of a remain')
 
     def test_unknown_node(self):
-        """[R20][R14] rejects removing an unknown node with KeyError, naming it"""
+        """[R20][R14 remove_node] rejects removing an unknown node with KeyError, naming it"""
         r = ring(['a'])
         with self.assertRaises(KeyError, msg='removing ghost-7 raises KeyError') as cm:
             r.remove_node('ghost-7')
@@ -343,7 +343,7 @@ class ErrorsTest(unittest.TestCase):
         self.assertEqual(r.nodes(), ['a'], 'nothing removed')
 
     def test_bad_weight(self):
-        """[R18][R14] rejects a weight that is not a positive finite number, adding nothing"""
+        """[R18][R14 add_node] rejects a weight that is not a positive finite number, adding nothing"""
         r = HashRing(vnodes=4)
         for bad in [0, -1, math.nan, math.inf]:
             with self.subTest(weight=bad):
@@ -355,7 +355,7 @@ class ErrorsTest(unittest.TestCase):
             r.node_for('k')
 
     def test_bad_node_and_key_types(self):
-        """[R16][R17] rejects empty or non-string node ids and non-string keys with TypeError"""
+        """[R16 add_node, remove_node][R17] rejects empty or non-string node ids and non-string keys with TypeError"""
         r = ring(['a'])
         cases = [
             ('add_node(\'\')', lambda: r.add_node(''), 'node'),
@@ -431,7 +431,7 @@ class MoreRulesTest(unittest.TestCase):
         self.assertEqual(got, [True, False, False, False, False])
 
     def test_rejected_calls_change_nothing(self):
-        """[R14][R16] a rejected remove_node or add_node leaves every node and point in place"""
+        """[R14 add_node, remove_node][R16 add_node, remove_node] a rejected remove_node or add_node leaves every node and point in place"""
         r = ring(['a', 'b', 'c'], 10)
         before = [r.node_for(k) for k in keys(500)]
         cases = [

@@ -111,7 +111,7 @@ describe('event log: topic', () => {
 });
 
 describe('event log: assignment', () => {
-  it('[R12][R13] gives the first P % M members one extra partition', () => {
+  it('[R12 join][R13] gives the first P % M members one extra partition', () => {
     const g5 = new Topic(5).group('g');
     g5.join('a');
     g5.join('b');
@@ -121,7 +121,7 @@ describe('event log: assignment', () => {
     expect([g7.assignment('x'), g7.assignment('y'), g7.assignment('z')]).to.deep.equal([[0, 1, 2], [3, 4], [5, 6]]);
   });
 
-  it('[R12][R11] assigns by sorted member id, not join order', () => {
+  it('[R12 join][R11] assigns by sorted member id, not join order', () => {
     const g = new Topic(6).group('g');
     for (const m of ['zed', 'amy', 'Bob']) g.join(m);
     expect(g.members(), 'default sort puts "Bob" before "amy"').to.deep.equal(['Bob', 'amy', 'zed']);
@@ -130,7 +130,7 @@ describe('event log: assignment', () => {
     expect(g.assignment('zed')).to.deep.equal([4, 5]);
   });
 
-  it('[R12][R13] leaves the last members idle when there are more members than partitions', () => {
+  it('[R12 join][R13] leaves the last members idle when there are more members than partitions', () => {
     const topic = topicWith(2, [['a', 'a0']]);
     const g = topic.group('g');
     for (const m of ['m1', 'm2', 'm3']) g.join(m);
@@ -148,7 +148,7 @@ describe('event log: assignment', () => {
     expect(g.poll('m', 10), 'no rebalance, so nothing is redelivered').to.deep.equal([]);
   });
 
-  it('[R12][R14] hands a leaving member\'s partitions to the others, from the committed offset', () => {
+  it('[R12 leave][R14 leave] hands a leaving member\'s partitions to the others, from the committed offset', () => {
     const topic = topicWith(4, [['a', 'a0'], ['c', 'c0'], ['c', 'c1'], ['d', 'd0']]);
     const g = topic.group('g');
     g.join('m1');
@@ -160,7 +160,7 @@ describe('event log: assignment', () => {
     expect(values(g.poll('m1', 10)), 'c1 and d0 were not committed by m2').to.deep.equal(['a0', 'c1', 'd0']);
   });
 
-  it('[R14][R18] resumes from the committed offsets when the group empties and a member rejoins', () => {
+  it('[R14 join][R18] resumes from the committed offsets when the group empties and a member rejoins', () => {
     const topic = topicWith(2, [['a', 'a0'], ['a', 'a1'], ['a', 'a2']]);
     const g = topic.group('g');
     g.join('m');
@@ -172,7 +172,7 @@ describe('event log: assignment', () => {
     expect(values(g.poll('n', 10))).to.deep.equal(['a2']);
   });
 
-  it('[R10][R22] throws UnknownMemberError for leave, poll, commit and assignment by a non-member', () => {
+  it('[R10][R22 poll, commit, assignment] throws UnknownMemberError for leave, poll, commit and assignment by a non-member', () => {
     const g = topicWith(2, [['a', 'a0']]).group('g');
     g.join('m');
     g.leave('m');
@@ -318,7 +318,7 @@ describe('event log: committing and redelivery', () => {
     expectThrow(() => g.commit('m1', 3, 0), NotAssignedError, 'member, valid partition owned by m2');
   });
 
-  it('[R14] redelivers uncommitted records even on a partition the member keeps', () => {
+  it('[R14 join] redelivers uncommitted records even on a partition the member keeps', () => {
     const topic = topicWith(4, [['a', 'a0'], ['a', 'a1'], ['a', 'a2']]);
     const g = topic.group('g');
     g.join('m1');
@@ -329,7 +329,7 @@ describe('event log: committing and redelivery', () => {
     expect(values(g.poll('m1', 10)), 'back to committed offset 1').to.deep.equal(['a1', 'a2']);
   });
 
-  it('[R14][R18] loses nothing when a member leaves without committing (at-least-once)', () => {
+  it('[R14 leave][R18] loses nothing when a member leaves without committing (at-least-once)', () => {
     const topic = new Topic(4);
     const published: string[] = [];
     for (let i = 0; i < 12; i++) {
@@ -361,7 +361,7 @@ describe('event log: more rules', () => {
     expect([topic.endOffset(0), topic.endOffset(1)], "two records of 'a' in partition 0").to.deep.equal([2, 0]);
   });
 
-  it('[R5] rejects a partition equal to the partition count, negative, fractional or not a number in every method', () => {
+  it('[R5 endOffset, commit, committed] rejects a partition equal to the partition count, negative, fractional or not a number in every method', () => {
     const topic = new Topic(3);
     const g = topic.group('g');
     g.join('m');
@@ -389,7 +389,7 @@ describe('event log: more rules', () => {
     expect(['m1', 'm10', 'm9', 'x'].map((m) => g.assignment(m))).to.deep.equal([[0], [1], [2], []]);
   });
 
-  it('[R10][R12] rebalances without the member that left, down to a single member and to nobody', () => {
+  it('[R10][R12 leave] rebalances without the member that left, down to a single member and to nobody', () => {
     const g = new Topic(5).group('g');
     g.join('a');
     g.join('b');

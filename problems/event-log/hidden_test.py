@@ -114,7 +114,7 @@ class AssignmentTest(unittest.TestCase):
     """event log: assignment"""
 
     def test_extra_partitions_to_first_members(self):
-        """[R12][R13] gives the first P % M members one extra partition"""
+        """[R12 join][R13] gives the first P % M members one extra partition"""
         g5 = Topic(5).group("g")
         g5.join("a")
         g5.join("b")
@@ -129,7 +129,7 @@ class AssignmentTest(unittest.TestCase):
         )
 
     def test_assigns_by_sorted_id(self):
-        """[R12][R11] assigns by sorted member id, not join order"""
+        """[R12 join][R11] assigns by sorted member id, not join order"""
         g = Topic(6).group("g")
         for m in ("zed", "amy", "Bob"):
             g.join(m)
@@ -139,7 +139,7 @@ class AssignmentTest(unittest.TestCase):
         self.assertEqual(g.assignment("zed"), [4, 5], "zed last")
 
     def test_more_members_than_partitions(self):
-        """[R12][R13] leaves the last members idle when there are more members than partitions"""
+        """[R12 join][R13] leaves the last members idle when there are more members than partitions"""
         topic = topic_with(2, [("a", "a0")])
         g = topic.group("g")
         for m in ("m1", "m2", "m3"):
@@ -158,7 +158,7 @@ class AssignmentTest(unittest.TestCase):
         self.assertEqual(g.poll("m", 10), [], "no rebalance, so nothing is redelivered")
 
     def test_leaving_member_partitions_from_committed(self):
-        """[R12][R14] hands a leaving member's partitions to the others, from the committed offset"""
+        """[R12 leave][R14 leave] hands a leaving member's partitions to the others, from the committed offset"""
         topic = topic_with(4, [("a", "a0"), ("c", "c0"), ("c", "c1"), ("d", "d0")])
         g = topic.group("g")
         g.join("m1")
@@ -170,7 +170,7 @@ class AssignmentTest(unittest.TestCase):
         self.assertEqual(values(g.poll("m1", 10)), ["a0", "c1", "d0"], "c1 and d0 were not committed by m2")
 
     def test_rejoin_resumes_from_committed(self):
-        """[R14][R18] resumes from the committed offsets when the group empties and a member rejoins"""
+        """[R14 join][R18] resumes from the committed offsets when the group empties and a member rejoins"""
         topic = topic_with(2, [("a", "a0"), ("a", "a1"), ("a", "a2")])
         g = topic.group("g")
         g.join("m")
@@ -182,7 +182,7 @@ class AssignmentTest(unittest.TestCase):
         self.assertEqual(values(g.poll("n", 10)), ["a2"], "from committed offset 2")
 
     def test_non_member_calls(self):
-        """[R10][R22] raises UnknownMemberError for leave, poll, commit and assignment by a non-member"""
+        """[R10][R22 poll, commit, assignment] raises UnknownMemberError for leave, poll, commit and assignment by a non-member"""
         g = topic_with(2, [("a", "a0")]).group("g")
         g.join("m")
         g.leave("m")
@@ -347,7 +347,7 @@ class CommittingTest(unittest.TestCase):
             g.commit("m1", 3, 0)
 
     def test_redelivers_on_kept_partition(self):
-        """[R14] redelivers uncommitted records even on a partition the member keeps"""
+        """[R14 join] redelivers uncommitted records even on a partition the member keeps"""
         topic = topic_with(4, [("a", "a0"), ("a", "a1"), ("a", "a2")])
         g = topic.group("g")
         g.join("m1")
@@ -358,7 +358,7 @@ class CommittingTest(unittest.TestCase):
         self.assertEqual(values(g.poll("m1", 10)), ["a1", "a2"], "back to committed offset 1")
 
     def test_at_least_once(self):
-        """[R14][R18] loses nothing when a member leaves without committing (at-least-once)"""
+        """[R14 leave][R18] loses nothing when a member leaves without committing (at-least-once)"""
         topic = Topic(4)
         published = []
         for i in range(12):
@@ -390,7 +390,7 @@ class MoreRulesTest(unittest.TestCase):
         self.assertEqual([topic.end_offset(0), topic.end_offset(1)], [2, 0], "two records of 'a' in partition 0")
 
     def test_bad_partitions_everywhere(self):
-        """[R5] rejects a partition equal to the partition count, negative, fractional or not a number in every method"""
+        """[R5 end_offset, commit, committed] rejects a partition equal to the partition count, negative, fractional or not a number in every method"""
         topic = Topic(3)
         g = topic.group("g")
         g.join("m")
@@ -426,7 +426,7 @@ class MoreRulesTest(unittest.TestCase):
         )
 
     def test_rebalance_after_leaves(self):
-        """[R10][R12] rebalances without the member that left, down to a single member and to nobody"""
+        """[R10][R12 leave] rebalances without the member that left, down to a single member and to nobody"""
         g = Topic(5).group("g")
         g.join("a")
         g.join("b")

@@ -89,7 +89,7 @@ describe('JobQueue — hidden', () => {
       expect(q.runDue(), 'retry due immediately').to.equal(1);
     });
 
-    it('[R21][R22] rejects a bad retry policy with RangeError naming the field', () => {
+    it('[R21 constructor][R22] rejects a bad retry policy with RangeError naming the field', () => {
       const make = (retry: Record<string, number>) => () => new JobQueue({ concurrency: 1, retry });
       expect(make({ maxAttempts: 0 })).to.throw(RangeError, /maxAttempts/);
       expect(make({ maxAttempts: 2.5 })).to.throw(RangeError, /maxAttempts/);
@@ -99,7 +99,7 @@ describe('JobQueue — hidden', () => {
       expect(make({ maxDelayMs: Infinity }), 'Infinity means no cap and is allowed').not.to.throw();
     });
 
-    it('[R23][R21] rejects a bad job with the right error type', () => {
+    it('[R23][R21 enqueue] rejects a bad job with the right error type', () => {
       const { q } = setup();
       expect(() => q.enqueue('not a function' as never)).to.throw(TypeError, /handler/);
       expect(() => q.enqueue(async () => 1, { priority: NaN })).to.throw(RangeError, /priority/);

@@ -234,7 +234,7 @@ class ValidationTest(unittest.TestCase):
         run_test(body)
 
     def test_rejects_bad_retry_policy(self):
-        """[R21][R22] rejects a bad retry policy with ValueError naming the field"""
+        """[R21 constructor][R22] rejects a bad retry policy with ValueError naming the field"""
         cases = [
             ("max_attempts", 0), ("max_attempts", 2.5), ("base_delay_ms", -1), ("factor", 0.5),
             ("max_delay_ms", float("nan")),
@@ -248,7 +248,7 @@ class ValidationTest(unittest.TestCase):
                           "max_delay_ms=math.inf means no cap and is allowed")
 
     def test_rejects_bad_job(self):
-        """[R23][R21] rejects a bad job with the right exception and adds nothing"""
+        """[R23][R21 enqueue] rejects a bad job with the right exception and adds nothing"""
         _, q = setup()
         error = enqueue_error(q, "not a function")
         self.assertIsInstance(error, TypeError, "a handler that is not callable raises TypeError")

@@ -273,7 +273,7 @@ describe('replicated kv: reads', () => {
     expect(store.peek('D', 'k@150'), 'read repair is off by default').to.deep.equal({ value: 'v1', version: 1 });
   });
 
-  it('[R24] returns copies that cannot change the stored data', () => {
+  it('[R24 get] returns copies that cannot change the stored data', () => {
     const store = five();
     store.put('k@150', 'v');
     const got = store.get('k@150')!;
@@ -310,7 +310,7 @@ describe('replicated kv: read repair', () => {
 });
 
 describe('replicated kv: nodes', () => {
-  it('[R20] tracks up and down idempotently', () => {
+  it('[R20 fail, recover, isUp] tracks up and down idempotently', () => {
     const store = five();
     store.fail('B');
     store.fail('B');
@@ -320,7 +320,7 @@ describe('replicated kv: nodes', () => {
     expect(store.isUp('B')).to.equal(true);
   });
 
-  it('[R23] throws UnknownNodeError for ids outside the cluster', () => {
+  it('[R23 fail, recover, isUp, peek] throws UnknownNodeError for ids outside the cluster', () => {
     const store = five();
     expectThrow(() => store.fail('Z'), UnknownNodeError, 'fail');
     expectThrow(() => store.recover('Z'), UnknownNodeError, 'recover');
@@ -328,7 +328,7 @@ describe('replicated kv: nodes', () => {
     expectThrow(() => store.peek('Z', 'k@1'), UnknownNodeError, 'peek');
   });
 
-  it('[R23][R25] names the unknown id in UnknownNodeError, whose name is "UnknownNodeError"', () => {
+  it('[R23 fail, recover, isUp, peek][R25] names the unknown id in UnknownNodeError, whose name is "UnknownNodeError"', () => {
     const store = five();
     const calls: Array<[string, () => unknown]> = [
       ['fail', () => store.fail('node-zz')],
@@ -413,7 +413,7 @@ describe('replicated kv: more rules', () => {
     expect(store.peek('C', 'j@150'), 'a key it never had').to.equal(null);
   });
 
-  it('[R24] returns peek copies that cannot change the replica', () => {
+  it('[R24 peek] returns peek copies that cannot change the replica', () => {
     const store = five();
     store.put('k@150', 'v');
     const copy = store.peek('C', 'k@150')!;

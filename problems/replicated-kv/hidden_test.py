@@ -300,7 +300,7 @@ class ReadsTest(unittest.TestCase):
         self.assertEqual(store.peek('D', 'k@150'), {'value': 'v1', 'version': 1}, 'read repair is off by default')
 
     def test_get_copies(self):
-        """[R24] returns copies that cannot change the stored data"""
+        """[R24 get] returns copies that cannot change the stored data"""
         store = five()
         store.put('k@150', 'v')
         got = store.get('k@150')
@@ -355,7 +355,7 @@ class NodesTest(unittest.TestCase):
     """replicated kv: nodes"""
 
     def test_idempotent(self):
-        """[R20] tracks up and down idempotently"""
+        """[R20 fail, recover, is_up] tracks up and down idempotently"""
         store = five()
         store.fail('B')
         store.fail('B')
@@ -365,7 +365,7 @@ class NodesTest(unittest.TestCase):
         self.assertEqual(store.is_up('B'), True, 'B recovered twice is up')
 
     def test_unknown_node(self):
-        """[R23] raises UnknownNodeError for ids outside the cluster"""
+        """[R23 fail, recover, is_up, peek] raises UnknownNodeError for ids outside the cluster"""
         store = five()
         expect_raise(self, lambda: store.fail('Z'), UnknownNodeError, 'fail')
         expect_raise(self, lambda: store.recover('Z'), UnknownNodeError, 'recover')
@@ -373,7 +373,7 @@ class NodesTest(unittest.TestCase):
         expect_raise(self, lambda: store.peek('Z', 'k@1'), UnknownNodeError, 'peek')
 
     def test_unknown_node_named(self):
-        """[R23][R25] names the unknown id in UnknownNodeError"""
+        """[R23 fail, recover, is_up, peek][R25] names the unknown id in UnknownNodeError"""
         store = five()
         calls = [
             ('fail', lambda: store.fail('node-zz')),
@@ -457,7 +457,7 @@ class MoreRulesTest(unittest.TestCase):
         self.assertIsNone(store.peek('C', 'j@150'), 'a key it never had')
 
     def test_peek_copies(self):
-        """[R24] returns peek copies that cannot change the replica"""
+        """[R24 peek] returns peek copies that cannot change the replica"""
         store = five()
         store.put('k@150', 'v')
         copy = store.peek('C', 'k@150')

@@ -104,7 +104,7 @@ class WatermarkAndClosing(unittest.TestCase):
     """watermark and closing"""
 
     def test_watermark_definition(self):
-        """[R3] is -inf before anything, then the newest event time minus the allowed lateness"""
+        """[R3 push] is -inf before anything, then the newest event time minus the allowed lateness"""
         p = pipeline(allowed_lateness_ms=5)
         self.assertEqual(p.watermark, -math.inf, 'nothing seen yet')
         p.push(ev('k', 50))
@@ -115,7 +115,7 @@ class WatermarkAndClosing(unittest.TestCase):
         self.assertEqual(p.watermark, 47, '52 - 5')
 
     def test_watermark_from_heartbeat(self):
-        """[R3] starts from a heartbeat as well as from an event"""
+        """[R3 advance_to] starts from a heartbeat as well as from an event"""
         p = pipeline(allowed_lateness_ms=3)
         p.advance_to(0)
         self.assertEqual(p.watermark, -3, '0 - 3')
@@ -123,7 +123,7 @@ class WatermarkAndClosing(unittest.TestCase):
         self.assertEqual(p.watermark, 17, '20 - 3')
 
     def test_closes_at_end(self):
-        """[R4] closes a window exactly when the watermark reaches its end"""
+        """[R4 push] closes a window exactly when the watermark reaches its end"""
         p = pipeline(allowed_lateness_ms=3)
         p.push(ev('k', 1))
         p.push(ev('k', 12))
@@ -133,7 +133,7 @@ class WatermarkAndClosing(unittest.TestCase):
         self.assertEqual(p.poll(5), [result('k', 0, 10, [1])], 'the closed window')
 
     def test_emits_once(self):
-        """[R4] emits each window once and forgets it"""
+        """[R4 push] emits each window once and forgets it"""
         p = pipeline()
         p.push(ev('k', 1, 2))
         p.push(ev('k', 15, 3))
@@ -161,7 +161,7 @@ class WatermarkAndClosing(unittest.TestCase):
                          'by start, then by key')
 
     def test_heartbeat_never_moves_back(self):
-        """[R6] a heartbeat closes windows and keeps the newest event time if it is earlier"""
+        """[R6][R4 advance_to] a heartbeat closes windows and keeps the newest event time if it is earlier"""
         p = pipeline(allowed_lateness_ms=5)
         p.push(ev('k', 30))
         p.advance_to(20)
@@ -507,7 +507,7 @@ class BadInput(unittest.TestCase):
                 assert_raises_naming(self, (TypeError, ValueError), f'poll({bad!r})', lambda: p.poll(bad), 'max')
 
     def test_failed_call_changes_nothing(self):
-        """[R19] a call that raises changes nothing, counters included"""
+        """[R19 push, advance_to, poll] a call that raises changes nothing, counters included"""
         p = pipeline(capacity=1)
         p.push(ev('k', 1))
         p.push(ev('k', 11))

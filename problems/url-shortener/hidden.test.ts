@@ -22,7 +22,7 @@ function expectThrow(fn: () => unknown, type: Function, what: string): Error {
 }
 
 describe('base62', () => {
-  it('[R1] orders the alphabet digits, then lowercase, then uppercase', () => {
+  it('[R1 encodeBase62, decodeBase62] orders the alphabet digits, then lowercase, then uppercase', () => {
     expect(encodeBase62(9)).to.equal('9');
     expect(encodeBase62(10), '10 is "a"').to.equal('a');
     expect(encodeBase62(35), '35 is "z"').to.equal('z');

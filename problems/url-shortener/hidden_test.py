@@ -22,7 +22,7 @@ class Base62Test(unittest.TestCase):
     """base62"""
 
     def test_alphabet_order(self):
-        """[R1] orders the alphabet digits, then lowercase, then uppercase"""
+        """[R1 encode_base62, decode_base62] orders the alphabet digits, then lowercase, then uppercase"""
         self.assertEqual(encode_base62(9), '9')
         self.assertEqual(encode_base62(10), 'a', '10 is "a"')
         self.assertEqual(encode_base62(35), 'z', '35 is "z"')

@@ -21,6 +21,8 @@ const PYTHON_MD = `| TypeScript | Python |
 | \`retryAfterMs(userId)\` | \`retry_after_ms(user_id)\` returns an int |
 | \`trackedUsers\` (getter) | \`tracked_users\` (a property) |
 | \`pop()\` | \`take()\` |
+| \`put(item): Promise<void>\` | \`async def put(item) -> None\` |
+| \`close()\` | \`def shut()\` |
 | plain words | \`x\` |
 `;
 
@@ -47,6 +49,8 @@ describe('Python names', () => {
     expect(table.get('trackedUsers')).toBe('tracked_users');
     expect(table.get('pop')).toBe('take');
     expect(pythonName('pop', table)).toBe('take');
+    expect(table.get('put')).toBe('put');
+    expect(table.get('close')).toBe('shut');
     expect(pythonName('maxPending', table)).toBe('max_pending');
     expect(pythonName('constructor', table)).toBe('constructor');
     expect(snakeCase('getHTTPStatus')).toBe('get_http_status');

@@ -61,7 +61,7 @@ export function snakeCase(name: string): string {
 }
 
 function leadingIdentifier(code: string): string | null {
-  return /^(?:new\s+)?(?:[\w$]+\.)?([A-Za-z_$][\w$]*)/.exec(code.trim())?.[1] ?? null;
+  return /^(?:new\s+|async\s+def\s+|def\s+)?(?:[\w$]+\.)?([A-Za-z_$][\w$]*)/.exec(code.trim())?.[1] ?? null;
 }
 
 /**
