@@ -35,6 +35,7 @@ import { runVariants, TEST_FILES, type Variant, type VariantOutcome } from './pr
 import { checkPython, type PythonReport } from './problems/pythonCheck';
 import { buildRuleMap, formatRuleMap, parseRuleIds, type RuleMap } from './problems/ruleMap';
 import { listProblemIds, pool, PROBLEMS_DIR, ROOT, TMP_DIR } from './problems/shared';
+import { writeTestkitPackage } from './problems/testkitPackage';
 import { typeCheck, type TypeCheckEntry } from './problems/typeCheck';
 
 const PARALLEL = 2;
@@ -229,6 +230,7 @@ async function main(): Promise<void> {
   const ids = listProblemIds(only, problemsDir);
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
+  writeTestkitPackage(workDir);
 
   const reports: ProblemReport[] = [];
   const prepared: Prepared[] = [];

@@ -8,9 +8,11 @@
 import 'mocha/mocha.js';
 import * as chai from 'chai';
 import * as fastCheck from 'fast-check';
+import * as testkit from '../../testkit/expectMessage';
+import { TESTKIT_MODULE } from '../../compile/testkitShim';
 import { startHarness } from './harness';
 import type { MochaClass } from './mochaTypes';
 
 const globals = globalThis as unknown as { Mocha: MochaClass };
 // The modules a problem's test file may import (their shims: compile/moduleShims.ts).
-startHarness(globals.Mocha, { chai, 'fast-check': fastCheck });
+startHarness(globals.Mocha, { chai, 'fast-check': fastCheck, [TESTKIT_MODULE]: testkit });
