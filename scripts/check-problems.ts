@@ -31,6 +31,7 @@ import { languageAgreementViolations, type LanguageSummary } from './problems/co
 import { judgePythonGroups, judgeTsGroups, prepareCodebase, type PythonCodebasePlan } from './problems/codebaseCheck';
 import { buildEntryMap, formatEntryMap, parseRuleEntries, pythonNames, type EntryMap } from './problems/entryMap';
 import { CODING_FILES, checkFolder, prepareSingleFile } from './problems/folderChecks';
+import { rawMessageChecks } from './problems/messageScan';
 import { runVariants, TEST_FILES, type Variant, type VariantOutcome } from './problems/mocha';
 import { checkPython, type PythonReport } from './problems/pythonCheck';
 import { buildRuleMap, formatRuleMap, parseRuleIds, type RuleMap } from './problems/ruleMap';
@@ -162,6 +163,21 @@ function judgeEntryMaps(report: ProblemReport, problemsDir: string, python: Pyth
   for (const m of maps) report.violations.push(...m.violations);
 }
 
+/** Hidden tests check messages only through the helpers (messageScan.ts): a raw regex or assertIn fails the problem. */
+function judgeMessageChecks(report: ProblemReport, problemsDir: string): void {
+  const folder = path.join(problemsDir, report.id);
+  const files = report.codebase
+    ? [['project/typescript/hidden.test.ts', 'typescript'] as const, ['project/python/hidden_test.py', 'python'] as const]
+    : [['hidden.test.ts', 'typescript'] as const, ['hidden_test.py', 'python'] as const];
+  for (const [file, language] of files) {
+    const full = path.join(folder, file);
+    if (!existsSync(full)) continue;
+    for (const found of rawMessageChecks(readFileSync(full, 'utf8'), language)) {
+      report.violations.push(`${file}:${found.line}: raw message check \`${found.text}\`: ${found.why} (problems/README.md, "Message checks")`);
+    }
+  }
+}
+
 /** A codebase problem's groups in each language, and the languages against each other. */
 function judgeCodebase(
   report: ProblemReport,
@@ -243,6 +259,7 @@ async function main(): Promise<void> {
     const facts = checkFolder(problemsDir, id, report.violations);
     report.codebase = facts.codebase;
     if (!facts.coding) continue;
+    judgeMessageChecks(report, problemsDir);
     if (facts.codebase) {
       features.set(id, facts.meta?.features ?? []);
       const codebase = prepareCodebase(problemsDir, id, workDir);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { expectThrow } from 'rehearse-test';
 import { LRUCache } from './solution';
 
 describe('LRUCache (hidden)', () => {
@@ -12,23 +13,20 @@ describe('LRUCache (hidden)', () => {
   describe('construction', () => {
     for (const capacity of [0, -1, 1.5, NaN, Infinity]) {
       it(`[R19] rejects capacity ${capacity} with a RangeError naming capacity`, () => {
-        expect(() => new LRUCache(capacity, 1000, clock), `capacity ${capacity}`).to.throw(RangeError, /capacity/);
+        expectThrow(() => new LRUCache(capacity, 1000, clock), RangeError, ['capacity'], `capacity ${capacity}`);
       });
     }
 
     for (const ttl of [0, -1, NaN, -Infinity]) {
       it(`[R20 constructor] rejects defaultTtlMs ${ttl} with a RangeError naming defaultTtlMs`, () => {
-        expect(() => new LRUCache(2, ttl, clock), `defaultTtlMs ${ttl}`).to.throw(RangeError, /defaultTtlMs/);
+        expectThrow(() => new LRUCache(2, ttl, clock), RangeError, ['defaultTtlMs'], `defaultTtlMs ${ttl}`);
       });
     }
 
     it('[R18 constructor][R21] rejects arguments of the wrong type with a TypeError', () => {
-      expect(() => new LRUCache('2' as unknown as number, 1000, clock), 'capacity "2"').to.throw(TypeError, /capacity/);
-      expect(() => new LRUCache(2, '1000' as unknown as number, clock), 'defaultTtlMs "1000"').to.throw(
-        TypeError,
-        /defaultTtlMs/,
-      );
-      expect(() => new LRUCache(2, 1000, 5 as unknown as () => number), 'clock 5').to.throw(TypeError, /clock/);
+      expectThrow(() => new LRUCache('2' as unknown as number, 1000, clock), TypeError, ['capacity'], 'capacity "2"');
+      expectThrow(() => new LRUCache(2, '1000' as unknown as number, clock), TypeError, ['defaultTtlMs'], 'defaultTtlMs "1000"');
+      expectThrow(() => new LRUCache(2, 1000, 5 as unknown as () => number), TypeError, ['clock'], 'clock 5');
     });
 
     it('[R17][R3] works with capacity 1 and the real clock when none is given', () => {
@@ -155,14 +153,14 @@ describe('LRUCache (hidden)', () => {
     for (const ttl of [0, -5, NaN]) {
       it(`[R20 put] rejects a per-put ttlMs of ${ttl} with a RangeError and stores nothing`, () => {
         const cache = new LRUCache<string, number>(2, 1000, clock);
-        expect(() => cache.put('a', 1, ttl), `ttlMs ${ttl}`).to.throw(RangeError, /ttlMs/);
+        expectThrow(() => cache.put('a', 1, ttl), RangeError, ['ttlMs'], `ttlMs ${ttl}`);
         expect(cache.size, 'the rejected put added nothing').to.equal(0);
       });
     }
 
     it('[R18 put] rejects a per-put ttlMs that is not a number with a TypeError', () => {
       const cache = new LRUCache<string, number>(2, 1000, clock);
-      expect(() => cache.put('a', 1, '10' as unknown as number)).to.throw(TypeError, /ttlMs/);
+      expectThrow(() => cache.put('a', 1, '10' as unknown as number), TypeError, ['ttlMs']);
     });
 
     it('[R9 keys, size] does not count expired entries in size or keys()', () => {

@@ -25,7 +25,7 @@ class Construction(unittest.TestCase):
             with self.subTest(capacity=capacity):
                 with self.assertRaises(ValueError, msg=f"capacity {capacity} should be rejected") as caught:
                     LRUCache(capacity, 1000, ManualClock())
-                self.assertIn("capacity", str(caught.exception), "the error names capacity")
+                self.assertMessage(caught.exception, "capacity", msg="the error names capacity")
 
     def test_rejects_a_bad_default_ttl(self):
         """[R20 constructor] rejects default_ttl_ms 0, -1, nan and -inf with a ValueError naming default_ttl_ms"""
@@ -33,19 +33,19 @@ class Construction(unittest.TestCase):
             with self.subTest(default_ttl_ms=ttl):
                 with self.assertRaises(ValueError, msg=f"default_ttl_ms {ttl} should be rejected") as caught:
                     LRUCache(2, ttl, ManualClock())
-                self.assertIn("default_ttl_ms", str(caught.exception), "the error names default_ttl_ms")
+                self.assertMessage(caught.exception, "default_ttl_ms", msg="the error names default_ttl_ms")
 
     def test_rejects_arguments_of_the_wrong_type(self):
         """[R18 constructor][R21] rejects arguments of the wrong type with a TypeError naming the argument"""
         with self.assertRaises(TypeError, msg='capacity "2" should be rejected') as caught:
             LRUCache("2", 1000, ManualClock())
-        self.assertIn("capacity", str(caught.exception), "the error names capacity")
+        self.assertMessage(caught.exception, "capacity", msg="the error names capacity")
         with self.assertRaises(TypeError, msg='default_ttl_ms "1000" should be rejected') as caught:
             LRUCache(2, "1000", ManualClock())
-        self.assertIn("default_ttl_ms", str(caught.exception), "the error names default_ttl_ms")
+        self.assertMessage(caught.exception, "default_ttl_ms", msg="the error names default_ttl_ms")
         with self.assertRaises(TypeError, msg="clock 5 should be rejected") as caught:
             LRUCache(2, 1000, 5)
-        self.assertIn("clock", str(caught.exception), "the error names clock")
+        self.assertMessage(caught.exception, "clock", msg="the error names clock")
 
     def test_capacity_1_and_the_real_clock(self):
         """[R17][R3] works with capacity 1 and the real clock when none is given"""
@@ -183,7 +183,7 @@ class TimeToLive(unittest.TestCase):
                 cache = LRUCache(2, 1000, ManualClock())
                 with self.assertRaises(ValueError, msg=f"ttl_ms {ttl} should be rejected") as caught:
                     cache.put("a", 1, ttl)
-                self.assertIn("ttl_ms", str(caught.exception), "the error names ttl_ms")
+                self.assertMessage(caught.exception, "ttl_ms", msg="the error names ttl_ms")
                 self.assertEqual(cache.size, 0, "the rejected put added nothing")
 
     def test_rejects_a_per_put_ttl_that_is_not_a_number(self):
@@ -191,7 +191,7 @@ class TimeToLive(unittest.TestCase):
         cache = LRUCache(2, 1000, ManualClock())
         with self.assertRaises(TypeError, msg='ttl_ms "10" should be rejected') as caught:
             cache.put("a", 1, "10")
-        self.assertIn("ttl_ms", str(caught.exception), "the error names ttl_ms")
+        self.assertMessage(caught.exception, "ttl_ms", msg="the error names ttl_ms")
         self.assertEqual(cache.size, 0, "the rejected put added nothing")
 
     def test_expired_entries_are_not_counted(self):

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { expectThrow } from 'rehearse-test';
 import { SlidingWindowLimiter } from './solution';
 
 function setup(limit: number, windowMs: number) {
@@ -261,29 +262,29 @@ describe('SlidingWindowLimiter — hidden', () => {
   describe('validation', () => {
     it('[R13] rejects a limit that is not a positive integer with RangeError', () => {
       for (const bad of [0, -1, 2.5, NaN, Infinity]) {
-        expect(() => new SlidingWindowLimiter(bad, 1000), `limit ${bad}`).to.throw(RangeError, /limit/);
+        expectThrow(() => new SlidingWindowLimiter(bad, 1000), RangeError, ['limit'], `limit ${bad}`);
       }
     });
 
     it('[R14] rejects a window that is not a positive finite number with RangeError', () => {
       for (const bad of [0, -5, NaN, Infinity]) {
-        expect(() => new SlidingWindowLimiter(1, bad), `windowMs ${bad}`).to.throw(RangeError, /windowMs/);
+        expectThrow(() => new SlidingWindowLimiter(1, bad), RangeError, ['windowMs'], `windowMs ${bad}`);
       }
     });
 
     it('[R12][R15] rejects non-number arguments with TypeError', () => {
-      expect(() => new SlidingWindowLimiter('5' as unknown as number, 1000)).to.throw(TypeError, /limit/);
-      expect(() => new SlidingWindowLimiter(5, '1000' as unknown as number)).to.throw(TypeError, /windowMs/);
-      expect(() => new SlidingWindowLimiter(5, 1000, 42 as unknown as () => number)).to.throw(TypeError, /clock/);
+      expectThrow(() => new SlidingWindowLimiter('5' as unknown as number, 1000), TypeError, ['limit']);
+      expectThrow(() => new SlidingWindowLimiter(5, '1000' as unknown as number), TypeError, ['windowMs']);
+      expectThrow(() => new SlidingWindowLimiter(5, 1000, 42 as unknown as () => number), TypeError, ['clock']);
     });
 
     it('[R16 allow, remaining, timeUntilResetMs] rejects an empty or non-string userId in every method with TypeError', () => {
       const { limiter } = setup(1, 1000);
       for (const bad of ['', undefined, 7, null]) {
         const id = bad as unknown as string;
-        expect(() => limiter.allow(id), `allow(${String(bad)})`).to.throw(TypeError, /userId/);
-        expect(() => limiter.remaining(id), `remaining(${String(bad)})`).to.throw(TypeError, /userId/);
-        expect(() => limiter.timeUntilResetMs(id), `timeUntilResetMs(${String(bad)})`).to.throw(TypeError, /userId/);
+        expectThrow(() => limiter.allow(id), TypeError, ['userId'], `allow(${String(bad)})`);
+        expectThrow(() => limiter.remaining(id), TypeError, ['userId'], `remaining(${String(bad)})`);
+        expectThrow(() => limiter.timeUntilResetMs(id), TypeError, ['userId'], `timeUntilResetMs(${String(bad)})`);
       }
       expect(limiter.trackedUsers, 'a rejected call stores nothing').to.equal(0);
     });

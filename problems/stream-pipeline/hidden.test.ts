@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { expectThrow } from 'rehearse-test';
 import { StreamPipeline, type PipelineOptions, type StreamEvent, type WindowResult } from './solution';
 
 /** Windows of 10 ms, no lateness, a long dedup horizon and a roomy buffer, unless told otherwise. */
@@ -28,15 +29,7 @@ const where = (results: WindowResult[]) => results.map((r) => `${r.key}@${r.star
 
 /** Expects `fn` to throw `type` with a message mentioning each of `mentions` (any letter case, any order). */
 function expectError(fn: () => unknown, type: new (...args: never[]) => Error, what: string, ...mentions: string[]): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught, `${what}: expected a ${type.name}`).to.be.instanceOf(type);
-  const message = (caught as Error).message.toLowerCase();
-  for (const m of mentions) expect(message, `${what}: the message should mention "${m}"`).to.include(m.toLowerCase());
+  expectThrow(fn, type, mentions, what);
 }
 
 describe('StreamPipeline — hidden', () => {

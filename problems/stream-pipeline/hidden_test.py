@@ -40,9 +40,7 @@ def assert_raises_naming(test, error, what, call, *mentions):
     names = ' or '.join(e.__name__ for e in (error if isinstance(error, tuple) else (error,)))
     with test.assertRaises(error, msg=f'{what}: expected {names}') as caught:
         call()
-    message = str(caught.exception).lower()
-    for mention in mentions:
-        test.assertIn(mention.lower(), message, f'{what}: the message should mention {mention!r}')
+    test.assertMessage(caught.exception, *mentions, msg=f'{what}: the message should mention {mentions!r}')
 
 
 class Windows(unittest.TestCase):

@@ -29,7 +29,7 @@ class Construction(unittest.TestCase):
             with self.subTest(capacity=capacity):
                 with self.assertRaises(ValueError, msg=f"capacity {capacity} is invalid") as caught:
                     RateLimiter(capacity, 1000, ManualClock())
-                self.assertIn("capacity", str(caught.exception), "the error names capacity")
+                self.assertMessage(caught.exception, "capacity", msg="the error names capacity")
 
     def test_rejects_bad_window(self):
         """[R16] rejects window_ms 0, -5, nan, inf and -inf with a ValueError naming window_ms"""
@@ -37,22 +37,22 @@ class Construction(unittest.TestCase):
             with self.subTest(window_ms=window_ms):
                 with self.assertRaises(ValueError, msg=f"window_ms {window_ms} is invalid") as caught:
                     RateLimiter(5, window_ms, ManualClock())
-                self.assertIn("window_ms", str(caught.exception), "the error names window_ms")
+                self.assertMessage(caught.exception, "window_ms", msg="the error names window_ms")
 
     def test_rejects_arguments_that_are_not_numbers(self):
         """[R14] rejects arguments that are not numbers with a TypeError naming the argument"""
         with self.assertRaises(TypeError, msg='capacity "5" is not a number') as caught:
             RateLimiter("5", 1000, ManualClock())
-        self.assertIn("capacity", str(caught.exception), "the error names capacity")
+        self.assertMessage(caught.exception, "capacity", msg="the error names capacity")
         with self.assertRaises(TypeError, msg='window_ms "1000" is not a number') as caught:
             RateLimiter(5, "1000", ManualClock())
-        self.assertIn("window_ms", str(caught.exception), "the error names window_ms")
+        self.assertMessage(caught.exception, "window_ms", msg="the error names window_ms")
 
     def test_rejects_a_clock_that_is_not_callable(self):
         """[R17] rejects a clock that is not a function with a TypeError naming clock"""
         with self.assertRaises(TypeError, msg="clock 123 is not a function") as caught:
             RateLimiter(5, 1000, 123)
-        self.assertIn("clock", str(caught.exception), "the error names clock")
+        self.assertMessage(caught.exception, "clock", msg="the error names clock")
 
     def test_accepts_the_smallest_limits(self):
         """[R15][R16][R4] accepts the smallest limits: capacity 1 and a sub-millisecond window"""
@@ -82,7 +82,7 @@ class UserIds(unittest.TestCase):
             with self.subTest(method=name):
                 with self.assertRaises(TypeError, msg=f'{name}("") should raise a TypeError') as caught:
                     method("")
-                self.assertIn("user_id", str(caught.exception), "the error names user_id")
+                self.assertMessage(caught.exception, "user_id", msg="the error names user_id")
 
     def test_rejects_a_user_id_that_is_not_a_string(self):
         """[R18 allow, remaining, retry_after_ms] rejects a user id that is not a string in every method"""
@@ -97,7 +97,7 @@ class UserIds(unittest.TestCase):
             with self.subTest(call=name):
                 with self.assertRaises(TypeError, msg=f"{name} should raise a TypeError") as caught:
                     method(user_id)
-                self.assertIn("user_id", str(caught.exception), "the error names user_id")
+                self.assertMessage(caught.exception, "user_id", msg="the error names user_id")
         self.assertEqual(limiter.tracked_users, 0, "a rejected id is not remembered")
 
     def test_keeps_users_independent(self):
