@@ -447,6 +447,22 @@ class FiltersAndRanking(unittest.TestCase):
 class BadInput(unittest.TestCase):
     """bad input"""
 
+    def test_bool_is_not_a_number(self):
+        """[R14][R15][R19 similar_items, recommend_for] treats a bool as no number and a whole float as an integer"""
+        assert_raises_naming(self, (TypeError, ValueError), 'window_ms True', lambda: Recommender(window_ms=True),
+                             'window_ms')
+        assert_raises_naming(self, (TypeError, ValueError), "weights {'cart': True}",
+                             lambda: Recommender(window_ms=W, weights={'cart': True}), 'cart')
+        _, rec = setup(weights={'cart': 2.0})
+        interact(rec, {'u': [('a', 'cart'), ('b', 'cart'), ('c', 'view')], 'me': [('a', 'view')]})
+        for name, call in (('similar_items', lambda limit: rec.similar_items('a', limit=limit)),
+                           ('recommend_for', lambda limit: rec.recommend_for('me', limit=limit))):
+            with self.subTest(method=name):
+                assert_raises_naming(self, (TypeError, ValueError), f'{name}(limit=True)', lambda: call(True), 'limit')
+                self.assertEqual(ids(call(1.0)), ['b'], f'{name}(limit=1.0) is limit 1')
+        self.assertEqual(rec.similar_items('a'), [Recommendation('b', 2), Recommendation('c', 1)],
+                         'a cart weight of 2.0 counts as 2')
+
     def test_bad_window(self):
         """[R14] rejects a window_ms that is not a positive finite number"""
         for bad in (0, -1, float('nan'), float('inf')):

@@ -487,6 +487,18 @@ class BadInput(unittest.TestCase):
         assert_raises_naming(self, ValueError, 'time -5 while full', lambda: p.push(StreamEvent('ev-9', 'k', -5, 1)),
                              'time')
 
+    def test_bool_is_not_a_number(self):
+        """[R17][R18] treats a bool as no number and a whole float as an integer"""
+        p = pipeline()
+        assert_raises_naming(self, (TypeError, ValueError), 'time True', lambda: p.push(ev('k', True)), 'time')
+        assert_raises_naming(self, (TypeError, ValueError), 'value True', lambda: p.push(ev('k', 1, True)), 'value')
+        assert_raises_naming(self, (TypeError, ValueError), 'advance_to(True)', lambda: p.advance_to(True), 'time')
+        assert_raises_naming(self, (TypeError, ValueError), 'poll(True)', lambda: p.poll(True), 'max_results')
+        self.assertEqual(p.stats().accepted, 0, 'nothing was accepted')
+        self.assertEqual(p.push(ev('k', 3.0)), 'accepted', 'time 3.0 is the integer 3')
+        p.advance_to(10.0)
+        self.assertEqual(p.poll(1.0), [result('k', 0, 10, [1])], 'advance_to(10.0) closes [0, 10); poll(1.0) takes one')
+
     def test_bad_heartbeat_and_poll(self):
         """[R18] rejects a bad heartbeat time and a bad poll size"""
         p = pipeline()
@@ -499,10 +511,10 @@ class BadInput(unittest.TestCase):
                                      lambda: p.advance_to(bad), 'time')
         for bad in (0, -1, 1.5, float('nan')):
             with self.subTest(max_results=bad):
-                assert_raises_naming(self, ValueError, f'poll({bad!r})', lambda: p.poll(bad), 'max')
+                assert_raises_naming(self, ValueError, f'poll({bad!r})', lambda: p.poll(bad), 'max_results')
         for bad in ('2', None):
             with self.subTest(max_results=bad):
-                assert_raises_naming(self, (TypeError, ValueError), f'poll({bad!r})', lambda: p.poll(bad), 'max')
+                assert_raises_naming(self, (TypeError, ValueError), f'poll({bad!r})', lambda: p.poll(bad), 'max_results')
 
     def test_failed_call_changes_nothing(self):
         """[R19 push, advance_to, poll] a call that raises changes nothing, counters included"""
