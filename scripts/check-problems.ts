@@ -33,6 +33,7 @@ import { buildEntryMap, formatEntryMap, parseRuleEntries, pythonNames, type Entr
 import { CODING_FILES, checkFolder, prepareSingleFile } from './problems/folderChecks';
 import { rawMessageChecks } from './problems/messageScan';
 import { runVariants, TEST_FILES, type Variant, type VariantOutcome } from './problems/mocha';
+import { formatPythonMutants, measurePythonMutants, type PythonMutationRow } from './problems/pythonMutants';
 import { checkPython, type PythonReport } from './problems/pythonCheck';
 import { buildRuleMap, formatRuleMap, parseRuleIds, type RuleMap } from './problems/ruleMap';
 import { listProblemIds, pool, PROBLEMS_DIR, ROOT, TMP_DIR } from './problems/shared';
@@ -40,6 +41,8 @@ import { writeTestkitPackage } from './problems/testkitPackage';
 import { typeCheck, type TypeCheckEntry } from './problems/typeCheck';
 
 const PARALLEL = 2;
+/** The Python mutation score each problem aims for (printed, not enforced: see problems/README.md). */
+const PY_MUTANT_TARGET = 97;
 
 interface ProblemReport {
   id: string;
@@ -173,7 +176,9 @@ function judgeMessageChecks(report: ProblemReport, problemsDir: string): void {
     const full = path.join(folder, file);
     if (!existsSync(full)) continue;
     for (const found of rawMessageChecks(readFileSync(full, 'utf8'), language)) {
-      report.violations.push(`${file}:${found.line}: raw message check \`${found.text}\`: ${found.why} (problems/README.md, "Message checks")`);
+      report.violations.push(
+        `${file}:${found.line}: raw message check \`${found.text}\`: ${found.why} (problems/README.md, "Message checks")`,
+      );
     }
   }
 }
@@ -282,14 +287,17 @@ async function main(): Promise<void> {
     }
   }
 
+  const singleFilePython = pythonIds.filter((id) => !codebasePlans[id]);
   // tsc, the Python check and the mocha processes share the pool of PARALLEL slots; the long ones go first.
-  type Job = { kind: 'tsc' } | { kind: 'python' } | { kind: 'mocha'; index: number };
+  type Job = { kind: 'tsc' } | { kind: 'python' } | { kind: 'pymutants' } | { kind: 'mocha'; index: number };
   const jobs: Job[] = [
     ...(prepared.length ? [{ kind: 'tsc' } as const] : []),
     ...(pythonIds.length ? [{ kind: 'python' } as const] : []),
+    ...(singleFilePython.length ? [{ kind: 'pymutants' } as const] : []),
     ...prepared.map((_, index) => ({ kind: 'mocha' as const, index })),
   ];
   let pythonReport: PythonReport | null = null;
+  let pyMutants: { rows: PythonMutationRow[]; error?: string } = { rows: [] };
   let types = new Map<string, string[]>();
   const outcomes: Map<string, VariantOutcome>[] = [];
   await pool(jobs, PARALLEL, async (job) => {
@@ -300,6 +308,8 @@ async function main(): Promise<void> {
       );
     } else if (job.kind === 'python') {
       pythonReport = await checkPython(problemsDir, pythonIds, codebasePlans);
+    } else if (job.kind === 'pymutants') {
+      pyMutants = await measurePythonMutants(problemsDir, singleFilePython);
     } else {
       const { variants, workDir: dir } = prepared[job.index]!;
       outcomes[job.index] = await runVariants(dir, variants);
@@ -324,6 +334,16 @@ async function main(): Promise<void> {
 
   for (const report of reports) judgeEntryMaps(report, problemsDir, python);
   printRuleMaps(reports);
+  console.log('');
+  if (pyMutants.error) console.log(`Python mutants: could not run scripts/problems/pymutants.py (${pyMutants.error})`);
+  for (const line of formatPythonMutants(pyMutants.rows, PY_MUTANT_TARGET)) console.log(line);
+  for (const row of pyMutants.rows) {
+    const report = reports.find((r) => r.id === row.id);
+    if (report && !row.referencePasses)
+      report.violations.push('Python mutants: reference.py fails hidden_test.py in pymutants.py, so its score means nothing');
+    for (const id of row.stale)
+      report?.violations.push(`Python mutants: ${id} is listed in equivalent-python-mutants.json but is killed or no longer generated`);
+  }
   console.log('');
   printTable(reports);
   printHiddenTimes(reports);
