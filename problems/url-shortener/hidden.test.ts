@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import {
 import { expectMessage, expectThrow, messageHasPart } from 'rehearse-test';
+import {
   AliasTakenError,
   Base62Error,
   CollisionError,

@@ -13,7 +13,10 @@ const dir = mkdtempSync(join(tmpdir(), 'rehearse-message-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(tests: string): Map<string, string | null> {
-  writeFileSync(join(dir, 'solution.py'), 'def make(n):\n    if n < 1:\n        raise ValueError("Capacity must be positive, got %r" % n)\n');
+  writeFileSync(
+    join(dir, 'solution.py'),
+    'def make(n):\n    if n < 1:\n        raise ValueError("Capacity must be positive, got %r" % n)\n',
+  );
   writeFileSync(join(dir, 'hidden_test.py'), tests);
   const result = spawnSync('python3', [PYCHECK, '--run', dir, 'hidden_test'], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stderr);
@@ -54,6 +57,8 @@ class Messages(unittest.TestCase):
     expect(outcomes.get('a number is not found inside a longer one')).toContain(
       "expected the message to contain '3' (words in any order and any case), got 'Capacity must be positive, got -37' : make(-37)",
     );
-    expect(outcomes.get('a string is not an exception')).toContain("expected an exception with a message containing 'capacity', got 'capacity'");
+    expect(outcomes.get('a string is not an exception')).toContain(
+      "expected an exception with a message containing 'capacity', got 'capacity'",
+    );
   });
 });
