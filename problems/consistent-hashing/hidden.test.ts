@@ -268,7 +268,7 @@ describe('HashRing — hidden', () => {
 
     it('[R18][R14 addNode] rejects a weight that is not a positive finite number, adding nothing', () => {
       const r = new HashRing({ vnodes: 4 });
-      for (const bad of [0, -1, NaN, Infinity]) {
+      for (const bad of [0, -0, -1, NaN, Infinity]) {
         expectThrow(() => r.addNode('n', bad), RangeError, ['weight'], `weight ${bad}`);
       }
       expect(r.has('n'), 'a rejected node is not added').to.equal(false);
@@ -284,7 +284,7 @@ describe('HashRing — hidden', () => {
     });
 
     it('[R15] rejects a vnodes option that is not a positive integer', () => {
-      for (const bad of [0, -3, 2.5, NaN]) {
+      for (const bad of [0, -0, -3, 2.5, NaN]) {
         expectThrow(() => new HashRing({ vnodes: bad }), RangeError, ['vnodes'], `vnodes ${bad}`);
       }
     });

@@ -38,7 +38,7 @@ function flaky(failures: number, calls: Array<{ id: string; attempt: number }> =
 describe('JobQueue — hidden', () => {
   describe('validation', () => {
     it('[R19] rejects a concurrency that is not a positive integer with RangeError', () => {
-      for (const bad of [0, -1, 1.5, NaN]) {
+      for (const bad of [0, -0, -1, 1.5, NaN]) {
         expectThrow(() => new JobQueue({ concurrency: bad }), RangeError, ['concurrency'], `concurrency ${bad}`);
       }
     });

@@ -261,13 +261,13 @@ describe('SlidingWindowLimiter — hidden', () => {
 
   describe('validation', () => {
     it('[R13] rejects a limit that is not a positive integer with RangeError', () => {
-      for (const bad of [0, -1, 2.5, NaN, Infinity]) {
+      for (const bad of [0, -0, -1, 2.5, NaN, Infinity]) {
         expectThrow(() => new SlidingWindowLimiter(bad, 1000), RangeError, ['limit'], `limit ${bad}`);
       }
     });
 
     it('[R14] rejects a window that is not a positive finite number with RangeError', () => {
-      for (const bad of [0, -5, NaN, Infinity]) {
+      for (const bad of [0, -0, -5, NaN, Infinity]) {
         expectThrow(() => new SlidingWindowLimiter(1, bad), RangeError, ['windowMs'], `windowMs ${bad}`);
       }
     });
