@@ -375,8 +375,9 @@ describe('HashRing — hidden', () => {
   });
 
   describe('[model] random sequences of every operation agree with a small model', () => {
-    // Node ids include a pair whose points collide ('ehalgp#0', 'kmwzcc#0'), a non-ASCII id and bad ids.
-    const NODE_POOL = ['a', 'b', 'c', 'ehalgp', 'kmwzcc', 'ключ', '', 7 as unknown as string];
+    // Node ids include a pair whose points collide ('ehalgp#0', 'kmwzcc#0'), a non-ASCII id, ids that sort
+    // differently as strings and as numbers or case-insensitively ('n10' < 'n9', 'B' < 'a': R7, R12) and bad ids.
+    const NODE_POOL = ['a', 'b', 'c', 'ehalgp', 'kmwzcc', 'ключ', 'n10', 'n9', 'B', '', 7 as unknown as string];
     const nodeArb = fc.constantFrom(...NODE_POOL);
     const weightArb = fc.oneof(
       { weight: 3, arbitrary: fc.constant(undefined) },

@@ -506,8 +506,9 @@ class MoreRulesTest(unittest.TestCase):
 # The [model] test: random sequences of every operation, on the solution and on the model.
 
 # Node ids include a pair whose points collide ('ehalgp#0', 'kmwzcc#0'), a non-ASCII id and bad ids.
-NODE_POOL = ['a', 'b', 'c', 'ehalgp', 'kmwzcc', '\u043a\u043b\u044e\u0447', '', 7, None]
-GOOD_NODES = NODE_POOL[:6]
+# 'n10' < 'n9' and 'B' < 'a' as strings, not as numbers or case-insensitively (R7, R12).
+NODE_POOL = ['a', 'b', 'c', 'ehalgp', 'kmwzcc', '\u043a\u043b\u044e\u0447', 'n10', 'n9', 'B', '', 7, None]
+GOOD_NODES = NODE_POOL[:9]
 WEIGHTS = [1, 0.5, 0.1, 0.01, 1.5, 2.5, 3, 0.625, 0.125, 1.25, 1.125]  # x.5 products catch round-half-even
 BAD_WEIGHTS = [0, -0.0, -1, math.nan, math.inf, '2']
 KEY_CHARS = 'ab#:0\u00e9\u043a\u4e2d\U0001F511\ud800\udc00'

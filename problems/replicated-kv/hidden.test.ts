@@ -42,9 +42,7 @@ function expectQuorum(fn: () => unknown, op: 'read' | 'write', needed: number, l
   const err = expectThrow(fn, QuorumError, `${op} without quorum`) as QuorumError;
   expect({ op: err.op, needed: err.needed, live: err.live }, 'QuorumError fields').to.deep.equal({ op, needed, live });
   expect(err.name, 'QuorumError name').to.equal('QuorumError');
-  expectMessage(err, [new RegExp(`\\b${op}\\b`)], `QuorumError message names the operation "${op}"`);
-  expectMessage(err, [new RegExp(`\\b${needed}\\b`)], `QuorumError message gives needed = ${needed}`);
-  expectMessage(err, [new RegExp(`\\b${live}\\b`)], `QuorumError message gives live = ${live}`);
+  expectMessage(err, [op, needed, live], `QuorumError message names the operation "${op}" and gives needed = ${needed} and live = ${live}`);
 }
 
 describe('replicated kv: the ring', () => {
@@ -122,15 +120,15 @@ describe('replicated kv: configuration', () => {
   });
 
   it('[R2][R3][R4][R5][R25] names the field at fault in a ConfigError named "ConfigError"', () => {
-    const field: Record<string, RegExp> = {
-      'r > n': /\br\b/,
-      'w > n': /\bw\b/,
-      'r = 0': /\br\b/,
-      'w = 0': /\bw\b/,
-      'n > nodes': /\bn\b/,
-      'n = 0': /\bn\b/,
-      'fractional r': /\br\b/,
-      'vnodes = 0': /\bvnodes\b/,
+    const field: Record<string, string> = {
+      'r > n': 'r',
+      'w > n': 'w',
+      'r = 0': 'r',
+      'w = 0': 'w',
+      'n > nodes': 'n',
+      'n = 0': 'n',
+      'fractional r': 'r',
+      'vnodes = 0': 'vnodes',
     };
     for (const [what, options] of bad) {
       const err = expectThrow(() => new ReplicatedStore(nodes, options), ConfigError, what);
@@ -426,15 +424,15 @@ describe('replicated kv: more rules', () => {
 
   it('[R2][R3][R4][R5] rejects counts that are missing, fractional, not numbers or infinite', () => {
     const nodes = ['A', 'B', 'C'];
-    const bad: Array<[string, unknown, RegExp]> = [
-      ['n missing', { r: 1, w: 1 }, /\bn\b/],
-      ['n fractional', { n: 1.5, r: 1, w: 1 }, /\bn\b/],
-      ['n a string', { n: '2', r: 1, w: 1 }, /\bn\b/],
-      ['r NaN', { n: 2, r: NaN, w: 1 }, /\br\b/],
-      ['w missing', { n: 2, r: 1 }, /\bw\b/],
-      ['w Infinity', { n: 2, r: 1, w: Infinity }, /\bw\b/],
-      ['vnodes fractional', { n: 2, r: 1, w: 1, vnodes: 1.5 }, /\bvnodes\b/],
-      ['vnodes negative', { n: 2, r: 1, w: 1, vnodes: -1 }, /\bvnodes\b/],
+    const bad: Array<[string, unknown, string]> = [
+      ['n missing', { r: 1, w: 1 }, 'n'],
+      ['n fractional', { n: 1.5, r: 1, w: 1 }, 'n'],
+      ['n a string', { n: '2', r: 1, w: 1 }, 'n'],
+      ['r NaN', { n: 2, r: NaN, w: 1 }, 'r'],
+      ['w missing', { n: 2, r: 1 }, 'w'],
+      ['w Infinity', { n: 2, r: 1, w: Infinity }, 'w'],
+      ['vnodes fractional', { n: 2, r: 1, w: 1, vnodes: 1.5 }, 'vnodes'],
+      ['vnodes negative', { n: 2, r: 1, w: 1, vnodes: -1 }, 'vnodes'],
     ];
     for (const [what, options, field] of bad) {
       const err = expectThrow(() => new ReplicatedStore(nodes, options as StoreOptions), ConfigError, what);
@@ -617,7 +615,7 @@ describe('replicated kv: [model] random sequences of every operation agree with 
           } catch (e) {
             err = e;
           }
-          const ok = err instanceof ConfigError && err.name === 'ConfigError' && new RegExp(`\\b${bad}\\b`).test(err.message) && (bad !== 'nodes' || messageHasPart(err.message, listed[0]));
+          const ok = err instanceof ConfigError && err.name === 'ConfigError' && messageHasPart(err.message, bad) && (bad !== 'nodes' || messageHasPart(err.message, listed[0]));
           if (!ok) throw new Error(`${created}: expected a ConfigError naming ${bad === 'nodes' ? `nodes and ${listed[0]}` : bad}, got ${String(err)}`);
           return;
         }

@@ -14,7 +14,7 @@ _TestCase = unittest.TestCase
 _search = re.search
 _escape = re.escape
 _IGNORECASE = re.IGNORECASE
-_WORD_CHAR = re.compile(r"\w").match
+_WORD_CHAR = re.compile(r"[^\W_]").match  # letters and digits; `_` separates words, as in TypeScript
 
 
 def _wrap_comparison(name, names):
@@ -71,13 +71,13 @@ def wrap_comparisons():
 
 def message_has_part(message, part):
     """Whether `message` contains `part` case-insensitively, not as a piece of a longer word: a part that
-    starts or ends with a letter, digit or `_` must not continue a word there (`7` is not in `17`,
+    starts or ends with a letter or digit must not continue a word there (`7` is not in `17`,
     `job-4` not in `job-42`). The same rule as the TypeScript helper (src/runner/testkit/expectMessage.ts)."""
     text = str(part)
     if not text.strip():
         return True
-    before = r"(?<!\w)" if _WORD_CHAR(text[0]) else ""
-    after = r"(?!\w)" if _WORD_CHAR(text[-1]) else ""
+    before = r"(?<![^\W_])" if _WORD_CHAR(text[0]) else ""
+    after = r"(?![^\W_])" if _WORD_CHAR(text[-1]) else ""
     return _search(before + _escape(text) + after, message, _IGNORECASE) is not None
 
 

@@ -10,6 +10,7 @@ describe('messageHasPart', () => {
     expect(messageHasPart('partition 17 is out of [0, 2]', 2)).toBe(true);
     expect(messageHasPart('maxCapacity is required', 'capacity'), 'part of a longer word').toBe(false);
     expect(messageHasPart('unsupported protocol ftp:', 'ftp:')).toBe(true);
+    expect(messageHasPart('max_records must be positive', 'max'), '_ separates words').toBe(true);
     expect(messageHasPart('a.b+c is not allowed', 'a.b+c'), 'regex characters are literal').toBe(true);
     expect(messageHasPart('größe must be positive', 'GRÖSSE'), 'no case folding beyond letter case').toBe(false);
     expect(messageHasPart('Größe must be positive', 'größe')).toBe(true);

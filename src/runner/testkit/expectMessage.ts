@@ -2,7 +2,7 @@
  * The one way hidden tests check an error's message (problems/README.md, "Message checks"): the module
  * `rehearse-test`, next to chai and fast-check. Statements fix the words and ids a message must contain,
  * never their order, wording around them or letter case, so a check is a list of parts, each found
- * case-insensitively as a whole word (a part that starts or ends with a letter, digit or `_` must not
+ * case-insensitively as a whole word (a part that starts or ends with a letter or digit must not
  * continue a longer word there: `7` is not found in `17`, `job-4` not in `job-42`), in any order.
  *
  * The browser's test worker hands this module to test bundles (moduleShims.ts); in Node, check:problems and
@@ -17,7 +17,8 @@ class MessageAssertionError extends Error {
   override name = 'AssertionError';
 }
 
-const WORD = /[\p{L}\p{N}_]/u;
+/** Letters and digits continue a word; `_`, `-`, `.` and the rest separate words (`max` is in `max_records`). */
+const WORD = /[\p{L}\p{N}]/u;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -27,8 +28,8 @@ function escapeRegExp(s: string): string {
 export function messageHasPart(message: string, part: MessagePart): boolean {
   const text = String(part);
   if (text.trim() === '') return true;
-  const before = WORD.test(text[0]!) ? '(?<![\\p{L}\\p{N}_])' : '';
-  const after = WORD.test(text[text.length - 1]!) ? '(?![\\p{L}\\p{N}_])' : '';
+  const before = WORD.test(text[0]!) ? '(?<![\\p{L}\\p{N}])' : '';
+  const after = WORD.test(text[text.length - 1]!) ? '(?![\\p{L}\\p{N}])' : '';
   return new RegExp(`${before}${escapeRegExp(text)}${after}`, 'iu').test(message);
 }
 
