@@ -20,6 +20,7 @@ import importlib
 import io
 import json
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -199,6 +200,7 @@ def measure(root, pid, equivalents):
     finally:
         sys.stdout, sys.stderr = stdout, stderr
         sys.path.remove(work)
+        shutil.rmtree(work, ignore_errors=True)
     known = equivalents.get(pid, {})
     excluded = [s for s in survivors if s[0] in known]
     live = [s for s in survivors if s[0] not in known]
