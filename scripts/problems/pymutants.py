@@ -6,7 +6,8 @@
 Generates mutants from each single-file problem's reference.py with the standard library's `ast` (no
 third-party tool): arithmetic operator swaps, comparison swaps (boundaries: `<` ↔ `<=`, `>` ↔ `>=`; `==` ↔ `!=`,
 `in` ↔ `not in`, `is` ↔ `is not`), `and` ↔ `or`, dropping `not`, integer constants ±1, `True` ↔ `False`, and
-statement removal (an assignment, expression, `raise`, `return`, `del`, `continue` or `break` becomes `pass`).
+statement removal (an assignment, expression, `raise`, `return`, `del`, `continue` or `break` becomes `pass`;
+not a bare annotation such as a dataclass field `name: str`).
 Each mutant whose source differs from the reference runs against hidden_test.py in one worker process per
 problem (the module re-imported for each, the run stopped at the first failure, a 5 s alarm against loops);
 a mutant is killed when a test fails or errors. Mutants listed in scripts/problems/equivalent-python-mutants.json
@@ -83,7 +84,9 @@ def mutation_points(tree):
             for delta, kind in ((1, "+1"), (-1, "-1")):
                 points.append(("%s:const%s" % (where, kind), "%r → %r" % (node.value, node.value + delta),
                                _setter(index, lambda n, d=delta: setattr(n, "value", n.value + d))))
-        if isinstance(node, REMOVABLE) and not _is_docstring(node, bodies.get(id(node))):
+        # A bare annotation (`name: str` in a class body) declares a field for type checkers only.
+        bare_annotation = isinstance(node, ast.AnnAssign) and node.value is None
+        if isinstance(node, REMOVABLE) and not bare_annotation and not _is_docstring(node, bodies.get(id(node))):
             points.append(("%s:remove" % where, "remove %s" % type(node).__name__, _replace(index, None)))
     return points
 
