@@ -21,6 +21,7 @@ import importlib
 import io
 import json
 import os
+import resource
 import shutil
 import signal
 import sys
@@ -32,6 +33,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 HARNESS_DIR = os.path.normpath(os.path.join(HERE, "..", "..", "src", "runner", "python"))
 EQUIVALENTS = os.path.join(HERE, "equivalent-python-mutants.json")
 MUTANT_TIME_LIMIT_S = 5
+# A mutant that loops appending would take the machine's memory (and be killed with the whole run): past this
+# it gets a MemoryError, which kills the mutant instead.
+MEMORY_LIMIT_BYTES = 1 << 30
 
 BINOP_SWAPS = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.FloorDiv, ast.Div: ast.Mult, ast.FloorDiv: ast.Mult,
                ast.Mod: ast.FloorDiv, ast.Pow: ast.Mult, ast.LShift: ast.RShift, ast.RShift: ast.LShift,
@@ -248,6 +252,7 @@ def main(argv):
                 print("%s %s %s" % (pid, point_id, description))
         return 0
     equivalents = json.load(open(EQUIVALENTS, encoding="utf-8")) if os.path.exists(EQUIVALENTS) else {}
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
     sys.path.insert(0, HARNESS_DIR)
     import _harness_asserts  # noqa: PLC0415 - the tests' self.assertMessage, as the harness adds it
 

@@ -6,6 +6,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 const PYMUTANTS = path.join(import.meta.dirname, 'pymutants.py');
+/** A mutant that wedges the interpreter beyond its own 5 s alarm must not hang check:problems. */
+const TIME_LIMIT_MS = 15 * 60_000;
 
 export interface PythonMutationRow {
   id: string;
@@ -19,7 +21,7 @@ export interface PythonMutationRow {
   stale: string[];
 }
 
-/** Runs pymutants.py on `ids` (single-file problems with a reference.py); null when python3 cannot run it. */
+/** Runs pymutants.py on `ids` (single-file problems with a reference.py); `error` when it cannot run or finish. */
 export function measurePythonMutants(problemsDir: string, ids: string[]): Promise<{ rows: PythonMutationRow[]; error?: string }> {
   if (ids.length === 0) return Promise.resolve({ rows: [] });
   return new Promise((resolve) => {
@@ -28,8 +30,11 @@ export function measurePythonMutants(problemsDir: string, ids: string[]): Promis
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), TIME_LIMIT_MS);
     child.on('error', (e) => resolve({ rows: [], error: e.message }));
-    child.on('close', () => {
+    child.on('close', (_code, signal) => {
+      clearTimeout(timer);
+      if (signal === 'SIGKILL') return resolve({ rows: [], error: `did not finish within ${TIME_LIMIT_MS / 60_000} minutes` });
       try {
         resolve({ rows: JSON.parse(stdout) as PythonMutationRow[] });
       } catch {
