@@ -29,14 +29,20 @@ import path from 'node:path';
 import type { ProblemFeature } from '../src/core/problems/types';
 import { languageAgreementViolations, type LanguageSummary } from './problems/codebase';
 import { judgePythonGroups, judgeTsGroups, prepareCodebase, type PythonCodebasePlan } from './problems/codebaseCheck';
+import { buildEntryMap, formatEntryMap, parseRuleEntries, pythonNames, type EntryMap } from './problems/entryMap';
 import { CODING_FILES, checkFolder, prepareSingleFile } from './problems/folderChecks';
+import { rawMessageChecks } from './problems/messageScan';
 import { runVariants, TEST_FILES, type Variant, type VariantOutcome } from './problems/mocha';
+import { formatPythonMutants, measurePythonMutants, type PythonMutationRow } from './problems/pythonMutants';
 import { checkPython, type PythonReport } from './problems/pythonCheck';
 import { buildRuleMap, formatRuleMap, parseRuleIds, type RuleMap } from './problems/ruleMap';
 import { listProblemIds, pool, PROBLEMS_DIR, ROOT, TMP_DIR } from './problems/shared';
+import { writeTestkitPackage } from './problems/testkitPackage';
 import { typeCheck, type TypeCheckEntry } from './problems/typeCheck';
 
 const PARALLEL = 2;
+/** The Python mutation score each problem aims for (printed, not enforced: see problems/README.md). */
+const PY_MUTANT_TARGET = 97;
 
 interface ProblemReport {
   id: string;
@@ -47,6 +53,10 @@ interface ProblemReport {
   starter?: string;
   mutants?: string;
   ruleMap?: RuleMap;
+  /** The rule × entry point maps (entryMap.ts), TypeScript's and Python's. */
+  entryMaps: EntryMap[];
+  /** Hidden test titles of the TypeScript reference run. */
+  tsTitles?: string[];
   /** Sum of the reference's hidden test durations in Node (mocha), ms. */
   hiddenMs?: number;
   slowestHidden?: { fullTitle: string; durationMs: number };
@@ -130,8 +140,47 @@ function judgeRuleMap(report: ProblemReport, problemsDir: string, reference: Var
     reference.hiddenTests.map((t) => t.fullTitle),
   );
   report.violations.push(...report.ruleMap.violations);
+  report.tsTitles = reference.hiddenTests.map((t) => t.fullTitle);
   report.hiddenMs = reference.hiddenTests.reduce((sum, t) => sum + t.durationMs, 0);
   report.slowestHidden = [...reference.hiddenTests].sort((a, b) => b.durationMs - a.durationMs)[0];
+}
+
+/**
+ * The rule × entry point map in each language (entryMap.ts): every entry point a rule's `(applies to: …)`
+ * list names has a hidden test tagged with the pair.
+ */
+function judgeEntryMaps(report: ProblemReport, problemsDir: string, python: PythonReport | null): void {
+  if (!report.ruleMap) return;
+  const folder = path.join(problemsDir, report.id);
+  const { entries, violations } = parseRuleEntries(readFileSync(path.join(folder, 'problem.md'), 'utf8'));
+  report.violations.push(...violations.map((v) => `problem.md: ${v}`));
+  const ids = report.ruleMap.rules.map((r) => r.id);
+  const maps: EntryMap[] = [buildEntryMap('typescript', ids, entries, report.tsTitles ?? [])];
+  const pyTitles = python?.hiddenTitles.get(report.id);
+  if (pyTitles) {
+    const pythonMd = path.join(folder, 'python.md');
+    const table = existsSync(pythonMd) ? pythonNames(readFileSync(pythonMd, 'utf8')) : new Map<string, string>();
+    maps.push(buildEntryMap('python', ids, entries, pyTitles, table));
+  }
+  report.entryMaps = maps;
+  for (const m of maps) report.violations.push(...m.violations);
+}
+
+/** Hidden tests check messages only through the helpers (messageScan.ts): a raw regex or assertIn fails the problem. */
+function judgeMessageChecks(report: ProblemReport, problemsDir: string): void {
+  const folder = path.join(problemsDir, report.id);
+  const files = report.codebase
+    ? [['project/typescript/hidden.test.ts', 'typescript'] as const, ['project/python/hidden_test.py', 'python'] as const]
+    : [['hidden.test.ts', 'typescript'] as const, ['hidden_test.py', 'python'] as const];
+  for (const [file, language] of files) {
+    const full = path.join(folder, file);
+    if (!existsSync(full)) continue;
+    for (const found of rawMessageChecks(readFileSync(full, 'utf8'), language)) {
+      report.violations.push(
+        `${file}:${found.line}: raw message check \`${found.text}\`: ${found.why} (problems/README.md, "Message checks")`,
+      );
+    }
+  }
 }
 
 /** A codebase problem's groups in each language, and the languages against each other. */
@@ -163,6 +212,8 @@ function printRuleMaps(reports: ProblemReport[]): void {
     if (!r.ruleMap) continue;
     console.log(`\n${r.id}: rule → hidden tests`);
     for (const line of formatRuleMap(r.ruleMap)) console.log(`  ${line}`);
+    console.log(`${r.id}: rule × entry point (problem.md's "(applies to: …)" lists; tests tag [R<n> <entry>])`);
+    for (const map of r.entryMaps) for (const line of formatEntryMap(map)) console.log(`  ${line}`);
   }
 }
 
@@ -200,6 +251,7 @@ async function main(): Promise<void> {
   const ids = listProblemIds(only, problemsDir);
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
+  writeTestkitPackage(workDir);
 
   const reports: ProblemReport[] = [];
   const prepared: Prepared[] = [];
@@ -207,11 +259,12 @@ async function main(): Promise<void> {
   const pythonIds: string[] = [];
   const codebasePlans: Record<string, PythonCodebasePlan> = {};
   for (const id of ids) {
-    const report: ProblemReport = { id, tested: false, codebase: false, violations: [] };
+    const report: ProblemReport = { id, tested: false, codebase: false, violations: [], entryMaps: [] };
     reports.push(report);
     const facts = checkFolder(problemsDir, id, report.violations);
     report.codebase = facts.codebase;
     if (!facts.coding) continue;
+    judgeMessageChecks(report, problemsDir);
     if (facts.codebase) {
       features.set(id, facts.meta?.features ?? []);
       const codebase = prepareCodebase(problemsDir, id, workDir);
@@ -234,14 +287,17 @@ async function main(): Promise<void> {
     }
   }
 
+  const singleFilePython = pythonIds.filter((id) => !codebasePlans[id]);
   // tsc, the Python check and the mocha processes share the pool of PARALLEL slots; the long ones go first.
-  type Job = { kind: 'tsc' } | { kind: 'python' } | { kind: 'mocha'; index: number };
+  type Job = { kind: 'tsc' } | { kind: 'python' } | { kind: 'pymutants' } | { kind: 'mocha'; index: number };
   const jobs: Job[] = [
     ...(prepared.length ? [{ kind: 'tsc' } as const] : []),
     ...(pythonIds.length ? [{ kind: 'python' } as const] : []),
+    ...(singleFilePython.length ? [{ kind: 'pymutants' } as const] : []),
     ...prepared.map((_, index) => ({ kind: 'mocha' as const, index })),
   ];
   let pythonReport: PythonReport | null = null;
+  let pyMutants: { rows: PythonMutationRow[]; error?: string } = { rows: [] };
   let types = new Map<string, string[]>();
   const outcomes: Map<string, VariantOutcome>[] = [];
   await pool(jobs, PARALLEL, async (job) => {
@@ -252,6 +308,8 @@ async function main(): Promise<void> {
       );
     } else if (job.kind === 'python') {
       pythonReport = await checkPython(problemsDir, pythonIds, codebasePlans);
+    } else if (job.kind === 'pymutants') {
+      pyMutants = await measurePythonMutants(problemsDir, singleFilePython);
     } else {
       const { variants, workDir: dir } = prepared[job.index]!;
       outcomes[job.index] = await runVariants(dir, variants);
@@ -274,7 +332,18 @@ async function main(): Promise<void> {
     for (const report of reports) report.violations.push(...(python.violations.get(report.id) ?? []));
   }
 
+  for (const report of reports) judgeEntryMaps(report, problemsDir, python);
   printRuleMaps(reports);
+  console.log('');
+  if (pyMutants.error) console.log(`Python mutants: could not run scripts/problems/pymutants.py (${pyMutants.error})`);
+  for (const line of formatPythonMutants(pyMutants.rows, PY_MUTANT_TARGET)) console.log(line);
+  for (const row of pyMutants.rows) {
+    const report = reports.find((r) => r.id === row.id);
+    if (report && !row.referencePasses)
+      report.violations.push('Python mutants: reference.py fails hidden_test.py in pymutants.py, so its score means nothing');
+    for (const id of row.stale)
+      report?.violations.push(`Python mutants: ${id} is listed in equivalent-python-mutants.json but is killed or no longer generated`);
+  }
   console.log('');
   printTable(reports);
   printHiddenTimes(reports);

@@ -18,6 +18,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assembleCodebase } from './problems/codebase';
+import { writeTestkitPackage } from './problems/testkitPackage';
 import {
   hasTestsIn,
   isCodebase,
@@ -140,6 +141,7 @@ async function measure(id: string, equivalents: Equivalent[]): Promise<Row> {
   const workspace = workspaceOf(id);
   if (typeof workspace === 'string') return { ...empty, failure: workspace };
   writeFolder(dir, workspace.files);
+  writeTestkitPackage(MUTATION_DIR);
   writeFileSync(path.join(dir, 'stryker.conf.json'), JSON.stringify(strykerConfig(workspace.mutate), null, 2));
 
   const result = await run(process.execPath, [STRYKER_BIN, 'run', 'stryker.conf.json', '--logLevel', 'warn'], {

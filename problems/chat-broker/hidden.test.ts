@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { expectMessage, messageHasPart } from 'rehearse-test';
 import { ChatBroker, ChatError, type ChatEvent, type ChatMessage } from './solution';
 
 /** JSON with object keys sorted, so two answers compare equal whatever order their fields were built in. */
@@ -159,7 +160,7 @@ describe('Stage 1: delivery', () => {
     expect(sent.text, 'nor the sender’s returned message').to.equal('original');
   });
 
-  it('[R11] keeps delivering to the other clients when one listener throws', () => {
+  it('[R11 send] keeps delivering to the other clients when one listener throws', () => {
     const broker = new ChatBroker({ clock: () => 0 });
     const ben = inbox();
     broker.connect('ana', 'r', () => {});
@@ -248,21 +249,18 @@ describe('Stage 1: error messages', () => {
 
   it('[R1][R14] names the bad option in INVALID_ARGUMENT', () => {
     const noClock = errorOf(() => new ChatBroker({} as unknown as { clock: () => number }));
-    expect(noClock.message, 'a missing clock').to.match(/clock/);
+    expectMessage(noClock, ['clock'], 'a missing clock');
     const length = errorOf(() => new ChatBroker({ clock: () => 0, maxMessageLength: 0 }));
-    expect(length.message, 'maxMessageLength 0').to.match(/maxMessageLength/);
+    expectMessage(length, ['maxMessageLength'], 'maxMessageLength 0');
   });
 
   it('[R2][R14] names the bad argument of connect and send in INVALID_ARGUMENT', () => {
     const broker = new ChatBroker({ clock: () => 0 });
-    expect(errorOf(() => broker.connect('', 'r', () => {})).message, 'empty client id').to.match(/clientId/);
-    expect(errorOf(() => broker.connect('ana', '', () => {})).message, 'empty room').to.match(/room/);
-    expect(
-      errorOf(() => broker.connect('ana', 'r', null as unknown as () => void)).message,
-      'a listener that is not a function',
-    ).to.match(/listener/);
+    expectMessage(errorOf(() => broker.connect('', 'r', () => {})), ['clientId'], 'empty client id');
+    expectMessage(errorOf(() => broker.connect('ana', '', () => {})), ['room'], 'empty room');
+    expectMessage(errorOf(() => broker.connect('ana', 'r', null as unknown as () => void)), ['listener'], 'a listener that is not a function');
     broker.connect('ana', 'r', () => {});
-    expect(errorOf(() => broker.send('ana', 42 as unknown as string)).message, 'text that is not a string').to.match(/text/);
+    expectMessage(errorOf(() => broker.send('ana', 42 as unknown as string)), ['text'], 'text that is not a string');
   });
 
   it('[R2] rejects a client id or room that is not a string, even one with a length', () => {
@@ -278,16 +276,17 @@ describe('Stage 1: error messages', () => {
   it('[R14] names the client in ALREADY_CONNECTED and UNKNOWN_CLIENT', () => {
     const broker = new ChatBroker({ clock: () => 0 });
     broker.connect('ana', 'r', () => {});
-    expect(errorOf(() => broker.connect('ana', 'r', () => {})).message, 'already connected').to.include('ana');
-    expect(errorOf(() => broker.send('ghost', 'hi')).message, 'unknown sender').to.include('ghost');
-    expect(errorOf(() => broker.disconnect('phantom')).message, 'unknown client').to.include('phantom');
+    expectMessage(errorOf(() => broker.connect('ana', 'r', () => {})), ['ana'], 'already connected');
+    expectMessage(errorOf(() => broker.send('ghost', 'hi')), ['ghost'], 'unknown sender');
+    expectMessage(errorOf(() => broker.disconnect('phantom')), ['phantom'], 'unknown client');
   });
 
   it('[R14] says why a text is refused: empty or whitespace, or longer than the limit', () => {
     const broker = new ChatBroker({ clock: () => 0, maxMessageLength: 10 });
     broker.connect('ana', 'r', () => {});
-    expect(errorOf(() => broker.send('ana', '  ')).message, 'whitespace-only').to.match(/empty|whitespace/i);
-    expect(errorOf(() => broker.send('ana', 'x'.repeat(11))).message, 'the message gives the limit').to.match(/\b10\b/);
+    const blank = errorOf(() => broker.send('ana', '  '));
+    expect(messageHasPart(blank.message, 'empty') || messageHasPart(blank.message, 'whitespace'), `whitespace-only: the message says empty or whitespace, got ${JSON.stringify(blank.message)}`).to.equal(true);
+    expectMessage(errorOf(() => broker.send('ana', 'x'.repeat(11))), ['10'], 'the message gives the limit');
   });
 });
 
@@ -355,10 +354,10 @@ describe('Stage 2: options', () => {
   it('[R15] rejects a typingTimeoutMs below 1 or a negative historySize with INVALID_ARGUMENT naming the option', () => {
     const typing = errorOf(() => new ChatBroker({ clock: () => 0, typingTimeoutMs: 0 }));
     expect(typing.code).to.equal('INVALID_ARGUMENT');
-    expect(typing.message, 'typingTimeoutMs 0').to.match(/typingTimeoutMs/);
+    expectMessage(typing, ['typingTimeoutMs'], 'typingTimeoutMs 0');
     const history = errorOf(() => new ChatBroker({ clock: () => 0, historySize: -1 }));
     expect(history.code).to.equal('INVALID_ARGUMENT');
-    expect(history.message, 'historySize -1').to.match(/historySize/);
+    expectMessage(history, ['historySize'], 'historySize -1');
     expect(() => new ChatBroker({ clock: () => 0, typingTimeoutMs: 1, historySize: 0 }), 'the smallest allowed values').not.to.throw();
   });
 });
@@ -392,7 +391,7 @@ describe('Stage 2: typing indicator', () => {
     expect(broker.isTyping('ana'), 'typing again after expiry starts a new window').to.equal(true);
   });
 
-  it('[R18] clears the sender’s typing state when it sends, and only the sender’s', () => {
+  it('[R18 send] clears the sender’s typing state when it sends, and only the sender’s', () => {
     const t = manualClock(0);
     const broker = new ChatBroker({ clock: t.clock, typingTimeoutMs: 1_000 });
     broker.connect('ana', 'r', () => {});
@@ -406,7 +405,7 @@ describe('Stage 2: typing indicator', () => {
     expect(broker.typingUsers('r'), 'only ben remains').to.deep.equal(['ben']);
   });
 
-  it('[R16][R17][R18] clears typing on disconnect, reports unknown ids as not typing, and rejects keystrokes from unknown clients', () => {
+  it('[R16][R17][R18 disconnect] clears typing on disconnect, reports unknown ids as not typing, and rejects keystrokes from unknown clients', () => {
     const broker = new ChatBroker({ clock: () => 0 });
     broker.connect('ana', 'r', () => {});
     broker.typing('ana');
@@ -556,7 +555,7 @@ describe('Stage 2: presence', () => {
 });
 
 describe('Stage 2: throwing listeners', () => {
-  it('[R11][R22] connects a client whose listener throws on the history event, and announces it', () => {
+  it('[R11 connect][R22] connects a client whose listener throws on the history event, and announces it', () => {
     const broker = new ChatBroker({ clock: () => 5 });
     const ana = inbox();
     broker.connect('ana', 'r', ana.listener);
@@ -566,7 +565,7 @@ describe('Stage 2: throwing listeners', () => {
     expect(broker.send('bad', 'hi').id, 'bad can send').to.equal(1);
   });
 
-  it('[R11][R23][R24] keeps announcing presence to later clients when an earlier listener throws', () => {
+  it('[R11 connect, disconnect][R23][R24] keeps announcing presence to later clients when an earlier listener throws', () => {
     const broker = new ChatBroker({ clock: () => 0 });
     broker.connect('bad', 'r', () => { throw new Error('boom'); });
     const ana = inbox();

@@ -165,7 +165,7 @@ class SubmittingTest(unittest.TestCase):
                     with self.assertRaises(ValidationError, msg=f"recipients {bad!r}: a ValidationError") as caught:
                         tracker.submit(bad, MSG)
                     self.assertEqual(type(caught.exception).__name__, "ValidationError", "the error's class name")
-                    self.assertIn("recipients", str(caught.exception), f"recipients {bad!r}: the message names recipients")
+                    self.assertMessage(caught.exception, "recipients", msg=f"recipients {bad!r}: the message names recipients")
 
         run(scenario())
 
@@ -209,10 +209,12 @@ class SubmittingTest(unittest.TestCase):
                     with self.assertRaises(ValidationError, msg=f"{bad!r} is not a valid address") as caught:
                         tracker.submit(["ok@x.org", bad], MSG)
                     if bad.strip():
-                        self.assertIn(bad.strip(), str(caught.exception), "the message names the bad address")
+                        # A message may show the address escaped (repr shows "\\na@x.org"): then its domain is what is certain.
+                        self.assertMessage(caught.exception, bad if bad == bad.strip() else "@x.org",
+                                           msg="the message names the bad address")
             with self.assertRaises(ValidationError, msg="two bad addresses") as caught:
                 tracker.submit(["ok@x.org", "first@bad", "second@worse"], MSG)
-            self.assertIn("first@bad", str(caught.exception), "the message names the first bad address")
+            self.assertMessage(caught.exception, "first@bad", msg="the message names the first bad address")
             self.assertEqual(
                 tracker.submit(["first.last+tag@mail.x-y.co.uk"], MSG), "job-1", "a valid unusual address is accepted"
             )
@@ -250,7 +252,7 @@ class SubmittingTest(unittest.TestCase):
                 with self.subTest(what):
                     with self.assertRaises(ValidationError, msg=f"{what}: a ValidationError") as caught:
                         tracker.submit(["a@x.org"], message)
-                    self.assertIn("subject", str(caught.exception), f"{what}: the message names the subject")
+                    self.assertMessage(caught.exception, "subject", msg=f"{what}: the message names the subject")
             self.assertEqual(tracker.submit(["a@x.org"], MSG), "job-1", "the rejected submits created no job")
             await mailer.finish()
 
@@ -458,7 +460,7 @@ class SendingTest(unittest.TestCase):
                 with self.subTest(concurrency=concurrency):
                     with self.assertRaises(ValueError, msg=f"concurrency {concurrency}: a ValueError") as caught:
                         EmailJobTracker(FakeMailer().send, concurrency=concurrency)
-                    self.assertIn("concurrency", str(caught.exception), "the message names concurrency")
+                    self.assertMessage(caught.exception, "concurrency", msg="the message names concurrency")
 
         run(scenario())
 
@@ -614,7 +616,7 @@ class StatusTest(unittest.TestCase):
             with self.assertRaises(UnknownJobError, msg="an unknown id") as caught:
                 tracker.status("job-42")
             self.assertEqual(type(caught.exception).__name__, "UnknownJobError", "the error's class name")
-            self.assertIn("job-42", str(caught.exception), "the message names the id")
+            self.assertMessage(caught.exception, "job-42", msg="the message names the id")
 
         run(scenario())
 
@@ -719,7 +721,7 @@ class MoreRulesTest(unittest.TestCase):
                 with self.subTest(job_id=job_id):
                     with self.assertRaises(UnknownJobError, msg=f"status({job_id!r})") as caught:
                         tracker.status(job_id)
-                    self.assertIn(job_id, str(caught.exception), "the message names the id")
+                    self.assertMessage(caught.exception, job_id, msg="the message names the id")
                     with self.assertRaises(UnknownJobError, msg=f"when_done({job_id!r})"):
                         await settled_soon(tracker.when_done(job_id))
             await mailer.finish()

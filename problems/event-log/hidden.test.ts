@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { expectMessage, messageHasPart } from 'rehearse-test';
 import { NotAssignedError, Topic, UnknownMemberError } from './solution';
 
 /** JSON with object keys sorted, so two answers compare equal whatever order their fields were built in. */
@@ -55,7 +56,7 @@ describe('event log: topic', () => {
   it('[R1] rejects a partition count that is not a positive integer', () => {
     for (const n of [0, -1, 1.5, NaN]) {
       const err = expectThrow(() => new Topic(n), RangeError, `new Topic(${n})`);
-      expect(err.message, `new Topic(${n}): the message names "partitions"`).to.match(/partitions/);
+      expectMessage(err, ['partitions'], `new Topic(${n}): the message names "partitions"`);
     }
   });
 
@@ -78,9 +79,9 @@ describe('event log: topic', () => {
     ];
     for (const [what, call] of calls) {
       const err = expectThrow(call, RangeError, what);
-      expect(err.message, `${what}: the message names "partition"`).to.match(/partition/);
-      expect(err.message, `${what}: the message gives the bad value 7`).to.match(/\b7\b/);
-      expect(err.message, `${what}: the message gives the highest valid partition, 3`).to.match(/\b3\b/);
+      expectMessage(err, ['partition'], `${what}: the message names "partition"`);
+      expectMessage(err, ['7'], `${what}: the message gives the bad value 7`);
+      expectMessage(err, ['3'], `${what}: the message gives the highest valid partition, 3`);
     }
   });
 
@@ -111,7 +112,7 @@ describe('event log: topic', () => {
 });
 
 describe('event log: assignment', () => {
-  it('[R12][R13] gives the first P % M members one extra partition', () => {
+  it('[R12 join][R13] gives the first P % M members one extra partition', () => {
     const g5 = new Topic(5).group('g');
     g5.join('a');
     g5.join('b');
@@ -121,7 +122,7 @@ describe('event log: assignment', () => {
     expect([g7.assignment('x'), g7.assignment('y'), g7.assignment('z')]).to.deep.equal([[0, 1, 2], [3, 4], [5, 6]]);
   });
 
-  it('[R12][R11] assigns by sorted member id, not join order', () => {
+  it('[R12 join][R11] assigns by sorted member id, not join order', () => {
     const g = new Topic(6).group('g');
     for (const m of ['zed', 'amy', 'Bob']) g.join(m);
     expect(g.members(), 'default sort puts "Bob" before "amy"').to.deep.equal(['Bob', 'amy', 'zed']);
@@ -130,7 +131,7 @@ describe('event log: assignment', () => {
     expect(g.assignment('zed')).to.deep.equal([4, 5]);
   });
 
-  it('[R12][R13] leaves the last members idle when there are more members than partitions', () => {
+  it('[R12 join][R13] leaves the last members idle when there are more members than partitions', () => {
     const topic = topicWith(2, [['a', 'a0']]);
     const g = topic.group('g');
     for (const m of ['m1', 'm2', 'm3']) g.join(m);
@@ -148,7 +149,7 @@ describe('event log: assignment', () => {
     expect(g.poll('m', 10), 'no rebalance, so nothing is redelivered').to.deep.equal([]);
   });
 
-  it('[R12][R14] hands a leaving member\'s partitions to the others, from the committed offset', () => {
+  it('[R12 leave][R14 leave] hands a leaving member\'s partitions to the others, from the committed offset', () => {
     const topic = topicWith(4, [['a', 'a0'], ['c', 'c0'], ['c', 'c1'], ['d', 'd0']]);
     const g = topic.group('g');
     g.join('m1');
@@ -160,7 +161,7 @@ describe('event log: assignment', () => {
     expect(values(g.poll('m1', 10)), 'c1 and d0 were not committed by m2').to.deep.equal(['a0', 'c1', 'd0']);
   });
 
-  it('[R14][R18] resumes from the committed offsets when the group empties and a member rejoins', () => {
+  it('[R14 join][R18] resumes from the committed offsets when the group empties and a member rejoins', () => {
     const topic = topicWith(2, [['a', 'a0'], ['a', 'a1'], ['a', 'a2']]);
     const g = topic.group('g');
     g.join('m');
@@ -172,7 +173,7 @@ describe('event log: assignment', () => {
     expect(values(g.poll('n', 10))).to.deep.equal(['a2']);
   });
 
-  it('[R10][R22] throws UnknownMemberError for leave, poll, commit and assignment by a non-member', () => {
+  it('[R10][R22 poll, commit, assignment] throws UnknownMemberError for leave, poll, commit and assignment by a non-member', () => {
     const g = topicWith(2, [['a', 'a0']]).group('g');
     g.join('m');
     g.leave('m');
@@ -190,7 +191,7 @@ describe('event log: assignment', () => {
     const g = new Topic(2).group('g');
     for (const bad of [42, undefined, null]) {
       const err = expectThrow(() => g.join(bad as unknown as string), RangeError, `join(${String(bad)})`);
-      expect(err.message, `join(${String(bad)}): the message names "member"`).to.match(/member/);
+      expectMessage(err, ['member'], `join(${String(bad)}): the message names "member"`);
     }
     expect(g.members(), 'no member was added by a rejected join').to.deep.equal([]);
   });
@@ -207,7 +208,7 @@ describe('event log: assignment', () => {
     for (const [what, call] of calls) {
       const err = expectThrow(call, UnknownMemberError, what);
       expect(err.name, `${what}: error name`).to.equal('UnknownMemberError');
-      expect(err.message, `${what}: the message names the member "ghost-7"`).to.include('ghost-7');
+      expectMessage(err, ['ghost-7'], `${what}: the message names the member "ghost-7"`);
     }
   });
 });
@@ -238,7 +239,7 @@ describe('event log: polling', () => {
     g.join('m');
     for (const max of [0, -1, 1.5]) {
       const err = expectThrow(() => g.poll('m', max), RangeError, `poll max ${max}`);
-      expect(err.message, `poll max ${max}: the message names "max"`).to.match(/max/);
+      expectMessage(err, ['max'], `poll max ${max}: the message names "max"`);
     }
   });
 
@@ -280,7 +281,7 @@ describe('event log: committing and redelivery', () => {
     g.join('m');
     for (const offset of [2, -1, 0.5]) {
       const err = expectThrow(() => g.commit('m', 0, offset), RangeError, `commit offset ${offset}`);
-      expect(err.message, `commit offset ${offset}: the message names "offset"`).to.match(/offset/);
+      expectMessage(err, ['offset'], `commit offset ${offset}: the message names "offset"`);
     }
   });
 
@@ -303,8 +304,8 @@ describe('event log: committing and redelivery', () => {
     g.join('m2');
     const err = expectThrow(() => g.commit('m1', 2, 2), NotAssignedError, 'stale owner');
     expect(err.name, 'error name').to.equal('NotAssignedError');
-    expect(err.message, 'the message names the partition').to.include('2');
-    expect(err.message, 'the message names the member "m1"').to.include('m1');
+    expectMessage(err, ['2'], 'the message names the partition');
+    expectMessage(err, ['m1'], 'the message names the member "m1"');
     expect(g.committed(2), 'the stale commit was not applied').to.equal(0);
     expect(values(g.poll('m2', 10))).to.deep.equal(['c0', 'c1']);
   });
@@ -318,7 +319,7 @@ describe('event log: committing and redelivery', () => {
     expectThrow(() => g.commit('m1', 3, 0), NotAssignedError, 'member, valid partition owned by m2');
   });
 
-  it('[R14] redelivers uncommitted records even on a partition the member keeps', () => {
+  it('[R14 join] redelivers uncommitted records even on a partition the member keeps', () => {
     const topic = topicWith(4, [['a', 'a0'], ['a', 'a1'], ['a', 'a2']]);
     const g = topic.group('g');
     g.join('m1');
@@ -329,7 +330,7 @@ describe('event log: committing and redelivery', () => {
     expect(values(g.poll('m1', 10)), 'back to committed offset 1').to.deep.equal(['a1', 'a2']);
   });
 
-  it('[R14][R18] loses nothing when a member leaves without committing (at-least-once)', () => {
+  it('[R14 leave][R18] loses nothing when a member leaves without committing (at-least-once)', () => {
     const topic = new Topic(4);
     const published: string[] = [];
     for (let i = 0; i < 12; i++) {
@@ -361,7 +362,7 @@ describe('event log: more rules', () => {
     expect([topic.endOffset(0), topic.endOffset(1)], "two records of 'a' in partition 0").to.deep.equal([2, 0]);
   });
 
-  it('[R5] rejects a partition equal to the partition count, negative, fractional or not a number in every method', () => {
+  it('[R5 endOffset, commit, committed] rejects a partition equal to the partition count, negative, fractional or not a number in every method', () => {
     const topic = new Topic(3);
     const g = topic.group('g');
     g.join('m');
@@ -389,7 +390,7 @@ describe('event log: more rules', () => {
     expect(['m1', 'm10', 'm9', 'x'].map((m) => g.assignment(m))).to.deep.equal([[0], [1], [2], []]);
   });
 
-  it('[R10][R12] rebalances without the member that left, down to a single member and to nobody', () => {
+  it('[R10][R12 leave] rebalances without the member that left, down to a single member and to nobody', () => {
     const g = new Topic(5).group('g');
     g.join('a');
     g.join('b');
@@ -436,10 +437,10 @@ describe('event log: more rules', () => {
     g.join('alpha');
     g.join('omega');
     const err = expectThrow(() => g.commit('alpha', 3, 0), NotAssignedError, 'partition 3 belongs to omega');
-    expect(err.message, 'names the member').to.include('alpha');
-    expect(err.message, 'names the partition').to.match(/\b3\b/);
+    expectMessage(err, ['alpha'], 'names the member');
+    expectMessage(err, ['3'], 'names the partition');
     const unknown = expectThrow(() => g.leave('zeta-9'), UnknownMemberError, 'leave by a stranger');
-    expect(unknown.message, 'names the member').to.include('zeta-9');
+    expectMessage(unknown, ['zeta-9'], 'names the member');
   });
 
   it('[R20] rejects an offset that is not a number, and recommits the same offset after more records', () => {
@@ -490,10 +491,10 @@ describe('event log: [model] random sequences of every operation agree with a sm
 
   type Failure = { error: string; accepts: (e: unknown) => boolean };
   type Expected = { value: unknown } | Failure;
-  const rangeError = (word: string): Failure => ({ error: `RangeError naming ${word}`, accepts: (e) => e instanceof RangeError && e.message.includes(word) });
+  const rangeError = (word: string): Failure => ({ error: `RangeError naming ${word}`, accepts: (e) => e instanceof RangeError && messageHasPart(e.message, word) });
   const unknownMember = (member: string): Failure => ({
     error: `UnknownMemberError naming ${member}`,
-    accepts: (e) => e instanceof UnknownMemberError && e.name === 'UnknownMemberError' && e.message.includes(member),
+    accepts: (e) => e instanceof UnknownMemberError && e.name === 'UnknownMemberError' && messageHasPart(e.message, member),
   });
 
   class ModelGroup {
@@ -595,7 +596,7 @@ describe('event log: [model] random sequences of every operation agree with a sm
       if (!mine.has(partition)) {
         return {
           error: `NotAssignedError naming ${o.member} and ${partition}`,
-          accepts: (e) => e instanceof NotAssignedError && e.name === 'NotAssignedError' && e.message.includes(o.member) && e.message.includes(String(partition)),
+          accepts: (e) => e instanceof NotAssignedError && e.name === 'NotAssignedError' && messageHasPart(e.message, o.member) && messageHasPart(e.message, String(partition)),
         };
       }
       const offset = this.offsetOf(commit);

@@ -42,9 +42,7 @@ def assert_raises_naming(test, error, what, call, *mentions):
     names = ' or '.join(e.__name__ for e in (error if isinstance(error, tuple) else (error,)))
     with test.assertRaises(error, msg=f'{what}: expected {names}') as caught:
         call()
-    message = str(caught.exception).lower()
-    for mention in mentions:
-        test.assertIn(mention.lower(), message, f'{what}: the message should mention {mention!r}')
+    test.assertMessage(caught.exception, *mentions, msg=f'{what}: the message should mention {mentions!r}')
 
 
 class CatalogAndStock(unittest.TestCase):
@@ -95,7 +93,7 @@ class CatalogAndStock(unittest.TestCase):
         self.assertEqual(rec.recommend_for('v'), [Recommendation('b', 1)], "v's out-of-stock a still leads to b")
 
     def test_unknown_items_rejected(self):
-        """[R4] rejects unknown items in record, set_in_stock and similar_items, naming the item"""
+        """[R4 record, set_in_stock, similar_items] rejects unknown items in record, set_in_stock and similar_items, naming the item"""
         _, rec = setup()
         assert_raises_naming(self, UnknownItemError, 'record', lambda: rec.record('u', 'sku-9', 'view'),
                              'unknown item', 'sku-9')
@@ -352,7 +350,7 @@ class FiltersAndRanking(unittest.TestCase):
     """filters and ranking"""
 
     def test_category_at_query_time(self):
-        """[R11] filters by the category the item has at query time, in both methods"""
+        """[R11 similar_items, recommend_for] filters by the category the item has at query time, in both methods"""
         _, rec = setup()
         interact(rec, {'u': [('a', 'view'), ('b', 'view'), ('d', 'view')], 'me': [('a', 'view')]})
         self.assertEqual(ids(rec.similar_items('a', category='y')), ['d'], 'd is in y')
@@ -362,7 +360,7 @@ class FiltersAndRanking(unittest.TestCase):
         self.assertEqual(ids(rec.recommend_for('me', category='x')), ['b', 'd'], 'b and d are in x now')
 
     def test_category_keeps_scores(self):
-        """[R11] does not change the scores, and a category with no items gives []"""
+        """[R11 similar_items] does not change the scores, and a category with no items gives []"""
         _, rec = setup()
         interact(rec, {'u': [('a', 'cart'), ('b', 'cart'), ('d', 'view')]})
         self.assertEqual(rec.similar_items('a', category='x'), [Recommendation('b', 3)], 'b in x')
@@ -372,7 +370,7 @@ class FiltersAndRanking(unittest.TestCase):
                          'category None filters nothing')
 
     def test_sorted_by_score(self):
-        """[R12] sorts by score, highest first, whatever the ids"""
+        """[R12 similar_items] sorts by score, highest first, whatever the ids"""
         _, rec = setup(items={'hub': 'x', 'a': 'x', 'b': 'x', 'c': 'x'})
         interact(rec, {'u': [('hub', 'purchase'), ('a', 'view'), ('b', 'purchase'), ('c', 'cart')]})
         self.assertEqual(rec.similar_items('hub'), [
@@ -382,14 +380,23 @@ class FiltersAndRanking(unittest.TestCase):
         ], 'purchase, cart, view')
 
     def test_ties_by_code_point(self):
-        """[R12] breaks ties by id with plain string order, not by insertion or case-insensitively"""
+        """[R12 similar_items] breaks ties by id with plain string order, not by insertion or case-insensitively"""
         _, rec = setup(items={'hub': 'x', 'item9': 'x', 'a': 'x', 'item10': 'x', 'B': 'x'})
         interact(rec, {'u': [('hub', 'view'), ('item9', 'view'), ('a', 'view'), ('item10', 'view'), ('B', 'view')]})
         self.assertEqual(ids(rec.similar_items('hub')), ['B', 'a', 'item10', 'item9'],
                          "'B' before 'a', 'item10' before 'item9'")
 
+    def test_recommend_for_order_and_ties(self):
+        """[R12 recommend_for] sorts picks by score, then ties by id in plain string order"""
+        _, rec = setup(items={'hub': 'x', 'item9': 'x', 'a': 'x', 'item10': 'x', 'B': 'x', 'c': 'x'})
+        interact(rec, {'u': [('hub', 'view'), ('item9', 'view'), ('a', 'view'), ('item10', 'view'), ('B', 'view')],
+                       'v': [('hub', 'cart'), ('c', 'cart')], 'me': [('hub', 'view')]})
+        self.assertEqual(rec.recommend_for('me'), [Recommendation('c', 3), Recommendation('B', 1), Recommendation('a', 1),
+                                                   Recommendation('item10', 1), Recommendation('item9', 1)],
+                         "c scores 3; the rest tie at 1: 'B' before 'a', 'item10' before 'item9'")
+
     def test_sum_against_single_signals(self):
-        """[R12] ranks a sum from several users against single strong signals correctly"""
+        """[R12 similar_items] ranks a sum from several users against single strong signals correctly"""
         _, rec = setup(items={'hub': 'x', 'p': 'x', 'q': 'x', 'r': 'x'})
         interact(rec, {
             'u': [('hub', 'purchase'), ('p', 'purchase')],  # p: 5
@@ -403,7 +410,7 @@ class FiltersAndRanking(unittest.TestCase):
         ], 'q: 3 + 3 beats p: 5')
 
     def test_default_limit_ten(self):
-        """[R13] returns at most 10 by default, the first 10 of the order"""
+        """[R13 similar_items] returns at most 10 by default, the first 10 of the order"""
         items = {'hub': 'x'}
         for i in range(12):
             items[f'i{i:02d}'] = 'x'
@@ -419,7 +426,7 @@ class FiltersAndRanking(unittest.TestCase):
                          'then the ties in id order')
 
     def test_limit_after_filters(self):
-        """[R13] cuts the list after the stock and category filters"""
+        """[R13 similar_items] cuts the list after the stock and category filters"""
         _, rec = setup(items={'hub': 'x', 'p': 'x', 'q': 'y', 'r': 'x', 's': 'x'})
         interact(rec, {'u': [('hub', 'purchase'), ('p', 'purchase'), ('q', 'cart'), ('r', 'view'), ('s', 'view')]})
         rec.set_in_stock('p', False)
@@ -428,7 +435,7 @@ class FiltersAndRanking(unittest.TestCase):
         self.assertEqual(ids(rec.similar_items('hub', category='x', limit=1)), ['r'], 'the best in-stock item of x')
 
     def test_limit_bounds(self):
-        """[R13] honours limit 1 and limit 100, and returns fewer when fewer qualify"""
+        """[R13 similar_items, recommend_for] honours limit 1 and limit 100, and returns fewer when fewer qualify"""
         _, rec = setup()
         interact(rec, {'u': [('a', 'view'), ('b', 'cart'), ('c', 'view'), ('d', 'view')], 'me': [('a', 'view')]})
         self.assertEqual(rec.similar_items('a', limit=1), [Recommendation('b', 1)], 'limit 1')
@@ -439,6 +446,22 @@ class FiltersAndRanking(unittest.TestCase):
 
 class BadInput(unittest.TestCase):
     """bad input"""
+
+    def test_bool_is_not_a_number(self):
+        """[R14][R15][R19 similar_items, recommend_for] treats a bool as no number and a whole float as an integer"""
+        assert_raises_naming(self, (TypeError, ValueError), 'window_ms True', lambda: Recommender(window_ms=True),
+                             'window_ms')
+        assert_raises_naming(self, (TypeError, ValueError), "weights {'cart': True}",
+                             lambda: Recommender(window_ms=W, weights={'cart': True}), 'cart')
+        _, rec = setup(weights={'cart': 2.0})
+        interact(rec, {'u': [('a', 'cart'), ('b', 'cart'), ('c', 'view')], 'me': [('a', 'view')]})
+        for name, call in (('similar_items', lambda limit: rec.similar_items('a', limit=limit)),
+                           ('recommend_for', lambda limit: rec.recommend_for('me', limit=limit))):
+            with self.subTest(method=name):
+                assert_raises_naming(self, (TypeError, ValueError), f'{name}(limit=True)', lambda: call(True), 'limit')
+                self.assertEqual(ids(call(1.0)), ['b'], f'{name}(limit=1.0) is limit 1')
+        self.assertEqual(rec.similar_items('a'), [Recommendation('b', 2), Recommendation('c', 1)],
+                         'a cart weight of 2.0 counts as 2')
 
     def test_bad_window(self):
         """[R14] rejects a window_ms that is not a positive finite number"""
@@ -483,7 +506,7 @@ class BadInput(unittest.TestCase):
         self.assertEqual(rec.similar_items('a'), [Recommendation('b', 1)], 'interactions made a moment ago count')
 
     def test_bad_names(self):
-        """[R17] rejects empty or non-string user ids, item ids and categories, naming the argument"""
+        """[R17 add_item, record, set_in_stock, similar_items, recommend_for] rejects empty or non-string user ids, item ids and categories, naming the argument"""
         _, rec = setup()
         for bad in ('', 7, None):
             with self.subTest(value=bad):
@@ -521,7 +544,7 @@ class BadInput(unittest.TestCase):
                                      'in_stock')
 
     def test_bad_limit(self):
-        """[R19] rejects a limit that is not an integer from 1 to 100"""
+        """[R19 similar_items, recommend_for] rejects a limit that is not an integer from 1 to 100"""
         _, rec = setup()
         for bad in (0, 101, -1, 1.5, float('nan'), float('inf')):
             with self.subTest(limit=bad):
@@ -536,7 +559,7 @@ class BadInput(unittest.TestCase):
                                  lambda: rec.recommend_for('u', limit='5'), 'limit')
 
     def test_failed_call_changes_nothing(self):
-        """[R20] a call that raises records nothing and changes no item"""
+        """[R20 add_item, set_in_stock, record] a call that raises records nothing and changes no item"""
         _, rec = setup()
         interact(rec, {'u': [('a', 'view')]})
         with self.assertRaises(ValueError, msg="record of kind 'like'"):

@@ -162,7 +162,7 @@ class TimeUntilResetMs(unittest.TestCase):
         self.assertEqual(limiter.allow("a"), True, "exactly on time is allowed")
 
     def test_records_nothing(self):
-        """[R6] does not record a request or change remaining()"""
+        """[R6 time_until_reset_ms] does not record a request or change remaining()"""
         _, limiter = setup(2, 1000)
         limiter.allow("a")
         limiter.time_until_reset_ms("a")
@@ -199,7 +199,7 @@ class Memory(unittest.TestCase):
     """memory"""
 
     def test_queries_never_add_a_user(self):
-        """[R6] queries never add a user to memory"""
+        """[R6 remaining, time_until_reset_ms] queries never add a user to memory"""
         _, limiter = setup(3, 1000)
         limiter.remaining("ghost")
         limiter.time_until_reset_ms("ghost2")
@@ -288,7 +288,7 @@ class Validation(unittest.TestCase):
             with self.subTest(limit=bad):
                 with self.assertRaises(ValueError, msg=f"limit {bad} should be rejected") as caught:
                     SlidingWindowLimiter(bad, 1000)
-                self.assertIn("limit", str(caught.exception), "the error names limit")
+                self.assertMessage(caught.exception, "limit", msg="the error names limit")
 
     def test_rejects_a_bad_window(self):
         """[R14] rejects a window that is not a positive finite number with ValueError"""
@@ -296,29 +296,29 @@ class Validation(unittest.TestCase):
             with self.subTest(window_ms=bad):
                 with self.assertRaises(ValueError, msg=f"window_ms {bad} should be rejected") as caught:
                     SlidingWindowLimiter(1, bad)
-                self.assertIn("window_ms", str(caught.exception), "the error names window_ms")
+                self.assertMessage(caught.exception, "window_ms", msg="the error names window_ms")
 
     def test_rejects_non_number_arguments(self):
         """[R12][R15] rejects non-number arguments and a clock that is not callable with TypeError"""
         with self.assertRaises(TypeError, msg='limit "5" should be rejected') as caught:
             SlidingWindowLimiter("5", 1000)
-        self.assertIn("limit", str(caught.exception), "the error names limit")
+        self.assertMessage(caught.exception, "limit", msg="the error names limit")
         with self.assertRaises(TypeError, msg='window_ms "1000" should be rejected') as caught:
             SlidingWindowLimiter(5, "1000")
-        self.assertIn("window_ms", str(caught.exception), "the error names window_ms")
+        self.assertMessage(caught.exception, "window_ms", msg="the error names window_ms")
         with self.assertRaises(TypeError, msg="clock 42 should be rejected") as caught:
             SlidingWindowLimiter(5, 1000, 42)
-        self.assertIn("clock", str(caught.exception), "the error names clock")
+        self.assertMessage(caught.exception, "clock", msg="the error names clock")
 
     def test_rejects_a_bad_user_id(self):
-        """[R16] rejects an empty or non-string user_id in every method with TypeError"""
+        """[R16 allow, remaining, time_until_reset_ms] rejects an empty or non-string user_id in every method with TypeError"""
         _, limiter = setup(1, 1000)
         for bad in ["", None, 7]:
             for name in ["allow", "remaining", "time_until_reset_ms"]:
                 with self.subTest(call=f"{name}({bad!r})"):
                     with self.assertRaises(TypeError, msg=f"{name}({bad!r}) should raise a TypeError") as caught:
                         getattr(limiter, name)(bad)
-                    self.assertIn("user_id", str(caught.exception), "the error names user_id")
+                    self.assertMessage(caught.exception, "user_id", msg="the error names user_id")
         self.assertEqual(limiter.tracked_users, 0, "a rejected call stores nothing")
 
     def test_uses_the_real_clock_when_none_is_given(self):

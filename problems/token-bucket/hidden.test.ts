@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { expectThrow } from 'rehearse-test';
 import { RateLimiter } from './solution';
 
 describe('RateLimiter (hidden)', () => {
@@ -19,35 +20,23 @@ describe('RateLimiter (hidden)', () => {
   describe('construction', () => {
     for (const capacity of [0, -1, 2.5, NaN, Infinity]) {
       it(`[R15] rejects capacity ${capacity} with a RangeError naming capacity`, () => {
-        expect(() => new RateLimiter(capacity, 1000, clock), `capacity ${capacity} is invalid`).to.throw(
-          RangeError,
-          /capacity/,
-        );
+        expectThrow(() => new RateLimiter(capacity, 1000, clock), RangeError, ['capacity'], `capacity ${capacity} is invalid`);
       });
     }
 
     for (const windowMs of [0, -5, NaN, Infinity, -Infinity]) {
       it(`[R16] rejects windowMs ${windowMs} with a RangeError naming windowMs`, () => {
-        expect(() => new RateLimiter(5, windowMs, clock), `windowMs ${windowMs} is invalid`).to.throw(
-          RangeError,
-          /windowMs/,
-        );
+        expectThrow(() => new RateLimiter(5, windowMs, clock), RangeError, ['windowMs'], `windowMs ${windowMs} is invalid`);
       });
     }
 
     it('[R14] rejects arguments that are not numbers with a TypeError', () => {
-      expect(() => new RateLimiter('5' as unknown as number, 1000, clock), 'capacity "5"').to.throw(
-        TypeError,
-        /capacity/,
-      );
-      expect(() => new RateLimiter(5, '1000' as unknown as number, clock), 'windowMs "1000"').to.throw(
-        TypeError,
-        /windowMs/,
-      );
+      expectThrow(() => new RateLimiter('5' as unknown as number, 1000, clock), TypeError, ['capacity'], 'capacity "5"');
+      expectThrow(() => new RateLimiter(5, '1000' as unknown as number, clock), TypeError, ['windowMs'], 'windowMs "1000"');
     });
 
     it('[R17] rejects a clock that is not a function with a TypeError', () => {
-      expect(() => new RateLimiter(5, 1000, 123 as unknown as () => number)).to.throw(TypeError, /clock/);
+      expectThrow(() => new RateLimiter(5, 1000, 123 as unknown as () => number), TypeError, ['clock']);
     });
 
     it('[R15][R16][R4] accepts the smallest limits: capacity 1 and a sub-millisecond window', () => {
@@ -67,19 +56,19 @@ describe('RateLimiter (hidden)', () => {
   });
 
   describe('user ids', () => {
-    it('[R18] rejects an empty user id in every method with a TypeError', () => {
+    it('[R18 allow, remaining, retryAfterMs] rejects an empty user id in every method with a TypeError', () => {
       const limiter = new RateLimiter(5, 1000, clock);
-      expect(() => limiter.allow(''), 'allow("")').to.throw(TypeError, /userId/);
-      expect(() => limiter.remaining(''), 'remaining("")').to.throw(TypeError, /userId/);
-      expect(() => limiter.retryAfterMs(''), 'retryAfterMs("")').to.throw(TypeError, /userId/);
+      expectThrow(() => limiter.allow(''), TypeError, ['userId'], 'allow("")');
+      expectThrow(() => limiter.remaining(''), TypeError, ['userId'], 'remaining("")');
+      expectThrow(() => limiter.retryAfterMs(''), TypeError, ['userId'], 'retryAfterMs("")');
     });
 
-    it('[R18] rejects a user id that is not a string in every method', () => {
+    it('[R18 allow, remaining, retryAfterMs] rejects a user id that is not a string in every method', () => {
       const limiter = new RateLimiter(5, 1000, clock);
-      expect(() => limiter.allow(undefined as unknown as string), 'allow(undefined)').to.throw(TypeError, /userId/);
-      expect(() => limiter.allow(42 as unknown as string), 'allow(42)').to.throw(TypeError, /userId/);
-      expect(() => limiter.remaining(null as unknown as string), 'remaining(null)').to.throw(TypeError, /userId/);
-      expect(() => limiter.retryAfterMs(7 as unknown as string), 'retryAfterMs(7)').to.throw(TypeError, /userId/);
+      expectThrow(() => limiter.allow(undefined as unknown as string), TypeError, ['userId'], 'allow(undefined)');
+      expectThrow(() => limiter.allow(42 as unknown as string), TypeError, ['userId'], 'allow(42)');
+      expectThrow(() => limiter.remaining(null as unknown as string), TypeError, ['userId'], 'remaining(null)');
+      expectThrow(() => limiter.retryAfterMs(7 as unknown as string), TypeError, ['userId'], 'retryAfterMs(7)');
       expect(limiter.trackedUsers, 'a rejected id is not remembered').to.equal(0);
     });
 
@@ -159,7 +148,7 @@ describe('RateLimiter (hidden)', () => {
       expect(limiter.remaining('u'), 'half a window refills half the bucket').to.equal(50);
     });
 
-    it('[R12] never takes tokens away when the clock steps backwards', () => {
+    it('[R12 allow, remaining] never takes tokens away when the clock steps backwards', () => {
       const limiter = new RateLimiter(5, 1000, clock);
       now = 1000;
       spend(limiter, 'u', 4);
@@ -171,6 +160,17 @@ describe('RateLimiter (hidden)', () => {
       expect(limiter.remaining('u'), 'the backwards step does not count as refill time').to.equal(0);
       now = 1200;
       expect(limiter.remaining('u'), '200 ms after the last real reading').to.equal(1);
+    });
+    it('[R12 retryAfterMs] measures the wait from the latest reading after the clock stepped backwards', () => {
+      const limiter = new RateLimiter(5, 1000, clock);
+      now = 1000;
+      expect(spend(limiter, 'u', 5), 'five tokens at 1000 ms').to.equal(5);
+      now = 500;
+      expect(limiter.retryAfterMs('u'), 'still empty after the clock went back').to.be.greaterThan(0);
+      now = 1100;
+      expect(limiter.retryAfterMs('u'), 'the token comes 200 ms after 1000 ms, not after 500 ms').to.equal(100);
+      now = 1200;
+      expect(limiter.retryAfterMs('u'), 'a whole token at 1200 ms').to.equal(0);
     });
   });
 
@@ -184,7 +184,7 @@ describe('RateLimiter (hidden)', () => {
       expect(limiter.remaining('u'), '1.5 tokens count as 1').to.equal(1);
     });
 
-    it('[R8] remaining does not consume tokens', () => {
+    it('[R8 remaining] remaining does not consume tokens', () => {
       const limiter = new RateLimiter(3, 1000, clock);
       for (let i = 0; i < 10; i++) limiter.remaining('u');
       expect(spend(limiter, 'u', 5), 'all three tokens still there').to.equal(3);
@@ -222,7 +222,7 @@ describe('RateLimiter (hidden)', () => {
       expect(limiter.allow('u'), 'retrying after the advised wait succeeds').to.equal(true);
     });
 
-    it('[R8] retryAfterMs does not consume or delay anything', () => {
+    it('[R8 retryAfterMs] retryAfterMs does not consume or delay anything', () => {
       const limiter = new RateLimiter(1, 1000, clock);
       for (let i = 0; i < 5; i++) expect(limiter.retryAfterMs('u')).to.equal(0);
       expect(limiter.allow('u'), 'the token is still there').to.equal(true);
@@ -264,7 +264,7 @@ describe('RateLimiter (hidden)', () => {
   });
 
   describe('memory', () => {
-    it('[R8] never adds a user to memory when only asked about them', () => {
+    it('[R8 remaining, retryAfterMs] never adds a user to memory when only asked about them', () => {
       const limiter = new RateLimiter(5, 1000, clock);
       expect(limiter.remaining('ghost')).to.equal(5);
       expect(limiter.retryAfterMs('ghost')).to.equal(0);
@@ -277,7 +277,7 @@ describe('RateLimiter (hidden)', () => {
       expect(limiter.cleanup(), 'nothing to forget for users only asked about').to.equal(0);
     });
 
-    it('[R8] queries keep the fractional refill they observed', () => {
+    it('[R8 remaining, retryAfterMs] queries keep the fractional refill they observed', () => {
       const limiter = new RateLimiter(5, 1000, clock);
       spend(limiter, 'u', 5);
       for (now = 10; now < 200; now += 10) {
@@ -310,7 +310,7 @@ describe('RateLimiter (hidden)', () => {
     interface Step {
       op: Op;
       user: string;
-      /** Milliseconds the clock moves forward before this step. */
+      /** Milliseconds the clock moves before this step (backwards too: R12), never below 0. */
       dt: number;
     }
     interface Scenario {
@@ -329,20 +329,27 @@ describe('RateLimiter (hidden)', () => {
       ) {}
       private level(user: string, now: number): number {
         const b = this.buckets.get(user);
-        return b ? Math.min(this.capacity, b.tokens + ((now - b.at) * this.capacity) / this.windowMs) : this.capacity;
+        // R12: a reading behind the bucket's latest one adds nothing.
+        return b ? Math.min(this.capacity, b.tokens + (Math.max(0, now - b.at) * this.capacity) / this.windowMs) : this.capacity;
       }
       allow(user: string, now: number): boolean {
         const tokens = this.level(user, now);
         const allowed = tokens >= 1;
-        this.buckets.set(user, { tokens: allowed ? tokens - 1 : tokens, at: now });
+        const at = Math.max(this.buckets.get(user)?.at ?? now, now);
+        this.buckets.set(user, { tokens: allowed ? tokens - 1 : tokens, at });
         return allowed;
       }
       remaining(user: string, now: number): number {
         return Math.floor(this.level(user, now));
       }
-      retryAfterMs(user: string, now: number): number {
+      /** Every answer the statement allows: behind the bucket's latest reading, the wait may be counted from
+       * now or from that reading (the statement does not say which). */
+      retryAfterMs(user: string, now: number): number[] {
         const tokens = this.level(user, now);
-        return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * this.windowMs) / this.capacity);
+        if (tokens >= 1) return [0];
+        const need = ((1 - tokens) * this.windowMs) / this.capacity;
+        const at = this.buckets.get(user)?.at ?? now;
+        return [...new Set([Math.ceil(need), Math.ceil(Math.max(0, at - now) + need)])];
       }
       cleanup(now: number): number {
         let removed = 0;
@@ -374,6 +381,8 @@ describe('RateLimiter (hidden)', () => {
                 { arbitrary: fc.constant(0), weight: 4 },
                 fc.integer({ min: 1, max: Math.ceil(windowMs / capacity) + 1 }),
                 fc.integer({ min: 0, max: Math.ceil(windowMs * 2) }),
+                // R12: the clock steps back, then moves forward again.
+                fc.integer({ min: -Math.ceil(windowMs * 2), max: -1 }),
               ),
             }),
             { minLength: 1, maxLength: 30, size: 'max' },
@@ -390,8 +399,8 @@ describe('RateLimiter (hidden)', () => {
       const model = new ModelLimiter(capacity, windowMs);
       const done: string[] = [];
       for (const step of steps) {
-        now += step.dt;
-        let want: number | boolean;
+        now = Math.max(0, now + step.dt);
+        let want: number | boolean | number[];
         let got: unknown;
         try {
           if (step.op === 'allow') [want, got] = [model.allow(step.user, now), limiter.allow(step.user)];
@@ -404,9 +413,10 @@ describe('RateLimiter (hidden)', () => {
           want = NaN;
         }
         const here = `${call(step)} at ${now} ms`;
-        if (!Object.is(got, want)) {
+        if (Array.isArray(want) ? !want.some((w) => Object.is(got, w)) : !Object.is(got, want)) {
           const before = done.length ? `after ${done.join(', ')}: ` : '';
-          return `new RateLimiter(${capacity}, ${windowMs}), ${before}${here} expected ${String(want)}, got ${String(got)}`;
+          const expected = Array.isArray(want) ? want.join(' or ') : String(want);
+          return `new RateLimiter(${capacity}, ${windowMs}), ${before}${here} expected ${expected}, got ${String(got)}`;
         }
         done.push(`${here} → ${String(got)}`);
       }

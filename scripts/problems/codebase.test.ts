@@ -111,11 +111,11 @@ describe('test imports (TypeScript)', () => {
     expect(resolveProjectImport('../chat/hub', paths)).toBeNull();
     expect(resolveProjectImport('./chat/../chat/hub', paths)).toBeNull();
   });
-  it('allows chai, fast-check and project files, and reports anything else', () => {
-    const text = "import { expect } from 'chai';\nimport fc from 'fast-check';\nimport { Hub } from './chat/hub';\nimport { x } from './chat/nope';\nimport fs from 'node:fs';\n";
+  it('allows chai, fast-check, rehearse-test and project files, and reports anything else', () => {
+    const text = "import { expect } from 'chai';\nimport fc from 'fast-check';\nimport { expectThrow } from 'rehearse-test';\nimport { Hub } from './chat/hub';\nimport { x } from './chat/nope';\nimport fs from 'node:fs';\n";
     expect(tsTestImportViolations(text, 'hidden.test.ts', paths)).toEqual([
       'hidden.test.ts imports "./chat/nope", which is no file of the reference project',
-      'hidden.test.ts imports "node:fs"; tests may import only chai, fast-check and project files by relative path',
+      'hidden.test.ts imports "node:fs"; tests may import only chai, fast-check, rehearse-test and project files by relative path',
     ]);
   });
 });

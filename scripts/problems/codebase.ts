@@ -11,6 +11,7 @@ import { isValidPath } from '../../src/core/files/paths';
 import { LANGUAGE_SPECS, LANGUAGES, type Language } from '../../src/core/languages/registry';
 import { assembleCode, filesUnder, LIBRARY_MOUNT, ProjectFormatError } from '../../src/core/problems/assembleCode';
 import { BASELINE_GROUP, type ProblemFeature } from '../../src/core/problems/types';
+import { TESTKIT_MODULE } from '../../src/runner/compile/testkitShim';
 
 export const MIN_MUTANTS = 8;
 
@@ -178,10 +179,10 @@ export function resolveProjectImport(specifier: string, projectPaths: ReadonlySe
 export function tsTestImportViolations(text: string, where: string, projectPaths: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const spec of importSpecifiers(text)) {
-    if (spec === 'chai' || spec === 'fast-check') continue;
+    if (spec === 'chai' || spec === 'fast-check' || spec === TESTKIT_MODULE) continue;
     if (spec.startsWith('.')) {
       if (!resolveProjectImport(spec, projectPaths)) out.push(`${where} imports "${spec}", which is no file of the reference project`);
-    } else out.push(`${where} imports "${spec}"; tests may import only chai, fast-check and project files by relative path`);
+    } else out.push(`${where} imports "${spec}"; tests may import only chai, fast-check, ${TESTKIT_MODULE} and project files by relative path`);
   }
   return out;
 }

@@ -16,9 +16,10 @@ import { importSpecifiers, MIN_MUTANTS } from './codebase';
 import { checkDesignMaterials } from './designMaterials';
 import { TEST_FILES, type Variant } from './mocha';
 import { hasTestsIn, isCodebase, ROOT } from './shared';
+import { TESTKIT_MODULE } from '../../src/runner/compile/testkitShim';
 
 export const CODING_FILES = ['starter.ts', 'reference.ts', ...TEST_FILES];
-const ALLOWED_IMPORTS = new Set(['chai', 'fast-check', './solution']);
+const ALLOWED_IMPORTS = new Set(['chai', 'fast-check', TESTKIT_MODULE, './solution']);
 
 export interface FolderFacts {
   meta?: ProblemMeta;
@@ -81,7 +82,7 @@ function checkSingleFile(dir: string, mutantFiles: string[], v: string[]): void 
     const full = path.join(dir, file);
     if (!existsSync(full)) continue;
     for (const spec of importSpecifiers(readFileSync(full, 'utf8'))) {
-      if (!ALLOWED_IMPORTS.has(spec)) v.push(`${file} imports "${spec}"; tests may import only chai, fast-check and ./solution`);
+      if (!ALLOWED_IMPORTS.has(spec)) v.push(`${file} imports "${spec}"; tests may import only chai, fast-check, ${TESTKIT_MODULE} and ./solution`);
     }
   }
 }

@@ -41,6 +41,8 @@ export interface PythonReport {
   screened: number;
   /** Codebase problems' test lists. */
   lists: Map<string, PythonLists>;
+  /** Every problem's hidden test titles (`group › title`), for the rule × entry point map (entryMap.ts). */
+  hiddenTitles: Map<string, string[]>;
 }
 
 /**
@@ -51,7 +53,8 @@ export async function checkPython(problemsDir: string, ids: string[], codebase: 
   const violations = new Map<string, string[]>(ids.map((id) => [id, []]));
   const hiddenMs = new Map<string, number>();
   const lists = new Map<string, PythonLists>();
-  const empty = { violations, hiddenMs, output: '', screened: 0, lists };
+  const hiddenTitles = new Map<string, string[]>();
+  const empty = { violations, hiddenMs, output: '', screened: 0, lists, hiddenTitles };
   if (ids.length === 0) return empty;
   let run: { code: number | null; stdout: string; stderr: string };
   const planDir = mkdtempSync(path.join(tmpdir(), 'rehearse-pycheck-'));
@@ -84,6 +87,7 @@ export async function checkPython(problemsDir: string, ids: string[], codebase: 
     screened += detail.screened ?? 0;
     if (detail.hiddenMs !== undefined) hiddenMs.set(id, detail.hiddenMs);
     const testsDir = codebase[id] ? path.join(problemsDir, id, 'project', 'python') : path.join(problemsDir, id);
+    if (detail.hidden) hiddenTitles.set(id, detail.hidden.map(([group, title]) => `${group} › ${title}`));
     if (codebase[id] && detail.hidden) lists.set(id, { hidden: detail.hidden, starterPassed: detail.starterPassed ?? [] });
     for (const [file, found] of [
       ['hidden_test.py', detail.hidden],
@@ -102,7 +106,7 @@ export async function checkPython(problemsDir: string, ids: string[], codebase: 
       }
     }
   }
-  return { violations, hiddenMs, output: run.stderr, screened, lists };
+  return { violations, hiddenMs, output: run.stderr, screened, lists, hiddenTitles };
 }
 
 function python(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -9,7 +9,8 @@
 
 const RULE_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+`(R\d+)`/;
 const FENCE = /^\s*(```|~~~)/;
-const TEST_TAG = /\[(R\d+)\]/g;
+/** `[R3]`, or with the entry points it pins (entryMap.ts): `[R3 allow, remaining]`. */
+const TEST_TAG = /\[(R\d+)(?:\s[^\]]*)?\]/g;
 export const MODEL_TAG = '[model]';
 
 export interface RuleIds {

@@ -13,6 +13,7 @@ import vm from 'node:vm';
 import { build, transform } from 'esbuild';
 import Mocha from 'mocha';
 import { RunCompiler, type BuildFn, type TransformFn } from '../../src/runner/compile/bundle.ts';
+import { TESTKIT_MODULE } from '../../src/runner/compile/testkitShim.ts';
 import { shimSources, SOLUTION_PATH } from '../../src/runner/compile/virtualFiles.ts';
 import { PROJECT_MODULES } from '../../src/runner/compile/moduleShims.ts';
 import { PROJECT_CLAIM_GLOBAL, TESTS_CLAIM_GLOBAL } from '../../src/runner/sandbox/protocol.ts';
@@ -24,7 +25,8 @@ const compiler = new RunCompiler({ build: build as unknown as BuildFn, transform
 /** The modules a test file may import, loaded in Node under the names the sandbox gives them. */
 async function loadModules(): Promise<Record<string, unknown>> {
   const modules: Record<string, unknown> = {};
-  for (const name of Object.keys(shimSources())) modules[name] = await import(name);
+  for (const name of Object.keys(shimSources()))
+    modules[name] = name === TESTKIT_MODULE ? await import('../../src/runner/testkit/expectMessage.ts') : await import(name);
   return modules;
 }
 

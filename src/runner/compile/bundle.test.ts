@@ -3,6 +3,7 @@
  * vm the way the worker runs them (nodeRun.ts), so stacks go through the real source maps: compile → throw
  * → map. A single-file problem's project here; projects of several files in projectBundle.test.ts.
  */
+import * as testkit from '../testkit/expectMessage';
 import { describe, expect, it, vi } from 'vitest';
 import { createStackMapper } from '../results/stackMapping';
 import { RunCompiler, type BundleInput, type BundleOutput } from './bundle';
@@ -155,6 +156,27 @@ describe('s', () => {
     const [ok, failing] = execute(out);
     expect(ok).toEqual({ title: '[model] adds', error: null });
     expect(failing?.error?.message).toContain('Counterexample: [10]');
+  });
+
+  it('lets tests import the message helpers from rehearse-test, as the harness passes them in', async () => {
+    const out = await compile(
+      one({
+        solution: 'export function make(n: number): void { if (n < 1) throw new RangeError(`Capacity must be positive, got ${n}`); }\n',
+        tests: `import { expectThrow } from 'rehearse-test';
+import { make } from './solution';
+describe('s', () => {
+  it('finds the words in any case', () => { expectThrow(() => make(0), RangeError, ['capacity', 'POSITIVE', 0]); });
+  it('fails on a missing word', () => { expectThrow(() => make(-37), RangeError, ['capacity', '3']); });
+});
+`,
+        testFileName: 'hidden.test.ts',
+      }),
+    );
+    const [ok, failing] = execute(out, {}, { 'rehearse-test': testkit });
+    expect(ok).toEqual({ title: 'finds the words in any case', error: null });
+    expect(failing?.error?.message).toBe(
+      'expected the message to contain "3" (words in any order and any case), got "Capacity must be positive, got -37"',
+    );
   });
 
   it('says fast-check is missing when the harness did not provide it', async () => {

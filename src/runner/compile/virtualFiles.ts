@@ -17,13 +17,19 @@
 import type { Plugin } from 'esbuild-wasm';
 import { SOLUTION_GLOBAL } from '../sandbox/protocol';
 import { CHAI_SHIM_SOURCE } from './chaiShim';
+import { TESTKIT_MODULE, TESTKIT_SHIM_SOURCE } from './testkitShim';
 import { FAST_CHECK_SHIM_SOURCE } from './fastCheckShim';
 import { PROJECT_MODULES, SQL_JS_SHIM_SOURCE } from './moduleShims';
 import { isRelativeSpecifier, resolveProjectImport } from './projectResolve';
 
 /** Module name → the shim its import compiles to (moduleShims.ts says how to add one). */
 export function shimSources(): Readonly<Record<string, string>> {
-  return { chai: CHAI_SHIM_SOURCE, 'fast-check': FAST_CHECK_SHIM_SOURCE, 'sql.js': SQL_JS_SHIM_SOURCE };
+  return {
+    chai: CHAI_SHIM_SOURCE,
+    'fast-check': FAST_CHECK_SHIM_SOURCE,
+    'sql.js': SQL_JS_SHIM_SOURCE,
+    [TESTKIT_MODULE]: TESTKIT_SHIM_SOURCE,
+  };
 }
 
 /** Project files (and, in the test bundle, the test file itself): their names in messages and source maps. */

@@ -62,6 +62,7 @@ _TestResult = unittest.TestResult
 _dumps = json.dumps
 
 _harness_asserts.wrap_comparisons()
+_harness_asserts.add_message_assert()
 
 # The harness's own functions a verdict passes through, by the module their callers look them up in.
 _GUARDED = (
@@ -69,6 +70,7 @@ _GUARDED = (
                             "runnable_start", "_release", "start_own_json", "finish_json")),
     ("_harness_tests", vars(_harness_tests), ("run_one", "tests_of")),
     ("_harness_report", vars(_harness_report), ("serialize",)),
+    ("_harness_asserts", vars(_harness_asserts), ("message_has_part", "_assert_message")),
 )
 
 

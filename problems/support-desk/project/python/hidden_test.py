@@ -198,15 +198,11 @@ class Requirement1Test(unittest.TestCase):
         unknown = desk_error(self, lambda: desk.send('k77', 'hi'), 'an unknown connection')
         self.assertEqual(type(unknown).__name__, 'DeskError', "the error's class")
         self.assertIsInstance(unknown, Exception)
-        self.assertIn('k77', str(unknown), 'names the connection')
-        self.assertIn('c55', str(desk_error(self, lambda: desk.messages('c55'), 'an unknown conversation')),
-                      'names the conversation')
-        self.assertIn('mallory', str(desk_error(self, lambda: desk.connect('mallory', s.c1, ignore), 'a stranger')),
-                      'names the user')
-        self.assertIn('visitor_id', str(desk_error(self, lambda: desk.open_conversation(''), 'an empty visitor')),
-                      'names the argument')
-        self.assertIn('text', str(desk_error(self, lambda: desk.send(s.vera_tab, 7), 'a number as text')),
-                      'names the argument')
+        self.assertMessage(unknown, 'k77', msg='names the connection')
+        self.assertMessage(desk_error(self, lambda: desk.messages('c55'), 'an unknown conversation'), 'c55', msg='names the conversation')
+        self.assertMessage(desk_error(self, lambda: desk.connect('mallory', s.c1, ignore), 'a stranger'), 'mallory', msg='names the user')
+        self.assertMessage(desk_error(self, lambda: desk.open_conversation(''), 'an empty visitor'), 'visitor_id', msg='names the argument')
+        self.assertMessage(desk_error(self, lambda: desk.send(s.vera_tab, 7), 'a number as text'), 'text', msg='names the argument')
 
     def test_history_first(self):
         """[R11] sends a new connection the history first: every message so far, oldest first"""
@@ -686,7 +682,7 @@ class MessageEditingTest(unittest.TestCase):
         self.assertEqual(s.alex.of('edit'), [], 'not the connection that edited')
 
     def test_edit_in_place(self):
-        """[R39] shows the edited message in messages() and in the history, in its place"""
+        """[R39 messages, connect] shows the edited message in messages() and in the history, in its place"""
         s = scene()
         s.desk.send(s.vera_tab, 'one')
         two = s.desk.send(s.alex_view, 'twoo')

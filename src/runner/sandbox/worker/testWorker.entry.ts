@@ -9,6 +9,8 @@ import 'mocha/mocha.js';
 import * as chai from 'chai';
 import * as fastCheck from 'fast-check';
 import { sqlJsSlot } from '../sqlJs';
+import * as testkit from '../../testkit/expectMessage';
+import { TESTKIT_MODULE } from '../../compile/testkitShim';
 import { startHarness } from './harness';
 import type { MochaClass } from './mochaTypes';
 
@@ -16,4 +18,4 @@ const globals = globalThis as unknown as { Mocha: MochaClass };
 // The modules a problem's test file may import (their shims: compile/moduleShims.ts).
 // sql.js's script comes with a run that needs it (not bundled: the other problems' spares never parse it).
 const sqlJs = sqlJsSlot();
-startHarness(globals.Mocha, { chai, 'fast-check': fastCheck, 'sql.js': sqlJs.module }, sqlJs);
+startHarness(globals.Mocha, { chai, 'fast-check': fastCheck, [TESTKIT_MODULE]: testkit, 'sql.js': sqlJs.module }, sqlJs);
