@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { editorLines, openProblem, results } from './helpers';
 import { hasTests, listProblemIds } from '../scripts/problems/shared';
+import { writeTestkitPackage } from '../scripts/problems/testkitPackage';
 import { parseFrontMatter } from '../src/core/problems/parseProblem';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -21,6 +22,8 @@ export function nodeVerdicts(problemId: string, solutionFile: string): Map<strin
   const dir = join(ROOT, '.tmp', 'parity', problemId, solutionFile.replace(/[/.]/g, '_'));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  // The hidden tests import their message helpers from `rehearse-test`, which the browser's worker provides.
+  writeTestkitPackage(dir);
   writeFileSync(join(dir, 'solution.ts'), readFileSync(join(ROOT, 'problems', problemId, solutionFile)));
   writeFileSync(join(dir, 'hidden.test.ts'), readFileSync(join(ROOT, 'problems', problemId, 'hidden.test.ts')));
   const report = join(dir, 'report.json');

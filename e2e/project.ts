@@ -37,8 +37,10 @@ export async function openInTree(page: Page, path: string): Promise<void> {
 
 /** Every file of the reference into the project: an existing file's text replaced, a new file created first. */
 export async function pasteReference(page: Page, problemId: string, language: string): Promise<void> {
+  // Which files exist comes from the starter, not from the tree at this instant (it may be re-rendering).
+  const starter = projectFiles(problemId, language, 'starter');
   for (const [path, text] of projectFiles(problemId, language, 'reference')) {
-    if ((await treeItem(page, path).count()) === 0) {
+    if (!starter.has(path)) {
       await page.getByRole('button', { name: 'New file', exact: true }).click();
       const field = page.getByRole('textbox', { name: /New file’s path/ });
       await field.fill(path);
