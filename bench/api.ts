@@ -5,7 +5,9 @@
  *   - warm request p50/p95, TypeScript and Python: `runner.request` from the call to the outcome (what the
  *     Requests pane's Send waits for), the service already up; targets < 50 ms (TypeScript), < 150 ms (Python);
  *   - the first request (the service's start) once per language;
- *   - token-bucket's warm Submit p50/p95, alternating with the requests, so load weighs on both alike.
+ *   - token-bucket's warm Submit p50/p95, alternating with the requests, so load weighs on both alike;
+ *   - with a real problem, also in its workspace: the Requests pane's Send clicked → the reply painted in the
+ *     pane's history (what the person waits for: the runner, the engine, the log and React's render).
  * The service is our fixture (e2e/fixtures/service/) until the real problems land: BENCH_API_PROBLEM=api-rate-limit
  * benches that problem's starter project instead (its files under problems/<id>/project/<language>/starter,
  * the web-service library mounted at framework/), with BENCH_API_PATH as the path requested; BENCH_API_ROOT
@@ -76,6 +78,45 @@ function timedRequest(page: Page, language: Language, files: Record<string, stri
   }, args);
 }
 
+/**
+ * In the problem's workspace, in `language`: Send clicked → the new reply painted (the pane's history grows
+ * by one, then a frame). The first Send starts the service and is not counted.
+ */
+async function paneSends(page: Page, problem: string, language: Language, path: string): Promise<number[]> {
+  await page.goto(`${BASE}#/problems/${problem}`);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption(language);
+  const pane = page.getByRole('region', { name: 'Requests' });
+  await pane.getByRole('textbox', { name: 'Path' }).fill(path);
+  const history = pane.getByRole('region', { name: 'History' }).getByRole('listitem');
+  const send = async (): Promise<number> =>
+    (await page.evaluate(
+      `new Promise((resolve) => {
+        const pane = document.querySelector('[aria-label="Requests"]');
+        const count = () => pane.querySelectorAll('[aria-label="History"] li').length;
+        const before = count();
+        const button = [...pane.querySelectorAll('button')].find((b) => b.textContent === 'Send');
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (count() !== before) {
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          }
+        });
+        observer.observe(pane, { subtree: true, childList: true });
+        button.click();
+      })`,
+    )) as number;
+  await send();
+  await history.first().waitFor();
+  const times: number[] = [];
+  // The history keeps 50 replies: stay below it, so each Send adds one.
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(100);
+    times.push(await send());
+  }
+  return times;
+}
+
 async function main() {
   const stop = await startPreview(PORT, DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: BASE_ARGS });
@@ -106,6 +147,15 @@ async function main() {
       );
     }
     console.log(`  ${SUBMIT.id} warm Submit p50/p95 in the same run: ${ms(percentile(submits, 50))}/${ms(percentile(submits, 95))}`);
+    if (PROBLEM) {
+      for (const language of ['typescript', 'python'] as const) {
+        const sends = await paneSends(page, PROBLEM, language, PATH);
+        const target = language === 'python' ? 150 : 50;
+        console.log(
+          `  ${language}, the Requests pane: Send → reply painted, warm p50/p95 ${ms(percentile(sends, 50))}/${ms(percentile(sends, 95))} (target p50 < ${target} ms)`,
+        );
+      }
+    }
   } finally {
     await browser.close();
     stop();
