@@ -118,7 +118,9 @@ async function main() {
     // Alternate: codebase Submit here, then token-bucket's in a second tab, WARM_RUNS times each.
     const single = await context.newPage();
     await single.goto(`${BASE}#/problems/${SINGLE.id}`);
-    await single.waitForFunction(`window.__rehearseEditorText?.() === ${JSON.stringify(singleReference)}`, undefined, { timeout: 60_000 });
+    await single.waitForFunction('typeof window.__rehearseEditorText?.() === "string"', undefined, { timeout: 60_000 });
+    // The first tab's paste may still be on its way to the draft (or asked about): paste here too, to be sure.
+    await pasteCode(single, singleReference);
     await single.evaluate(timedClick('Submit'));
     const warmCodebase: number[] = [];
     const warmSingle: number[] = [];
