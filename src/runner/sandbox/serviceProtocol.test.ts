@@ -35,6 +35,16 @@ describe('the service protocol', () => {
     expect(isServiceToHost({ type: 'started', console: [] })).toBe(true);
   });
 
+  it('refuses a disk file name that could reach outside the data folder (the next service writes it there)', () => {
+    const response = { status: 200, headers: [], body: 'ok', truncated: false };
+    const reply = (disk: unknown) => isServiceToHost({ type: 'reply', id: 1, response, console: [], disk });
+    expect(reply({ changed: [['data/app.db', new ArrayBuffer(1)]], removed: [] })).toBe(true);
+    for (const name of ['../server.py', '/etc/passwd', 'a/../../b', '', 'a//b']) {
+      expect(reply({ changed: [[name, new ArrayBuffer(1)]], removed: [] }), name).toBe(false);
+      expect(reply({ changed: [], removed: [name] }), name).toBe(false);
+    }
+  });
+
   it('checks the messages between the page and the frame', () => {
     expect(isHostToFrameService({ type: 'service-spawn', service: 1, language: 'typescript', workerScript: 's' })).toBe(true);
     expect(isHostToFrameService({ type: 'service-spawn', service: 1, language: 'ruby' })).toBe(false);

@@ -12,6 +12,7 @@
  */
 import { isObject as isObj } from '../../core/records/guards';
 import { HTTP_METHODS, type HttpRequest, type HttpResponse } from '../../core/api/http';
+import { isValidPath } from '../../core/files/paths';
 import type { Language } from '../../core/languages/registry';
 import type { ConsoleLine } from '../types';
 import { isNum, isStr } from './protocol';
@@ -74,13 +75,18 @@ function isConsole(x: unknown): x is ConsoleLine[] {
 const isHeaders = (x: unknown): boolean =>
   Array.isArray(x) && x.every((h) => Array.isArray(h) && h.length === 2 && isStr(h[0]) && isStr(h[1]));
 
+/**
+ * A disk's file names come back from the candidate's service, and the page hands them to the next service,
+ * which writes them under its data folder: each must be a plain relative path (core/files/paths.ts), so no
+ * name can reach outside that folder (e.g. into the code the screen has already passed).
+ */
 export function isDiskChanges(x: unknown): x is DiskChanges {
   return (
     isObj(x) &&
     Array.isArray(x.changed) &&
-    x.changed.every((f) => Array.isArray(f) && f.length === 2 && isStr(f[0]) && f[1] instanceof ArrayBuffer) &&
+    x.changed.every((f) => Array.isArray(f) && f.length === 2 && isValidPath(f[0]) && f[1] instanceof ArrayBuffer) &&
     Array.isArray(x.removed) &&
-    x.removed.every(isStr)
+    x.removed.every((name) => isValidPath(name))
   );
 }
 
