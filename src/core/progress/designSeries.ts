@@ -9,7 +9,7 @@ import { designReadinessChecklist } from '../analysis/designReadiness';
 import { designWeightedTotal } from '../review/rubrics';
 import type { ReviewRecord } from '../review/types';
 import type { SessionRecord } from '../session/types';
-import type { ProgressFilter, Trend } from './series';
+import { trendOfLatest, type ProgressFilter, type Trend } from './series';
 
 export interface DesignProgressInput {
   session: SessionRecord;
@@ -92,10 +92,5 @@ function designComparable(p: DesignPoint, metric: DesignMetricId): number | null
 }
 
 export function designTrend(points: readonly DesignPoint[], metric: DesignMetricId): Trend {
-  if (points.length < 2) return 'not-comparable';
-  const latest = designComparable(points[points.length - 1]!, metric);
-  const previous = designComparable(points[points.length - 2]!, metric);
-  if (latest === null || previous === null) return 'not-comparable';
-  if (Math.abs(latest - previous) < 1e-9) return 'same';
-  return latest > previous ? 'better' : 'worse';
+  return trendOfLatest(points, (p) => designComparable(p, metric), 1e-9);
 }

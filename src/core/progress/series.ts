@@ -112,13 +112,21 @@ export function comparable(point: ProgressPoint, metric: MetricId): number | nul
   }
 }
 
+/**
+ * Whether the latest point did better than the one before it, by `comparableOf` (higher is better, null
+ * when the point has no value); a difference under `noise` is the same. Coding and design series share it.
+ */
+export function trendOfLatest<P>(points: readonly P[], comparableOf: (point: P) => number | null, noise: number): Trend {
+  if (points.length < 2) return 'not-comparable';
+  const latest = comparableOf(points[points.length - 1]!);
+  const previous = comparableOf(points[points.length - 2]!);
+  if (latest === null || previous === null) return 'not-comparable';
+  if (Math.abs(latest - previous) < noise) return 'same';
+  return latest > previous ? 'better' : 'worse';
+}
+
 /** Whether the latest point did better than the one before it, per metric. */
 export function latestTrend(points: readonly ProgressPoint[], metric: MetricId): Trend {
-  if (points.length < 2) return 'not-comparable';
-  const latest = comparable(points[points.length - 1]!, metric);
-  const previous = comparable(points[points.length - 2]!, metric);
-  if (latest === null || previous === null) return 'not-comparable';
   // Below a tenth (of a second, a run, a point) the difference is noise from rounding.
-  if (Math.abs(latest - previous) < 0.05) return 'same';
-  return latest > previous ? 'better' : 'worse';
+  return trendOfLatest(points, (p) => comparable(p, metric), 0.05);
 }
