@@ -13,10 +13,11 @@
  * the web-service library mounted at framework/), with BENCH_API_PATH as the path requested; BENCH_API_ROOT
  * reads the problems from another checkout.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { percentile } from './cliLoop.ts';
+import { readTree } from './tree.ts';
 import { timedClick } from './page.ts';
 import { BASE_ARGS, CHROMIUM } from '../e2e/fixtures/browser.ts';
 import { fixtureProject } from '../e2e/serviceFixture.ts';
@@ -36,19 +37,6 @@ const SUBMIT = { id: 'token-bucket' };
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-function readTree(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[prefix + relative(dir, full).split('\\').join('/')] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 /** The project a request is sent to: the real problem's starter with its library, or our fixture. */
 function project(language: Language): { files: Record<string, string>; entry: string } {
   if (!PROBLEM) return fixtureProject(language);
@@ -56,7 +44,8 @@ function project(language: Language): { files: Record<string, string>; entry: st
   const starter = join(PROBLEMS_ROOT, 'problems', PROBLEM, 'project', language, 'starter');
   const library = join(PROBLEMS_ROOT, 'problems', '_libraries', 'web-service', language);
   if (!existsSync(starter)) throw new Error(`${PROBLEM} has no ${language} starter project at ${starter}`);
-  return { files: { ...readTree(starter), ...(existsSync(library) ? readTree(library, 'framework/') : {}) }, entry: `server.${ext}` };
+  const mounted = existsSync(library) ? [...readTree(library)].map(([path, text]) => [`framework/${path}`, text]) : [];
+  return { files: Object.fromEntries([...readTree(starter), ...mounted]), entry: `server.${ext}` };
 }
 
 /** One request through the app's runner (the test build's hook), timed in the page: ms, or the failure. */

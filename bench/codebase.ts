@@ -6,11 +6,12 @@
  *   - warm Submit p50/p95 of the whole project (every file of the reference pasted into its file) against
  *     token-bucket's warm Submit, alternating, so load on the machine weighs on both alike.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { percentile } from './cliLoop.ts';
+import { readTree } from './tree.ts';
 import { pasteCode, timedClick, waitForOfflineReady } from './page.ts';
 import { BASE_ARGS, CHROMIUM } from '../e2e/fixtures/browser.ts';
 import { ROOT, startPreview } from './preview.ts';
@@ -23,20 +24,6 @@ const CODEBASE = { id: 'support-desk', title: 'Support desk chat (codebase)' };
 const SINGLE = { id: 'token-bucket', title: 'Token-bucket rate limiter' };
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
-
-/** Every file under `dir`, path relative to it → text. */
-function readTree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.set(relative(dir, full).split('\\').join('/'), readFileSync(full, 'utf8'));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 async function launch(profile: string): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profile, {
